@@ -1,0 +1,29 @@
+import type { AnalysisParams } from '../../../shared/analysis-params.ts';
+import type { Table } from '../../../shared/table.ts';
+import type { Matrix } from '../matrix.ts';
+import { encodeFeatures, type FeatureEncoding } from './encode.ts';
+import { handleMissing } from './missing.ts';
+import { selectFeatures, type ExcludedColumn } from './select-features.ts';
+
+export interface PreparedFeatures {
+  matrix: Matrix;
+  /** Dataset row of each matrix row. */
+  rowIndex: Uint32Array;
+  encodings: FeatureEncoding[];
+  excluded: ExcludedColumn[];
+  droppedRows: number;
+  imputedCells: number;
+}
+
+/** Table → numeric feature matrix: select columns, handle missing values, encode and scale. */
+export function prepareFeatures(table: Table, params: AnalysisParams): PreparedFeatures {
+  const { columns, excluded } = selectFeatures(table, params);
+  const missing = handleMissing(columns, table.rowCount, params.missing);
+  const { matrix, encodings } = encodeFeatures(missing.columns, missing.rowIndex, params.normalization);
+  return { matrix, rowIndex: missing.rowIndex, encodings, excluded, droppedRows: missing.droppedRows, imputedCells: missing.imputedCells };
+}
+
+export type { FeatureEncoding } from './encode.ts';
+export type { ExcludedColumn } from './select-features.ts';
+export { FeatureSelectionError } from './select-features.ts';
+export { NoRowsLeftError } from './missing.ts';

@@ -1,0 +1,82 @@
+import type { AnalysisParams } from '../../../shared/analysis-params.ts';
+import type { Column, Table } from '../../../shared/table.ts';
+import { coerceColumn } from './coerce-column.ts';
+
+export interface ExcludedColumn {
+  name: string;
+  reason: 'identifier' | 'text' | 'excluded by user' | 'constant' | 'all missing' | 'not requested';
+}
+
+export class FeatureSelectionError extends Error {
+  readonly code = 'bad_features';
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeatureSelectionError';
+  }
+}
+
+/**
+ * The columns an analysis uses, after the user's type overrides. By default every column that
+ * carries a measurement (number, category, boolean, datetime) and is not an identifier; free
+ * text is never a feature. Constant and all-missing columns carry no information and are left
+ * out, with the reason reported.
+ */
+export function selectFeatures(table: Table, params: AnalysisParams): { columns: Column[]; excluded: ExcludedColumn[] } {
+  const overrides = params.columns ?? {};
+  const byName = new Map(table.columns.map((c) => [c.name, c]));
+  for (const name of [...(params.features ?? []), ...Object.keys(overrides)]) {
+    if (!byName.has(name)) throw new FeatureSelectionError(`Unknown column "${name}". Columns are: ${[...byName.keys()].join(', ')}.`);
+  }
+  const requested = params.features ? new Set(params.features) : null;
+  const columns: Column[] = [];
+  const excluded: ExcludedColumn[] = [];
+  for (const original of table.columns) {
+    const override = overrides[original.name];
+    const column = override?.type ? coerceColumn(original, override.type) : original;
+    const reason = exclusionReason(column, requested, override?.exclude === true);
+    if (reason) excluded.push({ name: column.name, reason });
+    else columns.push(column);
+  }
+  if (requested) {
+    const textual = columns.filter((c) => c.data.type === 'text');
+    if (textual.length > 0) {
+      throw new FeatureSelectionError(
+        `Column "${textual[0].name}" is free text and cannot be a feature; change its type to category or leave it out.`,
+      );
+    }
+  }
+  if (columns.length === 0) {
+    throw new FeatureSelectionError('No usable feature columns: every column is an identifier, free text, constant, empty or excluded.');
+  }
+  return { columns, excluded };
+}
+
+function exclusionReason(column: Column, requested: Set<string> | null, excludedByUser: boolean): ExcludedColumn['reason'] | null {
+  if (excludedByUser) return 'excluded by user';
+  if (requested) return requested.has(column.name) ? informationReason(column) : 'not requested';
+  if (column.identifier) return 'identifier';
+  if (column.data.type === 'text') return 'text';
+  return informationReason(column);
+}
+
+function informationReason(column: Column): ExcludedColumn['reason'] | null {
+  const data = column.data;
+  if (data.type === 'text') return null;
+  let first: number | undefined;
+  let varies = false;
+  let any = false;
+  const values = data.type === 'number' || data.type === 'datetime' ? data.values : data.codes;
+  const missing = data.type === 'number' || data.type === 'datetime' ? (v: number) => Number.isNaN(v) : (v: number) => v < 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (missing(v)) continue;
+    any = true;
+    if (first === undefined) first = v;
+    else if (v !== first) {
+      varies = true;
+      break;
+    }
+  }
+  if (!any) return 'all missing';
+  return varies ? null : 'constant';
+}

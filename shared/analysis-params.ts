@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * What a user asks of an analysis: the body of POST /api/datasets/:id/analyses, the start page's
+ * form and the CLI flags all produce this, validated by the same schema. Defaults live here and
+ * nowhere else, so the same request always means the same analysis (and hits the same cache key).
+ */
+export const reductionSchema = z
+  .object({
+    method: z.enum(['umap', 'tsne', 'pca']).default('umap'),
+    nNeighbors: z.number().int().min(2).max(200).optional(),
+    minDist: z.number().min(0).max(1).optional(),
+    perplexity: z.number().min(2).max(100).optional(),
+    nEpochs: z.number().int().min(10).max(2000).optional(),
+  })
+  .strict();
+
+export const clusteringSchema = z
+  .object({
+    method: z.enum(['kmeans', 'dbscan', 'hdbscan']).default('kmeans'),
+    k: z.union([z.number().int().min(2).max(100), z.literal('auto')]).default('auto'),
+    eps: z.union([z.number().positive(), z.literal('auto')]).default('auto'),
+    minPts: z.number().int().min(2).max(1000).optional(),
+    minClusterSize: z.number().int().min(2).max(100_000).optional(),
+    /** Cluster the 3D layout (what users see) or the scaled features (what the data says). */
+    space: z.enum(['embedding', 'features']).optional(),
+  })
+  .strict();
+
+export const anomalySchema = z
+  .object({
+    method: z.enum(['isolation-forest', 'zscore', 'density']).default('isolation-forest'),
+    contamination: z.number().min(0).max(0.5).default(0.02),
+  })
+  .strict();
+
+export const columnOverrideSchema = z
+  .object({ type: z.enum(['number', 'category', 'boolean', 'datetime', 'text']).optional(), exclude: z.boolean().optional() })
+  .strict();
+
+export const analysisParamsSchema = z
+  .object({
+    /** Columns used as features; default: every non-identifier number, category, boolean and datetime column. */
+    features: z.array(z.string().min(1)).min(1).optional(),
+    missing: z.enum(['drop', 'impute']).default('drop'),
+    normalization: z.enum(['zscore', 'minmax']).default('zscore'),
+    reduction: reductionSchema.default({ method: 'umap' }),
+    clustering: clusteringSchema.default({ method: 'kmeans', k: 'auto', eps: 'auto' }),
+    anomalies: anomalySchema.default({ method: 'isolation-forest', contamination: 0.02 }),
+    /** Per-column type changes or exclusions chosen on the start page. */
+    columns: z.record(z.string(), columnOverrideSchema).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  })
+  .strict();
+
+export type AnalysisParamsInput = z.input<typeof analysisParamsSchema>;
+export type AnalysisParams = z.output<typeof analysisParamsSchema>;
+export type ReductionMethod = AnalysisParams['reduction']['method'];
+export type ClusteringMethod = AnalysisParams['clustering']['method'];
+export type AnomalyMethod = AnalysisParams['anomalies']['method'];
+
+/** Where clustering runs when the user did not say: density methods on the layout, k-means on the data. */
+export function clusteringSpace(params: AnalysisParams): 'embedding' | 'features' {
+  return params.clustering.space ?? (params.clustering.method === 'kmeans' ? 'features' : 'embedding');
+}
