@@ -1,0 +1,58 @@
+import type { Matrix } from '../matrix.ts';
+import type { ProgressFn } from '../progress.ts';
+import { createRandom } from '../../../shared/random.ts';
+import { ReductionInputError, assertFinite } from '../reduce/errors.ts';
+import { exactKnnHeaps, knnOfRow, sortHeaps } from './knn-exact.ts';
+import { nnDescentHeaps } from './nn-descent.ts';
+import type { NeighborHeaps } from './neighbor-heap.ts';
+
+/** Each row's k nearest other rows, nearest first. */
+export interface KnnGraph {
+  k: number;
+  /** n × k row indices; a row never lists itself. */
+  indices: Int32Array;
+  /** n × k euclidean distances, ascending within each row. */
+  distances: Float32Array;
+}
+
+export interface KnnOptions {
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: ProgressFn;
+  /** 'auto' (default): exact while n²·d is small, NN-descent beyond. */
+  method?: 'auto' | 'exact' | 'nn-descent';
+}
+
+/**
+ * Up to this many distance evaluations (n²/2 · d) the exact search is cheap enough (about a
+ * second) and needs no approximation; beyond it NN-descent is used (recall measured > 0.95 in
+ * tests/unit/reduce/knn.test.ts).
+ */
+const EXACT_BUDGET = 2.5e8;
+
+export function knn(x: Matrix, k: number, opts: KnnOptions = {}): KnnGraph {
+  const { rows: n, cols: d } = x;
+  if (!Number.isInteger(k) || k < 1) throw new ReductionInputError(`k must be a positive integer, got ${k}.`);
+  if (k >= n) throw new ReductionInputError(`Cannot find ${k} neighbours among ${n} rows (k must be below the row count).`);
+  assertFinite(x.data, d, 'Neighbour search input');
+  const method = opts.method ?? 'auto';
+  const exact = method === 'exact' || (method === 'auto' && (n * n * Math.max(d, 1)) / 2 <= EXACT_BUDGET);
+  const heaps = exact
+    ? exactKnnHeaps(x, k, opts.signal, opts.onProgress)
+    : nnDescentHeaps(x, k, { random: createRandom(opts.seed ?? 42), signal: opts.signal, onProgress: opts.onProgress });
+  return heapsToGraph(heaps);
+}
+
+/** The k nearest rows to one row (the explorer's "rows most like this one"), exact. */
+export function nearestRows(x: Matrix, row: number, k: number): { indices: Int32Array; distances: Float32Array } {
+  if (!Number.isInteger(row) || row < 0 || row >= x.rows) throw new ReductionInputError(`Row ${row} is out of range (0..${x.rows - 1}).`);
+  if (!Number.isInteger(k) || k < 1 || k >= x.rows) throw new ReductionInputError(`k must be an integer in [1, ${x.rows - 1}], got ${k}.`);
+  return knnOfRow(x, row, k);
+}
+
+function heapsToGraph(heaps: NeighborHeaps): KnnGraph {
+  sortHeaps(heaps);
+  const distances = heaps.distances;
+  for (let i = 0; i < distances.length; i++) distances[i] = Math.sqrt(distances[i]);
+  return { k: heaps.k, indices: heaps.indices, distances };
+}

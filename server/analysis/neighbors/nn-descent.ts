@@ -1,0 +1,141 @@
+import type { Matrix } from '../matrix.ts';
+import { throwIfAborted, type ProgressFn } from '../progress.ts';
+import type { Random } from '../../../shared/random.ts';
+import { createNeighborHeaps, heapPush, type NeighborHeaps } from './neighbor-heap.ts';
+import { rpTreeLeaves } from './rp-tree.ts';
+
+export interface NnDescentOptions {
+  random: Random;
+  signal?: AbortSignal;
+  onProgress?: ProgressFn;
+  /** Random-projection trees for the initial guess; default grows slowly with n (as umap-learn). */
+  nTrees?: number;
+  /** Upper bound on refinement rounds; it usually converges earlier. */
+  nIters?: number;
+  /** Neighbours sampled per row and round for the local join. */
+  maxCandidates?: number;
+  /** Stop once a round improves fewer than delta·n·k entries. */
+  delta?: number;
+}
+
+/**
+ * Approximate k nearest neighbours by NN-descent (Dong, Charikar & Li 2011) as PyNNDescent does
+ * it: an initial graph from the leaves of a random-projection forest, then rounds of "a
+ * neighbour of my neighbour is likely my neighbour" local joins over sampled new/old
+ * candidates, until few entries change. Everything lives in flat typed arrays; distances are
+ * squared euclidean. Returns unsorted heaps.
+ */
+export function nnDescentHeaps(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
+  const { rows: n, cols: d, data } = x;
+  const { random, signal, onProgress } = opts;
+  const nTrees = opts.nTrees ?? Math.min(32, 5 + Math.round(Math.sqrt(n) / 20));
+  const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
+  const maxCandidates = opts.maxCandidates ?? Math.min(60, Math.max(k, 20));
+  const delta = opts.delta ?? 0.001;
+  const heaps = createNeighborHeaps(n, k);
+
+  const leafSize = Math.max(10, k);
+  for (let tree = 0; tree < nTrees; tree++) {
+    throwIfAborted(signal);
+    onProgress?.((0.25 * tree) / nTrees);
+    const { order, bounds } = rpTreeLeaves(x, leafSize, random);
+    for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
+      for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
+        const p = order[a];
+        for (let b = a + 1; b < bounds[leaf + 1]; b++) {
+          const q = order[b];
+          const dist = squaredDistance(data, p, q, d);
+          heapPush(heaps, p, q, dist, 1);
+          heapPush(heaps, q, p, dist, 1);
+        }
+      }
+    }
+  }
+  // Rows whose leaves were too small to fill their heap get random neighbours.
+  for (let i = 0; i < n; i++) {
+    while (heaps.distances[i * k] === Infinity) {
+      const j = Math.floor(random() * n);
+      if (j !== i) heapPush(heaps, i, j, squaredDistance(data, i, j, d), 1);
+    }
+  }
+
+  const newCand = createNeighborHeaps(n, maxCandidates);
+  const oldCand = createNeighborHeaps(n, maxCandidates);
+  for (let iter = 0; iter < nIters; iter++) {
+    throwIfAborted(signal);
+    onProgress?.(0.25 + (0.75 * iter) / nIters);
+    sampleCandidates(heaps, newCand, oldCand, random);
+    let updates = 0;
+    const m = maxCandidates;
+    for (let i = 0; i < n; i++) {
+      if ((i & 4095) === 0) throwIfAborted(signal);
+      const base = i * m;
+      for (let a = 0; a < m; a++) {
+        const p = newCand.indices[base + a];
+        if (p < 0) continue;
+        for (let b = a + 1; b < m; b++) {
+          const q = newCand.indices[base + b];
+          if (q < 0) continue;
+          const dist = squaredDistance(data, p, q, d);
+          updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
+        }
+        for (let b = 0; b < m; b++) {
+          const q = oldCand.indices[base + b];
+          if (q < 0 || q === p) continue;
+          const dist = squaredDistance(data, p, q, d);
+          updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
+        }
+      }
+    }
+    if (updates <= delta * n * k) break;
+  }
+  onProgress?.(1);
+  return heaps;
+}
+
+/**
+ * Every row's new and old candidates: its own neighbours plus rows that list it (reverse
+ * edges), at most maxCandidates of each, chosen uniformly by random priority. Sampled new
+ * neighbours become old, so each pair is joined as "new" once.
+ */
+function sampleCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand: NeighborHeaps, random: Random): void {
+  const { n, k, indices, isNew } = heaps;
+  newCand.indices.fill(-1);
+  newCand.distances.fill(Infinity);
+  oldCand.indices.fill(-1);
+  oldCand.distances.fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < k; t++) {
+      const j = indices[i * k + t];
+      if (j < 0) continue;
+      const priority = random();
+      const target = isNew[i * k + t] === 1 ? newCand : oldCand;
+      heapPush(target, i, j, priority, 0);
+      heapPush(target, j, i, priority, 0);
+    }
+  }
+  const m = newCand.k;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < k; t++) {
+      if (isNew[i * k + t] === 0) continue;
+      const j = indices[i * k + t];
+      for (let c = 0; c < m; c++) {
+        if (newCand.indices[i * m + c] === j) {
+          isNew[i * k + t] = 0;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function squaredDistance(data: Float32Array, p: number, q: number, d: number): number {
+  let s = 0;
+  const bp = p * d;
+  const bq = q * d;
+  for (let t = 0; t < d; t++) {
+    const diff = data[bp + t] - data[bq + t];
+    s += diff * diff;
+  }
+  return s;
+}
