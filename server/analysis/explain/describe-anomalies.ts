@@ -1,19 +1,5 @@
+import type { AnomalyDescription, AnomalyReason } from '../../../shared/analysis-result.ts';
 import type { Column } from '../../../shared/table.ts';
-
-export interface AnomalyReason {
-  column: string;
-  value: number | string;
-  /** z-score of the value among analysed rows, or for a category its rarity (share of rows). */
-  z?: number;
-  share?: number;
-}
-
-export interface AnomalyDescription {
-  point: number;
-  rowIndex: number;
-  score: number;
-  reasons: AnomalyReason[];
-}
 
 /**
  * Why the top-scoring points look anomalous: their most extreme numeric values (|z|) and their

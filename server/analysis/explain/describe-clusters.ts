@@ -1,24 +1,6 @@
+import type { ClusterDescription, ClusterTrait } from '../../../shared/analysis-result.ts';
 import type { Column } from '../../../shared/table.ts';
 import { groupStats, type GroupStats } from './column-stats.ts';
-
-export interface ClusterTrait {
-  column: string;
-  /** 'higher'/'lower': the cluster's mean differs from the rest; 'mostly': one category dominates. */
-  kind: 'higher' | 'lower' | 'mostly';
-  /** Standardised mean difference (Cohen's d) or, for 'mostly', share in cluster minus share elsewhere. */
-  effect: number;
-  clusterMean?: number;
-  restMean?: number;
-  value?: string;
-  share?: number;
-}
-
-export interface ClusterDescription {
-  id: number;
-  size: number;
-  label: string;
-  traits: ClusterTrait[];
-}
 
 const MIN_EFFECT = 0.5;
 const MIN_SHARE_LIFT = 0.2;

@@ -1,17 +1,6 @@
 import type { Column } from '../../../shared/table.ts';
+import type { FeatureEncoding } from '../../../shared/analysis-result.ts';
 import { createMatrix, type Matrix } from '../matrix.ts';
-
-/** How one dataset column became one or more feature columns of the matrix. */
-export interface FeatureEncoding {
-  column: string;
-  type: Column['data']['type'];
-  encoding: 'zscore' | 'minmax' | 'one-hot' | 'frequency';
-  /** Names of the matrix columns this column produced (one per one-hot level). */
-  outputs: string[];
-  /** For scaled numbers: value' = (value - center) / scale. */
-  center?: number;
-  scale?: number;
-}
 
 export interface EncodedFeatures {
   matrix: Matrix;

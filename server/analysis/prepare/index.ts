@@ -1,9 +1,10 @@
 import type { AnalysisParams } from '../../../shared/analysis-params.ts';
 import type { Table } from '../../../shared/table.ts';
 import type { Matrix } from '../matrix.ts';
-import { encodeFeatures, type FeatureEncoding } from './encode.ts';
+import type { ExcludedColumn, FeatureEncoding } from '../../../shared/analysis-result.ts';
+import { encodeFeatures } from './encode.ts';
 import { handleMissing } from './missing.ts';
-import { selectFeatures, type ExcludedColumn } from './select-features.ts';
+import { selectFeatures } from './select-features.ts';
 
 export interface PreparedFeatures {
   matrix: Matrix;
@@ -23,7 +24,5 @@ export function prepareFeatures(table: Table, params: AnalysisParams): PreparedF
   return { matrix, rowIndex: missing.rowIndex, encodings, excluded, droppedRows: missing.droppedRows, imputedCells: missing.imputedCells };
 }
 
-export type { FeatureEncoding } from './encode.ts';
-export type { ExcludedColumn } from './select-features.ts';
 export { FeatureSelectionError } from './select-features.ts';
 export { NoRowsLeftError } from './missing.ts';

@@ -1,11 +1,7 @@
 import type { AnalysisParams } from '../../../shared/analysis-params.ts';
+import type { ExcludedColumn } from '../../../shared/analysis-result.ts';
 import type { Column, Table } from '../../../shared/table.ts';
 import { coerceColumn } from './coerce-column.ts';
-
-export interface ExcludedColumn {
-  name: string;
-  reason: 'identifier' | 'text' | 'excluded by user' | 'constant' | 'all missing' | 'not requested';
-}
 
 export class FeatureSelectionError extends Error {
   readonly code = 'bad_features';

@@ -1,0 +1,135 @@
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AnalysisParams } from '../../shared/analysis-params.ts';
+import type { AnalysisDescription } from '../../shared/api-types.ts';
+import { encodeBuffer } from '../../shared/binary.ts';
+import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
+import { StoreError } from './errors.ts';
+import { isValidId, newId } from './ids.ts';
+
+/** The arrays of a finished analysis, one file each in the shared binary format. */
+export interface AnalysisArrays {
+  rowIndex: Uint32Array;
+  positions: Float32Array;
+  cluster: Int32Array;
+  anomaly: Float32Array;
+  anomalyFlag: Uint8Array;
+}
+
+export const ARRAY_NAMES = ['rowIndex', 'positions', 'cluster', 'anomaly', 'anomalyFlag'] as const;
+export type ArrayName = (typeof ARRAY_NAMES)[number];
+
+interface StoredAnalysis extends AnalysisDescription {
+  /** Content key of dataset + parameters + pipeline version: the same request twice is one analysis. */
+  key: string;
+}
+
+/**
+ * Analyses under DATA_DIR/analyses/<id>/: analysis.json (rewritten atomically at every status
+ * change) and, once done, result/ with the arrays (published with one rename before the status
+ * says done, so "done" always has its arrays).
+ */
+export class AnalysisStore {
+  private readonly root: string;
+  private readonly records = new Map<string, StoredAnalysis>();
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'analyses');
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    for (const entry of await readdir(this.root)) {
+      if (!isValidId(entry)) {
+        if (entry.startsWith('.tmp-')) await rm(join(this.root, entry), { recursive: true, force: true });
+        continue;
+      }
+      const dir = join(this.root, entry);
+      await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
+      const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
+      this.records.set(entry, record);
+    }
+  }
+
+  /** Analyses that were queued or running when the server stopped: the job queue resumes them. */
+  unfinished(): AnalysisDescription[] {
+    return [...this.records.values()].filter((r) => r.status === 'queued' || r.status === 'running').map(strip);
+  }
+
+  async create(datasetId: string, params: AnalysisParams, key: string): Promise<AnalysisDescription> {
+    const record: StoredAnalysis = {
+      id: newId(),
+      datasetId,
+      params,
+      key,
+      status: 'queued',
+      progress: { stage: 'queued', fraction: 0 },
+      createdAt: new Date().toISOString(),
+    };
+    await this.persist(record);
+    return strip(record);
+  }
+
+  findByKey(key: string): AnalysisDescription | undefined {
+    for (const r of this.records.values()) if (r.key === key) return strip(r);
+    return undefined;
+  }
+
+  get(id: string): AnalysisDescription {
+    return strip(this.record(id));
+  }
+
+  listForDataset(datasetId: string): AnalysisDescription[] {
+    return [...this.records.values()].filter((r) => r.datasetId === datasetId).map(strip);
+  }
+
+  /** Progress lives in memory only: it changes many times a second and means nothing after a restart. */
+  setProgress(id: string, progress: AnalysisDescription['progress']): void {
+    this.record(id).progress = progress;
+  }
+
+  async update(id: string, patch: Partial<Pick<AnalysisDescription, 'status' | 'progress' | 'error' | 'finishedAt' | 'result'>>): Promise<AnalysisDescription> {
+    const record = { ...this.record(id), ...patch };
+    await this.persist(record);
+    return strip(record);
+  }
+
+  async saveArrays(id: string, arrays: AnalysisArrays): Promise<void> {
+    const dir = join(this.root, this.record(id).id);
+    const tmp = join(dir, '.result-tmp');
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    for (const name of ARRAY_NAMES) {
+      await writeFileAtomic(join(tmp, `${name}.bin`), encodeBuffer(arrays[name], { columns: name === 'positions' ? 3 : 1 }));
+    }
+    await rm(join(dir, 'result'), { recursive: true, force: true });
+    await publishDirectory(tmp, join(dir, 'result'));
+  }
+
+  arrayPath(id: string, name: ArrayName): string {
+    const record = this.record(id);
+    if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
+    return join(this.root, id, 'result', `${name}.bin`);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.record(id);
+    this.records.delete(id);
+    await rm(join(this.root, id), { recursive: true, force: true });
+  }
+
+  private record(id: string): StoredAnalysis {
+    const record = isValidId(id) ? this.records.get(id) : undefined;
+    if (!record) throw new StoreError('not_found', `No analysis with id "${id}".`);
+    return record;
+  }
+
+  private async persist(record: StoredAnalysis): Promise<void> {
+    this.records.set(record.id, record);
+    await writeFileAtomic(join(this.root, record.id, 'analysis.json'), JSON.stringify(record));
+  }
+}
+
+function strip({ key: _key, ...description }: StoredAnalysis): AnalysisDescription {
+  return description;
+}

@@ -1,0 +1,103 @@
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
+import type { Table } from '../../shared/table.ts';
+import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
+import { StoreError } from './errors.ts';
+import { isValidId, newId } from './ids.ts';
+import { readTableColumns, writeTableColumns, columnFileName } from './table-files.ts';
+
+/**
+ * Datasets under DATA_DIR/datasets/<id>/: dataset.json (description + profiles) and one binary
+ * file per column. A dataset is written in a temporary directory and published with one rename,
+ * so after a crash it exists whole or not at all.
+ */
+export class DatasetStore {
+  private readonly root: string;
+  private readonly descriptions = new Map<string, DatasetDetail>();
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'datasets');
+  }
+
+  /** Loads every published dataset's description; removes directories a crash left half-written. */
+  async open(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    for (const entry of await readdir(this.root)) {
+      if (entry.startsWith('.tmp-')) {
+        await rm(join(this.root, entry), { recursive: true, force: true });
+        continue;
+      }
+      if (!isValidId(entry)) continue;
+      const detail = JSON.parse(await readFile(join(this.root, entry, 'dataset.json'), 'utf8')) as DatasetDetail;
+      this.descriptions.set(entry, detail);
+    }
+  }
+
+  async create(input: Omit<DatasetDescription, 'id' | 'createdAt' | 'columns'>, table: Table, profiles: ColumnProfile[]): Promise<DatasetDetail> {
+    const id = newId();
+    const detail: DatasetDetail = {
+      id,
+      name: input.name,
+      rowCount: table.rowCount,
+      format: input.format,
+      bytes: input.bytes,
+      warnings: input.warnings,
+      createdAt: new Date().toISOString(),
+      columns: table.columns.map((c, i) => ({
+        name: c.name,
+        type: c.data.type,
+        identifier: c.identifier,
+        missing: profiles[i].missing,
+        distinct: profiles[i].distinct,
+        profile: profiles[i],
+      })),
+    };
+    const tmp = join(this.root, `.tmp-${id}`);
+    await writeTableColumns(tmp, table);
+    await writeFileAtomic(join(tmp, 'dataset.json'), JSON.stringify(detail));
+    await publishDirectory(tmp, join(this.root, id));
+    this.descriptions.set(id, detail);
+    return detail;
+  }
+
+  list(): DatasetDescription[] {
+    return [...this.descriptions.values()].map(describe).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  get(id: string): DatasetDetail {
+    const detail = isValidId(id) ? this.descriptions.get(id) : undefined;
+    if (!detail) throw new StoreError('not_found', `No dataset with id "${id}".`);
+    return detail;
+  }
+
+  describe(id: string): DatasetDescription {
+    return describe(this.get(id));
+  }
+
+  async readTable(id: string): Promise<Table> {
+    const detail = this.get(id);
+    return readTableColumns(join(this.root, id), detail.rowCount, detail.columns);
+  }
+
+  /** Path of a column's binary file, for streaming it as it is. */
+  columnPath(id: string, columnName: string): string {
+    const detail = this.get(id);
+    const index = detail.columns.findIndex((c) => c.name === columnName);
+    if (index < 0) throw new StoreError('not_found', `Dataset "${id}" has no column "${columnName}".`);
+    return join(this.root, id, columnFileName(index));
+  }
+
+  async delete(id: string): Promise<void> {
+    this.get(id);
+    this.descriptions.delete(id);
+    // Rename first so a crash mid-delete never leaves a half dataset that looks whole.
+    const doomed = join(this.root, `.tmp-deleted-${id}`);
+    await publishDirectory(join(this.root, id), doomed);
+    await rm(doomed, { recursive: true, force: true });
+  }
+}
+
+function describe(detail: DatasetDetail): DatasetDescription {
+  return { ...detail, columns: detail.columns.map(({ profile: _profile, ...c }) => c) };
+}

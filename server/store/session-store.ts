@@ -1,0 +1,81 @@
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import { StoreError } from './errors.ts';
+import { isValidId, newId, newToken, tokensEqual } from './ids.ts';
+
+export interface SessionRecord {
+  id: string;
+  datasetId: string;
+  analysisId: string | null;
+  title: string;
+  editToken: string;
+  viewToken: string;
+  createdAt: string;
+}
+
+/**
+ * Session records (binding and tokens) in DATA_DIR/sessions/<id>/session.json; the session's
+ * Yjs document lives beside it, owned by server/collab.
+ */
+export class SessionStore {
+  private readonly root: string;
+  private readonly records = new Map<string, SessionRecord>();
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'sessions');
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    for (const entry of await readdir(this.root)) {
+      if (!isValidId(entry)) continue;
+      try {
+        const record = JSON.parse(await readFile(join(this.root, entry, 'session.json'), 'utf8')) as SessionRecord;
+        this.records.set(entry, record);
+      } catch {
+        // A directory without session.json is a session whose creation did not finish: not a session.
+      }
+    }
+  }
+
+  async create(input: { datasetId: string; analysisId: string | null; title: string }): Promise<SessionRecord> {
+    const record: SessionRecord = { id: newId(), ...input, editToken: newToken(), viewToken: newToken(), createdAt: new Date().toISOString() };
+    await this.persist(record);
+    return record;
+  }
+
+  get(id: string): SessionRecord {
+    const record = isValidId(id) ? this.records.get(id) : undefined;
+    if (!record) throw new StoreError('not_found', `No session with id "${id}".`);
+    return record;
+  }
+
+  has(id: string): boolean {
+    return isValidId(id) && this.records.has(id);
+  }
+
+  list(): SessionRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** The role a token grants in a session, or null (unknown session or wrong token). */
+  roleFor(id: string, token: string | null | undefined): 'edit' | 'view' | null {
+    if (!token || !this.has(id)) return null;
+    const record = this.records.get(id)!;
+    if (tokensEqual(token, record.editToken)) return 'edit';
+    if (tokensEqual(token, record.viewToken)) return 'view';
+    return null;
+  }
+
+  async rebind(id: string, analysisId: string): Promise<SessionRecord> {
+    const record = { ...this.get(id), analysisId };
+    await this.persist(record);
+    return record;
+  }
+
+  private async persist(record: SessionRecord): Promise<void> {
+    await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record));
+    this.records.set(record.id, record);
+  }
+}

@@ -1,0 +1,103 @@
+import type { AnalysisParams } from './analysis-params.ts';
+import type { ColumnType } from './table.ts';
+
+/**
+ * The JSON part of a finished analysis (its arrays travel as binary buffers): what was used,
+ * what was found and how long it took. The client shows it; the CLI prints it.
+ */
+export interface FeatureEncoding {
+  column: string;
+  type: ColumnType;
+  encoding: 'zscore' | 'minmax' | 'one-hot' | 'frequency';
+  /** Names of the matrix columns this column produced (one per one-hot level). */
+  outputs: string[];
+  /** For scaled numbers: value' = (value - center) / scale. */
+  center?: number;
+  scale?: number;
+}
+
+export interface ExcludedColumn {
+  name: string;
+  reason: 'identifier' | 'text' | 'excluded by user' | 'constant' | 'all missing' | 'not requested';
+}
+
+export interface ClusterTrait {
+  column: string;
+  /** 'higher'/'lower': the cluster's mean differs from the rest; 'mostly': one category dominates. */
+  kind: 'higher' | 'lower' | 'mostly';
+  /** Standardised mean difference (Cohen's d) or, for 'mostly', share in cluster minus share elsewhere. */
+  effect: number;
+  clusterMean?: number;
+  restMean?: number;
+  value?: string;
+  share?: number;
+}
+
+export interface ClusterDescription {
+  id: number;
+  size: number;
+  label: string;
+  traits: ClusterTrait[];
+}
+
+export interface AnomalyReason {
+  column: string;
+  value: number | string;
+  /** z-score of the value among analysed rows. */
+  z?: number;
+  /** For a rare category: its share of rows. */
+  share?: number;
+}
+
+export interface AnomalyDescription {
+  /** Index of the point (0..pointCount-1). */
+  point: number;
+  rowIndex: number;
+  score: number;
+  reasons: AnomalyReason[];
+}
+
+export interface AnalysisSummary {
+  params: AnalysisParams;
+  rowCount: number;
+  pointCount: number;
+  droppedRows: number;
+  imputedCells: number;
+  features: FeatureEncoding[];
+  excluded: ExcludedColumn[];
+  /** Width of the feature matrix after encoding. */
+  featureDimensions: number;
+  reduction: {
+    method: AnalysisParams['reduction']['method'];
+    /** When the features were first reduced by PCA (wide data), to how many dimensions. */
+    preReducedTo?: number;
+    /** PCA only: share of variance each of the 3 axes explains. */
+    explainedVarianceRatio?: number[];
+    trustworthiness?: { k: number; value: number; sampledPoints: number };
+  };
+  clustering: {
+    method: AnalysisParams['clustering']['method'];
+    space: 'embedding' | 'features';
+    clusterCount: number;
+    noiseCount: number;
+    k?: number;
+    eps?: number;
+    /** k-means with k = "auto": silhouette of each candidate k, computed on `sampledPoints` rows. */
+    silhouette?: { k: number; score: number }[];
+    silhouetteSample?: number;
+  };
+  clusters: ClusterDescription[];
+  anomalies: {
+    method: AnalysisParams['anomalies']['method'];
+    contamination: number;
+    flagged: number;
+    top: AnomalyDescription[];
+  };
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+  /** Plain-language notes on anything approximated or sampled (never silent). */
+  notes: string[];
+}
+
+export const PIPELINE_STAGES = ['prepare', 'reduce', 'cluster', 'anomalies', 'explain'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];

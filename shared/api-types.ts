@@ -1,0 +1,116 @@
+import type { AnalysisParams } from './analysis-params.ts';
+import type { AnalysisSummary, PipelineStage } from './analysis-result.ts';
+import type { ColumnType } from './table.ts';
+
+/**
+ * The JSON bodies of the HTTP contract (docs/http-api.md), shared so the client and tests read
+ * exactly what the server writes.
+ */
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface Histogram {
+  /** bins + 1 edges. */
+  edges: number[];
+  counts: number[];
+}
+
+export interface ColumnProfile {
+  missing: number;
+  distinct: number;
+  /** Numbers and dates (dates in epoch ms). */
+  min?: number;
+  max?: number;
+  mean?: number;
+  std?: number;
+  quantiles?: { p05: number; p25: number; p50: number; p75: number; p95: number };
+  histogram?: Histogram;
+  /** Categories, booleans and text: the most frequent values. */
+  top?: { value: string; count: number }[];
+  /** Text: mean length in characters. */
+  meanLength?: number;
+}
+
+export interface ColumnDescription {
+  name: string;
+  type: ColumnType;
+  identifier: boolean;
+  missing: number;
+  distinct: number;
+}
+
+export interface IngestWarningJson {
+  code: string;
+  message: string;
+  row?: number;
+  column?: string;
+}
+
+export interface DatasetDescription {
+  id: string;
+  name: string;
+  rowCount: number;
+  columns: ColumnDescription[];
+  format: 'csv' | 'tsv' | 'json';
+  bytes: number;
+  warnings: IngestWarningJson[];
+  createdAt: string;
+}
+
+export interface DatasetDetail extends DatasetDescription {
+  columns: (ColumnDescription & { profile: ColumnProfile })[];
+}
+
+export type AnalysisStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface AnalysisProgress {
+  stage: PipelineStage | 'queued';
+  /** Overall fraction done, 0..1. */
+  fraction: number;
+  /** While queued: 1 = next to run. */
+  place?: number;
+}
+
+export interface AnalysisDescription {
+  id: string;
+  datasetId: string;
+  params: AnalysisParams;
+  status: AnalysisStatus;
+  progress: AnalysisProgress;
+  createdAt: string;
+  finishedAt?: string;
+  result?: AnalysisSummary;
+  error?: { code: string; message: string };
+}
+
+export interface PointsJson {
+  rowIndex: number[];
+  positions: [number, number, number][];
+  cluster: number[];
+  anomaly: number[];
+}
+
+export interface SessionCreated {
+  id: string;
+  editToken: string;
+  viewToken: string;
+}
+
+/** GET /api/sessions/:id?token=… — what a page needs to open a session. */
+export interface SessionDescription {
+  id: string;
+  datasetId: string;
+  analysisId: string | null;
+  title: string;
+  role: 'edit' | 'view';
+  createdAt: string;
+}
+
+/** Server-sent events of GET /api/analyses/:id/events. */
+export type AnalysisEvent =
+  | { type: 'progress'; status: AnalysisStatus; progress: AnalysisProgress }
+  /** positions: base64 of a shared/binary.ts Float32 n×3 buffer (point order = rowIndex order). */
+  | { type: 'layout'; stage: PipelineStage; positions: string }
+  | { type: 'done'; analysis: AnalysisDescription }
+  | { type: 'failed'; analysis: AnalysisDescription };
