@@ -40,10 +40,8 @@ export class AnalysisStore {
   async open(): Promise<void> {
     await mkdir(this.root, { recursive: true });
     for (const entry of await readdir(this.root)) {
-      if (!isValidId(entry)) {
-        if (entry.startsWith('.tmp-')) await rm(join(this.root, entry), { recursive: true, force: true });
-        continue;
-      }
+      if (entry.startsWith('.tmp-')) await rm(join(this.root, entry), { recursive: true, force: true });
+      if (!isValidId(entry)) continue;
       const dir = join(this.root, entry);
       await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
       const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
