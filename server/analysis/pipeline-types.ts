@@ -1,0 +1,16 @@
+import type { AnalysisSummary, PipelineStage } from '../../shared/analysis-result.ts';
+import type { AnalysisArrays } from '../store/analysis-store.ts';
+
+export interface PipelineHooks {
+  /** Overall progress: the stage running and the fraction of the whole analysis done (0..1). */
+  onProgress?: (stage: PipelineStage, fraction: number) => void;
+  /** Intermediate 3D layouts while UMAP/t-SNE settle (n×3, already centred and scaled; the callee may keep it). */
+  onLayout?: (positions: Float32Array, stage: PipelineStage) => void;
+  /** How many optimisation epochs between two intermediate layouts (default: the reducer's). */
+  layoutEvery?: number;
+  signal?: AbortSignal;
+}
+
+export interface PipelineOutput extends AnalysisArrays {
+  summary: AnalysisSummary;
+}

@@ -1,0 +1,195 @@
+import type { Worker } from 'node:worker_threads';
+import type { AnalysisParams } from '../../shared/analysis-params.ts';
+import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
+import { encodeBuffer } from '../../shared/binary.ts';
+import type { AnalysisStore } from '../store/analysis-store.ts';
+import type { DatasetStore } from '../store/dataset-store.ts';
+import { analysisKey } from './analysis-key.ts';
+import { LayoutThrottle } from './layout-throttle.ts';
+import { spawnTsWorker } from './spawn-worker.ts';
+import { tableTransferList, type WorkerInput, type WorkerMessage } from './worker-protocol.ts';
+
+export interface JobQueueOptions {
+  datasets: DatasetStore;
+  analyses: AnalysisStore;
+  /** Analyses running at once (each in its own worker thread). */
+  concurrency: number;
+}
+
+type Listener = (event: AnalysisEvent) => void;
+
+interface Running {
+  worker: Worker;
+  throttle: LayoutThrottle;
+  latestLayout: string | null;
+}
+
+/**
+ * Runs analyses in worker threads, at most `concurrency` at once, in submission order. The main
+ * thread only moves messages and files: it keeps answering HTTP and syncing sessions while jobs
+ * run. Listeners (SSE streams, tests) get progress, throttled intermediate layouts and the end.
+ */
+export class JobQueue {
+  private readonly queue: string[] = [];
+  private readonly running = new Map<string, Running>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private closed = false;
+
+  constructor(private readonly options: JobQueueOptions) {}
+
+  /** Re-queues what a previous process left queued or running (resumed from the start). */
+  resume(): void {
+    for (const a of this.options.analyses.unfinished()) this.enqueue(a.id);
+  }
+
+  /** Returns the existing analysis for the same dataset + parameters instead of computing it twice. */
+  async submit(datasetId: string, params: AnalysisParams): Promise<{ analysis: AnalysisDescription; existing: boolean }> {
+    this.options.datasets.get(datasetId);
+    const key = analysisKey(datasetId, params);
+    const existing = this.options.analyses.findByKey(key);
+    if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') return { analysis: existing, existing: true };
+    const analysis = existing
+      ? await this.options.analyses.update(existing.id, { status: 'queued', progress: { stage: 'queued', fraction: 0 }, error: undefined, finishedAt: undefined })
+      : await this.options.analyses.create(datasetId, params, key);
+    this.enqueue(analysis.id);
+    return { analysis: this.describe(analysis.id), existing: false };
+  }
+
+  /** The analysis with its live progress (and place in the queue while queued). */
+  describe(id: string): AnalysisDescription {
+    const analysis = this.options.analyses.get(id);
+    const place = this.queue.indexOf(id);
+    return place >= 0 ? { ...analysis, progress: { stage: 'queued', fraction: 0, place: place + 1 } } : analysis;
+  }
+
+  /** Stops a queued or running analysis; a finished one is left as it is (returns false). */
+  async cancel(id: string): Promise<boolean> {
+    const analysis = this.options.analyses.get(id);
+    if (analysis.status !== 'queued' && analysis.status !== 'running') return false;
+    const place = this.queue.indexOf(id);
+    if (place >= 0) this.queue.splice(place, 1);
+    const run = this.running.get(id);
+    if (run) {
+      this.running.delete(id);
+      run.throttle.cancel();
+      await run.worker.terminate();
+    }
+    await this.finish(id, { status: 'cancelled', error: { code: 'cancelled', message: 'The analysis was cancelled.' } });
+    this.pump();
+    return true;
+  }
+
+  subscribe(id: string, listener: Listener): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(listener);
+    const latest = this.running.get(id)?.latestLayout;
+    if (latest) listener({ type: 'layout', stage: 'reduce', positions: latest });
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    await Promise.all([...this.running.values()].map((r) => (r.throttle.cancel(), r.worker.terminate())));
+    this.running.clear();
+  }
+
+  private enqueue(id: string): void {
+    if (this.queue.includes(id) || this.running.has(id)) return;
+    this.queue.push(id);
+    this.announceQueue();
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < this.options.concurrency && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      void this.start(id).catch((error: unknown) =>
+        this.finish(id, { status: 'failed', error: { code: 'internal', message: `The analysis could not start: ${(error as Error).message}` } }),
+      );
+    }
+    this.announceQueue();
+  }
+
+  private announceQueue(): void {
+    this.queue.forEach((id) => this.emit(id, { type: 'progress', status: 'queued', progress: this.describe(id).progress }));
+  }
+
+  private async start(id: string): Promise<void> {
+    const analysis = this.options.analyses.get(id);
+    const table = await this.options.datasets.readTable(analysis.datasetId);
+    await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
+    const worker = spawnTsWorker(new URL('./analysis-worker.ts', import.meta.url));
+    const run: Running = {
+      worker,
+      latestLayout: null,
+      throttle: new LayoutThrottle((positions) => {
+        const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
+        run.latestLayout = encoded;
+        this.emit(id, { type: 'layout', stage: 'reduce', positions: encoded });
+      }),
+    };
+    this.running.set(id, run);
+    worker.on('message', (message: WorkerMessage) => void this.onMessage(id, message));
+    worker.on('error', (error: Error) => void this.fail(id, 'internal', `The analysis worker crashed: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (this.running.get(id)?.worker === worker) void this.fail(id, 'internal', `The analysis worker stopped unexpectedly (exit code ${code}).`);
+    });
+    const input: WorkerInput = { table, params: analysis.params };
+    worker.postMessage(input, tableTransferList(table));
+  }
+
+  private async onMessage(id: string, message: WorkerMessage): Promise<void> {
+    const run = this.running.get(id);
+    if (!run) return;
+    switch (message.type) {
+      case 'progress':
+        this.options.analyses.setProgress(id, { stage: message.stage, fraction: message.fraction });
+        this.emit(id, { type: 'progress', status: 'running', progress: { stage: message.stage, fraction: message.fraction } });
+        return;
+      case 'layout':
+        run.throttle.push(message.positions);
+        return;
+      case 'failed':
+        await this.fail(id, message.code, message.message);
+        return;
+      case 'done': {
+        this.running.delete(id);
+        run.throttle.cancel();
+        void run.worker.terminate();
+        const { summary, ...arrays } = message.output;
+        try {
+          await this.options.analyses.saveArrays(id, arrays);
+          await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
+        } catch (error) {
+          await this.finish(id, { status: 'failed', error: { code: 'storage', message: `The results could not be saved: ${(error as Error).message}` } });
+        }
+        this.pump();
+        return;
+      }
+    }
+  }
+
+  private async fail(id: string, code: string, message: string): Promise<void> {
+    const run = this.running.get(id);
+    if (!run) return;
+    this.running.delete(id);
+    run.throttle.cancel();
+    void run.worker.terminate();
+    await this.finish(id, { status: 'failed', error: { code, message } });
+    this.pump();
+  }
+
+  private async finish(id: string, patch: Partial<AnalysisDescription>): Promise<void> {
+    const analysis = await this.options.analyses.update(id, { ...patch, finishedAt: new Date().toISOString() });
+    this.emit(id, { type: analysis.status === 'done' ? 'done' : 'failed', analysis });
+  }
+
+  private emit(id: string, event: AnalysisEvent): void {
+    for (const listener of this.listeners.get(id) ?? []) listener(event);
+  }
+}

@@ -1,0 +1,32 @@
+import type { AnalysisParams } from '../../shared/analysis-params.ts';
+import type { PipelineStage } from '../../shared/analysis-result.ts';
+import type { Table } from '../../shared/table.ts';
+import type { PipelineOutput } from '../analysis/pipeline-types.ts';
+
+/** Messages between the job queue (main thread) and an analysis worker thread. */
+export interface WorkerInput {
+  table: Table;
+  params: AnalysisParams;
+  layoutEvery?: number;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; stage: PipelineStage; fraction: number }
+  | { type: 'layout'; stage: PipelineStage; positions: Float32Array }
+  | { type: 'done'; output: PipelineOutput }
+  | { type: 'failed'; code: string; message: string };
+
+/** The typed arrays of a table, to transfer (not copy) them to a worker. */
+export function tableTransferList(table: Table): ArrayBuffer[] {
+  const buffers = table.columns.flatMap((c) => {
+    const d = c.data;
+    if (d.type === 'text') return [];
+    return ['codes' in d ? (d.codes.buffer as ArrayBuffer) : (d.values.buffer as ArrayBuffer)];
+  });
+  // A buffer listed twice cannot be transferred; one shared by two columns moves once.
+  return [...new Set(buffers)];
+}
+
+export function outputTransferList(output: PipelineOutput): ArrayBuffer[] {
+  return [output.rowIndex, output.positions, output.cluster, output.anomaly, output.anomalyFlag].map((a) => a.buffer as ArrayBuffer);
+}
