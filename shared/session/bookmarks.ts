@@ -1,0 +1,134 @@
+import * as Y from 'yjs';
+import { newEntryId } from './entry-id.ts';
+import { SessionDocError } from './errors.ts';
+import { LIMITS } from './limits.ts';
+import { bookmarksArray, plain, mapFrom, assignFields } from './roots.ts';
+import { cameraSchema, filterSchema, idSchema, nameSchema, timeSchema } from './schema.ts';
+import { parseView, writeView } from './view.ts';
+import { replaceFilters } from './filters.ts';
+import type { Bookmark, Camera, Filter, ViewState } from './types.ts';
+
+/**
+ * Bookmarks are saved views (camera + view + filters) in tour order. Each is a Y.Map so a
+ * rename merges with a concurrent reorder; a reorder is delete + insert of a copy (Yjs cannot
+ * move a shared type), so readers drop later duplicates of an id.
+ */
+export interface BookmarkInput {
+  title: string;
+  camera: Camera;
+  view: ViewState;
+  filters: Filter[];
+  author: string;
+  id?: string;
+  createdAt?: number;
+}
+
+function parseBookmark(value: unknown): Bookmark | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const id = idSchema.safeParse(v.id);
+  const camera = cameraSchema.safeParse(v.camera);
+  const title = typeof v.title === 'string' && v.title.length <= LIMITS.titleLength ? v.title : null;
+  if (!id.success || !camera.success || title === null || typeof v.view !== 'object' || v.view === null) return null;
+  const filters = Array.isArray(v.filters)
+    ? v.filters.flatMap((f) => {
+        const parsed = filterSchema.safeParse(f);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
+  return {
+    id: id.data,
+    title,
+    camera: camera.data,
+    view: parseView(v.view),
+    filters,
+    author: nameSchema.safeParse(v.author).data ?? '',
+    createdAt: timeSchema.safeParse(v.createdAt).data ?? 0,
+  };
+}
+
+export function readBookmarks(doc: Y.Doc): Bookmark[] {
+  const out: Bookmark[] = [];
+  const seen = new Set<string>();
+  for (const entry of bookmarksArray(doc)) {
+    const bookmark = parseBookmark(plain(entry));
+    if (bookmark && !seen.has(bookmark.id)) {
+      seen.add(bookmark.id);
+      out.push(bookmark);
+    }
+  }
+  return out;
+}
+
+function validInput(input: BookmarkInput): Bookmark {
+  const bookmark = parseBookmark({ ...input, id: input.id ?? newEntryId(), createdAt: input.createdAt ?? Date.now() });
+  if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author) {
+    throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters or author)');
+  }
+  return bookmark;
+}
+
+/** Appends a bookmark to the tour (or inserts it at `index`). Returns its id. */
+export function addBookmark(doc: Y.Doc, input: BookmarkInput, origin: unknown = null, index?: number): string {
+  const bookmark = validInput(input);
+  doc.transact(() => {
+    const array = bookmarksArray(doc);
+    const at = index === undefined ? array.length : Math.max(0, Math.min(index, array.length));
+    array.insert(at, [mapFrom({ ...bookmark })]);
+  }, origin);
+  return bookmark.id;
+}
+
+function indexOf(array: Y.Array<unknown>, id: string): number {
+  for (let i = 0; i < array.length; i++) {
+    const entry = plain(array.get(i)) as { id?: unknown } | null;
+    if (typeof entry === 'object' && entry !== null && entry.id === id) return i;
+  }
+  return -1;
+}
+
+export function renameBookmark(doc: Y.Doc, id: string, title: string, origin: unknown = null): void {
+  if (typeof title !== 'string' || title.length > LIMITS.titleLength) {
+    throw new SessionDocError('invalid_bookmark', `a title is at most ${LIMITS.titleLength} characters`);
+  }
+  doc.transact(() => {
+    const array = bookmarksArray(doc);
+    const entry = array.get(indexOf(array, id));
+    if (entry instanceof Y.Map) assignFields(entry, { title });
+  }, origin);
+}
+
+/** Moves a bookmark to position `toIndex` of the tour (index counted after removal). */
+export function moveBookmark(doc: Y.Doc, id: string, toIndex: number, origin: unknown = null): void {
+  const bookmark = readBookmarks(doc).find((b) => b.id === id);
+  if (!bookmark) throw new SessionDocError('unknown_bookmark', `no bookmark ${id}`);
+  doc.transact(() => {
+    const array = bookmarksArray(doc);
+    array.delete(indexOf(array, id), 1);
+    array.insert(Math.max(0, Math.min(toIndex, array.length)), [mapFrom({ ...bookmark })]);
+  }, origin);
+}
+
+export function removeBookmark(doc: Y.Doc, id: string, origin: unknown = null): void {
+  doc.transact(() => {
+    const array = bookmarksArray(doc);
+    for (let i = array.length - 1; i >= 0; i--) {
+      const entry = plain(array.get(i)) as { id?: unknown } | null;
+      if (typeof entry === 'object' && entry !== null && entry.id === id) array.delete(i, 1);
+    }
+  }, origin);
+}
+
+/**
+ * Makes a bookmark's view and filters the shared ones, in one transaction. The camera is
+ * returned for the caller to fly to (cameras are per participant, or the presenter's pose).
+ */
+export function applyBookmark(doc: Y.Doc, id: string, origin: unknown = null): Camera {
+  const bookmark = readBookmarks(doc).find((b) => b.id === id);
+  if (!bookmark) throw new SessionDocError('unknown_bookmark', `no bookmark ${id}`);
+  doc.transact(() => {
+    writeView(doc, bookmark.view, origin);
+    replaceFilters(doc, bookmark.filters, origin);
+  }, origin);
+  return bookmark.camera;
+}

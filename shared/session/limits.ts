@@ -1,0 +1,23 @@
+/**
+ * Every bound the readers enforce, in one place. A value past a bound reads as invalid (the
+ * entry is dropped or defaulted), so one hostile client cannot make everyone's UI choke.
+ */
+export const LIMITS = {
+  idLength: 64,
+  nameLength: 64,
+  titleLength: 200,
+  columnLength: 256,
+  paletteLength: 64,
+  annotationTextLength: 4000,
+  /** Values of one set filter (category levels). */
+  setValues: 10_000,
+  clusterIds: 10_000,
+  /** Numbers in a selection's flattened ranges (two per range): 1M scattered rows at most. */
+  rangeNumbers: 2_000_000,
+  pointScaleMax: 100,
+  /** Serialized awareness state of one participant, bytes of JSON. */
+  awarenessBytes: 4096,
+  awarenessRays: 4,
+} as const;
+
+export const SCHEMA_VERSION = 1;
