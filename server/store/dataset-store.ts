@@ -34,31 +34,35 @@ export class DatasetStore {
     }
   }
 
-  async create(input: Omit<DatasetDescription, 'id' | 'createdAt' | 'columns'>, table: Table, profiles: ColumnProfile[]): Promise<DatasetDetail> {
+  /** A fresh id and the temporary directory its files are written to before publish(). */
+  reserve(): { id: string; tmpDir: string } {
     const id = newId();
-    const detail: DatasetDetail = {
-      id,
-      name: input.name,
-      rowCount: table.rowCount,
-      format: input.format,
-      bytes: input.bytes,
-      warnings: input.warnings,
-      createdAt: new Date().toISOString(),
-      columns: table.columns.map((c, i) => ({
-        name: c.name,
-        type: c.data.type,
-        identifier: c.identifier,
-        missing: profiles[i].missing,
-        distinct: profiles[i].distinct,
-        profile: profiles[i],
-      })),
-    };
-    const tmp = join(this.root, `.tmp-${id}`);
-    await writeTableColumns(tmp, table);
-    await writeFileAtomic(join(tmp, 'dataset.json'), JSON.stringify(detail));
-    await publishDirectory(tmp, join(this.root, id));
-    this.descriptions.set(id, detail);
+    return { id, tmpDir: join(this.root, `.tmp-${id}`) };
+  }
+
+  async discard(target: { tmpDir: string }): Promise<void> {
+    await rm(target.tmpDir, { recursive: true, force: true });
+  }
+
+  /** Makes a fully written dataset directory visible under its id, in one rename. */
+  async publish(target: { id: string; tmpDir: string }, detail: DatasetDetail): Promise<DatasetDetail> {
+    await publishDirectory(target.tmpDir, join(this.root, target.id));
+    this.descriptions.set(target.id, detail);
     return detail;
+  }
+
+  /** Writes a dataset's files (columns + dataset.json) into a directory; safe to call from a worker. */
+  static async writeDirectory(dir: string, detail: DatasetDetail, table: Table): Promise<void> {
+    await writeTableColumns(dir, table);
+    await writeFileAtomic(join(dir, 'dataset.json'), JSON.stringify(detail));
+  }
+
+  /** Stores a table built in this thread (demo assets, tests). */
+  async create(input: Omit<DatasetDescription, 'id' | 'createdAt' | 'columns' | 'rowCount'>, table: Table, profiles: ColumnProfile[]): Promise<DatasetDetail> {
+    const target = this.reserve();
+    const detail = datasetDetail(target.id, input, table, profiles);
+    await DatasetStore.writeDirectory(target.tmpDir, detail, table);
+    return this.publish(target, detail);
   }
 
   list(): DatasetDescription[] {
@@ -96,6 +100,32 @@ export class DatasetStore {
     await publishDirectory(join(this.root, id), doomed);
     await rm(doomed, { recursive: true, force: true });
   }
+}
+
+/** The stored description of a table: its columns' types and profiles. */
+export function datasetDetail(
+  id: string,
+  input: Omit<DatasetDescription, 'id' | 'createdAt' | 'columns' | 'rowCount'>,
+  table: Table,
+  profiles: ColumnProfile[],
+): DatasetDetail {
+  return {
+    id,
+    name: input.name,
+    rowCount: table.rowCount,
+    format: input.format,
+    bytes: input.bytes,
+    warnings: input.warnings,
+    createdAt: new Date().toISOString(),
+    columns: table.columns.map((c, i) => ({
+      name: c.name,
+      type: c.data.type,
+      identifier: c.identifier,
+      missing: profiles[i].missing,
+      distinct: profiles[i].distinct,
+      profile: profiles[i],
+    })),
+  };
 }
 
 function describe(detail: DatasetDetail): DatasetDescription {

@@ -39,8 +39,13 @@ export class SessionStore {
     }
   }
 
-  async create(input: { datasetId: string; analysisId: string | null; title: string }): Promise<SessionRecord> {
+  /** `prepare` runs with the new record before it is saved (e.g. to write the session's document first). */
+  async create(
+    input: { datasetId: string; analysisId: string | null; title: string },
+    prepare?: (record: SessionRecord) => Promise<void>,
+  ): Promise<SessionRecord> {
     const record: SessionRecord = { id: newId(), ...input, editToken: newToken(), viewToken: newToken(), createdAt: new Date().toISOString() };
+    await prepare?.(record);
     await this.persist(record);
     return record;
   }

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AnalysisEvent, PointsJson } from '../../shared/api-types.ts';
+import { BINARY_CONTENT_TYPE, decodeBuffer } from '../../shared/binary.ts';
+import { ARRAY_NAMES, type ArrayName } from '../store/analysis-store.ts';
+import type { ApiDeps } from './deps.ts';
+import { HttpError } from './http-error.ts';
+import { sendFile } from './send-file.ts';
+
+/** Above this many points, points.json (a debugging convenience) refuses: use the binary endpoints. */
+const POINTS_JSON_LIMIT = 200_000;
+
+const BINARY_ROUTES: Record<string, ArrayName> = {
+  'positions.bin': 'positions',
+  'cluster.bin': 'cluster',
+  'anomaly.bin': 'anomaly',
+  'anomaly-flag.bin': 'anomalyFlag',
+  'row-index.bin': 'rowIndex',
+};
+
+export function analysesRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.get('/:id', (c) => c.json(deps.jobs.describe(c.req.param('id'))));
+
+  app.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    const cancelled = await deps.jobs.cancel(id);
+    return c.json({ ...deps.jobs.describe(id), cancelled });
+  });
+
+  app.get('/:id/points.json', async (c) => {
+    const id = c.req.param('id');
+    const read = async (name: ArrayName) => decodeBuffer(await readFile(deps.analyses.arrayPath(id, name))).data;
+    const rowIndex = await read('rowIndex');
+    if (rowIndex.length > POINTS_JSON_LIMIT) {
+      throw new HttpError(413, 'too_large', `points.json serves at most ${POINTS_JSON_LIMIT} points; this analysis has ${rowIndex.length}. Use the .bin endpoints.`);
+    }
+    const positions = await read('positions');
+    const body: PointsJson = {
+      rowIndex: Array.from(rowIndex),
+      positions: Array.from({ length: rowIndex.length }, (_, i) => [positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]]),
+      cluster: Array.from(await read('cluster')),
+      anomaly: Array.from(await read('anomaly')),
+    };
+    return c.json(body);
+  });
+
+  app.get('/:id/:file{[a-z-]+\\.bin}', (c) => {
+    const name = BINARY_ROUTES[c.req.param('file')];
+    if (!name) throw new HttpError(404, 'not_found', `Unknown array "${c.req.param('file')}"; there are ${Object.keys(BINARY_ROUTES).join(', ')}.`);
+    // Results never change once done: cache them for good.
+    return sendFile(deps.analyses.arrayPath(c.req.param('id'), name), BINARY_CONTENT_TYPE, { 'cache-control': 'private, max-age=31536000, immutable' });
+  });
+
+  app.get('/:id/events', (c) => {
+    const id = c.req.param('id');
+    const initial = deps.jobs.describe(id);
+    return streamSSE(c, async (stream) => {
+      const send = (event: AnalysisEvent) => stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+      if (initial.status === 'done' || initial.status === 'failed' || initial.status === 'cancelled') {
+        await send({ type: initial.status === 'done' ? 'done' : 'failed', analysis: initial });
+        return;
+      }
+      await send({ type: 'progress', status: initial.status, progress: initial.progress });
+      await new Promise<void>((resolve) => {
+        let chain = Promise.resolve();
+        const unsubscribe = deps.jobs.subscribe(id, (event) => {
+          chain = chain.then(() => send(event)).catch(() => undefined);
+          if (event.type === 'done' || event.type === 'failed') void chain.then(finish);
+        });
+        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '{}' }).catch(() => undefined), 15_000);
+        function finish() {
+          clearInterval(heartbeat);
+          unsubscribe();
+          resolve();
+        }
+        stream.onAbort(finish);
+      });
+    });
+  });
+
+  return app;
+}
+
+export { ARRAY_NAMES };

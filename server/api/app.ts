@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { analysesRoutes } from './analyses.ts';
+import { clientRoutes } from './client-pages.ts';
+import { datasetsRoutes } from './datasets.ts';
+import type { ApiDeps } from './deps.ts';
+import { toErrorResponse } from './http-error.ts';
+import { sessionsRoutes } from './sessions.ts';
+
+/** The whole HTTP surface (docs/http-api.md). The WebSocket endpoint /yjs/:id is attached in main.ts. */
+export function createApp(deps: ApiDeps): Hono {
+  const app = new Hono();
+  // No Permissions-Policy here: a restrictive one would block xr-spatial-tracking and break WebXR.
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));
+  if (deps.config.allowedOrigins.length > 0) {
+    app.use('/api/*', cors({ origin: deps.config.allowedOrigins, allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 }));
+  }
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/datasets', datasetsRoutes(deps));
+  app.route('/api/analyses', analysesRoutes(deps));
+  app.route('/api/sessions', sessionsRoutes(deps));
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
+  app.route('/', clientRoutes(deps.config.clientDir));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}.` } }, 404));
+  app.onError((error, c) => toErrorResponse(error, c));
+  return app;
+}

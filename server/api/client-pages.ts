@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+/**
+ * The built client (vite build → dist/client): hashed assets are cached for good, pages are
+ * revalidated every time so a new deploy is picked up. `/` is the start page, `/s/:id` the page
+ * of a session (the client reads the token from the query).
+ */
+export function clientRoutes(clientDir: string): Hono {
+  const app = new Hono();
+  const indexPath = join(clientDir, 'index.html');
+
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: clientDir,
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+
+  const page = async () => {
+    if (!existsSync(indexPath)) {
+      return new Response('The client is not built yet: run `npm run build` (npm start does it for you).', {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+    return new Response(await readFile(indexPath), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
+  };
+  app.get('/', page);
+  app.get('/s/:id', page);
+
+  // Other top-level files of the build (favicon, scene-lab page, XR input profiles…).
+  app.use('/*', serveStatic({ root: clientDir, onFound: (_path, c) => c.header('cache-control', 'public, max-age=3600') }));
+  return app;
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { analysisParamsSchema } from '../../shared/analysis-params.ts';
+import { cellValue } from '../../shared/table.ts';
+import { BINARY_CONTENT_TYPE } from '../../shared/binary.ts';
+import type { ApiDeps } from './deps.ts';
+import { badRequest } from './http-error.ts';
+import { readJsonBody } from './read-json.ts';
+import { receiveUpload } from './receive-upload.ts';
+import { sendFile } from './send-file.ts';
+
+const rowsQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+
+export function datasetsRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    const name = c.req.query('name');
+    if (name !== undefined && name.length > 200) throw badRequest('The dataset name is longer than 200 characters.');
+    const upload = await receiveUpload(c.req.raw, join(deps.config.dataDir, 'uploads'), deps.config.maxUploadBytes);
+    const detail = await deps.importer.importFile(upload, name);
+    return c.json(deps.datasets.describe(detail.id), 201);
+  });
+
+  app.get('/', (c) => c.json({ datasets: deps.datasets.list() }));
+
+  app.get('/:id', (c) => c.json(deps.datasets.get(c.req.param('id'))));
+
+  app.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    deps.datasets.get(id);
+    for (const analysis of deps.analyses.listForDataset(id)) {
+      await deps.jobs.cancel(analysis.id);
+      await deps.analyses.delete(analysis.id);
+    }
+    await deps.datasets.delete(id);
+    return c.body(null, 204);
+  });
+
+  app.get('/:id/rows', async (c) => {
+    const { offset, limit } = rowsQuery.parse(c.req.query());
+    const table = await deps.datasets.readTable(c.req.param('id'));
+    const end = Math.min(table.rowCount, offset + limit);
+    const rows: Record<string, unknown>[] = [];
+    for (let r = offset; r < end; r++) {
+      // A null-prototype object: a column named __proto__ stays an ordinary key.
+      const row: Record<string, unknown> = Object.create(null);
+      for (const column of table.columns) row[column.name] = cellValue(column.data, r);
+      rows.push(row);
+    }
+    return c.json({ offset, limit, total: table.rowCount, rows });
+  });
+
+  app.get('/:id/columns/:name', (c) =>
+    sendFile(deps.datasets.columnPath(c.req.param('id'), c.req.param('name')), BINARY_CONTENT_TYPE, {
+      'cache-control': 'private, max-age=31536000, immutable',
+    }),
+  );
+
+  app.get('/:id/analyses', (c) => c.json({ analyses: deps.analyses.listForDataset(c.req.param('id')) }));
+
+  app.post('/:id/analyses', async (c) => {
+    const datasetId = c.req.param('id');
+    deps.datasets.get(datasetId);
+    const params = analysisParamsSchema.parse(await readJsonBody(c.req.raw));
+    const { analysis, existing } = await deps.jobs.submit(datasetId, params);
+    return c.json({ id: analysis.id, status: analysis.status, existing }, existing ? 200 : 202);
+  });
+
+  return app;
+}

@@ -1,0 +1,18 @@
+import type { ServerConfig } from '../config.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { AnalysisStore } from '../store/analysis-store.ts';
+import type { DatasetStore } from '../store/dataset-store.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import type { DatasetImporter } from '../services/import-dataset.ts';
+import type { SessionService } from '../services/session-service.ts';
+
+/** Everything the routes call; built once in server/main.ts (and by test factories). */
+export interface ApiDeps {
+  config: ServerConfig;
+  datasets: DatasetStore;
+  analyses: AnalysisStore;
+  sessions: SessionStore;
+  jobs: JobQueue;
+  importer: DatasetImporter;
+  sessionService: SessionService;
+}

@@ -1,0 +1,58 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+
+/** Every knob of the server and its default, in one place (README "Configuration" lists them). */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Where datasets, analyses and sessions live. */
+  dataDir: string;
+  maxUploadBytes: number;
+  maxColumns: number;
+  maxRows: number;
+  /** Analyses running at once; default cores − 1, at least 1. */
+  concurrency: number;
+  /** Origins allowed by CORS and on the WebSocket upgrade; empty = same origin only. */
+  allowedOrigins: string[];
+  /** Create the demo dataset, analysis and session when DATA_DIR is empty. */
+  demo: boolean;
+  /** Where the built client is (vite build output). */
+  clientDir: string;
+}
+
+export const DEFAULTS: ServerConfig = {
+  port: 8080,
+  host: '0.0.0.0',
+  dataDir: './data',
+  maxUploadBytes: 200 * 2 ** 20,
+  maxColumns: 2_000,
+  maxRows: 2_000_000,
+  concurrency: Math.max(1, availableParallelism() - 1),
+  allowedOrigins: [],
+  demo: true,
+  clientDir: './dist/client',
+};
+
+export class ConfigError extends Error {}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const int = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
+    return value;
+  };
+  return {
+    port: int('PORT', DEFAULTS.port, 0),
+    host: env.HOST || DEFAULTS.host,
+    dataDir: resolve(env.DATA_DIR || DEFAULTS.dataDir),
+    maxUploadBytes: int('MAX_UPLOAD_MB', DEFAULTS.maxUploadBytes / 2 ** 20, 1) * 2 ** 20,
+    maxColumns: int('MAX_COLUMNS', DEFAULTS.maxColumns, 1),
+    maxRows: int('MAX_ROWS', DEFAULTS.maxRows, 1),
+    concurrency: int('ANALYSIS_CONCURRENCY', DEFAULTS.concurrency, 1),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    demo: env.DEMO !== '0' && env.DEMO !== 'false',
+    clientDir: resolve(env.CLIENT_DIR || DEFAULTS.clientDir),
+  };
+}

@@ -1,0 +1,71 @@
+import { rm } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { DatasetDetail } from '../../shared/api-types.ts';
+import { spawnTsWorker } from '../jobs/spawn-worker.ts';
+import type { DatasetStore } from '../store/dataset-store.ts';
+import type { IngestRequest, IngestReply } from '../jobs/ingest-protocol.ts';
+
+export interface UploadedFile {
+  path: string;
+  bytes: number;
+  contentType: string;
+  fileName?: string;
+}
+
+/**
+ * Turns an uploaded file into a stored dataset. Parsing a 200 MB file takes seconds, so it runs
+ * in a worker thread that also writes the column files into a temporary directory; the main
+ * thread then publishes the directory with one rename. The uploaded file is removed either way.
+ */
+export class DatasetImporter {
+  constructor(
+    private readonly datasets: DatasetStore,
+    private readonly limits: { maxRows: number; maxColumns: number },
+  ) {}
+
+  async importFile(file: UploadedFile, name?: string): Promise<DatasetDetail> {
+    try {
+      const target = this.datasets.reserve();
+      const request: IngestRequest = {
+        path: file.path,
+        contentType: file.contentType,
+        fileName: file.fileName,
+        bytes: file.bytes,
+        name: name?.trim() || datasetNameFrom(file.fileName),
+        targetDir: target.tmpDir,
+        id: target.id,
+        ...this.limits,
+      };
+      const reply = await runIngestWorker(request);
+      if (!reply.ok) {
+        await this.datasets.discard(target);
+        throw Object.assign(new Error(reply.message), { code: reply.code });
+      }
+      return await this.datasets.publish(target, reply.detail);
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+}
+
+function datasetNameFrom(fileName: string | undefined): string {
+  if (!fileName) return `Dataset ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+  const base = basename(fileName);
+  return base.slice(0, base.length - extname(base).length) || base;
+}
+
+function runIngestWorker(request: IngestRequest): Promise<IngestReply> {
+  return new Promise((resolve) => {
+    const worker = spawnTsWorker(new URL('../jobs/ingest-worker.ts', import.meta.url), { request });
+    let settled = false;
+    const settle = (reply: IngestReply) => {
+      if (settled) return;
+      settled = true;
+      resolve(reply);
+      void worker.terminate();
+    };
+    worker.on('message', settle);
+    worker.on('error', (error: Error) => settle({ ok: false, code: 'internal', message: `The file could not be read: ${error.message}` }));
+    worker.on('exit', () => settle({ ok: false, code: 'internal', message: 'The import stopped unexpectedly (out of memory?).' }));
+  });
+}

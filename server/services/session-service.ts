@@ -1,0 +1,53 @@
+import type * as Y from 'yjs';
+import { initSessionDoc, rebindAnalysis } from '../../shared/session/index.ts';
+import { HttpError } from '../api/http-error.ts';
+import type { AnalysisStore } from '../store/analysis-store.ts';
+import type { DatasetStore } from '../store/dataset-store.ts';
+import type { SessionRecord, SessionStore } from '../store/session-store.ts';
+
+/** What the session service needs of the collaboration server. */
+export interface SessionDocuments {
+  createSessionDocument(sessionId: string, init: (doc: Y.Doc) => void): Promise<void>;
+  /** Applies a server-side change to a session's document (loaded if needed), persisted and relayed. */
+  changeDocument(sessionId: string, change: (doc: Y.Doc) => void): Promise<void>;
+}
+
+/**
+ * Creating and re-binding sessions: the record (binding + tokens) and the Yjs document's
+ * initial content. The document is written first, so a session that has a record always has
+ * a document.
+ */
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly datasets: DatasetStore,
+    private readonly analyses: AnalysisStore,
+    private readonly documents: SessionDocuments,
+  ) {}
+
+  async create(input: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionRecord> {
+    const dataset = this.datasets.get(input.datasetId);
+    if (input.analysisId) this.checkAnalysis(input.analysisId, dataset.id);
+    return this.sessions.create({ datasetId: dataset.id, analysisId: input.analysisId ?? null, title: input.title ?? dataset.name }, (record) =>
+      this.documents.createSessionDocument(record.id, (doc) =>
+        initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title }),
+      ),
+    );
+  }
+
+  /** Points a session at a newer analysis of its dataset; clients animate to the new layout. */
+  async rebind(sessionId: string, analysisId: string): Promise<SessionRecord> {
+    const session = this.sessions.get(sessionId);
+    this.checkAnalysis(analysisId, session.datasetId);
+    const record = await this.sessions.rebind(sessionId, analysisId);
+    await this.documents.changeDocument(sessionId, (doc) => rebindAnalysis(doc, analysisId, 'server'));
+    return record;
+  }
+
+  private checkAnalysis(analysisId: string, datasetId: string): void {
+    const analysis = this.analyses.get(analysisId);
+    if (analysis.datasetId !== datasetId) {
+      throw new HttpError(400, 'analysis_mismatch', `Analysis "${analysisId}" belongs to another dataset.`);
+    }
+  }
+}
