@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
 import { encodeBuffer } from '../../shared/binary.ts';
@@ -6,8 +5,7 @@ import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import { analysisKey } from './analysis-key.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
-import { spawnTsWorker } from './spawn-worker.ts';
-import { tableTransferList, type WorkerInput, type WorkerMessage } from './worker-protocol.ts';
+import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from './run-in-worker.ts';
 
 export interface JobQueueOptions {
   datasets: DatasetStore;
@@ -19,7 +17,7 @@ export interface JobQueueOptions {
 type Listener = (event: AnalysisEvent) => void;
 
 interface Running {
-  worker: Worker;
+  run: WorkerRun;
   throttle: LayoutThrottle;
   latestLayout: string | null;
 }
@@ -72,7 +70,7 @@ export class JobQueue {
     if (run) {
       this.running.delete(id);
       run.throttle.cancel();
-      await run.worker.terminate();
+      await run.run.cancel();
     }
     await this.finish(id, { status: 'cancelled', error: { code: 'cancelled', message: 'The analysis was cancelled.' } });
     this.pump();
@@ -94,7 +92,7 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
-    await Promise.all([...this.running.values()].map((r) => (r.throttle.cancel(), r.worker.terminate())));
+    await Promise.all([...this.running.values()].map((r) => (r.throttle.cancel(), r.run.cancel())));
     this.running.clear();
   }
 
@@ -123,65 +121,35 @@ export class JobQueue {
     const analysis = this.options.analyses.get(id);
     const table = await this.options.datasets.readTable(analysis.datasetId);
     await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
-    const worker = spawnTsWorker(new URL('./analysis-worker.ts', import.meta.url));
-    const run: Running = {
-      worker,
-      latestLayout: null,
-      throttle: new LayoutThrottle((positions) => {
-        const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
-        run.latestLayout = encoded;
-        this.emit(id, { type: 'layout', stage: 'reduce', positions: encoded });
-      }),
-    };
-    this.running.set(id, run);
-    worker.on('message', (message: WorkerMessage) => void this.onMessage(id, message));
-    worker.on('error', (error: Error) => void this.fail(id, 'internal', `The analysis worker crashed: ${error.message}`));
-    worker.on('exit', (code) => {
-      if (this.running.get(id)?.worker === worker) void this.fail(id, 'internal', `The analysis worker stopped unexpectedly (exit code ${code}).`);
+    const throttle = new LayoutThrottle((positions) => {
+      const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
+      running.latestLayout = encoded;
+      this.emit(id, { type: 'layout', stage: 'reduce', positions: encoded });
     });
-    const input: WorkerInput = { table, params: analysis.params };
-    worker.postMessage(input, tableTransferList(table));
-  }
-
-  private async onMessage(id: string, message: WorkerMessage): Promise<void> {
-    const run = this.running.get(id);
-    if (!run) return;
-    switch (message.type) {
-      case 'progress':
-        this.options.analyses.setProgress(id, { stage: message.stage, fraction: message.fraction });
-        this.emit(id, { type: 'progress', status: 'running', progress: { stage: message.stage, fraction: message.fraction } });
-        return;
-      case 'layout':
-        run.throttle.push(message.positions);
-        return;
-      case 'failed':
-        await this.fail(id, message.code, message.message);
-        return;
-      case 'done': {
-        this.running.delete(id);
-        run.throttle.cancel();
-        void run.worker.terminate();
-        const { summary, ...arrays } = message.output;
-        try {
-          await this.options.analyses.saveArrays(id, arrays);
-          await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
-        } catch (error) {
-          await this.finish(id, { status: 'failed', error: { code: 'storage', message: `The results could not be saved: ${(error as Error).message}` } });
-        }
-        this.pump();
-        return;
-      }
+    const run = runPipelineInWorker(table, analysis.params, {
+      onProgress: (stage, fraction) => {
+        this.options.analyses.setProgress(id, { stage, fraction });
+        this.emit(id, { type: 'progress', status: 'running', progress: { stage, fraction } });
+      },
+      onLayout: (positions) => throttle.push(positions),
+    });
+    const running: Running = { run, throttle, latestLayout: null };
+    this.running.set(id, running);
+    try {
+      const { summary, ...arrays } = await run.result;
+      throttle.cancel();
+      await this.options.analyses.saveArrays(id, arrays);
+      await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
+    } catch (error) {
+      throttle.cancel();
+      // A cancelled run was already recorded by cancel().
+      if (error instanceof AnalysisFailedError && error.code === 'cancelled') return;
+      const e = error instanceof AnalysisFailedError ? error : new AnalysisFailedError('storage', `The results could not be saved: ${(error as Error).message}`);
+      await this.finish(id, { status: 'failed', error: { code: e.code, message: e.message } });
+    } finally {
+      if (this.running.get(id) === running) this.running.delete(id);
+      this.pump();
     }
-  }
-
-  private async fail(id: string, code: string, message: string): Promise<void> {
-    const run = this.running.get(id);
-    if (!run) return;
-    this.running.delete(id);
-    run.throttle.cancel();
-    void run.worker.terminate();
-    await this.finish(id, { status: 'failed', error: { code, message } });
-    this.pump();
   }
 
   private async finish(id: string, patch: Partial<AnalysisDescription>): Promise<void> {
