@@ -1,0 +1,81 @@
+import type { Matrix } from '../matrix.ts';
+import { createRandom, randomInt } from '../../../shared/random.ts';
+import { ClusterInputError } from '../cluster/errors.ts';
+
+export interface SilhouetteOptions {
+  /** Score a seeded random subset of this many rows, within that subset (as scikit-learn's sample_size). */
+  sample?: number;
+  seed?: number;
+}
+
+/**
+ * Mean silhouette coefficient (Rousseeuw 1987), Euclidean: for each row, a = mean distance to
+ * the other rows of its cluster, b = the smallest mean distance to another cluster's rows,
+ * s = (b − a) / max(a, b), and s = 0 for a row alone in its cluster (scikit-learn's
+ * convention). Noise rows (label -1) are left out. O(m²·d) for m scored rows, so large inputs
+ * pass `sample`.
+ */
+export function silhouette(x: Matrix, labels: Int32Array, options: SilhouetteOptions = {}): number {
+  if (labels.length !== x.rows) throw new ClusterInputError(`silhouette: ${x.rows} rows but ${labels.length} labels.`);
+  const rows = pickRows(labels, options);
+  const m = rows.length;
+  const local = new Int32Array(m);
+  const ids = new Map<number, number>();
+  for (let r = 0; r < m; r++) {
+    const l = labels[rows[r]];
+    let id = ids.get(l);
+    if (id === undefined) ids.set(l, (id = ids.size));
+    local[r] = id;
+  }
+  const c = ids.size;
+  if (c < 2 || c >= m) {
+    throw new ClusterInputError(`silhouette: needs 2 to m − 1 clusters among the m = ${m} scored rows, got ${c}.`);
+  }
+  const size = new Float64Array(c);
+  for (let r = 0; r < m; r++) size[local[r]]++;
+  // sums[r·c + q] = Σ distance from scored row r to the scored rows of cluster q.
+  const sums = new Float64Array(m * c);
+  const { data, cols: d } = x;
+  for (let r = 0; r < m; r++) {
+    const ri = rows[r] * d;
+    for (let s = r + 1; s < m; s++) {
+      const si = rows[s] * d;
+      let acc = 0;
+      for (let t = 0; t < d; t++) {
+        const diff = data[ri + t] - data[si + t];
+        acc += diff * diff;
+      }
+      const dist = Math.sqrt(acc);
+      sums[r * c + local[s]] += dist;
+      sums[s * c + local[r]] += dist;
+    }
+  }
+  let total = 0;
+  for (let r = 0; r < m; r++) {
+    const own = local[r];
+    if (size[own] <= 1) continue;
+    const a = sums[r * c + own] / (size[own] - 1);
+    let b = Infinity;
+    for (let q = 0; q < c; q++) if (q !== own) b = Math.min(b, sums[r * c + q] / size[q]);
+    const denom = Math.max(a, b);
+    total += denom > 0 ? (b - a) / denom : 0;
+  }
+  return total / m;
+}
+
+/** Non-noise rows, or a seeded random subset of them (partial Fisher–Yates). */
+function pickRows(labels: Int32Array, options: SilhouetteOptions): Int32Array {
+  const all: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) all.push(i);
+  const sample = options.sample;
+  if (sample === undefined || sample >= all.length) return Int32Array.from(all);
+  if (!Number.isInteger(sample) || sample < 2) throw new ClusterInputError(`silhouette: sample must be an integer >= 2, got ${sample}.`);
+  const random = createRandom(options.seed ?? 0);
+  for (let i = 0; i < sample; i++) {
+    const j = i + randomInt(random, all.length - i);
+    const t = all[i];
+    all[i] = all[j];
+    all[j] = t;
+  }
+  return Int32Array.from(all.slice(0, sample)).sort();
+}
