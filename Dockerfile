@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Data Mirage: one Node process, one port, files under DATA_DIR (a volume).
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+RUN npm install -g npm@11
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    PORT=8080 \
+    HOST=0.0.0.0 \
+    DATA_DIR=/data \
+    SKIP_CLIENT_BUILD=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json tsconfig.json ./
+COPY server ./server
+COPY shared ./shared
+COPY assets ./assets
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+EXPOSE 8080
+USER node
+CMD ["npm", "start"]

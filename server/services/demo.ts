@@ -1,0 +1,47 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { analysisParamsSchema } from '../../shared/analysis-params.ts';
+import { writeFileAtomic } from '../store/atomic-write.ts';
+import type { ApiDeps } from '../api/deps.ts';
+import type { SessionRecord } from '../store/session-store.ts';
+
+export const DEMO_ASSET = fileURLToPath(new URL('../../assets/datasets/penguins.json', import.meta.url));
+
+interface DemoRecord {
+  datasetId: string;
+  analysisId: string;
+  sessionId: string;
+}
+
+/**
+ * On an empty DATA_DIR: import the demo dataset, start its default analysis and open a session
+ * on it, so `npm start` shows something at once. The ids are remembered in demo.json and a
+ * second start reuses them.
+ */
+export async function ensureDemo(deps: ApiDeps): Promise<SessionRecord | null> {
+  const recordPath = join(deps.config.dataDir, 'demo.json');
+  const existing = await readDemoRecord(recordPath);
+  if (existing && deps.sessions.has(existing.sessionId)) return deps.sessions.get(existing.sessionId);
+  if (deps.datasets.list().length > 0 || deps.sessions.list().length > 0) return null;
+
+  const uploads = join(deps.config.dataDir, 'uploads');
+  await mkdir(uploads, { recursive: true });
+  const copy = join(uploads, `.tmp-demo-${randomBytes(4).toString('hex')}`);
+  await copyFile(DEMO_ASSET, copy);
+  const dataset = await deps.importer.importFile({ path: copy, bytes: 0, contentType: 'application/json', fileName: 'penguins.json' }, 'Palmer penguins');
+  const { analysis } = await deps.jobs.submit(dataset.id, analysisParamsSchema.parse({}));
+  const session = await deps.sessionService.create({ datasetId: dataset.id, analysisId: analysis.id, title: 'Palmer penguins (demo)' });
+  const record: DemoRecord = { datasetId: dataset.id, analysisId: analysis.id, sessionId: session.id };
+  await writeFileAtomic(recordPath, JSON.stringify(record));
+  return session;
+}
+
+async function readDemoRecord(path: string): Promise<DemoRecord | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as DemoRecord;
+  } catch {
+    return null;
+  }
+}
