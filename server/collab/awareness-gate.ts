@@ -1,0 +1,65 @@
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { sanitizeAwarenessState } from '../../shared/session/awareness.ts';
+import type { Role } from '../../shared/session/awareness.ts';
+
+/**
+ * Filters an awareness update from one connection before the room applies and relays it.
+ * Awareness is unauthenticated client data, so:
+ * - a connection may only speak for client ids it owns (first come, at most `maxClients`);
+ *   entries for ids owned by another connection are dropped, so nobody can impersonate;
+ * - an entry whose JSON exceeds `maxBytes` is dropped (not parsed);
+ * - states are rebuilt by the shared validator, and `role` is set from the connection's token.
+ * Returns the re-encoded update, or null when nothing in it survives.
+ */
+export interface AwarenessOwnership {
+  /** Client id → owning connection key, for the whole room. */
+  owners: Map<number, object>;
+}
+
+export function gateAwarenessUpdate(
+  update: Uint8Array,
+  conn: { key: object; owned: Set<number>; role: Role },
+  room: AwarenessOwnership,
+  limits: { maxBytes: number; maxClients: number },
+): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const encoder = encoding.createEncoder();
+  const count = decoding.readVarUint(decoder);
+  const kept: Array<[number, number, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (json.length > limits.maxBytes) continue;
+    const owner = room.owners.get(clientId);
+    if (owner !== undefined && owner !== conn.key) continue;
+    if (json === 'null') {
+      if (owner === conn.key) kept.push([clientId, clock, json]);
+      continue;
+    }
+    if (owner === undefined && conn.owned.size >= limits.maxClients) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      continue;
+    }
+    const state = sanitizeAwarenessState(parsed, limits.maxBytes);
+    if (state === null) continue;
+    state.role = conn.role;
+    if (owner === undefined) {
+      room.owners.set(clientId, conn.key);
+      conn.owned.add(clientId);
+    }
+    kept.push([clientId, clock, JSON.stringify(state)]);
+  }
+  if (kept.length === 0) return null;
+  encoding.writeVarUint(encoder, kept.length);
+  for (const [clientId, clock, json] of kept) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,242 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isValidId } from '../store/ids.ts';
+import { Connection, type Access } from './connection.ts';
+import { COLLAB_DEFAULTS, SERVER_ORIGIN, type CollabServerOptions, type DocumentInit, type ResolvedOptions } from './defaults.ts';
+import { CollabError } from './errors.ts';
+import { CLOSE } from './protocol.ts';
+import { Room } from './room.ts';
+import { SessionStorage } from './session-storage.ts';
+import { originAllowed, parseUpgradeUrl, refuseUpgrade } from './upgrade-request.ts';
+
+export interface CollabStats {
+  rooms: number;
+  connections: number;
+  /** Document messages from view-only connections that were dropped. */
+  droppedViewerUpdates: number;
+}
+
+export interface CollabServer {
+  /** For the HTTP server's 'upgrade' event: WS /yjs/:sessionId?token=… */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Writes a new session's initial document durably; fails with code 'session_exists' if it has one. */
+  createSessionDocument(sessionId: string, init: DocumentInit): Promise<void>;
+  /** Runs `fn` on the live document (edits are stored, then relayed); resolves once durable. */
+  withDocument<T>(sessionId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+  /** Disconnects everyone (close code 4404) and removes the stored document. */
+  deleteSession(sessionId: string): Promise<void>;
+  stats(): CollabStats;
+  /** Refuses new connections, closes every connection (1001), flushes and compacts every room. */
+  close(): Promise<void>;
+}
+
+/**
+ * A thin y-websocket server: authentication in the upgrade, read-only view tokens, bounded and
+ * validated awareness, and durable storage (an update is on disk before anyone else sees it).
+ */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const opts: ResolvedOptions = { ...COLLAB_DEFAULTS, ...withoutUndefined(options) };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes, perMessageDeflate: false });
+  const rooms = new Map<string, Promise<Room>>();
+  const connections = new Set<Connection>();
+  let droppedViewerUpdates = 0;
+  let closing = false;
+  const sessionDir = (id: string): string => join(opts.dataDir, 'sessions', id);
+
+  const pinger = setInterval(() => {
+    for (const conn of connections) conn.heartbeat();
+  }, opts.pingIntervalMs);
+  pinger.unref();
+
+  async function openRoom(id: string, useInitialState: boolean): Promise<Room> {
+    const loaded = await SessionStorage.open(sessionDir(id));
+    const room: Room = new Room(id, loaded.storage, {
+      compactAfterBytes: opts.compactAfterBytes,
+      onError: opts.onError,
+      onFailure: (failed) => void unload(failed, CLOSE.internalError, 'storage failure', false),
+    });
+    if (loaded.tornBytes > 0) {
+      opts.onError(new CollabError('torn_log', `ignored a torn tail of ${loaded.tornBytes} bytes`), `session ${id}`);
+    }
+    room.hydrate(loaded.state, loaded.updates);
+    room.storedNothing = loaded.state === null && loaded.updates.length === 0;
+    if (room.storedNothing && useInitialState && opts.loadInitialState) {
+      const initial = await opts.loadInitialState(id);
+      if (initial) Y.applyUpdate(room.doc, initial, SERVER_ORIGIN);
+    }
+    return room;
+  }
+
+  /** The loaded room of a session (loading it if needed), with a lease the caller must release. */
+  async function acquire(id: string, useInitialState = true): Promise<Room> {
+    for (;;) {
+      let pending = rooms.get(id);
+      if (!pending) {
+        const loading = openRoom(id, useInitialState);
+        rooms.set(id, loading);
+        loading.catch(() => rooms.get(id) === loading && rooms.delete(id));
+        pending = loading;
+      }
+      const room = await pending;
+      if (room.state === 'open') {
+        room.leases++;
+        if (room.unloadTimer) clearTimeout(room.unloadTimer);
+        room.unloadTimer = null;
+        return room;
+      }
+      await room.closed;
+    }
+  }
+
+  function release(room: Room): void {
+    room.leases--;
+    if (room.leases > 0 || room.state !== 'open') return;
+    if (closing) {
+      void unload(room, CLOSE.goingAway, 'server shutting down', true);
+      return;
+    }
+    room.unloadTimer = setTimeout(() => void unload(room, CLOSE.goingAway, 'idle', true), opts.unloadAfterMs);
+  }
+
+  async function unload(room: Room, code: number, reason: string, compact: boolean): Promise<void> {
+    if (room.state !== 'open') return room.closed;
+    await room.dispose(code, reason, compact, () => {
+      const current = rooms.get(room.id);
+      // Removed before `closed` resolves, so waiters in acquire() load a fresh room.
+      if (current) void current.then((r) => r === room && rooms.get(room.id) === current && rooms.delete(room.id));
+      rooms.delete(room.id);
+    });
+  }
+
+  function attach(ws: WebSocket, room: Room, access: Access): void {
+    const conn = new Connection(ws, room, access, opts, opts.onError);
+    connections.add(conn);
+    room.peers.add(conn);
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('error', (err) => opts.onError(err, `session ${room.id}: connection error`));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) conn.close(CLOSE.unsupportedData, 'binary messages only');
+      else conn.handle(data);
+    });
+    ws.on('close', () => {
+      connections.delete(conn);
+      room.peers.delete(conn);
+      droppedViewerUpdates += conn.droppedUpdates;
+      if (room.state === 'open') conn.release();
+      release(room);
+    });
+    conn.greet();
+  }
+
+  /** Completes the handshake only to close with a code the client can read (4400–4499 stop its retries). */
+  function refuseWithClose(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => undefined);
+      ws.close(code, reason);
+    });
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
+    const parsed = parseUpgradeUrl(req, opts.pathPrefix);
+    if (!parsed) return refuseUpgrade(socket, 404, 'not_found', 'no collaboration endpoint here');
+    if (!originAllowed(req, opts.allowedOrigins)) return refuseUpgrade(socket, 403, 'forbidden_origin', 'origin not allowed');
+    if (!isValidId(parsed.sessionId)) return refuseWithClose(req, socket, head, CLOSE.badSessionId, 'invalid session id');
+    if (parsed.token === null) return refuseWithClose(req, socket, head, CLOSE.missingToken, 'missing token');
+    const access = await opts.authorize(parsed.sessionId, parsed.token);
+    if (access !== 'edit' && access !== 'view') return refuseWithClose(req, socket, head, CLOSE.forbidden, 'invalid token');
+    if (closing || socket.destroyed) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
+    const room = await acquire(parsed.sessionId);
+    let attached = false;
+    const abandoned = (): void => {
+      if (!attached) release(room);
+    };
+    socket.once('close', abandoned);
+    if (socket.destroyed || closing) {
+      socket.off('close', abandoned);
+      release(room);
+      return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attached = true;
+      socket.off('close', abandoned);
+      attach(ws, room, access);
+    });
+  }
+
+  function checkId(sessionId: string): void {
+    if (!isValidId(sessionId)) throw new CollabError('invalid_session_id', `invalid session id ${JSON.stringify(sessionId)}`);
+    if (closing) throw new CollabError('closed', 'the collaboration server is closed');
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      socket.on('error', (err) => opts.onError(err, 'upgrade socket'));
+      upgrade(req, socket, head).catch((err: unknown) => {
+        opts.onError(err, 'upgrade failed');
+        refuseUpgrade(socket, 500, 'internal', 'internal error');
+      });
+    },
+
+    async createSessionDocument(sessionId, init) {
+      checkId(sessionId);
+      const room = await acquire(sessionId, false);
+      try {
+        if (!room.storedNothing || room.doc.store.clients.size > 0) {
+          throw new CollabError('session_exists', `session ${sessionId} already has a document`);
+        }
+        room.doc.transact(() => init(room.doc), SERVER_ORIGIN);
+        await room.whenDurable();
+      } finally {
+        release(room);
+      }
+    },
+
+    async withDocument(sessionId, fn) {
+      checkId(sessionId);
+      const room = await acquire(sessionId);
+      try {
+        const result = await fn(room.doc);
+        await room.whenDurable();
+        return result;
+      } finally {
+        release(room);
+      }
+    },
+
+    async deleteSession(sessionId) {
+      checkId(sessionId);
+      const pending = rooms.get(sessionId);
+      const room = pending ? await pending.catch(() => null) : null;
+      if (room) await unload(room, CLOSE.sessionDeleted, 'session deleted', false);
+      await SessionStorage.remove(sessionDir(sessionId));
+    },
+
+    stats() {
+      let dropped = droppedViewerUpdates;
+      for (const conn of connections) dropped += conn.droppedUpdates;
+      return { rooms: rooms.size, connections: connections.size, droppedViewerUpdates: dropped };
+    },
+
+    async close() {
+      closing = true;
+      clearInterval(pinger);
+      while (rooms.size > 0) {
+        const loaded = await Promise.allSettled([...rooms.values()]);
+        await Promise.all(
+          loaded.map((r) => (r.status === 'fulfilled' ? unload(r.value, CLOSE.goingAway, 'server shutting down', true) : undefined)),
+        );
+      }
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** Drops keys set to undefined so they do not hide defaults (required keys are never undefined). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,180 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { SessionStorage } from './session-storage.ts';
+import { awarenessMessage, updateMessage, CLOSE } from './protocol.ts';
+
+/** What a room needs from a connection: a way to send and to be closed. */
+export interface RoomPeer {
+  readonly key: object;
+  readonly owned: Set<number>;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  compactAfterBytes: number;
+  onError(err: unknown, context: string): void;
+  /** Storage failed: the owner should dispose of the room (without compaction). */
+  onFailure(room: Room): void;
+}
+
+/**
+ * One loaded session: its Y.Doc, awareness, connected peers and the durable relay queue.
+ *
+ * Durability: every document update (from a peer or from server code) is queued; a drain
+ * appends all queued updates in one write + fsync, and only then runs the actions queued with
+ * them (relaying the updates, answering sync requests whose reply contains them), in order.
+ * So nothing leaves the server before it is on disk, and what arrives in one tick costs one fsync.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  /** Awareness client id → owning peer key (see awareness-gate.ts). */
+  readonly owners = new Map<number, object>();
+  state: 'open' | 'closing' | 'closed' = 'open';
+  /** Nothing was stored for the session when the room was loaded. */
+  storedNothing = false;
+  /** Connections plus server-side users (pending upgrades, withDocument) holding the room. */
+  leases = 0;
+  unloadTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly closed: Promise<void>;
+  private resolveClosed!: () => void;
+  private pendingUpdates: Uint8Array[] = [];
+  private pendingActions: Array<() => void> = [];
+  private draining: Promise<void> | null = null;
+  private scheduled = false;
+
+  constructor(
+    readonly id: string,
+    private readonly storage: SessionStorage,
+    private readonly options: RoomOptions,
+  ) {
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    // The server is not a participant.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pendingUpdates.push(update);
+      const message = updateMessage(update);
+      this.pendingActions.push(() => this.broadcast(message, origin));
+      this.schedule();
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+      for (const peer of this.peers) peer.send(message);
+    });
+  }
+
+  /** Loads stored content without queueing it for storage again. */
+  hydrate(state: Uint8Array | null, updates: readonly Uint8Array[]): number {
+    let failed = 0;
+    const all = state ? [state, ...updates] : updates;
+    for (const update of all) {
+      try {
+        Y.applyUpdate(this.doc, update, this);
+      } catch (err) {
+        failed++;
+        this.options.onError(err, `session ${this.id}: skipping an update that does not apply`);
+      }
+    }
+    this.pendingUpdates = [];
+    this.pendingActions = [];
+    return failed;
+  }
+
+  /** Runs `action` once everything applied to the document so far is on disk. */
+  afterDurable(action: () => void): void {
+    if (this.draining === null && this.pendingUpdates.length === 0 && this.pendingActions.length === 0) {
+      action();
+      return;
+    }
+    this.pendingActions.push(action);
+    this.schedule();
+  }
+
+  /** Resolves when everything applied so far is on disk and relayed. */
+  whenDurable(): Promise<void> {
+    return new Promise((resolve) => this.afterDurable(resolve));
+  }
+
+  private broadcast(message: Uint8Array, origin: unknown): void {
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.draining) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: messages read from sockets in the same poll phase join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.draining = this.drain().finally(() => {
+        this.draining = null;
+        // Work queued between the drain's last check and here would otherwise wait for the next event.
+        if (this.pendingUpdates.length > 0 || this.pendingActions.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pendingUpdates.length > 0 || this.pendingActions.length > 0) {
+        const updates = this.pendingUpdates;
+        const actions = this.pendingActions;
+        this.pendingUpdates = [];
+        this.pendingActions = [];
+        await this.storage.append(updates);
+        for (const action of actions) action();
+        if (this.storage.logBytes > this.options.compactAfterBytes) await this.compact();
+      }
+    } catch (err) {
+      // Updates that could not be stored were never relayed; dropping the room makes clients
+      // reconnect and resend them (their sync step 2) to a freshly loaded room.
+      this.options.onError(err, `session ${this.id}: storage failed, closing the room`);
+      for (const peer of this.peers) peer.close(CLOSE.internalError, 'storage failure');
+      this.pendingUpdates = [];
+      this.pendingActions = [];
+      this.options.onFailure(this);
+    }
+  }
+
+  /** Waits for queued writes, compacts if the log holds anything (state file + empty log). */
+  async flush(compact: boolean): Promise<void> {
+    while (this.draining || this.scheduled || this.pendingUpdates.length > 0) {
+      if (this.draining) await this.draining;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (compact && this.storage.logBytes > 0 && this.state !== 'closed') await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    await this.storage.compact(Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** Closes every peer, stores what is pending (and compacts if asked), frees the document. */
+  async dispose(closeCode: number, reason: string, compact: boolean, beforeClosed: () => void): Promise<void> {
+    this.state = 'closing';
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    for (const peer of [...this.peers]) peer.close(closeCode, reason);
+    try {
+      await this.flush(compact);
+    } catch (err) {
+      this.options.onError(err, `session ${this.id}: final flush failed`);
+    }
+    await this.storage.close().catch((err: unknown) => this.options.onError(err, `session ${this.id}: close failed`));
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.state = 'closed';
+    beforeClosed();
+    this.resolveClosed();
+  }
+
+  get logBytes(): number {
+    return this.storage.logBytes;
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
