@@ -1,0 +1,6 @@
+/** Public surface of ingest: what the server and the rest of the pipeline may import. */
+export { ingest, type IngestOptions } from './ingest.ts';
+export { parseDelimited, type DelimitedOptions } from './parse-delimited.ts';
+export { parseJson, type JsonOptions } from './parse-json.ts';
+export { IngestError, type IngestErrorCode } from './errors.ts';
+export { INGEST_DEFAULTS, type IngestResult, type IngestWarning, type IngestSource, type IngestLimits } from './types.ts';
