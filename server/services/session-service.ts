@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { initSessionDoc, rebindAnalysis } from '../../shared/session/index.ts';
 import { HttpError } from '../api/http-error.ts';
+import { SERVER_ORIGIN } from '../collab/index.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionRecord, SessionStore } from '../store/session-store.ts';
@@ -9,7 +10,7 @@ import type { SessionRecord, SessionStore } from '../store/session-store.ts';
 export interface SessionDocuments {
   createSessionDocument(sessionId: string, init: (doc: Y.Doc) => void): Promise<void>;
   /** Applies a server-side change to a session's document (loaded if needed), persisted and relayed. */
-  changeDocument(sessionId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  withDocument<T>(sessionId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
 }
 
 /**
@@ -40,7 +41,7 @@ export class SessionService {
     const session = this.sessions.get(sessionId);
     this.checkAnalysis(analysisId, session.datasetId);
     const record = await this.sessions.rebind(sessionId, analysisId);
-    await this.documents.changeDocument(sessionId, (doc) => rebindAnalysis(doc, analysisId, 'server'));
+    await this.documents.withDocument(sessionId, (doc) => rebindAnalysis(doc, analysisId, SERVER_ORIGIN));
     return record;
   }
 

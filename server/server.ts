@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.ts';
+import type { ApiDeps } from './api/deps.ts';
+import { createCollabServer } from './collab/index.ts';
+import type { ServerConfig } from './config.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { DatasetImporter } from './services/import-dataset.ts';
+import { SessionService } from './services/session-service.ts';
+import { AnalysisStore } from './store/analysis-store.ts';
+import { DatasetStore } from './store/dataset-store.ts';
+import { SessionStore } from './store/session-store.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: ApiDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the stores under config.dataDir, resumes unfinished analyses and serves HTTP and the
+ * Yjs WebSocket on one port. main.ts calls this with the environment's config; tests call it
+ * with a temporary DATA_DIR and port 0.
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const datasets = new DatasetStore(config.dataDir);
+  const analyses = new AnalysisStore(config.dataDir);
+  const sessions = new SessionStore(config.dataDir);
+  await Promise.all([datasets.open(), analyses.open(), sessions.open()]);
+  const jobs = new JobQueue({ datasets, analyses, concurrency: config.concurrency });
+  const collab = createCollabServer({
+    dataDir: config.dataDir,
+    allowedOrigins: config.allowedOrigins.length > 0 ? config.allowedOrigins : undefined,
+    authorize: async (sessionId, token) => sessions.roleFor(sessionId, token),
+  });
+  const deps: ApiDeps = {
+    config,
+    datasets,
+    analyses,
+    sessions,
+    jobs,
+    importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
+    sessionService: new SessionService(sessions, datasets, analyses, collab),
+  };
+  jobs.resume();
+  const app = createApp(deps);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+  });
+  server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    async close() {
+      await jobs.close();
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULTS, type ServerConfig } from '../../server/config.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function tempDataDir(prefix = 'mirage-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The real server in this process on a free port, with its own DATA_DIR and no demo. */
+export async function startTestServer(dataDir: string, overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  return startServer({
+    ...DEFAULTS,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    demo: false,
+    concurrency: 1,
+    clientDir: join(root, 'dist/client'),
+    ...overrides,
+  });
+}
+
+export interface ServerChild {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** SIGKILL: no shutdown hook runs, as in a crash or power loss. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `npm start`'s entry point in a child process (what SIGKILL tests kill). */
+export function startServerChild(dataDir: string, env: Record<string, string> = {}): Promise<ServerChild> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let started = false;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving (http:\/\/[^\s]+)/.exec(out);
+      if (match && !started) {
+        started = true;
+        resolve({
+          url: match[1],
+          child,
+          output: () => out,
+          async kill() {
+            child.kill('SIGKILL');
+            await exited;
+          },
+          async stop() {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      if (!started) reject(new Error(`server exited early (${code}): ${out}`));
+    });
+  });
+}
