@@ -1,0 +1,140 @@
+import { createMatrix, type Matrix } from '../../matrix.ts';
+import { throwIfAborted, type ProgressFn } from '../../progress.ts';
+import { createRandom, randomNormal } from '../../../../shared/random.ts';
+import { knn, type KnnGraph } from '../../neighbors/knn.ts';
+import { ReductionInputError, assertFinite, assertPositiveInteger } from '../errors.ts';
+import { preReduce } from '../pca.ts';
+import { pcaLayout } from '../init-layout.ts';
+import { findAbParams } from './ab-params.ts';
+import { fuzzySimplicialSet, type FuzzyGraph } from './fuzzy-graph.ts';
+import { createLayoutSchedule } from './optimize-layout.ts';
+
+export interface UmapOptions {
+  nComponents?: number;
+  nNeighbors?: number;
+  minDist?: number;
+  spread?: number;
+  /** Default: 500 up to 10,000 rows, 200 beyond (umap-learn's defaults). */
+  nEpochs?: number;
+  seed?: number;
+  learningRate?: number;
+  negativeSampleRate?: number;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  /**
+   * Called every `layoutEvery` epochs and once at the end with a fresh copy of the current
+   * n × nComponents positions (the callee may keep it), the epoch reached and the total.
+   * The last call's positions equal the returned embedding.
+   */
+  onLayout?: (positions: Float32Array, epoch: number, nEpochs: number) => void;
+  layoutEvery?: number;
+  /** A neighbour graph already computed for these rows (at least nNeighbors per row). */
+  knnGraph?: KnnGraph;
+}
+
+/** Share of the progress bar given to the neighbour search; the rest is the layout. */
+const KNN_SHARE = 0.3;
+
+/**
+ * UMAP (McInnes, Healy & Melville 2018) on typed arrays, faithful to umap-learn: kNN graph
+ * (exact or NN-descent), fuzzy simplicial set, PCA initialisation scaled to [0, 10], and
+ * negative-sampling SGD. Wide inputs (> 50 columns) are first reduced to 50 principal
+ * components. Deterministic for a given seed.
+ */
+export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
+  const dim = opts.nComponents ?? 3;
+  assertPositiveInteger(dim, 'nComponents');
+  const n = x.rows;
+  if (n < 3) throw new ReductionInputError(`UMAP needs at least 3 rows, got ${n}.`);
+  assertFinite(x.data, x.cols, 'UMAP input');
+  const nNeighbors = Math.min(opts.nNeighbors ?? 15, n - 1);
+  assertPositiveInteger(nNeighbors, 'nNeighbors', 2);
+  const minDist = opts.minDist ?? 0.1;
+  const spread = opts.spread ?? 1;
+  if (!(spread > 0) || !(minDist >= 0) || minDist > spread) {
+    throw new ReductionInputError(`UMAP needs spread > 0 and 0 <= minDist <= spread, got minDist ${minDist}, spread ${spread}.`);
+  }
+  const nEpochs = opts.nEpochs ?? (n <= 10_000 ? 500 : 200);
+  assertPositiveInteger(nEpochs, 'nEpochs');
+  const layoutEvery = opts.layoutEvery ?? 10;
+  assertPositiveInteger(layoutEvery, 'layoutEvery');
+  const seed = opts.seed ?? 42;
+  const { signal, onProgress } = opts;
+
+  const features = preReduce(x, 50, { signal });
+  const graph = opts.knnGraph
+    ? takeNeighbors(opts.knnGraph, n, nNeighbors)
+    : knn(features, nNeighbors, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
+  throwIfAborted(signal);
+  const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
+
+  const random = createRandom(seed ^ 0x5eed);
+  const embedding = initialLayout(features, dim, random);
+  const { a, b } = findAbParams(spread, minDist);
+  const schedule = createLayoutSchedule(fuzzy, embedding, dim, {
+    a,
+    b,
+    nEpochs,
+    negativeSampleRate: opts.negativeSampleRate ?? 5,
+    repulsionStrength: 1,
+    learningRate: opts.learningRate ?? 1,
+    random,
+  });
+  for (let e = 0; e < nEpochs; e++) {
+    throwIfAborted(signal);
+    schedule.epoch(e);
+    onProgress?.(KNN_SHARE + ((1 - KNN_SHARE) * (e + 1)) / nEpochs);
+    if (opts.onLayout && (e + 1) % layoutEvery === 0 && e + 1 < nEpochs) opts.onLayout(embedding.slice(), e + 1, nEpochs);
+  }
+  opts.onLayout?.(embedding.slice(), nEpochs, nEpochs);
+  const out = createMatrix(n, dim);
+  out.data.set(embedding);
+  return out;
+}
+
+/** PCA scores rescaled to [0, 10] per axis plus tiny noise (umap-learn's noisy_scale_coords). */
+function initialLayout(features: Matrix, dim: number, random: () => number): Float32Array {
+  const layout = pcaLayout(features, dim, random);
+  const n = features.rows;
+  for (let t = 0; t < dim; t++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = layout[i * dim + t];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const scale = hi > lo ? 10 / (hi - lo) : 1;
+    for (let i = 0; i < n; i++) layout[i * dim + t] = (layout[i * dim + t] - lo) * scale + randomNormal(random) * 1e-4;
+  }
+  return layout;
+}
+
+/** Edges too weak to be sampled even once in nEpochs are dropped (as umap-learn does). */
+function pruneWeakEdges(g: FuzzyGraph, nEpochs: number): FuzzyGraph {
+  let max = 0;
+  for (let e = 0; e < g.weight.length; e++) if (g.weight[e] > max) max = g.weight[e];
+  const threshold = max / nEpochs;
+  let m = 0;
+  for (let e = 0; e < g.weight.length; e++) {
+    if (g.weight[e] < threshold) continue;
+    g.head[m] = g.head[e];
+    g.tail[m] = g.tail[e];
+    g.weight[m++] = g.weight[e];
+  }
+  return { n: g.n, head: g.head.subarray(0, m), tail: g.tail.subarray(0, m), weight: g.weight.subarray(0, m) };
+}
+
+function takeNeighbors(g: KnnGraph, n: number, k: number): KnnGraph {
+  if (g.indices.length !== n * g.k || g.k < k) {
+    throw new ReductionInputError(`The given neighbour graph has ${g.k} neighbours for ${g.indices.length / g.k} rows; UMAP needs ${k} for ${n}.`);
+  }
+  if (g.k === k) return g;
+  const indices = new Int32Array(n * k);
+  const distances = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) {
+    indices.set(g.indices.subarray(i * g.k, i * g.k + k), i * k);
+    distances.set(g.distances.subarray(i * g.k, i * g.k + k), i * k);
+  }
+  return { k, indices, distances };
+}
