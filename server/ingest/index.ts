@@ -4,3 +4,5 @@ export { parseDelimited, type DelimitedOptions } from './parse-delimited.ts';
 export { parseJson, type JsonOptions } from './parse-json.ts';
 export { IngestError, type IngestErrorCode } from './errors.ts';
 export { INGEST_DEFAULTS, type IngestResult, type IngestWarning, type IngestSource, type IngestLimits } from './types.ts';
+export { profileColumn, profileTable } from './profile.ts';
+export type { ColumnProfile, TableProfile, NumericProfile, CategoricalProfile, TextProfile, Histogram, Quantiles, ValueCount } from './profile-types.ts';

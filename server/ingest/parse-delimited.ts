@@ -82,7 +82,12 @@ export async function parseDelimited(source: IngestSource, options: DelimitedOpt
       if (error.code === 'MissingQuotes') {
         throw new IngestError('malformed_csv', `Unterminated quoted field: a quote opened in ${where} is never closed.`);
       }
-      table.warnings.add({ code: 'invalid_quotes', row: header ? table.rowCount + 1 : undefined, line: startLine, message: `Stray quote in ${where}: ${error.message}; the quote was kept as text.` });
+      // InvalidQuotes: a quoted field holds a lone quote, so papaparse kept reading past the
+      // real end of the value, possibly across lines and rows. Refuse rather than guess.
+      throw new IngestError(
+        'malformed_csv',
+        `Malformed quoted field in ${where}: a quote inside a quoted value must be doubled ("").`,
+      );
     }
     if (fields.every((f) => f.trim() === '')) return;
     if (!header) {

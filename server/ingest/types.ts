@@ -7,7 +7,6 @@ export interface IngestWarning {
     | 'duplicate_header'
     | 'short_row'
     | 'long_row'
-    | 'invalid_quotes'
     | 'duplicate_key'
     | 'empty_column'
     | 'non_numeric_values'
