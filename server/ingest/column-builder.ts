@@ -1,6 +1,6 @@
 import { Float64Blocks, Int32Blocks } from './block-array.ts';
 import { isMissingToken } from './cell-tokens.ts';
-import { isAmbiguousThousands, parseNumber, usesDecimalComma, type DecimalSeparator } from './parse-number.ts';
+import { isAmbiguousThousands, isDottedThousands, parseNumber, usesDecimalComma, type DecimalSeparator } from './parse-number.ts';
 import { parseDate, unpackSlash, type DateFamily } from './parse-date.ts';
 
 /**
@@ -177,11 +177,11 @@ export class ColumnBuilder {
 
   /**
    * In a decimal-comma file `1.234` is a thousand or a fraction depending on the column's
-   * other values: any `1,5` makes it a thousand, any `1.5` a fraction.
+   * other values: any `1,5` or `2.000.000` makes it a thousand, any `1.5` a fraction.
    */
   private settleDecimal(text: string, v: number): number {
     if (this.decimal !== ',') return v;
-    if (usesDecimalComma(text)) {
+    if (usesDecimalComma(text) || isDottedThousands(text)) {
       if (!this.sawDecimalComma && !this.sawDotDecimal) {
         for (const row of this.ambiguousRows) this.values.set(row, Math.round(this.values.get(row) * 1000));
         this.ambiguousRows = [];

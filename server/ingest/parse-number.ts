@@ -35,6 +35,11 @@ export function isAmbiguousThousands(text: string): boolean {
   return AMBIGUOUS_DOT.test(text);
 }
 
+/** `2.000.000`: more than one dot can only be thousands groups. */
+export function isDottedThousands(text: string): boolean {
+  return /\.\d{3}\./.test(text);
+}
+
 /** Whether `text` used a decimal comma, which settles the ambiguous `1.234` of its column. */
 export function usesDecimalComma(text: string): boolean {
   return text.includes(',');
