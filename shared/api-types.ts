@@ -1,6 +1,9 @@
 import type { AnalysisParams } from './analysis-params.ts';
 import type { AnalysisSummary, PipelineStage } from './analysis-result.ts';
+import type { ColumnProfile } from './profile.ts';
 import type { ColumnType } from './table.ts';
+
+export type { ColumnProfile } from './profile.ts';
 
 /**
  * The JSON bodies of the HTTP contract (docs/http-api.md), shared so the client and tests read
@@ -8,28 +11,6 @@ import type { ColumnType } from './table.ts';
  */
 export interface ApiError {
   error: { code: string; message: string };
-}
-
-export interface Histogram {
-  /** bins + 1 edges. */
-  edges: number[];
-  counts: number[];
-}
-
-export interface ColumnProfile {
-  missing: number;
-  distinct: number;
-  /** Numbers and dates (dates in epoch ms). */
-  min?: number;
-  max?: number;
-  mean?: number;
-  std?: number;
-  quantiles?: { p05: number; p25: number; p50: number; p75: number; p95: number };
-  histogram?: Histogram;
-  /** Categories, booleans and text: the most frequent values. */
-  top?: { value: string; count: number }[];
-  /** Text: mean length in characters. */
-  meanLength?: number;
 }
 
 export interface ColumnDescription {

@@ -105,8 +105,9 @@ export function decodeBuffer(bytes: ArrayBuffer | Uint8Array): DecodedBuffer {
   if (HEADER_BYTES + dataBytes + dictionaryLength !== u8.byteLength) {
     throw new BinaryFormatError('Buffer length does not match its header.');
   }
-  // Copy into a fresh, aligned ArrayBuffer: the input may sit at any offset of a larger buffer.
-  const body = u8.slice(HEADER_BYTES, HEADER_BYTES + dataBytes).buffer;
+  // Copy into a fresh, aligned ArrayBuffer: the input may sit at any offset of a larger buffer
+  // (and Node's Buffer#slice would return a view of its shared pool, not a copy).
+  const body = new Uint8Array(u8.subarray(HEADER_BYTES, HEADER_BYTES + dataBytes)).buffer;
   const data: AnyTypedArray =
     dtype === 'float32'
       ? new Float32Array(body)

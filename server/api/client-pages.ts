@@ -9,10 +9,22 @@ import { serveStatic } from '@hono/node-server/serve-static';
  * revalidated every time so a new deploy is picked up. `/` is the start page, `/s/:id` the page
  * of a session (the client reads the token from the query).
  */
+function notBuilt(): Response {
+  return new Response('The client is not built yet: run `npm run build` (npm start does it for you).', {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
 export function clientRoutes(clientDir: string): Hono {
   const app = new Hono();
   const indexPath = join(clientDir, 'index.html');
 
+  if (!existsSync(clientDir)) {
+    app.get('/', notBuilt);
+    app.get('/s/:id', notBuilt);
+    return app;
+  }
   app.use(
     '/assets/*',
     serveStatic({
@@ -22,12 +34,7 @@ export function clientRoutes(clientDir: string): Hono {
   );
 
   const page = async () => {
-    if (!existsSync(indexPath)) {
-      return new Response('The client is not built yet: run `npm run build` (npm start does it for you).', {
-        status: 503,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-      });
-    }
+    if (!existsSync(indexPath)) return notBuilt();
     return new Response(await readFile(indexPath), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
   };
   app.get('/', page);
