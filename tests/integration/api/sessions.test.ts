@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
+import { addAnnotation, readAnnotations, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
+import type { RunningServer } from '../../../server/server.ts';
+import { connectClient, rawConnect, sleep, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
+
+let server: RunningServer;
+let dataDir: string;
+let datasetId: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+  server = await startTestServer(dataDir);
+  datasetId = (await uploadAsset(server.url, 'iris')).id;
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.close();
+  await removeDir(dataDir);
+});
+
+const wsBase = () => server.url.replace('http', 'ws') + '/yjs';
+function client(sessionId: string, token: string): TestClient {
+  const c = connectClient(wsBase(), sessionId, token);
+  clients.push(c);
+  return c;
+}
+
+async function createSession(title = 'Iris workshop'): Promise<SessionCreated> {
+  const response = await postJson(`${server.url}/api/sessions`, { datasetId, title });
+  expect(response.status).toBe(201);
+  return (await response.json()) as SessionCreated;
+}
+
+describe('sessions over HTTP', () => {
+  it('creates a session whose tokens give edit and view roles', async () => {
+    const s = await createSession();
+    const get = (token: string) => fetch(`${server.url}/api/sessions/${s.id}?token=${token}`);
+    expect(((await (await get(s.editToken)).json()) as SessionDescription).role).toBe('edit');
+    expect(((await (await get(s.viewToken)).json()) as SessionDescription).role).toBe('view');
+    const wrong = await get('not-the-token');
+    expect(wrong.status).toBe(403);
+    expect(await errorCode(wrong)).toBe('forbidden');
+    expect((await fetch(`${server.url}/api/sessions/unknownSession1?token=x`)).status).toBe(404);
+  });
+
+  it('rejects bad session requests with their documented errors', async () => {
+    expect((await postJson(`${server.url}/api/sessions`, { datasetId: 'unknownDataset' })).status).toBe(404);
+    const malformed = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"datasetId": ' });
+    expect(malformed.status).toBe(400);
+    expect(await errorCode(malformed)).toBe('malformed_json');
+    const extra = await postJson(`${server.url}/api/sessions`, { datasetId, admin: true });
+    expect(extra.status).toBe(400);
+    const wrongType = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(wrongType.status).toBe(415);
+  });
+});
+
+describe('live sessions over the Yjs WebSocket', () => {
+  it('syncs editors, keeps viewers read-only, and survives a restart', async () => {
+    const s = await createSession('Live');
+    const alice = client(s.id, s.editToken);
+    const bob = client(s.id, s.editToken);
+    const viewer = client(s.id, s.viewToken);
+    await Promise.all([whenSynced(alice), whenSynced(bob), whenSynced(viewer)]);
+    // The server wrote the initial document: every participant sees the binding.
+    expect(readMeta(viewer.doc)).toMatchObject({ datasetId, title: 'Live' });
+
+    setEncoding(alice.doc, 'color', { by: 'column', column: 'species' }, 'alice');
+    await waitFor(() => readView(bob.doc).color.by === 'column', 5000, 'bob to see the colour change');
+    await waitFor(() => readView(viewer.doc).color.by === 'column', 5000, 'viewer to see the colour change');
+
+    // A viewer's local write stays local: never relayed, never stored.
+    addAnnotation(viewer.doc, { rowIndex: 3, text: 'viewer note', author: 'viewer', color: '#ff0000' });
+    addAnnotation(bob.doc, { rowIndex: 5, text: 'bob note', author: 'bob', color: '#00ff00' });
+    await waitFor(() => readAnnotations(alice.doc).length === 1, 5000, 'alice to see bob note');
+    await sleep(300);
+    expect(readAnnotations(alice.doc).map((a) => a.text)).toEqual(['bob note']);
+
+    // Awareness flows both ways, the viewer's included.
+    viewer.provider.awareness.setLocalStateField('name', 'Vera');
+    alice.provider.awareness.setLocalStateField('name', 'Alice');
+    await waitFor(() => [...alice.provider.awareness.getStates().values()].some((st) => st.name === 'Vera'), 5000, 'viewer presence');
+    await waitFor(() => [...viewer.provider.awareness.getStates().values()].some((st) => st.name === 'Alice'), 5000, 'editor presence');
+
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    server = await startTestServer(dataDir);
+    const later = client(s.id, s.viewToken);
+    await whenSynced(later);
+    expect(readView(later.doc).color).toMatchObject({ by: 'column', column: 'species' });
+    expect(readAnnotations(later.doc).map((a) => a.text)).toEqual(['bob note']);
+  });
+
+  it('refuses a missing or wrong token before sending any document data', async () => {
+    const s = await createSession();
+    for (const query of ['', '?token=wrong', `?token=${s.editToken}x`]) {
+      const outcome = await rawConnect(`${wsBase()}/${s.id}${query}`);
+      expect(outcome.messages).toBe(0);
+      expect(outcome.httpStatus ?? outcome.closeCode).not.toBeNull();
+    }
+    const traversal = await rawConnect(`${wsBase()}/..%2F..%2Fdatasets?token=${s.editToken}`);
+    expect(traversal.messages).toBe(0);
+  });
+});
