@@ -49,7 +49,13 @@ export function histogram(sorted: Float64Array, integers: boolean): Histogram {
   const width = perInteger ? 1 : (max - min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins && !perInteger ? max : lo + i * width));
   const counts = new Array<number>(bins).fill(0);
-  for (const v of sorted) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
+  for (const v of sorted) {
+    let bin = Math.min(bins - 1, Math.floor((v - lo) / width));
+    // The division can land one bin off near an edge; the published edges are the truth.
+    if (bin > 0 && v < edges[bin]) bin--;
+    else if (bin < bins - 1 && v >= edges[bin + 1]) bin++;
+    counts[bin]++;
+  }
   return { edges, counts };
 }
 
