@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
@@ -28,6 +30,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const datasets = new DatasetStore(config.dataDir);
   const analyses = new AnalysisStore(config.dataDir);
   const sessions = new SessionStore(config.dataDir);
+  // uploads/ only ever holds files in transit: whatever a crash left there is garbage.
+  await rm(join(config.dataDir, 'uploads'), { recursive: true, force: true });
   await Promise.all([datasets.open(), analyses.open(), sessions.open()]);
   const jobs = new JobQueue({ datasets, analyses, concurrency: config.concurrency });
   const collab = createCollabServer({
