@@ -1,0 +1,144 @@
+import { useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PointScene } from '../scene/point-scene.tsx';
+import type { FilterMode, PointCloudData, PointSceneHandle } from '../scene/types.ts';
+import { filterToCluster, generateLabCloud } from './lab-data.ts';
+import { frameStats, nextFrame, orbitStep, type SceneLabHooks } from './lab-hooks.ts';
+
+declare global {
+  interface Window {
+    __sceneLab?: SceneLabHooks;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const n = Math.max(1, Math.min(5_000_000, Number(params.get('n') ?? 20000) || 20000));
+const sphereDepth = params.get('depth') !== 'off';
+const cloud = generateLabCloud(n);
+
+function Lab() {
+  const handle = useRef<PointSceneHandle | null>(null);
+  const [data, setData] = useState<PointCloudData>(cloud.data);
+  const [filterMode, setFilterMode] = useState<FilterMode>('fade');
+  const [hoverText, setHoverText] = useState('');
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  if (!window.__sceneLab) {
+    const events: SceneLabHooks['events'] = { hover: null, hoverCount: 0, click: null, clickCount: 0, lasso: null, doubleClick: null };
+    const h = () => {
+      if (!handle.current) throw new Error('scene not mounted');
+      return handle.current;
+    };
+    window.__sceneLab = {
+      n,
+      cloud,
+      events,
+      async ready() {
+        while (!handle.current || !handle.current.isPickReady()) await new Promise((r) => setTimeout(r, 50));
+        await nextFrame();
+      },
+      nextFrame,
+      project: (i) => h().project(i),
+      pick(x, y) {
+        const t = performance.now();
+        const hit = h().pick(x, y);
+        return { index: hit ? hit.index : null, ms: performance.now() - t };
+      },
+      pickMany(points) {
+        const times: number[] = [];
+        let hits = 0;
+        for (const [x, y] of points) {
+          const t = performance.now();
+          if (h().pick(x, y)) hits++;
+          times.push(performance.now() - t);
+        }
+        const s = frameStats(times);
+        return { hits, meanMs: s.meanMs, medianMs: s.medianMs, p95Ms: s.p95Ms, maxMs: Math.max(...times) };
+      },
+      lasso(polygon) {
+        const t = performance.now();
+        const indices = h().lasso(new Float32Array(polygon));
+        return { indices: Array.from(indices), ms: performance.now() - t };
+      },
+      async measureFrames(ms) {
+        const intervals: number[] = [];
+        let last = -1;
+        const end = performance.now() + ms;
+        await new Promise<void>((resolve) => {
+          const step = (now: number) => {
+            if (last >= 0) intervals.push(now - last);
+            last = now;
+            if (now >= end) return resolve();
+            void orbitStep(h(), 0.01);
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        });
+        return frameStats(intervals);
+      },
+      renderTime(repeats) {
+        const canvas = h().getCanvas();
+        const gl = canvas?.getContext('webgl2');
+        if (!gl) throw new Error('no WebGL2 canvas');
+        const pixel = new Uint8Array(4);
+        const times: number[] = [];
+        for (let i = 0; i < repeats; i++) {
+          const t = performance.now();
+          void orbitStep(h(), 0.01);
+          h().renderNow();
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+          times.push(performance.now() - t);
+        }
+        const s = frameStats(times);
+        return { meanMs: s.meanMs, medianMs: s.medianMs };
+      },
+      async filterCluster(c) {
+        setData((d) => ({ ...d, flags: filterToCluster(cloud.data.flags, cloud.cluster, c) }));
+        await nextFrame();
+      },
+      async setFilterMode(mode) {
+        setFilterMode(mode);
+        await nextFrame();
+      },
+      morph() {
+        const p = new Float32Array(dataRef.current.positions);
+        for (let i = 0; i < p.length; i += 3) p[i] = -p[i];
+        setData((d) => ({ ...d, positions: p }));
+      },
+      getCamera: () => h().getCamera(),
+      setCamera: (pose) => h().setCamera(pose, false),
+      resetView: () => h().resetView(false),
+    };
+  }
+  const lab = window.__sceneLab;
+
+  return (
+    <>
+      <PointScene
+        ref={handle}
+        data={data}
+        filterMode={filterMode}
+        sphereDepth={sphereDepth}
+        onHover={(i) => {
+          lab.events.hover = i;
+          lab.events.hoverCount++;
+          setHoverText(i === null ? '' : `point ${i} · cluster ${cloud.cluster[i]}`);
+        }}
+        onClick={(i) => {
+          lab.events.click = i;
+          lab.events.clickCount++;
+        }}
+        onDoubleClick={(i) => (lab.events.doubleClick = i)}
+        onLasso={(indices) => (lab.events.lasso = Array.from(indices))}
+      />
+      <div style={{ position: 'absolute', top: 10, left: 12, pointerEvents: 'none', opacity: 0.85 }}>
+        scene lab · {n.toLocaleString()} points {hoverText && `· ${hoverText}`}
+      </div>
+    </>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(<Lab />);

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import * as THREE from 'three';
+import { LabelSprite } from './label-sprite.tsx';
+import type { ParticipantAvatar } from './types.ts';
+
+const UP = new THREE.Vector3(0, 1, 0);
+
+/** Other participants: a head, a cone along their gaze and their name. `size` is the head radius in world units. */
+export function Avatars({ avatars, size }: { avatars: readonly ParticipantAvatar[]; size: number }) {
+  const head = useMemo(() => new THREE.SphereGeometry(1, 20, 14), []);
+  const nose = useMemo(() => new THREE.ConeGeometry(0.55, 1.6, 16).translate(0, 0.8, 0), []);
+  return (
+    <group>
+      {avatars.map((a) => (
+        <Avatar key={a.id} avatar={a} size={size} head={head} nose={nose} />
+      ))}
+    </group>
+  );
+}
+
+function Avatar({ avatar, size, head, nose }: { avatar: ParticipantAvatar; size: number; head: THREE.BufferGeometry; nose: THREE.BufferGeometry }) {
+  const [dx, dy, dz] = avatar.direction;
+  const quaternion = useMemo(() => {
+    const d = new THREE.Vector3(dx, dy, dz);
+    if (d.lengthSq() === 0) d.set(0, 0, -1);
+    return new THREE.Quaternion().setFromUnitVectors(UP, d.normalize());
+  }, [dx, dy, dz]);
+  return (
+    <group position={avatar.position}>
+      <mesh geometry={head} scale={size}>
+        <meshStandardMaterial color={avatar.color} roughness={0.45} metalness={0.1} />
+      </mesh>
+      <mesh geometry={nose} scale={size} quaternion={quaternion}>
+        <meshStandardMaterial color={avatar.color} roughness={0.6} transparent opacity={0.75} />
+      </mesh>
+      <LabelSprite text={avatar.name} accent={avatar.color} height={size * 1.6} position={[0, size * 2.6, 0]} />
+    </group>
+  );
+}

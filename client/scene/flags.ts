@@ -1,0 +1,23 @@
+/**
+ * Bits of PointCloudData.flags. The vertex shader decodes the same bits (point-shaders.ts), so
+ * these values are part of the GPU contract: change both together.
+ */
+export const PointFlag = {
+  /** Passes every active filter. Points without it fade or hide (filterMode). */
+  PassesFilter: 1,
+  /** In the shared selection: white ring. */
+  Selected: 2,
+  /** Flagged anomalous: red-orange halo outside the sphere. */
+  Anomaly: 4,
+  /** Matches the current search / highlight: yellow ring. */
+  Highlight: 8,
+  /** Hovered by another participant: cyan ring. */
+  HoveredByOther: 16,
+} as const;
+
+export type PointFlagName = keyof typeof PointFlag;
+
+/** True when bit `flag` is set for point i. */
+export function hasFlag(flags: Uint8Array, i: number, flag: number): boolean {
+  return (flags[i] & flag) !== 0;
+}

@@ -1,0 +1,8 @@
+// Public surface of the scene: the component, its data contract and the pieces the XR mode reuses.
+export { PointScene, type PointSceneOwnProps } from './point-scene.tsx';
+export { SceneContent, type SceneContentProps } from './scene-content.tsx';
+export { SceneController } from './scene-controller.ts';
+export { PointFlag, hasFlag } from './flags.ts';
+export { PointDataError } from './point-buffers.ts';
+export { boundingSphere, type BoundingSphere } from './bounds.ts';
+export type * from './types.ts';

@@ -1,0 +1,54 @@
+import { PointFlag } from './flags.ts';
+import { projectToScreen, type ScreenView } from './screen-view.ts';
+
+const at = { x: 0, y: 0, w: 0 };
+
+/**
+ * Indices of the points passing the filter whose projection (at their target positions) lies
+ * inside `polygon` (x0, y0, x1, y1, … in CSS pixels, implicitly closed; even-odd rule). One
+ * pass over the points with a bounding-box reject before the polygon test: ~10 ms at 1M.
+ */
+export function lassoSelect(
+  positions: Float32Array,
+  count: number,
+  flags: Uint8Array,
+  view: ScreenView,
+  polygon: Float32Array,
+): Uint32Array {
+  const corners = polygon.length >> 1;
+  if (corners < 3) return new Uint32Array(0);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let c = 0; c < corners; c++) {
+    const px = polygon[c * 2];
+    const py = polygon[c * 2 + 1];
+    if (px < minX) minX = px;
+    if (px > maxX) maxX = px;
+    if (py < minY) minY = py;
+    if (py > maxY) maxY = py;
+  }
+  const hits = new Uint32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i] & PointFlag.PassesFilter) === 0) continue;
+    if (!projectToScreen(view, positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2], at)) continue;
+    if (at.x < minX || at.x > maxX || at.y < minY || at.y > maxY) continue;
+    if (insidePolygon(polygon, corners, at.x, at.y)) hits[n++] = i;
+  }
+  return hits.slice(0, n);
+}
+
+/** Even-odd crossing test. */
+export function insidePolygon(polygon: Float32Array, corners: number, x: number, y: number): boolean {
+  let inside = false;
+  for (let a = 0, b = corners - 1; a < corners; b = a++) {
+    const ax = polygon[a * 2];
+    const ay = polygon[a * 2 + 1];
+    const bx = polygon[b * 2];
+    const by = polygon[b * 2 + 1];
+    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+  }
+  return inside;
+}

@@ -1,0 +1,98 @@
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { SceneController } from './scene-controller.ts';
+import { SceneContent } from './scene-content.tsx';
+import { usePointerInput } from './use-pointer-input.ts';
+import type { PointSceneHandle, PointSceneProps } from './types.ts';
+
+const EMPTY: readonly never[] = [];
+
+export interface PointSceneOwnProps extends PointSceneProps {
+  ref?: Ref<PointSceneHandle>;
+  /** Per-fragment sphere depth (default true); off trades exact sphere intersections for early depth rejection. */
+  sphereDepth?: boolean;
+}
+
+/**
+ * The desktop point-cloud view: a WebGL2 canvas with the cloud, overlays and camera controls,
+ * plus mouse input (hover, click, double-click focus, shift-drag lasso). Everything the
+ * parent needs flows through props, callbacks and the ref handle (PointSceneHandle).
+ */
+export function PointScene(props: PointSceneOwnProps) {
+  const [controller] = useState(() => new SceneController(props.sphereDepth ?? true));
+  const wrapper = useRef<HTMLDivElement | null>(null);
+  const lassoLine = useRef<SVGPolylineElement | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const onCameraChange = useRef(props.onCameraChange);
+  onCameraChange.current = props.onCameraChange;
+
+  usePointerInput(wrapper, lassoLine, controller, latest);
+
+  useImperativeHandle(
+    props.ref,
+    (): PointSceneHandle => ({
+      getCamera: () => controller.getCamera(),
+      setCamera: (pose, animate = true) => controller.setCamera(pose, animate),
+      resetView: (animate = true) => controller.resetView(animate),
+      focusPoint: (index, animate = true) => controller.focusPoint(index, animate),
+      pick: (x, y) => controller.pick(x, y),
+      lasso: (polygon) => controller.lasso(polygon),
+      project: (index) => controller.project(index),
+      isPickReady: () => controller.isPickReady(),
+      getCanvas: () => controller.gl?.domElement ?? null,
+      invalidate: () => controller.invalidate(),
+      renderNow: () => controller.renderNow(),
+      snapshot: (type) => controller.snapshot(type),
+    }),
+    [controller],
+  );
+
+  useEffect(() => {
+    if (props.keyboard === false) return;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)))) return;
+      if (e.code === 'Home' || e.code === 'KeyF') void controller.resetView(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [controller, props.keyboard]);
+
+  return (
+    <div ref={wrapper} className={props.className} style={{ position: 'relative', width: '100%', height: '100%', touchAction: 'none', ...props.style }}>
+      <Canvas
+        frameloop={props.frameloop ?? 'demand'}
+        dpr={[1, 2]}
+        flat
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        camera={{ fov: 50, near: 0.01, far: 1000, position: [0, 0, 5] }}
+      >
+        <SceneContent
+          controller={controller}
+          data={props.data}
+          filterMode={props.filterMode ?? 'fade'}
+          pointScale={props.pointScale ?? 1}
+          avatars={props.avatars ?? EMPTY}
+          pins={props.pins ?? EMPTY}
+          links={props.links ?? EMPTY}
+          showGrid={props.showGrid ?? true}
+          background={props.background ?? '#0b0f17'}
+          keyboard={props.keyboard ?? true}
+          onCameraChange={onCameraChange}
+        />
+      </Canvas>
+      <svg style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}>
+        <polyline
+          ref={lassoLine}
+          fill="rgba(120, 190, 255, 0.12)"
+          stroke="#8cc8ff"
+          strokeWidth={1.5}
+          strokeDasharray="5 4"
+          strokeLinejoin="round"
+          points=""
+        />
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * GLSL 3 (WebGL2) sources of the point-cloud material: every point is one GL point whose
+ * fragment shader draws a lit sphere impostor plus optional rings (selection, highlight,
+ * hover) and an anomaly halo. Sizes come from the projection matrix and the current viewport
+ * height, so they stay right per eye in WebXR (PointsMaterial follows the canvas instead).
+ *
+ * Positions, colours and sizes are interpolated between a "prev" and a "next" attribute with
+ * one uniform (uT, already eased on the CPU), so animating a million points costs the CPU one
+ * float per frame.
+ *
+ * The flag bits decoded here are PointFlag (flags.ts); pixel-size rules are mirrored by the
+ * CPU picker (point-size.ts): change them together.
+ */
+export const pointVertexShader = /* glsl */ `
+precision highp float;
+precision highp int;
+
+uniform float uT;
+uniform float uPointSize;
+uniform float uViewportHeight;
+uniform float uPixelRatio;
+uniform float uMinPixels;
+uniform float uMaxPointPx;
+uniform int uFilterMode;
+uniform int uHovered;
+uniform float uFadedAlpha;
+
+in vec3 aPositionPrev;
+in vec4 aColor;
+in vec4 aColorPrev;
+in float aSize;
+in float aSizePrev;
+in uint aFlags;
+
+flat out vec4 vColor;
+flat out vec3 vInnerColor;
+flat out vec4 vRings;
+flat out float vSphere;
+flat out float vSpritePx;
+flat out float vViewZ;
+flat out float vWorldRadius;
+flat out float vFaded;
+
+const vec3 SELECTED = vec3(1.0);
+const vec3 OTHER_HOVER = vec3(0.22, 0.85, 1.0);
+const vec3 HIGHLIGHT = vec3(1.0, 0.83, 0.23);
+const vec3 LOCAL_HOVER = vec3(1.0, 0.97, 0.85);
+
+void main() {
+  bool passes = (aFlags & 1u) != 0u;
+  if (!passes && uFilterMode == 1) {
+    // Outside the clip volume: clipped before rasterisation, costs one vertex.
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
+  vec3 pos = mix(aPositionPrev, position, uT);
+  vec4 mv = modelViewMatrix * vec4(pos, 1.0);
+  gl_Position = projectionMatrix * mv;
+
+  float size = mix(aSizePrev, aSize, uT);
+  vec4 color = mix(aColorPrev, aColor, uT);
+  bool localHover = gl_VertexID == uHovered;
+  if (!passes) {
+    float grey = dot(color.rgb, vec3(0.299, 0.587, 0.114)) * 0.35 + 0.3;
+    color = vec4(vec3(grey), uFadedAlpha);
+    size *= 0.6;
+  }
+  if (localHover) size *= 1.3;
+
+  // Pixels per world unit at this depth, valid for perspective and orthographic projections.
+  float pxPerUnit = uViewportHeight * 0.5 * projectionMatrix[1][1] / max(gl_Position.w, 1e-6);
+  float worldDiameter = uPointSize * size;
+  float diameterPx = max(worldDiameter * pxPerUnit, uMinPixels * uPixelRatio);
+  float rPx = diameterPx * 0.5;
+
+  bool inner = passes && ((aFlags & 26u) != 0u || localHover);
+  bool outer = passes && (aFlags & 4u) != 0u;
+  float ringW = max(rPx * 0.28, 1.5 * uPixelRatio);
+  float gap = max(rPx * 0.14, 1.0 * uPixelRatio);
+  float innerStart = rPx + gap;
+  float innerEnd = innerStart + ringW;
+  float outerStart = (inner ? innerEnd : rPx) + gap;
+  float outerEnd = outerStart + ringW * 1.4;
+  float spriteR = (outer ? outerEnd : (inner ? innerEnd : rPx)) + 1.0;
+  spriteR = min(spriteR, uMaxPointPx * 0.5);
+
+  gl_PointSize = spriteR * 2.0;
+  vSpritePx = spriteR;
+  vSphere = rPx / spriteR;
+  vRings = vec4(
+    inner ? innerStart / spriteR : -1.0, inner ? innerEnd / spriteR : -1.0,
+    outer ? outerStart / spriteR : -1.0, outer ? outerEnd / spriteR : -1.0);
+  vInnerColor = localHover ? LOCAL_HOVER
+    : (aFlags & 2u) != 0u ? SELECTED
+    : (aFlags & 16u) != 0u ? OTHER_HOVER
+    : HIGHLIGHT;
+  vColor = color;
+  vViewZ = mv.z;
+  vWorldRadius = rPx / pxPerUnit;
+  vFaded = passes ? 0.0 : 1.0;
+
+#ifndef SPHERE_DEPTH
+  // Without per-fragment depth, faded points still sit behind everything.
+  if (!passes) gl_Position.z = gl_Position.w;
+#endif
+}
+`;
+
+export const pointFragmentShader = /* glsl */ `
+precision highp float;
+precision highp int;
+
+uniform mat4 projectionMatrix;
+
+layout(location = 0) out highp vec4 fragColor;
+
+flat in vec4 vColor;
+flat in vec3 vInnerColor;
+flat in vec4 vRings;
+flat in float vSphere;
+flat in float vSpritePx;
+flat in float vViewZ;
+flat in float vWorldRadius;
+flat in float vFaded;
+
+const vec3 HALO = vec3(1.0, 0.36, 0.2);
+const vec3 LIGHT = vec3(-0.42, 0.62, 0.66);
+
+float band(float d, float a, float b, float px) {
+  return clamp(min(d - a, b - d) / px + 0.5, 0.0, 1.0);
+}
+
+float windowDepth(float viewZ) {
+  float clipZ = projectionMatrix[2][2] * viewZ + projectionMatrix[3][2];
+  float clipW = projectionMatrix[2][3] * viewZ + projectionMatrix[3][3];
+  return (clipZ / clipW) * 0.5 + 0.5;
+}
+
+void main() {
+  vec2 c = gl_PointCoord * 2.0 - 1.0;
+  c.y = -c.y;
+  float d = length(c);
+  float px = 1.0 / vSpritePx;
+
+  float sphereA = clamp((vSphere - d) / px + 0.5, 0.0, 1.0);
+  float innerA = vRings.x >= 0.0 ? band(d, vRings.x, vRings.y, px) : 0.0;
+  float outerA = vRings.z >= 0.0 ? band(d, vRings.z, vRings.w, px) : 0.0;
+  float a = max(sphereA, max(innerA, outerA));
+  if (a < 0.02) discard;
+
+  vec3 rgb;
+  float nz = 0.0;
+  if (sphereA > 0.0) {
+    vec2 n2 = c / vSphere;
+    nz = sqrt(max(1.0 - dot(n2, n2), 0.0));
+    vec3 n = vec3(n2, nz);
+    vec3 base = pow(vColor.rgb, vec3(2.2));
+    vec3 l = normalize(LIGHT);
+    float diffuse = max(dot(n, l), 0.0);
+    float spec = pow(max(dot(n, normalize(l + vec3(0.0, 0.0, 1.0))), 0.0), 36.0);
+    vec3 lit = base * (0.3 + 0.85 * diffuse) + vec3(0.32 * spec) * (1.0 - vFaded);
+    lit *= mix(0.7, 1.0, nz);
+    rgb = pow(lit, vec3(1.0 / 2.2));
+    a = sphereA * vColor.a;
+  } else if (innerA > 0.0) {
+    rgb = vInnerColor;
+    a = innerA;
+  } else {
+    // The halo fades outwards so it reads as a glow, not a second sphere.
+    float t = (d - vRings.z) / max(vRings.w - vRings.z, 1e-4);
+    rgb = HALO;
+    a = outerA * mix(1.0, 0.45, t);
+  }
+  fragColor = vec4(rgb, a);
+
+#ifdef SPHERE_DEPTH
+  // Faded points go to the far plane: never in front of a point that passes the filter.
+  gl_FragDepth = vFaded > 0.5 ? 1.0 : windowDepth(vViewZ + nz * vWorldRadius);
+#endif
+}
+`;

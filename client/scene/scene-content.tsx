@@ -1,0 +1,65 @@
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { AnnotationPins } from './annotation-pins.tsx';
+import { Avatars } from './avatars.tsx';
+import { CameraRig } from './camera-rig.tsx';
+import { NeighbourLinks } from './neighbour-links.tsx';
+import { OrientationGrid } from './orientation-grid.tsx';
+import type { SceneController } from './scene-controller.ts';
+import type { AnnotationPin, CameraPose, FilterMode, NeighbourLinks as Links, ParticipantAvatar, PointCloudData } from './types.ts';
+
+export interface SceneContentProps {
+  controller: SceneController;
+  data: PointCloudData;
+  filterMode: FilterMode;
+  pointScale: number;
+  avatars: readonly ParticipantAvatar[];
+  pins: readonly AnnotationPin[];
+  links: readonly Links[];
+  showGrid: boolean;
+  background: string;
+  keyboard: boolean;
+  /** Orbit / pan / zoom / fly controls; off inside an XR session, where the headset moves the camera. */
+  controls?: boolean;
+  onCameraChange: React.RefObject<((pose: CameraPose) => void) | undefined>;
+}
+
+/**
+ * The scene graph, without the canvas or DOM events: the same content renders in a desktop
+ * <Canvas> (PointScene) and inside an XR session.
+ */
+export function SceneContent(props: SceneContentProps) {
+  const { controller, data, filterMode, pointScale, avatars, pins, links, showGrid, background, keyboard } = props;
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const invalidate = useThree((s) => s.invalidate);
+
+  useLayoutEffect(() => {
+    controller.attachRenderer(gl);
+    controller.scene = scene;
+    controller.invalidate = invalidate;
+  }, [controller, gl, scene, invalidate]);
+  useLayoutEffect(() => controller.setStyle(filterMode, pointScale), [controller, filterMode, pointScale]);
+  useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  useFrame((state) => {
+    if (controller.tick(performance.now())) state.invalidate();
+  });
+
+  const bounds = useMemo(() => controller.boundsOf(data), [controller, data]);
+  const r = bounds.radius;
+  return (
+    <>
+      <color attach="background" args={[background]} />
+      <ambientLight intensity={0.7} />
+      <directionalLight position={[r, r * 2, r * 1.5]} intensity={1.6} />
+      {props.controls !== false && <CameraRig controller={controller} keyboard={keyboard} onCameraChange={props.onCameraChange} />}
+      <primitive object={controller.points} />
+      {showGrid && <OrientationGrid bounds={bounds} />}
+      {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}
+      {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.025} />}
+      {pins.length > 0 && <AnnotationPins pins={pins} size={r * 0.09} />}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The data contract of the 3D scene. Whoever computes encodings (colour, size, filters,
+ * selection) hands the scene these typed arrays; the scene never reads table columns.
+ *
+ * Arrays are treated as immutable: to change positions, colours, sizes or flags pass a NEW
+ * array (a new reference). The scene compares references to decide what changed and animates
+ * position / colour / size changes (~600 ms ease); flag changes apply at once.
+ */
+import type { CSSProperties } from 'react';
+
+export type Vec3 = [number, number, number];
+
+export interface PointCloudData {
+  /** Number of points. Point i is index i in every array below. */
+  count: number;
+  /** count × 3 world positions (x, y, z). */
+  positions: Float32Array;
+  /** count × 4 sRGB colour + opacity, 0..255 (normalised in the shader). */
+  colors: Uint8Array;
+  /** count size multipliers (1 = the base size the scene derives from the cloud's extent). */
+  sizes: Float32Array;
+  /** count bit sets, see PointFlag. */
+  flags: Uint8Array;
+}
+
+/** Camera pose: what presenter-follow and bookmarks store. World units, like positions. */
+export interface CameraPose {
+  position: Vec3;
+  target: Vec3;
+  /** Vertical field of view in degrees; omitted = keep the current one. */
+  fov?: number;
+}
+
+export interface ClickModifiers {
+  shift: boolean;
+  ctrl: boolean;
+  alt: boolean;
+  meta: boolean;
+}
+
+/** Another participant, drawn as a small head with a view direction and a name tag. */
+export interface ParticipantAvatar {
+  id: string;
+  name: string;
+  /** CSS colour, e.g. '#ff8800'. */
+  color: string;
+  position: Vec3;
+  /** Where they look (need not be normalised). */
+  direction: Vec3;
+}
+
+/** A note pinned at a position (usually a point's position). */
+export interface AnnotationPin {
+  id: string;
+  position: Vec3;
+  text: string;
+  color?: string;
+}
+
+/** Lines from one point to others (e.g. its k nearest neighbours in feature space). */
+export interface NeighbourLinks {
+  from: number;
+  to: ArrayLike<number>;
+  color?: string;
+}
+
+/** 'fade': points without PointFlag.PassesFilter are drawn grey, small, faint and behind the rest; 'hide': not drawn. */
+export type FilterMode = 'fade' | 'hide';
+
+export interface PointSceneProps {
+  data: PointCloudData;
+  filterMode?: FilterMode;
+  /** Multiplies every point's size (default 1). */
+  pointScale?: number;
+  /** Hover moved onto a point (index) or off every point (null); x, y in CSS pixels relative to the canvas. */
+  onHover?: (index: number | null, x: number, y: number) => void;
+  /** A click without drag. index null = background (e.g. to clear the selection). */
+  onClick?: (index: number | null, modifiers: ClickModifiers) => void;
+  /** Shift-drag lasso finished: indices of the points (passing the filter) inside the polygon. */
+  onLasso?: (indices: Uint32Array, polygon: Float32Array) => void;
+  /** Double-click on a point; the scene already animates the camera to focus it. */
+  onDoubleClick?: (index: number) => void;
+  /** The camera moved (every rendered frame while it moves): throttle before sending it anywhere. */
+  onCameraChange?: (pose: CameraPose) => void;
+  avatars?: readonly ParticipantAvatar[];
+  pins?: readonly AnnotationPin[];
+  links?: readonly NeighbourLinks[];
+  /** Draw the floor grid and axes (default true). */
+  showGrid?: boolean;
+  /** CSS background colour of the scene. */
+  background?: string;
+  /** 'demand' (default) renders only when something changes; 'always' renders every frame. */
+  frameloop?: 'always' | 'demand';
+  /** Keyboard fly (WASD + QE) listens on window while true (default true). */
+  keyboard?: boolean;
+  className?: string;
+  style?: CSSProperties;
+}
+
+/** Result of a screen-space pick. */
+export interface PickResult {
+  index: number;
+  /** Distance from the cursor to the point's centre, CSS pixels. */
+  distancePx: number;
+}
+
+/** Imperative API of <PointScene ref={…}>. */
+export interface PointSceneHandle {
+  getCamera(): CameraPose;
+  /** Moves the camera; with animate the move eases and the promise settles when it ends. */
+  setCamera(pose: CameraPose, animate?: boolean): Promise<void>;
+  /** Frames the bounding sphere of the points that pass the filter (all points if none pass). */
+  resetView(animate?: boolean): Promise<void>;
+  /** Moves the orbit target onto point `index` and closes in on it. */
+  focusPoint(index: number, animate?: boolean): Promise<void>;
+  /** Front-most point under (x, y) CSS pixels of the canvas, or null; same rule as hover. */
+  pick(x: number, y: number): PickResult | null;
+  /** Points passing the filter whose projection falls inside polygon (x0, y0, x1, y1, … CSS pixels). */
+  lasso(polygon: Float32Array): Uint32Array;
+  /** CSS-pixel position of point `index` on the canvas (at its target position), or null if behind the camera. */
+  project(index: number): { x: number; y: number } | null;
+  /** True once the pick index for the current positions is built (hover works before via a slower path). */
+  isPickReady(): boolean;
+  /** The canvas element (snapshots: canvas.toBlob after a rendered frame). */
+  getCanvas(): HTMLCanvasElement | null;
+  /** Forces one frame to render (frameloop 'demand'). */
+  invalidate(): void;
+  /** Renders one frame synchronously, now (benchmarks; then read pixels in the same task). */
+  renderNow(): void;
+  /** Renders a frame and encodes the canvas (default PNG): the "snapshot" export. */
+  snapshot(type?: string): Promise<Blob>;
+}
