@@ -12,10 +12,18 @@ export interface CollabChild {
 
 const script = fileURLToPath(new URL('./collab-server-process.ts', import.meta.url));
 
-export function startCollabChild(dataDir: string, sessionId: string, edit: string, view: string): Promise<CollabChild> {
+export function startCollabChild(
+  dataDir: string,
+  sessionId: string,
+  edit: string,
+  view: string,
+  serverScript: string = script,
+  env: Record<string, string> = {},
+): Promise<CollabChild> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, sessionId, edit, view], {
+    const child = spawn(process.execPath, ['--import', 'tsx', serverScript, dataDir, sessionId, edit, view], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let out = '';
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

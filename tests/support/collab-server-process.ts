@@ -16,8 +16,8 @@ if (!dataDir || !sessionId || !edit || !view) {
 const collab = createCollabServer({
   dataDir,
   authorize: tokenAuthorizer(new Map([[sessionId, { edit, view }]])),
-  // Small enough that a burst of edits crosses compactions while being killed.
-  compactAfterBytes: 16 * 1024,
+  // The crash test sets it small so a burst of edits crosses compactions while being killed.
+  compactAfterBytes: process.env.COLLAB_COMPACT_AFTER_BYTES ? Number(process.env.COLLAB_COMPACT_AFTER_BYTES) : undefined,
   onError: (err, context) => console.error(`[collab child] ${context}:`, err),
 });
 const http = createServer((_req, res) => res.writeHead(404).end());

@@ -38,7 +38,8 @@ const editsOf = (doc: Y.Doc): string[] => [...doc.getMap('edits').keys()];
 
 describe('durability under kill -9', () => {
   it('keeps every edit another client received when the server is killed mid-burst', async () => {
-    child = await startCollabChild(data.dir, SESSION, EDIT, VIEW);
+    // A small compaction threshold, so the kill may land in a compaction as well as an append.
+    child = await startCollabChild(data.dir, SESSION, EDIT, VIEW, undefined, { COLLAB_COMPACT_AFTER_BYTES: '16384' });
     const writer = connectClient(child.wsBase, SESSION, EDIT);
     const watcher = connectClient(child.wsBase, SESSION, VIEW);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);

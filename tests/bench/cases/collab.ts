@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type * as Y from 'yjs';
+import { timed } from '../harness.ts';
+import { startCollabChild } from '../../support/collab-child.ts';
+import { connectClient, sleep, tempDataDir, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { initialAwarenessState } from '../../../shared/session/index.ts';
+
+/**
+ * Fan-out latency: one editor and N-1 viewers (stock y-websocket clients, all in this process)
+ * in one session on loopback; the server runs in its own child process so its memory is its
+ * own. Latency of update i = time until the last of the other clients has it.
+ */
+export interface FanoutArgs {
+  server: 'ours' | 'memory-relay';
+  clients: number;
+  updates: number;
+  intervalMs: number;
+  maxSeconds: number;
+}
+
+const SESSION = 'bench-session-01';
+const EDIT = 'bench-edit-token-000000';
+const VIEW = 'bench-view-token-000000';
+const relayScript = fileURLToPath(new URL('../../support/collab-memory-relay.ts', import.meta.url));
+
+/** Resident and peak resident memory of another process, MB (Linux /proc). */
+function memoryOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export async function fanout(args: FanoutArgs): Promise<Record<string, number | string>> {
+  // Each y-websocket provider in Node adds a process 'exit' listener.
+  process.setMaxListeners(args.clients + 10);
+  const data = await tempDataDir();
+  const child = await startCollabChild(data.dir, SESSION, EDIT, VIEW, args.server === 'ours' ? undefined : relayScript);
+  const idle = memoryOf(child.child.pid!);
+  const clients: TestClient[] = [];
+  try {
+    for (let i = 0; i < args.clients; i++) clients.push(connectClient(child.wsBase, SESSION, i === 0 ? EDIT : VIEW));
+    await Promise.all(clients.map((c) => whenSynced(c, 30_000)));
+    clients.forEach((c, i) => c.provider.awareness.setLocalState(initialAwarenessState(`client ${i}`, '#336699', 'desktop')));
+    await sleep(200);
+
+    const sent: number[] = [];
+    const lastArrival: number[] = [];
+    const arrivals: number[] = [];
+    for (const receiver of clients.slice(1)) {
+      receiver.doc.getMap('bench').observe((event: Y.YMapEvent<unknown>) => {
+        const now = performance.now();
+        for (const key of event.keysChanged) {
+          const i = Number(key.slice(1));
+          arrivals[i] = (arrivals[i] ?? 0) + 1;
+          lastArrival[i] = Math.max(lastArrival[i] ?? 0, now);
+        }
+      });
+    }
+    const editor = clients[0].doc.getMap('bench');
+    const { ms } = await timed(async () => {
+      const deadline = performance.now() + args.maxSeconds * 1000;
+      for (let i = 0; i < args.updates && performance.now() < deadline; i++) {
+        sent[i] = performance.now();
+        editor.set(`u${i}`, { i, pad: 'x'.repeat(64) });
+        await sleep(args.intervalMs);
+      }
+      const others = args.clients - 1;
+      await waitFor(() => sent.every((_, i) => arrivals[i] === others), 10_000, 'every update at every client').catch(() => undefined);
+    });
+    const latencies = sent.map((t, i) => lastArrival[i] - t).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+    const lost = sent.filter((_, i) => arrivals[i] !== args.clients - 1).length;
+    const peak = memoryOf(child.child.pid!);
+    return {
+      server: args.server === 'ours' ? 'ours (fsync before relay)' : 'in-memory relay (reference design)',
+      clients: args.clients,
+      updates: sent.length,
+      lost,
+      p50Ms: percentile(latencies, 0.5),
+      p95Ms: percentile(latencies, 0.95),
+      maxMs: latencies[latencies.length - 1] ?? NaN,
+      runMs: ms,
+      serverIdleMB: idle.rssMB,
+      serverPeakMB: peak.peakMB,
+    };
+  } finally {
+    for (const c of clients) c.destroy();
+    await child.kill();
+    await data.remove();
+  }
+}

@@ -1,0 +1,22 @@
+import { printTable, runCase } from '../harness.ts';
+import type { FanoutArgs } from '../cases/collab.ts';
+
+/**
+ * 50 stock y-websocket clients in one session on loopback, one editing at 50 Hz: how long an
+ * update takes to reach every other client (target p95 < 50 ms) and the server's memory, for
+ * our durable server beside an in-memory relay built like the reference server.
+ */
+const CASE = 'tests/bench/cases/collab.ts';
+
+export async function run(): Promise<void> {
+  const rows: Record<string, string | number>[] = [];
+  for (const server of ['memory-relay', 'ours'] as const) {
+    const args: FanoutArgs = { server, clients: 50, updates: 300, intervalMs: 20, maxSeconds: 20 };
+    const outcome = await runCase(CASE, 'fanout', args, 1024);
+    rows.push({ ...outcome.result, clientsPeakMB: outcome.peakRssMB });
+  }
+  printTable('collab fan-out: 1 editor → 49 clients, 300 updates at 50 Hz (latency = last client reached)', rows);
+  const ours = rows.find((r) => String(r.server).startsWith('ours'));
+  const p95 = Number(ours?.p95Ms);
+  console.log(`target p95 < 50 ms: ${p95 < 50 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
+}
