@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { streamSSE } from 'hono/streaming';
 import type { AnalysisEvent, PointsJson } from '../../shared/api-types.ts';
 import { BINARY_CONTENT_TYPE, decodeBuffer } from '../../shared/binary.ts';
 import { ARRAY_NAMES, type ArrayName } from '../store/analysis-store.ts';
 import type { ApiDeps } from './deps.ts';
 import { HttpError } from './http-error.ts';
+import { FeatureNeighbors } from './feature-neighbors.ts';
 import { sendFile } from './send-file.ts';
 
 /** Above this many points, points.json (a debugging convenience) refuses: use the binary endpoints. */
@@ -19,8 +21,14 @@ const BINARY_ROUTES: Record<string, ArrayName> = {
   'row-index.bin': 'rowIndex',
 };
 
+const neighborsQuery = z.object({
+  point: z.coerce.number().int().min(0),
+  k: z.coerce.number().int().min(1).max(100).default(10),
+});
+
 export function analysesRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  const neighbors = new FeatureNeighbors(deps.analyses);
 
   app.get('/:id', (c) => c.json(deps.jobs.describe(c.req.param('id'))));
 
@@ -52,6 +60,16 @@ export function analysesRoutes(deps: ApiDeps): Hono {
     if (!name) throw new HttpError(404, 'not_found', `Unknown array "${c.req.param('file')}"; there are ${Object.keys(BINARY_ROUTES).join(', ')}.`);
     // Results never change once done: cache them for good.
     return sendFile(deps.analyses.arrayPath(c.req.param('id'), name), BINARY_CONTENT_TYPE, { 'cache-control': 'private, max-age=31536000, immutable' });
+  });
+
+  app.get('/:id/neighbors', async (c) => {
+    const { point, k } = neighborsQuery.parse(c.req.query());
+    const analysis = deps.analyses.get(c.req.param('id'));
+    const points = analysis.result?.pointCount ?? 0;
+    if (analysis.status !== 'done') throw new HttpError(409, 'conflict', `Analysis "${analysis.id}" is ${analysis.status}; neighbours need its results.`);
+    if (point >= points) throw new HttpError(400, 'invalid_request', `point must be below ${points}.`);
+    if (points < 2) throw new HttpError(400, 'invalid_request', 'This analysis has a single point: it has no neighbours.');
+    return c.json(await neighbors.query(analysis.id, point, k));
   });
 
   app.get('/:id/events', (c) => {

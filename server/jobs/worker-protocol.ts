@@ -28,5 +28,5 @@ export function tableTransferList(table: Table): ArrayBuffer[] {
 }
 
 export function outputTransferList(output: PipelineOutput): ArrayBuffer[] {
-  return [output.rowIndex, output.positions, output.cluster, output.anomaly, output.anomalyFlag].map((a) => a.buffer as ArrayBuffer);
+  return [output.rowIndex, output.positions, output.cluster, output.anomaly, output.anomalyFlag, output.features].map((a) => a.buffer as ArrayBuffer);
 }

@@ -14,9 +14,11 @@ export interface AnalysisArrays {
   cluster: Int32Array;
   anomaly: Float32Array;
   anomalyFlag: Uint8Array;
+  /** The scaled feature matrix (points × featureDimensions): nearest neighbours in feature space. */
+  features: Float32Array;
 }
 
-export const ARRAY_NAMES = ['rowIndex', 'positions', 'cluster', 'anomaly', 'anomalyFlag'] as const;
+export const ARRAY_NAMES = ['rowIndex', 'positions', 'cluster', 'anomaly', 'anomalyFlag', 'features'] as const;
 export type ArrayName = (typeof ARRAY_NAMES)[number];
 
 interface StoredAnalysis extends AnalysisDescription {
@@ -97,8 +99,10 @@ export class AnalysisStore {
     const tmp = join(dir, '.result-tmp');
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
+    const points = arrays.rowIndex.length;
     for (const name of ARRAY_NAMES) {
-      await writeFileAtomic(join(tmp, `${name}.bin`), encodeBuffer(arrays[name], { columns: name === 'positions' ? 3 : 1 }));
+      const columns = points === 0 ? 1 : arrays[name].length / points;
+      await writeFileAtomic(join(tmp, `${name}.bin`), encodeBuffer(arrays[name], { columns }));
     }
     await rm(join(dir, 'result'), { recursive: true, force: true });
     await publishDirectory(tmp, join(dir, 'result'));
