@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../shared/random.ts';
+import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
+import { PointFlag } from '../../../client/scene/flags.ts';
+import { buildPickIndex, visitCone } from '../../../client/scene/pick-index.ts';
+import { maxOf, pickScreen, type PickStyle } from '../../../client/scene/pick-screen.ts';
+import { pixelsPerUnit, sphereRadiusPx } from '../../../client/scene/point-size.ts';
+import { projectToScreen, rayThroughPixel, type ScreenView } from '../../../client/scene/screen-view.ts';
+import { makeView } from './view-fixture.ts';
+
+/** The picking rule by brute force over every point: the oracle for the indexed picker. */
+function bruteForcePick(positions: Float32Array, sizes: Float32Array, flags: Uint8Array, view: ScreenView, style: PickStyle, x: number, y: number) {
+  let best = -1;
+  let bestTier = 4;
+  let bestKey = Infinity;
+  const at = { x: 0, y: 0, w: 0 };
+  for (let i = 0; i < sizes.length; i++) {
+    const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
+    if (!passes && style.filterMode === 'hide') continue;
+    if (!projectToScreen(view, positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2], at)) continue;
+    const r = sphereRadiusPx(style.pointSize, sizes[i], passes, pixelsPerUnit(view.height, view.p11, at.w), style.minPixels);
+    const d = Math.hypot(at.x - x, at.y - y);
+    if (d > r + style.tolerancePx) continue;
+    const tier = (passes ? 0 : 2) + (d <= r ? 0 : 1);
+    const key = d <= r ? at.w : d - r;
+    if (tier < bestTier || (tier === bestTier && (key < bestKey || (key === bestKey && i < best)))) {
+      best = i;
+      bestTier = tier;
+      bestKey = key;
+    }
+  }
+  return best < 0 ? null : best;
+}
+
+describe('pickScreen (kd-tree cone query)', () => {
+  const { data } = generateLabCloud(30_000, 11);
+  const index = buildPickIndex(data.positions, data.count);
+  const style: PickStyle = { pointSize: 0.08, minPixels: 2, filterMode: 'fade', tolerancePx: 4, maxSize: maxOf(data.sizes) };
+
+  it('keeps every point exactly once in the index', () => {
+    const seen = new Uint8Array(data.count);
+    for (const i of index.order) seen[i]++;
+    expect(seen.every((v) => v === 1)).toBe(true);
+    const k = 1234;
+    const i = index.order[k];
+    expect([index.sorted[k * 3], index.sorted[k * 3 + 1], index.sorted[k * 3 + 2]]).toEqual([
+      data.positions[i * 3], data.positions[i * 3 + 1], data.positions[i * 3 + 2],
+    ]);
+  });
+
+  for (const [name, eye] of [['outside', [18, 9, 26]], ['inside the cloud', [0.5, 0.2, 1.5]]] as const) {
+    it(`returns what a scan of every point returns, camera ${name}`, () => {
+      const { view, inv } = makeView([...eye], [0, 0, 0]);
+      const random = createRandom(3);
+      const cursors: [number, number][] = [];
+      for (let s = 0; s < 150; s++) cursors.push([random() * view.width, random() * view.height]);
+      // Cursors right on projected points, where hits are certain.
+      const at = { x: 0, y: 0, w: 0 };
+      for (let s = 0; s < 150; s++) {
+        const i = Math.floor(random() * data.count);
+        if (projectToScreen(view, data.positions[i * 3], data.positions[i * 3 + 1], data.positions[i * 3 + 2], at)) cursors.push([at.x + 1, at.y - 1]);
+      }
+      let hits = 0;
+      for (const [x, y] of cursors) {
+        const got = pickScreen(index, data.sizes, data.flags, view, inv, style, x, y);
+        const want = bruteForcePick(data.positions, data.sizes, data.flags, view, style, x, y);
+        expect(got?.index ?? null).toBe(want);
+        if (want !== null) hits++;
+      }
+      expect(hits).toBeGreaterThan(140);
+    });
+  }
+
+  it('skips hidden points, and prefers passing points over faded ones', () => {
+    const { view, inv } = makeView([18, 9, 26], [0, 0, 0]);
+    const flags = new Uint8Array(data.count);
+    // Half the space fails the filter, so some cursors only find faded points.
+    for (let i = 0; i < data.count; i++) flags[i] = data.positions[i * 3] < 0 ? PointFlag.PassesFilter : 0;
+    const random = createRandom(9);
+    let fadedWins = 0;
+    for (let s = 0; s < 200; s++) {
+      const x = random() * view.width;
+      const y = random() * view.height;
+      const hidden = pickScreen(index, data.sizes, flags, view, inv, { ...style, filterMode: 'hide' }, x, y);
+      if (hidden) expect(flags[hidden.index]).toBe(PointFlag.PassesFilter);
+      expect(hidden?.index ?? null).toBe(bruteForcePick(data.positions, data.sizes, flags, view, { ...style, filterMode: 'hide' }, x, y));
+      const faded = pickScreen(index, data.sizes, flags, view, inv, style, x, y);
+      expect(faded?.index ?? null).toBe(bruteForcePick(data.positions, data.sizes, flags, view, style, x, y));
+      // A faded point only wins where no passing point qualifies.
+      if (faded && flags[faded.index] === 0) {
+        fadedWins++;
+        expect(hidden).toBeNull();
+      }
+    }
+    expect(fadedWins).toBeGreaterThan(0);
+  });
+
+  it('visits a small fraction of the points per pick', () => {
+    const { view, inv } = makeView([18, 9, 26], [0, 0, 0]);
+    const random = createRandom(5);
+    let visited = 0;
+    const picks = 100;
+    for (let s = 0; s < picks; s++) {
+      const [dx, dy, dz] = rayThroughPixel(view, inv, 300 + random() * 400, 200 + random() * 300);
+      const cone = { ox: view.eye[0], oy: view.eye[1], oz: view.eye[2], dx, dy, dz, base: 0.08, slope: 5 * (2 / (view.height * view.p11)) };
+      visitCone(index, cone, () => visited++);
+    }
+    expect(visited / picks).toBeLessThan(data.count * 0.05);
+  });
+
+  it('builds over coincident and empty inputs', () => {
+    const same = new Float32Array(300).fill(1);
+    const idx = buildPickIndex(same, 100);
+    expect(idx.nodeCount).toBe(1);
+    const { view, inv } = makeView([1, 1, 5], [1, 1, 1]);
+    const hit = pickScreen(idx, new Float32Array(100).fill(1), new Uint8Array(100).fill(1), view, inv, { ...style, maxSize: 1 }, 500, 350);
+    expect(hit?.index).toBe(0);
+    expect(buildPickIndex(new Float32Array(0), 0).count).toBe(0);
+  });
+});
