@@ -99,19 +99,24 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return;
     }
     room.unloadTimer = setTimeout(() => void unload(room, CLOSE.goingAway, 'idle', true), opts.unloadAfterMs);
+    // Everything is already durable in the log; an idle room must not keep the process alive.
+    room.unloadTimer.unref();
   }
 
   async function unload(room: Room, code: number, reason: string, compact: boolean): Promise<void> {
     if (room.state !== 'open') return room.closed;
-    await room.dispose(code, reason, compact, () => {
-      const current = rooms.get(room.id);
-      // Removed before `closed` resolves, so waiters in acquire() load a fresh room.
-      if (current) void current.then((r) => r === room && rooms.get(room.id) === current && rooms.delete(room.id));
-      rooms.delete(room.id);
-    });
+    // The map entry can only be this room's: acquire() adds one only when there is none.
+    // It goes before `closed` resolves, so waiters in acquire() load a fresh room.
+    await room.dispose(code, reason, compact, () => rooms.delete(room.id));
   }
 
   function attach(ws: WebSocket, room: Room, access: Access): void {
+    if (room.state !== 'open') {
+      // Unloaded between authorization and handshake (deleted or shutting down): retry later.
+      ws.close(CLOSE.tryAgainLater, 'session is being unloaded');
+      release(room);
+      return;
+    }
     const conn = new Connection(ws, room, access, opts, opts.onError);
     connections.add(conn);
     room.peers.add(conn);

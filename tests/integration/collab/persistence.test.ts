@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, stat, truncate, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { initSessionDoc, readAnnotations, addAnnotation, setFilter, readFilters } from '../../../shared/session/index.ts';
+import { initSessionDoc, readMeta, readAnnotations, addAnnotation, setFilter, readFilters } from '../../../shared/session/index.ts';
 import { CLOSE } from '../../../server/collab/index.ts';
 import { SessionStorage } from '../../../server/collab/session-storage.ts';
 import { parseFrames } from '../../../server/collab/log-frames.ts';
@@ -70,6 +70,29 @@ describe('session persistence', () => {
     } finally {
       again.destroy();
     }
+  });
+
+  it('seeds a stored-nothing session from loadInitialState, once, and stores the seed', async () => {
+    let calls = 0;
+    const seed = new Y.Doc();
+    initSessionDoc(seed, { datasetId: 'seeded01', title: 'Seeded' });
+    server = await startCollabServer(data.dir, sessions, {
+      loadInitialState: async () => {
+        calls++;
+        return Y.encodeStateAsUpdate(seed);
+      },
+    });
+    const client = connectClient(server.wsBase, SESSION, tokens.view);
+    try {
+      await whenSynced(client);
+      await waitFor(() => readMeta(client.doc).title === 'Seeded', 5000, 'seeded document');
+    } finally {
+      client.destroy();
+    }
+    await server.close();
+    server = await startCollabServer(data.dir, sessions, { loadInitialState: async () => (calls++, null) });
+    expect(await server.collab.withDocument(SESSION, (doc) => readMeta(doc).datasetId)).toBe('seeded01');
+    expect(calls).toBe(1);
   });
 
   it('ignores a torn tail of the log and keeps appending after the good records', async () => {
