@@ -65,8 +65,11 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
 
   app.post('/:id/analyses', async (c) => {
     const datasetId = c.req.param('id');
-    deps.datasets.get(datasetId);
+    const dataset = deps.datasets.get(datasetId);
     const params = analysisParamsSchema.parse(await readJsonBody(c.req.raw));
+    const known = new Set(dataset.columns.map((col) => col.name));
+    const unknown = [...(params.features ?? []), ...Object.keys(params.columns ?? {})].find((name) => !known.has(name));
+    if (unknown !== undefined) throw badRequest(`Unknown column "${unknown}". Columns are: ${[...known].join(', ')}.`, 'unknown_column');
     const { analysis, existing } = await deps.jobs.submit(datasetId, params);
     return c.json({ id: analysis.id, status: analysis.status, existing }, existing ? 200 : 202);
   });

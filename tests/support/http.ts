@@ -4,12 +4,12 @@ import { assetPath, type ASSETS } from './assets.ts';
 
 export const CONTENT_TYPES = { json: 'application/json', csv: 'text/csv', tsv: 'text/tab-separated-values' } as const;
 
-export async function uploadText(baseUrl: string, body: string | Uint8Array, contentType: string, name?: string): Promise<Response> {
+export async function uploadText(baseUrl: string, body: string | Uint8Array<ArrayBuffer>, contentType: string, name?: string): Promise<Response> {
   const query = name ? `?name=${encodeURIComponent(name)}` : '';
   return fetch(`${baseUrl}/api/datasets${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 }
 
-export async function uploadMultipart(baseUrl: string, body: string | Uint8Array, fileName: string, type = 'application/octet-stream'): Promise<Response> {
+export async function uploadMultipart(baseUrl: string, body: string | Uint8Array<ArrayBuffer>, fileName: string, type = 'application/octet-stream'): Promise<Response> {
   const form = new FormData();
   form.set('file', new Blob([body], { type }), fileName);
   return fetch(`${baseUrl}/api/datasets`, { method: 'POST', body: form });
@@ -18,7 +18,7 @@ export async function uploadMultipart(baseUrl: string, body: string | Uint8Array
 export async function uploadAsset(baseUrl: string, name: keyof typeof ASSETS): Promise<DatasetDescription> {
   const path = assetPath(name);
   const type = path.endsWith('.json') ? CONTENT_TYPES.json : CONTENT_TYPES.csv;
-  const response = await uploadText(baseUrl, await readFile(path), type, name);
+  const response = await uploadText(baseUrl, new Uint8Array(await readFile(path)), type, name);
   if (response.status !== 201) throw new Error(`upload of ${name} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as DatasetDescription;
 }

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisDescription, PointsJson } from '../../../shared/api-types.ts';
+import { decodeBuffer } from '../../../shared/binary.ts';
+import type { RunningServer } from '../../../server/server.ts';
+import { collectEvents, postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
+import { ASSETS } from '../../support/assets.ts';
+import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
+
+let server: RunningServer;
+let dataDir: string;
+const datasets: Record<string, string> = {};
+
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+  server = await startTestServer(dataDir);
+  for (const name of Object.keys(ASSETS) as (keyof typeof ASSETS)[]) datasets[name] = (await uploadAsset(server.url, name)).id;
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(dataDir);
+});
+
+async function bin(analysisId: string, name: string) {
+  const response = await fetch(`${server.url}/api/analyses/${analysisId}/${name}.bin`);
+  expect(response.status).toBe(200);
+  return decodeBuffer(await response.arrayBuffer());
+}
+
+/** points.json and the binary buffers must describe the same points. */
+async function checkResults(analysis: AnalysisDescription, rowCount: number): Promise<void> {
+  expect(analysis.status).toBe('done');
+  const summary = analysis.result!;
+  const points = (await (await fetch(`${server.url}/api/analyses/${analysis.id}/points.json`)).json()) as PointsJson;
+  const n = summary.pointCount;
+  expect(points.rowIndex).toHaveLength(n);
+  const [positions, cluster, anomaly, rowIndex] = await Promise.all(['positions', 'cluster', 'anomaly', 'row-index'].map((b) => bin(analysis.id, b)));
+  expect(positions.shape).toEqual([n, 3]);
+  expect(Array.from(rowIndex.data)).toEqual(points.rowIndex);
+  expect(Array.from(cluster.data)).toEqual(points.cluster);
+  points.positions.forEach((p, i) => p.forEach((v, j) => expect(v).toBe(positions.data[3 * i + j])));
+  points.anomaly.forEach((v, i) => expect(v).toBe(anomaly.data[i]));
+  expect(points.rowIndex.every((r, i) => r >= 0 && r < rowCount && (i === 0 || r > points.rowIndex[i - 1]))).toBe(true);
+  expect(points.anomaly.every((a) => a >= 0 && a <= 1)).toBe(true);
+  expect(points.cluster.every((c) => c >= -1 && c < summary.clustering.clusterCount)).toBe(true);
+  expect(summary.clusters.reduce((s, c) => s + c.size, 0) + summary.clustering.noiseCount).toBe(n);
+  expect(summary.pointCount + summary.droppedRows).toBe(rowCount);
+}
+
+describe('analyses through the API', () => {
+  it('analyses every demo dataset (PCA + k-means) and serves matching JSON and binary results', async () => {
+    for (const [name, id] of Object.entries(datasets)) {
+      const { id: analysisId, status } = await postAnalysis(server.url, id, { reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 'auto' } });
+      expect(status).toBe(202);
+      const done = await waitForAnalysis(server.url, analysisId);
+      expect(done.status, `${name}: ${JSON.stringify(done.error)}`).toBe('done');
+      const dataset = (await (await fetch(`${server.url}/api/datasets/${id}`)).json()) as { rowCount: number };
+      await checkResults(done, dataset.rowCount);
+    }
+  });
+
+  it('runs every reduction with every clustering method on penguins', async () => {
+    for (const reduction of ['umap', 'tsne', 'pca'] as const) {
+      for (const clustering of ['kmeans', 'dbscan', 'hdbscan'] as const) {
+        const { id } = await postAnalysis(server.url, datasets.penguins, { reduction: { method: reduction }, clustering: { method: clustering } });
+        const done = await waitForAnalysis(server.url, id);
+        expect(done.status, `${reduction}+${clustering}: ${JSON.stringify(done.error)}`).toBe('done');
+        await checkResults(done, 344);
+        expect(done.result!.reduction.method).toBe(reduction);
+        expect(done.result!.clustering.clusterCount).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('streams progress and intermediate layouts, then the result; the same request twice is one analysis', async () => {
+    const params = { reduction: { method: 'umap' as const }, clustering: { method: 'hdbscan' as const }, seed: 7 };
+    const first = await postAnalysis(server.url, datasets.seattle, params);
+    const events = await collectEvents(server.url, first.id);
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress.length).toBeGreaterThan(2);
+    const fractions = progress.map((e) => (e.type === 'progress' ? e.progress.fraction : 0));
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    const layouts = events.filter((e) => e.type === 'layout');
+    expect(layouts.length).toBeGreaterThan(0);
+    if (layouts[0].type === 'layout') expect(decodeBuffer(Buffer.from(layouts[0].positions, 'base64')).shape[1]).toBe(3);
+    expect(events.at(-1)!.type).toBe('done');
+
+    const again = await postAnalysis(server.url, datasets.seattle, params);
+    expect(again).toMatchObject({ id: first.id, existing: true, status: 200 });
+  });
+
+  it('neighbours in feature space: the nearest of a point is itself excluded and distances grow', async () => {
+    const { id } = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' } });
+    await waitForAnalysis(server.url, id);
+    const response = await fetch(`${server.url}/api/analyses/${id}/neighbors?point=0&k=5`);
+    const body = (await response.json()) as { neighbors: { point: number; distance: number }[] };
+    expect(body.neighbors).toHaveLength(5);
+    expect(body.neighbors.map((n) => n.point)).not.toContain(0);
+    const d = body.neighbors.map((n) => n.distance);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+    expect((await fetch(`${server.url}/api/analyses/${id}/neighbors?point=999&k=5`)).status).toBe(400);
+  });
+
+  it('cancels a running analysis', async () => {
+    const { id } = await postAnalysis(server.url, datasets.seattle, { reduction: { method: 'tsne' }, seed: 99 });
+    const cancelled = await fetch(`${server.url}/api/analyses/${id}`, { method: 'DELETE' });
+    expect(((await cancelled.json()) as { cancelled: boolean }).cancelled).toBe(true);
+    const after = (await (await fetch(`${server.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
+    expect(after.status).toBe('cancelled');
+    expect((await fetch(`${server.url}/api/analyses/${id}/positions.bin`)).status).toBe(409);
+  });
+
+  it('rejects bad analysis requests with documented errors', async () => {
+    const url = `${server.url}/api/datasets/${datasets.iris}/analyses`;
+    const cases: [Response, number, string][] = [
+      [await postJson(url, { reduction: { method: 'magic' } }), 400, 'invalid_request'],
+      [await postJson(url, { clustering: { method: 'kmeans', k: 1 } }), 400, 'invalid_request'],
+      [await postJson(url, { features: ['nope'] }), 400, 'unknown_column'],
+      [await postJson(url, { surprise: true }), 400, 'invalid_request'],
+      [await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400, 'malformed_json'],
+      [await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type'],
+      [await postJson(`${server.url}/api/datasets/unknownDataset/analyses`, {}), 404, 'not_found'],
+      [await fetch(`${server.url}/api/analyses/unknownAnalysis`), 404, 'not_found'],
+    ];
+    for (const [response, status, code] of cases) expect({ status: response.status, code: await errorCode(response) }).toEqual({ status, code });
+  });
+});
