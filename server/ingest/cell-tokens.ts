@@ -6,8 +6,13 @@
 const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'null', 'nan', 'none', 'nil', '-', '?', '.']);
 
 export function isMissingToken(trimmed: string): boolean {
-  // Most cells are longer than any missing token: skip the lowercase copy for them.
-  return trimmed.length <= 4 && MISSING.has(trimmed.toLowerCase());
+  const n = trimmed.length;
+  if (n === 0) return true;
+  // Most cells are numbers or longer than any token: skip the lowercase copy for them.
+  if (n > 4) return false;
+  const c = trimmed.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  return MISSING.has(trimmed.toLowerCase());
 }
 
 const TRUE_TOKENS = new Set(['true', 'yes']);

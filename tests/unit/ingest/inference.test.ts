@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../shared/random.ts';
 import { ingest } from '../../../server/ingest/ingest.ts';
 import { parseNumber } from '../../../server/ingest/parse-number.ts';
 import { parseDate } from '../../../server/ingest/parse-date.ts';
@@ -12,6 +13,17 @@ describe('cell parsing', () => {
     expect(['1', '-2.5', '.5', '+3', '1e3', '0', '0.25', '1,234,567.5'].map((t) => parseNumber(t, '.'))).toEqual([1, -2.5, 0.5, 3, 1000, 0, 0.25, 1234567.5]);
     expect(['1,5', '-0,25', '1.234,5', '2.000.000', '0.5', '7'].map((t) => parseNumber(t, ','))).toEqual([1.5, -0.25, 1234.5, 2e6, 0.5, 7]);
     for (const t of ['007', 'Infinity', '0x1F', '1,5', '1 000', '12%', '', 'abc', '1.2.3']) expect(parseNumber(t, '.')).toBeNaN();
+  });
+
+  it('the fast digit scanner gives exactly what Number() gives', () => {
+    const random = createRandom(5);
+    for (let k = 0; k < 30_000; k++) {
+      const v = (random() - 0.5) * 10 ** Math.floor(random() * 14 - 5);
+      const digits = 1 + Math.floor(random() * 17);
+      const text = [v.toPrecision(Math.min(digits, 21)), v.toFixed(digits % 10), String(v)][k % 3];
+      if (/^-?0\d/.test(text)) continue;
+      expect(Object.is(parseNumber(text, '.'), Number(text)) || `${text} → ${parseNumber(text, '.')}`).toBe(true);
+    }
   });
 
   it('dates in ISO, slashed, dotted forms, with times and offsets, as UTC epoch ms', () => {
