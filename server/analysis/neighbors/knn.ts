@@ -3,7 +3,7 @@ import type { ProgressFn } from '../progress.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError, assertFinite } from '../reduce/errors.ts';
 import { exactKnnHeaps, knnOfRow, sortHeaps } from './knn-exact.ts';
-import { nnDescentHeaps } from './nn-descent.ts';
+import { defaultMaxCandidates, nnDescentHeaps } from './nn-descent.ts';
 import type { NeighborHeaps } from './neighbor-heap.ts';
 
 /** Each row's k nearest other rows, nearest first. */
@@ -24,11 +24,14 @@ export interface KnnOptions {
 }
 
 /**
- * Up to this many distance evaluations (n²/2 · d) the exact search is cheap enough (about a
- * second) and needs no approximation; beyond it NN-descent is used (recall measured > 0.95 in
- * tests/unit/reduce/knn.test.ts).
+ * Exact search costs n²/2 distances; NN-descent roughly n · 10 · maxCandidates² (a handful of
+ * local-join rounds over sampled candidate pairs, measured). Whichever is cheaper wins, so
+ * small sets and large k (t-SNE's 3·perplexity) get exact answers.
  */
-const EXACT_BUDGET = 2.5e8;
+function exactIsCheaper(n: number, k: number): boolean {
+  const candidates = defaultMaxCandidates(k);
+  return n <= 10 * candidates * candidates;
+}
 
 export function knn(x: Matrix, k: number, opts: KnnOptions = {}): KnnGraph {
   const { rows: n, cols: d } = x;
@@ -36,7 +39,7 @@ export function knn(x: Matrix, k: number, opts: KnnOptions = {}): KnnGraph {
   if (k >= n) throw new ReductionInputError(`Cannot find ${k} neighbours among ${n} rows (k must be below the row count).`);
   assertFinite(x.data, d, 'Neighbour search input');
   const method = opts.method ?? 'auto';
-  const exact = method === 'exact' || (method === 'auto' && (n * n * Math.max(d, 1)) / 2 <= EXACT_BUDGET);
+  const exact = method === 'exact' || (method === 'auto' && exactIsCheaper(n, k));
   const heaps = exact
     ? exactKnnHeaps(x, k, opts.signal, opts.onProgress)
     : nnDescentHeaps(x, k, { random: createRandom(opts.seed ?? 42), signal: opts.signal, onProgress: opts.onProgress });

@@ -30,7 +30,7 @@ export function nnDescentHeaps(x: Matrix, k: number, opts: NnDescentOptions): Ne
   const { random, signal, onProgress } = opts;
   const nTrees = opts.nTrees ?? Math.min(32, 5 + Math.round(Math.sqrt(n) / 20));
   const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
-  const maxCandidates = opts.maxCandidates ?? Math.min(60, Math.max(k, 20));
+  const maxCandidates = opts.maxCandidates ?? defaultMaxCandidates(k);
   const delta = opts.delta ?? 0.001;
   const heaps = createNeighborHeaps(n, k);
 
@@ -91,6 +91,11 @@ export function nnDescentHeaps(x: Matrix, k: number, opts: NnDescentOptions): Ne
   }
   onProgress?.(1);
   return heaps;
+}
+
+/** Candidates per local join: at least 20 (recall on small k), at most 60 (PyNNDescent's cap). */
+export function defaultMaxCandidates(k: number): number {
+  return Math.min(60, Math.max(k, 20));
 }
 
 /**
