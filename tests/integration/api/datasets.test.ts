@@ -33,7 +33,7 @@ describe('uploading every demo dataset in every accepted format', () => {
     it(`${name}: raw body, multipart and CSV↔JSON round trip agree`, async () => {
       const raw = await uploadAsset(server.url, name);
       expect(raw.rowCount).toBeGreaterThan(100);
-      const bytes = await readFile(assetPath(name));
+      const bytes = new Uint8Array(await readFile(assetPath(name)));
       const multipart = await uploadMultipart(server.url, bytes, ASSETS[name]);
       expect(multipart.status).toBe(201);
       const viaForm = (await multipart.json()) as DatasetDescription;
