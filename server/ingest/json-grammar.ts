@@ -33,7 +33,10 @@ export class JsonGrammar {
 
   accept(token: TokenType): Role {
     const top = this.stack[this.stack.length - 1];
-    if (this.rootDone) throw new JsonGrammarError('unexpected data after the end of the JSON value');
+    if (this.rootDone) {
+      const hint = token === TokenType.LEFT_BRACE ? ' (JSON Lines, one object per line, is not read: wrap the rows in [ ] with commas)' : '';
+      throw new JsonGrammarError(`unexpected data after the end of the JSON value${hint}`);
+    }
     switch (token) {
       case TokenType.STRING:
         if (top?.object && (top.state === 'key-or-end' || top.state === 'key')) {

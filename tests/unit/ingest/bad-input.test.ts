@@ -38,12 +38,20 @@ describe('bad input gets a precise IngestError', () => {
     expect(result.warnings.map((w) => w.code)).toContain('encoding');
   });
 
+  it('reads UTF-16 text that starts with a byte-order mark', async () => {
+    const le = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('név,x\nÉva,1\n', 'utf16le')]));
+    const result = await ingest(chunked(le, 3));
+    expect(result.table.columns.map((c) => c.name)).toEqual(['név', 'x']);
+    expect(strings(result.table, 'név')).toEqual(['Éva']);
+  });
+
   it('refuses invalid JSON with the line and column at fault', async () => {
     await expectIngestError(ingest(chunked('[\n  {"a": 1},\n  {"a": 2 "b": 3}\n]')), 'invalid_json', /line 3, column 11: expected a key/);
     await expectIngestError(ingest(chunked('[{"a": 1}, {"a": tru}]')), 'invalid_json', /line 1/);
     await expectIngestError(ingest(chunked('[{"a": 1},')), 'invalid_json', /cut short/);
     await expectIngestError(ingest(chunked('[{"a": 1}] [')), 'invalid_json', /after the end/);
     await expectIngestError(ingest(chunked('[{"a": 1,}]')), 'invalid_json');
+    await expectIngestError(ingest(chunked('{"a": 1}\n{"a": 2}\n')), 'invalid_json', /line 2, column 1: .*JSON Lines/);
   });
 
   it('refuses JSON that is not an array of objects', async () => {
