@@ -40,6 +40,8 @@ export class Room {
   unloadTimer: ReturnType<typeof setTimeout> | null = null;
   readonly closed: Promise<void>;
   private resolveClosed!: () => void;
+  private awarenessChanged = new Set<number>();
+  private awarenessScheduled = false;
   private pendingUpdates: Uint8Array[] = [];
   private pendingActions: Array<() => void> = [];
   private draining: Promise<void> | null = null;
@@ -60,9 +62,26 @@ export class Room {
       this.schedule();
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-      for (const peer of this.peers) peer.send(message);
+      for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+      if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
+        this.awarenessScheduled = true;
+        setImmediate(() => this.flushAwareness());
+      }
     });
+  }
+
+  /**
+   * Presence changes that arrived in the same tick go out as one message per peer: with 50
+   * headsets sending poses, per-message relaying would be 50 sends per pose; this is one send
+   * per peer per tick, and adds no delay.
+   */
+  private flushAwareness(): void {
+    this.awarenessScheduled = false;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (this.state === 'closed' || changed.length === 0 || this.peers.size === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const peer of this.peers) peer.send(message);
   }
 
   /** Loads stored content without queueing it for storage again. */

@@ -31,10 +31,19 @@ function memoryOf(pid: number): { rssMB: number; peakMB: number } {
   return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
 }
 
+/** CPU time (user + system) another process has used so far, ms (Linux /proc, 100 ticks/s). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
+
+const label = (server: FanoutArgs['server']): string =>
+  server === 'ours' ? 'ours (fsync before relay)' : 'in-memory relay (reference design)';
 
 export async function fanout(args: FanoutArgs): Promise<Record<string, number | string>> {
   // Each y-websocket provider in Node adds a process 'exit' listener.
@@ -63,6 +72,7 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
       });
     }
     const editor = clients[0].doc.getMap('bench');
+    const cpuBefore = cpuMsOf(child.child.pid!);
     const { ms } = await timed(async () => {
       const deadline = performance.now() + args.maxSeconds * 1000;
       for (let i = 0; i < args.updates && performance.now() < deadline; i++) {
@@ -77,9 +87,10 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
     const lost = sent.filter((_, i) => arrivals[i] !== args.clients - 1).length;
     const peak = memoryOf(child.child.pid!);
     return {
-      server: args.server === 'ours' ? 'ours (fsync before relay)' : 'in-memory relay (reference design)',
+      server: label(args.server),
       clients: args.clients,
       updates: sent.length,
+      serverCpuMs: cpuMsOf(child.child.pid!) - cpuBefore,
       lost,
       p50Ms: percentile(latencies, 0.5),
       p95Ms: percentile(latencies, 0.95),
@@ -87,6 +98,80 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
       runMs: ms,
       serverIdleMB: idle.rssMB,
       serverPeakMB: peak.peakMB,
+    };
+  } finally {
+    for (const c of clients) c.destroy();
+    await child.kill();
+    await data.remove();
+  }
+}
+
+export interface PresenceArgs {
+  server: FanoutArgs['server'];
+  clients: number;
+  hz: number;
+  seconds: number;
+}
+
+/**
+ * Presence load of a VR session: every client publishes its head pose at `hz`. Latency of a
+ * pose = time until another client's awareness has it (the send time rides in the pose).
+ */
+export async function presence(args: PresenceArgs): Promise<Record<string, number | string>> {
+  process.setMaxListeners(args.clients + 10);
+  const data = await tempDataDir();
+  const child = await startCollabChild(data.dir, SESSION, EDIT, VIEW, args.server === 'ours' ? undefined : relayScript);
+  const clients: TestClient[] = [];
+  try {
+    for (let i = 0; i < args.clients; i++) clients.push(connectClient(child.wsBase, SESSION, i % 2 === 0 ? EDIT : VIEW));
+    await Promise.all(clients.map((c) => whenSynced(c, 30_000)));
+    const latencies: number[] = [];
+    let measuring = false;
+    for (const c of clients) {
+      c.provider.awareness.on('change', ({ updated }: { updated: number[] }) => {
+        if (!measuring) return;
+        const now = performance.now();
+        for (const id of updated) {
+          const sentAt = (c.provider.awareness.getStates().get(id) as { head?: { position?: number[] } } | undefined)?.head?.position?.[0];
+          if (typeof sentAt === 'number' && id !== c.doc.clientID) latencies.push(now - sentAt);
+        }
+      });
+    }
+    const base = clients.map((_, i) => initialAwarenessState(`client ${i}`, '#336699', 'vr'));
+    clients.forEach((c, i) => c.provider.awareness.setLocalState(base[i]));
+    await sleep(500);
+    const cpuBefore = cpuMsOf(child.child.pid!);
+    const { ms } = await timed(async () => {
+      measuring = true;
+      const end = performance.now() + args.seconds * 1000;
+      const period = 1000 / args.hz;
+      let sent = 0;
+      while (performance.now() < end) {
+        const tickStart = performance.now();
+        for (let i = 0; i < clients.length; i++) {
+          clients[i].provider.awareness.setLocalState({
+            ...base[i],
+            head: { position: [performance.now(), 1.6, 0], quaternion: [0, 0, 0, 1] },
+          });
+          sent++;
+        }
+        await sleep(Math.max(0, period - (performance.now() - tickStart)));
+      }
+      await sleep(300);
+      measuring = false;
+      return sent;
+    });
+    latencies.sort((a, b) => a - b);
+    return {
+      server: label(args.server),
+      clients: args.clients,
+      posesPerSecond: args.clients * args.hz,
+      samples: latencies.length,
+      p50Ms: percentile(latencies, 0.5),
+      p95Ms: percentile(latencies, 0.95),
+      runMs: ms,
+      serverCpuMs: cpuMsOf(child.child.pid!) - cpuBefore,
+      serverPeakMB: memoryOf(child.child.pid!).peakMB,
     };
   } finally {
     for (const c of clients) c.destroy();

@@ -1,10 +1,12 @@
 import { printTable, runCase } from '../harness.ts';
-import type { FanoutArgs } from '../cases/collab.ts';
+import type { FanoutArgs, PresenceArgs } from '../cases/collab.ts';
 
 /**
  * 50 stock y-websocket clients in one session on loopback, one editing at 50 Hz: how long an
  * update takes to reach every other client (target p95 < 50 ms) and the server's memory, for
- * our durable server beside an in-memory relay built like the reference server.
+ * our durable server beside an in-memory relay built like the reference server. Then the
+ * presence load of a VR session: all 50 publish head poses at 20 Hz. The clients share one
+ * process, so their own work is part of the latencies (both servers alike).
  */
 const CASE = 'tests/bench/cases/collab.ts';
 
@@ -19,4 +21,12 @@ export async function run(): Promise<void> {
   const ours = rows.find((r) => String(r.server).startsWith('ours'));
   const p95 = Number(ours?.p95Ms);
   console.log(`target p95 < 50 ms: ${p95 < 50 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
+
+  const presenceRows: Record<string, string | number>[] = [];
+  for (const server of ['memory-relay', 'ours'] as const) {
+    const args: PresenceArgs = { server, clients: 50, hz: 20, seconds: 5 };
+    const outcome = await runCase(CASE, 'presence', args, 1024);
+    presenceRows.push({ ...outcome.result, clientsPeakMB: outcome.peakRssMB });
+  }
+  printTable('collab presence: 50 headsets publishing head poses at 20 Hz for 5 s (latency per pose per receiver)', presenceRows);
 }
