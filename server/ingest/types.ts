@@ -6,7 +6,6 @@ export interface IngestWarning {
     | 'empty_header'
     | 'duplicate_header'
     | 'short_row'
-    | 'long_row'
     | 'duplicate_key'
     | 'empty_column'
     | 'non_numeric_values'

@@ -61,6 +61,8 @@ describe('delimited text', () => {
     expect(strings(cr.table, 'b')).toEqual(['x', 'y']);
     const mixed = await ingest(chunked('a,b\r\n1,x\n2,y\r\n'));
     expect(strings(mixed.table, 'b')).toEqual(['x', 'y']);
+    const noFinalBreak = await ingest(chunked('a,b\r\n1,x\r\n2,"y"'));
+    expect(strings(noFinalBreak.table, 'b')).toEqual(['x', 'y']);
   });
 
   it('keeps quoted newlines, delimiters and doubled quotes inside values', async () => {
