@@ -2,8 +2,8 @@ import type { AnomalyDescription, AnomalyReason } from '../../../shared/analysis
 import type { Column } from '../../../shared/table.ts';
 
 /**
- * Why the top-scoring points look anomalous: their most extreme numeric values (|z|) and their
- * rarest categories. Cheap: column statistics once, then a few columns per listed point.
+ * Why the top-scoring points look anomalous: their most extreme numeric values (|z| ≥ 1, most
+ * extreme first) and their rare categories (held by under 5% of rows). Cheap: column statistics once, then a few columns per listed point.
  */
 export function describeAnomalies(columns: Column[], rowIndex: Uint32Array, scores: Float32Array, top = 20): AnomalyDescription[] {
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]).slice(0, top);
@@ -37,14 +37,15 @@ export function describeAnomalies(columns: Column[], rowIndex: Uint32Array, scor
       const v = s.values[row];
       if (Number.isNaN(v)) continue;
       const z = (v - s.mean) / s.std;
-      if (Math.abs(z) >= 2) reasons.push({ column: s.column.name, value: s.column.data.type === 'datetime' ? new Date(v).toISOString() : v, z, strength: Math.abs(z) });
+      // Every value competes: when none is extreme alone, the least ordinary ones still explain most.
+      if (Math.abs(z) >= 1) reasons.push({ column: s.column.name, value: s.column.data.type === 'datetime' ? new Date(v).toISOString() : v, z, strength: Math.abs(z) });
     }
     for (const s of categorical) {
       const code = s.codes[row];
       if (code < 0) continue;
       const share = s.counts[code] / rowIndex.length;
-      // A category held by under 2% of rows is as surprising as a value ~2 SD out.
-      if (share < 0.02) reasons.push({ column: s.column.name, value: s.dictionary[code], share, strength: 2 + (0.02 - share) * 100 });
+      // A category held by under 5% of rows is about as surprising as a value 2 SD out.
+      if (share < 0.05) reasons.push({ column: s.column.name, value: s.dictionary[code], share, strength: 2 + (0.05 - share) * 40 });
     }
     reasons.sort((a, b) => b.strength - a.strength);
     return { point: p, rowIndex: row, score: scores[p], reasons: reasons.slice(0, 3).map(({ strength: _s, ...r }) => r) };

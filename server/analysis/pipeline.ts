@@ -1,0 +1,116 @@
+import type { AnalysisParams } from '../../shared/analysis-params.ts';
+import type { AnalysisSummary, PipelineStage } from '../../shared/analysis-result.ts';
+import type { Table } from '../../shared/table.ts';
+import { describeAnomalies } from './explain/describe-anomalies.ts';
+import { describeClusters } from './explain/describe-clusters.ts';
+import { prepareFeatures } from './prepare/index.ts';
+import type { PipelineHooks, PipelineOutput } from './pipeline-types.ts';
+import { throwIfAborted } from './progress.ts';
+import { anomalyStage } from './stages/anomaly-stage.ts';
+import { clusterStage } from './stages/cluster-stage.ts';
+import { reduceStage } from './stages/reduce-stage.ts';
+
+/** Share of the whole run each stage takes, for one progress bar that moves evenly. */
+const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
+  prepare: [0, 0.05],
+  reduce: [0.05, 0.75],
+  cluster: [0.75, 0.9],
+  anomalies: [0.9, 0.96],
+  explain: [0.96, 1],
+};
+
+/**
+ * The whole analysis of a table: prepare → reduce to 3D → cluster → score anomalies → explain.
+ * Pure: typed arrays in, typed arrays and a plain summary out; progress, intermediate layouts
+ * and cancellation go through `hooks`. Same table + params (seed included) → same output.
+ */
+export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}): PipelineOutput {
+  const timings: Record<string, number> = {};
+  const notes: string[] = [];
+  const run = <T>(stage: PipelineStage, work: (progress: (f: number) => void) => T): T => {
+    throwIfAborted(hooks.signal);
+    const [from, to] = STAGE_SPAN[stage];
+    let last = -1;
+    const progress = (f: number) => {
+      const overall = from + (to - from) * Math.min(1, Math.max(0, f));
+      // At most ~200 progress messages per run: enough for a smooth bar, cheap to send.
+      if (overall - last >= 0.005) {
+        last = overall;
+        hooks.onProgress?.(stage, overall);
+      }
+    };
+    progress(0);
+    const start = performance.now();
+    const result = work(progress);
+    timings[stage] = Math.round(performance.now() - start);
+    progress(1);
+    return result;
+  };
+
+  const prepared = run('prepare', () => prepareFeatures(table, params));
+  if (prepared.droppedRows > 0) {
+    notes.push(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`);
+  }
+  if (prepared.imputedCells > 0) notes.push(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`);
+
+  const reduced = run('reduce', (onProgress) =>
+    reduceStage(prepared.matrix, params, {
+      onProgress,
+      signal: hooks.signal,
+      layoutEvery: hooks.layoutEvery,
+      onLayout: hooks.onLayout && ((positions) => hooks.onLayout!(positions, 'reduce')),
+    }),
+  );
+  notes.push(...reduced.notes);
+  const layout = { rows: prepared.matrix.rows, cols: 3, data: reduced.positions };
+
+  const clustered = run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }));
+  notes.push(...clustered.notes);
+  const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
+  const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
+
+  const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
+
+  const explained = run('explain', () => {
+    const used = table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name) || c.data.type === 'category' || c.data.type === 'boolean');
+    return {
+      clusters: describeClusters(used, prepared.rowIndex, clustered.labels, clusterCount),
+      anomalies: describeAnomalies(
+        table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name)),
+        prepared.rowIndex,
+        anomalies.scores,
+      ),
+    };
+  });
+
+  const summary: AnalysisSummary = {
+    params,
+    rowCount: table.rowCount,
+    pointCount: prepared.matrix.rows,
+    droppedRows: prepared.droppedRows,
+    imputedCells: prepared.imputedCells,
+    features: prepared.encodings,
+    excluded: prepared.excluded,
+    featureDimensions: prepared.matrix.cols,
+    reduction: reduced.summary,
+    clustering: { ...clustered.summary, clusterCount, noiseCount },
+    clusters: explained.clusters,
+    anomalies: {
+      method: params.anomalies.method,
+      contamination: params.anomalies.contamination,
+      flagged: anomalies.flags.reduce((s, f) => s + f, 0),
+      top: explained.anomalies,
+    },
+    timings,
+    notes,
+  };
+  return {
+    rowIndex: prepared.rowIndex,
+    positions: reduced.positions,
+    cluster: clustered.labels,
+    anomaly: anomalies.scores,
+    anomalyFlag: anomalies.flags,
+    features: prepared.matrix.data,
+    summary,
+  };
+}

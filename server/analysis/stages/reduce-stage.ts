@@ -1,0 +1,87 @@
+import type { AnalysisParams } from '../../../shared/analysis-params.ts';
+import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
+import { createMatrix, type Matrix } from '../matrix.ts';
+import type { ProgressFn } from '../progress.ts';
+import { trustworthiness } from '../quality/trustworthiness.ts';
+import { pca } from '../reduce/pca.ts';
+import { tsne } from '../reduce/tsne/tsne.ts';
+import { umap } from '../reduce/umap/umap.ts';
+import { normalizeLayout } from './normalize-layout.ts';
+
+export interface ReduceStageOutput {
+  /** n×3, centred and scaled (normalizeLayout). */
+  positions: Float32Array;
+  summary: AnalysisSummary['reduction'];
+  notes: string[];
+}
+
+/** UMAP and t-SNE first reduce wider data to this many principal components (see reduce/pca.ts preReduce). */
+const PRE_REDUCE_DIMS = 50;
+/** Below this many rows neighbour-graph methods have too few neighbours to mean anything. */
+const MIN_ROWS_FOR_GRAPH = 16;
+/** Trustworthiness is measured on this many sampled points (exact ranks against all points). */
+const TRUST_SAMPLE = 1000;
+
+export function reduceStage(
+  x: Matrix,
+  params: AnalysisParams,
+  hooks: { onProgress: ProgressFn; onLayout?: (positions: Float32Array) => void; layoutEvery?: number; signal?: AbortSignal },
+): ReduceStageOutput {
+  const notes: string[] = [];
+  const reduction = params.reduction;
+  let method = reduction.method;
+  if (method !== 'pca' && x.rows < MIN_ROWS_FOR_GRAPH) {
+    notes.push(`${x.rows} rows are too few for ${method.toUpperCase()}; the layout uses PCA instead.`);
+    method = 'pca';
+  }
+  let preReducedTo: number | undefined;
+  if (method !== 'pca' && x.cols > PRE_REDUCE_DIMS) {
+    preReducedTo = PRE_REDUCE_DIMS;
+    notes.push(`${x.cols} feature dimensions were reduced to ${PRE_REDUCE_DIMS} by PCA before ${method.toUpperCase()}.`);
+  }
+  const onLayout = hooks.onLayout && ((p: Float32Array) => hooks.onLayout!(normalizeLayout(Float32Array.from(p))));
+  let layout: Matrix;
+  let explainedVarianceRatio: number[] | undefined;
+  if (method === 'pca') {
+    const result = pca(x, Math.min(3, x.cols), { signal: hooks.signal, onProgress: hooks.onProgress });
+    explainedVarianceRatio = Array.from(result.explainedVarianceRatio);
+    layout = padTo3(result.embedding);
+  } else if (method === 'umap') {
+    layout = umap(x, {
+      nComponents: 3,
+      nNeighbors: Math.min(reduction.nNeighbors ?? 15, x.rows - 1),
+      minDist: reduction.minDist,
+      nEpochs: reduction.nEpochs,
+      seed: params.seed,
+      onProgress: hooks.onProgress,
+      signal: hooks.signal,
+      onLayout,
+      layoutEvery: hooks.layoutEvery,
+    });
+  } else {
+    layout = tsne(x, {
+      nComponents: 3,
+      perplexity: Math.min(reduction.perplexity ?? 30, Math.floor((x.rows - 1) / 3)),
+      nIter: reduction.nEpochs,
+      seed: params.seed,
+      onProgress: hooks.onProgress,
+      signal: hooks.signal,
+      onLayout,
+      layoutEvery: hooks.layoutEvery,
+    });
+  }
+  const positions = normalizeLayout(layout.data);
+  const summary: AnalysisSummary['reduction'] = { method, preReducedTo, explainedVarianceRatio };
+  if (x.rows > 11) {
+    const sample = Math.min(TRUST_SAMPLE, x.rows);
+    summary.trustworthiness = { k: 10, value: trustworthiness(x, { rows: x.rows, cols: 3, data: positions }, 10, { sample, seed: params.seed }), sampledPoints: sample };
+  }
+  return { positions, summary, notes };
+}
+
+function padTo3(m: Matrix): Matrix {
+  if (m.cols === 3) return m;
+  const out = createMatrix(m.rows, 3);
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) out.data[i * 3 + j] = m.data[i * m.cols + j];
+  return out;
+}

@@ -1,0 +1,22 @@
+import { parentPort } from 'node:worker_threads';
+import { runPipeline } from '../analysis/pipeline.ts';
+import { outputTransferList, type WorkerInput, type WorkerMessage } from './worker-protocol.ts';
+
+// One analysis per worker: receive the table, run the pipeline, post progress, layouts and the result.
+const port = parentPort!;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+port.once('message', (input: WorkerInput) => {
+  try {
+    const output = runPipeline(input.table, input.params, {
+      layoutEvery: input.layoutEvery,
+      onProgress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
+      onLayout: (positions) => post({ type: 'layout', stage: 'reduce', positions }, [positions.buffer as ArrayBuffer]),
+    });
+    post({ type: 'done', output }, outputTransferList(output));
+  } catch (error) {
+    const e = error as Error & { code?: unknown };
+    const code = typeof e.code === 'string' ? e.code : 'analysis_failed';
+    post({ type: 'failed', code, message: typeof e.code === 'string' ? e.message : `The analysis failed: ${e.message}` });
+  }
+});
