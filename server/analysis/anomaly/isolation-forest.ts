@@ -31,9 +31,11 @@ export function isolationForest(x: Matrix, options: IsolationForestOptions): Flo
   const random = createRandom(options.seed);
   const nodesPerTree = 2 * psi;
   const feature = new Int32Array(trees * nodesPerTree);
-  const threshold = new Float64Array(trees * nodesPerTree);
+  // Float32 thresholds, rounded before partitioning, so build and scoring compare alike.
+  const threshold = new Float32Array(trees * nodesPerTree);
   const left = new Int32Array(trees * nodesPerTree);
-  const leafSize = new Int32Array(trees * nodesPerTree);
+  // A leaf's whole contribution, depth + c(rows left there), computed once rather than per row.
+  const leafPath = new Float64Array(trees * nodesPerTree);
   const pool = Int32Array.from({ length: n }, (_, i) => i);
   const rows = new Int32Array(psi);
   const order = Int32Array.from({ length: d }, (_, f) => f);
@@ -57,19 +59,20 @@ export function isolationForest(x: Matrix, options: IsolationForestOptions): Flo
       const split = depth < maxDepth && to - from > 1 ? chooseSplit(data, d, rows, from, to, random, order) : null;
       if (split === null) {
         feature[base + node] = -1;
-        leafSize[base + node] = to - from;
+        leafPath[base + node] = depth + averagePathLength(to - from);
         return;
       }
+      const cut = Math.fround(split.threshold);
       let mid = from;
       for (let i = from; i < to; i++) {
-        if (data[rows[i] * d + split.feature] < split.threshold) {
+        if (data[rows[i] * d + split.feature] < cut) {
           const tmp = rows[i];
           rows[i] = rows[mid];
           rows[mid++] = tmp;
         }
       }
       feature[base + node] = split.feature;
-      threshold[base + node] = split.threshold;
+      threshold[base + node] = cut;
       const l = next;
       next += 2;
       left[base + node] = l;
@@ -91,14 +94,11 @@ export function isolationForest(x: Matrix, options: IsolationForestOptions): Flo
     let total = 0;
     for (let t = 0; t < trees; t++) {
       const base = t * nodesPerTree;
-      let node = 0;
-      let depth = 0;
-      while (feature[base + node] >= 0) {
-        const f = feature[base + node];
-        node = data[row + f] < threshold[base + node] ? left[base + node] : left[base + node] + 1;
-        depth++;
+      let node = base;
+      for (let f = feature[node]; f >= 0; f = feature[node]) {
+        node = base + (data[row + f] < threshold[node] ? left[node] : left[node] + 1);
       }
-      total += depth + averagePathLength(leafSize[base + node]);
+      total += leafPath[node];
     }
     scores[i] = norm > 0 ? Math.pow(2, -(total / trees) / norm) : 0.5;
   }
