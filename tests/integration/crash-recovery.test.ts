@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetDescription, SessionCreated } from '../../shared/api-types.ts';
+import type { AnalysisDescription, DatasetDescription, SessionCreated } from '../../shared/api-types.ts';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { addAnnotation, readAnnotations } from '../../shared/session/index.ts';
 import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
 import { connectClient, sleep, waitFor, whenSynced } from '../support/collab-harness.ts';
@@ -67,6 +68,25 @@ describe('SIGKILL at any moment loses nothing acknowledged and tears nothing', (
     reader.destroy();
     for (const text of received) expect(stored.has(text), text).toBe(true);
     expect(await assertNoTornJson(dataDir)).toBeGreaterThan(0);
+    await child.stop();
+    child = null;
+  });
+
+  it('resumes an analysis that was running when the server was killed', async () => {
+    child = await startServerChild(dataDir);
+    const dataset = await uploadAsset(child.url, 'seattle');
+    const { id } = await postAnalysis(child.url, dataset.id, { reduction: { method: 'tsne' }, seed: 3 });
+    // Kill once it is really running (progress past the start).
+    for (let tries = 0; tries < 200; tries++) {
+      const a = (await (await fetch(`${child.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
+      if (a.status === 'running' && a.progress.fraction > 0.06) break;
+      await sleep(50);
+    }
+    await child.kill();
+    child = await startServerChild(dataDir);
+    const done = await waitForAnalysis(child.url, id, 180_000);
+    expect(done.status).toBe('done');
+    expect(done.result!.pointCount).toBe(1461);
     await child.stop();
     child = null;
   });

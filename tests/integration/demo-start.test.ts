@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SessionDescription } from '../../shared/api-types.ts';
+import { waitForAnalysis } from '../support/analysis-client.ts';
+import { waitFor } from '../support/collab-harness.ts';
+import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../support/server-process.ts';
+
+let child: ServerChild | null = null;
+let dataDir = '';
+
+afterAll(async () => {
+  await child?.stop();
+  await removeDir(dataDir);
+});
+
+function links(output: string): { edit: string; view: string } | null {
+  const edit = /edit link: (\S+)/.exec(output)?.[1];
+  const view = /view link: (\S+)/.exec(output)?.[1];
+  return edit && view ? { edit, view } : null;
+}
+
+describe('first start on an empty DATA_DIR', () => {
+  it('creates the demo session, prints its links, and reuses them on the next start', async () => {
+    dataDir = await tempDataDir('mirage-demo-');
+    child = await startServerChild(dataDir, { DEMO: '1' });
+    const first = child;
+    await waitFor(() => links(first.output()) !== null, 30_000, 'the demo links');
+    const printed = links(first.output())!;
+    const editUrl = new URL(printed.edit);
+    const sessionId = editUrl.pathname.split('/').pop()!;
+    const session = (await (await fetch(`${child.url}/api/sessions/${sessionId}?token=${editUrl.searchParams.get('token')}`)).json()) as SessionDescription;
+    expect(session).toMatchObject({ role: 'edit', title: 'Palmer penguins (demo)' });
+    const viewToken = new URL(printed.view).searchParams.get('token');
+    expect(((await (await fetch(`${child.url}/api/sessions/${sessionId}?token=${viewToken}`)).json()) as SessionDescription).role).toBe('view');
+    const analysis = await waitForAnalysis(child.url, session.analysisId!);
+    expect(analysis.status).toBe('done');
+    expect(analysis.result!.pointCount).toBe(333);
+    await child.stop();
+
+    child = await startServerChild(dataDir, { DEMO: '1' });
+    const second = child;
+    await waitFor(() => links(second.output()) !== null, 30_000, 'the demo links again');
+    expect(links(second.output())).toEqual({ edit: printed.edit.replace(first.url, second.url), view: printed.view.replace(first.url, second.url) });
+    const { datasets } = (await (await fetch(`${child.url}/api/datasets`)).json()) as { datasets: unknown[] };
+    expect(datasets).toHaveLength(1);
+  });
+});
