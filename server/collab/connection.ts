@@ -108,7 +108,7 @@ export class Connection implements RoomPeer {
     if (syncType === 0) {
       // Computed now, sent once what it contains is durable (see Room.afterDurable).
       const reply = syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder));
-      this.room.afterDurable(() => this.send(reply));
+      this.room.afterDurable((durable) => durable && this.send(reply));
       return;
     }
     if (syncType !== 1 && syncType !== 2) throw new Error(`unknown sync message type ${syncType}`);

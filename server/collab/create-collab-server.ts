@@ -104,7 +104,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   async function unload(room: Room, code: number, reason: string, compact: boolean): Promise<void> {
-    if (room.state !== 'open') return room.closed;
+    if (room.state === 'closing' || room.state === 'closed') return room.closed;
     // The map entry can only be this room's: acquire() adds one only when there is none.
     // It goes before `closed` resolves, so waiters in acquire() load a fresh room.
     await room.dispose(code, reason, compact, () => rooms.delete(room.id));

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SessionStorage } from './session-storage.ts';
 import { awarenessMessage, updateMessage, CLOSE } from './protocol.ts';
+import { CollabError } from './errors.ts';
 
 /** What a room needs from a connection: a way to send and to be closed. */
 export interface RoomPeer {
@@ -32,7 +33,7 @@ export class Room {
   readonly peers = new Set<RoomPeer>();
   /** Awareness client id → owning peer key (see awareness-gate.ts). */
   readonly owners = new Map<number, object>();
-  state: 'open' | 'closing' | 'closed' = 'open';
+  state: 'open' | 'failed' | 'closing' | 'closed' = 'open';
   /** Nothing was stored for the session when the room was loaded. */
   storedNothing = false;
   /** Connections plus server-side users (pending upgrades, withDocument) holding the room. */
@@ -43,7 +44,8 @@ export class Room {
   private awarenessChanged = new Set<number>();
   private awarenessScheduled = false;
   private pendingUpdates: Uint8Array[] = [];
-  private pendingActions: Array<() => void> = [];
+  /** Run with true once durable, or with false when storage failed (then nothing may be sent). */
+  private pendingActions: Array<(durable: boolean) => void> = [];
   private draining: Promise<void> | null = null;
   private scheduled = false;
 
@@ -58,7 +60,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.pendingUpdates.push(update);
       const message = updateMessage(update);
-      this.pendingActions.push(() => this.broadcast(message, origin));
+      this.pendingActions.push((durable) => durable && this.broadcast(message, origin));
       this.schedule();
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
@@ -102,18 +104,22 @@ export class Room {
   }
 
   /** Runs `action` once everything applied to the document so far is on disk. */
-  afterDurable(action: () => void): void {
+  afterDurable(action: (durable: boolean) => void): void {
     if (this.draining === null && this.pendingUpdates.length === 0 && this.pendingActions.length === 0) {
-      action();
+      action(this.state !== 'failed');
       return;
     }
     this.pendingActions.push(action);
     this.schedule();
   }
 
-  /** Resolves when everything applied so far is on disk and relayed. */
+  /** Resolves when everything applied so far is on disk and relayed; rejects if storage failed. */
   whenDurable(): Promise<void> {
-    return new Promise((resolve) => this.afterDurable(resolve));
+    return new Promise((resolve, reject) =>
+      this.afterDurable((durable) =>
+        durable ? resolve() : reject(new CollabError('storage_failed', `session ${this.id}: changes could not be stored`)),
+      ),
+    );
   }
 
   private broadcast(message: Uint8Array, origin: unknown): void {
@@ -135,23 +141,29 @@ export class Room {
   }
 
   private async drain(): Promise<void> {
+    let inFlight: Array<(durable: boolean) => void> = [];
     try {
       while (this.pendingUpdates.length > 0 || this.pendingActions.length > 0) {
         const updates = this.pendingUpdates;
-        const actions = this.pendingActions;
+        inFlight = this.pendingActions;
         this.pendingUpdates = [];
         this.pendingActions = [];
         await this.storage.append(updates);
-        for (const action of actions) action();
+        const actions = inFlight;
+        inFlight = [];
+        for (const action of actions) action(true);
         if (this.storage.logBytes > this.options.compactAfterBytes) await this.compact();
       }
     } catch (err) {
       // Updates that could not be stored were never relayed; dropping the room makes clients
       // reconnect and resend them (their sync step 2) to a freshly loaded room.
       this.options.onError(err, `session ${this.id}: storage failed, closing the room`);
+      this.state = 'failed';
       for (const peer of this.peers) peer.close(CLOSE.internalError, 'storage failure');
+      const actions = [...inFlight, ...this.pendingActions];
       this.pendingUpdates = [];
       this.pendingActions = [];
+      for (const action of actions) action(false);
       this.options.onFailure(this);
     }
   }
