@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import DensityClustering from 'density-clustering';
 import { dbscan } from '../../../server/analysis/cluster/dbscan.ts';
@@ -8,6 +9,7 @@ import { adjustedRandIndex } from '../../../server/analysis/quality/ari.ts';
 import { createMatrix, matrixFromRows, type Matrix } from '../../../server/analysis/matrix.ts';
 import { createRandom, randomNormal } from '../../../shared/random.ts';
 import { generateMixture, zScoreColumns } from '../../support/synthetic.ts';
+import { iris, penguins } from './real-data.ts';
 
 /**
  * DBSCAN written straight from the definition, O(n²): the reference our indexed version must
@@ -69,6 +71,21 @@ describe('dbscan', () => {
     }
     // The cases must include several clusters and noise, or the comparison proves little.
     expect(clusteredRuns).toBeGreaterThan(20);
+  });
+
+  it("gives scikit-learn's DBSCAN labels on penguins and iris", () => {
+    // scikit-learn 1.2.1 DBSCAN(eps, min_samples) on the same float32 z-scored matrices
+    // (fixtures/dbscan-sklearn.json); min_samples counts the row itself, like our minPts.
+    const fixture = JSON.parse(readFileSync(new URL('./fixtures/dbscan-sklearn.json', import.meta.url), 'utf8')) as {
+      cases: { dataset: 'penguins' | 'iris'; eps: number; minPts: number; labels: number[]; ariVsKnown: number }[];
+    };
+    const data = { penguins: penguins(), iris: iris() };
+    for (const c of fixture.cases) {
+      const { x, labels } = data[c.dataset];
+      const ours = dbscan(x, { eps: c.eps, minPts: c.minPts });
+      expect(ours.labels).toEqual(canonicalLabels(Int32Array.from(c.labels)).labels);
+      expect(adjustedRandIndex(ours.labels, labels)).toBeCloseTo(c.ariVsKnown, 4);
+    }
   });
 
   it('applies the border rule: a border row shared by two clusters joins the one grown first', () => {
