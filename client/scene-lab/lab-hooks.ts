@@ -34,8 +34,11 @@ export interface SceneLabHooks {
   renderTime(repeats: number): { meanMs: number; medianMs: number };
   filterCluster(cluster: number | null): Promise<void>;
   setFilterMode(mode: FilterMode): Promise<void>;
+  setTransitionMs(ms: number): Promise<void>;
   /** Moves every point (animated): the layout is mirrored across the x axis. */
   morph(): void;
+  /** Renders now and returns the mean x (CSS px) of the canvas pixels that are not background. */
+  litCentroidX(): number;
   getCamera(): CameraPose;
   setCamera(pose: CameraPose): Promise<void>;
   resetView(): Promise<void>;

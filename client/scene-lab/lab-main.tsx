@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PointFlag } from '../scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { FilterMode, PointCloudData, PointSceneHandle } from '../scene/types.ts';
 import { filterToCluster, generateLabCloud } from './lab-data.ts';
@@ -20,6 +21,7 @@ function Lab() {
   const handle = useRef<PointSceneHandle | null>(null);
   const [data, setData] = useState<PointCloudData>(cloud.data);
   const [filterMode, setFilterMode] = useState<FilterMode>('fade');
+  const [transitionMs, setTransitionMs] = useState(Number(params.get('transition') ?? 600));
   const [hoverText, setHoverText] = useState('');
   const dataRef = useRef(data);
   dataRef.current = data;
@@ -101,10 +103,31 @@ function Lab() {
         setFilterMode(mode);
         await nextFrame();
       },
+      async setTransitionMs(ms) {
+        setTransitionMs(ms);
+        await nextFrame();
+      },
       morph() {
         const p = new Float32Array(dataRef.current.positions);
         for (let i = 0; i < p.length; i += 3) p[i] = -p[i];
         setData((d) => ({ ...d, positions: p }));
+      },
+      litCentroidX() {
+        const canvas = h().getCanvas();
+        const gl = canvas?.getContext('webgl2');
+        if (!canvas || !gl) throw new Error('no WebGL2 canvas');
+        h().renderNow();
+        const { width, height } = canvas;
+        const px = new Uint8Array(width * height * 4);
+        gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        let sum = 0;
+        let lit = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (Math.max(px[i], px[i + 1], px[i + 2]) < 60) continue;
+          sum += (i / 4) % width;
+          lit++;
+        }
+        return lit ? (sum / lit) * (canvas.clientWidth / width) : NaN;
       },
       getCamera: () => h().getCamera(),
       setCamera: (pose) => h().setCamera(pose, false),
@@ -119,6 +142,7 @@ function Lab() {
         ref={handle}
         data={data}
         filterMode={filterMode}
+        transitionMs={transitionMs}
         sphereDepth={sphereDepth}
         onHover={(i) => {
           lab.events.hover = i;
@@ -130,7 +154,16 @@ function Lab() {
           lab.events.clickCount++;
         }}
         onDoubleClick={(i) => (lab.events.doubleClick = i)}
-        onLasso={(indices) => (lab.events.lasso = Array.from(indices))}
+        onLasso={(indices) => {
+          lab.events.lasso = Array.from(indices);
+          // Show the selection the way the app will: the Selected ring on exactly these points.
+          setData((d) => {
+            const flags = d.flags.slice();
+            for (let i = 0; i < flags.length; i++) flags[i] &= ~PointFlag.Selected;
+            for (const i of indices) flags[i] |= PointFlag.Selected;
+            return { ...d, flags };
+          });
+        }}
       />
       <div style={{ position: 'absolute', top: 10, left: 12, pointerEvents: 'none', opacity: 0.85 }}>
         scene lab · {n.toLocaleString()} points {hoverText && `· ${hoverText}`}

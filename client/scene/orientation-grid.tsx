@@ -3,7 +3,7 @@ import * as THREE from 'three';
 import type { BoundingSphere } from './bounds.ts';
 
 /**
- * A faint floor grid under the cloud and a small axis triad at its corner: enough to tell up
+ * A faint floor grid under the cloud and a small axis triad at its centre (x red, y green, z blue): enough to tell up
  * from down and which way you face, without competing with the points.
  */
 export function OrientationGrid({ bounds }: { bounds: BoundingSphere }) {
@@ -29,7 +29,7 @@ export function OrientationGrid({ bounds }: { bounds: BoundingSphere }) {
   return (
     <group>
       <primitive object={grid} position={[center[0], floor, center[2]]} />
-      <primitive object={axes} position={[center[0] - radius * 1.3, floor, center[2] - radius * 1.3]} />
+      <primitive object={axes} position={[center[0], floor, center[2]]} />
     </group>
   );
 }

@@ -20,7 +20,8 @@ export class PointBuffers {
   geometry: THREE.BufferGeometry;
   private data: PointCloudData;
   private start = -Infinity;
-  private duration = TRANSITION_MS;
+  /** Length of the next transitions, ms (0 = jump). */
+  duration = TRANSITION_MS;
   /** Per channel: prev holds the same values as next (nothing left to blend). */
   private settled: Record<Channel, boolean> = { positions: true, colors: true, sizes: true };
 
@@ -56,6 +57,7 @@ export class PointBuffers {
     validate(data);
     if (data.count !== this.data.count) return false;
     const old = this.data;
+    animate = animate && this.duration > 0;
     const changed = CHANNELS.filter((c) => data[c.key] !== old[c.key]);
     if (changed.length > 0) {
       const u = this.progress(now);

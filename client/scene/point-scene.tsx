@@ -1,11 +1,17 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Canvas } from '@react-three/fiber';
+import { TRANSITION_MS } from './easing.ts';
 import { SceneController } from './scene-controller.ts';
 import { SceneContent } from './scene-content.tsx';
 import { usePointerInput } from './use-pointer-input.ts';
 import type { PointSceneHandle, PointSceneProps } from './types.ts';
 
 const EMPTY: readonly never[] = [];
+
+/** 600 ms, or no animation for people who asked their system for reduced motion. */
+function defaultTransitionMs(): number {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : TRANSITION_MS;
+}
 
 export interface PointSceneOwnProps extends PointSceneProps {
   ref?: Ref<PointSceneHandle>;
@@ -73,6 +79,7 @@ export function PointScene(props: PointSceneOwnProps) {
           data={props.data}
           filterMode={props.filterMode ?? 'fade'}
           pointScale={props.pointScale ?? 1}
+          transitionMs={props.transitionMs ?? defaultTransitionMs()}
           avatars={props.avatars ?? EMPTY}
           pins={props.pins ?? EMPTY}
           links={props.links ?? EMPTY}

@@ -95,7 +95,8 @@ void main() {
     : (aFlags & 2u) != 0u ? SELECTED
     : (aFlags & 16u) != 0u ? OTHER_HOVER
     : HIGHLIGHT;
-  vColor = color;
+  // Lighting happens in linear space; decode sRGB once per point here, not per fragment.
+  vColor = vec4(color.rgb * color.rgb, color.a);
   vViewZ = mv.z;
   vWorldRadius = rPx / pxPerUnit;
   vFaded = passes ? 0.0 : 1.0;
@@ -125,7 +126,9 @@ flat in float vWorldRadius;
 flat in float vFaded;
 
 const vec3 HALO = vec3(1.0, 0.36, 0.2);
-const vec3 LIGHT = vec3(-0.42, 0.62, 0.66);
+// normalize(-0.42, 0.62, 0.66) and the half vector between it and the view direction (0, 0, 1).
+const vec3 LIGHT_DIR = vec3(-0.4208, 0.6211, 0.6612);
+const vec3 HALF_DIR = vec3(-0.2308, 0.3408, 0.9114);
 
 float band(float d, float a, float b, float px) {
   return clamp(min(d - a, b - d) / px + 0.5, 0.0, 1.0);
@@ -140,7 +143,9 @@ float windowDepth(float viewZ) {
 void main() {
   vec2 c = gl_PointCoord * 2.0 - 1.0;
   c.y = -c.y;
-  float d = length(c);
+  float d2 = dot(c, c);
+  if (d2 > 1.0) discard; // the sprite's corners: nothing is drawn there
+  float d = sqrt(d2);
   float px = 1.0 / vSpritePx;
 
   float sphereA = clamp((vSphere - d) / px + 0.5, 0.0, 1.0);
@@ -155,13 +160,14 @@ void main() {
     vec2 n2 = c / vSphere;
     nz = sqrt(max(1.0 - dot(n2, n2), 0.0));
     vec3 n = vec3(n2, nz);
-    vec3 base = pow(vColor.rgb, vec3(2.2));
-    vec3 l = normalize(LIGHT);
-    float diffuse = max(dot(n, l), 0.0);
-    float spec = pow(max(dot(n, normalize(l + vec3(0.0, 0.0, 1.0))), 0.0), 36.0);
-    vec3 lit = base * (0.3 + 0.85 * diffuse) + vec3(0.32 * spec) * (1.0 - vFaded);
-    lit *= mix(0.7, 1.0, nz);
-    rgb = pow(lit, vec3(1.0 / 2.2));
+    float diffuse = max(dot(n, LIGHT_DIR), 0.0);
+    // Blinn-Phong highlight, exponent 32 by repeated squaring (pow is slow on software GL and mobile GPUs).
+    float h = max(dot(n, HALF_DIR), 0.0);
+    h *= h; h *= h; h *= h; h *= h; h *= h;
+    vec3 lit = vColor.rgb * (0.3 + 0.85 * diffuse) + vec3(0.32 * h) * (1.0 - vFaded);
+    lit *= 0.7 + 0.3 * nz;
+    // Gamma 2 encode: matches the squaring decode in the vertex shader.
+    rgb = sqrt(lit);
     a = sphereA * vColor.a;
   } else if (innerA > 0.0) {
     rgb = vInnerColor;
@@ -170,7 +176,7 @@ void main() {
     // The halo fades outwards so it reads as a glow, not a second sphere.
     float t = (d - vRings.z) / max(vRings.w - vRings.z, 1e-4);
     rgb = HALO;
-    a = outerA * mix(1.0, 0.45, t);
+    a = outerA * (1.0 - 0.55 * t);
   }
   fragColor = vec4(rgb, a);
 

@@ -13,6 +13,7 @@ export interface SceneContentProps {
   data: PointCloudData;
   filterMode: FilterMode;
   pointScale: number;
+  transitionMs: number;
   avatars: readonly ParticipantAvatar[];
   pins: readonly AnnotationPin[];
   links: readonly Links[];
@@ -29,7 +30,7 @@ export interface SceneContentProps {
  * <Canvas> (PointScene) and inside an XR session.
  */
 export function SceneContent(props: SceneContentProps) {
-  const { controller, data, filterMode, pointScale, avatars, pins, links, showGrid, background, keyboard } = props;
+  const { controller, data, filterMode, pointScale, transitionMs, avatars, pins, links, showGrid, background, keyboard } = props;
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
@@ -39,7 +40,7 @@ export function SceneContent(props: SceneContentProps) {
     controller.scene = scene;
     controller.invalidate = invalidate;
   }, [controller, gl, scene, invalidate]);
-  useLayoutEffect(() => controller.setStyle(filterMode, pointScale), [controller, filterMode, pointScale]);
+  useLayoutEffect(() => controller.setStyle(filterMode, pointScale, transitionMs), [controller, filterMode, pointScale, transitionMs]);
   useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
   useEffect(() => () => controller.dispose(), [controller]);
 

@@ -6,6 +6,7 @@ import type { PickIndex } from './pick-index.ts';
 import { buildPickIndexAsync } from './pick-index-builder.ts';
 import { maxOf, pickScreen } from './pick-screen.ts';
 import { PointBuffers } from './point-buffers.ts';
+import { TRANSITION_MS } from './easing.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
 import { basePointSize, DEFAULT_MIN_PIXELS } from './point-size.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
@@ -28,6 +29,7 @@ export class SceneController {
   bounds: BoundingSphere = { center: [0, 0, 0], radius: 1 };
   filterMode: FilterMode = 'fade';
   pointScale = 1;
+  transitionMs = TRANSITION_MS;
   hovered = -1;
 
   gl: THREE.WebGLRenderer | null = null;
@@ -73,6 +75,7 @@ export class SceneController {
     if (!this.buffers || !this.buffers.update(data, now, true)) {
       this.buffers?.dispose();
       this.buffers = new PointBuffers(data);
+      this.buffers.duration = this.transitionMs;
       this.points.geometry = this.buffers.geometry;
       this.hovered = -1;
       this.material.uniforms.uHovered.value = -1;
@@ -98,9 +101,11 @@ export class SceneController {
     return this.boundsCache;
   }
 
-  setStyle(filterMode: FilterMode, pointScale: number): void {
+  setStyle(filterMode: FilterMode, pointScale: number, transitionMs = TRANSITION_MS): void {
     this.filterMode = filterMode;
     this.pointScale = pointScale;
+    this.transitionMs = transitionMs;
+    if (this.buffers) this.buffers.duration = transitionMs;
     this.material.uniforms.uFilterMode.value = filterModeValue(filterMode);
     this.updatePointSize();
     this.invalidate();

@@ -72,6 +72,8 @@ export interface PointSceneProps {
   filterMode?: FilterMode;
   /** Multiplies every point's size (default 1). */
   pointScale?: number;
+  /** Duration of position / colour / size transitions in ms (default 600; 0 under prefers-reduced-motion). */
+  transitionMs?: number;
   /** Hover moved onto a point (index) or off every point (null); x, y in CSS pixels relative to the canvas. */
   onHover?: (index: number | null, x: number, y: number) => void;
   /** A click without drag. index null = background (e.g. to clear the selection). */

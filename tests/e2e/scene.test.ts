@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LAB_PALETTE } from '../../client/scene-lab/lab-data.ts';
+import { insidePolygon } from '../../client/scene/lasso.ts';
+import { ensureClientBuild, launchBrowser, openPage, screenshotPixels, serveDirectory, type Pixels } from '../support/browser.ts';
+
+// The scene lab in headless Chromium (WebGL2 via SwiftShader): what is drawn, what hover,
+// click, lasso and filters do, checked against the lab's own data and projections.
+const N = 20_000;
+const HALO: [number, number, number] = [255, 92, 51];
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  server = await serveDirectory(await ensureClientBuild());
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, `${server.url}/scene-lab/index.html?n=${N}`));
+  await page.waitForFunction(() => window.__sceneLab !== undefined, null, { timeout: 60_000 });
+  await page.evaluate(() => window.__sceneLab?.ready());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function lab(p: Page) {
+  return {
+    nextFrame: () => p.evaluate(() => window.__sceneLab!.nextFrame()),
+    events: () => p.evaluate(() => ({ ...window.__sceneLab!.events })),
+  };
+}
+
+/** Pixel counts per lab palette colour (by chromaticity, which the sphere shading keeps), the halo, and neutral greys. */
+function colourCensus(px: Pixels) {
+  const chroma = (r: number, g: number, b: number) => {
+    const s = r + g + b || 1;
+    return [r / s, g / s, b / s];
+  };
+  const targets = LAB_PALETTE.map(([r, g, b]) => chroma(r, g, b));
+  const halo = chroma(...HALO);
+  const perColour = new Array<number>(LAB_PALETTE.length).fill(0);
+  const brightness: number[][] = LAB_PALETTE.map(() => []);
+  let lit = 0;
+  let haloPixels = 0;
+  let grey = 0;
+  for (let i = 0; i < px.data.length; i += 4) {
+    const r = px.data[i];
+    const g = px.data[i + 1];
+    const b = px.data[i + 2];
+    const max = Math.max(r, g, b);
+    if (max < 60) continue;
+    lit++;
+    const c = chroma(r, g, b);
+    const dist = (t: number[]) => Math.hypot(c[0] - t[0], c[1] - t[1], c[2] - t[2]);
+    if (Math.max(r, g, b) - Math.min(r, g, b) < 14) grey++;
+    if (dist(halo) < 0.04) haloPixels++;
+    let best = -1;
+    let bestD = 0.035;
+    targets.forEach((t, k) => {
+      const d = dist(t);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    });
+    if (best >= 0) {
+      perColour[best]++;
+      brightness[best].push(max);
+    }
+  }
+  return { lit, perColour, brightness, haloPixels, grey, total: px.width * px.height };
+}
+
+async function projections(p: Page) {
+  return p.evaluate(() => {
+    const l = window.__sceneLab!;
+    const xy = new Float32Array(l.n * 2).fill(NaN);
+    for (let i = 0; i < l.n; i++) {
+      const s = l.project(i);
+      if (s) xy.set([s.x, s.y], i * 2);
+    }
+    return { xy: Array.from(xy), cluster: Array.from(l.cloud.cluster) };
+  });
+}
+
+/** An anomaly outlier with no other point projected within `clear` px of it, inside the viewport. */
+async function isolatedOutlier(p: Page, clear = 26) {
+  const { xy, cluster } = await projections(p);
+  for (let i = 0; i < cluster.length; i++) {
+    if (cluster[i] !== -1 || Number.isNaN(xy[i * 2])) continue;
+    const x = xy[i * 2];
+    const y = xy[i * 2 + 1];
+    if (x < 40 || y < 40 || x > 960 || y > 660) continue;
+    let alone = true;
+    for (let j = 0; j < cluster.length && alone; j++) {
+      if (j !== i && Math.hypot(xy[j * 2] - x, xy[j * 2 + 1] - y) < clear) alone = false;
+    }
+    if (alone) return { index: i, x, y };
+  }
+  throw new Error('no isolated outlier on screen');
+}
+
+describe('scene lab in Chromium', () => {
+  it('draws every cluster as shaded spheres, with anomaly halos', async () => {
+    await lab(page).nextFrame();
+    const census = colourCensus(await screenshotPixels(page, 'scene-20k'));
+    expect(census.lit / census.total).toBeGreaterThan(0.04);
+    const visibleClusters = census.perColour.filter((c) => c >= 200).length;
+    expect(visibleClusters).toBeGreaterThanOrEqual(7);
+    // Shading: within one colour, the lit side is clearly brighter than the rim.
+    for (const values of census.brightness.filter((b) => b.length >= 200)) {
+      values.sort((a, b) => a - b);
+      expect(values[Math.floor(values.length * 0.9)] / values[Math.floor(values.length * 0.1)]).toBeGreaterThan(1.3);
+    }
+    expect(census.haloPixels).toBeGreaterThan(40);
+    expect(errors).toEqual([]);
+  });
+
+  it('hover and click report the point under the cursor', async () => {
+    const target = await isolatedOutlier(page);
+    await page.mouse.move(target.x + 1, target.y - 1);
+    await page.waitForFunction((i) => window.__sceneLab!.events.hover === i, target.index, { timeout: 5000 });
+    await screenshotPixels(page, 'scene-hover');
+    await page.mouse.click(target.x, target.y);
+    const ev = await lab(page).events();
+    expect(ev.click).toBe(target.index);
+    // Off every point: hover goes back to null.
+    let empty: [number, number] | null = null;
+    for (let x = 20; x < 980 && !empty; x += 37) {
+      for (let y = 60; y < 680 && !empty; y += 29) {
+        if ((await page.evaluate(([px, py]) => window.__sceneLab!.pick(px, py).index, [x, y])) === null) empty = [x, y];
+      }
+    }
+    expect(empty).not.toBeNull();
+    await page.mouse.move(empty![0], empty![1]);
+    await page.waitForFunction(() => window.__sceneLab!.events.hover === null, null, { timeout: 5000 });
+  });
+
+  it('hover anywhere returns a point drawn within a few pixels of the cursor', async () => {
+    const { xy } = await projections(page);
+    let checked = 0;
+    for (let i = 0; i < N && checked < 60; i += 331) {
+      const x = xy[i * 2];
+      const y = xy[i * 2 + 1];
+      if (Number.isNaN(x) || x < 5 || y < 5 || x > 995 || y > 695) continue;
+      const hit = await page.evaluate(([px, py]) => window.__sceneLab!.pick(px, py).index, [x, y]);
+      expect(hit).not.toBeNull();
+      // The winner covers the cursor: its centre lies within one sphere radius (< 12 px here).
+      expect(Math.hypot(xy[hit! * 2] - x, xy[hit! * 2 + 1] - y)).toBeLessThan(12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('shift-drag lasso selects the points projected inside, without moving the camera', async () => {
+    const before = await page.evaluate(() => window.__sceneLab!.getCamera());
+    const corners: [number, number][] = [[380, 250], [560, 230], [640, 380], [520, 520], [360, 450]];
+    await page.keyboard.down('Shift');
+    await page.mouse.move(...corners[0]);
+    await page.mouse.down();
+    for (const c of [...corners.slice(1), corners[0]]) await page.mouse.move(c[0], c[1], { steps: 6 });
+    await screenshotPixels(page, 'scene-lasso-drawing');
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const selected = new Set((await lab(page).events()).lasso ?? []);
+    const after = await page.evaluate(() => window.__sceneLab!.getCamera());
+    expect(after.position).toEqual(before.position);
+
+    const { xy } = await projections(page);
+    const polygon = new Float32Array(corners.flat());
+    const expected = new Set<number>();
+    for (let i = 0; i < N; i++) if (insidePolygon(polygon, corners.length, xy[i * 2], xy[i * 2 + 1])) expected.add(i);
+    expect(expected.size).toBeGreaterThan(500);
+    let both = 0;
+    for (const i of selected) if (expected.has(i)) both++;
+    // Identical up to points within a pixel of the edge (the drag path is sampled).
+    expect(both / (selected.size + expected.size - both)).toBeGreaterThan(0.99);
+  });
+
+  it('a filter fades the other clusters, and hide removes them', async () => {
+    const base = colourCensus(await screenshotPixels(page, 'scene-filter-none'));
+    const keep = base.perColour.indexOf(Math.max(...base.perColour));
+    await page.evaluate((c) => window.__sceneLab!.filterCluster(c), keep);
+    const faded = colourCensus(await screenshotPixels(page, 'scene-filter-fade'));
+    expect(faded.perColour[keep]).toBeGreaterThan(base.perColour[keep] * 0.6);
+    const othersBefore = base.perColour.reduce((a, b) => a + b, 0) - base.perColour[keep];
+    const othersAfter = faded.perColour.reduce((a, b) => a + b, 0) - faded.perColour[keep];
+    expect(othersAfter).toBeLessThan(othersBefore * 0.1);
+    await page.evaluate(() => window.__sceneLab!.setFilterMode('hide'));
+    const hidden = colourCensus(await screenshotPixels(page, 'scene-filter-hide'));
+    expect(hidden.lit).toBeLessThan(faded.lit);
+    expect(hidden.perColour[keep]).toBeGreaterThan(base.perColour[keep] * 0.6);
+    // Hidden points cannot be hovered: every hit is in the kept cluster.
+    const hits = await page.evaluate(() => {
+      const l = window.__sceneLab!;
+      const out: number[] = [];
+      for (let x = 10; x < 1000; x += 23) for (let y = 10; y < 700; y += 23) {
+        const h = l.pick(x, y).index;
+        if (h !== null) out.push(l.cloud.cluster[h]);
+      }
+      return out;
+    });
+    expect(hits.length).toBeGreaterThan(20);
+    expect(new Set(hits)).toEqual(new Set([keep]));
+    await page.evaluate(() => window.__sceneLab!.setFilterMode('fade'));
+    await page.evaluate(() => window.__sceneLab!.filterCluster(null));
+  });
+
+  it('double-click focuses a point; moved points animate and stay pickable', async () => {
+    const target = await isolatedOutlier(page);
+    await page.mouse.dblclick(target.x, target.y);
+    await page.waitForFunction((i) => window.__sceneLab!.events.doubleClick === i, target.index);
+    await page.waitForTimeout(1500);
+    const cam = await page.evaluate(() => window.__sceneLab!.getCamera());
+    const p = await page.evaluate((i) => Array.from(window.__sceneLab!.cloud.data.positions.subarray(i * 3, i * 3 + 3)), target.index);
+    expect(Math.hypot(cam.target[0] - p[0], cam.target[1] - p[1], cam.target[2] - p[2])).toBeLessThan(0.05);
+    await screenshotPixels(page, 'scene-focused');
+
+    await page.evaluate(() => window.__sceneLab!.resetView());
+    // Mirroring the layout moves the lit pixels' centroid across the screen; mid-way samples
+    // must fall in between, or the points jumped instead of easing.
+    // A slow transition, so software GL (hundreds of ms per read-back) still samples mid-way.
+    await page.evaluate(() => window.__sceneLab!.setTransitionMs(4000));
+    const start = await page.evaluate(() => window.__sceneLab!.litCentroidX());
+    const samples = await page.evaluate(async () => {
+      const l = window.__sceneLab!;
+      l.morph();
+      const out: number[] = [];
+      const t0 = performance.now();
+      while (performance.now() - t0 < 4600) {
+        await new Promise((r) => requestAnimationFrame(r));
+        out.push(l.litCentroidX());
+      }
+      return out;
+    });
+    const end = samples[samples.length - 1];
+    expect(Math.abs(end - start)).toBeGreaterThan(30);
+    const between = samples.filter((x) => (x - start) / (end - start) > 0.15 && (x - start) / (end - start) < 0.85);
+    expect(between.length).toBeGreaterThan(0);
+    await screenshotPixels(page, 'scene-morph-end');
+    await page.evaluate(() => window.__sceneLab!.setTransitionMs(600));
+    await page.evaluate(() => window.__sceneLab!.ready());
+    const moved = await isolatedOutlier(page);
+    await page.mouse.move(moved.x, moved.y);
+    await page.waitForFunction((i) => window.__sceneLab!.events.hover === i, moved.index, { timeout: 5000 });
+    expect(errors).toEqual([]);
+  });
+});
