@@ -71,6 +71,8 @@ export class Connection implements RoomPeer {
   }
 
   handle(data: Uint8Array): void {
+    // Frames still arriving while the room unloads (peers were asked to close) are not accepted.
+    if (this.room.state !== 'open') return;
     let decoder: decoding.Decoder;
     let type: number;
     try {

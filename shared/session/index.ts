@@ -6,7 +6,7 @@ export type * from './types.ts';
 export { LIMITS, SCHEMA_VERSION } from './limits.ts';
 export { SessionDocError } from './errors.ts';
 export { newEntryId } from './entry-id.ts';
-export { ROOT_NAMES, type SessionPart } from './roots.ts';
+export { ROOT_NAMES, rootOf, type SessionPart } from './roots.ts';
 export { initSessionDoc, readMeta, setTitle, rebindAnalysis, type InitSessionOptions } from './meta.ts';
 export {
   DEFAULT_VIEW,
