@@ -66,7 +66,8 @@ export function hdbscan(x: Matrix, options: HdbscanOptions = {}): HdbscanResult 
   const tree = new KdTree(x.data, n, x.cols);
   const core = coreDistances(x, tree, minSamples, progress && ((f) => progress(0.4 * f)), options.signal);
   progress?.(0.4);
-  const mst = method === 'prim' ? primMst(x, core, options.signal) : boruvkaMst(tree, core, options.signal);
+  const mstProgress = progress && ((f: number) => progress(0.4 + 0.5 * f));
+  const mst = method === 'prim' ? primMst(x, core, options.signal, mstProgress) : boruvkaMst(tree, core, options.signal, mstProgress);
   progress?.(0.9);
   const flat = selectClusters(condensedTree(mst, n, minClusterSize));
   const canon = canonicalLabels(flat.labels);

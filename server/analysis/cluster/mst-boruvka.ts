@@ -1,5 +1,5 @@
 import type { KdTree } from '../../../shared/spatial/kdtree.ts';
-import { throwIfAborted } from '../progress.ts';
+import { throwIfAborted, type ProgressFn } from '../progress.ts';
 import { createSpanningTree, type SpanningTree } from './mst.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -18,7 +18,7 @@ import { UnionFind } from './union-find.ts';
  * Equal weights are ordered by the edge's row pair, so the chosen edges always form a valid
  * minimum spanning tree. Works in tree order, so leaf scans read contiguous memory.
  */
-export function boruvkaMst(tree: KdTree, coreByRow: Float64Array, signal?: AbortSignal): SpanningTree {
+export function boruvkaMst(tree: KdTree, coreByRow: Float64Array, signal?: AbortSignal, onProgress?: ProgressFn): SpanningTree {
   const { n, dim, points, index } = tree;
   const { start, end, left, right, count: nodeCount } = tree.nodes;
   const core = new Float64Array(n);
@@ -46,6 +46,8 @@ export function boruvkaMst(tree: KdTree, coreByRow: Float64Array, signal?: Abort
 
   while (edges < n - 1) {
     throwIfAborted(signal);
+    // Components at least halve each round: log2 of how many remain tracks the work left.
+    onProgress?.(1 - Math.log2(n - edges) / Math.log2(Math.max(2, n)));
     refreshNodeComponents(tree, comp, nodeComp);
     bestW.fill(Infinity);
     bestA.fill(-1);

@@ -1,5 +1,5 @@
 import type { Matrix } from '../matrix.ts';
-import { throwIfAborted } from '../progress.ts';
+import { throwIfAborted, type ProgressFn } from '../progress.ts';
 import { createSpanningTree, type SpanningTree } from './mst.ts';
 
 /**
@@ -8,7 +8,7 @@ import { createSpanningTree, type SpanningTree } from './mst.ts';
  * fly, never stored). The right choice for a few thousand rows, or for wide data where a
  * kd-tree cannot prune.
  */
-export function primMst(x: Matrix, core: Float64Array, signal?: AbortSignal): SpanningTree {
+export function primMst(x: Matrix, core: Float64Array, signal?: AbortSignal, onProgress?: ProgressFn): SpanningTree {
   const { rows: n, cols: d, data } = x;
   const tree = createSpanningTree(Math.max(0, n - 1));
   const inTree = new Uint8Array(n);
@@ -16,7 +16,10 @@ export function primMst(x: Matrix, core: Float64Array, signal?: AbortSignal): Sp
   const bestFrom = new Int32Array(n);
   let current = 0;
   for (let e = 0; e < n - 1; e++) {
-    if ((e & 255) === 0) throwIfAborted(signal);
+    if ((e & 255) === 0) {
+      throwIfAborted(signal);
+      onProgress?.(e / n);
+    }
     inTree[current] = 1;
     const cc = current * d;
     const coreCurrent = core[current];
