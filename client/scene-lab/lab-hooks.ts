@@ -21,6 +21,9 @@ export interface SceneLabHooks {
     lasso: number[] | null;
     doubleClick: number | null;
   };
+  /** Time to generate the cloud, and from then until picking was ready (pick index built), ms. */
+  timings: { generateMs: number; pickReadyMs: number };
+  /** Resolves once the pick index is built and a frame has been drawn. */
   ready(): Promise<void>;
   nextFrame(): Promise<void>;
   project(index: number): { x: number; y: number } | null;

@@ -4,6 +4,7 @@ import { PointFlag } from '../scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { FilterMode, PointCloudData, PointSceneHandle } from '../scene/types.ts';
 import { filterToCluster, generateLabCloud } from './lab-data.ts';
+import { StockScene } from './stock-scene.tsx';
 import { frameStats, nextFrame, orbitStep, type SceneLabHooks } from './lab-hooks.ts';
 
 declare global {
@@ -15,7 +16,10 @@ declare global {
 const params = new URLSearchParams(location.search);
 const n = Math.max(1, Math.min(5_000_000, Number(params.get('n') ?? 20000) || 20000));
 const sphereDepth = params.get('depth') !== 'off';
+const stock = params.get('renderer') === 'stock';
+const t0 = performance.now();
 const cloud = generateLabCloud(n);
+const generateMs = performance.now() - t0;
 
 function Lab() {
   const handle = useRef<PointSceneHandle | null>(null);
@@ -36,8 +40,13 @@ function Lab() {
       n,
       cloud,
       events,
+      timings: { generateMs, pickReadyMs: NaN },
       async ready() {
-        while (!handle.current || !handle.current.isPickReady()) await new Promise((r) => setTimeout(r, 50));
+        while (!handle.current || !handle.current.isPickReady()) await new Promise((r) => setTimeout(r, 20));
+        if (Number.isNaN(this.timings.pickReadyMs)) {
+          this.timings.pickReadyMs = performance.now() - t0 - generateMs;
+          if (stock) await handle.current.resetView(false);
+        }
         await nextFrame();
       },
       nextFrame,
@@ -138,33 +147,37 @@ function Lab() {
 
   return (
     <>
-      <PointScene
-        ref={handle}
-        data={data}
-        filterMode={filterMode}
-        transitionMs={transitionMs}
-        sphereDepth={sphereDepth}
-        onHover={(i) => {
-          lab.events.hover = i;
-          lab.events.hoverCount++;
-          setHoverText(i === null ? '' : `point ${i} · cluster ${cloud.cluster[i]}`);
-        }}
-        onClick={(i) => {
-          lab.events.click = i;
-          lab.events.clickCount++;
-        }}
-        onDoubleClick={(i) => (lab.events.doubleClick = i)}
-        onLasso={(indices) => {
-          lab.events.lasso = Array.from(indices);
-          // Show the selection the way the app will: the Selected ring on exactly these points.
-          setData((d) => {
-            const flags = d.flags.slice();
-            for (let i = 0; i < flags.length; i++) flags[i] &= ~PointFlag.Selected;
-            for (const i of indices) flags[i] |= PointFlag.Selected;
-            return { ...d, flags };
-          });
-        }}
-      />
+      {stock ? (
+        <StockScene ref={handle} data={data} />
+      ) : (
+        <PointScene
+          ref={handle}
+          data={data}
+          filterMode={filterMode}
+          transitionMs={transitionMs}
+          sphereDepth={sphereDepth}
+          onHover={(i) => {
+            lab.events.hover = i;
+            lab.events.hoverCount++;
+            setHoverText(i === null ? '' : `point ${i} · cluster ${cloud.cluster[i]}`);
+          }}
+          onClick={(i) => {
+            lab.events.click = i;
+            lab.events.clickCount++;
+          }}
+          onDoubleClick={(i) => (lab.events.doubleClick = i)}
+          onLasso={(indices) => {
+            lab.events.lasso = Array.from(indices);
+            // Show the selection the way the app will: the Selected ring on exactly these points.
+            setData((d) => {
+              const flags = d.flags.slice();
+              for (let i = 0; i < flags.length; i++) flags[i] &= ~PointFlag.Selected;
+              for (const i of indices) flags[i] |= PointFlag.Selected;
+              return { ...d, flags };
+            });
+          }}
+        />
+      )}
       <div style={{ position: 'absolute', top: 10, left: 12, pointerEvents: 'none', opacity: 0.85 }}>
         scene lab · {n.toLocaleString()} points {hoverText && `· ${hoverText}`}
       </div>

@@ -4,6 +4,7 @@ import { boundingSphere, type BoundingSphere } from './bounds.ts';
 import { lassoSelect } from './lasso.ts';
 import type { PickIndex } from './pick-index.ts';
 import { buildPickIndexAsync } from './pick-index-builder.ts';
+import { pickRay } from './pick-ray.ts';
 import { maxOf, pickScreen } from './pick-screen.ts';
 import { PointBuffers } from './point-buffers.ts';
 import { TRANSITION_MS } from './easing.ts';
@@ -143,17 +144,30 @@ export class SceneController {
     if (!d || !index || index.count !== d.count) return null;
     const view = this.screenView();
     if (!view) return null;
-    if (this.maxSizeFor !== d.sizes) {
-      this.maxSize = maxOf(d.sizes);
-      this.maxSizeFor = d.sizes;
-    }
     return pickScreen(index, d.sizes, d.flags, view, this.invViewProj.elements, {
       pointSize: this.material.uniforms.uPointSize.value,
       minPixels: this.material.uniforms.uMinPixels.value,
       filterMode: this.filterMode,
       tolerancePx: PICK_TOLERANCE_PX,
-      maxSize: this.maxSize,
+      maxSize: this.maxSizeOf(d),
     }, x, y);
+  }
+
+  /**
+   * The point a world-space ray points at (XR controllers): nearest along the ray within
+   * `toleranceRad` of it. Null until the pick index is built.
+   */
+  pickRay(origin: Vec3, direction: Vec3, toleranceRad = 0.012): { index: number; distance: number } | null {
+    const d = this.data;
+    const index = this.pickIndex;
+    if (!d || !index || index.count !== d.count) return null;
+    const len = Math.hypot(...direction) || 1;
+    return pickRay(index, d.sizes, d.flags, origin, [direction[0] / len, direction[1] / len, direction[2] / len], {
+      pointSize: this.material.uniforms.uPointSize.value,
+      maxSize: this.maxSizeOf(d),
+      toleranceRad,
+      filterMode: this.filterMode,
+    });
   }
 
   lasso(polygon: Float32Array): Uint32Array {
@@ -170,6 +184,14 @@ export class SceneController {
     const at = { x: 0, y: 0, w: 0 };
     const p = d.positions;
     return projectToScreen(view, p[index * 3], p[index * 3 + 1], p[index * 3 + 2], at) ? { x: at.x, y: at.y } : null;
+  }
+
+  private maxSizeOf(d: PointCloudData): number {
+    if (this.maxSizeFor !== d.sizes) {
+      this.maxSize = maxOf(d.sizes);
+      this.maxSizeFor = d.sizes;
+    }
+    return this.maxSize;
   }
 
   getCamera(): CameraPose {

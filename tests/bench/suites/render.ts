@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { printTable, runCase } from '../harness.ts';
+import { ensureClientBuild } from '../../support/browser.ts';
+import type { RenderCaseArgs } from '../cases/render.ts';
+
+const cases = fileURLToPath(new URL('../cases/render.ts', import.meta.url));
+
+/**
+ * Scene rendering and picking in headless Chromium: ours (sphere impostors, one draw call,
+ * kd-tree cone picking) beside stock three.js (PointsMaterial squares, Raycaster picking) on
+ * the same cloud in the same run. Without a GPU, Chromium renders with SwiftShader on the
+ * CPU, so frame times are far above a real GPU's; the ratios are what compare.
+ */
+export async function run(): Promise<void> {
+  await ensureClientBuild();
+  const configs: { label: string; args: RenderCaseArgs }[] = [
+    { label: 'ours', args: { n: 100_000, renderer: 'ours', frameMs: 4000, renders: 5, picks: 300 } },
+    { label: 'ours, no frag depth', args: { n: 100_000, renderer: 'ours', depth: 'off', frameMs: 4000, renders: 5, picks: 50 } },
+    { label: 'three PointsMaterial + Raycaster', args: { n: 100_000, renderer: 'stock', frameMs: 4000, renders: 5, picks: 100 } },
+    { label: 'ours', args: { n: 1_000_000, renderer: 'ours', frameMs: 8000, renders: 3, picks: 300 } },
+    { label: 'ours, no frag depth', args: { n: 1_000_000, renderer: 'ours', depth: 'off', frameMs: 8000, renders: 3, picks: 50 } },
+    { label: 'three PointsMaterial + Raycaster', args: { n: 1_000_000, renderer: 'stock', frameMs: 8000, renders: 3, picks: 50 } },
+  ];
+  const rows: Record<string, string | number>[] = [];
+  for (const { label, args } of configs) {
+    const out = await runCase(cases, 'labRender', args);
+    const r = out.result;
+    rows.push({
+      points: args.n,
+      renderer: label,
+      'render ms (sync)': r.renderMedianMs,
+      'frame ms (orbit)': r.frameMeanMs,
+      'frame p95': r.frameP95Ms,
+      'pick ms mean': r.pickMeanMs,
+      'pick p95': r.pickP95Ms,
+      'pick max': r.pickMaxMs,
+      'pick-ready ms': r.pickReadyMs,
+      'page heap MB': r.jsHeapMB,
+    });
+  }
+  printTable('scene: frame and hover-pick time, headless Chromium (1280×800)', rows);
+}
