@@ -1,6 +1,6 @@
 import { createMatrix, type Matrix } from '../../matrix.ts';
 import { throwIfAborted, type ProgressFn } from '../../progress.ts';
-import { createRandom } from '../../../../shared/random.ts';
+import { createRandom, randomNormal } from '../../../../shared/random.ts';
 import { knn } from '../../neighbors/knn.ts';
 import { ReductionInputError, assertFinite, assertPositiveInteger } from '../errors.ts';
 import { preReduce } from '../pca.ts';
@@ -95,7 +95,11 @@ export function tsne(x: Matrix, opts: TsneOptions = {}): Matrix {
   return out;
 }
 
-/** PCA scores scaled so the first axis has standard deviation 1e-4 (scikit-learn's init="pca"). */
+/**
+ * PCA scores scaled so the first axis has standard deviation 1e-4 (scikit-learn's init="pca"),
+ * plus seeded jitter of 1% of that: coincident rows would otherwise start, and stay, on top of
+ * each other, and the seed would change nothing.
+ */
 function initialPositions(features: Matrix, random: () => number): Float64Array {
   const n = features.rows;
   const layout = pcaLayout(features, 3, random);
@@ -106,7 +110,7 @@ function initialPositions(features: Matrix, random: () => number): Float64Array 
   for (let i = 0; i < n; i++) varSum += (layout[3 * i] - mean) ** 2;
   const std = Math.sqrt(varSum / n) || 1;
   const pos = new Float64Array(3 * n);
-  for (let c = 0; c < 3 * n; c++) pos[c] = (layout[c] / std) * 1e-4;
+  for (let c = 0; c < 3 * n; c++) pos[c] = (layout[c] / std) * 1e-4 + randomNormal(random) * 1e-6;
   return pos;
 }
 
