@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
     const outcome = await runCase(CASE, 'fanout', args, 1024);
     rows.push({ ...outcome.result, clientsPeakMB: outcome.peakRssMB });
   }
+  const probe = await runCase(CASE, 'fsyncProbe', {}, 512);
+  printTable('disk floor on this machine, same run', [probe.result]);
   printTable('collab fan-out: 1 editor → 49 clients, 300 updates at 50 Hz (latency = last client reached)', rows);
   const ours = rows.find((r) => String(r.server).startsWith('ours'));
   const p95 = Number(ours?.p95Ms);
