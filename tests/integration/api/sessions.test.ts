@@ -3,6 +3,7 @@ import type { SessionCreated, SessionDescription } from '../../../shared/api-typ
 import { addAnnotation, readAnnotations, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { connectClient, rawConnect, sleep, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
 
@@ -93,6 +94,26 @@ describe('live sessions over the Yjs WebSocket', () => {
     await whenSynced(later);
     expect(readView(later.doc).color).toMatchObject({ by: 'column', column: 'species' });
     expect(readAnnotations(later.doc).map((a) => a.text)).toEqual(['bob note']);
+  });
+
+  it('re-binds a session to a newer analysis of its dataset (editors only) and every client sees it', async () => {
+    const first = await postAnalysis(server.url, datasetId, { reduction: { method: 'pca' }, seed: 1 });
+    const second = await postAnalysis(server.url, datasetId, { reduction: { method: 'pca' }, seed: 2 });
+    await waitForAnalysis(server.url, first.id);
+    await waitForAnalysis(server.url, second.id);
+    const s = (await (await postJson(`${server.url}/api/sessions`, { datasetId, analysisId: first.id })).json()) as SessionCreated;
+    const watcher = client(s.id, s.viewToken);
+    await whenSynced(watcher);
+    expect(readMeta(watcher.doc).analysisId).toBe(first.id);
+    const put = (token: string, analysisId: string) => postJson(`${server.url}/api/sessions/${s.id}/analysis?token=${token}`, { analysisId }, 'PUT');
+    expect((await put(s.viewToken, second.id)).status).toBe(403);
+    const other = (await uploadAsset(server.url, 'penguins')).id;
+    const foreign = await postAnalysis(server.url, other, { reduction: { method: 'pca' } });
+    expect((await put(s.editToken, foreign.id)).status).toBe(400);
+    expect((await put(s.editToken, second.id)).status).toBe(200);
+    await waitFor(() => readMeta(watcher.doc).analysisId === second.id, 5000, 'the re-bind to reach the viewer');
+    const described = (await (await fetch(`${server.url}/api/sessions/${s.id}?token=${s.viewToken}`)).json()) as SessionDescription;
+    expect(described.analysisId).toBe(second.id);
   });
 
   it('refuses a missing or wrong token before sending any document data', async () => {

@@ -1,0 +1,52 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../server/server.ts';
+import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
+
+let server: RunningServer;
+let dataDir: string;
+let clientDir: string;
+
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+  // A stand-in build output: these tests are about headers, not about the client itself.
+  clientDir = await mkdtemp(join(tmpdir(), 'client-'));
+  await mkdir(join(clientDir, 'assets'));
+  await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Data Mirage</title>');
+  await writeFile(join(clientDir, 'assets', 'app-1234abcd.js'), 'console.log(1)');
+  server = await startTestServer(dataDir, { clientDir, allowedOrigins: ['https://workshop.example'] });
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(dataDir);
+  await rm(clientDir, { recursive: true, force: true });
+});
+
+describe('HTTP basics', () => {
+  it('answers health', async () => {
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
+  });
+
+  it('serves pages revalidated and hashed assets cached for good, with secure headers', async () => {
+    for (const path of ['/', '/s/someSession1?token=x']) {
+      const page = await fetch(server.url + path);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      // WebXR must stay allowed: no Permissions-Policy that would block xr-spatial-tracking.
+      expect(page.headers.get('permissions-policy') ?? '').not.toMatch(/xr-spatial-tracking=\(\)/);
+    }
+    const asset = await fetch(`${server.url}/assets/app-1234abcd.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('allows CORS only for configured origins', async () => {
+    const allowed = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://workshop.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://workshop.example');
+    const other = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
