@@ -110,6 +110,16 @@ describe('analyses through the API', () => {
     expect((await fetch(`${server.url}/api/analyses/${id}/positions.bin`)).status).toBe(409);
   });
 
+  it('queues beyond the concurrency limit and reports the place in the queue', async () => {
+    const slow = await postAnalysis(server.url, datasets.seattle, { reduction: { method: 'tsne' }, seed: 1234 });
+    const next = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' }, seed: 1234 });
+    const queued = (await (await fetch(`${server.url}/api/analyses/${next.id}`)).json()) as AnalysisDescription;
+    expect(queued.status).toBe('queued');
+    expect(queued.progress.place).toBe(1);
+    await fetch(`${server.url}/api/analyses/${slow.id}`, { method: 'DELETE' });
+    expect((await waitForAnalysis(server.url, next.id)).status).toBe('done');
+  });
+
   it('rejects bad analysis requests with documented errors', async () => {
     const url = `${server.url}/api/datasets/${datasets.iris}/analyses`;
     const cases: [Response, number, string][] = [
