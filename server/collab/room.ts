@@ -23,9 +23,9 @@ export interface RoomOptions {
  * One loaded session: its Y.Doc, awareness, connected peers and the durable relay queue.
  *
  * Durability: every document update (from a peer or from server code) is queued; a drain
- * appends all queued updates in one write + fsync, and only then runs the actions queued with
+ * appends all queued updates in one synchronous (O_DSYNC) write, and only then runs the actions queued with
  * them (relaying the updates, answering sync requests whose reply contains them), in order.
- * So nothing leaves the server before it is on disk, and what arrives in one tick costs one fsync.
+ * So nothing leaves the server before it is on disk, and what arrives in one tick costs one disk sync.
  */
 export class Room {
   readonly doc = new Y.Doc();

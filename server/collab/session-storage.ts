@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, readFile, rename, rm, mkdir, truncate, rmdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CollabError } from './errors.ts';
@@ -8,7 +9,7 @@ import { encodeFrames, parseFrames, FRAME_HEADER_BYTES } from './log-frames.ts';
  *
  * - `ydoc.state`: the merged document, 8-byte header ('DMYS', version 1, 3 zero bytes) then
  *   one framed record (see log-frames.ts). Only ever replaced by write-temp, fsync, rename.
- * - `ydoc.log`: framed updates appended since that state, each batch fsynced before the
+ * - `ydoc.log`: framed updates appended since that state, each batch on disk (O_DSYNC) before the
  *   updates in it are relayed to anyone.
  *
  * Loading is state + log replay; replaying an update twice is harmless in Yjs, so a crash
@@ -51,7 +52,9 @@ export class SessionStorage {
     const tornBytes = raw ? raw.length - validBytes : 0;
     // Appending after a torn record would hide every later record from the next load.
     if (tornBytes > 0) await truncate(logPath, validBytes);
-    const log = await open(logPath, 'a');
+    // O_DSYNC: each append returns once its data (and the file size) is on disk, one system
+    // call instead of write + fdatasync, so one thread-pool round trip per batch instead of two.
+    const log = await open(logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o644);
     if (tornBytes > 0 || raw === null) {
       await log.sync();
       await syncDir(dir);
@@ -78,7 +81,7 @@ export class SessionStorage {
     return this.logBytesNow;
   }
 
-  /** Appends the updates as one write and waits until they are on disk. */
+  /** Appends the updates as one write and waits until they are on disk (O_DSYNC). */
   async append(updates: readonly Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
     const buf = encodeFrames(updates);
@@ -87,7 +90,6 @@ export class SessionStorage {
       const { bytesWritten } = await this.log.write(buf, written, buf.length - written);
       written += bytesWritten;
     }
-    await this.log.datasync();
     this.logBytesNow += buf.length;
   }
 
