@@ -34,8 +34,12 @@ export class KdTree {
   /** index[p] = the caller's row of the point at tree position p. */
   readonly index: Int32Array;
   readonly nodes: KdNodes;
+  // Traversal scratch: one stack for k-nearest searches, another for radius walks, so a
+  // radius visitor may run nearest() on the same tree; a nested radius walk gets a fresh one.
   private readonly stack: Int32Array;
   private readonly stackBound: Float64Array;
+  private readonly radiusStack: Int32Array;
+  private walking = false;
 
   constructor(data: Float32Array, n: number, dim: number, options: KdTreeOptions = {}) {
     if (!Number.isInteger(n) || n < 0 || !Number.isInteger(dim) || dim < 1 || data.length < n * dim) {
@@ -55,6 +59,7 @@ export class KdTree {
     // A depth-first walk holds at most one pending sibling per level.
     this.stack = new Int32Array(2 * (built.depth + 2));
     this.stackBound = new Float64Array(2 * (built.depth + 2));
+    this.radiusStack = new Int32Array(2 * (built.depth + 2));
   }
 
   /** The k nearest points to `query` (a point of `dim` values starting at `offset`), nearest first. */
@@ -122,9 +127,19 @@ export class KdTree {
   withinRadius(query: ArrayLike<number>, r: number, visit: RadiusVisitor, offset = 0): void {
     if (this.n === 0 || !(r >= 0)) return;
     const r2 = r * r;
+    const nested = this.walking;
+    const stack = nested ? new Int32Array(this.radiusStack.length) : this.radiusStack;
+    this.walking = true;
+    try {
+      this.radiusWalk(query, offset, r2, visit, stack);
+    } finally {
+      this.walking = nested;
+    }
+  }
+
+  private radiusWalk(query: ArrayLike<number>, offset: number, r2: number, visit: RadiusVisitor, stack: Int32Array): void {
     const { start, end, left, right } = this.nodes;
     const { points, dim, index } = this;
-    const stack = this.stack;
     let top = 0;
     stack[top++] = 0;
     while (top > 0) {

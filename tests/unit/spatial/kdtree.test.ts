@@ -79,3 +79,26 @@ describe('KdTree', () => {
     expect(() => buildKdTree(new Float32Array(5), 2, 3)).toThrow(RangeError);
   });
 });
+
+describe('KdTree re-entrancy', () => {
+  it('lets a radius visitor run nearest() and a nested radius query on the same tree', () => {
+    const n = 400;
+    const d = 2;
+    const data = randomPoints(n, d, 21);
+    const tree = buildKdTree(data, n, d, { leafSize: 4 });
+    const outer: number[] = [];
+    let innerTotal = 0;
+    tree.withinRadius([0, 0], 1.5, (i) => {
+      outer.push(i);
+      expect(tree.nearest(data, 1, i * d).indices[0]).toBe(i);
+      innerTotal += tree.countWithinRadius(data, 0.5, Infinity, i * d);
+    });
+    const brute = [...Array(n).keys()].filter((i) => Math.hypot(data[i * d], data[i * d + 1]) <= 1.5);
+    expect(outer.sort((a, b) => a - b)).toEqual(brute);
+    let expectedInner = 0;
+    for (const i of brute) {
+      for (let j = 0; j < n; j++) if (Math.hypot(data[i * d] - data[j * d], data[i * d + 1] - data[j * d + 1]) <= 0.5) expectedInner++;
+    }
+    expect(innerTotal).toBe(expectedInner);
+  });
+});
