@@ -30,6 +30,8 @@ interface Running {
 export class JobQueue {
   private readonly queue: string[] = [];
   private readonly running = new Map<string, Running>();
+  /** Ids holding a concurrency slot, from the moment they leave the queue (before their worker exists). */
+  private readonly active = new Set<string>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private closed = false;
 
@@ -97,18 +99,26 @@ export class JobQueue {
   }
 
   private enqueue(id: string): void {
-    if (this.queue.includes(id) || this.running.has(id)) return;
+    if (this.queue.includes(id) || this.active.has(id)) return;
     this.queue.push(id);
     this.announceQueue();
     this.pump();
   }
 
   private pump(): void {
-    while (!this.closed && this.running.size < this.options.concurrency && this.queue.length > 0) {
+    while (!this.closed && this.active.size < this.options.concurrency && this.queue.length > 0) {
       const id = this.queue.shift()!;
-      void this.start(id).catch((error: unknown) =>
-        this.finish(id, { status: 'failed', error: { code: 'internal', message: `The analysis could not start: ${(error as Error).message}` } }),
-      );
+      this.active.add(id);
+      void this.start(id)
+        .catch((error: unknown) => {
+          if (!this.closed) {
+            return this.finish(id, { status: 'failed', error: { code: 'internal', message: `The analysis could not start: ${(error as Error).message}` } });
+          }
+        })
+        .finally(() => {
+          this.active.delete(id);
+          this.pump();
+        });
     }
     this.announceQueue();
   }
@@ -120,7 +130,10 @@ export class JobQueue {
   private async start(id: string): Promise<void> {
     const analysis = this.options.analyses.get(id);
     const table = await this.options.datasets.readTable(analysis.datasetId);
+    // Cancelled or shut down while the table was loading: nothing to start.
+    if (this.closed || this.options.analyses.get(id).status !== 'queued') return;
     await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
+    if (this.closed || this.options.analyses.get(id).status !== 'running') return;
     const throttle = new LayoutThrottle((positions) => {
       const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
       running.latestLayout = encoded;
@@ -142,13 +155,12 @@ export class JobQueue {
       await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {
       throttle.cancel();
-      // A cancelled run was already recorded by cancel().
-      if (error instanceof AnalysisFailedError && error.code === 'cancelled') return;
+      // A cancelled run was already recorded by cancel(); a shutdown resumes it on the next start.
+      if (this.closed || (error instanceof AnalysisFailedError && error.code === 'cancelled')) return;
       const e = error instanceof AnalysisFailedError ? error : new AnalysisFailedError('storage', `The results could not be saved: ${(error as Error).message}`);
       await this.finish(id, { status: 'failed', error: { code: e.code, message: e.message } });
     } finally {
       if (this.running.get(id) === running) this.running.delete(id);
-      this.pump();
     }
   }
 
