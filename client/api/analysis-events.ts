@@ -1,0 +1,68 @@
+import type { AnalysisDescription, AnalysisEvent, AnalysisProgress, AnalysisStatus } from '../../shared/api-types.ts';
+import { decodeBuffer } from '../../shared/binary.ts';
+import { seg } from './http.ts';
+
+export interface AnalysisWatcher {
+  onProgress(status: AnalysisStatus, progress: AnalysisProgress): void;
+  /** An intermediate layout (n × 3, point order = rowIndex order) while the reduction runs. */
+  onLayout(positions: Float32Array): void;
+  onDone(analysis: AnalysisDescription): void;
+  onFailed(analysis: AnalysisDescription): void;
+  /** The event stream broke and will not come back on its own. */
+  onError(message: string): void;
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Follows an analysis over server-sent events until it is done or failed. EventSource
+ * reconnects by itself after a dropped connection; the server answers a finished analysis
+ * with its final event at once, so a reconnect never misses the end. Returns the stop function.
+ */
+export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void {
+  const source = new EventSource(`/api/analyses/${seg(id)}/events`);
+  let finished = false;
+  const parse = (e: MessageEvent<string>): AnalysisEvent | null => {
+    try {
+      return JSON.parse(e.data) as AnalysisEvent;
+    } catch {
+      return null;
+    }
+  };
+  source.addEventListener('progress', (e) => {
+    const event = parse(e as MessageEvent<string>);
+    if (event?.type === 'progress') watcher.onProgress(event.status, event.progress);
+  });
+  source.addEventListener('layout', (e) => {
+    const event = parse(e as MessageEvent<string>);
+    if (event?.type !== 'layout') return;
+    try {
+      const decoded = decodeBuffer(base64ToBytes(event.positions));
+      if (decoded.data instanceof Float32Array && decoded.shape[1] === 3) watcher.onLayout(decoded.data);
+    } catch {
+      // A damaged intermediate layout is skipped: the next one or the final result follows.
+    }
+  });
+  const end = (e: Event, kind: 'done' | 'failed') => {
+    const event = parse(e as MessageEvent<string>);
+    if (!event || (event.type !== 'done' && event.type !== 'failed')) return;
+    finished = true;
+    source.close();
+    if (kind === 'done') watcher.onDone(event.analysis);
+    else watcher.onFailed(event.analysis);
+  };
+  source.addEventListener('done', (e) => end(e, 'done'));
+  source.addEventListener('failed', (e) => end(e, 'failed'));
+  source.onerror = () => {
+    if (!finished && source.readyState === EventSource.CLOSED) watcher.onError('Lost the connection to the analysis progress.');
+  };
+  return () => {
+    finished = true;
+    source.close();
+  };
+}

@@ -1,0 +1,54 @@
+import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
+import type { ColumnData, ColumnType } from '../../shared/table.ts';
+import { ApiRequestError, getBinary, getJson, request, seg } from './http.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface RowsPage {
+  offset: number;
+  limit: number;
+  total: number;
+  rows: Row[];
+}
+
+export const listDatasets = (): Promise<DatasetDescription[]> =>
+  getJson<{ datasets: DatasetDescription[] }>('/api/datasets').then((r) => r.datasets);
+
+export const getDataset = (id: string): Promise<DatasetDetail> => getJson<DatasetDetail>(`/api/datasets/${seg(id)}`);
+
+export const getRows = (id: string, offset: number, limit: number, signal?: AbortSignal): Promise<RowsPage> =>
+  getJson<RowsPage>(`/api/datasets/${seg(id)}/rows?offset=${offset}&limit=${limit}`, signal);
+
+/** Sends a file as it is (the server detects CSV / TSV / JSON); the name travels as ?name=. */
+export async function uploadDataset(file: File): Promise<DatasetDescription> {
+  const name = file.name.replace(/\.(csv|tsv|txt|json)$/i, '') || file.name;
+  const lower = file.name.toLowerCase();
+  const type = lower.endsWith('.json')
+    ? 'application/json'
+    : lower.endsWith('.tsv')
+      ? 'text/tab-separated-values'
+      : file.type === 'application/json'
+        ? 'application/json'
+        : 'text/csv';
+  const response = await request(`/api/datasets?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: file,
+  });
+  return (await response.json()) as DatasetDescription;
+}
+
+/**
+ * One dataset column decoded into the shared columnar form (indexed by dataset row). Text
+ * columns arrive as dictionary codes like categories and are kept that way: the client only
+ * looks values up and searches them, and codes make both cheap.
+ */
+export async function getColumn(datasetId: string, name: string, declared: ColumnType, signal?: AbortSignal): Promise<ColumnData> {
+  const decoded = await getBinary(`/api/datasets/${seg(datasetId)}/columns/${seg(name)}`, signal);
+  if (decoded.kind === 'category') {
+    if (!(decoded.data instanceof Int32Array)) throw new ApiRequestError('bad_column', `Column "${name}" has codes of the wrong type.`, 0);
+    return { type: declared === 'boolean' ? 'boolean' : 'category', codes: decoded.data, dictionary: decoded.dictionary ?? [] };
+  }
+  if (!(decoded.data instanceof Float64Array)) throw new ApiRequestError('bad_column', `Column "${name}" is not float64.`, 0);
+  return decoded.kind === 'datetime' ? { type: 'datetime', values: decoded.data } : { type: 'number', values: decoded.data };
+}

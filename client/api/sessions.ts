@@ -1,0 +1,18 @@
+import type { SessionCreated, SessionDescription } from '../../shared/api-types.ts';
+import { getJson, sendJson, seg } from './http.ts';
+
+export const createSession = (body: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionCreated> =>
+  sendJson<SessionCreated>('/api/sessions', body);
+
+/**
+ * What the page needs to open a session. `viewToken` is read when the server hands it to edit
+ * links (so an editor can share a view link); older servers leave it out.
+ */
+export type SessionInfo = SessionDescription & { viewToken?: string };
+
+export const getSession = (id: string, token: string): Promise<SessionInfo> =>
+  getJson<SessionInfo>(`/api/sessions/${seg(id)}?token=${encodeURIComponent(token)}`);
+
+export function sessionUrl(origin: string, id: string, token: string): string {
+  return `${origin}/s/${seg(id)}?token=${encodeURIComponent(token)}`;
+}

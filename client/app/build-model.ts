@@ -1,0 +1,54 @@
+import type { AnalysisDescription, DatasetDetail } from '../../shared/api-types.ts';
+import type { AnalysisArrays } from '../api/analyses.ts';
+import { RowCache } from '../api/row-cache.ts';
+import type { SessionInfo } from '../api/sessions.ts';
+import type { SessionConnection } from '../collab/connect-session.ts';
+import type { Identity } from '../collab/identity.ts';
+import { Presence } from '../collab/presence.ts';
+import type { PointContext } from '../encodings/point-context.ts';
+import type { PointSceneHandle } from '../scene/types.ts';
+import { ColumnStore } from '../state/column-store.ts';
+import type { SessionModel } from './session-model.ts';
+
+/** Assembles the per-analysis model of a session page (stable while the analysis stays). */
+export function buildModel(args: {
+  info: SessionInfo;
+  token: string;
+  dataset: DatasetDetail;
+  analysis: AnalysisDescription;
+  arrays: AnalysisArrays;
+  conn: SessionConnection;
+  identity: Identity;
+  scene: { current: PointSceneHandle | null };
+}): SessionModel {
+  const { analysis, arrays, dataset } = args;
+  if (!analysis.result) throw new Error('The analysis has no result.');
+  const columns = new ColumnStore(dataset.id, dataset.columns);
+  const ctx: PointContext = {
+    count: arrays.count,
+    rowIndex: arrays.rowIndex,
+    cluster: arrays.cluster,
+    anomaly: arrays.anomaly,
+    anomalyFlag: arrays.anomalyFlag,
+    columns: columns.columns,
+    clusterLabels: new Map(analysis.result.clusters.map((c) => [c.id, c.label])),
+  };
+  const canEdit = args.info.role === 'edit';
+  const presence = new Presence(args.conn.awareness, args.identity.name, args.identity.color, 'desktop');
+  return {
+    info: args.info,
+    token: args.token,
+    dataset,
+    analysis,
+    summary: analysis.result,
+    arrays,
+    ctx,
+    columns,
+    rows: new RowCache(dataset.id),
+    conn: args.conn,
+    presence,
+    identity: args.identity,
+    canEdit,
+    scene: args.scene,
+  };
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { readAnnotations, readPresenter, readView, setPresenterPose } from '../../shared/session/index.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { usePeers } from '../collab/use-peers.ts';
+import { pointOfRow } from '../encodings/point-context.ts';
+import { PointScene } from '../scene/point-scene.tsx';
+import type { AnnotationPin, CameraPose, ClickModifiers, NeighbourLinks, ParticipantAvatar } from '../scene/types.ts';
+import { useUi } from '../state/ui-store.ts';
+import { useCloud, useSession } from './session-model.ts';
+import { selectPoints } from './selection-actions.ts';
+import { useNeighbours } from './use-neighbours.ts';
+
+const POSE_INTERVAL_MS = 100;
+
+/**
+ * The 3D view of a session: the cloud, other participants as avatars, annotation pins and
+ * neighbour links; pointer input turned into hover, focus and selection; our camera shared as
+ * presence (and as the presenter's pose when we present); the presenter followed when asked.
+ */
+export function SceneView() {
+  const model = useSession();
+  const cloud = useCloud();
+  const { doc, awareness, origins } = model.conn;
+  const view = useDocValue(doc, ['view'], readView);
+  const annotations = useDocValue(doc, ['annotations'], readAnnotations);
+  const presenter = useDocValue(doc, ['presenter'], readPresenter);
+  const peers = usePeers(awareness);
+  const focused = useUi((s) => s.focused);
+  const following = useUi((s) => s.following);
+  const neighbours = useNeighbours(focused);
+  const presenting = presenter.clientId === awareness.clientID;
+  const presentingRef = useRef(presenting);
+  presentingRef.current = presenting;
+  const lastPose = useRef(0);
+
+  const avatars = useMemo<ParticipantAvatar[]>(
+    () =>
+      peers.flatMap((p) => {
+        const cam = p.state.head ? null : p.state.camera;
+        if (p.state.head) {
+          const [x, y, z, w] = p.state.head.quaternion;
+          // The head looks down its local -Z axis: rotate (0, 0, -1) by the quaternion.
+          const dir: [number, number, number] = [-(2 * (x * z + w * y)), -(2 * (y * z - w * x)), -(1 - 2 * (x * x + y * y))];
+          return [{ id: String(p.clientId), name: p.state.name, color: p.state.color, position: p.state.head.position, direction: dir }];
+        }
+        if (!cam) return [];
+        const direction: [number, number, number] = [cam.target[0] - cam.position[0], cam.target[1] - cam.position[1], cam.target[2] - cam.position[2]];
+        return [{ id: String(p.clientId), name: p.state.name, color: p.state.color, position: cam.position, direction }];
+      }),
+    [peers],
+  );
+
+  const positions = cloud.data.positions;
+  const pins = useMemo<AnnotationPin[]>(
+    () =>
+      annotations.flatMap((a) => {
+        if (a.position) return [{ id: a.id, position: a.position, text: a.text, color: a.color }];
+        const p = pointOfRow(model.arrays.rowIndex, a.rowIndex ?? -1);
+        if (p < 0) return [];
+        return [{ id: a.id, position: [positions[p * 3], positions[p * 3 + 1], positions[p * 3 + 2]], text: a.text, color: a.color }];
+      }),
+    [annotations, positions, model],
+  );
+
+  const links = useMemo<NeighbourLinks[]>(
+    () => (focused !== null && neighbours.data ? [{ from: focused, to: neighbours.data.neighbors.map((n) => n.point), color: '#8cc8ff' }] : []),
+    [focused, neighbours.data],
+  );
+
+  const onHover = useCallback(
+    (index: number | null, x: number, y: number) => {
+      useUi.getState().setHover(index === null ? null : { point: index, x, y });
+      model.presence.update({ hovered: index === null ? null : model.arrays.rowIndex[index] });
+    },
+    [model],
+  );
+
+  const onClick = useCallback(
+    (index: number | null, mods: ClickModifiers) => {
+      if (index === null) {
+        useUi.getState().setFocused(null);
+        return;
+      }
+      useUi.getState().setFocused(index);
+      if (mods.shift || mods.ctrl || mods.meta) {
+        const selected = (cloud.selectedMask[index] ?? 0) === 1;
+        selectPoints(model, [index], selected ? 'remove' : 'add');
+      }
+    },
+    [model, cloud.selectedMask],
+  );
+
+  const onLasso = useCallback((indices: Uint32Array) => selectPoints(model, indices, 'replace'), [model]);
+
+  const onCameraChange = useCallback(
+    (pose: CameraPose) => {
+      model.presence.update({ camera: { position: pose.position, target: pose.target } });
+      if (presentingRef.current && model.canEdit) {
+        const now = Date.now();
+        if (now - lastPose.current >= POSE_INTERVAL_MS) {
+          lastPose.current = now;
+          setPresenterPose(doc, { position: pose.position, target: pose.target }, origins.presence);
+        }
+      }
+    },
+    [model, doc, origins],
+  );
+
+  // Follow the presenter: ease to each pose they publish (unless we present or roam free).
+  useEffect(() => {
+    if (presenting || !following || !presenter.pose) return;
+    void model.scene.current?.setCamera({ position: presenter.pose.position, target: presenter.pose.target }, true);
+  }, [presenter.pose, presenting, following, model]);
+
+  return (
+    <PointScene
+      ref={model.scene}
+      data={cloud.data}
+      filterMode={view.filterMode}
+      pointScale={view.pointScale}
+      onHover={onHover}
+      onClick={onClick}
+      onLasso={onLasso}
+      onCameraChange={onCameraChange}
+      avatars={avatars}
+      pins={pins}
+      links={links}
+      background="#0b0f17"
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { createContext, useContext, type RefObject } from 'react';
+import type { AnalysisDescription, DatasetDetail } from '../../shared/api-types.ts';
+import type { AnalysisSummary } from '../../shared/analysis-result.ts';
+import type { AnalysisArrays } from '../api/analyses.ts';
+import type { RowCache } from '../api/row-cache.ts';
+import type { SessionInfo } from '../api/sessions.ts';
+import type { SessionConnection } from '../collab/connect-session.ts';
+import type { Identity } from '../collab/identity.ts';
+import type { Presence } from '../collab/presence.ts';
+import type { CloudOutput } from '../encodings/cloud-builder.ts';
+import type { SearchResult } from '../encodings/search.ts';
+import type { PointContext } from '../encodings/point-context.ts';
+import type { PointSceneHandle } from '../scene/types.ts';
+import type { ColumnStore } from '../state/column-store.ts';
+
+/** Everything a session page's panels need that does not change while the analysis stays. */
+export interface SessionModel {
+  info: SessionInfo;
+  token: string;
+  dataset: DatasetDetail;
+  analysis: AnalysisDescription;
+  summary: AnalysisSummary;
+  arrays: AnalysisArrays;
+  ctx: PointContext;
+  columns: ColumnStore;
+  rows: RowCache;
+  conn: SessionConnection;
+  presence: Presence;
+  identity: Identity;
+  /** False for view links: every control that writes is disabled. */
+  canEdit: boolean;
+  scene: RefObject<PointSceneHandle | null>;
+}
+
+export const SessionContext = createContext<SessionModel | null>(null);
+/** The scene's input and what panels show about it (counts, legend, search matches). */
+export type SessionCloud = CloudOutput & { search: SearchResult | null };
+
+export const CloudContext = createContext<SessionCloud | null>(null);
+
+export function useSession(): SessionModel {
+  const model = useContext(SessionContext);
+  if (!model) throw new Error('useSession outside a session page');
+  return model;
+}
+
+export function useCloud(): SessionCloud {
+  const cloud = useContext(CloudContext);
+  if (!cloud) throw new Error('useCloud outside a session page');
+  return cloud;
+}
+
+/** The author name written into shared entries (filters, notes, bookmarks). */
+export function authorOf(model: SessionModel): string {
+  return model.identity.name;
+}

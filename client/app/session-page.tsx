@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { loadIdentity } from '../collab/identity.ts';
+import type { PointSceneHandle } from '../scene/types.ts';
+import { AnalysisProgressView } from './analysis-progress.tsx';
+import { buildModel } from './build-model.ts';
+import { SessionView } from './session-view.tsx';
+import { useSessionLoad } from './use-session-load.ts';
+
+/** /s/:id?token=… — loads the session, then hands a stable model to the session view. */
+export function SessionPage(props: { sessionId: string; token: string }) {
+  const state = useSessionLoad(props.sessionId, props.token);
+  const scene = useRef<PointSceneHandle | null>(null);
+  const [identity] = useState(loadIdentity);
+  const model = useMemo(
+    () => (state.phase === 'ready' ? buildModel({ ...state, token: props.token, identity, scene }) : null),
+    // A new model only when the analysis (or connection) changes, not on every load state.
+    // eslint-style note: state fields listed individually on purpose.
+    [state.phase === 'ready' ? state.analysis.id : null, state.phase === 'ready' ? state.arrays : null],
+  );
+  useEffect(() => () => model?.presence.dispose(), [model]);
+
+  if (state.phase === 'loading') return <div className="screen-message">{state.message}</div>;
+  if (state.phase === 'error')
+    return (
+      <div className="screen-message error" role="alert">
+        <h1>This session cannot be opened</h1>
+        <p>{state.message}</p>
+        <p>
+          <a href="/">Back to the start page</a>
+        </p>
+      </div>
+    );
+  if (state.phase === 'running')
+    return (
+      <div className="screen-message">
+        <h1>{state.info.title}</h1>
+        <AnalysisProgressView progress={state.progress} layout={state.layout} />
+      </div>
+    );
+  if (!model) return null;
+  return <SessionView key={model.analysis.id} model={model} />;
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { readMeta } from '../../shared/session/index.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { AnomaliesPanel } from '../panels/anomalies-panel.tsx';
+import { AnnotationsPanel } from '../panels/annotations-panel.tsx';
+import { BookmarksPanel } from '../panels/bookmarks-panel.tsx';
+import { ClusterPanel } from '../panels/cluster-panel.tsx';
+import { EncodingPanel } from '../panels/encoding-panel.tsx';
+import { ExportPanel } from '../panels/export-panel.tsx';
+import { FilterPanel } from '../panels/filter-panel.tsx';
+import { HoverTooltip } from '../panels/hover-tooltip.tsx';
+import { LegendView } from '../panels/legend-view.tsx';
+import { NeighboursPanel } from '../panels/neighbours-panel.tsx';
+import { PeoplePanel } from '../panels/people-panel.tsx';
+import { SelectionPanel } from '../panels/selection-panel.tsx';
+import { SharePanel } from '../panels/share-panel.tsx';
+import { TopBar } from '../panels/top-bar.tsx';
+import { useUi } from '../state/ui-store.ts';
+import { toggleLegendFilter } from './filter-actions.ts';
+import { SceneView } from './scene-view.tsx';
+import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
+import { useCloudOutput } from './use-cloud.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+
+/** The session page once everything is loaded: scene in the middle, dashboard on the right. */
+export function SessionView({ model }: { model: SessionModel }) {
+  const cloud = useCloudOutput(model);
+  const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
+  const sidebarOpen = useUi((s) => s.sidebarOpen);
+  useShortcuts(model);
+  useEffect(() => {
+    document.title = `${meta.title} · Data Mirage`;
+  }, [meta.title]);
+
+  return (
+    <SessionContext.Provider value={model}>
+      <CloudContext.Provider value={cloud}>
+        <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
+          <TopBar title={meta.title} />
+          <main className="scene-area" aria-label="Point cloud">
+            <SceneView />
+            <div className="scene-overlay top-left">
+              <LegendView legend={cloud.legend} onItemClick={model.canEdit ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
+            </div>
+            <HoverTooltip />
+            <div className="scene-hint muted">drag to orbit · right-drag to pan · wheel to zoom · shift-drag to lasso · double-click to focus · F to frame</div>
+          </main>
+          <aside className="sidebar" aria-label="Dashboard">
+            <EncodingPanel />
+            <FilterPanel />
+            <ClusterPanel />
+            <SelectionPanel />
+            <NeighboursPanel />
+            <AnomaliesPanel />
+            <AnnotationsPanel />
+            <BookmarksPanel />
+            <PeoplePanel />
+            <SharePanel />
+            <ExportPanel />
+          </aside>
+        </div>
+      </CloudContext.Provider>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Legend } from '../encodings/legend.ts';
+import type { PointSceneHandle } from '../scene/types.ts';
+
+/**
+ * The snapshot export: the scene rendered at the requested pixel size, with the title, legend
+ * and a footer drawn over it, as a PNG. The scene's box is resized for the render (so points
+ * are drawn at full resolution, not upscaled) and put back afterwards.
+ */
+export interface SnapshotOptions {
+  width: number;
+  height: number;
+  title: string;
+  subtitle: string;
+  legend: Legend | null;
+}
+
+async function nextFrame(): Promise<void> {
+  await new Promise<void>((r) => requestAnimationFrame(() => r()));
+}
+
+async function renderAtSize(handle: PointSceneHandle, box: HTMLElement, width: number, height: number): Promise<ImageBitmap> {
+  const canvas = handle.getCanvas();
+  if (!canvas) throw new Error('The scene is not ready yet.');
+  const dpr = canvas.width / Math.max(1, canvas.clientWidth);
+  const saved = box.getAttribute('style');
+  box.setAttribute('style', `${saved ?? ''};position:fixed;left:0;top:0;width:${width / dpr}px;height:${height / dpr}px;z-index:-1`);
+  try {
+    // Wait for the renderer to follow the new size (a resize observer, then a frame).
+    for (let i = 0; i < 60 && (canvas.width !== width || canvas.height !== height); i++) await nextFrame();
+    handle.invalidate();
+    await nextFrame();
+    const blob = await handle.snapshot('image/png');
+    return await createImageBitmap(blob);
+  } finally {
+    if (saved === null) box.removeAttribute('style');
+    else box.setAttribute('style', saved);
+    handle.invalidate();
+  }
+}
+
+export async function snapshotPng(handle: PointSceneHandle, box: HTMLElement, options: SnapshotOptions): Promise<Blob> {
+  const { width, height } = options;
+  const image = await renderAtSize(handle, box, width, height);
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const g = out.getContext('2d');
+  if (!g) throw new Error('No 2D canvas for the snapshot.');
+  g.fillStyle = '#0b0f17';
+  g.fillRect(0, 0, width, height);
+  // If the renderer could not reach the size (a GPU limit), cover the frame with what it drew.
+  const scale = Math.max(width / image.width, height / image.height);
+  g.drawImage(image, (width - image.width * scale) / 2, (height - image.height * scale) / 2, image.width * scale, image.height * scale);
+  drawOverlay(g, options);
+  return new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'));
+}
+
+function drawOverlay(g: CanvasRenderingContext2D, o: SnapshotOptions): void {
+  const u = Math.max(1, Math.min(o.width, o.height) / 720);
+  const pad = 20 * u;
+  g.textBaseline = 'top';
+  g.fillStyle = '#e8edf5';
+  g.font = `600 ${26 * u}px system-ui, sans-serif`;
+  g.fillText(o.title, pad, pad);
+  g.fillStyle = '#9aa5b5';
+  g.font = `${14 * u}px system-ui, sans-serif`;
+  g.fillText(o.subtitle, pad, pad + 34 * u);
+  const legend = o.legend;
+  if (!legend || legend.kind === 'constant') return;
+  let y = pad + 66 * u;
+  g.fillStyle = '#c9d1dc';
+  g.font = `600 ${14 * u}px system-ui, sans-serif`;
+  g.fillText(legend.title, pad, y);
+  y += 22 * u;
+  g.font = `${13 * u}px system-ui, sans-serif`;
+  if (legend.kind === 'categorical') {
+    for (const item of legend.items.slice(0, 14)) {
+      g.fillStyle = item.color;
+      g.beginPath();
+      g.arc(pad + 6 * u, y + 7 * u, 6 * u, 0, Math.PI * 2);
+      g.fill();
+      g.fillStyle = '#d8dee9';
+      g.fillText(item.label.length > 48 ? `${item.label.slice(0, 47)}…` : item.label, pad + 18 * u, y);
+      y += 20 * u;
+    }
+    return;
+  }
+  const barW = 200 * u;
+  const grad = g.createLinearGradient(pad, 0, pad + barW, 0);
+  legend.stops.forEach((s, i) => grad.addColorStop(i / (legend.stops.length - 1), s));
+  g.fillStyle = grad;
+  g.fillRect(pad, y, barW, 12 * u);
+  g.fillStyle = '#d8dee9';
+  y += 18 * u;
+  for (const t of legend.ticks) {
+    const w = g.measureText(t.label).width;
+    g.fillText(t.label, Math.max(pad, Math.min(pad + barW - w, pad + t.t * barW - w / 2)), y);
+  }
+}

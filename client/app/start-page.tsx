@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
+import { listDatasets, getDataset, getRows, uploadDataset, type Row } from '../api/datasets.ts';
+import { DataPreview } from '../panels/data-preview.tsx';
+import { DropZone } from '../panels/drop-zone.tsx';
+import { RunForm } from '../panels/run-form.tsx';
+
+/** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
+export function StartPage() {
+  const [datasets, setDatasets] = useState<DatasetDescription[] | null>(null);
+  const [chosen, setChosen] = useState<{ detail: DatasetDetail; rows: Row[] } | null>(null);
+  const [overrides, setOverrides] = useState<Record<string, { type?: DatasetDetail['columns'][number]['type']; exclude?: boolean }>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = 'Data Mirage';
+    listDatasets().then(setDatasets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const open = async (id: string) => {
+    setError(null);
+    setBusy('Reading the table…');
+    try {
+      const [detail, page] = await Promise.all([getDataset(id), getRows(id, 0, 8)]);
+      setChosen({ detail, rows: page.rows });
+      setOverrides({});
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const upload = async (file: File) => {
+    setError(null);
+    setBusy(`Uploading ${file.name}…`);
+    try {
+      const created = await uploadDataset(file);
+      setDatasets((list) => [created, ...(list ?? []).filter((d) => d.id !== created.id)]);
+      await open(created.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="start-page">
+      <header className="start-head">
+        <h1>Data Mirage</h1>
+        <p className="muted">Turn a table into a 3D point cloud you explore together, from browsers and headsets.</p>
+      </header>
+      <div className="start-grid">
+        <section className="card" aria-labelledby="choose-title">
+          <h2 id="choose-title">1 · Choose data</h2>
+          <DropZone onFile={(f) => void upload(f)} disabled={busy !== null} />
+          {datasets && datasets.length > 0 && (
+            <>
+              <h3 className="small muted">or open a table already here</h3>
+              <ul className="dataset-list" data-testid="datasets">
+                {datasets.map((d) => (
+                  <li key={d.id}>
+                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null}>
+                      <span className="dataset-name">{d.name}</span>
+                      <span className="small muted">
+                        {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {busy && <p className="muted" role="status">{busy}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </section>
+        {chosen && (
+          <>
+            <section className="card wide" aria-labelledby="preview-title">
+              <h2 id="preview-title">
+                2 · {chosen.detail.name} <span className="muted small">{chosen.detail.rowCount.toLocaleString('en-US')} rows</span>
+              </h2>
+              {chosen.detail.warnings.length > 0 && (
+                <ul className="warnings small">
+                  {chosen.detail.warnings.slice(0, 5).map((w, i) => (
+                    <li key={i}>{w.message}</li>
+                  ))}
+                </ul>
+              )}
+              <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
+            </section>
+            <section className="card" aria-labelledby="run-title">
+              <h2 id="run-title">3 · Analyse</h2>
+              <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} />
+            </section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

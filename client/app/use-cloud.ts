@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { usePeers } from '../collab/use-peers.ts';
+import { CloudBuilder } from '../encodings/cloud-builder.ts';
+import { pointOfRow } from '../encodings/point-context.ts';
+import { searchPoints } from '../encodings/search.ts';
+import { useUi } from '../state/ui-store.ts';
+import type { SessionCloud, SessionModel } from './session-model.ts';
+
+/** Columns searched when the user did not pick one: everything that reads as words. */
+export function searchableColumns(model: SessionModel): string[] {
+  return model.dataset.columns.filter((c) => c.type === 'category' || c.type === 'text' || c.type === 'boolean' || c.identifier).map((c) => c.name);
+}
+
+/**
+ * The scene's input, rebuilt from the shared view, filters, selection, search and peers'
+ * hovers. Heavy steps are memoised inside CloudBuilder; this hook only wires the inputs.
+ */
+export function useCloudOutput(model: SessionModel): SessionCloud {
+  const { doc, awareness } = model.conn;
+  const view = useDocValue(doc, ['view'], readView);
+  const filters = useDocValue(doc, ['filters'], readFilters);
+  const selection = useDocValue(doc, ['selection'], readSelection);
+  const columnsVersion = useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  const searchQuery = useUi((s) => s.searchQuery);
+  const searchColumn = useUi((s) => s.searchColumn);
+  const peers = usePeers(awareness);
+  const builder = useRef<CloudBuilder | null>(null);
+  builder.current ??= new CloudBuilder();
+
+  const searchNames = useMemo(
+    () => (searchColumn && model.columns.has(searchColumn) ? [searchColumn] : searchableColumns(model)),
+    [model, searchColumn],
+  );
+  useEffect(() => {
+    if (searchQuery.trim()) model.columns.ensure(searchNames);
+  }, [model, searchNames, searchQuery]);
+  const search = useMemo(
+    () => (searchQuery.trim() ? searchPoints(searchQuery, searchNames, model.ctx) : null),
+    // columnsVersion: search again when a searched column arrives.
+    [model, searchNames, searchQuery, columnsVersion],
+  );
+
+  const hoveredRows = peers.map((p) => p.state.hovered).filter((r): r is number => r !== null);
+  const hoveredKey = hoveredRows.join(',');
+  const hoveredPoints = useMemo(
+    () => hoveredRows.map((r) => pointOfRow(model.arrays.rowIndex, r)).filter((p) => p >= 0),
+    // eslint-style note: hoveredKey stands for hoveredRows' content.
+    [model, hoveredKey],
+  );
+  const knownColumns = useMemo(() => new Set(model.dataset.columns.map((c) => c.name)), [model]);
+
+  const output = useMemo(
+    () =>
+      builder.current!.build({
+        ctx: model.ctx,
+        embedding: model.arrays.positions,
+        view,
+        filters,
+        selection,
+        search: search?.mask ?? null,
+        hoveredByOthers: hoveredPoints,
+        knownColumns,
+      }),
+    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion],
+  );
+  const pendingKey = output.pending.join('\u0000');
+  useEffect(() => {
+    if (pendingKey) model.columns.ensure(pendingKey.split('\u0000'));
+  }, [model, pendingKey]);
+  return useMemo(() => ({ ...output, search }), [output, search]);
+}

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { rootOf } from '../../shared/session/roots.ts';
+import type { SessionPart } from '../../shared/session/index.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
+
+/**
+ * Origins tag every local write: `user` writes are this participant's undoable changes (the
+ * UndoManager tracks only them); `presence` writes (the presenter's pose) are not undoable.
+ */
+export interface Origins {
+  user: object;
+  presence: object;
+}
+
+export interface SessionConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+  undo: Y.UndoManager;
+  origins: Origins;
+  status(): ConnectionStatus;
+  synced(): boolean;
+  /** Called on every status or sync change. Returns the unsubscribe function. */
+  onStatus(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** The parts of the document a participant's undo covers: everything they can change on purpose. */
+const UNDOABLE: SessionPart[] = ['view', 'filters', 'selection', 'annotations', 'bookmarks'];
+
+/**
+ * Joins a session's Yjs document over the y-websocket protocol. Edits made while offline stay
+ * in the local document and merge when the connection returns (the provider reconnects with
+ * backoff and re-syncs). BroadcastChannel sync between tabs is off: every change must pass the
+ * server, which is what enforces view-only links.
+ */
+export function connectSession(sessionId: string, token: string, wsBase = defaultWsBase()): SessionConnection {
+  const doc = new Y.Doc();
+  const origins: Origins = { user: { who: 'me' }, presence: { who: 'me', presence: true } };
+  const provider = new WebsocketProvider(wsBase, sessionId, doc, { params: { token }, disableBc: true, maxBackoffTime: 4000 });
+  const undo = new Y.UndoManager(
+    UNDOABLE.map((part) => rootOf(doc, part)),
+    { trackedOrigins: new Set([origins.user]), captureTimeout: 400 },
+  );
+  let status: ConnectionStatus = 'connecting';
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  provider.on('status', (event: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status !== 'refused') status = event.status;
+    notify();
+  });
+  provider.on('sync', () => notify());
+  // A close in the 44xx range is the server refusing this link for good (bad token, no session).
+  provider.on('closed', () => {
+    status = 'refused';
+    notify();
+  });
+  return {
+    doc,
+    provider,
+    awareness: provider.awareness,
+    undo,
+    origins,
+    status: () => status,
+    synced: () => provider.synced,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      undo.destroy();
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function defaultWsBase(): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/yjs`;
+}

@@ -1,0 +1,42 @@
+import { useSession } from '../app/session-model.ts';
+import { formatNumber } from '../encodings/legend.ts';
+import { useUi } from '../state/ui-store.ts';
+import { Panel } from './panel.tsx';
+
+/** The analysis' top anomalies with the reasons it gives; a click flies to the point. */
+export function AnomaliesPanel() {
+  const model = useSession();
+  const setFocused = useUi((s) => s.setFocused);
+  const { anomalies } = model.summary;
+  return (
+    <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
+      <p className="small muted">
+        {anomalies.method} · top {Math.round(anomalies.contamination * 100)}% flagged (orange halo)
+      </p>
+      <ol className="anomaly-list">
+        {anomalies.top.map((a) => (
+          <li key={a.point}>
+            <button
+              type="button"
+              className="anomaly-item"
+              onClick={() => {
+                setFocused(a.point);
+                void model.scene.current?.focusPoint(a.point, true);
+              }}
+            >
+              <span className="anomaly-head">
+                row {a.rowIndex + 1} <span className="tag warn">{a.score.toFixed(2)}</span>
+              </span>
+              <span className="small muted">
+                {a.reasons
+                  .slice(0, 3)
+                  .map((r) => `${r.column} = ${typeof r.value === 'number' ? formatNumber(r.value) : r.value}${r.z !== undefined ? ` (z ${r.z.toFixed(1)})` : r.share !== undefined ? ` (${(r.share * 100).toFixed(1)}% of rows)` : ''}`)
+                  .join(' · ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}

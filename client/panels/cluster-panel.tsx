@@ -1,0 +1,59 @@
+import { readFilters, readSelection } from '../../shared/session/index.ts';
+import { useCloud, useSession } from '../app/session-model.ts';
+import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
+import { toggleClusterSelection } from '../app/selection-actions.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { formatNumber } from '../encodings/legend.ts';
+import { clusterName } from '../encodings/point-values.ts';
+import { Panel } from './panel.tsx';
+
+/** Clusters found by the analysis: size, colour, label; show/hide and select each. */
+export function ClusterPanel() {
+  const model = useSession();
+  const cloud = useCloud();
+  const { doc } = model.conn;
+  const filters = useDocValue(doc, ['filters'], readFilters);
+  const selection = useDocValue(doc, ['selection'], readSelection);
+  const clusterFilter = findFilter(filters, 'cluster');
+  const shown = (id: number) => !clusterFilter || clusterFilter.kind !== 'cluster' || !clusterFilter.enabled || clusterFilter.values.includes(id);
+  const colourOf = new Map<number, string>();
+  if (cloud.legend?.kind === 'categorical' && cloud.legend.title === 'Cluster') {
+    for (const item of cloud.legend.items) colourOf.set(typeof item.key === 'number' ? item.key : -1, item.color);
+  }
+  const { clustering } = model.summary;
+  const ids = allClusterIds(model);
+  const sizeOf = new Map(model.summary.clusters.map((c) => [c.id, c]));
+
+  return (
+    <Panel id="clusters" title="Clusters" badge={clustering.clusterCount}>
+      <p className="small muted">
+        {clustering.method === 'kmeans' ? `k-means, k = ${clustering.k ?? clustering.clusterCount}` : clustering.method.toUpperCase()} on the {clustering.space}
+        {clustering.noiseCount > 0 ? ` · ${formatNumber(clustering.noiseCount)} noise points` : ''}
+      </p>
+      <ul className="cluster-list">
+        {ids.map((id) => {
+          const info = sizeOf.get(id);
+          const visible = shown(id);
+          const selected = selection.clusters.includes(id);
+          return (
+            <li key={id} className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`} data-cluster={id}>
+              <span className="swatch" style={{ background: colourOf.get(id) ?? '#5d6470' }} />
+              <div className="cluster-text">
+                <span className="cluster-name">
+                  {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
+                </span>
+                {info?.label && <span className="cluster-label small">{info.label}</span>}
+              </div>
+              <button type="button" className="icon small" aria-pressed={visible} aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`} title={visible ? 'Hide' : 'Show'} disabled={!model.canEdit} onClick={() => toggleClusterVisible(model, id)}>
+                {visible ? '◉' : '○'}
+              </button>
+              <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} disabled={!model.canEdit} onClick={() => toggleClusterSelection(model, id)}>
+                {selected ? 'selected' : 'select'}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </Panel>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { Row } from '../api/datasets.ts';
+import { useSession } from '../app/session-model.ts';
+import { clusterName } from '../encodings/point-values.ts';
+import { useUi } from '../state/ui-store.ts';
+import { formatCell } from './format-cell.ts';
+
+/** The hovered point's original row (fetched once, then cached) beside the cursor. */
+export function HoverTooltip() {
+  const model = useSession();
+  const hover = useUi((s) => s.hover);
+  const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
+  const [row, setRow] = useState<{ index: number; row: Row } | null>(null);
+  useEffect(() => {
+    if (rowIndex === null) return;
+    const cached = model.rows.peek(rowIndex);
+    if (cached) {
+      setRow({ index: rowIndex, row: cached });
+      return;
+    }
+    let live = true;
+    model.rows.get(rowIndex).then((r) => live && setRow({ index: rowIndex, row: r }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [model, rowIndex]);
+  if (!hover || rowIndex === null) return null;
+  const values = row && row.index === rowIndex ? row.row : model.rows.peek(rowIndex);
+  const cluster = model.arrays.cluster[hover.point];
+  const anomaly = model.arrays.anomaly[hover.point];
+  const entries = values ? Object.entries(values) : [];
+  const left = hover.x + 16;
+  const top = hover.y + 12;
+  return (
+    <div className="tooltip" role="tooltip" data-testid="tooltip" data-row={rowIndex} style={{ left, top }}>
+      <div className="tooltip-head">
+        Row {rowIndex + 1} · {clusterName(cluster)}
+        {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
+      </div>
+      {values ? (
+        <table>
+          <tbody>
+            {entries.slice(0, 14).map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{formatCell(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div className="muted">loading…</div>
+      )}
+      {entries.length > 14 && <div className="muted">+{entries.length - 14} more columns</div>}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { readPresenter, setPresenter } from '../../shared/session/index.ts';
+import { useSession } from '../app/session-model.ts';
+import { saveIdentity } from '../collab/identity.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { usePeers } from '../collab/use-peers.ts';
+import { useUi } from '../state/ui-store.ts';
+import { Panel } from './panel.tsx';
+
+/** Who is here (name, colour, role, device), and presenter mode. */
+export function PeoplePanel() {
+  const model = useSession();
+  const { doc, awareness, origins } = model.conn;
+  const peers = usePeers(awareness);
+  const presenter = useDocValue(doc, ['presenter'], readPresenter);
+  const following = useUi((s) => s.following);
+  const setFollowing = useUi((s) => s.setFollowing);
+  const [name, setName] = useState(model.identity.name);
+  const me = awareness.clientID;
+  const presenting = presenter.clientId === me;
+  const presenterHere = presenter.clientId !== null && (presenting || peers.some((p) => p.clientId === presenter.clientId));
+
+  const rename = () => {
+    const clean = name.trim().slice(0, 64);
+    if (!clean || clean === model.identity.name) return;
+    model.identity.name = clean;
+    saveIdentity(model.identity);
+    model.presence.update({ name: clean });
+    model.presence.flush();
+  };
+
+  return (
+    <Panel id="people" title="People" badge={peers.length + 1}>
+      <ul className="people-list" data-testid="people">
+        <li className="person me">
+          <span className="swatch round" style={{ background: model.identity.color }} />
+          <input
+            className="name-input"
+            aria-label="Your name"
+            value={name}
+            maxLength={64}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={rename}
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          />
+          <span className="small muted">you · {model.canEdit ? 'editor' : 'viewer'}</span>
+          {presenting && <span className="tag">presenting</span>}
+        </li>
+        {peers.map((p) => (
+          <li key={p.clientId} className="person">
+            <span className="swatch round" style={{ background: p.state.color }} />
+            <span className="person-name">{p.state.name}</span>
+            <span className="small muted">
+              {p.state.role} · {p.state.device === 'vr' ? 'headset' : 'desktop'}
+            </span>
+            {presenter.clientId === p.clientId && <span className="tag">presenting</span>}
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        {presenting ? (
+          <button type="button" className="small on" onClick={() => setPresenter(doc, null, origins.presence)}>
+            stop presenting
+          </button>
+        ) : (
+          <button type="button" className="small" disabled={!model.canEdit} title={model.canEdit ? 'Others follow your camera' : 'View links cannot present'} onClick={() => setPresenter(doc, { clientId: me, name: model.identity.name }, origins.presence)}>
+            {presenterHere ? 'take over presenting' : 'present'}
+          </button>
+        )}
+        {presenterHere && !presenting && (
+          <>
+            <label className="check small">
+              <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.target.checked)} /> follow {presenter.name ?? 'presenter'}
+            </label>
+            {!following && presenter.pose && (
+              <button type="button" className="small" onClick={() => void model.scene.current?.setCamera({ position: presenter.pose!.position, target: presenter.pose!.target }, true)}>
+                jump to presenter
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { fetchRowsAt } from '../api/row-cache.ts';
+import type { Row } from '../api/datasets.ts';
+import { useCloud, useSession } from '../app/session-model.ts';
+import { clearAll } from '../app/selection-actions.ts';
+import { rowsOfMask } from '../encodings/selection.ts';
+import { compareColumn, type ColumnComparison } from '../encodings/stats.ts';
+import { formatDate, formatNumber } from '../encodings/legend.ts';
+import { formatCell } from './format-cell.ts';
+import { Panel } from './panel.tsx';
+
+const TABLE_ROWS = 25;
+const STAT_COLUMNS = 24;
+
+/** The shared selection: its rows, and how it differs from the rest column by column. */
+export function SelectionPanel() {
+  const model = useSession();
+  const cloud = useCloud();
+  const count = cloud.selectedCount;
+  const version = useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  const statColumns = useMemo(
+    () => model.dataset.columns.filter((c) => c.type !== 'text' && !c.identifier).slice(0, STAT_COLUMNS).map((c) => c.name),
+    [model],
+  );
+  useEffect(() => {
+    if (count > 0) model.columns.ensure(statColumns);
+  }, [model, count, statColumns]);
+
+  const comparisons = useMemo(() => {
+    if (count === 0) return [];
+    const out: ColumnComparison[] = [];
+    for (const name of statColumns) {
+      const column = model.ctx.columns.get(name);
+      const c = column && compareColumn(name, column, model.ctx.rowIndex, cloud.selectedMask);
+      if (c) out.push(c);
+    }
+    return out.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  }, [model, cloud.selectedMask, count, statColumns, version]);
+
+  const firstRows = useMemo(() => rowsOfMask(cloud.selectedMask, model.ctx.rowIndex).subarray(0, TABLE_ROWS), [cloud.selectedMask, model]);
+  const [rows, setRows] = useState<{ key: Uint32Array; rows: Row[] } | null>(null);
+  useEffect(() => {
+    if (firstRows.length === 0) return;
+    let live = true;
+    fetchRowsAt(model.dataset.id, firstRows).then((r) => live && setRows({ key: firstRows, rows: r }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [model, firstRows]);
+  const shownRows = rows && rows.key === firstRows ? rows.rows : null;
+  const headers = shownRows && shownRows[0] ? Object.keys(shownRows[0]) : [];
+
+  return (
+    <Panel
+      id="selection"
+      title="Selection"
+      badge={formatNumber(count)}
+      actions={
+        <button type="button" className="small" disabled={!model.canEdit || count === 0} onClick={() => clearAll(model)}>
+          clear
+        </button>
+      }
+    >
+      {count === 0 ? (
+        <p className="small muted">Nothing selected. Shift-drag on the cloud to lasso points, Shift-click to add one, or select a cluster.</p>
+      ) : (
+        <>
+          <table className="stats-table small" data-testid="selection-stats">
+            <thead>
+              <tr>
+                <th>column</th>
+                <th>selected</th>
+                <th>rest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparisons.slice(0, 8).map((c) => (
+                <tr key={c.column}>
+                  <th title={c.column}>{c.column}</th>
+                  {c.kind === 'numeric' ? (
+                    <>
+                      <td>{fmtStat(c.selected.mean, c.temporal)} <span className="muted">± {fmtSpread(c.selected.std, c.temporal)}</span></td>
+                      <td>{fmtStat(c.rest.mean, c.temporal)} <span className="muted">± {fmtSpread(c.rest.std, c.temporal)}</span></td>
+                    </>
+                  ) : (
+                    <>
+                      <td>{c.top[0] ? `${c.top[0].value} ${Math.round(c.top[0].selectedShare * 100)}%` : '—'}</td>
+                      <td>{c.top[0] ? `${Math.round(c.top[0].restShare * 100)}%` : '—'}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="table-scroll">
+            <table className="rows-table small" data-testid="selection-rows">
+              <thead>
+                <tr>
+                  {headers.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(shownRows ?? []).map((r, i) => (
+                  <tr key={firstRows[i]}>
+                    {headers.map((h) => (
+                      <td key={h}>{formatCell(r[h])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {count > TABLE_ROWS && <p className="small muted">first {TABLE_ROWS} of {formatNumber(count)} rows; export them all below</p>}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function fmtStat(v: number, temporal: boolean): string {
+  return temporal ? formatDate(v) : formatNumber(v);
+}
+
+function fmtSpread(v: number, temporal: boolean): string {
+  return temporal ? `${formatNumber(v / 86_400_000)} d` : formatNumber(v);
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+
+/**
+ * Local, per-participant UI state: never shared, never undone. Shared state lives in the Yjs
+ * document (client/collab); presence in awareness.
+ */
+export interface HoverState {
+  point: number;
+  x: number;
+  y: number;
+}
+
+export type PanelId = 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export';
+
+export interface UiState {
+  hover: HoverState | null;
+  /** The point the user clicked last (neighbours, annotation target). */
+  focused: number | null;
+  searchQuery: string;
+  searchColumn: string | null;
+  collapsed: Partial<Record<PanelId, boolean>>;
+  sidebarOpen: boolean;
+  /** Follow the presenter's camera (when someone presents). */
+  following: boolean;
+  toast: string | null;
+  setHover(hover: HoverState | null): void;
+  setFocused(point: number | null): void;
+  setSearch(query: string, column?: string | null): void;
+  togglePanel(id: PanelId): void;
+  setSidebarOpen(open: boolean): void;
+  setFollowing(following: boolean): void;
+  showToast(message: string | null): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  hover: null,
+  focused: null,
+  searchQuery: '',
+  searchColumn: null,
+  collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false },
+  sidebarOpen: true,
+  following: true,
+  toast: null,
+  setHover: (hover) => set({ hover }),
+  setFocused: (focused) => set({ focused }),
+  setSearch: (searchQuery, column) => set((s) => ({ searchQuery, searchColumn: column === undefined ? s.searchColumn : column })),
+  togglePanel: (id) => set((s) => ({ collapsed: { ...s.collapsed, [id]: !s.collapsed[id] } })),
+  setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
+  setFollowing: (following) => set({ following }),
+  showToast: (toast) => set({ toast }),
+}));
