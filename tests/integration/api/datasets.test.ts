@@ -119,6 +119,25 @@ describe('bad requests get their documented error and change nothing', () => {
     expect(await storeSnapshot()).toEqual(before);
   });
 
+  it('enforces MAX_ROWS and MAX_COLUMNS with 413 and a message naming the limit', async () => {
+    const dir = await tempDataDir();
+    const limited = await startTestServer(dir, { maxRows: 100, maxColumns: 5 });
+    try {
+      const tooLong = await uploadText(limited.url, 'a,b\n' + '1,2\n'.repeat(101), CONTENT_TYPES.csv);
+      expect(tooLong.status).toBe(413);
+      expect(await errorCode(tooLong)).toBe('too_many_rows');
+      const tooWide = await uploadText(limited.url, 'a,b,c,d,e,f\n1,2,3,4,5,6\n', CONTENT_TYPES.csv);
+      expect(tooWide.status).toBe(413);
+      const body = (await tooWide.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('too_many_columns');
+      expect(body.error.message).toMatch(/5/);
+      expect((await uploadText(limited.url, 'a,b\n' + '1,2\n'.repeat(100), CONTENT_TYPES.csv)).status).toBe(201);
+    } finally {
+      await limited.close();
+      await removeDir(dir);
+    }
+  });
+
   it('answers unknown ids, path traversal and unknown columns with 404', async () => {
     const penguins = await uploadAsset(server.url, 'penguins');
     for (const path of [
