@@ -37,8 +37,8 @@ export function penguins(): Labelled {
   return fromRows(complete.map((r) => keys.map((k) => r[k] as number)), complete.map((r) => String(r.Species)));
 }
 
-/** 2,500 rows of 20 numeric columns in 10 overlapping clusters (separation 2, not the easy 6). */
-export function overlappingMixture(): Labelled {
-  const mix = generateMixture({ rows: 2500, numeric: 20, categorical: 0, separation: 2, seed: 7 });
+/** `rows` rows of 20 numeric columns in 10 overlapping clusters (separation 2, not the easy 6). */
+export function overlappingMixture(rows = 2500): Labelled {
+  const mix = generateMixture({ rows, numeric: 20, categorical: 0, separation: 2, seed: 7 });
   return { x: zScoreColumns(mix.numeric), labels: mix.labels };
 }

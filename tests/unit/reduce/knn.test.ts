@@ -57,7 +57,7 @@ describe('knn', () => {
   });
 
   it('NN-descent is deterministic for a seed', () => {
-    const { x } = overlappingMixture();
+    const { x } = penguins();
     const a = knn(x, 10, { method: 'nn-descent', seed: 5 });
     const b = knn(x, 10, { method: 'nn-descent', seed: 5 });
     expect(a.indices).toEqual(b.indices);

@@ -20,7 +20,6 @@ describe('umap', () => {
   it.each([
     ['iris', iris, 0.97, undefined],
     ['penguins', penguins, 0.978, undefined],
-    ['overlapping mixture', overlappingMixture, 0.972, 200],
   ] as const)('keeps neighbourhoods of %s (trustworthiness)', (_, load, floor, nEpochs) => {
     const { x } = load();
     const y = umap(x, { seed: 1, nEpochs });
@@ -29,9 +28,11 @@ describe('umap', () => {
     expect(trustworthiness(x, y, 10)).toBeGreaterThan(floor);
   });
 
-  it('beats PCA where the data has more than 3 dimensions that matter', () => {
+  it('keeps neighbourhoods of overlapping clusters, far better than PCA', () => {
     const { x } = overlappingMixture();
-    expect(trustworthiness(x, umap(x, { seed: 2, nEpochs: 100 }), 10)).toBeGreaterThan(0.9529601126987322 + 0.015);
+    const t = trustworthiness(x, umap(x, { seed: 2, nEpochs: 200 }), 10);
+    expect(t).toBeGreaterThan(0.972);
+    expect(t).toBeGreaterThan(0.9529601126987322 + 0.015);
   });
 
   it('is deterministic for a seed and changes with it', () => {
