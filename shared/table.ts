@@ -63,3 +63,25 @@ export function cellValue(data: ColumnData, row: number): string | number | bool
       return data.values[row];
   }
 }
+
+/** Dictionary-codes a list of strings (first appearance order); null becomes -1. */
+export function dictionaryEncode(values: readonly (string | null)[]): { codes: Int32Array; dictionary: string[] } {
+  const codes = new Int32Array(values.length);
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = index.get(v);
+    if (c === undefined) {
+      c = dictionary.length;
+      dictionary.push(v);
+      index.set(v, c);
+    }
+    codes[i] = c;
+  }
+  return { codes, dictionary };
+}

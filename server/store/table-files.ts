@@ -1,7 +1,7 @@
 import { readFile, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
-import type { Column, ColumnData, ColumnType, Table } from '../../shared/table.ts';
+import { dictionaryEncode, type Column, type ColumnData, type ColumnType, type Table } from '../../shared/table.ts';
 
 /**
  * A table on disk is one binary file per column in the shared array format (docs/binary-format.md),
@@ -22,22 +22,7 @@ export function encodeColumn(data: ColumnData): Uint8Array {
     case 'boolean':
       return encodeBuffer(data.codes, { kind: 'category', dictionary: data.dictionary });
     case 'text': {
-      const index = new Map<string, number>();
-      const dictionary: string[] = [];
-      const codes = new Int32Array(data.values.length);
-      data.values.forEach((v, i) => {
-        if (v === null) {
-          codes[i] = -1;
-          return;
-        }
-        let c = index.get(v);
-        if (c === undefined) {
-          c = dictionary.length;
-          dictionary.push(v);
-          index.set(v, c);
-        }
-        codes[i] = c;
-      });
+      const { codes, dictionary } = dictionaryEncode(data.values);
       return encodeBuffer(codes, { kind: 'category', dictionary });
     }
   }

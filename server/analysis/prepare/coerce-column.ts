@@ -1,5 +1,5 @@
 import type { Column, ColumnData, ColumnType } from '../../../shared/table.ts';
-import { cellValue } from '../../../shared/table.ts';
+import { cellValue, dictionaryEncode } from '../../../shared/table.ts';
 
 /**
  * Re-types a column when the user overrides the inferred type on the start page (e.g. a zip
@@ -49,26 +49,8 @@ function fromText(text: (string | null)[], type: ColumnType): ColumnData {
       }
       return { type, codes, dictionary: ['false', 'true'] };
     }
-    case 'category': {
-      const codes = new Int32Array(n);
-      const index = new Map<string, number>();
-      const dictionary: string[] = [];
-      for (let i = 0; i < n; i++) {
-        const t = text[i];
-        if (t === null) {
-          codes[i] = -1;
-          continue;
-        }
-        let c = index.get(t);
-        if (c === undefined) {
-          c = dictionary.length;
-          dictionary.push(t);
-          index.set(t, c);
-        }
-        codes[i] = c;
-      }
-      return { type, codes, dictionary };
-    }
+    case 'category':
+      return { type, ...dictionaryEncode(text) };
     case 'text':
       return { type, values: text };
   }
