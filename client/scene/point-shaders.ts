@@ -40,6 +40,7 @@ flat out float vSpritePx;
 flat out float vViewZ;
 flat out float vWorldRadius;
 flat out float vFaded;
+flat out float vHaloAlpha;
 
 const vec3 SELECTED = vec3(1.0);
 const vec3 OTHER_HOVER = vec3(0.22, 0.85, 1.0);
@@ -76,8 +77,8 @@ void main() {
 
   bool inner = passes && ((aFlags & 26u) != 0u || localHover);
   bool outer = passes && (aFlags & 4u) != 0u;
-  float ringW = max(rPx * 0.28, 1.5 * uPixelRatio);
-  float gap = max(rPx * 0.14, 1.0 * uPixelRatio);
+  float ringW = max(rPx * 0.28, 1.25 * uPixelRatio);
+  float gap = max(rPx * 0.14, 0.75 * uPixelRatio);
   float innerStart = rPx + gap;
   float innerEnd = innerStart + ringW;
   float outerStart = (inner ? innerEnd : rPx) + gap;
@@ -100,6 +101,8 @@ void main() {
   vViewZ = mv.z;
   vWorldRadius = rPx / pxPerUnit;
   vFaded = passes ? 0.0 : 1.0;
+  // Tiny points in dense clouds: a full-strength halo around each would bury the cloud.
+  vHaloAlpha = clamp(rPx / (4.0 * uPixelRatio), 0.4, 1.0);
 
 #ifndef SPHERE_DEPTH
   // Without per-fragment depth, faded points still sit behind everything.
@@ -124,6 +127,7 @@ flat in float vSpritePx;
 flat in float vViewZ;
 flat in float vWorldRadius;
 flat in float vFaded;
+flat in float vHaloAlpha;
 
 const vec3 HALO = vec3(1.0, 0.36, 0.2);
 // normalize(-0.42, 0.62, 0.66) and the half vector between it and the view direction (0, 0, 1).
@@ -176,7 +180,7 @@ void main() {
     // The halo fades outwards so it reads as a glow, not a second sphere.
     float t = (d - vRings.z) / max(vRings.w - vRings.z, 1e-4);
     rgb = HALO;
-    a = outerA * (1.0 - 0.55 * t);
+    a = outerA * (1.0 - 0.55 * t) * vHaloAlpha;
   }
   fragColor = vec4(rgb, a);
 
