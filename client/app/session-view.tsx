@@ -21,6 +21,7 @@ import { SceneView } from './scene-view.tsx';
 import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
 import { useCloudOutput } from './use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+import { usePageHooks } from './page-hooks.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right. */
 export function SessionView({ model }: { model: SessionModel }) {
@@ -28,6 +29,7 @@ export function SessionView({ model }: { model: SessionModel }) {
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   const sidebarOpen = useUi((s) => s.sidebarOpen);
   useShortcuts(model);
+  usePageHooks(model, cloud);
   useEffect(() => {
     document.title = `${meta.title} · Data Mirage`;
   }, [meta.title]);

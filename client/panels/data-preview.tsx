@@ -38,7 +38,6 @@ export function DataPreview(props: { detail: DatasetDetail; rows: Row[]; overrid
                     {TYPES.map((t) => (
                       <option key={t} value={t}>
                         {t}
-                        {t === c.type ? ' (inferred)' : ''}
                       </option>
                     ))}
                   </select>
@@ -46,6 +45,7 @@ export function DataPreview(props: { detail: DatasetDetail; rows: Row[]; overrid
                   <div className="col-meta small">
                     <span className={c.missing > 0 ? 'warn-text' : 'muted'}>{c.missing.toLocaleString('en-US')} missing</span>
                     {c.identifier && <span className="muted"> · id</span>}
+                    {o.type && o.type !== c.type && <span className="warn-text"> · was {c.type}</span>}
                   </div>
                   <label className="check small">
                     <input type="checkbox" checked={!excluded} aria-label={`Use ${c.name}`} onChange={(e) => set(c.name, { exclude: !e.target.checked })} /> use

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import type { Legend } from '../encodings/legend.ts';
+import { rowsOfMask } from '../encodings/selection.ts';
+import type { SessionCloud, SessionModel } from './session-model.ts';
+
+/**
+ * A small read-only window onto the session page (`window.__mirage`), for end-to-end tests and
+ * for poking at a session from the console: where a point is drawn, what is visible and
+ * selected. It changes nothing; every change goes through the page's own controls.
+ */
+export interface MiragePageHooks {
+  count: number;
+  ready(): Promise<void>;
+  visibleCount(): number;
+  selectedCount(): number;
+  selectedRows(): number[];
+  legend(): Legend | null;
+  rowOf(point: number): number;
+  clusterOf(point: number): number;
+  /** CSS pixels relative to the scene canvas. */
+  project(point: number): { x: number; y: number } | null;
+  pick(x: number, y: number): number | null;
+  lasso(polygon: number[]): number[];
+  canvasRect(): { left: number; top: number; width: number; height: number } | null;
+}
+
+declare global {
+  interface Window {
+    __mirage?: MiragePageHooks;
+  }
+}
+
+export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
+  const latest = useRef(cloud);
+  latest.current = cloud;
+  useEffect(() => {
+    const handle = () => {
+      const h = model.scene.current;
+      if (!h) throw new Error('scene not mounted');
+      return h;
+    };
+    window.__mirage = {
+      count: model.arrays.count,
+      async ready() {
+        while (!model.scene.current?.isPickReady()) await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      },
+      visibleCount: () => latest.current.filter.passCount,
+      selectedCount: () => latest.current.selectedCount,
+      selectedRows: () => Array.from(rowsOfMask(latest.current.selectedMask, model.arrays.rowIndex)),
+      legend: () => latest.current.legend,
+      rowOf: (p) => model.arrays.rowIndex[p],
+      clusterOf: (p) => model.arrays.cluster[p],
+      project: (p) => handle().project(p),
+      pick: (x, y) => handle().pick(x, y)?.index ?? null,
+      lasso: (polygon) => Array.from(handle().lasso(new Float32Array(polygon))),
+      canvasRect() {
+        const r = handle().getCanvas()?.getBoundingClientRect();
+        return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
+      },
+    };
+    return () => {
+      delete window.__mirage;
+    };
+  }, [model]);
+}

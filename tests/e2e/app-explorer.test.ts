@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { hexToRgb } from '../../client/encodings/palettes.ts';
+import { assetPath } from '../support/assets.ts';
+import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+
+/**
+ * The explorer end to end, as a user drives it: real server on a temp DATA_DIR, the built
+ * client, headless Chromium. One server and one browser serve every test in this file; the
+ * session made through the start page in the first test is shared by the rest.
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let session: { id: string; editUrl: string; datasetId: string } | null = null;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  dataDir = await tempDataDir('mirage-app-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+async function newPage(url: string, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+  pages.push(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+async function sessionReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.__mirage!.ready());
+}
+
+/** Screen position (page CSS pixels) of a point, or null when it is behind the camera. */
+async function pointOnPage(page: Page, point: number): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((p) => {
+    const m = window.__mirage!;
+    const at = m.project(p);
+    const rect = m.canvasRect();
+    return at && rect ? { x: rect.left + at.x, y: rect.top + at.y } : null;
+  }, point);
+}
+
+/** A point that is the front-most one under its own projected centre, so hovering it hovers it. */
+async function pickablePoint(page: Page): Promise<number> {
+  const point = await page.evaluate(() => {
+    const m = window.__mirage!;
+    const rect = m.canvasRect()!;
+    for (let p = 0; p < m.count; p += 7) {
+      const at = m.project(p);
+      if (!at || at.x < 60 || at.y < 60 || at.x > rect.width - 400 || at.y > rect.height - 60) continue;
+      if (m.pick(at.x, at.y) === p) return p;
+    }
+    return -1;
+  });
+  expect(point).toBeGreaterThanOrEqual(0);
+  return point;
+}
+
+/** Pixels per legend colour, matched by chromaticity (the sphere shading keeps it). */
+function colourCensus(px: Pixels, colours: string[]): number[] {
+  const chroma = (r: number, g: number, b: number) => {
+    const s = r + g + b || 1;
+    return [r / s, g / s, b / s];
+  };
+  const targets = colours.map((c) => chroma(...hexToRgb(c)));
+  const counts = new Array<number>(colours.length).fill(0);
+  for (let i = 0; i < px.data.length; i += 4) {
+    const r = px.data[i];
+    const g = px.data[i + 1];
+    const b = px.data[i + 2];
+    if (Math.max(r, g, b) < 60 || Math.max(r, g, b) - Math.min(r, g, b) < 25) continue;
+    const c = chroma(r, g, b);
+    let best = -1;
+    let bestD = 0.03;
+    targets.forEach((t, k) => {
+      const d = Math.hypot(c[0] - t[0], c[1] - t[1], c[2] - t[2]);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    });
+    if (best >= 0) counts[best]++;
+  }
+  return counts;
+}
+
+/** Shift-drag a lasso polygon over the scene (page coordinates). */
+async function lasso(page: Page, polygon: [number, number][]): Promise<void> {
+  await page.keyboard.down('Shift');
+  await page.mouse.move(polygon[0][0], polygon[0][1]);
+  await page.mouse.down();
+  for (const [x, y] of [...polygon.slice(1), polygon[0]]) await page.mouse.move(x, y, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
+async function fetchRows(datasetId: string, rows: number[]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    const page = (await (await fetch(`${server.url}/api/datasets/${datasetId}/rows?offset=${r}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
+    out.push(page.rows[0]);
+  }
+  return out;
+}
+
+describe('explorer: from a file to a shared session', () => {
+  it('uploads a CSV through the start page, runs the analysis and shows the clusters in their colours', async () => {
+    const { page, errors } = await newPage(`${server.url}/`);
+    await page.setInputFiles('[data-testid=file-input]', assetPath('iris'));
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    const header = await page.textContent('[data-testid=preview] thead');
+    expect(header).toContain('sepal_length');
+    expect(await page.locator('[data-testid=preview] thead select').first().inputValue()).toBe('number');
+    await page.click('[data-testid=run]');
+    await page.waitForURL(/\/s\/[A-Za-z0-9_-]+\?token=/, { timeout: 90_000 });
+    await sessionReady(page);
+
+    const url = new URL(page.url());
+    const datasetId = (await (await fetch(`${server.url}/api/sessions/${url.pathname.split('/')[2]}?token=${url.searchParams.get('token')}`)).json()) as { datasetId: string };
+    session = { id: url.pathname.split('/')[2], editUrl: page.url(), datasetId: datasetId.datasetId };
+
+    const legend = await page.evaluate(() => window.__mirage!.legend());
+    expect(legend?.kind).toBe('categorical');
+    const clusterColours = legend!.kind === 'categorical' ? legend!.items.filter((i) => i.key !== null).map((i) => i.color) : [];
+    expect(clusterColours.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid=visible-count]').getAttribute('data-value')).toBe('150');
+
+    // The scene without the legend (its swatches would count as points).
+    const box = (await page.locator('.scene-area canvas').boundingBox())!;
+    const legendBox = (await page.locator('[data-testid=legend]').boundingBox())!;
+    const shot = decodePng(await page.screenshot({ clip: box }));
+    for (let y = 0; y < shot.height; y++) {
+      for (let x = 0; x < shot.width; x++) {
+        const px = x + box.x;
+        const py = y + box.y;
+        if (px >= legendBox.x && px <= legendBox.x + legendBox.width && py >= legendBox.y && py <= legendBox.y + legendBox.height) {
+          shot.data.fill(0, (y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3);
+        }
+      }
+    }
+    await screenshotPixels(page, 'app-session-iris');
+    const census = colourCensus(shot, clusterColours);
+    const present = census.filter((n) => n >= 30).length;
+    expect(present, `pixels per cluster colour: ${census.join(', ')}`).toBeGreaterThanOrEqual(clusterColours.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('hovering a point shows that row’s original values', async () => {
+    expect(session).not.toBeNull();
+    const { page } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    const point = await pickablePoint(page);
+    const row = await page.evaluate((p) => window.__mirage!.rowOf(p), point);
+    const at = (await pointOnPage(page, point))!;
+    await page.mouse.move(at.x - 3, at.y - 3);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    const tooltip = page.locator(`[data-testid=tooltip][data-row="${row}"]`);
+    await tooltip.waitFor({ timeout: 10_000 });
+    await page.waitForFunction((r) => !document.querySelector(`[data-testid=tooltip][data-row="${r}"]`)?.textContent?.includes('loading'), row);
+    const text = (await tooltip.textContent()) ?? '';
+    const [expected] = await fetchRows(session!.datasetId, [row]);
+    expect(text).toContain(`Row ${row + 1}`);
+    for (const [key, value] of Object.entries(expected)) {
+      expect(text).toContain(key);
+      expect(text).toContain(String(value));
+    }
+  });
+
+  it('exports a snapshot PNG of the requested size, and the lassoed rows as CSV', async () => {
+    const { page } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    await page.click('[data-panel=export] .panel-toggle');
+    await page.selectOption('[aria-label="Snapshot size"]', '1280x720');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid=export-png]')]);
+    const png = decodePng(await readFile((await download.path())!));
+    expect([png.width, png.height]).toEqual([1280, 720]);
+    let lit = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) > 90) lit++;
+    expect(lit).toBeGreaterThan(2000);
+
+    // Lasso a box around the middle of the cloud.
+    const rect = (await page.evaluate(() => window.__mirage!.canvasRect()))!;
+    const cx = rect.left + rect.width / 2;
+    const cy = rect.top + rect.height / 2;
+    const polygon: [number, number][] = [
+      [cx - 170, cy - 140],
+      [cx + 170, cy - 140],
+      [cx + 170, cy + 140],
+      [cx - 170, cy + 140],
+    ];
+    const expected = await page.evaluate(
+      (poly) => {
+        const r = window.__mirage!.canvasRect()!;
+        return window.__mirage!.lasso(poly.flatMap(([x, y]) => [x - r.left, y - r.top])).map((p) => window.__mirage!.rowOf(p)).sort((a, b) => a - b);
+      },
+      polygon,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(150);
+    await lasso(page, polygon);
+    await page.waitForFunction((n) => window.__mirage!.selectedCount() === n, expected.length);
+    expect(await page.evaluate(() => window.__mirage!.selectedRows())).toEqual(expected);
+
+    await page.selectOption('[aria-label="Rows to export"]', 'selected');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const csv = Papa.parse<Record<string, string>>(await readFile((await csvDownload.path())!, 'utf8'), { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    const truth = await fetchRows(session!.datasetId, expected);
+    expect(csv.data.length).toBe(expected.length);
+    expect(csv.data).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+  });
+});
