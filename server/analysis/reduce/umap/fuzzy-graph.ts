@@ -17,10 +17,14 @@ export interface FuzzyGraph {
   weight: Float32Array;
 }
 
-/** ρ and σ of every row (umap-learn's smooth_knn_dist with local_connectivity = 1). */
+/**
+ * ρ and σ of every row (umap-learn's smooth_knn_dist with local_connectivity = 1). umap-learn
+ * counts each row among its own n_neighbors, so a graph of k other rows stands for
+ * n_neighbors = k + 1 and the memberships sum to log2(k + 1).
+ */
 export function smoothKnnDist(graph: KnnGraph, n: number): { rho: Float64Array; sigma: Float64Array } {
   const { k, distances } = graph;
-  const target = Math.log2(k);
+  const target = Math.log2(k + 1);
   const rho = new Float64Array(n);
   const sigma = new Float64Array(n);
   let meanAll = 0;

@@ -28,7 +28,7 @@ export interface UmapOptions {
    */
   onLayout?: (positions: Float32Array, epoch: number, nEpochs: number) => void;
   layoutEvery?: number;
-  /** A neighbour graph already computed for these rows (at least nNeighbors per row). */
+  /** A neighbour graph already computed for these rows (at least nNeighbors − 1 per row, self excluded). */
   knnGraph?: KnnGraph;
 }
 
@@ -47,7 +47,7 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   const n = x.rows;
   if (n < 3) throw new ReductionInputError(`UMAP needs at least 3 rows, got ${n}.`);
   assertFinite(x.data, x.cols, 'UMAP input');
-  const nNeighbors = Math.min(opts.nNeighbors ?? 15, n - 1);
+  const nNeighbors = Math.min(opts.nNeighbors ?? 15, n);
   assertPositiveInteger(nNeighbors, 'nNeighbors', 2);
   const minDist = opts.minDist ?? 0.1;
   const spread = opts.spread ?? 1;
@@ -62,9 +62,11 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   const { signal, onProgress } = opts;
 
   const features = preReduce(x, 50, { signal });
+  // As in umap-learn, a row is the first of its own nNeighbors: nNeighbors − 1 others.
+  const others = nNeighbors - 1;
   const graph = opts.knnGraph
-    ? takeNeighbors(opts.knnGraph, n, nNeighbors)
-    : knn(features, nNeighbors, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
+    ? takeNeighbors(opts.knnGraph, n, others)
+    : knn(features, others, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
   throwIfAborted(signal);
   const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
 
