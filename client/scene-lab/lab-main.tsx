@@ -4,6 +4,7 @@ import { PointFlag } from '../scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { FilterMode, PointCloudData, PointSceneHandle } from '../scene/types.ts';
 import { filterToCluster, generateLabCloud } from './lab-data.ts';
+import { labOverlays } from './lab-overlays.ts';
 import { StockScene } from './stock-scene.tsx';
 import { frameStats, nextFrame, orbitStep, type SceneLabHooks } from './lab-hooks.ts';
 
@@ -20,6 +21,7 @@ const stock = params.get('renderer') === 'stock';
 const t0 = performance.now();
 const cloud = generateLabCloud(n);
 const generateMs = performance.now() - t0;
+const overlays = params.get('overlays') === '1' ? labOverlays(cloud) : null;
 
 function Lab() {
   const handle = useRef<PointSceneHandle | null>(null);
@@ -156,6 +158,9 @@ function Lab() {
           filterMode={filterMode}
           transitionMs={transitionMs}
           sphereDepth={sphereDepth}
+          avatars={overlays?.avatars}
+          pins={overlays?.pins}
+          links={overlays?.links}
           onHover={(i) => {
             lab.events.hover = i;
             lab.events.hoverCount++;

@@ -21,7 +21,7 @@ export function AnnotationPins({ pins, size }: { pins: readonly AnnotationPin[];
             <mesh geometry={head} scale={size * 0.12} position={[0, size, 0]}>
               <meshStandardMaterial color={color} roughness={0.4} />
             </mesh>
-            <LabelSprite text={p.text} accent={color} height={size * 0.35} position={[0, size * 1.4, 0]} />
+            <LabelSprite text={p.text} accent={color} position={[0, size * 1.15, 0]} />
           </group>
         );
       })}

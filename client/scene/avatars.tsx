@@ -33,7 +33,7 @@ function Avatar({ avatar, size, head, nose }: { avatar: ParticipantAvatar; size:
       <mesh geometry={nose} scale={size} quaternion={quaternion}>
         <meshStandardMaterial color={avatar.color} roughness={0.6} transparent opacity={0.75} />
       </mesh>
-      <LabelSprite text={avatar.name} accent={avatar.color} height={size * 1.6} position={[0, size * 2.6, 0]} />
+      <LabelSprite text={avatar.name} accent={avatar.color} position={[0, size * 1.4, 0]} />
     </group>
   );
 }

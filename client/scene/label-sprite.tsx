@@ -4,18 +4,21 @@ import { createLabelTexture } from './label-texture.ts';
 export interface LabelSpriteProps {
   text: string;
   accent?: string;
-  /** World height of the label. */
-  height: number;
+  /**
+   * Height as a fraction of the view's height at distance 1 (about 0.035 reads well): labels
+   * keep their on-screen size at any distance, on a monitor and per eye in a headset.
+   */
+  height?: number;
   position?: [number, number, number];
 }
 
-/** A camera-facing text label that keeps its world size (readable in VR, shrinks with distance). */
-export function LabelSprite({ text, accent, height, position }: LabelSpriteProps) {
+/** A camera-facing text label, always on top, at a constant apparent size. */
+export function LabelSprite({ text, accent, height = 0.035, position }: LabelSpriteProps) {
   const label = useMemo(() => createLabelTexture(text, accent), [text, accent]);
   useEffect(() => () => label.texture.dispose(), [label]);
   return (
-    <sprite position={position} scale={[height * label.aspect, height, 1]} renderOrder={10}>
-      <spriteMaterial map={label.texture} transparent depthWrite={false} toneMapped={false} />
+    <sprite position={position} scale={[height * label.aspect, height, 1]} renderOrder={10} center={[0.5, 0]}>
+      <spriteMaterial map={label.texture} transparent depthWrite={false} depthTest={false} sizeAttenuation={false} toneMapped={false} />
     </sprite>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { NeighbourLinks as Links } from './types.ts';
 
-const DEFAULT_LINK = '#9ad1ff';
+const DEFAULT_LINK = '#fff4c2';
 
 /** Lines from a point to each of its linked points, all links in one draw call, coloured per link set. */
 export function NeighbourLinks({ links, positions, count }: { links: readonly Links[]; positions: Float32Array; count: number }) {

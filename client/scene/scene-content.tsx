@@ -59,7 +59,7 @@ export function SceneContent(props: SceneContentProps) {
       <primitive object={controller.points} />
       {showGrid && <OrientationGrid bounds={bounds} />}
       {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}
-      {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.025} />}
+      {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.035} />}
       {pins.length > 0 && <AnnotationPins pins={pins} size={r * 0.09} />}
     </>
   );

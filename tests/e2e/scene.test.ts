@@ -250,3 +250,35 @@ describe('scene lab in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('scene overlays', () => {
+  it('draws participants, pins and labels as scene objects', async () => {
+    const shot = async (query: string, name: string) => {
+      const { page: p, errors: errs } = await openPage(browser, `${server.url}/scene-lab/index.html?n=5000${query}`);
+      await p.waitForFunction(() => window.__sceneLab !== undefined);
+      await p.evaluate(() => window.__sceneLab!.ready());
+      const px = await screenshotPixels(p, name);
+      await p.close();
+      expect(errs).toEqual([]);
+      return px;
+    };
+    const plain = await shot('', 'scene-no-overlays');
+    const withOverlays = await shot('&overlays=1', 'scene-overlays');
+    const [ar, ag, ab] = [0xff, 0x3d, 0xcb];
+    let avatar = 0;
+    let newText = 0;
+    for (let i = 0; i < withOverlays.data.length; i += 4) {
+      const r = withOverlays.data[i];
+      const g = withOverlays.data[i + 1];
+      const b = withOverlays.data[i + 2];
+      // The magenta head (shaded, so compare chromaticity) and near-white label text that the
+      // same view without overlays does not have.
+      const s = r + g + b;
+      if (s > 150 && Math.hypot(r / s - ar / (ar + ag + ab), g / s - ag / (ar + ag + ab), b / s - ab / (ar + ag + ab)) < 0.04) avatar++;
+      const wasText = plain.data[i] > 225 && plain.data[i + 1] > 230 && plain.data[i + 2] > 238;
+      if (r > 225 && g > 230 && b > 238 && !wasText) newText++;
+    }
+    expect(avatar).toBeGreaterThan(80);
+    expect(newText).toBeGreaterThan(150);
+  });
+});
