@@ -251,6 +251,43 @@ describe('scene lab in Chromium', () => {
   });
 });
 
+describe('scene navigation', () => {
+  it('flies with W, zooms with the wheel, and Home resets the view', async () => {
+    const { page: p, errors: errs } = await openPage(browser, `${server.url}/scene-lab/index.html?n=3000`);
+    await p.waitForFunction(() => window.__sceneLab !== undefined);
+    await p.evaluate(() => window.__sceneLab!.ready());
+    const cam = () => p.evaluate(() => window.__sceneLab!.getCamera());
+    const dist = (c: { position: number[]; target: number[] }) => Math.hypot(...c.position.map((v, i) => v - c.target[i]));
+    const home = await cam();
+    const forward = home.target.map((v, i) => v - home.position[i]);
+
+    await p.mouse.move(500, 350);
+    await p.keyboard.down('KeyW');
+    await p.waitForTimeout(600);
+    await p.keyboard.up('KeyW');
+    const flown = await cam();
+    const moved = flown.target.map((v, i) => v - home.target[i]);
+    // Camera and target moved together, along the view direction.
+    expect(Math.hypot(...moved)).toBeGreaterThan(0.5);
+    expect(moved.reduce((a, v, i) => a + v * forward[i], 0) / (Math.hypot(...moved) * Math.hypot(...forward))).toBeGreaterThan(0.99);
+    expect(Math.abs(dist(flown) - dist(home)) / dist(home)).toBeLessThan(0.01);
+
+    await p.mouse.wheel(0, -600);
+    await p.waitForTimeout(900);
+    expect(dist(await cam())).toBeLessThan(dist(home) * 0.9);
+
+    await p.keyboard.press('Home');
+    await p.waitForTimeout(1200);
+    const back = await cam();
+    for (let i = 0; i < 3; i++) {
+      expect(back.target[i]).toBeCloseTo(home.target[i], 2);
+      expect(back.position[i]).toBeCloseTo(home.position[i], 1);
+    }
+    expect(errs).toEqual([]);
+    await p.close();
+  });
+});
+
 describe('scene overlays', () => {
   it('draws participants, pins and labels as scene objects', async () => {
     const shot = async (query: string, name: string) => {
