@@ -1,0 +1,211 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisDescription, SessionCreated } from '../../shared/api-types.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { ensureClientBuild, launchBrowser } from '../support/browser.ts';
+import { postJson, uploadAsset } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+
+/**
+ * Several participants in one session, each a real page on the real server: what one editor
+ * does (filters, lasso, notes, bookmarks, undo) reaches the others; a view link sees it all
+ * and can change nothing. One server, one browser, one session for the whole file.
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let tokens: SessionCreated;
+let alice: Page;
+let bob: Page;
+let viewer: Page;
+const errors: string[] = [];
+
+async function open(token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
+  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.__mirage!.ready());
+  return page;
+}
+
+const count = (page: Page, id: 'visible-count' | 'selected-count') => page.locator(`[data-testid=${id}]`).getAttribute('data-value').then(Number);
+
+async function eventually(page: Page, id: 'visible-count' | 'selected-count', expected: number): Promise<void> {
+  await page.waitForFunction(([sel, n]) => document.querySelector(`[data-testid=${sel}]`)?.getAttribute('data-value') === String(n), [id, expected] as const, { timeout: 10_000 });
+}
+
+async function openPanel(page: Page, id: string): Promise<void> {
+  const toggle = page.locator(`[data-panel=${id}] .panel-toggle`);
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+async function lassoCentre(page: Page, halfWidth: number, halfHeight: number): Promise<void> {
+  const rect = (await page.evaluate(() => window.__mirage!.canvasRect()))!;
+  const cx = rect.left + rect.width / 2;
+  const cy = rect.top + rect.height / 2;
+  const polygon = [
+    [cx - halfWidth, cy - halfHeight],
+    [cx + halfWidth, cy - halfHeight],
+    [cx + halfWidth, cy + halfHeight],
+    [cx - halfWidth, cy + halfHeight],
+    [cx - halfWidth, cy - halfHeight],
+  ];
+  await page.keyboard.down('Shift');
+  await page.mouse.move(polygon[0][0], polygon[0][1]);
+  await page.mouse.down();
+  for (const [x, y] of polygon.slice(1)) await page.mouse.move(x, y, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
+/** Clicks a point that is front-most under its own centre (so the click lands on it). */
+async function clickSomePoint(page: Page): Promise<number> {
+  const hit = await page.evaluate(() => {
+    const m = window.__mirage!;
+    const rect = m.canvasRect()!;
+    for (let p = 0; p < m.count; p += 5) {
+      const at = m.project(p);
+      if (!at || at.x < 380 || at.y < 60 || at.x > rect.width - 60 || at.y > rect.height - 60) continue;
+      if (m.pick(at.x, at.y) === p) return { p, x: rect.left + at.x, y: rect.top + at.y };
+    }
+    return null;
+  });
+  expect(hit).not.toBeNull();
+  await page.mouse.click(hit!.x, hit!.y);
+  return hit!.p;
+}
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  dataDir = await tempDataDir('mirage-collab-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+  const dataset = await uploadAsset(server.url, 'penguins');
+  const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, { reduction: { method: 'pca' } })).json()) as { id: string };
+  for (;;) {
+    const analysis = (await (await fetch(`${server.url}/api/analyses/${started.id}`)).json()) as AnalysisDescription;
+    if (analysis.status === 'done') break;
+    if (analysis.status === 'failed') throw new Error(analysis.error?.message);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin workshop' })).json()) as SessionCreated;
+  [alice, bob, viewer] = [await open(tokens.editToken), await open(tokens.editToken), await open(tokens.viewToken)];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+describe('a session shared by two editors and a viewer', () => {
+  it('sees each other in the people list, with roles', async () => {
+    for (const page of [alice, bob, viewer]) {
+      await openPanel(page, 'people');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=people] li').length === 3, undefined, { timeout: 10_000 });
+    }
+    const fromBob = (await bob.textContent('[data-testid=people]')) ?? '';
+    expect(fromBob).toContain('viewer');
+    expect(fromBob).toContain('editor');
+  });
+
+  it('a filter set by one editor changes the visible count everywhere', async () => {
+    const total = await count(alice, 'visible-count');
+    expect(total).toBeGreaterThan(300);
+    // Hide the first cluster from the legend.
+    await alice.locator('[data-testid=legend] .legend-item').first().click();
+    const size = await alice.evaluate(() => {
+      const legend = window.__mirage!.legend();
+      return legend?.kind === 'categorical' ? legend.items[0].count : -1;
+    });
+    await eventually(alice, 'visible-count', total - size);
+    await eventually(bob, 'visible-count', total - size);
+    await eventually(viewer, 'visible-count', total - size);
+
+    // A range filter moved with the keyboard on alice's page narrows bob's view too.
+    await alice.selectOption('[aria-label="Add a filter"]', 'Body Mass (g)');
+    const minThumb = alice.locator('[aria-label="Body Mass (g) minimum"]');
+    await minThumb.waitFor();
+    await minThumb.focus();
+    for (let i = 0; i < 4; i++) await alice.keyboard.press('PageUp');
+    await alice.keyboard.press('ArrowRight');
+    await alice.waitForTimeout(300);
+    const narrowed = await count(alice, 'visible-count');
+    expect(narrowed).toBeLessThan(total - size);
+    expect(narrowed).toBeGreaterThan(0);
+    await eventually(bob, 'visible-count', narrowed);
+    await eventually(viewer, 'visible-count', narrowed);
+  });
+
+  it('a lasso selection, a note and a bookmark made by one editor appear for the others', async () => {
+    await lassoCentre(alice, 200, 160);
+    await alice.waitForFunction(() => window.__mirage!.selectedCount() > 0);
+    const rows = await alice.evaluate(() => window.__mirage!.selectedRows());
+    await bob.waitForFunction((n) => window.__mirage!.selectedCount() === n, rows.length);
+    expect(await bob.evaluate(() => window.__mirage!.selectedRows())).toEqual(rows);
+    await eventually(viewer, 'selected-count', rows.length);
+
+    const point = await clickSomePoint(alice);
+    const row = await alice.evaluate((p) => window.__mirage!.rowOf(p), point);
+    await openPanel(alice, 'annotations');
+    await alice.fill('[aria-label="Note text"]', 'Heavy Gentoo here');
+    await alice.click('text=pin note');
+    for (const page of [bob, viewer]) {
+      await openPanel(page, 'annotations');
+      await page.locator('[data-testid=notes]', { hasText: 'Heavy Gentoo here' }).waitFor({ timeout: 10_000 });
+      expect(await page.textContent('[data-testid=notes]')).toContain(`row ${row + 1}`);
+    }
+
+    await openPanel(alice, 'bookmarks');
+    await alice.fill('[aria-label="Bookmark title"]', 'Big birds');
+    await alice.click('text=save view');
+    for (const page of [bob, viewer]) {
+      await openPanel(page, 'bookmarks');
+      await page.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 10_000 });
+    }
+  });
+
+  it('undo takes back only my own change', async () => {
+    const point = await clickSomePoint(bob);
+    expect(point).toBeGreaterThanOrEqual(0);
+    await bob.fill('[aria-label="Note text"]', 'Bob was here');
+    await bob.click('text=pin note');
+    await alice.locator('[data-testid=notes]', { hasText: 'Bob was here' }).waitFor({ timeout: 10_000 });
+    // Alice's last change was the bookmark: her Ctrl+Z removes it, and leaves Bob's note alone.
+    await alice.locator('.scene-area').hover();
+    await alice.keyboard.press('Control+z');
+    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => {
+      expect(await bob.textContent('[data-testid=bookmarks]')).not.toContain('Big birds');
+    });
+    expect(await bob.textContent('[data-testid=bookmarks]')).not.toContain('Big birds');
+    expect(await alice.textContent('[data-testid=notes]')).toContain('Bob was here');
+    // Redo brings it back for everyone.
+    await alice.keyboard.press('Control+Shift+z');
+    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('a view link sees everything but cannot change anything', async () => {
+    await viewer.screenshot({ path: 'tests/e2e/screenshots/app-viewer.png' });
+    expect(errors).toEqual([]);
+    expect(await viewer.locator('[data-testid=view-only]').isVisible()).toBe(true);
+    expect(await viewer.locator('[aria-label="Add a filter"]').isDisabled()).toBe(true);
+    expect(await viewer.locator('#enc-color').isDisabled()).toBe(true);
+    expect(await viewer.locator('[data-panel=clusters] button', { hasText: 'select' }).first().isDisabled()).toBe(true);
+    expect(await viewer.locator('[aria-label="Note text"]').count()).toBe(0);
+    expect(await viewer.locator('[aria-label="Bookmark title"]').count()).toBe(0);
+    const before = { visible: await count(alice, 'visible-count'), selected: await count(alice, 'selected-count') };
+
+    await viewer.locator('[data-testid=legend] .legend-item').first().click({ force: true });
+    await lassoCentre(viewer, 120, 100);
+    await viewer.keyboard.press('Control+z');
+    await viewer.keyboard.press('Escape');
+    await alice.waitForTimeout(800);
+    expect(await count(alice, 'visible-count')).toBe(before.visible);
+    expect(await count(alice, 'selected-count')).toBe(before.selected);
+    expect(await count(viewer, 'selected-count')).toBe(before.selected);
+    expect(await alice.textContent('[data-testid=bookmarks]')).toContain('Big birds');
+    expect(errors).toEqual([]);
+  });
+});
