@@ -18,6 +18,7 @@ const params = new URLSearchParams(location.search);
 const n = Math.max(1, Math.min(5_000_000, Number(params.get('n') ?? 20000) || 20000));
 const sphereDepth = params.get('depth') !== 'off';
 const stock = params.get('renderer') === 'stock';
+const motionBudget = Number(params.get('budget') ?? Infinity);
 const t0 = performance.now();
 const cloud = generateLabCloud(n);
 const generateMs = performance.now() - t0;
@@ -158,6 +159,7 @@ function Lab() {
           filterMode={filterMode}
           transitionMs={transitionMs}
           sphereDepth={sphereDepth}
+          motionPointBudget={motionBudget}
           avatars={overlays?.avatars}
           pins={overlays?.pins}
           links={overlays?.links}

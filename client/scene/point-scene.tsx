@@ -80,6 +80,7 @@ export function PointScene(props: PointSceneOwnProps) {
           filterMode={props.filterMode ?? 'fade'}
           pointScale={props.pointScale ?? 1}
           transitionMs={props.transitionMs ?? defaultTransitionMs()}
+          motionPointBudget={props.motionPointBudget ?? Infinity}
           avatars={props.avatars ?? EMPTY}
           pins={props.pins ?? EMPTY}
           links={props.links ?? EMPTY}

@@ -14,6 +14,7 @@ export interface SceneContentProps {
   filterMode: FilterMode;
   pointScale: number;
   transitionMs: number;
+  motionPointBudget: number;
   avatars: readonly ParticipantAvatar[];
   pins: readonly AnnotationPin[];
   links: readonly Links[];
@@ -30,7 +31,7 @@ export interface SceneContentProps {
  * <Canvas> (PointScene) and inside an XR session.
  */
 export function SceneContent(props: SceneContentProps) {
-  const { controller, data, filterMode, pointScale, transitionMs, avatars, pins, links, showGrid, background, keyboard } = props;
+  const { controller, data, filterMode, pointScale, transitionMs, motionPointBudget, avatars, pins, links, showGrid, background, keyboard } = props;
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
@@ -42,6 +43,7 @@ export function SceneContent(props: SceneContentProps) {
   }, [controller, gl, scene, invalidate]);
   useLayoutEffect(() => controller.setStyle(filterMode, pointScale, transitionMs), [controller, filterMode, pointScale, transitionMs]);
   useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
+  useLayoutEffect(() => controller.setMotionBudget(motionPointBudget), [controller, motionPointBudget]);
   useEffect(() => () => controller.dispose(), [controller]);
 
   useFrame((state) => {

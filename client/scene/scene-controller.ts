@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
 import { boundingSphere, type BoundingSphere } from './bounds.ts';
 import { lassoSelect } from './lasso.ts';
+import { MotionBudget } from './motion-budget.ts';
 import type { PickIndex } from './pick-index.ts';
 import { buildPickIndexAsync } from './pick-index-builder.ts';
 import { pickRay } from './pick-ray.ts';
@@ -32,6 +33,7 @@ export class SceneController {
   pointScale = 1;
   transitionMs = TRANSITION_MS;
   hovered = -1;
+  private readonly motion = new MotionBudget();
 
   gl: THREE.WebGLRenderer | null = null;
   scene: THREE.Scene | null = null;
@@ -112,11 +114,21 @@ export class SceneController {
     this.invalidate();
   }
 
-  /** Per rendered frame: advances the transition uniform. Returns true while animating. */
+  /**
+   * Per rendered frame: advances the transition uniform and applies the motion budget.
+   * Returns true while another frame is needed (animating, or the full cloud must come back).
+   */
   tick(now: number): boolean {
     if (!this.buffers) return false;
     this.material.uniforms.uT.value = this.buffers.progress(now);
-    return this.buffers.animating(now);
+    const reduced = this.camera ? this.motion.update(this.buffers.geometry, this.buffers.count, this.camera, now) : false;
+    return this.buffers.animating(now) || reduced;
+  }
+
+  /** Most points drawn while the camera moves (Infinity = always all). */
+  setMotionBudget(budget: number): void {
+    this.motion.budget = budget > 0 ? budget : Infinity;
+    this.invalidate();
   }
 
   registerControls(controls: CameraControlsImpl | null, camera: THREE.PerspectiveCamera): void {

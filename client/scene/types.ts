@@ -72,6 +72,11 @@ export interface PointSceneProps {
   filterMode?: FilterMode;
   /** Multiplies every point's size (default 1). */
   pointScale?: number;
+  /**
+   * Most points drawn while the camera moves (a fixed random subset); all points come back
+   * 180 ms after it stops. Default Infinity (always all): set it for weak GPUs and headsets.
+   */
+  motionPointBudget?: number;
   /** Duration of position / colour / size transitions in ms (default 600; 0 under prefers-reduced-motion). */
   transitionMs?: number;
   /** Hover moved onto a point (index) or off every point (null); x, y in CSS pixels relative to the canvas. */

@@ -280,7 +280,7 @@ describe('scene navigation', () => {
     await p.waitForTimeout(1200);
     const back = await cam();
     for (let i = 0; i < 3; i++) {
-      expect(back.target[i]).toBeCloseTo(home.target[i], 2);
+      expect(back.target[i]).toBeCloseTo(home.target[i], 1);
       expect(back.position[i]).toBeCloseTo(home.position[i], 1);
     }
     expect(errs).toEqual([]);

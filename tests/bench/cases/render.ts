@@ -6,6 +6,8 @@ export interface RenderCaseArgs {
   renderer: 'ours' | 'stock';
   /** Per-fragment sphere depth for ours (default on). */
   depth?: 'on' | 'off';
+  /** Points drawn while the camera moves (ours; default all). */
+  budget?: number;
   /** How long to orbit while timing animation frames, ms. */
   frameMs: number;
   /** Synchronous renders (render + 1-pixel read-back) to time. */
@@ -23,7 +25,7 @@ export async function labRender(args: RenderCaseArgs): Promise<Record<string, nu
   const server = await serveDirectory(clientDist);
   const browser = await launchBrowser();
   try {
-    const query = `n=${args.n}&renderer=${args.renderer}&depth=${args.depth ?? 'on'}`;
+    const query = `n=${args.n}&renderer=${args.renderer}&depth=${args.depth ?? 'on'}&budget=${args.budget ?? 'Infinity'}`;
     const { page, errors } = await openPage(browser, `${server.url}/scene-lab/index.html?${query}`, 1280, 800);
     page.setDefaultTimeout(600_000);
     await page.waitForFunction(() => window.__sceneLab !== undefined);
@@ -34,6 +36,10 @@ export async function labRender(args: RenderCaseArgs): Promise<Record<string, nu
     for (let i = 0; i < args.picks; i++) cursors.push([320 + random() * 640, 200 + random() * 400]);
     const picks = await page.evaluate((c) => window.__sceneLab!.pickMany(c), cursors);
     const render = await page.evaluate((r) => window.__sceneLab!.renderTime(r), args.renders);
+    const lasso =
+      args.renderer === 'ours'
+        ? await page.evaluate(() => window.__sceneLab!.lasso([400, 250, 880, 230, 900, 560, 380, 600]).ms)
+        : NaN;
     const frames = await page.evaluate((ms) => window.__sceneLab!.measureFrames(ms), args.frameMs);
     const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -49,6 +55,7 @@ export async function labRender(args: RenderCaseArgs): Promise<Record<string, nu
       pickP95Ms: picks.p95Ms,
       pickMaxMs: picks.maxMs,
       pickHits: picks.hits,
+      lassoMs: lasso,
       jsHeapMB: heap / 2 ** 20,
     };
   } finally {
