@@ -1,15 +1,15 @@
 /**
- * Remembers the last result of `fn` and returns it while every argument is the same (Object.is).
- * Encodings pass typed-array references and small JSON keys, so a step reruns only when its
- * own inputs changed, never because React rendered.
+ * Remembers the last result and returns it while every key is the same (Object.is). Encodings
+ * key on typed-array references and small JSON strings, so a step reruns only when its own
+ * inputs changed, never because React rendered with equal but new objects.
  */
-export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
+export function memoKeyed<R>(): (keys: readonly unknown[], compute: () => R) => R {
+  let lastKeys: readonly unknown[] | null = null;
   let last!: R;
-  return (...args: A): R => {
-    if (lastArgs && lastArgs.length === args.length && args.every((a, i) => Object.is(a, lastArgs![i]))) return last;
-    last = fn(...args);
-    lastArgs = args;
+  return (keys, compute) => {
+    if (lastKeys && lastKeys.length === keys.length && keys.every((k, i) => Object.is(k, lastKeys![i]))) return last;
+    last = compute();
+    lastKeys = keys;
     return last;
   };
 }

@@ -63,7 +63,8 @@ export function fitToUnitSphere(positions: Float32Array): Float32Array {
     radii[i] = Math.sqrt(r2);
   }
   radii.sort();
-  const r = radii[Math.min(n - 1, Math.floor(RADIUS_SHARE * (n - 1)))];
+  // The smallest radius that holds at least RADIUS_SHARE of the points.
+  const r = radii[Math.min(n - 1, Math.max(0, Math.ceil(RADIUS_SHARE * n) - 1))];
   if (r > 0) for (let i = 0; i < positions.length; i++) positions[i] /= r;
   return positions;
 }

@@ -1,0 +1,76 @@
+import Papa from 'papaparse';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { rowsToCsv, rowsToJson } from '../../../client/app/export-rows.ts';
+import { exportViewState, importViewState, ViewFileError } from '../../../client/app/view-state-file.ts';
+import {
+  initSessionDoc,
+  readFilters,
+  readSelection,
+  readView,
+  rangesFromIndices,
+  setEncoding,
+  setFilter,
+  setSelection,
+} from '../../../shared/session/index.ts';
+
+describe('row exports', () => {
+  it('CSV escapes spreadsheet formulae and round-trips every other value', () => {
+    const rows = [
+      { name: '=HYPERLINK("http://x")', mass: 3750, note: 'plain, with comma', flag: true, empty: null },
+      { name: '+1', mass: 4.5, note: 'line\nbreak', flag: false, empty: null },
+    ];
+    const csv = rowsToCsv(rows);
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    expect(parsed.data[0].name).toBe(`'=HYPERLINK("http://x")`);
+    expect(parsed.data[1].name).toBe(`'+1`);
+    expect(parsed.data[0].note).toBe('plain, with comma');
+    expect(parsed.data[1].note).toBe('line\nbreak');
+    expect(parsed.data[0].mass).toBe('3750');
+    expect(parsed.data[0].empty).toBe('');
+    expect(JSON.parse(rowsToJson(rows))).toEqual(rows);
+  });
+});
+
+describe('view state files', () => {
+  function sessionDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    initSessionDoc(doc, { datasetId: 'dataset-1', analysisId: 'analysis-1' });
+    return doc;
+  }
+
+  it('round-trip view, filters and selection into another session of the same dataset, undoable in one step', () => {
+    const from = sessionDoc();
+    setEncoding(from, 'color', { by: 'column', column: 'Island', palette: 'bright' });
+    setFilter(from, { kind: 'range', column: 'Body Mass (g)', min: 3000, max: null, enabled: true, author: 'a' });
+    setSelection(from, { points: rangesFromIndices([3, 4, 5, 90]), clusters: [1], author: 'a' });
+    const file = JSON.stringify(exportViewState(from, 'dataset-1', { position: [1, 2, 3], target: [0, 0, 0] }));
+
+    const to = sessionDoc();
+    const origin = { me: true };
+    const undo = new Y.UndoManager([to.getMap('view'), to.getMap('filters'), to.getMap('selection')], { trackedOrigins: new Set([origin]) });
+    const camera = importViewState(to, file, 'dataset-1', 'b', origin);
+    expect(camera).toEqual({ position: [1, 2, 3], target: [0, 0, 0] });
+    expect(readView(to)).toEqual(readView(from));
+    expect(readFilters(to)).toEqual(readFilters(from));
+    expect(readSelection(to).points).toEqual([3, 6, 90, 91]);
+    expect(readSelection(to).clusters).toEqual([1]);
+    undo.undo();
+    expect(readFilters(to)).toEqual([]);
+    expect(readSelection(to).points).toEqual([]);
+  });
+
+  it('refuses other datasets and files that are not view states, changing nothing', () => {
+    const doc = sessionDoc();
+    const file = JSON.stringify(exportViewState(doc, 'dataset-1', null));
+    const before = readView(doc);
+    expect(() => importViewState(doc, file, 'dataset-2', 'b', null)).toThrow(ViewFileError);
+    expect(() => importViewState(doc, '{"format": "something else"}', 'dataset-1', 'b', null)).toThrow(/not a Data Mirage view state/);
+    expect(() => importViewState(doc, 'not json', 'dataset-1', 'b', null)).toThrow(/not JSON/);
+    const bad = JSON.parse(file) as { filters: unknown[] };
+    bad.filters = [{ id: 'x', kind: 'range', column: 'a', min: 5, max: 1, enabled: true, author: 'z', createdAt: 1 }];
+    expect(() => importViewState(doc, JSON.stringify(bad), 'dataset-1', 'b', null)).toThrow();
+    expect(readView(doc)).toEqual(before);
+    expect(readFilters(doc)).toEqual([]);
+  });
+});
