@@ -38,8 +38,11 @@ export class JobQueue {
   constructor(private readonly options: JobQueueOptions) {}
 
   /** Re-queues what a previous process left queued or running (resumed from the start). */
-  resume(): void {
-    for (const a of this.options.analyses.unfinished()) this.enqueue(a.id);
+  async resume(): Promise<void> {
+    for (const a of this.options.analyses.unfinished()) {
+      if (a.status === 'running') await this.options.analyses.update(a.id, { status: 'queued', progress: { stage: 'queued', fraction: 0 } });
+      this.enqueue(a.id);
+    }
   }
 
   /** Returns the existing analysis for the same dataset + parameters instead of computing it twice. */
