@@ -48,9 +48,9 @@ export function SessionView({ model }: { model: SessionModel }) {
             <div className="scene-hint muted">drag to orbit · right-drag to pan · wheel to zoom · shift-drag to lasso · double-click to focus · F to frame</div>
           </main>
           <aside className="sidebar" aria-label="Dashboard">
-            <EncodingPanel />
-            <FilterPanel />
             <ClusterPanel />
+            <FilterPanel />
+            <EncodingPanel />
             <SelectionPanel />
             <NeighboursPanel />
             <AnomaliesPanel />

@@ -4,6 +4,8 @@ import { listDatasets, getDataset, getRows, uploadDataset, type Row } from '../a
 import { DataPreview } from '../panels/data-preview.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
 import { RunForm } from '../panels/run-form.tsx';
+import { AnalysisProgressView } from './analysis-progress.tsx';
+import { useRunAnalysis } from './use-run-analysis.ts';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
@@ -12,6 +14,11 @@ export function StartPage() {
   const [overrides, setOverrides] = useState<Record<string, { type?: DatasetDetail['columns'][number]['type']; exclude?: boolean }>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { run, error: runError, start } = useRunAnalysis();
+  const running = run !== null;
+  useEffect(() => {
+    if (running) document.querySelector('.start-page')?.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [running]);
 
   useEffect(() => {
     document.title = 'Data Mirage';
@@ -54,14 +61,14 @@ export function StartPage() {
       <div className="start-grid">
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>
-          <DropZone onFile={(f) => void upload(f)} disabled={busy !== null} />
+          <DropZone onFile={(f) => void upload(f)} disabled={busy !== null || run !== null} />
           {datasets && datasets.length > 0 && (
             <>
               <h3 className="small muted">or open a table already here</h3>
               <ul className="dataset-list" data-testid="datasets">
                 {datasets.map((d) => (
                   <li key={d.id}>
-                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null}>
+                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null || run !== null}>
                       <span className="dataset-name">{d.name}</span>
                       <span className="small muted">
                         {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
@@ -81,22 +88,34 @@ export function StartPage() {
         </section>
         {chosen && (
           <>
-            <section className="card wide" aria-labelledby="preview-title">
-              <h2 id="preview-title">
-                2 · {chosen.detail.name} <span className="muted small">{chosen.detail.rowCount.toLocaleString('en-US')} rows</span>
-              </h2>
-              {chosen.detail.warnings.length > 0 && (
-                <ul className="warnings small">
-                  {chosen.detail.warnings.slice(0, 5).map((w, i) => (
-                    <li key={i}>{w.message}</li>
-                  ))}
-                </ul>
-              )}
-              <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
-            </section>
+            {run ? (
+              <section className="card wide" aria-labelledby="progress-title">
+                <h2 id="progress-title">Analysing {chosen.detail.name}…</h2>
+                <AnalysisProgressView progress={run.progress} layout={run.layout} />
+              </section>
+            ) : (
+              <section className="card wide" aria-labelledby="preview-title">
+                <h2 id="preview-title">
+                  2 · {chosen.detail.name} <span className="muted small">{chosen.detail.rowCount.toLocaleString('en-US')} rows</span>
+                </h2>
+                {chosen.detail.warnings.length > 0 && (
+                  <ul className="warnings small">
+                    {chosen.detail.warnings.slice(0, 5).map((w, i) => (
+                      <li key={i}>{w.message}</li>
+                    ))}
+                  </ul>
+                )}
+                <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
+              </section>
+            )}
             <section className="card" aria-labelledby="run-title">
               <h2 id="run-title">3 · Analyse</h2>
-              <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} />
+              <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={run !== null} onRun={(params, title) => start(chosen.detail.id, params, title)} />
+              {runError && (
+                <p className="error" role="alert">
+                  {runError}
+                </p>
+              )}
             </section>
           </>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { usePeers } from '../collab/use-peers.ts';
+import { usePeerHoverKey } from '../collab/use-peers.ts';
 import { CloudBuilder } from '../encodings/cloud-builder.ts';
 import { pointOfRow } from '../encodings/point-context.ts';
 import { searchPoints } from '../encodings/search.ts';
@@ -25,7 +25,7 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
   const columnsVersion = useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
   const searchQuery = useUi((s) => s.searchQuery);
   const searchColumn = useUi((s) => s.searchColumn);
-  const peers = usePeers(awareness);
+  const hoveredKey = usePeerHoverKey(awareness);
   const builder = useRef<CloudBuilder | null>(null);
   builder.current ??= new CloudBuilder();
 
@@ -42,11 +42,8 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
     [model, searchNames, searchQuery, columnsVersion],
   );
 
-  const hoveredRows = peers.map((p) => p.state.hovered).filter((r): r is number => r !== null);
-  const hoveredKey = hoveredRows.join(',');
   const hoveredPoints = useMemo(
-    () => hoveredRows.map((r) => pointOfRow(model.arrays.rowIndex, r)).filter((p) => p >= 0),
-    // eslint-style note: hoveredKey stands for hoveredRows' content.
+    () => (hoveredKey ? hoveredKey.split(',').map((r) => pointOfRow(model.arrays.rowIndex, Number(r))).filter((p) => p >= 0) : []),
     [model, hoveredKey],
   );
   const knownColumns = useMemo(() => new Set(model.dataset.columns.map((c) => c.name)), [model]);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSession } from '../app/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -8,13 +9,15 @@ export function AnomaliesPanel() {
   const model = useSession();
   const setFocused = useUi((s) => s.setFocused);
   const { anomalies } = model.summary;
+  const [all, setAll] = useState(false);
+  const shown = all ? anomalies.top : anomalies.top.slice(0, 8);
   return (
     <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
       <p className="small muted">
         {anomalies.method} · top {Math.round(anomalies.contamination * 100)}% flagged (orange halo)
       </p>
       <ol className="anomaly-list">
-        {anomalies.top.map((a) => (
+        {shown.map((a) => (
           <li key={a.point}>
             <button
               type="button"
@@ -37,6 +40,11 @@ export function AnomaliesPanel() {
           </li>
         ))}
       </ol>
+      {anomalies.top.length > shown.length && (
+        <button type="button" className="link small" onClick={() => setAll(true)}>
+          show all {anomalies.top.length}
+        </button>
+      )}
     </Panel>
   );
 }

@@ -1,11 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
-import type { AnalysisProgress, DatasetDetail } from '../../shared/api-types.ts';
-import { startAnalysis } from '../api/analyses.ts';
-import { watchAnalysis } from '../api/analysis-events.ts';
-import { createSession, sessionUrl } from '../api/sessions.ts';
-import { AnalysisProgressView } from '../app/analysis-progress.tsx';
-import { rememberViewToken } from '../app/view-tokens.ts';
+import type { DatasetDetail } from '../../shared/api-types.ts';
 import type { ColumnOverrides } from './data-preview.tsx';
 
 type Reduction = 'umap' | 'tsne' | 'pca';
@@ -22,43 +17,18 @@ const CLUSTERINGS: { value: Clustering; label: string; hint: string }[] = [
   { value: 'dbscan', label: 'DBSCAN', hint: 'one density for all groups; leaves noise' },
 ];
 
-/** Analysis options with sensible defaults already chosen, one Run button, then progress and the session. */
-export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrides }) {
+/** Analysis options with sensible defaults already chosen, and the one Run button. */
+export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrides; running: boolean; onRun: (params: AnalysisParamsInput, title: string) => void }) {
+  // Small tables lose too much by dropping incomplete rows: fill them in by default there.
   const [missing, setMissing] = useState<'drop' | 'impute'>(props.detail.columns.some((c) => c.missing > 0) && props.detail.rowCount < 200 ? 'impute' : 'drop');
   const [reduction, setReduction] = useState<Reduction>('umap');
   const [clustering, setClustering] = useState<Clustering>('kmeans');
   const [title, setTitle] = useState(props.detail.name);
-  const [running, setRunning] = useState<{ progress: AnalysisProgress | null; layout: Float32Array | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const stop = useRef<(() => void) | null>(null);
-  useEffect(() => () => stop.current?.(), []);
 
-  const run = async () => {
-    setError(null);
+  const submit = () => {
     const params: AnalysisParamsInput = { missing, reduction: { method: reduction }, clustering: { method: clustering } };
     if (Object.keys(props.overrides).length > 0) params.columns = props.overrides;
-    try {
-      setRunning({ progress: null, layout: null });
-      const started = await startAnalysis(props.detail.id, params);
-      const open = async () => {
-        const session = await createSession({ datasetId: props.detail.id, analysisId: started.id, title: title.trim() || props.detail.name });
-        rememberViewToken(session.id, session.viewToken);
-        location.assign(sessionUrl(location.origin, session.id, session.editToken));
-      };
-      stop.current = watchAnalysis(started.id, {
-        onProgress: (_s, progress) => setRunning((r) => ({ layout: r?.layout ?? null, progress })),
-        onLayout: (layout) => setRunning((r) => ({ progress: r?.progress ?? null, layout })),
-        onDone: () => void open().catch((e: unknown) => fail(e)),
-        onFailed: (a) => fail(new Error(a.error?.message ?? 'The analysis failed.')),
-        onError: (m) => fail(new Error(m)),
-      });
-    } catch (e) {
-      fail(e);
-    }
-  };
-  const fail = (e: unknown) => {
-    setRunning(null);
-    setError(e instanceof Error ? e.message : String(e));
+    props.onRun(params, title.trim() || props.detail.name);
   };
 
   const used = props.detail.columns.filter((c) => !(props.overrides[c.name]?.exclude ?? false) && !c.identifier && (props.overrides[c.name]?.type ?? c.type) !== 'text').length;
@@ -67,10 +37,10 @@ export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrid
       className="run-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!running) void run();
+        if (!props.running) submit();
       }}
     >
-      <fieldset disabled={running !== null}>
+      <fieldset disabled={props.running}>
         <label htmlFor="run-title">Session title</label>
         <input id="run-title" type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
         <label htmlFor="run-missing">Missing values</label>
@@ -104,15 +74,9 @@ export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrid
           {used} of {props.detail.columns.length} columns will be features (identifiers and free text are left out).
         </p>
         <button type="submit" className="primary" data-testid="run">
-          Run analysis
+          {props.running ? 'Running…' : 'Run analysis'}
         </button>
       </fieldset>
-      {running && <AnalysisProgressView progress={running.progress} layout={running.layout} />}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
     </form>
   );
 }

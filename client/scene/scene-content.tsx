@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
+import type * as THREE from 'three';
 import { AnnotationPins } from './annotation-pins.tsx';
 import { Avatars } from './avatars.tsx';
 import { CameraRig } from './camera-rig.tsx';
@@ -35,16 +36,18 @@ export function SceneContent(props: SceneContentProps) {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
+  const camera = useThree((s) => s.camera);
+  const withControls = props.controls !== false;
 
-  useLayoutEffect(() => {
-    controller.attachRenderer(gl);
-    controller.scene = scene;
-    controller.invalidate = invalidate;
-  }, [controller, gl, scene, invalidate]);
+  useLayoutEffect(() => controller.attachRenderer(gl, scene, invalidate), [controller, gl, scene, invalidate]);
   useLayoutEffect(() => controller.setStyle(filterMode, pointScale, transitionMs), [controller, filterMode, pointScale, transitionMs]);
   useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
   useLayoutEffect(() => controller.setMotionBudget(motionPointBudget), [controller, motionPointBudget]);
   useEffect(() => () => controller.dispose(), [controller]);
+  // Without orbit controls (XR: the headset moves the camera) the controller still needs the camera.
+  useEffect(() => {
+    if (!withControls) controller.registerControls(null, camera as THREE.PerspectiveCamera);
+  }, [controller, camera, withControls]);
 
   useFrame((state) => {
     if (controller.tick(performance.now())) state.invalidate();
@@ -57,7 +60,7 @@ export function SceneContent(props: SceneContentProps) {
       <color attach="background" args={[background]} />
       <ambientLight intensity={0.7} />
       <directionalLight position={[r, r * 2, r * 1.5]} intensity={1.6} />
-      {props.controls !== false && <CameraRig controller={controller} keyboard={keyboard} onCameraChange={props.onCameraChange} />}
+      {withControls && <CameraRig controller={controller} keyboard={keyboard} onCameraChange={props.onCameraChange} />}
       <primitive object={controller.points} />
       {showGrid && <OrientationGrid bounds={bounds} />}
       {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}

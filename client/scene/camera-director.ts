@@ -1,0 +1,82 @@
+import * as THREE from 'three';
+import type CameraControlsImpl from 'camera-controls';
+import type { BoundingSphere } from './bounds.ts';
+import type { CameraPose, Vec3 } from './types.ts';
+
+/** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
+const HOME_DIRECTION = new THREE.Vector3(0.55, 0.38, 1).normalize();
+
+/**
+ * Camera poses over the orbit controls: read and set poses (animated or at once), the home
+ * view that frames a sphere, the focus pose on a point, and clip planes that follow the
+ * cloud's size so depth precision holds at any scale.
+ */
+export class CameraDirector {
+  camera: THREE.PerspectiveCamera | null = null;
+  controls: CameraControlsImpl | null = null;
+  invalidate: () => void = () => {};
+
+  getPose(): CameraPose {
+    const c = this.controls;
+    const cam = this.camera;
+    if (!c || !cam) return { position: [0, 0, 5], target: [0, 0, 0] };
+    const p = c.getPosition(new THREE.Vector3(), false);
+    const t = c.getTarget(new THREE.Vector3(), false);
+    return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], fov: cam.fov };
+  }
+
+  async setPose(pose: CameraPose, animate: boolean): Promise<void> {
+    const c = this.controls;
+    const cam = this.camera;
+    if (!c || !cam) return;
+    if (pose.fov !== undefined && pose.fov !== cam.fov) {
+      cam.fov = pose.fov;
+      cam.updateProjectionMatrix();
+    }
+    const moved = c.setLookAt(...pose.position, ...pose.target, animate);
+    if (!animate) {
+      // Apply now, so picks and projections made right after see the new pose.
+      c.update(0);
+      cam.updateMatrixWorld();
+    }
+    this.invalidate();
+    await moved;
+    this.invalidate();
+  }
+
+  /** A pose from which the whole sphere fits the view, along the home direction. */
+  homePose(sphere: BoundingSphere): CameraPose {
+    const cam = this.camera;
+    const fov = THREE.MathUtils.degToRad(cam?.fov ?? 50);
+    const aspect = cam?.aspect ?? 1;
+    const half = Math.min(fov / 2, Math.atan(Math.tan(fov / 2) * aspect));
+    const distance = (sphere.radius / Math.sin(half)) * 1.02;
+    const [cx, cy, cz] = sphere.center;
+    const eye: Vec3 = [cx + HOME_DIRECTION.x * distance, cy + HOME_DIRECTION.y * distance, cz + HOME_DIRECTION.z * distance];
+    return { position: eye, target: [cx, cy, cz] };
+  }
+
+  /** Target on `point`, keeping the view direction, no farther than `distance`. */
+  focusPose(point: Vec3, distance: number): CameraPose | null {
+    const c = this.controls;
+    if (!c) return null;
+    const eye = c.getPosition(new THREE.Vector3(), true);
+    const dir = eye.sub(c.getTarget(new THREE.Vector3(), true));
+    const d = Math.min(dir.length(), distance);
+    dir.normalize().multiplyScalar(d).add(new THREE.Vector3(...point));
+    return { position: [dir.x, dir.y, dir.z], target: point };
+  }
+
+  /** Near / far planes and zoom limits for a cloud of this radius. */
+  fitClip(radius: number): void {
+    const cam = this.camera;
+    if (!cam) return;
+    cam.near = radius / 1000;
+    cam.far = radius * 200;
+    cam.updateProjectionMatrix();
+    if (this.controls) {
+      this.controls.minDistance = radius / 500;
+      this.controls.maxDistance = radius * 40;
+    }
+  }
+}
