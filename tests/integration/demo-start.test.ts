@@ -33,7 +33,8 @@ describe('first start on an empty DATA_DIR', () => {
     expect(((await (await fetch(`${child.url}/api/sessions/${sessionId}?token=${viewToken}`)).json()) as SessionDescription).role).toBe('view');
     const analysis = await waitForAnalysis(child.url, session.analysisId!);
     expect(analysis.status).toBe('done');
-    expect(analysis.result!.pointCount).toBe(333);
+    expect(analysis.result!.pointCount).toBe(342);
+    expect(analysis.result!.clusters.map((c) => c.label).join(' ')).toMatch(/Gentoo/);
     await child.stop();
 
     child = await startServerChild(dataDir, { DEMO: '1' });
