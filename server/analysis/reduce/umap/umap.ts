@@ -86,11 +86,15 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
     throwIfAborted(signal);
     schedule.epoch(e);
     onProgress?.(KNN_SHARE + ((1 - KNN_SHARE) * (e + 1)) / nEpochs);
-    if (opts.onLayout && (e + 1) % layoutEvery === 0 && e + 1 < nEpochs) opts.onLayout(embedding.slice(), e + 1, nEpochs);
+    if (opts.onLayout && (e + 1) % layoutEvery === 0 && e + 1 < nEpochs) {
+      const positions = new Float32Array(n * dim);
+      schedule.positions(positions);
+      opts.onLayout(positions, e + 1, nEpochs);
+    }
   }
-  opts.onLayout?.(embedding.slice(), nEpochs, nEpochs);
   const out = createMatrix(n, dim);
-  out.data.set(embedding);
+  schedule.positions(out.data);
+  opts.onLayout?.(out.data.slice(), nEpochs, nEpochs);
   return out;
 }
 
