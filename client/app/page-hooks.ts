@@ -22,6 +22,7 @@ export interface MiragePageHooks {
   pick(x: number, y: number): number | null;
   lasso(polygon: number[]): number[];
   canvasRect(): { left: number; top: number; width: number; height: number } | null;
+  camera(): { position: [number, number, number]; target: [number, number, number] };
 }
 
 declare global {
@@ -54,6 +55,10 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
       project: (p) => handle().project(p),
       pick: (x, y) => handle().pick(x, y)?.index ?? null,
       lasso: (polygon) => Array.from(handle().lasso(new Float32Array(polygon))),
+      camera() {
+        const pose = handle().getCamera();
+        return { position: pose.position, target: pose.target };
+      },
       canvasRect() {
         const r = handle().getCanvas()?.getBoundingClientRect();
         return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;

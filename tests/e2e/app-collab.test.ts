@@ -186,6 +186,51 @@ describe('a session shared by two editors and a viewer', () => {
     await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 10_000 });
   });
 
+  it('followers fly to where the presenter looks; roaming free keeps them put', async () => {
+    await openPanel(alice, 'people');
+    await alice.click('[data-panel=people] button:has-text("present")');
+    await viewer.locator('[data-testid=people]', { hasText: 'presenting' }).waitFor({ timeout: 10_000 });
+    // Alice flies to a point (double-click focus); bob and the viewer follow.
+    const point = await clickSomePoint(alice);
+    const at = await alice.evaluate((p) => {
+      const m = window.__mirage!;
+      const a = m.project(p)!;
+      const r = m.canvasRect()!;
+      return { x: r.left + a.x, y: r.top + a.y };
+    }, point);
+    await alice.mouse.dblclick(at.x, at.y);
+    await alice.waitForTimeout(1200);
+    const target = await alice.evaluate(() => window.__mirage!.camera());
+    const near = (page: Page) =>
+      page.waitForFunction(
+        (t) => {
+          const c = window.__mirage!.camera();
+          return Math.hypot(...c.position.map((v, i) => v - t.position[i])) < 0.05 && Math.hypot(...c.target.map((v, i) => v - t.target[i])) < 0.05;
+        },
+        target,
+        { timeout: 10_000 },
+      );
+    await near(bob);
+    await near(viewer);
+    // Bob stops following; alice moves again; bob stays where he was, the viewer follows.
+    await openPanel(bob, 'people');
+    await bob.click('[data-panel=people] label:has-text("follow") input');
+    await bob.waitForTimeout(900); // a move already under way finishes
+    const bobBefore = await bob.evaluate(() => window.__mirage!.camera());
+    await alice.keyboard.press('f');
+    await alice.waitForTimeout(1200);
+    const reset = await alice.evaluate(() => window.__mirage!.camera());
+    expect(Math.hypot(...reset.position.map((v, i) => v - target.position[i]))).toBeGreaterThan(0.1);
+    await viewer.waitForFunction(
+      (t) => Math.hypot(...window.__mirage!.camera().position.map((v, i) => v - t.position[i])) < 0.05,
+      reset,
+      { timeout: 10_000 },
+    );
+    const bobAfter = await bob.evaluate(() => window.__mirage!.camera());
+    expect(Math.hypot(...bobAfter.position.map((v, i) => v - bobBefore.position[i]))).toBeLessThan(0.01);
+    await alice.click('[data-panel=people] button:has-text("stop presenting")');
+  });
+
   it('a view link sees everything but cannot change anything', async () => {
     await viewer.screenshot({ path: 'tests/e2e/screenshots/app-viewer.png' });
     expect(errors).toEqual([]);
