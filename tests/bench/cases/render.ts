@@ -39,7 +39,7 @@ export async function labRender(args: RenderCaseArgs): Promise<Record<string, nu
     const lasso =
       args.renderer === 'ours'
         ? await page.evaluate(() => window.__sceneLab!.lasso([400, 250, 880, 230, 900, 560, 380, 600]).ms)
-        : NaN;
+        : '–';
     const frames = await page.evaluate((ms) => window.__sceneLab!.measureFrames(ms), args.frameMs);
     const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -56,7 +56,7 @@ export async function labRender(args: RenderCaseArgs): Promise<Record<string, nu
       pickMaxMs: picks.maxMs,
       pickHits: picks.hits,
       lassoMs: lasso,
-      jsHeapMB: heap / 2 ** 20,
+      jsHeapMB: Number.isFinite(heap) ? heap / 2 ** 20 : '–',
     };
   } finally {
     await browser.close();

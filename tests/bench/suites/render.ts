@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   for (const { label, args } of configs) {
     const out = await runCase(cases, 'labRender', args);
     const r = out.result;
+    console.log(`${label} @ ${args.n}: ${JSON.stringify(r)}`);
     rows.push({
       points: args.n,
       renderer: label,
