@@ -29,10 +29,18 @@ export function HoverTooltip() {
   const cluster = model.arrays.cluster[hover.point];
   const anomaly = model.arrays.anomaly[hover.point];
   const entries = values ? Object.entries(values) : [];
-  const left = hover.x + 16;
-  const top = hover.y + 12;
+  // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
+  const area = model.scene.current?.getCanvas()?.getBoundingClientRect();
+  const flipX = area ? hover.x > area.width - 380 : false;
+  const flipY = area ? hover.y > area.height - 300 : false;
+  const style = {
+    left: flipX ? undefined : hover.x + 16,
+    right: flipX && area ? area.width - hover.x + 16 : undefined,
+    top: flipY ? undefined : hover.y + 12,
+    bottom: flipY && area ? area.height - hover.y + 12 : undefined,
+  };
   return (
-    <div className="tooltip" role="tooltip" data-testid="tooltip" data-row={rowIndex} style={{ left, top }}>
+    <div className="tooltip" role="tooltip" data-testid="tooltip" data-row={rowIndex} style={style}>
       <div className="tooltip-head">
         Row {rowIndex + 1} · {clusterName(cluster)}
         {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
