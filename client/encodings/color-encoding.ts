@@ -69,6 +69,16 @@ function categoricalColors(values: Extract<PointValues, { kind: 'categorical' }>
   return { rgb, legend: { kind: 'categorical', title, items, otherCount } };
 }
 
+/**
+ * The colour a cluster gets when the cloud is coloured by cluster (ids in order, noise muted),
+ * so panels can show it whatever the current colour encoding is.
+ */
+export function clusterColor(id: number, paletteName?: string): string {
+  const palette = categoricalPalette(paletteName);
+  if (id < 0 || id >= Math.min(MAX_CATEGORY_COLORS, palette.length * 2)) return MUTED_COLOR;
+  return variant(palette, id);
+}
+
 /** Past the palette's length, reuse its hues a little lighter rather than repeating them exactly. */
 function variant(palette: readonly string[], index: number): string {
   const base = palette[index % palette.length];

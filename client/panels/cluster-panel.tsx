@@ -1,5 +1,6 @@
-import { readFilters, readSelection } from '../../shared/session/index.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
+import { clusterColor } from '../encodings/color-encoding.ts';
+import { useSession } from '../app/session-model.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
 import { toggleClusterSelection } from '../app/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -10,16 +11,13 @@ import { Panel } from './panel.tsx';
 /** Clusters found by the analysis: size, colour, label; show/hide and select each. */
 export function ClusterPanel() {
   const model = useSession();
-  const cloud = useCloud();
   const { doc } = model.conn;
   const filters = useDocValue(doc, ['filters'], readFilters);
   const selection = useDocValue(doc, ['selection'], readSelection);
   const clusterFilter = findFilter(filters, 'cluster');
   const shown = (id: number) => !clusterFilter || clusterFilter.kind !== 'cluster' || !clusterFilter.enabled || clusterFilter.values.includes(id);
-  const colourOf = new Map<number, string>();
-  if (cloud.legend?.kind === 'categorical' && cloud.legend.title === 'Cluster') {
-    for (const item of cloud.legend.items) colourOf.set(typeof item.key === 'number' ? item.key : -1, item.color);
-  }
+  const view = useDocValue(doc, ['view'], readView);
+  const palette = view.color.by === 'cluster' ? view.color.palette : undefined;
   const { clustering } = model.summary;
   const ids = allClusterIds(model);
   const sizeOf = new Map(model.summary.clusters.map((c) => [c.id, c]));
@@ -37,7 +35,7 @@ export function ClusterPanel() {
           const selected = selection.clusters.includes(id);
           return (
             <li key={id} className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`} data-cluster={id}>
-              <span className="swatch" style={{ background: colourOf.get(id) ?? '#5d6470' }} />
+              <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
                   {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>

@@ -5,6 +5,9 @@ import type { CameraPose, Vec3 } from './types.ts';
 
 /** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
 const HOME_DIRECTION = new THREE.Vector3(0.55, 0.38, 1).normalize();
+// Scratch vectors: getPose runs every frame while the camera moves and someone listens.
+const eyeScratch = new THREE.Vector3();
+const targetScratch = new THREE.Vector3();
 
 /**
  * Camera poses over the orbit controls: read and set poses (animated or at once), the home
@@ -20,8 +23,8 @@ export class CameraDirector {
     const c = this.controls;
     const cam = this.camera;
     if (!c || !cam) return { position: [0, 0, 5], target: [0, 0, 0] };
-    const p = c.getPosition(new THREE.Vector3(), false);
-    const t = c.getTarget(new THREE.Vector3(), false);
+    const p = c.getPosition(eyeScratch, false);
+    const t = c.getTarget(targetScratch, false);
     return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], fov: cam.fov };
   }
 

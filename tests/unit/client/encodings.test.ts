@@ -146,3 +146,16 @@ describe('histograms and selection statistics', () => {
     expect(isle.top[0]).toMatchObject({ value: 'Biscoe', selectedShare: 1 });
   });
 });
+
+describe('cluster colours', () => {
+  it('are the colours the cluster legend uses, whatever colours the cloud', async () => {
+    const { clusterColor } = await import('../../../client/encodings/color-encoding.ts');
+    const { ctx } = await penguins();
+    const result = valuesFor({ by: 'cluster' }, ctx);
+    if (!result || 'pending' in result) throw new Error('values');
+    const { legend } = encodeColors(result.values, { by: 'cluster', palette: 'bright' }, 'Cluster');
+    if (legend.kind !== 'categorical') throw new Error('legend');
+    for (const item of legend.items) expect(clusterColor(typeof item.key === 'number' ? item.key : -1, 'bright')).toBe(item.color);
+    expect(clusterColor(-1)).toBe(MUTED_COLOR);
+  });
+});
