@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
+import type { Row } from '../api/datasets.ts';
 import { useSession } from '../app/session-model.ts';
+import { formatCell } from './format-cell.ts';
 import { useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
 import { selectPoints } from '../app/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
@@ -25,6 +28,7 @@ export function NeighboursPanel() {
               select with neighbours
             </button>
           </div>
+          <FocusedRow row={model.arrays.rowIndex[focused]} />
           {loading && <p className="small muted">finding neighbours…</p>}
           {error && <p className="small error">{error}</p>}
           {data && (
@@ -42,5 +46,31 @@ export function NeighboursPanel() {
         </>
       )}
     </Panel>
+  );
+}
+
+/** The focused point's original values (the same cached request as the hover tooltip). */
+function FocusedRow({ row }: { row: number }) {
+  const model = useSession();
+  const [values, setValues] = useState<{ row: number; values: Row } | null>(null);
+  useEffect(() => {
+    let live = true;
+    model.rows.get(row).then((v) => live && setValues({ row, values: v }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [model, row]);
+  if (!values || values.row !== row) return null;
+  return (
+    <table className="row-values small" data-testid="focused-row">
+      <tbody>
+        {Object.entries(values.values).map(([k, v]) => (
+          <tr key={k}>
+            <th>{k}</th>
+            <td>{formatCell(v)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
