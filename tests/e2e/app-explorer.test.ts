@@ -232,4 +232,22 @@ describe('explorer: from a file to a shared session', () => {
     expect(csv.data.length).toBe(expected.length);
     expect(csv.data).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
   });
+
+  it('says clearly what is wrong with a bad file or a bad link, and keeps working', async () => {
+    const { page, errors } = await newPage(`${server.url}/`);
+    await page.setInputFiles('[data-testid=file-input]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [1, 2') });
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect((await alert.textContent())?.length).toBeGreaterThan(10);
+    // The page still works: a good file after a bad one.
+    await page.setInputFiles('[data-testid=file-input]', assetPath('iris'));
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+
+    const wrong = await newPage(`${server.url}/s/${session!.id}?token=not-the-token`);
+    await wrong.page.locator('[role=alert]', { hasText: 'not valid' }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    expect(wrong.errors).toEqual([]);
+  });
 });
+
