@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -56,12 +56,13 @@ async function newestMtime(path: string): Promise<number> {
 }
 
 /**
- * Builds client/ into dist/client unless the build is newer than every source it comes from.
- * A lock directory keeps parallel test files from building over each other.
+ * Builds client/ into `outDir` (default dist/client) unless that build is newer than every
+ * source it comes from. A lock directory keeps parallel test files from building over each
+ * other. Long runs that must not see a rebuild mid-way (benchmarks) pass their own outDir.
  */
-export async function ensureClientBuild(): Promise<string> {
-  const stamp = join(clientDist, '.build-stamp');
-  const lock = join(repoRoot, 'dist', '.client-build.lock');
+export async function ensureClientBuild(outDir = clientDist): Promise<string> {
+  const stamp = join(outDir, '.build-stamp');
+  const lock = `${outDir}.build-lock`;
   const sources = async () =>
     Math.max(
       await newestMtime(join(repoRoot, 'client')),
@@ -75,9 +76,9 @@ export async function ensureClientBuild(): Promise<string> {
       return false;
     }
   };
-  await mkdir(join(repoRoot, 'dist'), { recursive: true });
+  await mkdir(dirname(outDir), { recursive: true });
   for (;;) {
-    if (await fresh()) return clientDist;
+    if (await fresh()) return outDir;
     try {
       await mkdir(lock);
       break;
@@ -89,8 +90,9 @@ export async function ensureClientBuild(): Promise<string> {
   }
   try {
     if (!(await fresh())) {
+      const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
       await new Promise<void>((ok, fail) => {
-        const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+        const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir], {
           cwd: repoRoot,
           stdio: ['ignore', 'inherit', 'inherit'],
         });
@@ -102,7 +104,7 @@ export async function ensureClientBuild(): Promise<string> {
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
-  return clientDist;
+  return outDir;
 }
 
 const MIME: Record<string, string> = {

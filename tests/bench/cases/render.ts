@@ -1,7 +1,9 @@
 import { createRandom } from '../../../shared/random.ts';
-import { clientDist, launchBrowser, openPage, serveDirectory } from '../../support/browser.ts';
+import { launchBrowser, openPage, serveDirectory } from '../../support/browser.ts';
 
 export interface RenderCaseArgs {
+  /** Built client to serve (the suite's own build, so no test run can rebuild it mid-way). */
+  clientDir: string;
   n: number;
   renderer: 'ours' | 'stock';
   /** Per-fragment sphere depth for ours (default on). */
@@ -19,10 +21,10 @@ export interface RenderCaseArgs {
 /**
  * One configuration of the scene lab in headless Chromium (software WebGL2 on machines
  * without a GPU): frame times while orbiting, synchronous render time, and hover-pick time
- * per event. Expects dist/client to be built (the suite builds it once).
+ * per event.
  */
 export async function labRender(args: RenderCaseArgs): Promise<Record<string, number | string>> {
-  const server = await serveDirectory(clientDist);
+  const server = await serveDirectory(args.clientDir);
   const browser = await launchBrowser();
   try {
     const query = `n=${args.n}&renderer=${args.renderer}&depth=${args.depth ?? 'on'}&budget=${args.budget ?? 'Infinity'}`;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { printTable, runCase } from '../harness.ts';
-import { ensureClientBuild } from '../../support/browser.ts';
+import { ensureClientBuild, repoRoot } from '../../support/browser.ts';
+import { join } from 'node:path';
 import type { RenderCaseArgs } from '../cases/render.ts';
 
 const cases = fileURLToPath(new URL('../cases/render.ts', import.meta.url));
@@ -12,8 +13,8 @@ const cases = fileURLToPath(new URL('../cases/render.ts', import.meta.url));
  * CPU, so frame times are far above a real GPU's; the ratios are what compare.
  */
 export async function run(): Promise<void> {
-  await ensureClientBuild();
-  const configs: { label: string; args: RenderCaseArgs }[] = [
+  const clientDir = await ensureClientBuild(join(repoRoot, 'dist', 'bench-client'));
+  const configs: { label: string; args: Omit<RenderCaseArgs, 'clientDir'> }[] = [
     { label: 'ours', args: { n: 100_000, renderer: 'ours', frameMs: 4000, renders: 5, picks: 300 } },
     { label: 'ours, no frag depth', args: { n: 100_000, renderer: 'ours', depth: 'off', frameMs: 4000, renders: 5, picks: 50 } },
     { label: 'three PointsMaterial + Raycaster', args: { n: 100_000, renderer: 'stock', frameMs: 4000, renders: 5, picks: 100 } },
@@ -24,7 +25,7 @@ export async function run(): Promise<void> {
   ];
   const rows: Record<string, string | number>[] = [];
   for (const { label, args } of configs) {
-    const out = await runCase(cases, 'labRender', args);
+    const out = await runCase(cases, 'labRender', { ...args, clientDir });
     const r = out.result;
     console.log(`${label} @ ${args.n}: ${JSON.stringify(r)}`);
     rows.push({
