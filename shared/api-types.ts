@@ -86,6 +86,17 @@ export interface SessionDescription {
   title: string;
   role: 'edit' | 'view';
   createdAt: string;
+  /** Only for an edit token: the view token, so editors can hand out the view link. */
+  viewToken?: string;
+}
+
+/** GET /api/demo-datasets: the real datasets shipped in assets/ that the start page offers. */
+export interface DemoDataset {
+  key: string;
+  name: string;
+  description: string;
+  rows: number;
+  format: 'csv' | 'json';
 }
 
 /** Server-sent events of GET /api/analyses/:id/events. */

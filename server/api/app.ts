@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { analysesRoutes } from './analyses.ts';
 import { clientRoutes } from './client-pages.ts';
 import { datasetsRoutes } from './datasets.ts';
+import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
 import { toErrorResponse } from './http-error.ts';
 import { sessionsRoutes } from './sessions.ts';
@@ -20,6 +21,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/datasets', datasetsRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
+  app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
   app.route('/', clientRoutes(deps.config.clientDir));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}.` } }, 404));

@@ -26,6 +26,7 @@ export function sessionsRoutes(deps: ApiDeps): Hono {
     const role = deps.sessions.roleFor(id, c.req.query('token') ?? bearer(c.req.header('authorization')));
     if (!role) throw new HttpError(403, 'forbidden', 'This link is not valid for this session: ask for a new edit or view link.');
     const body: SessionDescription = { id, datasetId: record.datasetId, analysisId: record.analysisId, title: record.title, role, createdAt: record.createdAt };
+    if (role === 'edit') body.viewToken = record.viewToken;
     return c.json(body);
   });
 

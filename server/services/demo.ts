@@ -1,13 +1,10 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { analysisParamsSchema } from '../../shared/analysis-params.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import type { ApiDeps } from '../api/deps.ts';
 import type { SessionRecord } from '../store/session-store.ts';
-
-export const DEMO_ASSET = fileURLToPath(new URL('../../assets/datasets/penguins.json', import.meta.url));
+import { importDemoDataset } from './demo-datasets.ts';
 
 /**
  * The four body measurements (species, island and sex left for the explanations to find):
@@ -36,11 +33,7 @@ export async function ensureDemo(deps: ApiDeps): Promise<SessionRecord | null> {
   if (existing && deps.sessions.has(existing.sessionId)) return deps.sessions.get(existing.sessionId);
   if (deps.datasets.list().length > 0 || deps.sessions.list().length > 0) return null;
 
-  const uploads = join(deps.config.dataDir, 'uploads');
-  await mkdir(uploads, { recursive: true });
-  const copy = join(uploads, `.tmp-demo-${randomBytes(4).toString('hex')}`);
-  await copyFile(DEMO_ASSET, copy);
-  const dataset = await deps.importer.importFile({ path: copy, bytes: 0, contentType: 'application/json', fileName: 'penguins.json' }, 'Palmer penguins');
+  const dataset = (await importDemoDataset(deps.importer, join(deps.config.dataDir, 'uploads'), 'penguins'))!;
   const { analysis } = await deps.jobs.submit(dataset.id, DEMO_PARAMS);
   const session = await deps.sessionService.create({ datasetId: dataset.id, analysisId: analysis.id, title: 'Palmer penguins (demo)' });
   const record: DemoRecord = { datasetId: dataset.id, analysisId: analysis.id, sessionId: session.id };

@@ -99,6 +99,19 @@ describe('uploading every demo dataset in every accepted format', () => {
   });
 });
 
+describe('demo datasets', () => {
+  it('lists the shipped datasets and imports one on request', async () => {
+    const { demos } = (await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; rows: number }[] };
+    expect(demos.map((d) => d.key)).toEqual(['penguins', 'iris', 'cars', 'seattle-weather']);
+    for (const demo of demos) {
+      const response = await fetch(`${server.url}/api/demo-datasets/${demo.key}`, { method: 'POST' });
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as DatasetDescription).rowCount).toBe(demo.rows);
+    }
+    expect((await fetch(`${server.url}/api/demo-datasets/nope`, { method: 'POST' })).status).toBe(404);
+  });
+});
+
 describe('bad requests get their documented error and change nothing', () => {
   it('rejects each bad upload with a precise 4xx and leaves the store as it was', async () => {
     const before = await storeSnapshot();

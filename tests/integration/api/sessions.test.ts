@@ -40,8 +40,13 @@ describe('sessions over HTTP', () => {
   it('creates a session whose tokens give edit and view roles', async () => {
     const s = await createSession();
     const get = (token: string) => fetch(`${server.url}/api/sessions/${s.id}?token=${token}`);
-    expect(((await (await get(s.editToken)).json()) as SessionDescription).role).toBe('edit');
-    expect(((await (await get(s.viewToken)).json()) as SessionDescription).role).toBe('view');
+    const asEditor = (await (await get(s.editToken)).json()) as SessionDescription;
+    expect(asEditor).toMatchObject({ role: 'edit', viewToken: s.viewToken });
+    const asViewer = (await (await get(s.viewToken)).json()) as SessionDescription;
+    expect(asViewer.role).toBe('view');
+    // A viewer learns no token it was not given.
+    expect(JSON.stringify(asViewer)).not.toContain(s.editToken);
+    expect(asViewer.viewToken).toBeUndefined();
     const wrong = await get('not-the-token');
     expect(wrong.status).toBe(403);
     expect(await errorCode(wrong)).toBe('forbidden');
