@@ -1,4 +1,4 @@
-import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
+import type { DatasetDescription, DatasetDetail, DemoDataset } from '../../shared/api-types.ts';
 import type { ColumnData, ColumnType } from '../../shared/table.ts';
 import { ApiRequestError, getBinary, getJson, request, seg } from './http.ts';
 
@@ -13,6 +13,14 @@ export interface RowsPage {
 
 export const listDatasets = (): Promise<DatasetDescription[]> =>
   getJson<{ datasets: DatasetDescription[] }>('/api/datasets').then((r) => r.datasets);
+
+export const listDemoDatasets = (): Promise<DemoDataset[]> => getJson<{ demos: DemoDataset[] }>('/api/demo-datasets').then((r) => r.demos);
+
+/** Imports one of the shipped demo tables as a new dataset. */
+export async function importDemoDataset(key: string): Promise<DatasetDescription> {
+  const response = await request(`/api/demo-datasets/${seg(key)}`, { method: 'POST' });
+  return (await response.json()) as DatasetDescription;
+}
 
 export const getDataset = (id: string): Promise<DatasetDetail> => getJson<DatasetDetail>(`/api/datasets/${seg(id)}`);
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
-import { listDatasets, getDataset, getRows, uploadDataset, type Row } from '../api/datasets.ts';
+import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
+import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
 import { RunForm } from '../panels/run-form.tsx';
 import { AnalysisProgressView } from './analysis-progress.tsx';
@@ -39,11 +40,11 @@ export function StartPage() {
     }
   };
 
-  const upload = async (file: File) => {
+  const add = async (label: string, create: () => Promise<DatasetDescription>) => {
     setError(null);
-    setBusy(`Uploading ${file.name}…`);
+    setBusy(label);
     try {
-      const created = await uploadDataset(file);
+      const created = await create();
       setDatasets((list) => [created, ...(list ?? []).filter((d) => d.id !== created.id)]);
       await open(created.id);
     } catch (e) {
@@ -61,7 +62,7 @@ export function StartPage() {
       <div className="start-grid">
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>
-          <DropZone onFile={(f) => void upload(f)} disabled={busy !== null || run !== null} />
+          <DropZone onFile={(f) => void add(`Uploading ${f.name}…`, () => uploadDataset(f))} disabled={busy !== null || run !== null} />
           {datasets && datasets.length > 0 && (
             <>
               <h3 className="small muted">or open a table already here</h3>
@@ -79,6 +80,7 @@ export function StartPage() {
               </ul>
             </>
           )}
+          <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || run !== null} />
           {busy && <p className="muted" role="status">{busy}</p>}
           {error && (
             <p className="error" role="alert">
