@@ -4,6 +4,10 @@ import { trustworthiness } from '../../../server/analysis/quality/trustworthines
 import { findAbParams } from '../../../server/analysis/reduce/umap/ab-params.ts';
 import { umap } from '../../../server/analysis/reduce/umap/umap.ts';
 import { knn } from '../../../server/analysis/neighbors/knn.ts';
+import { pca } from '../../../server/analysis/reduce/pca.ts';
+import { fuzzySimplicialSet } from '../../../server/analysis/reduce/umap/fuzzy-graph.ts';
+import { spawnLayoutHelper, type LayoutHelper } from '../../../server/analysis/reduce/umap/layout-helper.ts';
+import { createLayoutSchedule } from '../../../server/analysis/reduce/umap/optimize-layout.ts';
 import { iris, overlappingMixture, penguins } from './datasets.ts';
 
 // Trustworthiness (k = 10) floors, a little under what we measured (seeds 1 and 2):
@@ -42,6 +46,32 @@ describe('umap', () => {
     const c = umap(x, { seed: 8, nEpochs: 60 });
     expect(b.data).toEqual(a.data);
     expect(c.data).not.toEqual(a.data);
+  });
+
+  it('gives the same layout with a helper thread as without', () => {
+    const { x } = overlappingMixture();
+    const fuzzy = fuzzySimplicialSet(knn(x, 14), x.rows);
+    const initial = pca(x, 3).embedding.data;
+    const params = { ...findAbParams(1, 0.1), nEpochs: 30, negativeSampleRate: 5, repulsionStrength: 1, learningRate: 1, seed: 4 };
+    const run = (helper: LayoutHelper | null) => {
+      const schedule = createLayoutSchedule(fuzzy, initial, 3, params, helper);
+      for (let e = 0; e < 30; e++) schedule.epoch(e);
+      const out = new Float32Array(x.rows * 3);
+      schedule.positions(out);
+      return { out, threads: schedule.threads };
+    };
+    const helper = spawnLayoutHelper();
+    try {
+      const double = run(helper);
+      expect(double.threads).toBe(2);
+      const single = run(null);
+      expect(single.threads).toBe(1);
+      expect(double.out).toEqual(single.out);
+    } finally {
+      helper?.stop();
+    }
+    // And through the public entry point.
+    expect(umap(x, { seed: 4, nEpochs: 20, threads: 2 }).data).toEqual(umap(x, { seed: 4, nEpochs: 20, threads: 1 }).data);
   });
 
   it('reports layouts that settle, the last one being the result', () => {
