@@ -233,6 +233,16 @@ describe('explorer: from a file to a shared session', () => {
     expect(csv.data).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
   });
 
+  it('opens a shipped demo dataset from the start page with its preview', async () => {
+    const { page, errors } = await newPage(`${server.url}/`);
+    await page.getByTestId('demos').getByRole('button', { name: /Palmer penguins/ }).click();
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    const header = await page.locator('[data-testid=preview] thead').textContent();
+    expect(header).toContain('Flipper Length (mm)');
+    expect(header).toContain('Species');
+    expect(errors).toEqual([]);
+  });
+
   it('says clearly what is wrong with a bad file or a bad link, and keeps working', async () => {
     const { page, errors } = await newPage(`${server.url}/`);
     await page.setInputFiles('[data-testid=file-input]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [1, 2') });
