@@ -19,8 +19,16 @@ export function buildPickIndexAsync(positions: Float32Array, count: number): { p
       worker.terminate();
     };
     worker.onerror = (e) => {
-      reject(new Error(`pick index worker failed: ${e.message}`));
+      // A worker that cannot load (blocked, 404 after a redeploy) must not leave hover dead:
+      // build here instead, one stall rather than no picking at all.
+      e.preventDefault();
       worker.terminate();
+      console.warn(`pick index worker failed (${e.message}); building on the main thread`);
+      try {
+        resolve(buildPickIndex(positions, count));
+      } catch (err) {
+        reject(err);
+      }
     };
   });
   const copy = positions.slice(0, count * 3);

@@ -3,7 +3,7 @@ import type CameraControlsImpl from 'camera-controls';
 import { boundingSphere, type BoundingSphere } from './bounds.ts';
 import { CameraDirector } from './camera-director.ts';
 import { TRANSITION_MS } from './easing.ts';
-import { lassoSelect } from './lasso.ts';
+import { lassoSelect, lassoSelectAsync } from './lasso.ts';
 import { MotionBudget } from './motion-budget.ts';
 import { PointBuffers } from './point-buffers.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
@@ -172,6 +172,14 @@ export class SceneController {
     const view = this.screenView();
     if (!d || !view) return new Uint32Array(0);
     return lassoSelect(d.positions, d.count, d.flags, view, polygon);
+  }
+
+  /** lasso() in slices between which input and rendering go on (the pointer path uses this). */
+  lassoAsync(polygon: Float32Array): Promise<Uint32Array> {
+    const d = this.data;
+    const view = this.screenView();
+    if (!d || !view) return Promise.resolve(new Uint32Array(0));
+    return lassoSelectAsync(d.positions, d.count, d.flags, view, polygon);
   }
 
   project(index: number): { x: number; y: number } | null {

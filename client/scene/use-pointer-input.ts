@@ -89,7 +89,7 @@ export function usePointerInput(
         lasso = null;
         drawLasso();
         down = null;
-        if (polygon.length >= 6) props.current?.onLasso?.(controller.lasso(polygon), polygon);
+        if (polygon.length >= 6) void controller.lassoAsync(polygon).then((indices) => props.current?.onLasso?.(indices, polygon));
         return;
       }
       const start = down;

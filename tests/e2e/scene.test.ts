@@ -166,6 +166,7 @@ describe('scene lab in Chromium', () => {
     await screenshotPixels(page, 'scene-lasso-drawing');
     await page.mouse.up();
     await page.keyboard.up('Shift');
+    await page.waitForFunction(() => window.__sceneLab!.events.lasso !== null);
     const selected = new Set((await lab(page).events()).lasso ?? []);
     const after = await page.evaluate(() => window.__sceneLab!.getCamera());
     expect(after.position).toEqual(before.position);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PointFlag } from '../../../client/scene/flags.ts';
-import { insidePolygon, lassoSelect } from '../../../client/scene/lasso.ts';
+import { insidePolygon, LASSO_SLICE, lassoSelect, lassoSelectAsync } from '../../../client/scene/lasso.ts';
+import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
 import { projectToScreen } from '../../../client/scene/screen-view.ts';
 import { makeView } from './view-fixture.ts';
 
@@ -61,5 +62,15 @@ describe('lassoSelect', () => {
     // Every grid point is at z = 0, behind a camera at z = 0.05 looking towards +z.
     expect(lassoSelect(g.positions, g.count, g.flags, inside, everything).length).toBe(0);
     expect(lassoSelect(g.positions, g.count, g.flags, view, new Float32Array([0, 0, 800, 800])).length).toBe(0);
+  });
+
+  it('gives the same selection in slices as in one pass', async () => {
+    const { data } = generateLabCloud(LASSO_SLICE * 2 + 12_345, 3);
+    const { view: far } = makeView([18, 9, 26], [0, 0, 0], 1000, 700);
+    const polygon = new Float32Array([300, 200, 700, 180, 760, 520, 280, 480]);
+    const once = lassoSelect(data.positions, data.count, data.flags, far, polygon);
+    const sliced = await lassoSelectAsync(data.positions, data.count, data.flags, far, polygon);
+    expect(once.length).toBeGreaterThan(10_000);
+    expect(sliced).toEqual(once);
   });
 });
