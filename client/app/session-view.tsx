@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
+import { AnalysisPanel } from '../panels/analysis-panel.tsx';
 import { AnomaliesPanel } from '../panels/anomalies-panel.tsx';
 import { AnnotationsPanel } from '../panels/annotations-panel.tsx';
 import { BookmarksPanel } from '../panels/bookmarks-panel.tsx';
@@ -59,6 +60,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <PeoplePanel />
             <SharePanel />
             <ExportPanel />
+            <AnalysisPanel />
           </aside>
         </div>
       </CloudContext.Provider>

@@ -165,6 +165,10 @@ describe('explorer: from a file to a shared session', () => {
     const census = colourCensus(shot, clusterColours);
     const present = census.filter((n) => n >= 30).length;
     expect(present, `pixels per cluster colour: ${census.join(', ')}`).toBeGreaterThanOrEqual(clusterColours.length);
+    // What the analysis did is said on the page: points, layout quality, features.
+    const facts = await page.locator('[data-testid=analysis-facts]').textContent();
+    expect(facts).toMatch(/150 of 150 rows/);
+    expect(facts).toMatch(/trustworthiness 0\.9\d\d/);
     expect(errors).toEqual([]);
   });
 

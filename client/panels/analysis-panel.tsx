@@ -1,0 +1,52 @@
+import { useSession } from '../app/session-model.ts';
+import { formatNumber } from '../encodings/legend.ts';
+import { Panel } from './panel.tsx';
+
+const METHOD_NAMES = { umap: 'UMAP', tsne: 't-SNE', pca: 'PCA' } as const;
+
+/**
+ * What the analysis did, in words: features and how they were encoded, rows left out, how
+ * faithful the layout is, and every note about anything sampled or approximated (never silent).
+ */
+export function AnalysisPanel() {
+  const { summary } = useSession();
+  const trust = summary.reduction.trustworthiness;
+  const timings = Object.entries(summary.timings);
+  const total = timings.reduce((s, [, ms]) => s + ms, 0);
+  return (
+    <Panel id="analysis" title="Analysis" badge={summary.notes.length > 0 ? `${summary.notes.length} note${summary.notes.length > 1 ? 's' : ''}` : undefined}>
+      <dl className="facts small" data-testid="analysis-facts">
+        <dt>Points</dt>
+        <dd>
+          {formatNumber(summary.pointCount)} of {formatNumber(summary.rowCount)} rows
+          {summary.droppedRows > 0 ? ` (${formatNumber(summary.droppedRows)} with missing values left out)` : ''}
+        </dd>
+        <dt>Layout</dt>
+        <dd>
+          {METHOD_NAMES[summary.reduction.method]}
+          {trust ? ` · trustworthiness ${trust.value.toFixed(3)} (k = ${trust.k}${trust.sampledPoints < summary.pointCount ? `, on ${formatNumber(trust.sampledPoints)} sampled points` : ''})` : ''}
+          {summary.reduction.explainedVarianceRatio
+            ? ` · explains ${(summary.reduction.explainedVarianceRatio.reduce((s, v) => s + v, 0) * 100).toFixed(0)}% of the variance`
+            : ''}
+        </dd>
+        <dt>Features</dt>
+        <dd>
+          {summary.features.map((f) => `${f.column} (${f.encoding})`).join(', ')}
+          {summary.excluded.length > 0 && <span className="muted"> · left out: {summary.excluded.map((e) => `${e.name} (${e.reason})`).join(', ')}</span>}
+        </dd>
+        <dt>Time</dt>
+        <dd>
+          {(total / 1000).toFixed(1)} s ({timings.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(', ')})
+        </dd>
+      </dl>
+      {summary.notes.length > 0 && (
+        <ul className="notes small" data-testid="analysis-notes">
+          {summary.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <p className="small muted">Other choices (features, k, method, missing values) can be made on the start page and run as a new analysis.</p>
+    </Panel>
+  );
+}
