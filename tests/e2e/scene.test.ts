@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LAB_PALETTE } from '../../client/scene-lab/lab-data.ts';
 import { insidePolygon } from '../../client/scene/lasso.ts';
-import { ensureClientBuild, launchBrowser, openPage, screenshotPixels, serveDirectory, type Pixels } from '../support/browser.ts';
+import { join } from 'node:path';
+import { ensureClientBuild, launchBrowser, openPage, repoRoot, screenshotPixels, serveDirectory, type Pixels } from '../support/browser.ts';
 
 // The scene lab in headless Chromium (WebGL2 via SwiftShader): what is drawn, what hover,
 // click, lasso and filters do, checked against the lab's own data and projections.
@@ -15,7 +16,9 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await serveDirectory(await ensureClientBuild());
+  // Its own build directory: rebuilding the shared dist/client could pull files from under
+  // another test file's running server.
+  server = await serveDirectory(await ensureClientBuild(join(repoRoot, 'dist', 'scene-e2e-client')));
   browser = await launchBrowser();
   ({ page, errors } = await openPage(browser, `${server.url}/scene-lab/index.html?n=${N}`));
   await page.waitForFunction(() => window.__sceneLab !== undefined, null, { timeout: 60_000 });
