@@ -27,6 +27,11 @@ describe('tsne', () => {
     expect(tsne(x, { seed: 8, nIter: 300 }).data).not.toEqual(a.data);
   });
 
+  it('gives the same layout with a helper thread as without', () => {
+    const { x } = overlappingMixture(1200);
+    expect(tsne(x, { seed: 3, nIter: 60, threads: 2 }).data).toEqual(tsne(x, { seed: 3, nIter: 60, threads: 1 }).data);
+  });
+
   it('separates exactly duplicated rows instead of stacking them', () => {
     const { x } = iris();
     // Iris has duplicate rows (e.g. rows 101 and 142): they must not end on one point.

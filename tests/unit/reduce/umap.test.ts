@@ -6,7 +6,7 @@ import { umap } from '../../../server/analysis/reduce/umap/umap.ts';
 import { knn } from '../../../server/analysis/neighbors/knn.ts';
 import { pca } from '../../../server/analysis/reduce/pca.ts';
 import { fuzzySimplicialSet } from '../../../server/analysis/reduce/umap/fuzzy-graph.ts';
-import { spawnLayoutHelper, type LayoutHelper } from '../../../server/analysis/reduce/umap/layout-helper.ts';
+import { spawnLockstepHelper, type LockstepHelper } from '../../../server/analysis/reduce/lockstep-helper.ts';
 import { createLayoutSchedule } from '../../../server/analysis/reduce/umap/optimize-layout.ts';
 import { iris, overlappingMixture, penguins } from './datasets.ts';
 
@@ -53,14 +53,14 @@ describe('umap', () => {
     const fuzzy = fuzzySimplicialSet(knn(x, 14), x.rows);
     const initial = pca(x, 3).embedding.data;
     const params = { ...findAbParams(1, 0.1), nEpochs: 30, negativeSampleRate: 5, repulsionStrength: 1, learningRate: 1, seed: 4 };
-    const run = (helper: LayoutHelper | null) => {
+    const run = (helper: LockstepHelper | null) => {
       const schedule = createLayoutSchedule(fuzzy, initial, 3, params, helper);
       for (let e = 0; e < 30; e++) schedule.epoch(e);
       const out = new Float32Array(x.rows * 3);
       schedule.positions(out);
       return { out, threads: schedule.threads };
     };
-    const helper = spawnLayoutHelper();
+    const helper = spawnLockstepHelper();
     try {
       const double = run(helper);
       expect(double.threads).toBe(2);

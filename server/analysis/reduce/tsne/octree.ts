@@ -27,9 +27,19 @@ const MAX_DEPTH = 40;
 /** Enough for the traversal stack: at most 7 siblings wait per level. */
 export const STACK_SIZE = 8 * (MAX_DEPTH + 2);
 
+/**
+ * An empty tree for n points; `shared` puts it on SharedArrayBuffers so a helper thread can
+ * traverse it. Room for 3n nodes: trees of t-SNE layouts need under 2n, and a bigger tree
+ * simply moves to unshared memory (the caller then traverses it on one thread).
+ */
+export function createOctree(n: number, shared = false): Octree {
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return { nodeCount: 0, order: new Int32Array(buffer(4 * n)), nodes: new Float64Array(buffer(8 * NODE_STRIDE * (3 * n + 64))) };
+}
+
 /** Builds the tree of n points (xyz interleaved in pos), reusing `reuse`'s arrays when they fit. */
 export function buildOctree(pos: Float64Array, n: number, reuse?: Octree): Octree {
-  const tree: Octree = reuse && reuse.order.length === n ? reuse : { nodeCount: 0, order: new Int32Array(n), nodes: new Float64Array(NODE_STRIDE * (2 * n + 64)) };
+  const tree: Octree = reuse && reuse.order.length === n ? reuse : createOctree(n);
   const order = tree.order;
   for (let i = 0; i < n; i++) order[i] = i;
   let minX = Infinity, minY = Infinity, minZ = Infinity;
@@ -102,6 +112,32 @@ export function buildOctree(pos: Float64Array, n: number, reuse?: Octree): Octre
     nodes[base + CHILD_COUNT] = tree.nodeCount - first;
   }
   return tree;
+}
+
+/**
+ * Repulsion on the points at tree positions [from, to) (in tree order, so consecutive
+ * traversals touch the same cells): forces into `forces` (3 per point, by point index), and
+ * returns their Σ q.
+ */
+export function repulsionRange(
+  t: Octree,
+  pos: Float64Array,
+  from: number,
+  to: number,
+  theta2: number,
+  forces: Float64Array,
+  stack: Int32Array,
+  out: Float64Array,
+): number {
+  let z = 0;
+  for (let p = from; p < to; p++) {
+    const i = t.order[p];
+    z += repulsion(t, pos, i, theta2, stack, out);
+    forces[3 * i] = out[0];
+    forces[3 * i + 1] = out[1];
+    forces[3 * i + 2] = out[2];
+  }
+  return z;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRandom } from '../../../../shared/random.ts';
 import type { FuzzyGraph } from './fuzzy-graph.ts';
 import { breadthFirstOrder, relabel } from './graph-order.ts';
-import type { LayoutHelper } from './layout-helper.ts';
+import type { LockstepHelper } from '../lockstep-helper.ts';
 import { createLayoutState, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
 
 /**
@@ -28,7 +28,7 @@ export interface LayoutParams extends StateParams {
  * dominated: epochs ran ~1.4× faster), and so that the two partitions are two well-connected
  * halves with few edges between them. The order is a pure function of the graph.
  */
-export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array, dim: number, p: LayoutParams, helper?: LayoutHelper | null): LayoutSchedule {
+export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array, dim: number, p: LayoutParams, helper?: LockstepHelper | null): LayoutSchedule {
   const { order, rank } = breadthFirstOrder(original);
   const graph = relabel(original, order, rank);
   const n = graph.n;
@@ -36,7 +36,7 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
   for (let r = 0; r < n; r++) for (let t = 0; t < dim; t++) permuted[r * dim + t] = initial[order[r] * dim + t];
   const seeds = [p.seed >>> 0, (p.seed ^ 0x9e3779b9) >>> 0];
   const state = createLayoutState(graph, permuted, dim, p, Boolean(helper));
-  const parallel = helper ? helper.attach(state, seeds[1]) : false;
+  const parallel = helper ? helper.attach(new URL('./layout-kernel.ts', import.meta.url), { state, seed: seeds[1] }) : false;
   const random0 = createRandom(seeds[0]);
   const random1 = parallel ? null : createRandom(seeds[1]);
   return {

@@ -8,7 +8,7 @@ import { pcaLayout } from '../init-layout.ts';
 import { findAbParams } from './ab-params.ts';
 import { fuzzySimplicialSet, type FuzzyGraph } from './fuzzy-graph.ts';
 import { createLayoutSchedule } from './optimize-layout.ts';
-import { spawnLayoutHelper, type LayoutHelper } from './layout-helper.ts';
+import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 
 export interface UmapOptions {
   nComponents?: number;
@@ -67,7 +67,7 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   const seed = opts.seed ?? 42;
 
   // Started first so that it boots while the neighbours are searched.
-  const helper = (opts.threads ?? (n >= 20_000 ? 2 : 1)) === 2 ? spawnLayoutHelper() : null;
+  const helper = (opts.threads ?? (n >= 20_000 ? 2 : 1)) === 2 ? spawnLockstepHelper() : null;
   try {
     return embed(x, { ...opts, nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed }, helper);
   } finally {
@@ -77,7 +77,7 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
 
 type Resolved = UmapOptions & Required<Pick<UmapOptions, 'nComponents' | 'nNeighbors' | 'minDist' | 'spread' | 'nEpochs' | 'layoutEvery' | 'seed'>>;
 
-function embed(x: Matrix, opts: Resolved, helper: LayoutHelper | null): Matrix {
+function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix {
   const { nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed, signal, onProgress } = opts;
   const n = x.rows;
   const features = preReduce(x, 50, { signal });

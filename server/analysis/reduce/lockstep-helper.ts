@@ -1,0 +1,88 @@
+import type { Worker } from 'node:worker_threads';
+import { spawnTsWorker } from '../../jobs/spawn-worker.ts';
+
+/** Slots of the shared control array between the main thread and the helper. */
+export const CONTROL = { ready: 0, command: 1, done: 2 } as const;
+
+/** What the helper thread receives: the kernel module to load and the data to build it from. */
+export interface HelperSetup {
+  control: Int32Array;
+  kernel: string;
+  data: unknown;
+}
+
+/**
+ * A kernel module (run on the helper thread) exports `createKernel(data)`, returning the
+ * function that does the helper's share of step `s`. `data` holds SharedArrayBuffer-backed
+ * arrays shared with the main thread.
+ */
+export type CreateKernel = (data: never) => (step: number) => void;
+
+/**
+ * A second thread for a loop whose every step splits into two halves, the main thread doing
+ * one and the helper the other, in lockstep through Atomics: the reductions stay plain
+ * blocking functions (each pipeline stage already runs in its own worker). Spawn it early, so
+ * it boots while other work runs; `attach` then costs nothing. Callers compute exactly the
+ * same thing when there is no helper, so results never depend on the thread count.
+ */
+export interface LockstepHelper {
+  /** Loads `kernel` on the helper with `data`; false if the helper did not come up. */
+  attach(kernel: URL, data: unknown): boolean;
+  /** Starts the helper's half of step `s`. */
+  begin(s: number): void;
+  /** Waits until the helper has finished the step it began. */
+  end(): void;
+  stop(): void;
+}
+
+const START_TIMEOUT_MS = 20_000;
+const STEP_TIMEOUT_MS = 120_000;
+
+export function spawnLockstepHelper(): LockstepHelper | null {
+  let worker: Worker;
+  try {
+    worker = spawnTsWorker(new URL('./lockstep-worker.ts', import.meta.url));
+  } catch {
+    return null;
+  }
+  worker.unref();
+  // A failed helper is handled by timeouts and fallback; its error event must not crash us.
+  worker.on('error', () => {});
+  const control = new Int32Array(new SharedArrayBuffer(4 * 4));
+  let step = 0;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    Atomics.store(control, CONTROL.command, -1);
+    Atomics.notify(control, CONTROL.command);
+    void worker.terminate();
+  };
+  return {
+    attach(kernel, data) {
+      if (stopped) return false;
+      const setup: HelperSetup = { control, kernel: kernel.href, data };
+      worker.postMessage(setup);
+      Atomics.wait(control, CONTROL.ready, 0, START_TIMEOUT_MS);
+      const started = Atomics.load(control, CONTROL.ready) === 1;
+      if (!started) stop();
+      return started;
+    },
+    begin(s) {
+      step = s + 1;
+      Atomics.store(control, CONTROL.command, step);
+      Atomics.notify(control, CONTROL.command);
+    },
+    end() {
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      while (Atomics.load(control, CONTROL.done) !== step) {
+        Atomics.wait(control, CONTROL.done, Atomics.load(control, CONTROL.done), 1000);
+        if (Date.now() > deadline) {
+          stop();
+          throw new Error('The reduction helper thread stopped responding.');
+        }
+      }
+    },
+    stop,
+  };
+}
