@@ -29,9 +29,14 @@ export function sphereRadiusPx(
 
 /**
  * Base world diameter of a size-1 point for a cloud of `count` points spread over a sphere of
- * `radius`: shrinks with the cube root of the count so dense clouds do not turn into a wall.
+ * `radius` whose points lie typically `spacing` apart (median nearest-neighbour distance).
+ * The volume rule (shrinking with the cube root of the count, so dense clouds do not turn into
+ * a wall) is the upper bound; within it a point spans about three typical spacings, so a tightly
+ * packed UMAP cluster reads as a cluster of points, not one blob; and never less than a quarter
+ * of the volume rule, so spread-out clouds keep visible spheres.
  */
-export function basePointSize(radius: number, count: number): number {
+export function basePointSize(radius: number, count: number, spacing = Infinity): number {
   if (!(radius > 0) || count <= 0) return 0.05;
-  return (radius * 0.75) / Math.max(Math.cbrt(count), 4);
+  const byVolume = (radius * 0.75) / Math.max(Math.cbrt(count), 4);
+  return Math.min(byVolume, Math.max(3 * spacing, byVolume / 4));
 }

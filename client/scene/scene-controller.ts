@@ -9,6 +9,7 @@ import { PointBuffers } from './point-buffers.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
 import { PointPicker } from './point-picker.ts';
 import { basePointSize, DEFAULT_MIN_PIXELS } from './point-size.ts';
+import { medianNeighborDistance } from './point-spacing.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
 import type { CameraPose, FilterMode, PickResult, PointCloudData, Vec3 } from './types.ts';
 
@@ -25,6 +26,8 @@ export class SceneController {
   readonly director = new CameraDirector();
   buffers: PointBuffers | null = null;
   bounds: BoundingSphere = { center: [0, 0, 0], radius: 1 };
+  /** Median nearest-neighbour distance of the target positions (point-spacing.ts). */
+  private spacing = Infinity;
   filterMode: FilterMode = 'fade';
   pointScale = 1;
   transitionMs = TRANSITION_MS;
@@ -92,6 +95,7 @@ export class SceneController {
     }
     if (!previous || previous.positions !== data.positions) {
       this.bounds = this.boundsOf(data);
+      this.spacing = medianNeighborDistance(data.positions, data.count);
       this.director.fitClip(this.bounds.radius);
       this.picker.rebuild(data);
     }
@@ -254,7 +258,7 @@ export class SceneController {
 
   private updatePointSize(): void {
     const d = this.data;
-    this.material.uniforms.uPointSize.value = basePointSize(this.bounds.radius, d?.count ?? 0) * this.pointScale;
+    this.material.uniforms.uPointSize.value = basePointSize(this.bounds.radius, d?.count ?? 0, this.spacing) * this.pointScale;
     this.material.uniforms.uMinPixels.value = DEFAULT_MIN_PIXELS;
   }
 
