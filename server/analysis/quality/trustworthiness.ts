@@ -27,15 +27,21 @@ export function trustworthiness(high: Matrix, low: Matrix, k = 10, opts: Trustwo
   const lowDist = new Float64Array(n);
   const lowNearest = new Int32Array(k);
   const lowNearestDist = new Float64Array(k);
+  const highNearest = new Int32Array(k);
+  const highNearestDist = new Float64Array(k);
   let cost = 0;
   for (const i of queries) {
     squaredDistancesFrom(high, i, highDist);
     squaredDistancesFrom(low, i, lowDist);
     kNearest(lowDist, i, k, lowNearest, lowNearestDist);
-    // Rank in high space = 1 + rows strictly closer (self excluded); ties resolved by index so
-    // that exactly k rows have rank <= k, as an argsort would.
+    // Only intruders (low-space neighbours that are not among the k nearest in high space) cost
+    // anything; in a good layout they are few, so their ranks are all that needs counting.
+    kNearest(highDist, i, k, highNearest, highNearestDist);
     for (let t = 0; t < k; t++) {
       const j = lowNearest[t];
+      if (highNearest.includes(j)) continue;
+      // Rank in high space = 1 + rows strictly closer (self excluded); ties resolved by index so
+      // that exactly k rows have rank <= k, as an argsort would.
       const dj = highDist[j];
       let rank = 1;
       for (let q = 0; q < n; q++) {

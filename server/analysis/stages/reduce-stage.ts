@@ -19,8 +19,14 @@ export interface ReduceStageOutput {
 const PRE_REDUCE_DIMS = 50;
 /** Below this many rows neighbour-graph methods have too few neighbours to mean anything. */
 const MIN_ROWS_FOR_GRAPH = 16;
-/** Trustworthiness is measured on this many sampled points (exact ranks against all points). */
-const TRUST_SAMPLE = 1000;
+/**
+ * Trustworthiness is measured on sampled query points (exact ranks against all points): up to
+ * 1,000, fewer on big or wide data so the measurement stays near a second (each query costs a
+ * pass over every point in both spaces); never fewer than 50.
+ */
+function trustSample(rows: number, cols: number): number {
+  return Math.min(rows, Math.max(50, Math.min(1000, Math.floor(3e8 / (rows * (cols + 3))))));
+}
 
 export function reduceStage(
   x: Matrix,
@@ -73,7 +79,7 @@ export function reduceStage(
   const positions = normalizeLayout(layout.data);
   const summary: AnalysisSummary['reduction'] = { method, preReducedTo, explainedVarianceRatio };
   if (x.rows > 11) {
-    const sample = Math.min(TRUST_SAMPLE, x.rows);
+    const sample = trustSample(x.rows, x.cols);
     summary.trustworthiness = { k: 10, value: trustworthiness(x, { rows: x.rows, cols: 3, data: positions }, 10, { sample, seed: params.seed }), sampledPoints: sample };
   }
   return { positions, summary, notes };
