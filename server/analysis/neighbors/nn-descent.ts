@@ -8,7 +8,7 @@ export interface NnDescentOptions {
   random: Random;
   signal?: AbortSignal;
   onProgress?: ProgressFn;
-  /** Random-projection trees for the initial guess; default grows slowly with n (as umap-learn). */
+  /** Random-projection trees for the initial guess; default grows slowly with n. */
   nTrees?: number;
   /** Upper bound on refinement rounds; it usually converges earlier. */
   nIters?: number;
@@ -49,7 +49,7 @@ function unpermute(h: NeighborHeaps, order: Int32Array): NeighborHeaps {
 function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
   const { rows: n, cols: d, data } = x;
   const { random, signal, onProgress } = opts;
-  const nTrees = opts.nTrees ?? Math.min(32, 5 + Math.round(Math.sqrt(n) / 20));
+  const nTrees = opts.nTrees ?? defaultTrees(n);
   const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
   const maxCandidates = opts.maxCandidates ?? defaultMaxCandidates(k);
   const delta = opts.delta ?? 0.001;
@@ -112,6 +112,14 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   }
   onProgress?.(1);
   return heaps;
+}
+
+/**
+ * Fewer trees than umap-learn's 5 + √n / 20: the local joins make up for a rougher start. At
+ * 100k rows × 35 features, 8 trees instead of 21 cost recall 0.989 → 0.988 and save ~10% time.
+ */
+function defaultTrees(n: number): number {
+  return Math.min(32, 3 + Math.round(Math.sqrt(n) / 60));
 }
 
 /** Candidates per local join: at least 20 (recall on small k), at most 60 (PyNNDescent's cap). */

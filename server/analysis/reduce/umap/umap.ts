@@ -15,7 +15,7 @@ export interface UmapOptions {
   nNeighbors?: number;
   minDist?: number;
   spread?: number;
-  /** Default: 500 up to 10,000 rows, 200 beyond (umap-learn's defaults). */
+  /** Default: see defaultEpochs. */
   nEpochs?: number;
   seed?: number;
   learningRate?: number;
@@ -31,7 +31,7 @@ export interface UmapOptions {
   layoutEvery?: number;
   /**
    * Threads for the layout: 2 runs half of every epoch on a helper thread, with the same
-   * result as 1. Default: 2 from 20,000 rows (below, the helper's start-up outweighs the gain).
+   * result as 1. Default: 2 from 5,000 rows (below, the helper's start-up outweighs the gain).
    */
   threads?: 1 | 2;
   /** A neighbour graph already computed for these rows (at least nNeighbors − 1 per row, self excluded). */
@@ -60,14 +60,14 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   if (!(spread > 0) || !(minDist >= 0) || minDist > spread) {
     throw new ReductionInputError(`UMAP needs spread > 0 and 0 <= minDist <= spread, got minDist ${minDist}, spread ${spread}.`);
   }
-  const nEpochs = opts.nEpochs ?? (n <= 10_000 ? 500 : 200);
+  const nEpochs = opts.nEpochs ?? defaultEpochs(n);
   assertPositiveInteger(nEpochs, 'nEpochs');
   const layoutEvery = opts.layoutEvery ?? 10;
   assertPositiveInteger(layoutEvery, 'layoutEvery');
   const seed = opts.seed ?? 42;
 
   // Started first so that it boots while the neighbours are searched.
-  const helper = (opts.threads ?? (n >= 20_000 ? 2 : 1)) === 2 ? spawnLockstepHelper() : null;
+  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper() : null;
   try {
     return embed(x, { ...opts, nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed }, helper);
   } finally {
@@ -108,6 +108,21 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   schedule.positions(out.data);
   opts.onLayout?.(out.data.slice(), nEpochs, nEpochs);
   return out;
+}
+
+/**
+ * umap-js's schedule up to 50,000 rows (500 epochs up to 2,500 rows, 400, 300, then 200 from
+ * 7,500), 100 beyond. Measured on the 35-feature benchmark table (trustworthiness k = 10):
+ * 10k rows 0.9940 at 200 epochs (umap-js plain 0.9939), 0.9944 at 500; 30k 0.9951 at 100,
+ * 0.9953 at 200; 100k 0.9954 at 100, 0.9956 at 200 — the PCA start leaves little for the
+ * extra epochs to do on large sets, where each epoch costs the most.
+ */
+export function defaultEpochs(n: number): number {
+  if (n <= 2_500) return 500;
+  if (n <= 5_000) return 400;
+  if (n <= 7_500) return 300;
+  if (n <= 50_000) return 200;
+  return 100;
 }
 
 /** PCA scores rescaled to [0, 10] per axis plus tiny noise (umap-learn's noisy_scale_coords). */
