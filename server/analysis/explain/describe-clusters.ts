@@ -83,8 +83,14 @@ function categoricalTrait(name: string, s: Extract<GroupStats, { kind: 'categori
 }
 
 function labelOf(c: number, traits: ClusterTrait[]): string {
-  const words = traits.slice(0, 2).map((t) =>
-    t.kind === 'mostly' ? `${t.share! >= 0.95 ? '' : 'mostly '}${t.value}` : `${t.kind === 'higher' ? 'high' : 'low'} ${t.column}`,
-  );
+  const top = traits.slice(0, 2);
+  const words = top.map((t) => {
+    if (t.kind !== 'mostly') return `${t.kind === 'higher' ? 'high' : 'low'} ${t.column}`;
+    // A value alone reads well ("Gentoo") unless it could belong to any column: a yes/no, a
+    // number, or the same value as the other trait's.
+    const ambiguous = /^(true|false|yes|no|-?[\d.]+)$/i.test(t.value!) || top.some((o) => o !== t && o.value === t.value);
+    const value = ambiguous ? `${t.column} = ${t.value}` : t.value;
+    return `${t.share! >= 0.95 ? '' : 'mostly '}${value}`;
+  });
   return words.length > 0 ? words.join(' · ') : `Cluster ${c + 1}`;
 }

@@ -25,6 +25,16 @@ describe('cluster and anomaly explanations on penguins', async () => {
     expect(clusters.reduce((s, c) => s + c.size, 0)).toBe(table.rowCount);
   });
 
+  it('names the column when a category value alone would be ambiguous', () => {
+    const level = (codes: number[]) => ({ type: 'category' as const, codes: Int32Array.from(codes), dictionary: ['level-1', 'level-2'] });
+    const columns = [
+      { name: 'a', identifier: false, data: level([1, 1, 1, 0, 0, 0]) },
+      { name: 'b', identifier: false, data: level([1, 1, 1, 0, 0, 0]) },
+    ];
+    const [first] = describeClusters(columns, Uint32Array.from([0, 1, 2, 3, 4, 5]), Int32Array.from([0, 0, 0, 1, 1, 1]), 2);
+    expect(first.label).toBe('a = level-2 · b = level-2');
+  });
+
   it('names the extreme values that make a planted anomaly stand out', () => {
     const mass = table.columns.find((c) => c.name === 'Body Mass (g)')!;
     if (mass.data.type !== 'number') throw new Error('Body Mass should be a number');
