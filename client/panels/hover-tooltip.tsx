@@ -3,7 +3,7 @@ import type { Row } from '../api/datasets.ts';
 import { useSession } from '../app/session-model.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
-import { formatCell } from './format-cell.ts';
+import { RowValues } from './row-values.tsx';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
 export function HoverTooltip() {
@@ -46,16 +46,7 @@ export function HoverTooltip() {
         {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
       </div>
       {values ? (
-        <table>
-          <tbody>
-            {entries.slice(0, 14).map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td>{formatCell(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowValues entries={entries.slice(0, 14)} />
       ) : (
         <div className="muted">loading…</div>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../app/session-model.ts';
-import { formatCell } from './format-cell.ts';
+import { RowValues } from './row-values.tsx';
 import { useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
 import { selectPoints } from '../app/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
@@ -62,15 +62,6 @@ function FocusedRow({ row }: { row: number }) {
   }, [model, row]);
   if (!values || values.row !== row) return null;
   return (
-    <table className="row-values small" data-testid="focused-row">
-      <tbody>
-        {Object.entries(values.values).map(([k, v]) => (
-          <tr key={k}>
-            <th>{k}</th>
-            <td>{formatCell(v)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RowValues entries={Object.entries(values.values)} className="row-values small" testId="focused-row" />
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { DatasetDetail } from '../../shared/api-types.ts';
+import { ChoiceList } from './choice-list.tsx';
 import type { ColumnOverrides } from './data-preview.tsx';
 
 type Reduction = 'umap' | 'tsne' | 'pca';
@@ -49,27 +50,9 @@ export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrid
           <option value="impute">fill in (median / most frequent)</option>
         </select>
         <span className="label">Layout</span>
-        <div className="choice-list" role="radiogroup" aria-label="Layout">
-          {REDUCTIONS.map((r) => (
-            <label key={r.value} className="choice">
-              <input type="radio" name="reduction" value={r.value} checked={reduction === r.value} onChange={() => setReduction(r.value)} />
-              <span>
-                {r.label} <span className="muted small">{r.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <ChoiceList name="reduction" label="Layout" options={REDUCTIONS} value={reduction} onChange={setReduction} />
         <span className="label">Clusters</span>
-        <div className="choice-list" role="radiogroup" aria-label="Clusters">
-          {CLUSTERINGS.map((c) => (
-            <label key={c.value} className="choice">
-              <input type="radio" name="clustering" value={c.value} checked={clustering === c.value} onChange={() => setClustering(c.value)} />
-              <span>
-                {c.label} <span className="muted small">{c.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <ChoiceList name="clustering" label="Clusters" options={CLUSTERINGS} value={clustering} onChange={setClustering} />
         <p className="small muted">
           {used} of {props.detail.columns.length} columns will be features (identifiers and free text are left out).
         </p>
