@@ -80,6 +80,9 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     }
   }
 
+  // Each heap's root is its current k-th distance: a candidate pair farther than both ends'
+  // roots changes nothing, so its distance is abandoned as soon as it passes that bound.
+  const worst = heaps.distances;
   const newCand = createNeighborHeaps(n, maxCandidates);
   const oldCand = createNeighborHeaps(n, maxCandidates);
   for (let iter = 0; iter < nIters; iter++) {
@@ -97,14 +100,16 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
         for (let b = a + 1; b < m; b++) {
           const q = newCand.indices[base + b];
           if (q < 0) continue;
-          const dist = squaredDistance(data, p, q, d);
-          updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
+          const bound = Math.max(worst[p * k], worst[q * k]);
+          const dist = boundedSquaredDistance(data, p, q, d, bound);
+          if (dist < bound) updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
         }
         for (let b = 0; b < m; b++) {
           const q = oldCand.indices[base + b];
           if (q < 0 || q === p) continue;
-          const dist = squaredDistance(data, p, q, d);
-          updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
+          const bound = Math.max(worst[p * k], worst[q * k]);
+          const dist = boundedSquaredDistance(data, p, q, d, bound);
+          if (dist < bound) updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
         }
       }
     }
@@ -161,6 +166,23 @@ function sampleCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand:
       }
     }
   }
+}
+
+/** Squared distance, or some value >= bound once the partial sum reaches it (checked every 8 columns). */
+function boundedSquaredDistance(data: Float32Array, p: number, q: number, d: number, bound: number): number {
+  let s = 0;
+  const bp = p * d;
+  const bq = q * d;
+  let t = 0;
+  while (t < d) {
+    const stop = Math.min(d, t + 8);
+    for (; t < stop; t++) {
+      const diff = data[bp + t] - data[bq + t];
+      s += diff * diff;
+    }
+    if (s >= bound) return s;
+  }
+  return s;
 }
 
 function squaredDistance(data: Float32Array, p: number, q: number, d: number): number {
