@@ -77,4 +77,3 @@ export function knnOfRow(x: Matrix, query: number, k: number): { indices: Int32A
   return { indices: heaps.indices, distances };
 }
 
-export { sortHeaps };

@@ -2,9 +2,9 @@ import type { Matrix } from '../matrix.ts';
 import type { ProgressFn } from '../progress.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError, assertFinite } from '../reduce/errors.ts';
-import { exactKnnHeaps, knnOfRow, sortHeaps } from './knn-exact.ts';
+import { exactKnnHeaps, knnOfRow } from './knn-exact.ts';
 import { defaultMaxCandidates, nnDescentHeaps } from './nn-descent.ts';
-import type { NeighborHeaps } from './neighbor-heap.ts';
+import { sortHeaps, type NeighborHeaps } from './neighbor-heap.ts';
 
 /** Each row's k nearest other rows, nearest first. */
 export interface KnnGraph {
@@ -19,7 +19,7 @@ export interface KnnOptions {
   seed?: number;
   signal?: AbortSignal;
   onProgress?: ProgressFn;
-  /** 'auto' (default): exact while n²·d is small, NN-descent beyond. */
+  /** 'auto' (default): exact search where it is cheaper than NN-descent (small n, large k). */
   method?: 'auto' | 'exact' | 'nn-descent';
 }
 
