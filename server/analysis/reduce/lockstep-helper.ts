@@ -4,11 +4,10 @@ import { spawnTsWorker } from '../../jobs/spawn-worker.ts';
 /** Slots of the shared control array between the main thread and the helper. */
 export const CONTROL = { ready: 0, command: 1, done: 2 } as const;
 
-/** What the helper thread receives: the kernel module to load and the data to build it from. */
-export interface HelperSetup {
+/** What the helper thread receives at start (workerData): the kernel module to load at once. */
+export interface HelperStart {
   control: Int32Array;
   kernel: string;
-  data: unknown;
 }
 
 /**
@@ -22,12 +21,12 @@ export type CreateKernel = (data: never) => (step: number) => void;
  * A second thread for a loop whose every step splits into two halves, the main thread doing
  * one and the helper the other, in lockstep through Atomics: the reductions stay plain
  * blocking functions (each pipeline stage already runs in its own worker). Spawn it early, so
- * it boots while other work runs; `attach` then costs nothing. Callers compute exactly the
+ * it boots and loads its kernel while other work runs; `attach` then costs next to nothing. Callers compute exactly the
  * same thing when there is no helper, so results never depend on the thread count.
  */
 export interface LockstepHelper {
-  /** Loads `kernel` on the helper with `data`; false if the helper did not come up. */
-  attach(kernel: URL, data: unknown): boolean;
+  /** Builds the helper's kernel from `data`; false if the helper did not come up. */
+  attach(data: unknown): boolean;
   /** Starts the helper's half of step `s`. */
   begin(s: number): void;
   /** Waits until the helper has finished the step it began. */
@@ -38,17 +37,19 @@ export interface LockstepHelper {
 const START_TIMEOUT_MS = 20_000;
 const STEP_TIMEOUT_MS = 120_000;
 
-export function spawnLockstepHelper(): LockstepHelper | null {
+/** Starts the helper thread, which loads `kernel` (a module exporting createKernel) right away. */
+export function spawnLockstepHelper(kernel: URL): LockstepHelper | null {
+  const control = new Int32Array(new SharedArrayBuffer(4 * 4));
   let worker: Worker;
   try {
-    worker = spawnTsWorker(new URL('./lockstep-worker.ts', import.meta.url));
+    const start: HelperStart = { control, kernel: kernel.href };
+    worker = spawnTsWorker(new URL('./lockstep-worker.ts', import.meta.url), { ...start });
   } catch {
     return null;
   }
   worker.unref();
   // A failed helper is handled by timeouts and fallback; its error event must not crash us.
   worker.on('error', () => {});
-  const control = new Int32Array(new SharedArrayBuffer(4 * 4));
   let step = 0;
   let stopped = false;
   const stop = () => {
@@ -59,10 +60,9 @@ export function spawnLockstepHelper(): LockstepHelper | null {
     void worker.terminate();
   };
   return {
-    attach(kernel, data) {
+    attach(data) {
       if (stopped) return false;
-      const setup: HelperSetup = { control, kernel: kernel.href, data };
-      worker.postMessage(setup);
+      worker.postMessage(data);
       Atomics.wait(control, CONTROL.ready, 0, START_TIMEOUT_MS);
       const started = Atomics.load(control, CONTROL.ready) === 1;
       if (!started) stop();

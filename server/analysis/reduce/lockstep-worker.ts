@@ -1,14 +1,15 @@
-import { parentPort } from 'node:worker_threads';
-import { CONTROL, type CreateKernel, type HelperSetup } from './lockstep-helper.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CONTROL, type CreateKernel, type HelperStart } from './lockstep-helper.ts';
 
 /**
- * The helper thread of lockstep-helper.ts: loads the kernel it is given, then runs its half of
- * each step the main thread asks for, until told to stop.
+ * The helper thread of lockstep-helper.ts: loads its kernel module at once, builds the kernel
+ * from the data the main thread then sends, and runs its half of each step the main thread
+ * asks for, until told to stop.
  */
-parentPort!.once('message', async (setup: HelperSetup) => {
-  const { control } = setup;
-  const { createKernel } = (await import(setup.kernel)) as { createKernel: CreateKernel };
-  const run = createKernel(setup.data as never);
+const { control, kernel } = workerData as HelperStart;
+const { createKernel } = (await import(kernel)) as { createKernel: CreateKernel };
+parentPort!.once('message', (data: unknown) => {
+  const run = createKernel(data as never);
   Atomics.store(control, CONTROL.ready, 1);
   Atomics.notify(control, CONTROL.ready);
   let last = 0;

@@ -60,7 +60,7 @@ describe('umap', () => {
       schedule.positions(out);
       return { out, threads: schedule.threads };
     };
-    const helper = spawnLockstepHelper();
+    const helper = spawnLockstepHelper(new URL('../../../server/analysis/reduce/umap/layout-kernel.ts', import.meta.url));
     try {
       const double = run(helper);
       expect(double.threads).toBe(2);

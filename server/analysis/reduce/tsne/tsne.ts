@@ -36,6 +36,7 @@ export interface TsneOptions {
 }
 
 const EXPLORATION_ITERS = 250;
+const REPULSION_KERNEL = new URL('./repulsion-kernel.ts', import.meta.url);
 const KNN_SHARE = 0.2;
 
 /**
@@ -63,7 +64,7 @@ export function tsne(x: Matrix, opts: TsneOptions = {}): Matrix {
   const seed = opts.seed ?? 42;
 
   // Started first so that it boots while the neighbours are searched.
-  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper() : null;
+  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(REPULSION_KERNEL) : null;
   try {
     return embed(x, { ...opts, perplexity, theta, nIter, layoutEvery, exaggeration, learningRate, seed }, helper);
   } finally {
@@ -98,7 +99,7 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   const sharedNodes = tree.nodes;
   const theta2 = theta * theta;
   const share: RepulsionShare = { tree, pos, forces, z: helperZ, n, theta2 };
-  const parallel = helper ? helper.attach(new URL('./repulsion-kernel.ts', import.meta.url), share) : false;
+  const parallel = helper ? helper.attach(share) : false;
   const grad = new Float64Array(3 * n);
   const update = new Float64Array(3 * n);
   const gains = new Float64Array(3 * n).fill(1);

@@ -6,7 +6,8 @@ import { createLayoutState, mergePartitions, runPartition, type StateParams } fr
 
 /**
  * Drives UMAP's layout optimisation (see layout-state.ts) epoch by epoch, on one thread or
- * with a helper thread taking partition 1: the output is the same either way.
+ * with a helper thread (started on layout-kernel.ts) taking partition 1: the output is the
+ * same either way.
  */
 export interface LayoutSchedule {
   /** Runs epoch number `e` (0-based). */
@@ -36,7 +37,7 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
   for (let r = 0; r < n; r++) for (let t = 0; t < dim; t++) permuted[r * dim + t] = initial[order[r] * dim + t];
   const seeds = [p.seed >>> 0, (p.seed ^ 0x9e3779b9) >>> 0];
   const state = createLayoutState(graph, permuted, dim, p, Boolean(helper));
-  const parallel = helper ? helper.attach(new URL('./layout-kernel.ts', import.meta.url), { state, seed: seeds[1] }) : false;
+  const parallel = helper ? helper.attach({ state, seed: seeds[1] }) : false;
   const random0 = createRandom(seeds[0]);
   const random1 = parallel ? null : createRandom(seeds[1]);
   return {

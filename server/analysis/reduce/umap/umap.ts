@@ -38,6 +38,8 @@ export interface UmapOptions {
   knnGraph?: KnnGraph;
 }
 
+const LAYOUT_KERNEL = new URL('./layout-kernel.ts', import.meta.url);
+
 /** Share of the progress bar given to the neighbour search; the rest is the layout. */
 const KNN_SHARE = 0.3;
 
@@ -74,7 +76,7 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   const seed = opts.seed ?? 42;
 
   // Started first so that it boots while the neighbours are searched.
-  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper() : null;
+  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(LAYOUT_KERNEL) : null;
   try {
     return embed(x, { ...opts, nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed }, helper);
   } finally {
