@@ -7,7 +7,7 @@ import { preReduce } from '../pca.ts';
 import { pcaLayout } from '../init-layout.ts';
 import { findAbParams } from './ab-params.ts';
 import { fuzzySimplicialSet, type FuzzyGraph } from './fuzzy-graph.ts';
-import { createLayoutSchedule } from './optimize-layout.ts';
+import { createLayoutSchedule, type LayoutSchedule } from './optimize-layout.ts';
 import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 
 export interface UmapOptions {
@@ -87,22 +87,9 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
 type Resolved = UmapOptions & Required<Pick<UmapOptions, 'nComponents' | 'nNeighbors' | 'minDist' | 'spread' | 'nEpochs' | 'layoutEvery' | 'seed'>>;
 
 function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix {
-  const { nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed, signal, onProgress } = opts;
+  const { nComponents: dim, nEpochs, layoutEvery, signal, onProgress } = opts;
   const n = x.rows;
-  const features = preReduce(x, 50, { signal });
-  // As in umap-learn, a row is the first of its own nNeighbors: nNeighbors − 1 others.
-  const others = nNeighbors - 1;
-  const graph = opts.knnGraph
-    ? takeNeighbors(opts.knnGraph, n, others)
-    : knn(features, others, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
-  throwIfAborted(signal);
-  const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
-
-  const random = createRandom(seed ^ 0x5eed);
-  const embedding = initialLayout(features, dim, random);
-  const { a, b } = findAbParams(spread, minDist);
-  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed };
-  const schedule = createLayoutSchedule(fuzzy, embedding, dim, params, helper);
+  const schedule = prepareLayout(x, opts, helper);
   for (let e = 0; e < nEpochs; e++) {
     throwIfAborted(signal);
     schedule.epoch(e);
@@ -117,6 +104,28 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   schedule.positions(out.data);
   opts.onLayout?.(out.data.slice(), nEpochs, nEpochs);
   return out;
+}
+
+/**
+ * Everything before the first epoch. Its own function so that the kNN graph, the fuzzy graph
+ * and the features (hundreds of MB at 1M rows) can be collected once the layout state, which
+ * copies what it needs, exists.
+ */
+function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null): LayoutSchedule {
+  const { nComponents: dim, nNeighbors, minDist, spread, nEpochs, seed, signal, onProgress } = opts;
+  const n = x.rows;
+  const features = preReduce(x, 50, { signal });
+  // As in umap-learn, a row is the first of its own nNeighbors: nNeighbors − 1 others.
+  const others = nNeighbors - 1;
+  const graph = opts.knnGraph
+    ? takeNeighbors(opts.knnGraph, n, others)
+    : knn(features, others, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
+  throwIfAborted(signal);
+  const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
+  const embedding = initialLayout(features, dim, createRandom(seed ^ 0x5eed));
+  const { a, b } = findAbParams(spread, minDist);
+  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed };
+  return createLayoutSchedule(fuzzy, embedding, dim, params, helper);
 }
 
 /**
