@@ -13,13 +13,15 @@ export interface NeighborHeaps {
   isNew: Uint8Array;
 }
 
-export function createNeighborHeaps(n: number, k: number): NeighborHeaps {
+/** `shared`: on SharedArrayBuffers, readable by a helper thread. */
+export function createNeighborHeaps(n: number, k: number, shared = false): NeighborHeaps {
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   return {
     n,
     k,
-    indices: new Int32Array(n * k).fill(-1),
-    distances: new Float32Array(n * k).fill(Infinity),
-    isNew: new Uint8Array(n * k),
+    indices: new Int32Array(buffer(4 * n * k)).fill(-1),
+    distances: new Float32Array(buffer(4 * n * k)).fill(Infinity),
+    isNew: new Uint8Array(buffer(n * k)),
   };
 }
 

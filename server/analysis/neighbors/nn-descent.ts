@@ -3,6 +3,9 @@ import { throwIfAborted, type ProgressFn } from '../progress.ts';
 import type { Random } from '../../../shared/random.ts';
 import { createNeighborHeaps, heapPush, type NeighborHeaps } from './neighbor-heap.ts';
 import { rpTreeLeaves } from './rp-tree.ts';
+import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput } from './local-join.ts';
+import type { JoinShare } from './join-kernel.ts';
+import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
 
 export interface NnDescentOptions {
   random: Random;
@@ -16,6 +19,8 @@ export interface NnDescentOptions {
   maxCandidates?: number;
   /** Stop once a round improves fewer than delta·n·k entries. */
   delta?: number;
+  /** A helper thread started on join-kernel.ts: it computes half of the local joins' distances (same result). */
+  helper?: LockstepHelper | null;
 }
 
 /**
@@ -47,13 +52,16 @@ function unpermute(h: NeighborHeaps, order: Int32Array): NeighborHeaps {
 }
 
 function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
-  const { rows: n, cols: d, data } = x;
+  const { rows: n, cols: d } = x;
+  // With a helper thread, everything it reads lives on shared memory.
+  const shared = Boolean(opts.helper);
+  const data = shared ? sharedCopy(x.data) : x.data;
   const { random, signal, onProgress } = opts;
   const nTrees = opts.nTrees ?? defaultTrees(n);
   const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
   const maxCandidates = opts.maxCandidates ?? defaultMaxCandidates(k);
   const delta = opts.delta ?? 0.001;
-  const heaps = createNeighborHeaps(n, k);
+  const heaps = createNeighborHeaps(n, k, shared);
 
   const leafSize = Math.max(10, k);
   for (let tree = 0; tree < nTrees; tree++) {
@@ -80,38 +88,36 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     }
   }
 
-  // Each heap's root is its current k-th distance: a candidate pair farther than both ends'
-  // roots changes nothing, so its distance is abandoned as soon as it passes that bound.
-  const worst = heaps.distances;
-  const newCand = createNeighborHeaps(n, maxCandidates);
-  const oldCand = createNeighborHeaps(n, maxCandidates);
+  const m = maxCandidates;
+  const newCand = createNeighborHeaps(n, m, shared);
+  const oldCand = createNeighborHeaps(n, m, shared);
+  const join: JoinInput = { data, d, roots: heaps.distances, k, newCand: newCand.indices, oldCand: oldCand.indices, m };
+  // Rows are joined in blocks: the distances of a block's first half are computed here, of its
+  // second half by the helper thread when there is one, then all are offered in row order.
+  const blockRows = Math.max(64, Math.floor(2 ** 21 / maxPairsPerRow(m)) * 2);
+  const halfBuffer = (blockRows / 2) * maxPairsPerRow(m);
+  const mine = new Float32Array(halfBuffer);
+  const theirs = new Float32Array(shared ? new SharedArrayBuffer(4 * halfBuffer) : new ArrayBuffer(4 * halfBuffer));
+  const range = new Int32Array(shared ? new SharedArrayBuffer(8) : new ArrayBuffer(8));
+  const parallel = opts.helper ? opts.helper.attach({ input: join, range, out: theirs } satisfies JoinShare) : false;
+  let step = 0;
   for (let iter = 0; iter < nIters; iter++) {
     throwIfAborted(signal);
     onProgress?.(0.25 + (0.75 * iter) / nIters);
     sampleCandidates(heaps, newCand, oldCand, random);
     let updates = 0;
-    const m = maxCandidates;
-    for (let i = 0; i < n; i++) {
-      if ((i & 4095) === 0) throwIfAborted(signal);
-      const base = i * m;
-      for (let a = 0; a < m; a++) {
-        const p = newCand.indices[base + a];
-        if (p < 0) continue;
-        for (let b = a + 1; b < m; b++) {
-          const q = newCand.indices[base + b];
-          if (q < 0) continue;
-          const bound = Math.max(worst[p * k], worst[q * k]);
-          const dist = boundedSquaredDistance(data, p, q, d, bound);
-          if (dist < bound) updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
-        }
-        for (let b = 0; b < m; b++) {
-          const q = oldCand.indices[base + b];
-          if (q < 0 || q === p) continue;
-          const bound = Math.max(worst[p * k], worst[q * k]);
-          const dist = boundedSquaredDistance(data, p, q, d, bound);
-          if (dist < bound) updates += heapPush(heaps, p, q, dist, 1) + heapPush(heaps, q, p, dist, 1);
-        }
-      }
+    for (let from = 0; from < n; from += blockRows) {
+      throwIfAborted(signal);
+      const to = Math.min(n, from + blockRows);
+      const mid = (from + to) >> 1;
+      range[0] = mid;
+      range[1] = to;
+      if (parallel) opts.helper!.begin(step++);
+      fillJoinDistances(join, from, mid, mine);
+      if (parallel) opts.helper!.end();
+      else fillJoinDistances(join, mid, to, theirs);
+      updates += applyJoinDistances(join, heaps, from, mid, mine);
+      updates += applyJoinDistances(join, heaps, mid, to, theirs);
     }
     if (updates <= delta * n * k) break;
   }
@@ -168,21 +174,10 @@ function sampleCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand:
   }
 }
 
-/** Squared distance, or some value >= bound once the partial sum reaches it (checked every 8 columns). */
-function boundedSquaredDistance(data: Float32Array, p: number, q: number, d: number, bound: number): number {
-  let s = 0;
-  const bp = p * d;
-  const bq = q * d;
-  let t = 0;
-  while (t < d) {
-    const stop = Math.min(d, t + 8);
-    for (; t < stop; t++) {
-      const diff = data[bp + t] - data[bq + t];
-      s += diff * diff;
-    }
-    if (s >= bound) return s;
-  }
-  return s;
+function sharedCopy(a: Float32Array): Float32Array {
+  const copy = new Float32Array(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
 }
 
 function squaredDistance(data: Float32Array, p: number, q: number, d: number): number {

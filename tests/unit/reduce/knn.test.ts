@@ -63,6 +63,14 @@ describe('knn', () => {
     expect(a.indices).toEqual(b.indices);
   });
 
+  it('NN-descent gives the same graph with a helper thread as without', () => {
+    const { x } = overlappingMixture();
+    const single = knn(x, 10, { method: 'nn-descent', seed: 2, threads: 1 });
+    const double = knn(x, 10, { method: 'nn-descent', seed: 2, threads: 2 });
+    expect(double.indices).toEqual(single.indices);
+    expect(double.distances).toEqual(single.distances);
+  });
+
   it('copes with duplicate rows (distance 0, still no self)', () => {
     const rows = Array.from({ length: 40 }, (_, i) => [i % 4, 0]);
     const graph = knn(matrixFromRows(rows), 5, { method: 'nn-descent', seed: 1 });

@@ -1,0 +1,92 @@
+import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
+
+/**
+ * NN-descent's local join in two phases, so that the costly one can be shared by two threads:
+ * `fillJoinDistances` computes the distances of every candidate pair of a range of rows into a
+ * buffer (read-only on the heaps), `applyJoinDistances` then offers them to the heaps in the
+ * same order. A pair's distance is abandoned once it passes both ends' current k-th distances
+ * (the heap roots) — roots only shrink, so a pair abandoned against the roots seen in phase 1
+ * is also useless in phase 2, and the heaps end up exactly as with one interleaved pass.
+ */
+export interface JoinInput {
+  data: Float32Array;
+  d: number;
+  /** Heap distances (n × k): each row's root at [row·k] is its current k-th distance. */
+  roots: Float32Array;
+  k: number;
+  /** Candidate lists (n × m, -1 = empty) of this round. */
+  newCand: Int32Array;
+  oldCand: Int32Array;
+  m: number;
+}
+
+/** Most pairs one row can produce: new×new (unordered) plus new×old. */
+export function maxPairsPerRow(m: number): number {
+  return (m * (m - 1)) / 2 + m * m;
+}
+
+export function fillJoinDistances(j: JoinInput, from: number, to: number, out: Float32Array): void {
+  const { data, d, roots, k, newCand, oldCand, m } = j;
+  let slot = 0;
+  for (let i = from; i < to; i++) {
+    const base = i * m;
+    for (let a = 0; a < m; a++) {
+      const p = newCand[base + a];
+      if (p < 0) continue;
+      for (let b = a + 1; b < m; b++) {
+        const q = newCand[base + b];
+        if (q < 0) continue;
+        out[slot++] = boundedSquaredDistance(data, p, q, d, Math.max(roots[p * k], roots[q * k]));
+      }
+      for (let b = 0; b < m; b++) {
+        const q = oldCand[base + b];
+        if (q < 0 || q === p) continue;
+        out[slot++] = boundedSquaredDistance(data, p, q, d, Math.max(roots[p * k], roots[q * k]));
+      }
+    }
+  }
+}
+
+/** Offers the distances `fillJoinDistances` computed for rows [from, to); returns how many heap entries changed. */
+export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: number, to: number, dist: Float32Array): number {
+  const { roots, k, newCand, oldCand, m } = j;
+  let slot = 0;
+  let updates = 0;
+  for (let i = from; i < to; i++) {
+    const base = i * m;
+    for (let a = 0; a < m; a++) {
+      const p = newCand[base + a];
+      if (p < 0) continue;
+      for (let b = a + 1; b < m; b++) {
+        const q = newCand[base + b];
+        if (q < 0) continue;
+        const s = dist[slot++];
+        if (s < Math.max(roots[p * k], roots[q * k])) updates += heapPush(heaps, p, q, s, 1) + heapPush(heaps, q, p, s, 1);
+      }
+      for (let b = 0; b < m; b++) {
+        const q = oldCand[base + b];
+        if (q < 0 || q === p) continue;
+        const s = dist[slot++];
+        if (s < Math.max(roots[p * k], roots[q * k])) updates += heapPush(heaps, p, q, s, 1) + heapPush(heaps, q, p, s, 1);
+      }
+    }
+  }
+  return updates;
+}
+
+/** Squared distance, or some value >= bound once the partial sum reaches it (checked every 8 columns). */
+export function boundedSquaredDistance(data: Float32Array, p: number, q: number, d: number, bound: number): number {
+  let s = 0;
+  const bp = p * d;
+  const bq = q * d;
+  let t = 0;
+  while (t < d) {
+    const stop = Math.min(d, t + 8);
+    for (; t < stop; t++) {
+      const diff = data[bp + t] - data[bq + t];
+      s += diff * diff;
+    }
+    if (s >= bound) return s;
+  }
+  return s;
+}
