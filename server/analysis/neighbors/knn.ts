@@ -3,6 +3,7 @@ import type { ProgressFn } from '../progress.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError, assertFinite } from '../reduce/errors.ts';
 import { exactKnnHeaps, knnOfRow } from './knn-exact.ts';
+import { kdTreeKnn } from './knn-kdtree.ts';
 import { defaultMaxCandidates, nnDescentHeaps } from './nn-descent.ts';
 import { sortHeaps, type NeighborHeaps } from './neighbor-heap.ts';
 import { spawnLockstepHelper } from '../reduce/lockstep-helper.ts';
@@ -20,14 +21,24 @@ export interface KnnOptions {
   seed?: number;
   signal?: AbortSignal;
   onProgress?: ProgressFn;
-  /** 'auto' (default): exact search where it is cheaper than NN-descent (small n, large k). */
-  method?: 'auto' | 'exact' | 'nn-descent';
+  /**
+   * 'auto' (default): brute force where it is cheaper than NN-descent (small n, large k), the
+   * kd-tree in a few dimensions, NN-descent otherwise. 'exact' is brute force.
+   */
+  method?: 'auto' | 'exact' | 'kd-tree' | 'nn-descent';
   /**
    * Threads for NN-descent: 2 computes half of its join distances on a helper thread, with
    * the same result as 1. Default: 2 from 20,000 rows (the helper boots while the trees grow).
    */
   threads?: 1 | 2;
 }
+
+/**
+ * Up to this many columns a kd-tree query prunes well: exact answers faster than NN-descent's
+ * approximate ones. Measured at 100k uniform-ish rows, k = 14: 3 columns 1.8 s against 8.4 s;
+ * 5 columns 14 s against 9 s.
+ */
+const KD_TREE_MAX_DIMS = 4;
 
 const JOIN_KERNEL = new URL('./join-kernel.ts', import.meta.url);
 
@@ -49,6 +60,7 @@ export function knn(x: Matrix, k: number, opts: KnnOptions = {}): KnnGraph {
   const method = opts.method ?? 'auto';
   const exact = method === 'exact' || (method === 'auto' && exactIsCheaper(n, k));
   if (exact) return heapsToGraph(exactKnnHeaps(x, k, opts.signal, opts.onProgress));
+  if (method === 'kd-tree' || (method === 'auto' && d <= KD_TREE_MAX_DIMS)) return { k, ...kdTreeKnn(x, k, opts.signal, opts.onProgress) };
   const helper = (opts.threads ?? (n >= 20_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(JOIN_KERNEL) : null;
   try {
     return heapsToGraph(nnDescentHeaps(x, k, { random: createRandom(opts.seed ?? 42), signal: opts.signal, onProgress: opts.onProgress, helper }));

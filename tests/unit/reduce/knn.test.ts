@@ -43,6 +43,19 @@ describe('knn', () => {
     }
   });
 
+  it('the kd-tree path gives the exact neighbours too, duplicates included', () => {
+    const { x } = penguins();
+    const tree = knn(x, 10, { method: 'kd-tree' });
+    const brute = knn(x, 10, { method: 'exact' });
+    for (let i = 0; i < x.rows * 10; i++) expect(tree.distances[i]).toBeCloseTo(brute.distances[i], 5);
+    const dup = matrixFromRows(Array.from({ length: 40 }, (_, i) => [i % 4, 0]));
+    const g = knn(dup, 5, { method: 'kd-tree' });
+    for (let i = 0; i < 40; i++) {
+      expect(Array.from(g.indices.subarray(i * 5, i * 5 + 5))).not.toContain(i);
+      expect(g.distances[i * 5 + 4]).toBe(0);
+    }
+  });
+
   it('NN-descent reaches recall > 0.95 against exact search on overlapping clusters', () => {
     const { x } = overlappingMixture();
     const exact = knn(x, 15, { method: 'exact' });
