@@ -9,6 +9,11 @@ export interface PipelineHooks {
   /** How many optimisation epochs between two intermediate layouts (default: the reducer's). */
   layoutEvery?: number;
   signal?: AbortSignal;
+  /**
+   * Threads UMAP and t-SNE may use (1 or 2; default: 2 from 5k rows). The job queue lowers it to
+   * 1 when several analyses already share the cores. Results are identical either way.
+   */
+  threads?: 1 | 2;
 }
 
 export interface PipelineOutput extends AnalysisArrays {

@@ -57,6 +57,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     reduceStage(prepared.matrix, params, {
       onProgress,
       signal: hooks.signal,
+      threads: hooks.threads,
       layoutEvery: hooks.layoutEvery,
       onLayout: hooks.onLayout && ((positions) => hooks.onLayout!(positions, 'reduce')),
     }),

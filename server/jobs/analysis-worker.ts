@@ -10,6 +10,7 @@ port.once('message', (input: WorkerInput) => {
   try {
     const output = runPipeline(input.table, input.params, {
       layoutEvery: input.layoutEvery,
+      threads: input.threads,
       onProgress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
       onLayout: (positions) => post({ type: 'layout', stage: 'reduce', positions }, [positions.buffer as ArrayBuffer]),
     });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
 import { encodeBuffer } from '../../shared/binary.ts';
@@ -35,7 +36,15 @@ export class JobQueue {
   private readonly listeners = new Map<string, Set<Listener>>();
   private closed = false;
 
-  constructor(private readonly options: JobQueueOptions) {}
+  /**
+   * UMAP and t-SNE use a second thread on large data unless the queue's concurrent analyses
+   * already take every core; then each keeps to one (undefined = the reducer's own default).
+   */
+  private readonly threadsPerJob: 1 | undefined;
+
+  constructor(private readonly options: JobQueueOptions) {
+    this.threadsPerJob = availableParallelism() >= 2 * options.concurrency ? undefined : 1;
+  }
 
   /** Re-queues what a previous process left queued or running (resumed from the start). */
   async resume(): Promise<void> {
@@ -148,7 +157,7 @@ export class JobQueue {
         this.emit(id, { type: 'progress', status: 'running', progress: { stage, fraction } });
       },
       onLayout: (positions) => throttle.push(positions),
-    });
+    }, this.threadsPerJob);
     const running: Running = { run, throttle, latestLayout: null };
     this.running.set(id, running);
     try {

@@ -30,6 +30,7 @@ export function runPipelineInWorker(
   table: Table,
   params: AnalysisParams,
   callbacks: { onProgress?: (stage: PipelineStage, fraction: number) => void; onLayout?: (positions: Float32Array) => void } = {},
+  threads?: 1 | 2,
 ): WorkerRun {
   const worker = spawnTsWorker(new URL('./analysis-worker.ts', import.meta.url));
   let settled = false;
@@ -50,7 +51,7 @@ export function runPipelineInWorker(
   });
   worker.on('error', (error: Error) => finish(new AnalysisFailedError('internal', `The analysis worker crashed: ${error.message}`)));
   worker.on('exit', (code) => finish(new AnalysisFailedError('internal', `The analysis worker stopped unexpectedly (exit code ${code}; out of memory?).`)));
-  const input: WorkerInput = { table, params };
+  const input: WorkerInput = { table, params, threads };
   worker.postMessage(input, tableTransferList(table));
   return {
     result,

@@ -8,6 +8,7 @@ export interface WorkerInput {
   table: Table;
   params: AnalysisParams;
   layoutEvery?: number;
+  threads?: 1 | 2;
 }
 
 export type WorkerMessage =

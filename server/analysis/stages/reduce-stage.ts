@@ -31,7 +31,7 @@ function trustSample(rows: number, cols: number): number {
 export function reduceStage(
   x: Matrix,
   params: AnalysisParams,
-  hooks: { onProgress: ProgressFn; onLayout?: (positions: Float32Array) => void; layoutEvery?: number; signal?: AbortSignal },
+  hooks: { onProgress: ProgressFn; onLayout?: (positions: Float32Array) => void; layoutEvery?: number; signal?: AbortSignal; threads?: 1 | 2 },
 ): ReduceStageOutput {
   const notes: string[] = [];
   const reduction = params.reduction;
@@ -63,6 +63,7 @@ export function reduceStage(
       signal: hooks.signal,
       onLayout,
       layoutEvery: hooks.layoutEvery,
+      threads: hooks.threads,
     });
   } else {
     layout = tsne(x, {
@@ -74,6 +75,7 @@ export function reduceStage(
       signal: hooks.signal,
       onLayout,
       layoutEvery: hooks.layoutEvery,
+      threads: hooks.threads,
     });
   }
   const positions = normalizeLayout(layout.data);
