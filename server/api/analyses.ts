@@ -74,27 +74,32 @@ export function analysesRoutes(deps: ApiDeps): Hono {
 
   app.get('/:id/events', (c) => {
     const id = c.req.param('id');
-    const initial = deps.jobs.describe(id);
+    deps.jobs.describe(id); // 404 before the stream opens
+    const isEnd = (status: string) => status === 'done' || status === 'failed' || status === 'cancelled';
     return streamSSE(c, async (stream) => {
       const send = (event: AnalysisEvent) => stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-      if (initial.status === 'done' || initial.status === 'failed' || initial.status === 'cancelled') {
-        await send({ type: initial.status === 'done' ? 'done' : 'failed', analysis: initial });
-        return;
-      }
-      await send({ type: 'progress', status: initial.status, progress: initial.progress });
       await new Promise<void>((resolve) => {
         let chain = Promise.resolve();
-        const unsubscribe = deps.jobs.subscribe(id, (event) => {
-          chain = chain.then(() => send(event)).catch(() => undefined);
-          if (event.type === 'done' || event.type === 'failed') void chain.then(finish);
-        });
-        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '{}' }).catch(() => undefined), 15_000);
-        function finish() {
+        let finished = false;
+        const finish = () => {
+          if (finished) return;
+          finished = true;
           clearInterval(heartbeat);
           unsubscribe();
           resolve();
-        }
+        };
+        const queue = (event: AnalysisEvent) => {
+          chain = chain.then(() => send(event)).catch(() => undefined);
+          if (event.type === 'done' || event.type === 'failed') void chain.then(finish);
+        };
+        // Subscribe before reading the status: a job that ends in between is then reported
+        // by the listener or by the status read, never by neither.
+        const unsubscribe = deps.jobs.subscribe(id, queue);
+        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '{}' }).catch(() => undefined), 15_000);
         stream.onAbort(finish);
+        const now = deps.jobs.describe(id);
+        if (isEnd(now.status)) queue({ type: now.status === 'done' ? 'done' : 'failed', analysis: now });
+        else queue({ type: 'progress', status: now.status, progress: now.progress });
       });
     });
   });

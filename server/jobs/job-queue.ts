@@ -32,7 +32,9 @@ export class JobQueue {
   private readonly queue: string[] = [];
   private readonly running = new Map<string, Running>();
   /** Ids holding a concurrency slot, from the moment they leave the queue (before their worker exists). */
-  private readonly active = new Set<string>();
+  private readonly active = new Map<string, Promise<void>>();
+  /** Jobs cancelled while their start() may still be unwinding: it must write nothing more. */
+  private readonly cancelled = new Set<string>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private closed = false;
 
@@ -80,12 +82,17 @@ export class JobQueue {
     if (analysis.status !== 'queued' && analysis.status !== 'running') return false;
     const place = this.queue.indexOf(id);
     if (place >= 0) this.queue.splice(place, 1);
+    this.cancelled.add(id);
     const run = this.running.get(id);
     if (run) {
       this.running.delete(id);
       run.throttle.cancel();
       await run.run.cancel();
     }
+    // Let a start() in flight (loading the table, saving results) unwind first, so that once
+    // this returns nothing of the job writes again (the caller may delete its files next).
+    await this.active.get(id);
+    this.cancelled.delete(id);
     await this.finish(id, { status: 'cancelled', error: { code: 'cancelled', message: 'The analysis was cancelled.' } });
     this.pump();
     return true;
@@ -120,17 +127,19 @@ export class JobQueue {
   private pump(): void {
     while (!this.closed && this.active.size < this.options.concurrency && this.queue.length > 0) {
       const id = this.queue.shift()!;
-      this.active.add(id);
-      void this.start(id)
+      const started = this.start(id)
         .catch((error: unknown) => {
-          if (!this.closed) {
-            return this.finish(id, { status: 'failed', error: { code: 'internal', message: `The analysis could not start: ${(error as Error).message}` } });
-          }
+          if (this.closed || this.cancelled.has(id)) return;
+          console.error(`analysis ${id} could not start:`, error);
+          return this.finish(id, { status: 'failed', error: { code: 'internal', message: 'The analysis could not start; see the server log.' } });
         })
+        // A job whose record vanished (its dataset was deleted) has nothing left to report.
+        .catch((error: unknown) => console.error(`analysis ${id}:`, error))
         .finally(() => {
           this.active.delete(id);
           this.pump();
         });
+      this.active.set(id, started);
     }
     this.announceQueue();
   }
@@ -141,11 +150,12 @@ export class JobQueue {
 
   private async start(id: string): Promise<void> {
     const analysis = this.options.analyses.get(id);
+    const stopped = () => this.closed || this.cancelled.has(id);
     const table = await this.options.datasets.readTable(analysis.datasetId);
     // Cancelled or shut down while the table was loading: nothing to start.
-    if (this.closed || this.options.analyses.get(id).status !== 'queued') return;
+    if (stopped()) return;
     await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
-    if (this.closed || this.options.analyses.get(id).status !== 'running') return;
+    if (stopped()) return;
     const throttle = new LayoutThrottle((positions) => {
       const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
       running.latestLayout = encoded;
@@ -163,13 +173,16 @@ export class JobQueue {
     try {
       const { summary, ...arrays } = await run.result;
       throttle.cancel();
+      if (stopped()) return;
       await this.options.analyses.saveArrays(id, arrays);
+      if (stopped()) return;
       await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {
       throttle.cancel();
-      // A cancelled run was already recorded by cancel(); a shutdown resumes it on the next start.
-      if (this.closed || (error instanceof AnalysisFailedError && error.code === 'cancelled')) return;
-      const e = error instanceof AnalysisFailedError ? error : new AnalysisFailedError('storage', `The results could not be saved: ${(error as Error).message}`);
+      // cancel() records a cancelled run; a shutdown resumes it on the next start.
+      if (stopped() || (error instanceof AnalysisFailedError && error.code === 'cancelled')) return;
+      if (!(error instanceof AnalysisFailedError)) console.error(`analysis ${id}: saving results failed:`, error);
+      const e = error instanceof AnalysisFailedError ? error : new AnalysisFailedError('storage', 'The results could not be saved; see the server log.');
       await this.finish(id, { status: 'failed', error: { code: e.code, message: e.message } });
     } finally {
       if (this.running.get(id) === running) this.running.delete(id);

@@ -46,8 +46,14 @@ export class AnalysisStore {
       if (!isValidId(entry)) continue;
       const dir = join(this.root, entry);
       await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
-      const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
-      this.records.set(entry, record);
+      try {
+        const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
+        this.records.set(entry, record);
+      } catch (error) {
+        // Written atomically, analysis.json is whole or absent; absent means the analysis was
+        // being deleted when the process died. Skip it rather than refuse to start.
+        console.error(`skipping analyses/${entry}: ${(error as Error).message}`);
+      }
     }
   }
 

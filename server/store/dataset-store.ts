@@ -29,8 +29,12 @@ export class DatasetStore {
         continue;
       }
       if (!isValidId(entry)) continue;
-      const detail = JSON.parse(await readFile(join(this.root, entry, 'dataset.json'), 'utf8')) as DatasetDetail;
-      this.descriptions.set(entry, detail);
+      try {
+        const detail = JSON.parse(await readFile(join(this.root, entry, 'dataset.json'), 'utf8')) as DatasetDetail;
+        this.descriptions.set(entry, detail);
+      } catch (error) {
+        console.error(`skipping datasets/${entry}: ${(error as Error).message}`);
+      }
     }
   }
 

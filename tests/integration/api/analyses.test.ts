@@ -4,7 +4,8 @@ import { decodeBuffer } from '../../../shared/binary.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { collectEvents, postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { ASSETS } from '../../support/assets.ts';
-import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
+import { CONTENT_TYPES, errorCode, postJson, uploadAsset, uploadText } from '../../support/http.ts';
+import { generateMixture, mixtureToCsv } from '../../support/synthetic.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
 
 let server: RunningServer;
@@ -112,6 +113,22 @@ describe('analyses through the API', () => {
     expect(queued.progress.place).toBe(1);
     await fetch(`${server.url}/api/analyses/${slow.id}`, { method: 'DELETE' });
     expect((await waitForAnalysis(server.url, next.id)).status).toBe('done');
+  });
+
+  it('survives deleting a dataset while its analyses are starting, running or saving', async () => {
+    // Big enough that reading the table takes a while, so deletes land in every phase.
+    const csv = mixtureToCsv(generateMixture({ rows: 40_000, seed: 4 }));
+    for (const delayMs of [0, 2, 10, 40, 200, 700]) {
+      const dataset = (await (await uploadText(server.url, csv, CONTENT_TYPES.csv)).json()) as { id: string };
+      const { id } = await postAnalysis(server.url, dataset.id, { reduction: { method: 'umap' }, seed: delayMs });
+      await new Promise((r) => setTimeout(r, delayMs));
+      expect((await fetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await fetch(`${server.url}/api/analyses/${id}`)).status).toBe(404);
+    }
+    // Still serving, and the queue still runs analyses.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const { id } = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' }, seed: 77 });
+    expect((await waitForAnalysis(server.url, id)).status).toBe('done');
   });
 
   it('rejects bad analysis requests with documented errors', async () => {
