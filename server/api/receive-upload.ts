@@ -85,7 +85,12 @@ function receiveMultipart(body: Readable, headers: Headers, path: string, maxByt
         if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(maxBytes);
         return { bytes, contentType: info.mimeType.toLowerCase(), fileName: info.filename };
       });
-      received.catch(() => body.unpipe(parser));
+      // Too large (or unwritable): answer now and stop reading the rest of the body.
+      received.catch((error: unknown) => {
+        reject(error);
+        body.unpipe(parser);
+        body.destroy();
+      });
     });
     parser.on('error', () => reject(badRequest('The multipart body is malformed.', 'malformed_multipart')));
     parser.on('close', () => {

@@ -143,6 +143,36 @@ describe('bad requests get their documented error and change nothing', () => {
     expect(await storeSnapshot()).toEqual(before);
   });
 
+  it('stops a chunked multipart upload at the limit with 413 (no Content-Length to check first)', async () => {
+    const boundary = 'mirage-boundary';
+    const encoder = new TextEncoder();
+    const chunk = encoder.encode('1,2\n'.repeat(16_384));
+    let sent = 0;
+    // Produced on demand, 64 KB at a time, up to 64 MB: a server that stops reading never gets the end.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\nx,y\n`));
+      },
+      pull(controller) {
+        if (sent > 64 * 2 ** 20) {
+          controller.enqueue(encoder.encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+          return;
+        }
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${server.url}/api/datasets`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    expect(response.status).toBe(413);
+    expect(await errorCode(response)).toBe('too_large');
+  });
+
   it('enforces MAX_ROWS and MAX_COLUMNS with 413 and a message naming the limit', async () => {
     const dir = await tempDataDir();
     const limited = await startTestServer(dir, { maxRows: 100, maxColumns: 5 });
