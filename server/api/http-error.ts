@@ -17,9 +17,17 @@ export class HttpError extends Error {
 
 const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = { not_found: 404, conflict: 409, corrupt: 500 };
 
-/** Errors that carry a `code` and a user-facing message (ingest, prepare, clustering…). */
-function hasCode(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+/** Codes of our own faults: answered with 500 like any unexpected error. */
+const SERVER_FAULTS = new Set(['internal', 'storage']);
+
+/**
+ * Domain errors about the user's input (ingest, prepare, clustering…) carry a lowercase
+ * snake_case `code` and a message written for the user. Node's own codes (ENOENT, ERR_…) are
+ * upper case and never reach the user.
+ */
+function isDomainError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) && !SERVER_FAULTS.has(code);
 }
 
 /**
@@ -35,9 +43,7 @@ export function toErrorResponse(error: unknown, c: Context): Response {
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return c.json({ error: { code: 'invalid_request', message: `${where}${issue.message}` } }, 400);
   }
-  if (error instanceof SyntaxError) return c.json({ error: { code: 'malformed_json', message: 'The request body is not valid JSON.' } }, 400);
-  if (hasCode(error) && !/^E[A-Z]+$/.test(error.code)) {
-    // Domain errors (ingest, prepare…) are about the user's input; Node's system errors (ENOENT…) are not.
+  if (isDomainError(error)) {
     const status: ContentfulStatusCode = error.code.startsWith('too_many') ? 413 : 400;
     return c.json({ error: { code: error.code, message: error.message } }, status);
   }

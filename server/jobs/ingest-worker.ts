@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ingest } from '../ingest/index.ts';
+import { IngestError, ingest } from '../ingest/index.ts';
 import { profileTable } from '../ingest/profile.ts';
 import { DatasetStore, datasetDetail } from '../store/dataset-store.ts';
 import type { IngestReply, IngestRequest } from './ingest-protocol.ts';
@@ -25,6 +25,11 @@ try {
   await DatasetStore.writeDirectory(request.targetDir, detail, result.table);
   reply({ ok: true, detail });
 } catch (error) {
-  const e = error as Error & { code?: unknown };
-  reply(typeof e.code === 'string' && !/^E[A-Z]+$/.test(e.code) ? { ok: false, code: e.code, message: e.message } : { ok: false, code: 'unreadable', message: `The file could not be read: ${e.message}` });
+  if (error instanceof IngestError) {
+    reply({ ok: false, code: error.code, message: error.message });
+  } else {
+    // Disk full, permissions…: our fault, not the file's. Details go to the log, not the user.
+    console.error('ingest worker:', error);
+    reply({ ok: false, code: 'internal', message: 'The file could not be stored on the server; nothing was kept. See the server log.' });
+  }
 }

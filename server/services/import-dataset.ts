@@ -36,12 +36,14 @@ export class DatasetImporter {
         id: target.id,
         ...this.limits,
       };
-      const reply = await runIngestWorker(request);
-      if (!reply.ok) {
+      try {
+        const reply = await runIngestWorker(request);
+        if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
+        return await this.datasets.publish(target, reply.detail);
+      } catch (error) {
         await this.datasets.discard(target);
-        throw Object.assign(new Error(reply.message), { code: reply.code });
+        throw error;
       }
-      return await this.datasets.publish(target, reply.detail);
     } finally {
       await rm(file.path, { force: true });
     }
@@ -65,7 +67,10 @@ function runIngestWorker(request: IngestRequest): Promise<IngestReply> {
       void worker.terminate();
     };
     worker.on('message', settle);
-    worker.on('error', (error: Error) => settle({ ok: false, code: 'internal', message: `The file could not be read: ${error.message}` }));
+    worker.on('error', (error: Error) => {
+      console.error('ingest worker crashed:', error);
+      settle({ ok: false, code: 'internal', message: 'The import failed on the server; nothing was kept. See the server log.' });
+    });
     worker.on('exit', () => settle({ ok: false, code: 'internal', message: 'The import stopped unexpectedly (out of memory?).' }));
   });
 }
