@@ -14,7 +14,10 @@ export interface CollabServerOptions {
   loadInitialState?(sessionId: string): Promise<Uint8Array | null> | Uint8Array | null;
   /** WebSocket messages larger than this close that connection (ws maxPayload). */
   maxPayloadBytes?: number;
-  /** When set, upgrades whose Origin header is not listed are refused with HTTP 403. */
+  /**
+   * Other origins whose pages may connect; a page of the server's own host always may, and a
+   * client sending no Origin (not a browser page) is left to the token check. Others: HTTP 403.
+   */
   allowedOrigins?: string[];
   /** JSON bytes of one participant's awareness state; larger states are dropped. */
   maxAwarenessBytes?: number;

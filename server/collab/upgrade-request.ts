@@ -26,10 +26,20 @@ export function parseUpgradeUrl(req: IncomingMessage, pathPrefix: string): Parse
   return { sessionId, token: token === null || token === '' ? null : token };
 }
 
+/**
+ * Browsers send Origin; a page from our own host may always connect, other pages only when
+ * listed (ALLOWED_ORIGINS). Clients that send no Origin (Node, native apps) are not pages a
+ * user was lured to: they connect, still subject to the token check.
+ */
 export function originAllowed(req: IncomingMessage, allowed: readonly string[] | undefined): boolean {
-  if (allowed === undefined) return true;
   const origin = req.headers.origin;
-  return typeof origin === 'string' && allowed.includes(origin);
+  if (origin === undefined) return true;
+  if (allowed?.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** Answers the upgrade request with a plain HTTP error (JSON body, DESIGN.md error shape) and closes. */
