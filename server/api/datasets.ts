@@ -61,7 +61,11 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     }),
   );
 
-  app.get('/:id/analyses', (c) => c.json({ analyses: deps.analyses.listForDataset(c.req.param('id')) }));
+  app.get('/:id/analyses', (c) => {
+    const id = c.req.param('id');
+    deps.datasets.get(id);
+    return c.json({ analyses: deps.analyses.listForDataset(id) });
+  });
 
   app.post('/:id/analyses', async (c) => {
     const datasetId = c.req.param('id');

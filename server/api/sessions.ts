@@ -32,6 +32,7 @@ export function sessionsRoutes(deps: ApiDeps): Hono {
 
   app.put('/:id/analysis', async (c) => {
     const id = c.req.param('id');
+    deps.sessions.get(id);
     if (deps.sessions.roleFor(id, c.req.query('token') ?? bearer(c.req.header('authorization'))) !== 'edit') {
       throw new HttpError(403, 'forbidden', 'Only an edit link may change the analysis of a session.');
     }

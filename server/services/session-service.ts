@@ -40,9 +40,16 @@ export class SessionService {
   async rebind(sessionId: string, analysisId: string): Promise<SessionRecord> {
     const session = this.sessions.get(sessionId);
     this.checkAnalysis(analysisId, session.datasetId);
-    const record = await this.sessions.rebind(sessionId, analysisId);
+    const analysis = this.analyses.get(analysisId);
+    if (analysis.status !== 'done') {
+      // Participants follow the document: pointing it at an unfinished or failed analysis would
+      // take the session away from everyone.
+      throw new HttpError(409, 'analysis_not_ready', `Analysis "${analysisId}" is ${analysis.status}; a session can move to it once it is done.`);
+    }
+    // Document first (what clients follow), then the record: a failure in between leaves the
+    // record on the old analysis, which the next re-bind repairs, never clients on a stale one.
     await this.documents.withDocument(sessionId, (doc) => rebindAnalysis(doc, analysisId, SERVER_ORIGIN));
-    return record;
+    return this.sessions.rebind(sessionId, analysisId);
   }
 
   private checkAnalysis(analysisId: string, datasetId: string): void {

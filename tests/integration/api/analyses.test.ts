@@ -142,6 +142,7 @@ describe('analyses through the API', () => {
       [await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type'],
       [await postJson(`${server.url}/api/datasets/unknownDataset/analyses`, {}), 404, 'not_found'],
       [await fetch(`${server.url}/api/analyses/unknownAnalysis`), 404, 'not_found'],
+      [await fetch(`${server.url}/api/datasets/unknownDataset/analyses`), 404, 'not_found'],
     ];
     for (const [response, status, code] of cases) expect({ status: response.status, code: await errorCode(response) }).toEqual({ status, code });
   });

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
 import { addAnnotation, readAnnotations, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
@@ -28,6 +29,23 @@ function client(sessionId: string, token: string): TestClient {
   const c = connectClient(wsBase(), sessionId, token);
   clients.push(c);
   return c;
+}
+
+/**
+ * POST on a connection of its own (the server answers 413 before reading the whole body and
+ * closes it; a pooled connection would then fail the next test's request).
+ */
+function rawPost(url: string, body: string, declareLength: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    if (declareLength) headers['content-length'] = Buffer.byteLength(body);
+    const req = request(url, { method: 'POST', agent: false, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function createSession(title = 'Iris workshop'): Promise<SessionCreated> {
@@ -62,6 +80,10 @@ describe('sessions over HTTP', () => {
     expect(extra.status).toBe(400);
     const wrongType = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(wrongType.status).toBe(415);
+    // A huge JSON body is refused once 1 MB has arrived, declared or streamed (chunked).
+    const huge = `{"title": "${'x'.repeat(3 * 2 ** 20)}"}`;
+    expect(await rawPost(`${server.url}/api/sessions`, huge, true)).toBe(413);
+    expect(await rawPost(`${server.url}/api/sessions`, huge, false)).toBe(413);
   });
 });
 
@@ -115,6 +137,12 @@ describe('live sessions over the Yjs WebSocket', () => {
     const other = (await uploadAsset(server.url, 'penguins')).id;
     const foreign = await postAnalysis(server.url, other, { reduction: { method: 'pca' } });
     expect((await put(s.editToken, foreign.id)).status).toBe(400);
+    const unfinished = await postAnalysis(server.url, datasetId, { reduction: { method: 'tsne' }, seed: 3 });
+    await fetch(`${server.url}/api/analyses/${unfinished.id}`, { method: 'DELETE' });
+    const notReady = await put(s.editToken, unfinished.id);
+    expect(notReady.status).toBe(409);
+    expect(await errorCode(notReady)).toBe('analysis_not_ready');
+    expect((await postJson(`${server.url}/api/sessions/unknownSession1/analysis?token=x`, { analysisId: second.id }, 'PUT')).status).toBe(404);
     expect((await put(s.editToken, second.id)).status).toBe(200);
     await waitFor(() => readMeta(watcher.doc).analysisId === second.id, 5000, 'the re-bind to reach the viewer');
     const described = (await (await fetch(`${server.url}/api/sessions/${s.id}?token=${s.viewToken}`)).json()) as SessionDescription;

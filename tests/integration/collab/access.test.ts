@@ -79,7 +79,8 @@ describe('who may connect', () => {
     // A foreign page is refused; a listed page, a page of our own host, and a client that sends
     // no Origin (not a browser page) connect, each still subject to its token.
     expect(await rawConnect(url, { Origin: 'https://evil.example' })).toMatchObject({ messages: 0, httpStatus: 403 });
-    const accepted = [{ Origin: 'https://mirage.example' }, { Origin: `http://127.0.0.1:${server.port}` }, {}].map((headers) => rawConnect(url, headers));
+    const headerSets: Record<string, string>[] = [{ Origin: 'https://mirage.example' }, { Origin: `http://127.0.0.1:${server.port}` }, {}];
+    const accepted = headerSets.map((headers) => rawConnect(url, headers));
     await sleep(300);
     await server.collab.deleteSession(SESSION);
     for (const outcome of await Promise.all(accepted)) expect(outcome.messages).toBeGreaterThan(0);
