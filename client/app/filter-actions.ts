@@ -27,7 +27,9 @@ export function toggleClusterVisible(model: SessionModel, clusterId: number): vo
     setFilter(doc, { kind: 'cluster', values: all.filter((c) => c !== clusterId), enabled: true, author: model.identity.name }, origins.user);
     return;
   }
-  const values = existing.values.includes(clusterId) ? existing.values.filter((c) => c !== clusterId) : [...existing.values, clusterId];
+  // A disabled filter shows every cluster (as the panel does): clicking one hides just that one.
+  const shown = existing.enabled ? existing.values : all;
+  const values = shown.includes(clusterId) ? shown.filter((c) => c !== clusterId) : [...shown, clusterId];
   if (all.every((c) => values.includes(c))) removeFilter(doc, existing.id, origins.user);
   else updateFilter(doc, existing.id, { values, enabled: true }, origins.user);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useUi } from '../state/ui-store.ts';
 import { readFilters, removeFilter, setFilter, setFilterEnabled, type Filter } from '../../shared/session/index.ts';
 import { useCloud, useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -21,7 +22,7 @@ export function FilterPanel() {
 
   const add = (value: string) => {
     setAdding('');
-    if (!value) return;
+    if (!value || !model.canEdit) return;
     const author = model.identity.name;
     if (value === '__anomaly') {
       setFilter(doc, { kind: 'anomaly', min: 0.5, max: null, enabled: true, author }, origins.user);
@@ -35,11 +36,14 @@ export function FilterPanel() {
     } else {
       // Start with every level kept (the filter narrows as boxes are unticked): that needs the
       // whole dictionary, not the profile's top values.
-      void model.columns.load([column.name]).then(() => {
-        const data = model.ctx.columns.get(column.name);
-        if (!data || (data.type !== 'category' && data.type !== 'boolean')) return;
-        setFilter(doc, { kind: 'set', column: column.name, values: [...data.dictionary, null], enabled: true, author }, origins.user);
-      });
+      void model.columns.load([column.name]).then(
+        () => {
+          const data = model.ctx.columns.get(column.name);
+          if (!data || (data.type !== 'category' && data.type !== 'boolean')) return;
+          setFilter(doc, { kind: 'set', column: column.name, values: [...data.dictionary, null], enabled: true, author }, origins.user);
+        },
+        (e: unknown) => useUi.getState().showToast(`Could not load "${column.name}": ${e instanceof Error ? e.message : String(e)}`),
+      );
     }
   };
 

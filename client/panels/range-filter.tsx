@@ -38,6 +38,8 @@ export function RangeFilterControl({ filter }: { filter: RangeFilter }) {
   if (!hist) return <p className="small muted">no values</p>;
   const lo = hist.edges[0];
   const hi = hist.edges[hist.edges.length - 1];
+  // One value only: nothing to narrow, and the step mapping below would divide by zero.
+  if (!(hi > lo)) return <p className="small muted">every value is {(column.type === 'datetime' ? formatDate : formatNumber)(lo)}</p>;
   const toStep = (v: number | null, fallback: number) => Math.round((((v ?? fallback) - lo) / (hi - lo)) * STEPS);
   const fromStep = (s: number) => lo + (s / STEPS) * (hi - lo);
   const [a, b] = drag ?? [toStep(filter.min, lo), toStep(filter.max, hi)];

@@ -1,0 +1,52 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { readFilters, setFilterEnabled } from '../../../shared/session/index.ts';
+import { toggleClusterVisible } from '../../../client/app/filter-actions.ts';
+import type { SessionModel } from '../../../client/app/session-model.ts';
+
+/** The parts of a session model the cluster toggle reads: a real Yjs document and three clusters. */
+function model(canEdit = true): SessionModel {
+  const doc = new Y.Doc();
+  const partial = {
+    canEdit,
+    conn: { doc, origins: { user: 'me' } },
+    identity: { name: 'Tester' },
+    summary: { clusters: [0, 1, 2].map((id) => ({ id, size: 10, label: `C${id}`, traits: [] })), clustering: { noiseCount: 0 } },
+  };
+  // Only these fields are used by toggleClusterVisible; the rest of the model is irrelevant here.
+  return partial as unknown as SessionModel;
+}
+
+const kept = (m: SessionModel) => {
+  const f = readFilters(m.conn.doc).find((x) => x.kind === 'cluster');
+  return f && f.kind === 'cluster' ? { values: [...f.values].sort(), enabled: f.enabled } : null;
+};
+
+describe('cluster visibility toggles', () => {
+  it('hides and shows one cluster at a time, and drops the filter when all are shown', () => {
+    const m = model();
+    toggleClusterVisible(m, 1);
+    expect(kept(m)).toEqual({ values: [0, 2], enabled: true });
+    toggleClusterVisible(m, 2);
+    expect(kept(m)).toEqual({ values: [0], enabled: true });
+    toggleClusterVisible(m, 1);
+    toggleClusterVisible(m, 2);
+    expect(kept(m)).toBeNull();
+  });
+
+  it('treats a disabled filter as "all shown": a click hides only the clicked cluster', () => {
+    const m = model();
+    toggleClusterVisible(m, 0);
+    toggleClusterVisible(m, 1);
+    const id = readFilters(m.conn.doc).find((x) => x.kind === 'cluster')!.id;
+    setFilterEnabled(m.conn.doc, id, false);
+    toggleClusterVisible(m, 2);
+    expect(kept(m)).toEqual({ values: [0, 1], enabled: true });
+  });
+
+  it('changes nothing for a view-only participant', () => {
+    const m = model(false);
+    toggleClusterVisible(m, 1);
+    expect(kept(m)).toBeNull();
+  });
+});
