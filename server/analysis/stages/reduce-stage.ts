@@ -52,31 +52,21 @@ export function reduceStage(
     const result = pca(x, Math.min(3, x.cols), { signal: hooks.signal, onProgress: hooks.onProgress });
     explainedVarianceRatio = Array.from(result.explainedVarianceRatio);
     layout = padTo3(result.embedding);
-  } else if (method === 'umap') {
-    layout = umap(x, {
-      nComponents: 3,
-      nNeighbors: Math.min(reduction.nNeighbors ?? 15, x.rows - 1),
-      minDist: reduction.minDist,
-      nEpochs: reduction.nEpochs,
-      seed: params.seed,
-      onProgress: hooks.onProgress,
-      signal: hooks.signal,
-      onLayout,
-      layoutEvery: hooks.layoutEvery,
-      threads: hooks.threads,
-    });
   } else {
-    layout = tsne(x, {
-      nComponents: 3,
-      perplexity: Math.min(reduction.perplexity ?? 30, Math.floor((x.rows - 1) / 3)),
-      nIter: reduction.nEpochs,
+    // What UMAP and t-SNE share: 3D output, the seed, and the hooks of a long optimisation.
+    const common = {
+      nComponents: 3 as const,
       seed: params.seed,
       onProgress: hooks.onProgress,
       signal: hooks.signal,
       onLayout,
       layoutEvery: hooks.layoutEvery,
       threads: hooks.threads,
-    });
+    };
+    layout =
+      method === 'umap'
+        ? umap(x, { ...common, nNeighbors: Math.min(reduction.nNeighbors ?? 15, x.rows - 1), minDist: reduction.minDist, nEpochs: reduction.nEpochs })
+        : tsne(x, { ...common, perplexity: Math.min(reduction.perplexity ?? 30, Math.floor((x.rows - 1) / 3)), nIter: reduction.nEpochs });
   }
   const positions = normalizeLayout(layout.data);
   const summary: AnalysisSummary['reduction'] = { method, preReducedTo, explainedVarianceRatio };
