@@ -1,6 +1,7 @@
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
-import { useSession } from '../app/session-model.ts';
+import { useCloud, useSession } from '../app/session-model.ts';
+import { focusCluster } from '../app/focus-cluster.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
 import { toggleClusterSelection } from '../app/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -11,6 +12,7 @@ import { Panel } from './panel.tsx';
 /** Clusters found by the analysis: size, colour, label; show/hide and select each. */
 export function ClusterPanel() {
   const model = useSession();
+  const cloud = useCloud();
   const { doc } = model.conn;
   const filters = useDocValue(doc, ['filters'], readFilters);
   const selection = useDocValue(doc, ['selection'], readSelection);
@@ -34,7 +36,13 @@ export function ClusterPanel() {
           const visible = shown(id);
           const selected = selection.clusters.includes(id);
           return (
-            <li key={id} className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`} data-cluster={id}>
+            <li
+              key={id}
+              className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`}
+              data-cluster={id}
+              onDoubleClick={() => focusCluster(model, cloud.data.positions, id)}
+              title="double-click to fly to this cluster"
+            >
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
@@ -42,6 +50,9 @@ export function ClusterPanel() {
                 </span>
                 {info?.label && <span className="cluster-label small">{info.label}</span>}
               </div>
+              <button type="button" className="icon small" aria-label={`Fly to ${clusterName(id)}`} title="Fly to" onClick={() => focusCluster(model, cloud.data.positions, id)}>
+                ◎
+              </button>
               <button type="button" className="icon small" aria-pressed={visible} aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`} title={visible ? 'Hide' : 'Show'} disabled={!model.canEdit} onClick={() => toggleClusterVisible(model, id)}>
                 {visible ? '◉' : '○'}
               </button>
