@@ -15,16 +15,6 @@
 export type Dtype = 'float32' | 'float64' | 'int32' | 'uint32' | 'uint8';
 export type BufferKind = 'plain' | 'category' | 'datetime';
 
-export type TypedArrayOf<D extends Dtype> = D extends 'float32'
-  ? Float32Array
-  : D extends 'float64'
-    ? Float64Array
-    : D extends 'int32'
-      ? Int32Array
-      : D extends 'uint32'
-        ? Uint32Array
-        : Uint8Array;
-
 export type AnyTypedArray = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 export interface DecodedBuffer {

@@ -20,11 +20,6 @@ export function matrixFromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
   return m;
 }
 
-/** A copy of row i (tests, small sets; hot loops index `data` directly). */
-export function matrixRow(m: Matrix, i: number): Float32Array {
-  return m.data.slice(i * m.cols, (i + 1) * m.cols);
-}
-
 export function squaredDistance(a: Float32Array, i: number, b: Float32Array, j: number, d: number): number {
   let s = 0;
   const ai = i * d;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { streamSSE } from 'hono/streaming';
 import type { AnalysisEvent, PointsJson } from '../../shared/api-types.ts';
 import { BINARY_CONTENT_TYPE, decodeBuffer } from '../../shared/binary.ts';
-import { ARRAY_NAMES, type ArrayName } from '../store/analysis-store.ts';
+import type { ArrayName } from '../store/analysis-store.ts';
 import type { ApiDeps } from './deps.ts';
 import { HttpError } from './http-error.ts';
 import { FeatureNeighbors } from './feature-neighbors.ts';
@@ -107,4 +107,3 @@ export function analysesRoutes(deps: ApiDeps): Hono {
   return app;
 }
 
-export { ARRAY_NAMES };

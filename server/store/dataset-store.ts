@@ -61,14 +61,6 @@ export class DatasetStore {
     await writeFileAtomic(join(dir, 'dataset.json'), JSON.stringify(detail));
   }
 
-  /** Stores a table built in this thread (demo assets, tests). */
-  async create(input: Omit<DatasetDescription, 'id' | 'createdAt' | 'columns' | 'rowCount'>, table: Table, profiles: ColumnProfile[]): Promise<DatasetDetail> {
-    const target = this.reserve();
-    const detail = datasetDetail(target.id, input, table, profiles);
-    await DatasetStore.writeDirectory(target.tmpDir, detail, table);
-    return this.publish(target, detail);
-  }
-
   list(): DatasetDescription[] {
     return [...this.descriptions.values()].map(describe).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

@@ -45,7 +45,8 @@ export function reduceStage(
     preReducedTo = PRE_REDUCE_DIMS;
     notes.push(`${x.cols} feature dimensions were reduced to ${PRE_REDUCE_DIMS} by PCA before ${method.toUpperCase()}.`);
   }
-  const onLayout = hooks.onLayout && ((p: Float32Array) => hooks.onLayout!(normalizeLayout(Float32Array.from(p))));
+  // UMAP and t-SNE hand over a fresh copy each time: normalise it in place and pass it on.
+  const onLayout = hooks.onLayout && ((p: Float32Array) => hooks.onLayout!(normalizeLayout(p)));
   let layout: Matrix;
   let explainedVarianceRatio: number[] | undefined;
   if (method === 'pca') {
