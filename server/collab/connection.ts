@@ -4,6 +4,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/session/awareness.ts';
 import { gateAwarenessUpdate } from './awareness-gate.ts';
+import { exceedsDocumentCap } from './document-size.ts';
+import { FloodGuard, type FloodLimits, type Refusal } from './flood-guard.ts';
 import {
   CLOSE,
   MESSAGE_AUTH,
@@ -12,23 +14,32 @@ import {
   MESSAGE_SYNC,
   awarenessMessage,
   syncStep1Message,
-  syncStep2Message,
 } from './protocol.ts';
 import type { Room, RoomPeer } from './room.ts';
 
 export type Access = 'edit' | 'view';
 
-export interface ConnectionLimits {
+export interface ConnectionLimits extends FloodLimits {
   maxAwarenessBytes: number;
   maxAwarenessClients: number;
   /** A peer this far behind in reading is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
+  maxDocumentBytes: number;
+}
+
+export interface ConnectionHooks {
+  onError(err: unknown, context: string): void;
+  /** The connection was closed for going over a limit (counted in stats). */
+  onRefused(refusal: Refusal): void;
 }
 
 /**
  * One WebSocket in one room. Edit connections may change the document; view connections get
  * the document and awareness, and their sync step 2 and update messages are counted and
  * dropped: they reach neither the room's document, nor storage, nor other peers.
+ * Every message first passes the connection's flood budgets (flood-guard.ts) and every
+ * editor's update the document size cap; going over either closes this connection only, and
+ * whatever it sent after the refusal is ignored.
  */
 export class Connection implements RoomPeer {
   readonly key = this;
@@ -36,15 +47,18 @@ export class Connection implements RoomPeer {
   readonly role: Role;
   droppedUpdates = 0;
   alive = true;
+  private readonly guard: FloodGuard;
+  private refused = false;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
     readonly access: Access,
     private readonly limits: ConnectionLimits,
-    private readonly onError: (err: unknown, context: string) => void,
+    private readonly hooks: ConnectionHooks,
   ) {
     this.role = access === 'edit' ? 'editor' : 'viewer';
+    this.guard = new FloodGuard(limits);
   }
 
   send(message: Uint8Array): void {
@@ -70,9 +84,20 @@ export class Connection implements RoomPeer {
     if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
   }
 
+  /** Closes the connection for going over a limit; nothing it sends afterwards is read. */
+  private refuse(refusal: Refusal): void {
+    if (this.refused) return;
+    this.refused = true;
+    this.hooks.onRefused(refusal);
+    this.close(refusal.code, refusal.reason);
+  }
+
   handle(data: Uint8Array): void {
-    // Frames still arriving while the room unloads (peers were asked to close) are not accepted.
-    if (this.room.state !== 'open') return;
+    // Frames still arriving while the room unloads (peers were asked to close) are not accepted,
+    // nor frames queued behind a refusal (a flood keeps arriving while the close handshake runs).
+    if (this.room.state !== 'open' || this.refused) return;
+    const overBudget = this.guard.admitMessage(data.byteLength);
+    if (overBudget) return this.refuse(overBudget);
     let decoder: decoding.Decoder;
     let type: number;
     try {
@@ -91,16 +116,19 @@ export class Connection implements RoomPeer {
           if (gated) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, gated, this);
           break;
         }
-        case MESSAGE_QUERY_AWARENESS:
+        case MESSAGE_QUERY_AWARENESS: {
+          const tooOften = this.guard.admitSyncRequest();
+          if (tooOften) return this.refuse(tooOften);
           this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
           break;
+        }
         case MESSAGE_AUTH:
           break; // clients have nothing to say in the auth sub-protocol
         default:
           break; // unknown types are ignored, as y-websocket does
       }
     } catch (err) {
-      this.onError(err, `session ${this.room.id}: malformed message, closing the connection`);
+      this.hooks.onError(err, `session ${this.room.id}: malformed message, closing the connection`);
       this.close(CLOSE.protocolError, 'malformed message');
     }
   }
@@ -108,8 +136,10 @@ export class Connection implements RoomPeer {
   private handleSync(decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === 0) {
+      const tooOften = this.guard.admitSyncRequest();
+      if (tooOften) return this.refuse(tooOften);
       // Computed now, sent once what it contains is durable (see Room.afterDurable).
-      const reply = syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder));
+      const reply = this.room.syncReply(decoding.readVarUint8Array(decoder));
       this.room.afterDurable((durable) => durable && this.send(reply));
       return;
     }
@@ -118,6 +148,9 @@ export class Connection implements RoomPeer {
     if (this.access !== 'edit') {
       this.droppedUpdates++;
       return;
+    }
+    if (exceedsDocumentCap(this.room.doc, this.room.storedBytes, update, this.limits.maxDocumentBytes)) {
+      return this.refuse({ kind: 'documentTooLarge', code: CLOSE.documentTooLarge, reason: 'document too large' });
     }
     Y.applyUpdate(this.room.doc, update, this);
   }

@@ -5,8 +5,9 @@ import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidId } from '../store/ids.ts';
 import { Connection, type Access } from './connection.ts';
-import { COLLAB_DEFAULTS, SERVER_ORIGIN, type CollabServerOptions, type DocumentInit, type ResolvedOptions } from './defaults.ts';
+import { SERVER_ORIGIN, resolveOptions, type CollabServerOptions, type DocumentInit, type ResolvedOptions } from './defaults.ts';
 import { CollabError } from './errors.ts';
+import type { RefusalKind } from './flood-guard.ts';
 import { CLOSE } from './protocol.ts';
 import { Room } from './room.ts';
 import { SessionStorage } from './session-storage.ts';
@@ -17,6 +18,8 @@ export interface CollabStats {
   connections: number;
   /** Document messages from view-only connections that were dropped. */
   droppedViewerUpdates: number;
+  /** Connections closed for going over a limit, by limit, since the server started. */
+  refused: Record<RefusalKind, number>;
 }
 
 export interface CollabServer {
@@ -35,14 +38,17 @@ export interface CollabServer {
 
 /**
  * A thin y-websocket server: authentication in the upgrade, read-only view tokens, bounded and
- * validated awareness, and durable storage (an update is on disk before anyone else sees it).
+ * validated awareness, durable storage (an update is on disk before anyone else sees it), and
+ * limits against floods: connections per session, per-connection message, byte and
+ * sync-request budgets, and a document size cap (see defaults.ts).
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
-  const opts: ResolvedOptions = { ...COLLAB_DEFAULTS, ...withoutUndefined(options) };
+  const opts: ResolvedOptions = resolveOptions(options);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes, perMessageDeflate: false });
   const rooms = new Map<string, Promise<Room>>();
   const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
+  const refused: Record<RefusalKind, number> = { sessionFull: 0, rateLimited: 0, documentTooLarge: 0 };
   let closing = false;
   const sessionDir = (id: string): string => join(opts.dataDir, 'sessions', id);
 
@@ -110,14 +116,23 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     await room.dispose(code, reason, compact, () => rooms.delete(room.id));
   }
 
+  /** Gives back a seat taken in upgrade() and the lease that came with it. */
+  function leave(room: Room): void {
+    room.seats--;
+    release(room);
+  }
+
   function attach(ws: WebSocket, room: Room, access: Access): void {
     if (room.state !== 'open') {
       // Unloaded between authorization and handshake (deleted or shutting down): retry later.
       ws.close(CLOSE.tryAgainLater, 'session is being unloaded');
-      release(room);
+      leave(room);
       return;
     }
-    const conn = new Connection(ws, room, access, opts, opts.onError);
+    const conn = new Connection(ws, room, access, opts, {
+      onError: opts.onError,
+      onRefused: (refusal) => refused[refusal.kind]++,
+    });
     connections.add(conn);
     room.peers.add(conn);
     ws.on('pong', () => (conn.alive = true));
@@ -131,7 +146,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       room.peers.delete(conn);
       droppedViewerUpdates += conn.droppedUpdates;
       if (room.state === 'open') conn.release();
-      release(room);
+      leave(room);
     });
     conn.greet();
   }
@@ -155,14 +170,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     if (access !== 'edit' && access !== 'view') return refuseWithClose(req, socket, head, CLOSE.forbidden, 'invalid token');
     if (closing || socket.destroyed) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
     const room = await acquire(parsed.sessionId);
+    // Counted after the token check, so only a holder of the session's link learns it is full.
+    if (room.seats >= opts.maxConnectionsPerSession) {
+      release(room);
+      refused.sessionFull++;
+      return refuseWithClose(req, socket, head, CLOSE.tooMany, 'session is full');
+    }
+    room.seats++;
     let attached = false;
     const abandoned = (): void => {
-      if (!attached) release(room);
+      if (!attached) leave(room);
     };
     socket.once('close', abandoned);
     if (socket.destroyed || closing) {
       socket.off('close', abandoned);
-      release(room);
+      leave(room);
       return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -223,7 +245,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     stats() {
       let dropped = droppedViewerUpdates;
       for (const conn of connections) dropped += conn.droppedUpdates;
-      return { rooms: rooms.size, connections: connections.size, droppedViewerUpdates: dropped };
+      return { rooms: rooms.size, connections: connections.size, droppedViewerUpdates: dropped, refused: { ...refused } };
     },
 
     async close() {
@@ -239,9 +261,4 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-/** Drops keys set to undefined so they do not hide defaults (required keys are never undefined). */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import type { Access } from './connection.ts';
+import { CollabError } from './errors.ts';
+import type { RateLimit } from './token-bucket.ts';
 
 /** Options of createCollabServer; every default is in COLLAB_DEFAULTS below. */
 export interface CollabServerOptions {
@@ -30,6 +32,25 @@ export interface CollabServerOptions {
   /** Ping interval; a connection that missed a pong by the next ping is terminated. */
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
+  /**
+   * Connections to one session at once (counting handshakes in progress); the next one is
+   * closed with 4429 'session is full' before it gets any data.
+   */
+  maxConnectionsPerSession?: number;
+  /**
+   * Stored bytes of one session document (see document-size.ts). An editor's update that would
+   * pass it is not applied and its connection is closed with 4413 'document too large'.
+   */
+  maxDocumentBytes?: number;
+  /** Per connection: messages of any kind. Over it: close 4429 'too many messages'. */
+  messageRate?: RateLimit;
+  /** Per connection: bytes received (burst ≥ maxPayloadBytes). Over it: close 4429 'too many bytes'. */
+  byteRate?: RateLimit;
+  /**
+   * Per connection: sync step 1 and query-awareness requests, each of which makes the server
+   * encode state for the sender. Over it: close 4429 'too many sync requests'.
+   */
+  syncRequestRate?: RateLimit;
   /** Path prefix of the WebSocket endpoint; the session id follows it. */
   pathPrefix?: string;
   onError?(err: unknown, context: string): void;
@@ -43,6 +64,19 @@ export const COLLAB_DEFAULTS = {
   compactAfterBytes: 1 * 2 ** 20,
   pingIntervalMs: 30_000,
   maxBufferedBytes: 16 * 2 ** 20,
+  // The limits below are sized against a workshop: 50–100 participants, a presenter writing
+  // camera poses at 10–20 Hz, headsets sending awareness at 20–30 Hz (≈ 50 messages and a few
+  // tens of KB a second from the busiest client), and a client that connects syncs once.
+  maxConnectionsPerSession: 200,
+  // Session documents hold intent, not data (KBs in practice); Yjs keeps several times the
+  // encoded size in memory, so the cap is what a room may cost, not what a session needs.
+  maxDocumentBytes: 32 * 2 ** 20,
+  // 4× the busiest real client sustained, and a burst for a reconnect or a loop of small edits.
+  messageRate: { perSecond: 200, burst: 1000 },
+  // ~100× a headset's pose stream sustained; the burst takes a few maximum-size messages.
+  byteRate: { perSecond: 2 * 2 ** 20, burst: 16 * 2 ** 20 },
+  // A stock client asks once per connection (and once per resyncInterval, if set, here ≥ 1 s).
+  syncRequestRate: { perSecond: 1, burst: 10 },
   pathPrefix: '/yjs/',
   onError(err: unknown, context: string): void {
     console.error(`[collab] ${context}:`, err instanceof Error ? err.message : err);
@@ -50,6 +84,30 @@ export const COLLAB_DEFAULTS = {
 } satisfies Partial<CollabServerOptions>;
 
 export type ResolvedOptions = CollabServerOptions & typeof COLLAB_DEFAULTS;
+
+/** Options with defaults filled in; limits that cannot work are refused here, not at the first message. */
+export function resolveOptions(options: CollabServerOptions): ResolvedOptions {
+  const opts: ResolvedOptions = { ...COLLAB_DEFAULTS, ...withoutUndefined(options) };
+  const positive = (name: string, value: number): void => {
+    if (!(value > 0) || !Number.isFinite(value)) throw new CollabError('invalid_options', `${name} must be a positive number, got ${value}`);
+  };
+  positive('maxConnectionsPerSession', opts.maxConnectionsPerSession);
+  positive('maxDocumentBytes', opts.maxDocumentBytes);
+  for (const name of ['messageRate', 'byteRate', 'syncRequestRate'] as const) {
+    positive(`${name}.perSecond`, opts[name].perSecond);
+    positive(`${name}.burst`, opts[name].burst);
+  }
+  // A message allowed by maxPayloadBytes must fit the byte bucket, or it could never be accepted.
+  if (opts.byteRate.burst < opts.maxPayloadBytes) {
+    throw new CollabError('invalid_options', `byteRate.burst (${opts.byteRate.burst}) must be at least maxPayloadBytes (${opts.maxPayloadBytes})`);
+  }
+  return opts;
+}
+
+/** Drops keys set to undefined so they do not hide defaults (required keys are never undefined). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
 
 /** Server-side code changing a document (createSessionDocument, withDocument). */
 export const SERVER_ORIGIN = Symbol('collab-server');

@@ -27,6 +27,10 @@ export const CLOSE = {
   missingToken: 4401,
   forbidden: 4403,
   sessionDeleted: 4404,
+  /** An editor's update would take the document past maxDocumentBytes; it was not applied. */
+  documentTooLarge: 4413,
+  /** The session is full (maxConnectionsPerSession), or this connection sent too much too fast. */
+  tooMany: 4429,
 } as const;
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SessionStorage } from './session-storage.ts';
-import { awarenessMessage, updateMessage, CLOSE } from './protocol.ts';
+import { awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
 import { CollabError } from './errors.ts';
 
 /** What a room needs from a connection: a way to send and to be closed. */
@@ -38,6 +38,13 @@ export class Room {
   storedNothing = false;
   /** Connections plus server-side users (pending upgrades, withDocument) holding the room. */
   leases = 0;
+  /** Connections attached or in their handshake: what maxConnectionsPerSession counts. */
+  seats = 0;
+  /**
+   * Bytes the document holds in storage terms: the state as last loaded or compacted plus every
+   * update stored since (see document-size.ts). An upper bound; compaction makes it exact again.
+   */
+  storedBytes = 0;
   unloadTimer: ReturnType<typeof setTimeout> | null = null;
   readonly closed: Promise<void>;
   private resolveClosed!: () => void;
@@ -48,6 +55,8 @@ export class Room {
   private pendingActions: Array<(durable: boolean) => void> = [];
   private draining: Promise<void> | null = null;
   private scheduled = false;
+  /** The last sync step 2 reply and the state vector it answers; any transaction voids it. */
+  private lastSyncReply: { stateVector: Uint8Array; message: Uint8Array } | null = null;
 
   constructor(
     readonly id: string,
@@ -58,11 +67,15 @@ export class Room {
     // The server is not a participant.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.storedBytes += update.length;
       this.pendingUpdates.push(update);
       const message = updateMessage(update);
       this.pendingActions.push((durable) => durable && this.broadcast(message, origin));
       this.schedule();
     });
+    // Not only 'update': a transaction that merely parks updates waiting for dependencies emits
+    // no update, yet changes what encodeStateAsUpdate returns.
+    this.doc.on('afterTransaction', () => (this.lastSyncReply = null));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
       if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
@@ -84,6 +97,19 @@ export class Room {
     if (this.state === 'closed' || changed.length === 0 || this.peers.size === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+  }
+
+  /**
+   * The sync step 2 message answering `stateVector`. Everyone joining with an empty document
+   * sends the same state vector, so while the document does not change, a room full of new
+   * joiners (or a client that reconnects to ask again) costs one encoding, not one each.
+   */
+  syncReply(stateVector: Uint8Array): Uint8Array {
+    const cached = this.lastSyncReply;
+    if (cached && Buffer.compare(cached.stateVector, stateVector) === 0) return cached.message;
+    const message = syncStep2Message(this.doc, stateVector);
+    this.lastSyncReply = { stateVector: stateVector.slice(), message };
+    return message;
   }
 
   /** Loads stored content without queueing it for storage again. */
@@ -178,7 +204,10 @@ export class Room {
   }
 
   private async compact(): Promise<void> {
-    await this.storage.compact(Y.encodeStateAsUpdate(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    // Exact as of this encoding; updates applied while it is written add to it as usual.
+    this.storedBytes = state.length;
+    await this.storage.compact(state);
   }
 
   /** Closes every peer, stores what is pending (and compacts if asked), frees the document. */
