@@ -1,6 +1,6 @@
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
-import { ApiRequestError, getBinary, getJson, sendJson, seg } from './http.ts';
+import { ApiRequestError, getBinary, getJson, request, sendJson, seg } from './http.ts';
 
 export const startAnalysis = (datasetId: string, params: AnalysisParamsInput): Promise<{ id: string; status: string; existing: boolean }> =>
   sendJson(`/api/datasets/${seg(datasetId)}/analyses`, params);
@@ -54,3 +54,8 @@ export interface FeatureNeighbours {
 /** k nearest points of `point` in feature space (GET /api/analyses/:id/neighbors). */
 export const getNeighbours = (analysisId: string, point: number, k: number, signal?: AbortSignal): Promise<FeatureNeighbours> =>
   getJson<FeatureNeighbours>(`/api/analyses/${seg(analysisId)}/neighbors?point=${point}&k=${k}`, signal);
+
+/** Stops a queued or running analysis (DELETE /api/analyses/:id); a finished one stays as it is. */
+export async function cancelAnalysis(id: string): Promise<AnalysisDescription & { cancelled: boolean }> {
+  return (await (await request(`/api/analyses/${seg(id)}`, { method: 'DELETE' })).json()) as AnalysisDescription & { cancelled: boolean };
+}

@@ -16,3 +16,7 @@ export const getSession = (id: string, token: string): Promise<SessionInfo> =>
 export function sessionUrl(origin: string, id: string, token: string): string {
   return `${origin}/s/${seg(id)}?token=${encodeURIComponent(token)}`;
 }
+
+/** Points the session at another finished analysis of its dataset (edit token only); everyone follows. */
+export const rebindSession = (id: string, editToken: string, analysisId: string): Promise<{ id: string; analysisId: string }> =>
+  sendJson(`/api/sessions/${seg(id)}/analysis?token=${encodeURIComponent(editToken)}`, { analysisId }, 'PUT');

@@ -10,7 +10,12 @@ import type { PointSceneHandle } from '../scene/types.ts';
 import { ColumnStore } from '../state/column-store.ts';
 import type { SessionModel } from './session-model.ts';
 
-/** Assembles the per-analysis model of a session page (stable while the analysis stays). */
+/**
+ * Assembles the per-analysis model of a session page (stable while the analysis stays). After a
+ * re-bind to another analysis of the same dataset, `previous` hands over what belongs to the
+ * dataset and the connection (loaded columns, cached rows, our presence), so colours by a
+ * column do not reload and others do not see us leave and come back.
+ */
 export function buildModel(args: {
   info: SessionInfo;
   token: string;
@@ -20,10 +25,12 @@ export function buildModel(args: {
   conn: SessionConnection;
   identity: Identity;
   scene: { current: PointSceneHandle | null };
+  previous?: SessionModel | null;
 }): SessionModel {
   const { analysis, arrays, dataset } = args;
   if (!analysis.result) throw new Error('The analysis has no result.');
-  const columns = new ColumnStore(dataset.id, dataset.columns);
+  const kept = args.previous && args.previous.dataset.id === dataset.id && args.previous.conn === args.conn ? args.previous : null;
+  const columns = kept?.columns ?? new ColumnStore(dataset.id, dataset.columns);
   const ctx: PointContext = {
     count: arrays.count,
     rowIndex: arrays.rowIndex,
@@ -34,7 +41,7 @@ export function buildModel(args: {
     clusterLabels: new Map(analysis.result.clusters.map((c) => [c.id, c.label])),
   };
   const canEdit = args.info.role === 'edit';
-  const presence = new Presence(args.conn.awareness, args.identity.name, args.identity.color, 'desktop');
+  const presence = kept?.presence ?? new Presence(args.conn.awareness, args.identity.name, args.identity.color, 'desktop');
   return {
     info: args.info,
     token: args.token,
@@ -44,7 +51,7 @@ export function buildModel(args: {
     arrays,
     ctx,
     columns,
-    rows: new RowCache(dataset.id),
+    rows: kept?.rows ?? new RowCache(dataset.id),
     conn: args.conn,
     presence,
     identity: args.identity,

@@ -9,6 +9,8 @@ import type { SessionCloud, SessionModel } from './session-model.ts';
  * selected. It changes nothing; every change goes through the page's own controls.
  */
 export interface MiragePageHooks {
+  /** The analysis the page shows (changes when the session is re-bound). */
+  analysisId: string;
   count: number;
   ready(): Promise<void>;
   visibleCount(): number;
@@ -41,6 +43,7 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
       return h;
     };
     window.__mirage = {
+      analysisId: model.analysis.id,
       count: model.arrays.count,
       async ready() {
         while (!model.scene.current?.isPickReady()) await new Promise((r) => setTimeout(r, 50));

@@ -3,6 +3,7 @@ import { loadIdentity } from '../collab/identity.ts';
 import type { PointSceneHandle } from '../scene/types.ts';
 import { AnalysisProgressView } from './analysis-progress.tsx';
 import { buildModel } from './build-model.ts';
+import type { SessionModel } from './session-model.ts';
 import { SessionView } from './session-view.tsx';
 import { useSessionLoad } from './use-session-load.ts';
 
@@ -11,13 +12,16 @@ export function SessionPage(props: { sessionId: string; token: string }) {
   const state = useSessionLoad(props.sessionId, props.token);
   const scene = useRef<PointSceneHandle | null>(null);
   const [identity] = useState(loadIdentity);
+  const previous = useRef<SessionModel | null>(null);
   const model = useMemo(
-    () => (state.phase === 'ready' ? buildModel({ ...state, token: props.token, identity, scene }) : null),
+    () => (state.phase === 'ready' ? buildModel({ ...state, token: props.token, identity, scene, previous: previous.current }) : null),
     // A new model only when the analysis (or connection) changes, not on every load state.
     // eslint-style note: state fields listed individually on purpose.
     [state.phase === 'ready' ? state.analysis.id : null, state.phase === 'ready' ? state.arrays : null],
   );
-  useEffect(() => () => model?.presence.dispose(), [model]);
+  previous.current = model ?? previous.current;
+  const presence = model?.presence;
+  useEffect(() => () => presence?.dispose(), [presence]);
 
   if (state.phase === 'loading') return <div className="screen-message">{state.message}</div>;
   if (state.phase === 'error')
@@ -38,5 +42,7 @@ export function SessionPage(props: { sessionId: string; token: string }) {
       </div>
     );
   if (!model) return null;
-  return <SessionView key={model.analysis.id} model={model} />;
+  // Not keyed by analysis: after a re-bind the same scene receives the new layout and eases
+  // every point to its new place (a remount would swap the cloud without motion).
+  return <SessionView model={model} />;
 }

@@ -1,22 +1,26 @@
 import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
+import { createSession, sessionUrl } from '../api/sessions.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
 import { RunForm } from '../panels/run-form.tsx';
 import { AnalysisProgressView } from './analysis-progress.tsx';
-import { useRunAnalysis } from './use-run-analysis.ts';
+import type { ColumnOverrides } from './analysis-choices.ts';
+import { useRunAnalysis, type FinishedRun } from './use-run-analysis.ts';
+import { rememberViewToken } from './view-tokens.ts';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
   const [datasets, setDatasets] = useState<DatasetDescription[] | null>(null);
   const [chosen, setChosen] = useState<{ detail: DatasetDetail; rows: Row[] } | null>(null);
-  const [overrides, setOverrides] = useState<Record<string, { type?: DatasetDetail['columns'][number]['type']; exclude?: boolean }>>({});
+  const [overrides, setOverrides] = useState<ColumnOverrides>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const { run, error: runError, start } = useRunAnalysis();
-  const running = run !== null;
+  const { run, error: runError, start, cancel } = useRunAnalysis();
+  const [opening, setOpening] = useState(false);
+  const running = run !== null || opening;
   useEffect(() => {
     if (running) document.querySelector('.start-page')?.scrollTo({ top: 0, behavior: 'smooth' });
   }, [running]);
@@ -25,6 +29,19 @@ export function StartPage() {
     document.title = 'Data Mirage';
     listDatasets().then(setDatasets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+
+  /** A finished analysis becomes a new session; the page moves to its edit link. */
+  const openSession = async (datasetId: string, finished: FinishedRun, title: string) => {
+    setOpening(true);
+    try {
+      const session = await createSession({ datasetId, analysisId: finished.id, title });
+      rememberViewToken(session.id, session.viewToken);
+      location.assign(sessionUrl(location.origin, session.id, session.editToken));
+    } catch (e) {
+      setOpening(false);
+      throw e;
+    }
+  };
 
   const open = async (id: string) => {
     setError(null);
@@ -62,14 +79,14 @@ export function StartPage() {
       <div className="start-grid">
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>
-          <DropZone onFile={(f) => void add(`Uploading ${f.name}…`, () => uploadDataset(f))} disabled={busy !== null || run !== null} />
+          <DropZone onFile={(f) => void add(`Uploading ${f.name}…`, () => uploadDataset(f))} disabled={busy !== null || running} />
           {datasets && datasets.length > 0 && (
             <>
               <h3 className="small muted">or open a table already here</h3>
               <ul className="dataset-list" data-testid="datasets">
                 {datasets.map((d) => (
                   <li key={d.id}>
-                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null || run !== null}>
+                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null || running}>
                       <span className="dataset-name">{d.name}</span>
                       <span className="small muted">
                         {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
@@ -80,7 +97,7 @@ export function StartPage() {
               </ul>
             </>
           )}
-          <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || run !== null} />
+          <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || running} />
           {busy && <p className="muted" role="status">{busy}</p>}
           {error && (
             <p className="error" role="alert">
@@ -90,10 +107,21 @@ export function StartPage() {
         </section>
         {chosen && (
           <>
-            {run ? (
+            {running ? (
               <section className="card wide" aria-labelledby="progress-title">
                 <h2 id="progress-title">Analysing {chosen.detail.name}…</h2>
-                <AnalysisProgressView progress={run.progress} layout={run.layout} />
+                {run ? (
+                  <>
+                    <AnalysisProgressView progress={run.progress} layout={run.layout} />
+                    <button type="button" className="small cancel-run" onClick={cancel} disabled={run.finishing}>
+                      Cancel
+                    </button>
+                  </>
+                ) : (
+                  <p className="muted" role="status">
+                    Opening the session…
+                  </p>
+                )}
               </section>
             ) : (
               <section className="card wide" aria-labelledby="preview-title">
@@ -110,9 +138,9 @@ export function StartPage() {
                 <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
               </section>
             )}
-            <section className="card" aria-labelledby="run-title">
-              <h2 id="run-title">3 · Analyse</h2>
-              <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={run !== null} onRun={(params, title) => start(chosen.detail.id, params, title)} />
+            <section className="card" aria-labelledby="analyse-title">
+              <h2 id="analyse-title">3 · Analyse</h2>
+              <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={running} onRun={(params, title) => start(chosen.detail.id, params, (finished) => openSession(chosen.detail.id, finished, title))} />
               {runError && (
                 <p className="error" role="alert">
                   {runError}

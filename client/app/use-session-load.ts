@@ -6,6 +6,7 @@ import { watchAnalysis } from '../api/analysis-events.ts';
 import { getDataset } from '../api/datasets.ts';
 import { getSession, type SessionInfo } from '../api/sessions.ts';
 import { connectSession, type SessionConnection } from '../collab/connect-session.ts';
+import { useUi } from '../state/ui-store.ts';
 
 export type LoadState =
   | { phase: 'loading'; message: string }
@@ -45,6 +46,10 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
       const finish = async (done: AnalysisDescription) => {
         const arrays = await getAnalysisArrays(done.id, abort.signal);
         if (cancelled || currentAnalysis !== analysisId) return;
+        // Point numbers belong to one analysis: a focus or hover kept across a re-bind would
+        // name another row (or none). Cleared before the new arrays render.
+        useUi.getState().setFocused(null);
+        useUi.getState().setHover(null);
         setState({ phase: 'ready', info, conn: conn!, dataset: dataset!, analysis: done, arrays });
       };
       if (analysis.status === 'done') return finish(analysis);

@@ -1,15 +1,16 @@
+import { reductionName } from '../app/analysis-choices.ts';
 import { useSession } from '../app/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { Panel } from './panel.tsx';
-
-const METHOD_NAMES = { umap: 'UMAP', tsne: 't-SNE', pca: 'PCA' } as const;
+import { ReanalyseForm } from './reanalyse-form.tsx';
 
 /**
  * What the analysis did, in words: features and how they were encoded, rows left out, how
  * faithful the layout is, and every note about anything sampled or approximated (never silent).
+ * Editors can re-analyse from here; view links only read.
  */
 export function AnalysisPanel() {
-  const { summary } = useSession();
+  const { summary, canEdit } = useSession();
   const trust = summary.reduction.trustworthiness;
   const timings = Object.entries(summary.timings);
   const total = timings.reduce((s, [, ms]) => s + ms, 0);
@@ -23,7 +24,7 @@ export function AnalysisPanel() {
         </dd>
         <dt>Layout</dt>
         <dd>
-          {METHOD_NAMES[summary.reduction.method]}
+          {reductionName(summary.reduction.method)}
           {trust ? ` · trustworthiness ${trust.value.toFixed(3)} (k = ${trust.k}${trust.sampledPoints < summary.pointCount ? `, on ${formatNumber(trust.sampledPoints)} sampled points` : ''})` : ''}
           {summary.reduction.explainedVarianceRatio
             ? ` · explains ${(summary.reduction.explainedVarianceRatio.reduce((s, v) => s + v, 0) * 100).toFixed(0)}% of the variance`
@@ -46,7 +47,7 @@ export function AnalysisPanel() {
           ))}
         </ul>
       )}
-      <p className="small muted">Other choices (features, k, method, missing values) can be made on the start page and run as a new analysis.</p>
+      {canEdit && <ReanalyseForm />}
     </Panel>
   );
 }

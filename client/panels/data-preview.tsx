@@ -1,10 +1,9 @@
 import type { DatasetDetail } from '../../shared/api-types.ts';
 import type { ColumnType } from '../../shared/table.ts';
 import type { Row } from '../api/datasets.ts';
+import type { ColumnOverrides } from '../app/analysis-choices.ts';
 import { MiniHistogram } from './mini-histogram.tsx';
 import { formatCell } from './format-cell.ts';
-
-export type ColumnOverrides = Record<string, { type?: ColumnType; exclude?: boolean }>;
 
 const TYPES: ColumnType[] = ['number', 'category', 'boolean', 'datetime', 'text'];
 
