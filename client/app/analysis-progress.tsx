@@ -35,8 +35,10 @@ export function AnalysisProgressView(props: { progress: AnalysisProgress | null;
   return (
     <div className="analysis-progress" data-testid="analysis-progress">
       <div className="progress-label">
-        <span>{stageName(stage)}</span>
-        {props.progress?.place !== undefined && stage === 'queued' && <span className="muted"> · place {props.progress.place} in the queue</span>}
+        <span className="progress-stage">
+          {stageName(stage)}
+          {props.progress?.place !== undefined && stage === 'queued' && <span className="muted"> · place {props.progress.place} in the queue</span>}
+        </span>
         <span className="progress-percent">{Math.round(fraction * 100)}%</span>
       </div>
       <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={stageName(stage)}>

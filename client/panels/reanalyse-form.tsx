@@ -62,7 +62,7 @@ export function ReanalyseForm() {
         <button type="submit" className="primary" data-testid="reanalyse-run" disabled={unchanged}>
           {run ? 'Running…' : 'Re-analyse'}
         </button>
-        {unchanged && !run && <p className="small muted">These are the current choices: pick another layout, clustering or missing-value rule.</p>}
+        {unchanged && !run && !message && !error && <p className="small muted">These are the current choices: pick another layout, clustering or missing-value rule.</p>}
       </fieldset>
       {run && (
         <div className="reanalyse-progress">
@@ -79,13 +79,13 @@ export function ReanalyseForm() {
         </div>
       )}
       {!run && message && (
-        <p className="small" role="status" data-testid="reanalyse-status">
+        <p className={`small${outcome?.kind === 'done' ? ' ok-text' : ''}`} role="status" data-testid="reanalyse-status">
           {message}
         </p>
       )}
       {error && (
         <p className="error small" role="alert">
-          {error}
+          Could not re-analyse: {error}
         </p>
       )}
     </form>

@@ -1,0 +1,224 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisDescription, DatasetDescription, PointsJson, SessionCreated } from '../../shared/api-types.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { ensureClientBuild, launchBrowser, repoRoot } from '../support/browser.ts';
+import { postJson, uploadAsset, uploadText } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
+
+/**
+ * Re-analysing from the session page: an editor picks another layout and clustering, the
+ * session is re-bound, and every participant's cloud moves to the new layout in the same scene
+ * while the cluster panel follows. Asking again for an earlier analysis re-binds at once; a run
+ * can be cancelled; errors are shown; view links never see the control. One server, one
+ * browser, one penguin session (first analysed as the start page would: UMAP + k-means).
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let dataset: DatasetDescription;
+let tokens: SessionCreated;
+let firstAnalysis: string;
+let alice: Page;
+let bob: Page;
+let viewer: Page;
+const errors: string[] = [];
+const shots = join(repoRoot, 'tmp-smoke');
+
+async function open(token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
+  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.__mirage!.ready());
+  return page;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${server.url}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function analysed(id: string): Promise<AnalysisDescription> {
+  for (;;) {
+    const analysis = await getJson<AnalysisDescription>(`/api/analyses/${id}`);
+    if (analysis.status === 'done') return analysis;
+    if (analysis.status === 'failed' || analysis.status === 'cancelled') throw new Error(`analysis ${analysis.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const form = (page: Page) => page.locator('[data-testid=reanalyse]');
+const status = (page: Page) => page.locator('[data-testid=reanalyse-status]');
+
+/** Picks a layout and a clustering in the re-analyse form and presses the button. */
+async function reanalyse(page: Page, reduction: string, clustering: string): Promise<void> {
+  await form(page).locator(`input[name=reanalyse-reduction][value=${reduction}]`).check();
+  await form(page).locator(`input[name=reanalyse-clustering][value=${clustering}]`).check();
+  await form(page).locator('[data-testid=reanalyse-run]').click();
+}
+
+/** Where every point is drawn on the page's canvas, by dataset row, once the layout has settled. */
+async function settledProjections(page: Page): Promise<Map<number, { x: number; y: number }>> {
+  await page.evaluate(() => window.__mirage!.ready());
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(() => {
+      const m = window.__mirage!;
+      const out: [number, number, number][] = [];
+      for (let p = 0; p < m.count; p++) {
+        const at = m.project(p);
+        if (at) out.push([m.rowOf(p), Math.round(at.x), Math.round(at.y)]);
+      }
+      return JSON.stringify(out);
+    });
+    if (now === last) return new Map((JSON.parse(now) as [number, number, number][]).map(([row, x, y]) => [row, { x, y }]));
+    last = now;
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the layout never settled');
+}
+
+const analysisOf = (page: Page) => page.evaluate(() => window.__mirage!.analysisId);
+const sessionAnalysis = async () => (await getJson<{ analysisId: string }>(`/api/sessions/${tokens.id}?token=${tokens.viewToken}`)).analysisId;
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  await mkdir(shots, { recursive: true });
+  dataDir = await tempDataDir('mirage-reanalyse-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+  dataset = await uploadAsset(server.url, 'penguins');
+  const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, {})).json()) as { id: string };
+  firstAnalysis = (await analysed(started.id)).id;
+  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: firstAnalysis, title: 'Penguins, re-analysed' })).json()) as SessionCreated;
+  [alice, bob, viewer] = [await open(tokens.editToken), await open(tokens.editToken), await open(tokens.viewToken)];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+describe('re-analysing a session from its page', () => {
+  it('editors get the control with the current choices preselected; view links do not', async () => {
+    for (const page of [alice, bob]) {
+      await form(page).scrollIntoViewIfNeeded();
+      expect(await form(page).locator('input[name=reanalyse-reduction][value=umap]').isChecked()).toBe(true);
+      expect(await form(page).locator('input[name=reanalyse-clustering][value=kmeans]').isChecked()).toBe(true);
+      expect(await form(page).locator('#reanalyse-missing').inputValue()).toBe('drop');
+      // Nothing to do until a choice differs from what the session shows.
+      expect(await form(page).locator('[data-testid=reanalyse-run]').isDisabled()).toBe(true);
+    }
+    expect(await viewer.locator('[data-panel=analysis]').isVisible()).toBe(true);
+    expect(await form(viewer).count()).toBe(0);
+    expect(await viewer.locator('input[name^=reanalyse]').count()).toBe(0);
+    await viewer.locator('[data-panel=analysis]').screenshot({ path: join(shots, 'reanalyse-viewer.png') });
+  });
+
+  it('PCA + HDBSCAN chosen by one editor moves every participant to the new layout and clusters', async () => {
+    const before = await settledProjections(bob);
+    // The same canvas must receive the new layout (that is what eases the points over).
+    await bob.evaluate(() => ((window as unknown as { __canvas: Element | null }).__canvas = document.querySelector('.scene-area canvas')));
+    await form(alice).locator('input[name=reanalyse-reduction][value=pca]').check();
+    await form(alice).locator('input[name=reanalyse-clustering][value=hdbscan]').check();
+    await alice.locator('[data-panel=analysis]').screenshot({ path: join(shots, 'reanalyse-control.png') });
+    await form(alice).locator('[data-testid=reanalyse-run]').click();
+
+    await status(alice).filter({ hasText: 'Everyone now sees PCA · HDBSCAN.' }).waitFor({ timeout: 60_000 });
+    const next = await sessionAnalysis();
+    expect(next).not.toBe(firstAnalysis);
+    const analysis = await getJson<AnalysisDescription>(`/api/analyses/${next}`);
+    expect(analysis.params.reduction.method).toBe('pca');
+    expect(analysis.params.clustering.method).toBe('hdbscan');
+
+    for (const page of [bob, viewer]) await page.waitForFunction((id) => window.__mirage?.analysisId === id, next, { timeout: 20_000 });
+    const after = await settledProjections(bob);
+    expect(await bob.evaluate(() => document.querySelector('.scene-area canvas') === (window as unknown as { __canvas: Element | null }).__canvas)).toBe(true);
+    // Every row still drawn, most of them somewhere else.
+    let moved = 0;
+    let shared = 0;
+    for (const [row, a] of after) {
+      const b = before.get(row);
+      if (!b) continue;
+      shared++;
+      if (Math.hypot(a.x - b.x, a.y - b.y) > 8) moved++;
+    }
+    expect(shared).toBeGreaterThan(300);
+    expect(moved / shared).toBeGreaterThan(0.8);
+
+    // Bob's clusters are the new analysis's, point by point, and his cluster panel says so.
+    const points = await getJson<PointsJson>(`/api/analyses/${next}/points.json`);
+    const shown = await bob.evaluate(() => Array.from({ length: window.__mirage!.count }, (_, p) => [window.__mirage!.rowOf(p), window.__mirage!.clusterOf(p)]));
+    expect(shown).toEqual(points.rowIndex.map((row, i) => [row, points.cluster[i]]));
+    const clusterCount = analysis.result!.clustering.clusterCount;
+    expect(clusterCount).toBeGreaterThan(2);
+    for (const page of [bob, viewer]) {
+      const panel = page.locator('[data-panel=clusters]');
+      await panel.filter({ hasText: 'HDBSCAN on the' }).waitFor({ timeout: 10_000 });
+      expect(await panel.locator('.panel-title + .badge').textContent()).toBe(String(clusterCount));
+      expect(await page.locator('[data-panel=analysis] [data-testid=analysis-facts]').textContent()).toContain('PCA');
+    }
+    // Bob's own form now starts from the session's new choices.
+    expect(await form(bob).locator('input[name=reanalyse-reduction][value=pca]').isChecked()).toBe(true);
+    expect(await form(bob).locator('input[name=reanalyse-clustering][value=hdbscan]').isChecked()).toBe(true);
+    await bob.screenshot({ path: join(shots, 'reanalyse-result-bob.png') });
+    await form(alice).screenshot({ path: join(shots, 'reanalyse-done.png') });
+    expect(await form(viewer).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('asking again for an analysis the server has re-binds at once, computing nothing', async () => {
+    const analysesBefore = (await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.length;
+    await reanalyse(bob, 'umap', 'kmeans');
+    await status(bob).filter({ hasText: 'Everyone now sees UMAP · k-means (computed before, so at once).' }).waitFor({ timeout: 20_000 });
+    expect(await sessionAnalysis()).toBe(firstAnalysis);
+    for (const page of [alice, viewer]) await page.waitForFunction((id) => window.__mirage?.analysisId === id, firstAnalysis, { timeout: 20_000 });
+    expect((await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.length).toBe(analysesBefore);
+    await alice.locator('[data-panel=clusters]').filter({ hasText: 'k-means' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('shows the stage while waiting and can be cancelled; the session stays where it was', async () => {
+    // Keep the only worker busy with a big UMAP so the re-analysis waits in the queue.
+    const csv = mixtureToCsv(generateMixture({ rows: 20_000, numeric: 12, categorical: 0, clusters: 8 }));
+    const big = (await (await uploadText(server.url, csv, 'text/csv', 'busy')).json()) as DatasetDescription;
+    const blocker = (await (await postJson(`${server.url}/api/datasets/${big.id}/analyses`, {})).json()) as { id: string };
+    try {
+      await reanalyse(alice, 'tsne', 'kmeans');
+      const progress = form(alice).locator('[data-testid=analysis-progress]');
+      await progress.filter({ hasText: 'Waiting for a free worker' }).filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
+      await form(alice).screenshot({ path: join(shots, 'reanalyse-progress.png') });
+      await form(alice).locator('[data-testid=reanalyse-cancel]').click();
+      await status(alice).filter({ hasText: 'Cancelled' }).waitFor({ timeout: 10_000 });
+      const tsne = async () => (await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.find((a) => a.params.reduction.method === 'tsne');
+      for (let i = 0; i < 50 && (await tsne())?.status !== 'cancelled'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await tsne())?.status).toBe('cancelled');
+      expect(await sessionAnalysis()).toBe(firstAnalysis);
+      expect(await analysisOf(bob)).toBe(firstAnalysis);
+      // The form is usable again, with the choice still made.
+      expect(await form(alice).locator('[data-testid=reanalyse-run]').isEnabled()).toBe(true);
+    } finally {
+      await fetch(`${server.url}/api/analyses/${blocker.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('a failure is shown where the editor asked, and nobody moves', async () => {
+    // The dataset disappears under the session (deleted by someone else): the request fails.
+    expect((await fetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
+    await reanalyse(alice, 'pca', 'dbscan');
+    const alert = form(alice).locator('[role=alert]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain(dataset.id);
+    expect(await form(alice).locator('[data-testid=reanalyse-run]').isEnabled()).toBe(true);
+    await form(alice).screenshot({ path: join(shots, 'reanalyse-error.png') });
+    expect(await analysisOf(alice)).toBe(firstAnalysis);
+    expect(await analysisOf(bob)).toBe(firstAnalysis);
+    expect(errors).toEqual([]);
+  });
+});
