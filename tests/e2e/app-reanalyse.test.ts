@@ -203,6 +203,24 @@ describe('re-analysing a session from its page', () => {
       expect(await analysisOf(bob)).toBe(firstAnalysis);
       // The form is usable again, with the choice still made.
       expect(await form(alice).locator('[data-testid=reanalyse-run]').isEnabled()).toBe(true);
+
+      // The start page runs through the same hook: its run can be cancelled as well.
+      const start = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+      start.on('pageerror', (e) => errors.push(e.message));
+      await start.goto(`${server.url}/`);
+      await start.locator('[data-testid=datasets] button', { hasText: 'penguins' }).click();
+      await start.locator('input[name=run-reduction][value=tsne]').check();
+      await start.locator('input[name=run-clustering][value=dbscan]').check();
+      await start.click('[data-testid=run]');
+      await start.locator('[data-testid=analysis-progress]', { hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
+      await start.screenshot({ path: join(shots, 'start-page-queued.png') });
+      await start.click('button.cancel-run');
+      await start.locator('[data-testid=preview]').waitFor({ timeout: 10_000 });
+      expect(start.url()).toBe(`${server.url}/`);
+      const dbscan = async () => (await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.find((a) => a.params.clustering.method === 'dbscan');
+      for (let i = 0; i < 50 && (await dbscan())?.status !== 'cancelled'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await dbscan())?.status).toBe('cancelled');
+      await start.context().close();
     } finally {
       await fetch(`${server.url}/api/analyses/${blocker.id}`, { method: 'DELETE' });
     }
