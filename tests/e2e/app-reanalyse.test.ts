@@ -184,6 +184,25 @@ describe('re-analysing a session from its page', () => {
     await alice.locator('[data-panel=clusters]').filter({ hasText: 'k-means' }).waitFor({ timeout: 10_000 });
   });
 
+  it('filling in missing values brings back the rows left out (a cloud with more points)', async () => {
+    await form(alice).locator('#reanalyse-missing').selectOption('impute');
+    await reanalyse(alice, 'pca', 'kmeans');
+    await status(alice).filter({ hasText: 'Everyone now sees PCA · k-means.' }).waitFor({ timeout: 60_000 });
+    const filled = await sessionAnalysis();
+    await bob.waitForFunction((id) => window.__mirage?.analysisId === id, filled, { timeout: 20_000 });
+    await bob.evaluate(() => window.__mirage!.ready());
+    expect(await bob.evaluate(() => window.__mirage!.count)).toBe(dataset.rowCount);
+    await bob.waitForFunction((n) => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === String(n), dataset.rowCount, { timeout: 10_000 });
+    expect(await form(bob).locator('#reanalyse-missing').inputValue()).toBe('impute');
+    // And back: the first analysis again, at once.
+    await form(bob).locator('#reanalyse-missing').selectOption('drop');
+    await reanalyse(bob, 'umap', 'kmeans');
+    await status(bob).filter({ hasText: 'computed before' }).waitFor({ timeout: 20_000 });
+    await alice.waitForFunction((id) => window.__mirage?.analysisId === id, firstAnalysis, { timeout: 20_000 });
+    expect(await alice.evaluate(() => window.__mirage!.count)).toBeLessThan(dataset.rowCount);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the stage while waiting and can be cancelled; the session stays where it was', async () => {
     // Keep the only worker busy with a big UMAP so the re-analysis waits in the queue.
     const csv = mixtureToCsv(generateMixture({ rows: 20_000, numeric: 12, categorical: 0, clusters: 8 }));
