@@ -55,7 +55,8 @@ const CLUSTERING_NAMES: Record<ClusteringMethod, string> = { kmeans: 'k-means', 
 export const reductionName = (method: ReductionMethod): string => REDUCTION_NAMES[method];
 export const clusteringName = (method: ClusteringMethod): string => CLUSTERING_NAMES[method];
 
-/** "PCA · HDBSCAN": how an analysis is named in messages. */
+/** "PCA · HDBSCAN" (and "· missing values filled in"): how an analysis is named in messages. */
 export function describeChoices(choices: AnalysisChoices): string {
-  return `${reductionName(choices.reduction)} · ${clusteringName(choices.clustering)}`;
+  const name = `${reductionName(choices.reduction)} · ${clusteringName(choices.clustering)}`;
+  return choices.missing === 'impute' ? `${name} · missing values filled in` : name;
 }

@@ -1,5 +1,6 @@
 import { reductionName } from '../app/analysis-choices.ts';
 import { useSession } from '../app/session-model.ts';
+import { useReanalyse } from '../app/use-reanalyse.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { Panel } from './panel.tsx';
 import { ReanalyseForm } from './reanalyse-form.tsx';
@@ -10,12 +11,17 @@ import { ReanalyseForm } from './reanalyse-form.tsx';
  * Editors can re-analyse from here; view links only read.
  */
 export function AnalysisPanel() {
-  const { summary, canEdit } = useSession();
+  const model = useSession();
+  const { summary, canEdit } = model;
+  const reanalyse = useReanalyse(model);
+  const notes = summary.notes.length;
+  // While a re-analysis runs, the header says so even with the panel folded away.
+  const badge = reanalyse.run ? `re-analysing ${Math.round((reanalyse.run.progress?.fraction ?? 0) * 100)}%` : notes > 0 ? `${notes} note${notes > 1 ? 's' : ''}` : undefined;
   const trust = summary.reduction.trustworthiness;
   const timings = Object.entries(summary.timings);
   const total = timings.reduce((s, [, ms]) => s + ms, 0);
   return (
-    <Panel id="analysis" title="Analysis" badge={summary.notes.length > 0 ? `${summary.notes.length} note${summary.notes.length > 1 ? 's' : ''}` : undefined}>
+    <Panel id="analysis" title="Analysis" badge={badge}>
       <dl className="facts small" data-testid="analysis-facts">
         <dt>Points</dt>
         <dd>
@@ -47,7 +53,7 @@ export function AnalysisPanel() {
           ))}
         </ul>
       )}
-      {canEdit && <ReanalyseForm />}
+      {canEdit && <ReanalyseForm reanalyse={reanalyse} />}
     </Panel>
   );
 }

@@ -187,7 +187,7 @@ describe('re-analysing a session from its page', () => {
   it('filling in missing values brings back the rows left out (a cloud with more points)', async () => {
     await form(alice).locator('#reanalyse-missing').selectOption('impute');
     await reanalyse(alice, 'pca', 'kmeans');
-    await status(alice).filter({ hasText: 'Everyone now sees PCA · k-means.' }).waitFor({ timeout: 60_000 });
+    await status(alice).filter({ hasText: 'Everyone now sees PCA · k-means · missing values filled in.' }).waitFor({ timeout: 60_000 });
     const filled = await sessionAnalysis();
     await bob.waitForFunction((id) => window.__mirage?.analysisId === id, filled, { timeout: 20_000 });
     await bob.evaluate(() => window.__mirage!.ready());
@@ -213,6 +213,12 @@ describe('re-analysing a session from its page', () => {
       const progress = form(alice).locator('[data-testid=analysis-progress]');
       await progress.filter({ hasText: 'Waiting for a free worker' }).filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
       await form(alice).screenshot({ path: join(shots, 'reanalyse-progress.png') });
+      // Folding the panel away keeps the run (its header says so); unfolding shows it again.
+      const toggle = alice.locator('[data-panel=analysis] .panel-toggle');
+      await toggle.click();
+      expect(await alice.locator('[data-panel=analysis] .badge').textContent()).toBe('re-analysing 0%');
+      await toggle.click();
+      await progress.filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
       await form(alice).locator('[data-testid=reanalyse-cancel]').click();
       await status(alice).filter({ hasText: 'Cancelled' }).waitFor({ timeout: 10_000 });
       const tsne = async () => (await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.find((a) => a.params.reduction.method === 'tsne');

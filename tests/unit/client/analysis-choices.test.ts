@@ -98,5 +98,6 @@ describe('re-analyse parameters', () => {
     expect(sameChoices(a, { ...a })).toBe(true);
     expect(sameChoices(a, { ...a, missing: 'impute' })).toBe(false);
     expect(describeChoices(a)).toBe('PCA · HDBSCAN');
+    expect(describeChoices({ ...a, missing: 'impute' })).toBe('PCA · HDBSCAN · missing values filled in');
   });
 });
