@@ -4,8 +4,7 @@ import type { ProgressFn } from '../progress.ts';
 import { assertInteger, assertUsableMatrix } from './errors.ts';
 import { canonicalLabels } from './canonical-labels.ts';
 import { coreDistances } from './core-distances.ts';
-import { primMst } from './mst-prim.ts';
-import { boruvkaMst } from './mst-boruvka.ts';
+import { chooseMst, mutualReachabilityMst } from './mst-build.ts';
 import { condensedTree } from './condensed-tree.ts';
 import { selectClusters } from './eom-selection.ts';
 
@@ -30,14 +29,6 @@ export interface HdbscanResult {
   minClusterSize: number;
   minSamples: number;
   mst: 'prim' | 'boruvka';
-}
-
-/**
- * When dense O(n²) Prim beats kd-tree Borůvka (measured: n = 10k, d = 10: Borůvka 2× faster;
- * d = 30: Prim 1.2× faster, the tree no longer prunes in that many dimensions).
- */
-function chooseMst(n: number, d: number): 'prim' | 'boruvka' {
-  return n <= 4096 || (d > 20 && n <= 20_000) ? 'prim' : 'boruvka';
 }
 
 /**
@@ -81,7 +72,7 @@ export function hdbscan(x: Matrix, options: HdbscanOptions = {}): HdbscanResult 
   const core = coreDistances(x, tree, minSamples, progress && ((f) => progress(0.4 * f)), options.signal);
   progress?.(0.4);
   const mstProgress = progress && ((f: number) => progress(0.4 + 0.5 * f));
-  const mst = method === 'prim' ? primMst(x, core, options.signal, mstProgress) : boruvkaMst(tree, core, options.signal, mstProgress);
+  const mst = mutualReachabilityMst(x, tree, core, method, options.signal, mstProgress);
   progress?.(0.9);
   const flat = selectClusters(condensedTree(mst, n, minClusterSize));
   const canon = canonicalLabels(flat.labels);

@@ -2,6 +2,7 @@ import { clusteringSpace, type AnalysisParams } from '../../../shared/analysis-p
 import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { dbscan } from '../cluster/dbscan.ts';
 import { hdbscan } from '../cluster/hdbscan.ts';
+import { dbscanNote, hdbscanNote } from './cluster-notes.ts';
 import { kmeans } from '../cluster/kmeans.ts';
 import { kmeansAuto } from '../cluster/kmeans-auto.ts';
 import type { Matrix } from '../matrix.ts';
@@ -43,11 +44,13 @@ export function clusterStage(
       return { labels: kmeans(x, k, { seed: params.seed, ...common }).labels, summary: { method: 'kmeans', space, k }, notes };
     }
     case 'dbscan': {
-      const result = dbscan(x, { eps: c.eps, minPts: c.minPts, seed: params.seed, ...common });
+      const result = dbscan(x, { eps: c.eps, minPts: c.minPts, minClusterSize: c.minClusterSize, seed: params.seed, ...common });
+      notes.push(dbscanNote(result, x.rows, c.minPts === undefined, c.minClusterSize === undefined));
       return { labels: result.labels, summary: { method: 'dbscan', space, eps: result.eps }, notes };
     }
     case 'hdbscan': {
       const result = hdbscan(x, { minClusterSize: c.minClusterSize, minSamples: c.minPts, ...common });
+      notes.push(hdbscanNote(result, x.rows, c.minClusterSize === undefined, c.minPts === undefined));
       return { labels: result.labels, summary: { method: 'hdbscan', space }, notes };
     }
   }

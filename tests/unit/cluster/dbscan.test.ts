@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import DensityClustering from 'density-clustering';
 import { dbscan } from '../../../server/analysis/cluster/dbscan.ts';
-import { kneeOf } from '../../../server/analysis/cluster/eps-auto.ts';
 import { canonicalLabels } from '../../../server/analysis/cluster/canonical-labels.ts';
 import { ClusterInputError } from '../../../server/analysis/cluster/errors.ts';
 import { adjustedRandIndex } from '../../../server/analysis/quality/ari.ts';
@@ -122,7 +121,7 @@ describe('dbscan', () => {
     }
   });
 
-  it("picks eps at the k-distance knee: a planted 3D mixture is recovered and far outliers are noise", () => {
+  it('picks eps from the k-distance curve: a planted 3D mixture is recovered and far outliers are noise', () => {
     const mix = generateMixture({ rows: 3000, numeric: 3, clusters: 4, separation: 8, seed: 21 });
     const x = zScoreColumns(mix.numeric);
     const far = matrixFromRows([[40, 40, 40], [-40, 35, 0], [0, -50, 30]]);
@@ -130,17 +129,12 @@ describe('dbscan', () => {
     all.data.set(x.data);
     all.data.set(far.data, x.data.length);
     const r = dbscan(all, { eps: 'auto', seed: 1 });
-    expect(r.minPts).toBe(6);
+    // 3,003 rows: HDBSCAN's min_samples 16, + 1 for the row itself (2·d would be 6).
+    expect(r.minPts).toBe(17);
+    expect(r.epsRule).toBe('k-distance');
     expect([...r.labels.subarray(x.rows)]).toEqual([-1, -1, -1]);
     expect(adjustedRandIndex(r.labels.subarray(0, x.rows), mix.labels)).toBeGreaterThan(0.9);
     expect(r.labels.filter((l) => l < 0).length).toBeLessThan(0.1 * all.rows);
-  });
-
-  it('kneeOf finds the elbow of a hockey-stick curve', () => {
-    const curve = Float64Array.from({ length: 100 }, (_, i) => (i < 80 ? 1 + i * 0.01 : 1.8 + (i - 80) * 0.5));
-    const knee = kneeOf(curve);
-    expect(knee).toBeGreaterThanOrEqual(1.79);
-    expect(knee).toBeLessThanOrEqual(1.8);
   });
 
   it('rejects bad parameters and non-finite data', () => {
