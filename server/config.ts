@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { COLLAB_DEFAULTS } from './collab/defaults.ts';
 
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */
 export interface ServerConfig {
@@ -18,6 +19,10 @@ export interface ServerConfig {
   demo: boolean;
   /** Where the built client is (vite build output). */
   clientDir: string;
+  /** WebSocket connections to one session at once; the next is closed with 4429. */
+  collabMaxConnections: number;
+  /** Stored size cap of one session document; an edit past it is refused (close 4413). */
+  collabMaxDocumentBytes: number;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -31,6 +36,8 @@ export const DEFAULTS: ServerConfig = {
   allowedOrigins: [],
   demo: true,
   clientDir: './dist/client',
+  collabMaxConnections: COLLAB_DEFAULTS.maxConnectionsPerSession,
+  collabMaxDocumentBytes: COLLAB_DEFAULTS.maxDocumentBytes,
 };
 
 export class ConfigError extends Error {}
@@ -54,5 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
     clientDir: resolve(env.CLIENT_DIR || DEFAULTS.clientDir),
+    collabMaxConnections: int('COLLAB_MAX_CONNECTIONS', DEFAULTS.collabMaxConnections, 1),
+    collabMaxDocumentBytes: int('COLLAB_MAX_DOCUMENT_MB', DEFAULTS.collabMaxDocumentBytes / 2 ** 20, 1) * 2 ** 20,
   };
 }

@@ -139,6 +139,12 @@ describe('document size cap', () => {
     const novel = new Y.Doc();
     novel.getMap('blobs').set('new', 'n'.repeat(copy.length));
     fresh.ws.send(syncUpdate(Y.encodeStateAsUpdate(novel)));
+    // Sent right behind it, small enough to fit: ignored all the same, the sender is refused.
+    const behind = new Y.Doc();
+    behind.getMap('blobs').set('behind', 'small');
+    fresh.ws.send(syncUpdate(Y.encodeStateAsUpdate(behind)));
     expect(await fresh.closed).toEqual({ code: CLOSE.documentTooLarge, reason: 'document too large' });
+    const after = await serverCopy();
+    expect(Object.keys(after.blobs).sort()).toEqual(['b0', 'b1', 'b2']);
   });
 });
