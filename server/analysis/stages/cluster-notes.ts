@@ -1,5 +1,6 @@
 import type { DbscanResult } from '../cluster/dbscan.ts';
 import type { HdbscanResult } from '../cluster/hdbscan.ts';
+import { MAX_WIDENING } from '../cluster/eps-widen.ts';
 
 /**
  * Plain-language notes on the density clusterings' parameters: what was used, and for every
@@ -23,7 +24,7 @@ export function dbscanNote(r: DbscanResult, rows: number, minPtsByDefault: boole
       ? `eps ${eps} (given)`
       : r.epsRule === 'k-distance'
         ? `eps ${eps}, chosen so that 95% of the points are core points (95th percentile of the distance to the ${r.minPts - 1}th nearest neighbour)`
-        : `eps ${eps}, widened from the 95th percentile of the distance to the ${r.minPts - 1}th nearest neighbour until 95% of the points lie in clusters of at least ${count(r.minClusterSize)} points`;
+        : `eps ${eps}, widened from the 95th percentile of the distance to the ${r.minPts - 1}th nearest neighbour (at most ${MAX_WIDENING}×) so that up to 95% of the points lie in clusters of at least ${count(r.minClusterSize)} points`;
   const minPts = minPtsByDefault ? `minPts ${r.minPts} (default: HDBSCAN's min_samples + 1, at least twice the dimensions)` : `minPts ${r.minPts}`;
   const dropped =
     r.droppedClusters > 0
