@@ -5,7 +5,8 @@ import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/session/awareness.ts';
 import { gateAwarenessUpdate } from './awareness-gate.ts';
 import { exceedsDocumentCap } from './document-size.ts';
-import { FloodGuard, type FloodLimits, type Refusal } from './flood-guard.ts';
+import { FloodGuard, type FloodLimits } from './flood-guard.ts';
+import { DOCUMENT_TOO_LARGE, type Refusal } from './refusals.ts';
 import {
   CLOSE,
   MESSAGE_AUTH,
@@ -150,7 +151,7 @@ export class Connection implements RoomPeer {
       return;
     }
     if (exceedsDocumentCap(this.room.doc, this.room.storedBytes, update, this.limits.maxDocumentBytes)) {
-      return this.refuse({ kind: 'documentTooLarge', code: CLOSE.documentTooLarge, reason: 'document too large' });
+      return this.refuse(DOCUMENT_TOO_LARGE);
     }
     Y.applyUpdate(this.room.doc, update, this);
   }

@@ -7,7 +7,7 @@ import { isValidId } from '../store/ids.ts';
 import { Connection, type Access } from './connection.ts';
 import { SERVER_ORIGIN, resolveOptions, type CollabServerOptions, type DocumentInit, type ResolvedOptions } from './defaults.ts';
 import { CollabError } from './errors.ts';
-import type { RefusalKind } from './flood-guard.ts';
+import { RefusalLog, SESSION_FULL, type RefusalKind } from './refusals.ts';
 import { CLOSE } from './protocol.ts';
 import { Room } from './room.ts';
 import { SessionStorage } from './session-storage.ts';
@@ -48,7 +48,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const rooms = new Map<string, Promise<Room>>();
   const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
-  const refused: Record<RefusalKind, number> = { sessionFull: 0, rateLimited: 0, documentTooLarge: 0 };
+  const refusals = new RefusalLog(opts.onError);
   let closing = false;
   const sessionDir = (id: string): string => join(opts.dataDir, 'sessions', id);
 
@@ -131,7 +131,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     const conn = new Connection(ws, room, access, opts, {
       onError: opts.onError,
-      onRefused: (refusal) => refused[refusal.kind]++,
+      onRefused: (refusal) => refusals.record(refusal, room.id),
     });
     connections.add(conn);
     room.peers.add(conn);
@@ -173,8 +173,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     // Counted after the token check, so only a holder of the session's link learns it is full.
     if (room.seats >= opts.maxConnectionsPerSession) {
       release(room);
-      refused.sessionFull++;
-      return refuseWithClose(req, socket, head, CLOSE.tooMany, 'session is full');
+      refusals.record(SESSION_FULL, room.id);
+      return refuseWithClose(req, socket, head, SESSION_FULL.code, SESSION_FULL.reason);
     }
     room.seats++;
     let attached = false;
@@ -245,7 +245,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     stats() {
       let dropped = droppedViewerUpdates;
       for (const conn of connections) dropped += conn.droppedUpdates;
-      return { rooms: rooms.size, connections: connections.size, droppedViewerUpdates: dropped, refused: { ...refused } };
+      return { rooms: rooms.size, connections: connections.size, droppedViewerUpdates: dropped, refused: refusals.snapshot() };
     },
 
     async close() {

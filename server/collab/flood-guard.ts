@@ -1,14 +1,5 @@
-import { CLOSE } from './protocol.ts';
+import { rateLimited, type Refusal } from './refusals.ts';
 import { TokenBucket, type RateLimit } from './token-bucket.ts';
-
-export type RefusalKind = 'sessionFull' | 'rateLimited' | 'documentTooLarge';
-
-/** Why the server closes a connection it would otherwise keep: code and reason go to the client. */
-export interface Refusal {
-  kind: RefusalKind;
-  code: number;
-  reason: string;
-}
 
 export interface FloodLimits {
   messageRate: RateLimit;
@@ -44,8 +35,4 @@ export class FloodGuard {
   admitSyncRequest(): Refusal | null {
     return this.syncRequests.take(1) ? null : rateLimited('too many sync requests');
   }
-}
-
-function rateLimited(reason: string): Refusal {
-  return { kind: 'rateLimited', code: CLOSE.tooMany, reason };
 }

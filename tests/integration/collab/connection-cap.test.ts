@@ -25,10 +25,15 @@ const CAP = 4;
 let server: TestServer;
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 const clients: TestClient[] = [];
+const logged: string[] = [];
 
 beforeEach(async () => {
   data = await tempDataDir();
-  server = await startCollabServer(data.dir, sessions, { maxConnectionsPerSession: CAP });
+  logged.length = 0;
+  server = await startCollabServer(data.dir, sessions, {
+    maxConnectionsPerSession: CAP,
+    onError: (err, context) => logged.push(`${(err as { code?: string }).code}: ${context}`),
+  });
   for (const id of [FULL, OTHER]) {
     await server.collab.createSessionDocument(id, (doc) => initSessionDoc(doc, { datasetId: 'iris0001', title: id }));
   }
@@ -72,6 +77,8 @@ describe('connections per session', () => {
     const elsewhere = Array.from({ length: CAP }, () => join(OTHER, otherTokens.view));
     await Promise.all(elsewhere.map((c) => whenSynced(c)));
     expect(server.collab.stats().refused.sessionFull).toBe(2);
+    // An operator sees each refusal in the log.
+    expect(logged).toEqual(Array(2).fill(`session_full: session ${FULL}: closed a connection over a limit`));
   });
 
   it('gives a seat back when a participant leaves', async () => {
