@@ -7,13 +7,21 @@ import { isolationForest } from '../../../server/analysis/anomaly/isolation-fore
 import { densityAnomaly } from '../../../server/analysis/anomaly/density.ts';
 import { CancelledError, type ProgressFn } from '../../../server/analysis/progress.ts';
 import { generateMixture, zScoreColumns } from '../../support/synthetic.ts';
+import { satelliteLayout } from './satellite-layout.ts';
 
 const x = zScoreColumns(generateMixture({ rows: 5000, numeric: 3, clusters: 4, seed: 3 }).numeric);
+// 3,840 rows whose satellites make DBSCAN's eps widen: the path with a second pass.
+const satellites = satelliteLayout(8, 400, 4, 20).x;
 
 const runs: Record<string, (onProgress: ProgressFn, signal?: AbortSignal) => unknown> = {
   kmeans: (onProgress, signal) => kmeans(x, 4, { seed: 1, onProgress, signal }),
   kmeansAuto: (onProgress, signal) => kmeansAuto(x, { seed: 1, kMax: 5, sampleSize: 500, onProgress, signal }),
   dbscan: (onProgress, signal) => dbscan(x, { eps: 'auto', onProgress, signal }),
+  'dbscan (eps widened)': (onProgress, signal) => {
+    const r = dbscan(satellites, { eps: 'auto', onProgress, signal });
+    expect(r.epsRule).toBe('widened');
+    return r;
+  },
   'hdbscan (prim)': (onProgress, signal) => hdbscan(x, { mst: 'prim', onProgress, signal }),
   'hdbscan (boruvka)': (onProgress, signal) => hdbscan(x, { mst: 'boruvka', onProgress, signal }),
   isolationForest: (onProgress, signal) => isolationForest(x, { seed: 1, trees: 30, onProgress, signal }),
