@@ -49,7 +49,8 @@ export class Connection implements RoomPeer {
   droppedUpdates = 0;
   alive = true;
   private readonly guard: FloodGuard;
-  private refused = false;
+  /** The server closed this connection (a limit, a malformed message): later frames are not read. */
+  private stopped = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -87,8 +88,8 @@ export class Connection implements RoomPeer {
 
   /** Closes the connection for going over a limit; nothing it sends afterwards is read. */
   private refuse(refusal: Refusal): void {
-    if (this.refused) return;
-    this.refused = true;
+    if (this.stopped) return;
+    this.stopped = true;
     this.hooks.onRefused(refusal);
     this.close(refusal.code, refusal.reason);
   }
@@ -96,7 +97,7 @@ export class Connection implements RoomPeer {
   handle(data: Uint8Array): void {
     // Frames still arriving while the room unloads (peers were asked to close) are not accepted,
     // nor frames queued behind a refusal (a flood keeps arriving while the close handshake runs).
-    if (this.room.state !== 'open' || this.refused) return;
+    if (this.room.state !== 'open' || this.stopped) return;
     const overBudget = this.guard.admitMessage(data.byteLength);
     if (overBudget) return this.refuse(overBudget);
     let decoder: decoding.Decoder;
@@ -130,6 +131,7 @@ export class Connection implements RoomPeer {
       }
     } catch (err) {
       this.hooks.onError(err, `session ${this.room.id}: malformed message, closing the connection`);
+      this.stopped = true;
       this.close(CLOSE.protocolError, 'malformed message');
     }
   }
