@@ -3,3 +3,5 @@ export { COLLAB_DEFAULTS, SERVER_ORIGIN, type CollabServerOptions, type Document
 export { CLOSE } from './protocol.ts';
 export { CollabError } from './errors.ts';
 export type { Access } from './connection.ts';
+export type { RateLimit } from './token-bucket.ts';
+export type { RefusalKind } from './refusals.ts';
