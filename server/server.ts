@@ -38,6 +38,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     dataDir: config.dataDir,
     allowedOrigins: config.allowedOrigins.length > 0 ? config.allowedOrigins : undefined,
     authorize: async (sessionId, token) => sessions.roleFor(sessionId, token),
+    maxConnectionsPerSession: config.collabMaxConnections,
+    maxDocumentBytes: config.collabMaxDocumentBytes,
   });
   const deps: ApiDeps = {
     config,

@@ -6,6 +6,11 @@ import type { SessionPart } from '../../shared/session/index.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
 
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
 /**
  * Origins tag every local write: `user` writes are this participant's undoable changes (the
  * UndoManager tracks only them); `presence` writes (the presenter's pose) are not undoable.
@@ -22,6 +27,10 @@ export interface SessionConnection {
   undo: Y.UndoManager;
   origins: Origins;
   status(): ConnectionStatus;
+  /** Why the server closed this connection for good (status 'refused'), else null. */
+  refusal(): Refusal | null;
+  /** After a refusal worth retrying (a full session, a traffic limit): connect again. */
+  retry(): void;
   synced(): boolean;
   /** Called on every status or sync change. Returns the unsubscribe function. */
   onStatus(listener: () => void): () => void;
@@ -46,6 +55,7 @@ export function connectSession(sessionId: string, token: string, wsBase = defaul
     { trackedOrigins: new Set([origins.user]), captureTimeout: 400 },
   );
   let status: ConnectionStatus = 'connecting';
+  let refusal: Refusal | null = null;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   provider.on('status', (event: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -54,8 +64,9 @@ export function connectSession(sessionId: string, token: string, wsBase = defaul
   });
   provider.on('sync', () => notify());
   // A close in the 44xx range is the server refusing this link for good (bad token, no session).
-  provider.on('closed', () => {
+  provider.on('closed', (close: Refusal) => {
     status = 'refused';
+    refusal = { code: close.code, reason: close.reason };
     notify();
   });
   return {
@@ -65,6 +76,14 @@ export function connectSession(sessionId: string, token: string, wsBase = defaul
     undo,
     origins,
     status: () => status,
+    refusal: () => refusal,
+    retry() {
+      if (status !== 'refused') return;
+      status = 'connecting';
+      refusal = null;
+      notify();
+      provider.connect();
+    },
     synced: () => provider.synced,
     onStatus(listener) {
       listeners.add(listener);

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useSession, useCloud } from '../app/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
+import { describeRefusal } from '../../shared/session/close-codes.ts';
 import { SearchBox } from './search-box.tsx';
 
 const STATUS_TEXT = {
@@ -17,6 +18,8 @@ export function TopBar(props: { title: string }) {
   const cloud = useCloud();
   const { conn } = model;
   const status = useSyncExternalStore(conn.onStatus, conn.status);
+  const refusal = status === 'refused' ? conn.refusal() : null;
+  const refused = refusal && { ...describeRefusal(refusal.code, refusal.reason), reason: refusal.reason };
   const [undoState, setUndoState] = useState({ undo: 0, redo: 0 });
   const sidebarOpen = useUi((s) => s.sidebarOpen);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
@@ -55,10 +58,15 @@ export function TopBar(props: { title: string }) {
             view only
           </span>
         )}
-        <span className={`conn conn-${status}`} data-testid="connection" data-status={status}>
+        <span className={`conn conn-${status}`} data-testid="connection" data-status={status} title={refused?.reason}>
           <span className="dot" aria-hidden="true" />
-          {STATUS_TEXT[status]}
+          {refused ? refused.text : STATUS_TEXT[status]}
         </span>
+        {refused?.retry && (
+          <button type="button" className="small" onClick={() => conn.retry()}>
+            reconnect
+          </button>
+        )}
         <button type="button" className="icon" title="Undo my last change (Ctrl+Z)" aria-label="Undo" disabled={!model.canEdit || undoState.undo === 0} onClick={() => conn.undo.undo()}>
           ↶
         </button>

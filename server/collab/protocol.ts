@@ -12,26 +12,7 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/**
- * Close codes the server sends. 4400–4499 tell the stock y-websocket client not to reconnect
- * (it emits 'closed' with the code); the others make it retry with backoff.
- */
-export const CLOSE = {
-  goingAway: 1001,
-  protocolError: 1002,
-  unsupportedData: 1003,
-  tooLarge: 1009,
-  internalError: 1011,
-  tryAgainLater: 1013,
-  badSessionId: 4400,
-  missingToken: 4401,
-  forbidden: 4403,
-  sessionDeleted: 4404,
-  /** An editor's update would take the document past maxDocumentBytes; it was not applied. */
-  documentTooLarge: 4413,
-  /** The session is full (maxConnectionsPerSession), or this connection sent too much too fast. */
-  tooMany: 4429,
-} as const;
+export { CLOSE } from '../../shared/session/close-codes.ts';
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();

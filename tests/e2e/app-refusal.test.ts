@@ -1,0 +1,85 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionCreated } from '../../shared/api-types.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { waitForAnalysis, postAnalysis } from '../support/analysis-client.ts';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
+import { postJson, uploadAsset } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+
+/**
+ * A session the server refuses to join (here: full, one seat) says why in the top bar instead of
+ * a bare "refused", and offers to reconnect; once a seat frees, reconnecting brings the page live
+ * with the shared state.
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let tokens: SessionCreated;
+const errors: string[] = [];
+
+async function open(token: string): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
+  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.__mirage!.ready());
+  return { page, context };
+}
+
+const connection = (page: Page) => page.locator('[data-testid=connection]');
+const whenStatus = (page: Page, status: string) =>
+  page.waitForFunction((s) => document.querySelector('[data-testid=connection]')?.getAttribute('data-status') === s, status, { timeout: 15_000 });
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  await mkdir(screenshotDir, { recursive: true });
+  dataDir = await tempDataDir('mirage-refusal-e2e-');
+  server = await startTestServer(dataDir, { collabMaxConnections: 1 });
+  browser = await launchBrowser();
+  const dataset = await uploadAsset(server.url, 'penguins');
+  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
+  await waitForAnalysis(server.url, started.id);
+  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: started.id, title: 'One seat' })).json()) as SessionCreated;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+describe('a refused connection', () => {
+  it('says the session is full, and reconnects live once a seat frees', async () => {
+    const first = await open(tokens.editToken);
+    await whenStatus(first.page, 'connected');
+    await first.page.locator('[data-testid=visible-count]').waitFor();
+
+    const second = await open(tokens.editToken);
+    await whenStatus(second.page, 'refused');
+    await expect(connection(second.page).textContent()).resolves.toContain('session is full');
+    const reconnect = second.page.getByRole('button', { name: 'reconnect' });
+    await expect(reconnect.isVisible()).resolves.toBe(true);
+    await second.page.locator('header.top-bar').screenshot({ path: join(screenshotDir, 'session-full.png') });
+
+    // While the second page is out, the first one hides a cluster: the second gets it on reconnect.
+    const total = Number(await second.page.locator('[data-testid=visible-count]').getAttribute('data-value'));
+    await first.page.locator('[data-testid=legend] .legend-item').first().click();
+    const hidden = await first.page.evaluate(() => {
+      const legend = window.__mirage!.legend();
+      return legend?.kind === 'categorical' ? legend.items[0].count : -1;
+    });
+    expect(hidden).toBeGreaterThan(0);
+    await expect(second.page.locator('[data-testid=visible-count]').getAttribute('data-value')).resolves.toBe(String(total));
+    await first.context.close();
+    await reconnect.click();
+    await whenStatus(second.page, 'connected');
+    await expect(reconnect.count()).resolves.toBe(0);
+    await second.page.waitForFunction((n) => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === String(n), total - hidden, { timeout: 10_000 });
+    await second.context.close();
+    expect(errors).toEqual([]);
+  });
+});
