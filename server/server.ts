@@ -52,9 +52,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   await jobs.resume();
   const app = createApp(deps);
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
-  });
+  let server: Server;
+  try {
+    server = await listen(app.fetch, config.port, config.host);
+  } catch (error) {
+    // Nothing will serve them: stop the workers and the collab server before giving up.
+    await jobs.close();
+    await collab.close();
+    throw error;
+  }
   server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -69,4 +75,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Resolves once the server listens; rejects on a listen error (EADDRINUSE, EACCES…), which
+ * would otherwise surface as an unhandled 'error' event.
+ */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch, port, hostname }, () => {
+      s.off('error', reject);
+      resolve(s as Server);
+    }) as Server;
+    s.once('error', reject);
+  });
 }
