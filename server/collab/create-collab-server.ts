@@ -25,11 +25,18 @@ export interface CollabStats {
 export interface CollabServer {
   /** For the HTTP server's 'upgrade' event: WS /yjs/:sessionId?token=… */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Writes a new session's initial document durably; fails with code 'session_exists' if it has one. */
+  /**
+   * Writes a new session's initial document durably; fails with code 'session_exists' if it has
+   * one, and 'session_deleted' for an id deleteSession was called with (ids are random, never reused).
+   */
   createSessionDocument(sessionId: string, init: DocumentInit): Promise<void>;
-  /** Runs `fn` on the live document (edits are stored, then relayed); resolves once durable. */
+  /** Runs `fn` on the live document (edits are stored, then relayed); resolves once durable. 'session_deleted' as above. */
   withDocument<T>(sessionId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
-  /** Disconnects everyone (close code 4404) and removes the stored document. */
+  /**
+   * Disconnects everyone (close code 4404) and removes the stored document. The id stays refused
+   * until the process exits: connections to it, even ones whose upgrade was under way, are
+   * closed with 4404, and nothing loads (or recreates the folder of) the session again.
+   */
   deleteSession(sessionId: string): Promise<void>;
   stats(): CollabStats;
   /** Refuses new connections, closes every connection (1001), flushes and compacts every room. */
@@ -46,6 +53,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const opts: ResolvedOptions = resolveOptions(options);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes, perMessageDeflate: false });
   const rooms = new Map<string, Promise<Room>>();
+  /** Sessions deleted since the server started (see deleteSession). */
+  const deleted = new Set<string>();
   const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
   const refusals = new RefusalLog(opts.onError);
@@ -78,7 +87,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   /** The loaded room of a session (loading it if needed), with a lease the caller must release. */
   async function acquire(id: string, useInitialState = true): Promise<Room> {
+    const throwIfDeleted = (): void => {
+      if (deleted.has(id)) throw new CollabError('session_deleted', `session ${id} was deleted`);
+    };
     for (;;) {
+      throwIfDeleted();
       let pending = rooms.get(id);
       if (!pending) {
         const loading = openRoom(id, useInitialState);
@@ -87,6 +100,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         pending = loading;
       }
       const room = await pending;
+      // Deleted while it loaded (deleteSession is unloading it), or while waiting for an unload.
+      throwIfDeleted();
       if (room.state === 'open') {
         room.leases++;
         if (room.unloadTimer) clearTimeout(room.unloadTimer);
@@ -124,8 +139,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   function attach(ws: WebSocket, room: Room, access: Access): void {
     if (room.state !== 'open') {
-      // Unloaded between authorization and handshake (deleted or shutting down): retry later.
-      ws.close(CLOSE.tryAgainLater, 'session is being unloaded');
+      // Unloaded between authorization and handshake: deleted for good, or shutting down (retry later).
+      if (deleted.has(room.id)) ws.close(CLOSE.sessionDeleted, 'session deleted');
+      else ws.close(CLOSE.tryAgainLater, 'session is being unloaded');
       leave(room);
       return;
     }
@@ -169,7 +185,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const access = await opts.authorize(parsed.sessionId, parsed.token);
     if (access !== 'edit' && access !== 'view') return refuseWithClose(req, socket, head, CLOSE.forbidden, 'invalid token');
     if (closing || socket.destroyed) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
-    const room = await acquire(parsed.sessionId);
+    // Deleted while authorize() ran (or before: authorize may not know yet), or while the room loads.
+    const refuseDeleted = () => refuseWithClose(req, socket, head, CLOSE.sessionDeleted, 'session deleted');
+    if (deleted.has(parsed.sessionId)) return refuseDeleted();
+    let room: Room;
+    try {
+      room = await acquire(parsed.sessionId);
+    } catch (err) {
+      if (err instanceof CollabError && err.code === 'session_deleted') return refuseDeleted();
+      throw err;
+    }
     // Counted after the token check, so only a holder of the session's link learns it is full.
     if (room.seats >= opts.maxConnectionsPerSession) {
       release(room);
@@ -236,6 +261,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
     async deleteSession(sessionId) {
       checkId(sessionId);
+      // Marked before anything is awaited: an acquire() either already put its room in `rooms`
+      // (unloaded below) or sees the mark, so the folder cannot be recreated behind the removal.
+      deleted.add(sessionId);
       const pending = rooms.get(sessionId);
       const room = pending ? await pending.catch(() => null) : null;
       if (room) await unload(room, CLOSE.sessionDeleted, 'session deleted', false);

@@ -104,10 +104,10 @@ export function whenSynced(client: TestClient, timeoutMs = 10_000): Promise<void
   return waitFor(() => client.provider.synced, timeoutMs, 'client to sync');
 }
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/** Polls `condition` (which may ask the server, hence async) until it holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -122,11 +122,29 @@ export interface RawOutcome {
   httpStatus: number | null;
 }
 
-export function rawConnect(url: string, headers: Record<string, string> = {}, send?: Uint8Array): Promise<RawOutcome> {
-  return new Promise((resolve) => {
+/**
+ * Resolves with the outcome once the socket is closed. `firstMessage` resolves when the server
+ * has answered at all (so the connection is attached to its room) and rejects if it closed
+ * without a word; `ws` lets a test close a connection the server never closes.
+ */
+export type RawConnection = Promise<RawOutcome> & { firstMessage: Promise<void>; ws: WebSocket };
+
+export function rawConnect(url: string, headers: Record<string, string> = {}, send?: Uint8Array): RawConnection {
+  const ws = new WebSocket(url, { headers });
+  let answered!: () => void;
+  let silent!: (err: Error) => void;
+  const firstMessage = new Promise<void>((resolve, reject) => {
+    answered = resolve;
+    silent = reject;
+  });
+  // Tests that only await the outcome would otherwise see an unhandled rejection.
+  firstMessage.catch(() => undefined);
+  const done = new Promise<RawOutcome>((resolve) => {
     const outcome: RawOutcome = { messages: 0, closeCode: null, httpStatus: null };
-    const ws = new WebSocket(url, { headers });
-    ws.on('message', () => outcome.messages++);
+    ws.on('message', () => {
+      outcome.messages++;
+      answered();
+    });
     ws.on('open', () => send && ws.send(send));
     ws.on('unexpected-response', (_req, res) => {
       outcome.httpStatus = res.statusCode ?? null;
@@ -136,7 +154,9 @@ export function rawConnect(url: string, headers: Record<string, string> = {}, se
     ws.on('error', () => undefined);
     ws.on('close', (code) => {
       if (outcome.httpStatus === null) outcome.closeCode = code;
+      silent(new Error(`closed without any message (close ${outcome.closeCode}, HTTP ${outcome.httpStatus})`));
       resolve(outcome);
     });
   });
+  return Object.assign(done, { firstMessage, ws });
 }

@@ -55,7 +55,7 @@ describe('who may connect', () => {
     expect(await rawConnect(`ws://127.0.0.1:${server.port}/elsewhere/${SESSION}?token=${tokens.edit}`)).toMatchObject({ messages: 0, httpStatus: 404 });
     // The right token gets the document: sync step 1 of an empty document is answered.
     const ok = rawConnect(url(SESSION, tokens.view), {}, new Uint8Array([0, 0, 1, 0]));
-    await sleep(200);
+    await ok.firstMessage;
     await server.collab.deleteSession(SESSION);
     expect(await ok).toMatchObject({ closeCode: CLOSE.sessionDeleted });
     expect((await ok).messages).toBeGreaterThan(0);
@@ -81,7 +81,8 @@ describe('who may connect', () => {
     expect(await rawConnect(url, { Origin: 'https://evil.example' })).toMatchObject({ messages: 0, httpStatus: 403 });
     const headerSets: Record<string, string>[] = [{ Origin: 'https://mirage.example' }, { Origin: `http://127.0.0.1:${server.port}` }, {}];
     const accepted = headerSets.map((headers) => rawConnect(url, headers));
-    await sleep(300);
+    // An editor is greeted with sync step 1: each has been let in once it hears anything.
+    await Promise.all(accepted.map((connection) => connection.firstMessage));
     await server.collab.deleteSession(SESSION);
     for (const outcome of await Promise.all(accepted)) expect(outcome.messages).toBeGreaterThan(0);
     expect(await rawConnect(`${server.wsBase}/${SESSION}?token=wrong`, {})).toMatchObject({ messages: 0 });
@@ -156,22 +157,28 @@ describe('hostile messages', () => {
       await Promise.all([whenSynced(victim), whenSynced(observer)]);
       victim.provider.awareness.setLocalState(initialAwarenessState('Victim', '#123456', 'desktop'));
       await waitFor(() => (observer.provider.awareness.getStates().get(victim.doc.clientID) as { name?: string } | undefined)?.name === 'Victim');
-      // Forge: same client id, higher clock, another name.
+      // Forge: same client id, higher clock, another name; then, in the same message, an entry
+      // of the sender's own, which is relayed: once the observer sees it, the forgery was read.
+      const MALLORY = 987_654;
       const forged = encoding.createEncoder();
       encoding.writeVarUint(forged, 1);
       const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, 2);
       encoding.writeVarUint(update, victim.doc.clientID);
       encoding.writeVarUint(update, 1000);
       encoding.writeVarString(update, JSON.stringify({ name: 'Mallory' }));
+      encoding.writeVarUint(update, MALLORY);
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarString(update, JSON.stringify({ name: 'Mallory herself' }));
       encoding.writeVarUint8Array(forged, encoding.toUint8Array(update));
       const outcome = rawConnect(`${server.wsBase}/${SESSION}?token=${tokens.edit}`, {}, encoding.toUint8Array(forged));
       const garbage = rawConnect(`${server.wsBase}/${SESSION}?token=${tokens.edit}`, {}, new Uint8Array([0, 2, 200, 200, 200, 200, 200]));
       expect((await garbage).closeCode).toBe(CLOSE.protocolError);
-      await sleep(200);
-      expect(observer.provider.awareness.getStates().get(victim.doc.clientID)).toMatchObject({ name: 'Victim' });
+      const seen = (id: number) => (observer.provider.awareness.getStates().get(id) as { name?: string } | undefined)?.name;
+      await waitFor(() => seen(MALLORY) === 'Mallory herself', 10_000, "the forger's own presence at the observer");
+      expect(seen(victim.doc.clientID)).toBe('Victim');
       await server.collab.deleteSession(SESSION);
-      await outcome;
+      expect(await outcome).toMatchObject({ closeCode: CLOSE.sessionDeleted });
     } finally {
       victim.destroy();
       observer.destroy();
