@@ -13,7 +13,6 @@ import { CLOSE } from '../../../server/collab/index.ts';
 import {
   connectClient,
   rawConnect,
-  sleep,
   startCollabServer,
   tempDataDir,
   waitFor,
@@ -21,6 +20,7 @@ import {
   type SessionTokens,
   type TestServer,
 } from '../../support/collab-harness.ts';
+import { openRawPeer, syncStep2, syncUpdate } from './raw-peer.ts';
 
 const SESSION = 'session-access-01';
 const tokens: SessionTokens = { edit: 'edit-token-cccccccccccc', view: 'view-token-dddddddddddd' };
@@ -103,12 +103,29 @@ describe('view tokens are read-only', () => {
       await waitFor(() => server.collab.stats().droppedViewerUpdates >= 2, 10_000, 'dropped viewer updates');
       expect(readView(editor.doc).color.by).toBe('cluster');
       expect(readAnnotations(editor.doc)).toEqual([]);
-      // A viewer reconnecting sends its whole state as sync step 2: dropped as well.
-      viewer.provider.disconnect();
-      viewer.provider.connect();
-      await whenSynced(viewer);
-      await sleep(100);
+
+      // The server never asks a viewer for its state (no sync step 1), so a stock viewer sends
+      // no sync step 2; a modified one could, and could send updates: both are dropped as well.
+      const forged = new Y.Doc();
+      Y.applyUpdate(forged, await server.collab.withDocument(SESSION, (doc) => Y.encodeStateAsUpdate(doc)));
+      addAnnotation(forged, { rowIndex: 2, text: 'forged step 2', author: 'V', color: '#00ff00' });
+      const step2 = syncStep2(Y.encodeStateAsUpdate(forged));
+      addAnnotation(forged, { rowIndex: 4, text: 'forged update', author: 'V', color: '#00ff00' });
+      const update = syncUpdate(Y.encodeStateAsUpdate(forged));
+      const droppedBefore = server.collab.stats().droppedViewerUpdates;
+      const raw = openRawPeer(`${server.wsBase}/${SESSION}?token=${tokens.view}`);
+      await raw.opened;
+      raw.ws.send(step2);
+      raw.ws.send(update);
+      // Counted, so read by the server; a server edit queued after them reaches the editor, so
+      // they would have been relayed by now had they been accepted.
+      await waitFor(() => server.collab.stats().droppedViewerUpdates >= droppedBefore + 2, 10_000, 'forged viewer messages dropped');
+      await server.collab.withDocument(SESSION, (doc) => setEncoding(doc, 'opacity', { by: 'anomaly' }));
+      await waitFor(() => readView(editor.doc).opacity.by === 'anomaly', 10_000, 'server edit at the editor');
       expect(readAnnotations(editor.doc)).toEqual([]);
+      expect(await server.collab.withDocument(SESSION, (doc) => readAnnotations(doc))).toEqual([]);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      raw.ws.close();
     } finally {
       editor.destroy();
       viewer.destroy();
@@ -118,6 +135,7 @@ describe('view tokens are read-only', () => {
     const reloaded = await server.collab.withDocument(SESSION, (doc) => ({ view: readView(doc), notes: readAnnotations(doc) }));
     expect(reloaded.view.color.by).toBe('cluster');
     expect(reloaded.view.size.by).toBe('anomaly');
+    expect(reloaded.view.opacity.by).toBe('anomaly');
     expect(reloaded.notes).toEqual([]);
   });
 });

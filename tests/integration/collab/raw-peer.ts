@@ -49,9 +49,18 @@ export function stateVector(clientId: number, clock: number): Uint8Array {
 
 /** A sync update message (type 2) carrying `update`. */
 export function syncUpdate(update: Uint8Array): Uint8Array {
+  return syncCarrying(2, update);
+}
+
+/** Sync step 2 (the answer to a step 1) carrying `update`: what a client sends when asked for its state. */
+export function syncStep2(update: Uint8Array): Uint8Array {
+  return syncCarrying(1, update);
+}
+
+function syncCarrying(subType: 1 | 2, update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint(e, 0); // sync
+  encoding.writeVarUint(e, subType);
   encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
