@@ -73,6 +73,10 @@ describe('sync request flood (default limits)', () => {
     await flooder.opened;
     // Distinct state vectors, so no two requests share an answer: each would be a full encoding.
     for (let i = 0; i < 3000; i++) flooder.ws.send(syncStep1(stateVector(1_000_000 + i, 1)));
+    // Edits start once the burst is answered (the flooder is being cut off meanwhile): an answer
+    // waits until pending edits are durable, and the request over the budget closes the socket,
+    // so an edit read before the flood's first frames would hold back, and lose, every answer.
+    await waitFor(() => countSyncReplies(flooder.messages) >= 10, 10_000, 'answers to the burst of sync requests');
     const edits = addNotes(editor, 'during the flood', 30, 10);
 
     expect(await flooder.closed).toEqual({ code: CLOSE.tooMany, reason: 'too many sync requests' });
