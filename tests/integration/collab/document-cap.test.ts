@@ -123,11 +123,18 @@ describe('document size cap', () => {
     const resender = openRawPeer(`${server.wsBase}/${SESSION}?token=${tokens.edit}`);
     await resender.opened;
     resender.ws.send(syncUpdate(copy));
-    await sleep(200);
+    // Right behind it, a note of its own: had the re-send been refused, nothing after it would
+    // be read, so the note reaching the editor shows the re-send was read and accepted.
+    const resent = new Y.Doc();
+    Y.applyUpdate(resent, copy);
+    addAnnotation(resent, { rowIndex: 2, text: 'sent behind the whole copy', author: 'R', color: '#abcdef' });
+    resender.ws.send(syncUpdate(Y.encodeStateAsUpdate(resent, Y.encodeStateVectorFromUpdate(copy))));
+    await waitFor(() => readAnnotations(editor.doc).length === 1, 10_000, 'the note sent behind the re-send');
     addAnnotation(editor.doc, { rowIndex: 1, text: 'small edit near the cap', author: 'A', color: '#abcdef' });
     const watcher = join(tokens.view);
     await whenSynced(watcher);
-    await waitFor(() => readAnnotations(watcher.doc).length === 1, 10_000, 'small edit near the cap');
+    await waitFor(() => readAnnotations(watcher.doc).length === 2, 10_000, 'small edit near the cap');
+    expect(readAnnotations(watcher.doc).map((n) => n.text).sort()).toEqual(['sent behind the whole copy', 'small edit near the cap']);
     expect(resender.ws.readyState).toBe(resender.ws.OPEN);
     expect(editor.provider.wsconnected).toBe(true);
     expect(server.collab.stats().refused.documentTooLarge).toBe(0);
