@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
 import { addAnnotation, readAnnotations, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
 import type { RunningServer } from '../../../server/server.ts';
-import { connectClient, rawConnect, sleep, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { connectClient, rawConnect, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
@@ -101,18 +101,18 @@ describe('live sessions over the Yjs WebSocket', () => {
     await waitFor(() => readView(bob.doc).color.by === 'column', 5000, 'bob to see the colour change');
     await waitFor(() => readView(viewer.doc).color.by === 'column', 5000, 'viewer to see the colour change');
 
-    // A viewer's local write stays local: never relayed, never stored.
+    // A viewer's local write stays local: never relayed, never stored. Its presence, sent on the
+    // same socket right after the note, is relayed (awareness flows both ways, the viewer's
+    // included): once alice sees it the server has read the note, and bob's note, sent after
+    // that, would reach alice behind the viewer's had the viewer's been accepted.
     addAnnotation(viewer.doc, { rowIndex: 3, text: 'viewer note', author: 'viewer', color: '#ff0000' });
-    addAnnotation(bob.doc, { rowIndex: 5, text: 'bob note', author: 'bob', color: '#00ff00' });
-    await waitFor(() => readAnnotations(alice.doc).length === 1, 5000, 'alice to see bob note');
-    await sleep(300);
-    expect(readAnnotations(alice.doc).map((a) => a.text)).toEqual(['bob note']);
-
-    // Awareness flows both ways, the viewer's included.
     viewer.provider.awareness.setLocalStateField('name', 'Vera');
     alice.provider.awareness.setLocalStateField('name', 'Alice');
     await waitFor(() => [...alice.provider.awareness.getStates().values()].some((st) => st.name === 'Vera'), 5000, 'viewer presence');
     await waitFor(() => [...viewer.provider.awareness.getStates().values()].some((st) => st.name === 'Alice'), 5000, 'editor presence');
+    addAnnotation(bob.doc, { rowIndex: 5, text: 'bob note', author: 'bob', color: '#00ff00' });
+    await waitFor(() => readAnnotations(alice.doc).some((a) => a.text === 'bob note'), 5000, 'alice to see bob note');
+    expect(readAnnotations(alice.doc).map((a) => a.text)).toEqual(['bob note']);
 
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
