@@ -38,10 +38,17 @@ export interface SceneLabHooks {
   filterCluster(cluster: number | null): Promise<void>;
   setFilterMode(mode: FilterMode): Promise<void>;
   setTransitionMs(ms: number): Promise<void>;
-  /** Moves every point (animated): the layout is mirrored across the x axis. */
-  morph(): void;
-  /** Renders now and returns the mean x (CSS px) of the canvas pixels that are not background. */
-  litCentroidX(): number;
+  /**
+   * Moves every point (animated) sideways across the screen by a sixth of the viewing distance.
+   * The transition starts between `before` and `after` (performance.now() ms).
+   */
+  morph(): { before: number; after: number };
+  /**
+   * Renders a frame as of `now` (performance.now() ms, default the present: pass a later time to
+   * see a transition at a chosen point whatever the frame rate) and returns the mean x (CSS px)
+   * of the canvas pixels that are not background.
+   */
+  litCentroidX(now?: number): number;
   getCamera(): CameraPose;
   setCamera(pose: CameraPose): Promise<void>;
   resetView(): Promise<void>;

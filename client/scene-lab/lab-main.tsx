@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { PointFlag } from '../scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
@@ -120,15 +121,29 @@ function Lab() {
         await nextFrame();
       },
       morph() {
+        // Sideways, along the camera's right: no point changes depth, so each one's screen x
+        // moves in proportion to the transition's eased progress.
+        const { position, target } = h().getCamera();
+        const forward = target.map((v, i) => v - position[i]);
+        const flat = Math.hypot(forward[0], forward[2]);
+        const step = Math.hypot(...forward) / 6;
+        const dx = (-forward[2] / flat) * step;
+        const dz = (forward[0] / flat) * step;
         const p = new Float32Array(dataRef.current.positions);
-        for (let i = 0; i < p.length; i += 3) p[i] = -p[i];
-        setData((d) => ({ ...d, positions: p }));
+        for (let i = 0; i < p.length; i += 3) {
+          p[i] += dx;
+          p[i + 2] += dz;
+        }
+        const before = performance.now();
+        // Committed synchronously: the scene's layout effect starts the transition in between.
+        flushSync(() => setData((d) => ({ ...d, positions: p })));
+        return { before, after: performance.now() };
       },
-      litCentroidX() {
+      litCentroidX(now) {
         const canvas = h().getCanvas();
         const gl = canvas?.getContext('webgl2');
         if (!canvas || !gl) throw new Error('no WebGL2 canvas');
-        h().renderNow();
+        h().renderNow(now);
         const { width, height } = canvas;
         const px = new Uint8Array(width * height * 4);
         gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, px);

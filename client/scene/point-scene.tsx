@@ -48,7 +48,7 @@ export function PointScene(props: PointSceneOwnProps) {
       isPickReady: () => controller.isPickReady(),
       getCanvas: () => controller.gl?.domElement ?? null,
       invalidate: () => controller.invalidate(),
-      renderNow: () => controller.renderNow(),
+      renderNow: (now) => controller.renderNow(now),
       snapshot: (type) => controller.snapshot(type),
     }),
     [controller],

@@ -218,10 +218,11 @@ export class SceneController {
     return pose ? this.setCamera(pose, animate) : Promise.resolve();
   }
 
-  renderNow(): void {
+  /** Renders a frame synchronously as of `now` (performance.now() ms; tests pick a moment of a transition). */
+  renderNow(now = performance.now()): void {
     const cam = this.camera;
     if (!this.gl || !this.scene || !cam) throw new Error('scene not ready');
-    this.tick(performance.now());
+    this.tick(now);
     this.gl.render(this.scene, cam);
   }
 

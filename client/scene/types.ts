@@ -132,8 +132,11 @@ export interface PointSceneHandle {
   getCanvas(): HTMLCanvasElement | null;
   /** Forces one frame to render (frameloop 'demand'). */
   invalidate(): void;
-  /** Renders one frame synchronously, now (benchmarks; then read pixels in the same task). */
-  renderNow(): void;
+  /**
+   * Renders one frame synchronously (benchmarks; then read pixels in the same task). `now`
+   * (performance.now() ms, default the present) is the moment transitions are drawn at.
+   */
+  renderNow(now?: number): void;
   /** Renders a frame and encodes the canvas (default PNG): the "snapshot" export. */
   snapshot(type?: string): Promise<Blob>;
 }

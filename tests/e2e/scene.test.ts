@@ -225,29 +225,39 @@ describe('scene lab in Chromium', () => {
     await screenshotPixels(page, 'scene-focused');
 
     await page.evaluate(() => window.__sceneLab!.resetView());
-    // Mirroring the layout moves the lit pixels' centroid across the screen; mid-way samples
-    // must fall in between, or the points jumped instead of easing.
-    // A slow transition, so software GL (hundreds of ms per read-back) still samples mid-way.
-    await page.evaluate(() => window.__sceneLab!.setTransitionMs(4000));
-    const start = await page.evaluate(() => window.__sceneLab!.litCentroidX());
-    const samples = await page.evaluate(async () => {
-      const l = window.__sceneLab!;
-      l.morph();
-      const out: number[] = [];
-      const t0 = performance.now();
-      while (performance.now() - t0 < 4600) {
-        await new Promise((r) => requestAnimationFrame(r));
-        out.push(l.litCentroidX());
-      }
-      return out;
-    });
-    const end = samples[samples.length - 1];
-    expect(Math.abs(end - start)).toBeGreaterThan(30);
-    const between = samples.filter((x) => (x - start) / (end - start) > 0.15 && (x - start) / (end - start) < 0.85);
-    expect(between.length).toBeGreaterThan(0);
-    await screenshotPixels(page, 'scene-morph-end');
+    // Shifting the layout sideways moves the lit pixels' centroid across the screen. Each frame is
+    // drawn as of a chosen moment of the transition (not sampled as frames come, which software
+    // GL draws a few per second): mid-way the centroid must lie in between, moving steadily, and
+    // slowly near both ends, or the points jumped or moved without easing. A long transition
+    // keeps the uncertainty of its start (morph's before..after) a tiny fraction of it.
+    const transitionMs = 60_000;
+    await page.evaluate((ms) => window.__sceneLab!.setTransitionMs(ms), transitionMs);
+    const initial = await page.evaluate(() => window.__sceneLab!.litCentroidX());
+    const { before, after } = await page.evaluate(() => window.__sceneLab!.morph());
+    expect(after - before).toBeLessThan(transitionMs / 100);
+    const fractions = [0, 0.25, 0.5, 0.75, 1];
+    const at = await page.evaluate(
+      ({ start, ms, fs }) => fs.map((f) => window.__sceneLab!.litCentroidX(start + f * ms)),
+      { start: (before + after) / 2, ms: transitionMs, fs: fractions },
+    );
+    const [first, end] = [at[0], at[at.length - 1]];
+    // The transition starts where the points were (the floor grid and axes follow the new
+    // bounds at once, a fraction of a pixel of the centroid).
+    expect(Math.abs(first - initial)).toBeLessThan(2);
+    expect(end - first).toBeGreaterThan(60);
+    const share = at.map((x) => (x - first) / (end - first));
+    for (let k = 1; k < share.length; k++) expect(share[k]).toBeGreaterThan(share[k - 1]);
+    expect(share[2]).toBeGreaterThan(0.3);
+    expect(share[2]).toBeLessThan(0.7);
+    // Eased in and out: a quarter of the time covers much less than a quarter of the way
+    // (cubic easing: 6 %), at both ends.
+    expect(share[1]).toBeLessThan(0.15);
+    expect(share[3]).toBeGreaterThan(0.85);
     await page.evaluate(() => window.__sceneLab!.setTransitionMs(600));
     await page.evaluate(() => window.__sceneLab!.ready());
+    // Once over, frames drawn at the present show the end state.
+    expect(Math.abs((await page.evaluate(() => window.__sceneLab!.litCentroidX())) - end)).toBeLessThan(0.5);
+    await screenshotPixels(page, 'scene-morph-end');
     const moved = await isolatedOutlier(page);
     await page.mouse.move(moved.x, moved.y);
     await page.waitForFunction((i) => window.__sceneLab!.events.hover === i, moved.index, { timeout: 5000 });
