@@ -204,11 +204,16 @@ describe('re-analysing a session from its page', () => {
   });
 
   it('shows the stage while waiting and can be cancelled; the session stays where it was', async () => {
-    // Keep the only worker busy with a big UMAP so the re-analysis waits in the queue.
+    // Keep the only worker busy so the re-analysis waits in the queue: t-SNE at its longest
+    // schedule on 20k rows runs for minutes (the finally cancels it), far beyond the UI steps
+    // below on any machine; each queue check first makes sure it still runs.
     const csv = mixtureToCsv(generateMixture({ rows: 20_000, numeric: 12, categorical: 0, clusters: 8 }));
     const big = (await (await uploadText(server.url, csv, 'text/csv', 'busy')).json()) as DatasetDescription;
-    const blocker = (await (await postJson(`${server.url}/api/datasets/${big.id}/analyses`, {})).json()) as { id: string };
+    const blocker = (await (await postJson(`${server.url}/api/datasets/${big.id}/analyses`, { reduction: { method: 'tsne', nEpochs: 2000 } })).json()) as { id: string };
+    const blockerStatus = async () => (await getJson<AnalysisDescription>(`/api/analyses/${blocker.id}`)).status;
     try {
+      for (let i = 0; i < 100 && (await blockerStatus()) === 'queued'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await blockerStatus()).toBe('running');
       await reanalyse(alice, 'tsne', 'kmeans');
       const progress = form(alice).locator('[data-testid=analysis-progress]');
       await progress.filter({ hasText: 'Waiting for a free worker' }).filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
@@ -218,6 +223,7 @@ describe('re-analysing a session from its page', () => {
       await toggle.click();
       expect(await alice.locator('[data-panel=analysis] .badge').textContent()).toBe('re-analysing 0%');
       await toggle.click();
+      expect(await blockerStatus()).toBe('running');
       await progress.filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
       await form(alice).locator('[data-testid=reanalyse-cancel]').click();
       await status(alice).filter({ hasText: 'Cancelled' }).waitFor({ timeout: 10_000 });
@@ -237,6 +243,7 @@ describe('re-analysing a session from its page', () => {
       await start.locator('input[name=run-reduction][value=tsne]').check();
       await start.locator('input[name=run-clustering][value=dbscan]').check();
       await start.click('[data-testid=run]');
+      expect(await blockerStatus()).toBe('running');
       await start.locator('[data-testid=analysis-progress]', { hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
       await start.screenshot({ path: join(shots, 'start-page-queued.png') });
       await start.click('button.cancel-run');
