@@ -27,5 +27,12 @@ try {
     console.error(`Configuration error: ${error.message}`);
     process.exit(2);
   }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    const { port, host } = configFromEnv();
+    const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not available on this machine';
+    console.error(`Cannot listen on ${host}:${port}: the address ${why}. Set PORT (and HOST) to another value.`);
+    process.exit(2);
+  }
   throw error;
 }

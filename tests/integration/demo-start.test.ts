@@ -45,3 +45,19 @@ describe('first start on an empty DATA_DIR', () => {
     expect(datasets).toHaveLength(1);
   });
 });
+
+describe('a start that cannot listen', () => {
+  it('says the port is in use, in one line without a stack, and exits 2', async () => {
+    const running = child ?? (child = await startServerChild((dataDir ||= await tempDataDir())));
+    const port = new URL(running.url).port;
+    const otherDir = await tempDataDir();
+    const failed = await startServerChild(otherDir, { PORT: port })
+      .then(
+        (started) => started.stop().then(() => 'started'),
+        (error: Error) => error.message,
+      )
+      .finally(() => removeDir(otherDir));
+    expect(failed).toMatch(/^server exited early \(2\): Cannot listen on 127\.0\.0\.1:\d+: the address is already in use\. Set PORT/);
+    expect(failed).not.toMatch(/\n\s+at /);
+  });
+});

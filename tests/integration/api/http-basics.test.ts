@@ -25,6 +25,16 @@ afterAll(async () => {
 });
 
 describe('HTTP basics', () => {
+  it('refuses to start on a port in use with a clear error, leaving the running server alone', async () => {
+    const other = await tempDataDir();
+    try {
+      await expect(startTestServer(other, { port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
+    } finally {
+      await removeDir(other);
+    }
+  });
+
   it('answers health', async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
   });
