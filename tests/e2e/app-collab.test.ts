@@ -5,6 +5,7 @@ import type { RunningServer } from '../../server/server.ts';
 import { ensureClientBuild, launchBrowser } from '../support/browser.ts';
 import { postJson, uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
  * Several participants in one session, each a real page on the real server: what one editor
@@ -20,15 +21,7 @@ let bob: Page;
 let viewer: Page;
 const errors: string[] = [];
 
-async function open(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
-  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.__mirage!.ready());
-  return page;
-}
+const open = (token: string): Promise<Page> => openSessionPage(browser, server.url, tokens, token, errors);
 
 const count = (page: Page, id: 'visible-count' | 'selected-count') => page.locator(`[data-testid=${id}]`).getAttribute('data-value').then(Number);
 
@@ -109,7 +102,7 @@ beforeAll(async () => {
     if (analysis.status === 'failed') throw new Error(analysis.error?.message);
     await new Promise((r) => setTimeout(r, 200));
   }
-  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin workshop' })).json()) as SessionCreated;
+  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin workshop' });
   [alice, bob, viewer] = [await open(tokens.editToken), await open(tokens.editToken), await open(tokens.viewToken)];
 });
 

@@ -4,9 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisDescription, DatasetDescription, PointsJson, SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { ensureClientBuild, launchBrowser, repoRoot } from '../support/browser.ts';
+import { ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
 import { postJson, uploadAsset, uploadText } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
 import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
 
 /**
@@ -26,17 +27,9 @@ let alice: Page;
 let bob: Page;
 let viewer: Page;
 const errors: string[] = [];
-const shots = join(repoRoot, 'tmp-smoke');
+const shots = screenshotDir;
 
-async function open(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
-  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.__mirage!.ready());
-  return page;
-}
+const open = (token: string): Promise<Page> => openSessionPage(browser, server.url, tokens, token, errors, { width: 1280, height: 860 });
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`);
@@ -96,7 +89,7 @@ beforeAll(async () => {
   dataset = await uploadAsset(server.url, 'penguins');
   const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, {})).json()) as { id: string };
   firstAnalysis = (await analysed(started.id)).id;
-  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: firstAnalysis, title: 'Penguins, re-analysed' })).json()) as SessionCreated;
+  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: firstAnalysis, title: 'Penguins, re-analysed' });
   [alice, bob, viewer] = [await open(tokens.editToken), await open(tokens.editToken), await open(tokens.viewToken)];
 });
 

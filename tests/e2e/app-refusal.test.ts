@@ -6,8 +6,9 @@ import { waitForAnalysis, postAnalysis } from '../support/analysis-client.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
-import { postJson, uploadAsset } from '../support/http.ts';
+import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
  * A session the server refuses to join (here: full, one seat) says why in the top bar instead of
@@ -21,13 +22,8 @@ let tokens: SessionCreated;
 const errors: string[] = [];
 
 async function open(token: string): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/s/${tokens.id}?token=${token}`);
-  await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.__mirage!.ready());
-  return { page, context };
+  const page = await openSessionPage(browser, server.url, tokens, token, errors);
+  return { page, context: page.context() };
 }
 
 const connection = (page: Page) => page.locator('[data-testid=connection]');
@@ -43,7 +39,7 @@ beforeAll(async () => {
   const dataset = await uploadAsset(server.url, 'penguins');
   const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
   await waitForAnalysis(server.url, started.id);
-  tokens = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: started.id, title: 'One seat' })).json()) as SessionCreated;
+  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'One seat' });
 });
 
 afterAll(async () => {
