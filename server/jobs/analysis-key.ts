@@ -5,7 +5,8 @@ import type { AnalysisParams } from '../../shared/analysis-params.ts';
  * Bumped whenever the pipeline's output for the same input changes, so cached analyses from an
  * older pipeline are not served as if they were current.
  */
-export const PIPELINE_VERSION = 1;
+// 2: density clustering defaults (DBSCAN minPts / eps 'auto', HDBSCAN smallest cluster) changed.
+export const PIPELINE_VERSION = 2;
 
 /** Content key of everything that determines an analysis: the same request twice is one analysis. */
 export function analysisKey(datasetId: string, params: AnalysisParams): string {

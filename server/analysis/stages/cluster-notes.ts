@@ -23,12 +23,19 @@ export function dbscanNote(r: DbscanResult, rows: number, minPtsByDefault: boole
     r.epsRule === 'given'
       ? `eps ${eps} (given)`
       : r.epsRule === 'k-distance'
-        ? `eps ${eps}, chosen so that 95% of the points are core points (95th percentile of the distance to the ${r.minPts - 1}th nearest neighbour)`
-        : `eps ${eps}, widened from the 95th percentile of the distance to the ${r.minPts - 1}th nearest neighbour (at most ${MAX_WIDENING}×) so that up to 95% of the points lie in clusters of at least ${count(r.minClusterSize)} points`;
+        ? `eps ${eps}, chosen so that 95% of the points are core points (95th percentile of the distance to the ${ordinal(r.minPts - 1)} nearest neighbour)`
+        : `eps ${eps}, widened from the 95th percentile of the distance to the ${ordinal(r.minPts - 1)} nearest neighbour (at most ${MAX_WIDENING}×) so that up to 95% of the points lie in clusters of at least ${count(r.minClusterSize)} points`;
   const minPts = minPtsByDefault ? `minPts ${r.minPts} (default: HDBSCAN's min_samples + 1, at least twice the dimensions)` : `minPts ${r.minPts}`;
   const dropped =
     r.droppedClusters > 0
       ? ` ${count(r.droppedClusters)} groups under ${count(r.minClusterSize)} points${sizeByDefault ? ' (1% of the points, at least √n / 2)' : ''} are shown as noise (${count(r.droppedRows)} points, ${share(r.droppedRows, rows)}).`
       : '';
   return `DBSCAN: ${why}; ${minPts}.${dropped}`;
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
