@@ -4,10 +4,37 @@ import { useSession } from './session-model.ts';
 
 export const NEIGHBOUR_COUNT = 10;
 
+/**
+ * What a neighbour answer belongs to. Point indices mean nothing across analyses (a re-bind
+ * keeps the page mounted), so the analysis is part of the key for the cache and the state alike.
+ */
+export function neighbourKey(analysisId: string, point: number): string {
+  return `${analysisId}:${point}`;
+}
+
+export interface NeighbourState {
+  key: string | null;
+  data: FeatureNeighbours | null;
+  error: string | null;
+}
+
+export interface NeighbourView {
+  data: FeatureNeighbours | null;
+  error: string | null;
+  loading: boolean;
+}
+
+/** What to show for `point` of `analysisId` given the last answer held: an answer for anything else is loading. */
+export function neighbourView(state: NeighbourState, analysisId: string, point: number | null): NeighbourView {
+  if (point === null) return { data: null, error: null, loading: false };
+  if (state.key !== neighbourKey(analysisId, point)) return { data: null, error: null, loading: true };
+  return { data: state.data, error: state.error, loading: false };
+}
+
 // The scene (links) and the panel (list) ask for the same point: one request serves both.
 const cache = new Map<string, Promise<FeatureNeighbours>>();
 function cachedNeighbours(analysisId: string, point: number): Promise<FeatureNeighbours> {
-  const key = `${analysisId}:${point}`;
+  const key = neighbourKey(analysisId, point);
   let hit = cache.get(key);
   if (!hit) {
     hit = getNeighbours(analysisId, point, NEIGHBOUR_COUNT);
@@ -19,20 +46,22 @@ function cachedNeighbours(analysisId: string, point: number): Promise<FeatureNei
 }
 
 /** Nearest neighbours in feature space of the focused point (null = none focused). */
-export function useNeighbours(point: number | null): { data: FeatureNeighbours | null; error: string | null; loading: boolean } {
+export function useNeighbours(point: number | null): NeighbourView {
   const model = useSession();
-  const [state, setState] = useState<{ point: number | null; data: FeatureNeighbours | null; error: string | null }>({ point: null, data: null, error: null });
+  const analysisId = model.analysis.id;
+  const [state, setState] = useState<NeighbourState>({ key: null, data: null, error: null });
   useEffect(() => {
     if (point === null) return;
     const abort = new AbortController();
-    cachedNeighbours(model.analysis.id, point)
-      .then((data) => setState({ point, data, error: null }))
+    const key = neighbourKey(analysisId, point);
+    cachedNeighbours(analysisId, point)
+      .then((data) => {
+        if (!abort.signal.aborted) setState({ key, data, error: null });
+      })
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) setState({ point, data: null, error: error instanceof Error ? error.message : String(error) });
+        if (!abort.signal.aborted) setState({ key, data: null, error: error instanceof Error ? error.message : String(error) });
       });
     return () => abort.abort();
-  }, [model, point]);
-  if (point === null) return { data: null, error: null, loading: false };
-  if (state.point !== point) return { data: null, error: null, loading: true };
-  return { data: state.data, error: state.error, loading: false };
+  }, [analysisId, point]);
+  return neighbourView(state, analysisId, point);
 }
