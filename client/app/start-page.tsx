@@ -113,8 +113,8 @@ export function StartPage() {
                 {run ? (
                   <>
                     <AnalysisProgressView progress={run.progress} layout={run.layout} />
-                    <button type="button" className="small cancel-run" onClick={cancel} disabled={run.finishing}>
-                      Cancel
+                    <button type="button" className="small cancel-run" onClick={cancel} disabled={run.finishing || run.cancelling}>
+                      {run.cancelling ? 'Cancelling…' : 'Cancel'}
                     </button>
                   </>
                 ) : (

@@ -1,14 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { AnalysisProgress } from '../../shared/api-types.ts';
-import { cancelAnalysis, startAnalysis } from '../api/analyses.ts';
+import { startAnalysis } from '../api/analyses.ts';
 import { watchAnalysis } from '../api/analysis-events.ts';
+import { waitCancelled } from './wait-cancelled.ts';
 
 export interface RunState {
   progress: AnalysisProgress | null;
   layout: Float32Array | null;
   /** The analysis is done and `then` (open or re-bind a session) is under way: too late to cancel. */
   finishing: boolean;
+  /**
+   * Cancel was pressed and the server has not yet reported the job stopped: running the same
+   * choices again now would join the dying job, so the forms stay disabled until this clears.
+   */
+  cancelling: boolean;
 }
 
 export interface FinishedRun {
@@ -30,12 +36,11 @@ export interface AnalysisRun {
 
 interface Attempt {
   cancelled: boolean;
-  id: string | null;
-  /** We started the computation (not a dedup hit on someone else's run), so we may cancel it. */
-  ours: boolean;
   /** Done, and `then` is under way: cancelling now would leave half of it done. */
   finishing: boolean;
   stop: (() => void) | null;
+  /** The POST's answer (null when it failed): what cancel has to stop once it is known. */
+  started: Promise<{ id: string; existing: boolean } | null>;
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -44,7 +49,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * Runs an analysis: POST, follow its events (progress and settling layouts), then hand the
  * finished analysis to `then` (the start page opens a session on it, the session page re-binds
  * to it). A request the server already answered (same parameters) skips straight to `then`.
- * Cancel stops following and cancels the job on the server when this run started it.
+ * Cancel stops following and cancels the job on the server when this run started it; the run
+ * stays (as `cancelling`) until the server reports the job stopped.
  */
 export function useRunAnalysis(): AnalysisRun {
   const [run, setRun] = useState<RunState | null>(null);
@@ -55,12 +61,12 @@ export function useRunAnalysis(): AnalysisRun {
 
   const start = (datasetId: string, params: AnalysisParamsInput, then: (finished: FinishedRun) => Promise<void>) => {
     current.current?.stop?.();
-    const attempt: Attempt = { cancelled: false, id: null, ours: false, finishing: false, stop: null };
+    const attempt: Attempt = { cancelled: false, finishing: false, stop: null, started: Promise.resolve(null) };
     current.current = attempt;
     const live = () => current.current === attempt && !attempt.cancelled;
     setError(null);
     setOutcome(null);
-    setRun({ progress: null, layout: null, finishing: false });
+    setRun({ progress: null, layout: null, finishing: false, cancelling: false });
 
     const fail = (e: unknown) => {
       if (!live()) return;
@@ -72,7 +78,7 @@ export function useRunAnalysis(): AnalysisRun {
     const finish = (finished: FinishedRun) => {
       if (!live()) return;
       attempt.finishing = true;
-      setRun((r) => ({ progress: r?.progress ?? null, layout: r?.layout ?? null, finishing: true }));
+      setRun((r) => ({ progress: r?.progress ?? null, layout: r?.layout ?? null, finishing: true, cancelling: false }));
       then(finished).then(() => {
         if (!live()) return;
         current.current = null;
@@ -81,19 +87,19 @@ export function useRunAnalysis(): AnalysisRun {
       }, fail);
     };
 
-    startAnalysis(datasetId, params).then((started) => {
-      if (attempt.cancelled) {
-        // Cancelled while the request was on its way: stop the job it started, if it started one.
-        if (!started.existing) void cancelAnalysis(started.id).catch(() => undefined);
-        return;
-      }
-      attempt.id = started.id;
-      attempt.ours = !started.existing;
+    const posted = startAnalysis(datasetId, params);
+    attempt.started = posted.then(
+      (started) => started,
+      () => null,
+    );
+    posted.then((started) => {
+      // Cancelled while the request was on its way: cancel() stops the job it started.
+      if (attempt.cancelled) return;
       const existing = started.existing;
       if (existing && started.status === 'done') return finish({ id: started.id, existing });
       attempt.stop = watchAnalysis(started.id, {
-        onProgress: (_s, progress) => live() && setRun((r) => ({ layout: r?.layout ?? null, finishing: false, progress })),
-        onLayout: (layout) => live() && setRun((r) => ({ progress: r?.progress ?? null, finishing: false, layout })),
+        onProgress: (_s, progress) => live() && setRun((r) => ({ layout: r?.layout ?? null, finishing: false, cancelling: false, progress })),
+        onLayout: (layout) => live() && setRun((r) => ({ progress: r?.progress ?? null, finishing: false, cancelling: false, layout })),
         onDone: () => finish({ id: started.id, existing }),
         onFailed: (a) => fail(new Error(a.status === 'cancelled' ? 'The analysis was cancelled on the server.' : (a.error?.message ?? 'The analysis failed.'))),
         onError: (m) => fail(new Error(m)),
@@ -106,12 +112,20 @@ export function useRunAnalysis(): AnalysisRun {
     if (!attempt || attempt.cancelled || attempt.finishing) return;
     attempt.cancelled = true;
     attempt.stop?.();
-    current.current = null;
-    setRun(null);
-    setOutcome({ kind: 'cancelled' });
-    if (attempt.id && attempt.ours) {
-      cancelAnalysis(attempt.id).catch((e: unknown) => setError(`The analysis could not be cancelled on the server: ${messageOf(e)}`));
-    }
+    setRun((r) => r && { ...r, cancelling: true });
+    // Only a job this run started is ours to stop (a dedup hit belongs to whoever asked first).
+    const stopped = attempt.started.then((started) => (started && !started.existing ? waitCancelled(started.id) : null));
+    const settle = (failure: string | null) => {
+      if (current.current !== attempt) return;
+      current.current = null;
+      setRun(null);
+      setOutcome({ kind: 'cancelled' });
+      if (failure) setError(failure);
+    };
+    stopped.then(
+      () => settle(null),
+      (e: unknown) => settle(`The analysis could not be cancelled on the server: ${messageOf(e)}`),
+    );
   };
 
   return { run, error, outcome, start, cancel };

@@ -16,7 +16,7 @@ export function AnalysisPanel() {
   const reanalyse = useReanalyse(model);
   const notes = summary.notes.length;
   // While a re-analysis runs, the header says so even with the panel folded away.
-  const badge = reanalyse.run ? `re-analysing ${Math.round((reanalyse.run.progress?.fraction ?? 0) * 100)}%` : notes > 0 ? `${notes} note${notes > 1 ? 's' : ''}` : undefined;
+  const badge = reanalyse.run?.cancelling ? 'cancelling…' : reanalyse.run ? `re-analysing ${Math.round((reanalyse.run.progress?.fraction ?? 0) * 100)}%` : notes > 0 ? `${notes} note${notes > 1 ? 's' : ''}` : undefined;
   const trust = summary.reduction.trustworthiness;
   const timings = Object.entries(summary.timings);
   const total = timings.reduce((s, [, ms]) => s + ms, 0);

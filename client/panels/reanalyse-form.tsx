@@ -26,7 +26,7 @@ export function ReanalyseForm({ reanalyse }: { reanalyse: Reanalyse }) {
       <fieldset disabled={run !== null}>
         <AnalysisOptions idPrefix="reanalyse" value={reanalyse.choices} onChange={reanalyse.setChoices} />
         <button type="submit" className="primary" data-testid="reanalyse-run" disabled={unchanged}>
-          {run ? 'Running…' : 'Re-analyse'}
+          {run?.cancelling ? 'Cancelling…' : run ? 'Running…' : 'Re-analyse'}
         </button>
         {unchanged && !run && !message && !error && <p className="small muted">These are the current choices: pick another layout, clustering or missing-value rule.</p>}
       </fieldset>
@@ -36,11 +36,15 @@ export function ReanalyseForm({ reanalyse }: { reanalyse: Reanalyse }) {
             <p className="small" role="status">
               Moving the session to {reanalyse.asked}…
             </p>
+          ) : run.cancelling ? (
+            <p className="small" role="status" data-testid="reanalyse-cancelling">
+              Cancelling: waiting for the server to stop the analysis…
+            </p>
           ) : (
             <AnalysisProgressView progress={run.progress} layout={null} />
           )}
-          <button type="button" className="small" data-testid="reanalyse-cancel" onClick={reanalyse.cancel} disabled={run.finishing}>
-            Cancel
+          <button type="button" className="small" data-testid="reanalyse-cancel" onClick={reanalyse.cancel} disabled={run.finishing || run.cancelling}>
+            {run.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       )}
