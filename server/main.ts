@@ -1,6 +1,7 @@
 import { configFromEnv, ConfigError } from './config.ts';
 import { startServer } from './server.ts';
 import { ensureDemo } from './services/demo.ts';
+import { DataDirLockedError } from './store/data-dir-lock.ts';
 
 // The one file that reads the environment and listens: `npm start`.
 try {
@@ -25,6 +26,10 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
     process.exit(2);
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;

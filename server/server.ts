@@ -12,6 +12,7 @@ import { DatasetImporter } from './services/import-dataset.ts';
 import { SessionService } from './services/session-service.ts';
 import { AnalysisStore } from './store/analysis-store.ts';
 import { DatasetStore } from './store/dataset-store.ts';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { SessionStore } from './store/session-store.ts';
 
 export interface RunningServer {
@@ -27,6 +28,17 @@ export interface RunningServer {
  * with a temporary DATA_DIR and port 0.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  // First, before anything below cleans up or resumes work a running server may own.
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    return await startOnLockedDir(config, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promise<RunningServer> {
   const datasets = new DatasetStore(config.dataDir);
   const analyses = new AnalysisStore(config.dataDir);
   const sessions = new SessionStore(config.dataDir);
@@ -73,6 +85,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await lock.release();
     },
   };
 }

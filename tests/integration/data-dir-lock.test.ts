@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { DataDirLockedError } from '../../server/store/data-dir-lock.ts';
+import { removeDir, startServerChild, startTestServer, tempDataDir, type ServerChild } from '../support/server-process.ts';
+
+let dirs: string[] = [];
+let running: RunningServer[] = [];
+let children: ServerChild[] = [];
+
+afterEach(async () => {
+  await Promise.all(children.map((c) => c.stop()));
+  await Promise.all(running.map((s) => s.close()));
+  await Promise.all(dirs.map((d) => removeDir(d)));
+  [dirs, running, children] = [[], [], []];
+});
+
+async function dir(): Promise<string> {
+  const d = await tempDataDir();
+  dirs.push(d);
+  return d;
+}
+
+/** A pid that surely belongs to no running process: one of a child that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('one server per DATA_DIR', () => {
+  it('refuses a second server on the same folder before it touches anything there', async () => {
+    const data = await dir();
+    const first = await startTestServer(data);
+    running.push(first);
+    // An upload in transit of the first server: a second start used to delete uploads/ first.
+    await mkdir(join(data, 'uploads'), { recursive: true });
+    await writeFile(join(data, 'uploads', 'in-transit.part'), 'half an upload');
+
+    const second = startTestServer(data);
+    await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(second).rejects.toThrow(/is in use by another Data Mirage server \(process \d+\)\. Stop it, or set DATA_DIR/);
+    expect(await readFile(join(data, 'uploads', 'in-transit.part'), 'utf8')).toBe('half an upload');
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
+
+    // Closing the first frees the folder for the next one.
+    await first.close();
+    running = [];
+    running.push(await startTestServer(data));
+  });
+
+  it('takes over the claim of a server that died without releasing it', async () => {
+    const data = await dir();
+    await writeFile(join(data, 'server.lock'), `${deadPid()}\n`);
+    const server = await startTestServer(data);
+    running.push(server);
+    expect(Number(await readFile(join(data, 'server.lock'), 'utf8'))).toBe(process.pid);
+  });
+
+  it('npm start on a folder in use says so in one line and exits 2', async () => {
+    const data = await dir();
+    children.push(await startServerChild(data));
+    const failed = await startServerChild(data).then(
+      (started) => (children.push(started), 'started'),
+      (error: Error) => error.message,
+    );
+    expect(failed).toMatch(/^server exited early \(2\): DATA_DIR .* is in use by another Data Mirage server \(process \d+\)/);
+    expect(failed).not.toMatch(/\n\s+at /);
+  });
+});
