@@ -35,6 +35,8 @@ export class JobQueue {
   private readonly active = new Map<string, Promise<void>>();
   /** Jobs cancelled while their start() may still be unwinding: it must write nothing more. */
   private readonly cancelled = new Set<string>();
+  /** Cancellations under way: a repeated cancel or a re-submit of the same request waits for them. */
+  private readonly cancelling = new Map<string, Promise<boolean>>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private closed = false;
 
@@ -60,7 +62,14 @@ export class JobQueue {
   async submit(datasetId: string, params: AnalysisParams): Promise<{ analysis: AnalysisDescription; existing: boolean }> {
     this.options.datasets.get(datasetId);
     const key = analysisKey(datasetId, params);
-    const existing = this.options.analyses.findByKey(key);
+    let existing = this.options.analyses.findByKey(key);
+    // Being cancelled: still 'running' on disk until its worker unwinds. Joining it would hand the
+    // caller a job about to be cancelled; wait, then run it again.
+    const cancelling = existing && this.cancelling.get(existing.id);
+    if (cancelling) {
+      await cancelling;
+      existing = this.options.analyses.findByKey(key);
+    }
     if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') return { analysis: existing, existing: true };
     const analysis = existing
       ? await this.options.analyses.update(existing.id, { status: 'queued', progress: { stage: 'queued', fraction: 0 }, error: undefined, finishedAt: undefined })
@@ -77,7 +86,16 @@ export class JobQueue {
   }
 
   /** Stops a queued or running analysis; a finished one is left as it is (returns false). */
-  async cancel(id: string): Promise<boolean> {
+  cancel(id: string): Promise<boolean> {
+    let pending = this.cancelling.get(id);
+    if (!pending) {
+      pending = this.cancelNow(id).finally(() => this.cancelling.delete(id));
+      this.cancelling.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async cancelNow(id: string): Promise<boolean> {
     const analysis = this.options.analyses.get(id);
     if (analysis.status !== 'queued' && analysis.status !== 'running') return false;
     const place = this.queue.indexOf(id);

@@ -7,6 +7,8 @@ import { ASSETS } from '../../support/assets.ts';
 import { CONTENT_TYPES, errorCode, postJson, uploadAsset, uploadText } from '../../support/http.ts';
 import { generateMixture, mixtureToCsv } from '../../support/synthetic.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
+import { waitFor } from '../../support/collab-harness.ts';
+import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
 
 let server: RunningServer;
 let dataDir: string;
@@ -106,6 +108,21 @@ describe('analyses through the API', () => {
     const after = (await (await fetch(`${server.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
     expect(after.status).toBe('cancelled');
     expect((await fetch(`${server.url}/api/analyses/${id}/positions.bin`)).status).toBe(409);
+  });
+
+  it('the same request right after a cancel starts again instead of joining the job being cancelled', async () => {
+    const params = analysisParamsSchema.parse({ reduction: { method: 'tsne' }, seed: 98 });
+    const { analysis } = await server.deps.jobs.submit(datasets.seattle, params);
+    await waitFor(() => server.deps.jobs.describe(analysis.id).status === 'running', 30_000, 'the job to run');
+    // Both in one tick, as a client that cancels and re-runs at once: the cancel is under way.
+    const cancel = server.deps.jobs.cancel(analysis.id);
+    const again = server.deps.jobs.submit(datasets.seattle, params);
+    await expect(cancel).resolves.toBe(true);
+    const resubmitted = await again;
+    expect(resubmitted.existing).toBe(false);
+    expect(resubmitted.analysis.id).toBe(analysis.id);
+    expect(['queued', 'running']).toContain(server.deps.jobs.describe(analysis.id).status);
+    await server.deps.jobs.cancel(analysis.id);
   });
 
   it('queues beyond the concurrency limit and reports the place in the queue', async () => {
