@@ -6,7 +6,7 @@ import type { Role } from '../../shared/session/awareness.ts';
 import { gateAwarenessUpdate } from './awareness-gate.ts';
 import { exceedsDocumentCap } from './document-size.ts';
 import { FloodGuard, type FloodLimits } from './flood-guard.ts';
-import { DOCUMENT_TOO_LARGE, type Refusal } from './refusals.ts';
+import { DOCUMENT_TOO_LARGE, TOO_FAR_BEHIND, type Refusal } from './refusals.ts';
 import {
   CLOSE,
   MESSAGE_AUTH,
@@ -23,7 +23,10 @@ export type Access = 'edit' | 'view';
 export interface ConnectionLimits extends FloodLimits {
   maxAwarenessBytes: number;
   maxAwarenessClients: number;
-  /** A peer this far behind in reading is dropped rather than buffered without bound. */
+  /**
+   * A peer this far behind in reading is dropped rather than buffered without bound. The
+   * document reply a joiner is being sent does not count against it until written (see send).
+   */
   maxBufferedBytes: number;
   maxDocumentBytes: number;
 }
@@ -51,6 +54,12 @@ export class Connection implements RoomPeer {
   private readonly guard: FloodGuard;
   /** The server closed this connection (a limit, a malformed message): later frames are not read. */
   private stopped = false;
+  /**
+   * Bytes of the document reply still being written to this peer. A joiner's first reply is the
+   * whole document, which may be larger than maxBufferedBytes: counting it would drop every
+   * joiner of a large document on a slow link at the next relayed presence message.
+   */
+  private replyInFlight = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -63,13 +72,24 @@ export class Connection implements RoomPeer {
     this.guard = new FloodGuard(limits);
   }
 
-  send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CLOSE.tryAgainLater, 'too far behind');
+  /**
+   * Queues `message`, or drops this peer if it is more than maxBufferedBytes behind. With
+   * `reply` (a sync step 2), the message is exempt from that allowance until written, so a peer
+   * holds at most maxBufferedBytes plus one document reply. Only one reply at a time is exempt:
+   * a second request while the first is still unread counts in full (a client reading nothing
+   * cannot make the server buffer the document over and over).
+   */
+  send(message: Uint8Array, reply = false): void {
+    if (this.ws.readyState !== this.ws.OPEN || this.stopped) return;
+    if (this.ws.bufferedAmount - this.replyInFlight > this.limits.maxBufferedBytes) {
+      this.refuse(TOO_FAR_BEHIND);
       return;
     }
+    const exempt = reply && this.replyInFlight === 0 ? message.byteLength : 0;
+    this.replyInFlight += exempt;
+    // ws calls back once the frame has left its buffers (bufferedAmount no longer holds it).
     this.ws.send(message, (err) => {
+      this.replyInFlight -= exempt;
       if (err) this.ws.terminate();
     });
   }
@@ -143,7 +163,7 @@ export class Connection implements RoomPeer {
       if (tooOften) return this.refuse(tooOften);
       // Computed now, sent once what it contains is durable (see Room.afterDurable).
       const reply = this.room.syncReply(decoding.readVarUint8Array(decoder));
-      this.room.afterDurable((durable) => durable && this.send(reply));
+      this.room.afterDurable((durable) => durable && this.send(reply, true));
       return;
     }
     if (syncType !== 1 && syncType !== 2) throw new Error(`unknown sync message type ${syncType}`);

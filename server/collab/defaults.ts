@@ -31,6 +31,11 @@ export interface CollabServerOptions {
   compactAfterBytes?: number;
   /** Ping interval; a connection that missed a pong by the next ping is terminated. */
   pingIntervalMs?: number;
+  /**
+   * Bytes waiting to be written to one peer past which it is closed with 1013 'too far behind'
+   * (it reconnects and resyncs). The document reply a joiner is being sent is not counted until
+   * written, so documents larger than this can still be joined over a slow link.
+   */
   maxBufferedBytes?: number;
   /**
    * Connections to one session at once (counting handshakes in progress); the next one is
@@ -70,9 +75,9 @@ export const COLLAB_DEFAULTS = {
   maxConnectionsPerSession: 200,
   // Session documents hold intent, not data, but never shrink: the presenter's pose written at
   // 10 Hz adds ~19 bytes a write once compacted (3 h of presenting: 2 MB; measured), so a
-  // session presented in for ~45 h reaches this cap. A loaded room costs ~13–16× its encoded
-  // size in heap (measured on pose- and note-heavy documents), ~0.5 GB at the cap.
-  maxDocumentBytes: 32 * 2 ** 20,
+  // session presented in for ~25 h reaches this cap. A loaded room costs ~13–16× its encoded
+  // size in heap (measured on pose- and note-heavy documents), ~0.25 GB at the cap.
+  maxDocumentBytes: 16 * 2 ** 20,
   // 4× the busiest real client sustained, and a burst for a reconnect or a loop of small edits.
   messageRate: { perSecond: 200, burst: 1000 },
   // ~100× a headset's pose stream sustained; the burst takes a few maximum-size messages.
