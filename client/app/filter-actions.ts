@@ -1,5 +1,6 @@
 import { readFilters, removeFilter, setFilter, updateFilter, type Filter } from '../../shared/session/index.ts';
 import type { Legend } from '../encodings/legend.ts';
+import { rebindPendingIn } from './rebind-pending.ts';
 import type { SessionModel } from './session-model.ts';
 
 /**
@@ -19,7 +20,7 @@ export function allClusterIds(model: SessionModel): number[] {
 
 /** Shows or hides one cluster through the shared cluster filter. */
 export function toggleClusterVisible(model: SessionModel, clusterId: number): void {
-  if (!model.canEdit) return;
+  if (!model.canEdit || rebindPendingIn(model)) return;
   const { doc, origins } = model.conn;
   const all = allClusterIds(model);
   const existing = findFilter(readFilters(doc), 'cluster');

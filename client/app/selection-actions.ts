@@ -1,4 +1,5 @@
 import { rangesFromIndices, rangesSubtract, rangesUnion, readSelection, setSelection, clearSelection } from '../../shared/session/index.ts';
+import { rebindPendingIn } from './rebind-pending.ts';
 import type { SessionModel } from './session-model.ts';
 
 /**
@@ -21,7 +22,7 @@ export function selectPoints(model: SessionModel, points: ArrayLike<number>, mod
 }
 
 export function toggleClusterSelection(model: SessionModel, clusterId: number): void {
-  if (!model.canEdit) return;
+  if (!model.canEdit || rebindPendingIn(model)) return;
   const { doc, origins } = model.conn;
   const current = readSelection(doc).clusters;
   const clusters = current.includes(clusterId) ? current.filter((c) => c !== clusterId) : [...current, clusterId];

@@ -15,9 +15,11 @@ import { NeighboursPanel } from '../panels/neighbours-panel.tsx';
 import { PeoplePanel } from '../panels/people-panel.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
+import { ToastView } from '../panels/toast-view.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { toggleLegendFilter } from './filter-actions.ts';
+import { rebindPending } from './rebind-pending.ts';
 import { SceneView } from './scene-view.tsx';
 import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
 import { useCloudOutput } from './use-cloud.ts';
@@ -29,6 +31,8 @@ export function SessionView({ model }: { model: SessionModel }) {
   const cloud = useCloudOutput(model);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   const sidebarOpen = useUi((s) => s.sidebarOpen);
+  // Legend toggles write cluster ids of the loaded analysis: off while another one loads.
+  const legendWritable = model.canEdit && !rebindPending(meta.analysisId, model.analysis.id);
   useShortcuts(model);
   usePageHooks(model, cloud);
   useEffect(() => {
@@ -43,9 +47,10 @@ export function SessionView({ model }: { model: SessionModel }) {
           <main className="scene-area" aria-label="Point cloud">
             <SceneView />
             <div className="scene-overlay top-left">
-              <LegendView legend={cloud.legend} onItemClick={model.canEdit ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
+              <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
             <HoverTooltip />
+            <ToastView />
             <div className="scene-hint muted">drag to orbit · right-drag to pan · wheel to zoom · shift-drag to lasso · double-click to focus · F to frame</div>
           </main>
           <aside className="sidebar" aria-label="Dashboard">

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { addBookmark, applyBookmark, moveBookmark, readBookmarks, readFilters, readView, removeBookmark, type Bookmark } from '../../shared/session/index.ts';
+import { addBookmark, applyBookmark, moveBookmark, readBookmarks, readFilters, readMeta, readView, removeBookmark } from '../../shared/session/index.ts';
+import { staleClusterFilters, type SavedBookmark } from '../../shared/session/bookmarks.ts';
 import { useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
+import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 
 const TOUR_STEP_MS = 7000;
@@ -15,9 +17,15 @@ export function BookmarksPanel() {
   const [tour, setTour] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const go = (b: Bookmark) => {
-    // Editors make the bookmark's view and filters everyone's; viewers only fly there.
-    const camera = model.canEdit ? applyBookmark(doc, b.id, origins.user) : b.camera;
+  const go = (b: SavedBookmark) => {
+    // Editors make the bookmark's view and filters everyone's; viewers only fly there. The
+    // session's analysis is the document's (a re-bind may still be loading here).
+    const analysisId = readMeta(doc).analysisId ?? model.analysis.id;
+    const stale = model.canEdit ? staleClusterFilters(b, analysisId) : [];
+    const camera = model.canEdit ? applyBookmark(doc, b.id, origins.user, analysisId) : b.camera;
+    if (stale.length > 0) {
+      useUi.getState().showToast(`"${b.title}" was saved on an earlier analysis: its cluster filter was left out (the clusters have changed).`);
+    }
     void model.scene.current?.setCamera({ position: camera.position, target: camera.target }, true);
   };
 
@@ -48,6 +56,8 @@ export function BookmarksPanel() {
         view: readView(doc),
         filters: readFilters(doc),
         author: model.identity.name,
+        // Cluster filters in the view were written against the loaded analysis.
+        analysisId: model.analysis.id,
       },
       origins.user,
     );

@@ -2,6 +2,7 @@ import { readFilters, readSelection, readView } from '../../shared/session/index
 import { clusterColor } from '../encodings/color-encoding.ts';
 import { useCloud, useSession } from '../app/session-model.ts';
 import { focusCluster } from '../app/focus-cluster.ts';
+import { REBIND_PENDING_HINT, useRebindPending } from '../app/rebind-pending.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
 import { toggleClusterSelection } from '../app/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -23,6 +24,9 @@ export function ClusterPanel() {
   const { clustering } = model.summary;
   const ids = allClusterIds(model);
   const sizeOf = new Map(model.summary.clusters.map((c) => [c.id, c]));
+  // Show/hide and select write cluster ids: not while those ids are about to change meaning.
+  const pending = useRebindPending(model);
+  const writable = model.canEdit && !pending;
 
   return (
     <Panel id="clusters" title="Clusters" badge={clustering.clusterCount}>
@@ -53,10 +57,10 @@ export function ClusterPanel() {
               <button type="button" className="icon small" aria-label={`Fly to ${clusterName(id)}`} title="Fly to" onClick={() => focusCluster(model, cloud.data.positions, id)}>
                 ◎
               </button>
-              <button type="button" className="icon small" aria-pressed={visible} aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`} title={visible ? 'Hide' : 'Show'} disabled={!model.canEdit} onClick={() => toggleClusterVisible(model, id)}>
+              <button type="button" className="icon small" aria-pressed={visible} aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`} title={pending ? REBIND_PENDING_HINT : visible ? 'Hide' : 'Show'} disabled={!writable} onClick={() => toggleClusterVisible(model, id)}>
                 {visible ? '◉' : '○'}
               </button>
-              <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} disabled={!model.canEdit} onClick={() => toggleClusterSelection(model, id)}>
+              <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={pending ? REBIND_PENDING_HINT : undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
                 {selected ? 'selected' : 'select'}
               </button>
             </li>

@@ -19,11 +19,18 @@ export interface BookmarkInput {
   view: ViewState;
   filters: Filter[];
   author: string;
+  /** The analysis the view was saved on: its cluster ids mean nothing on another one. */
+  analysisId?: string;
   id?: string;
   createdAt?: number;
 }
 
-function parseBookmark(value: unknown): Bookmark | null {
+/** A bookmark as read; `analysisId` is absent on bookmarks written before it was recorded. */
+export interface SavedBookmark extends Bookmark {
+  analysisId?: string;
+}
+
+function parseBookmark(value: unknown): SavedBookmark | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const id = idSchema.safeParse(v.id);
@@ -36,6 +43,7 @@ function parseBookmark(value: unknown): Bookmark | null {
         return parsed.success ? [parsed.data] : [];
       })
     : [];
+  const analysisId = idSchema.safeParse(v.analysisId);
   return {
     id: id.data,
     title,
@@ -44,11 +52,13 @@ function parseBookmark(value: unknown): Bookmark | null {
     filters,
     author: nameSchema.safeParse(v.author).data ?? '',
     createdAt: timeSchema.safeParse(v.createdAt).data ?? 0,
+    // Only when recorded, so old bookmarks read exactly as before.
+    ...(analysisId.success ? { analysisId: analysisId.data } : {}),
   };
 }
 
-export function readBookmarks(doc: Y.Doc): Bookmark[] {
-  const out: Bookmark[] = [];
+export function readBookmarks(doc: Y.Doc): SavedBookmark[] {
+  const out: SavedBookmark[] = [];
   const seen = new Set<string>();
   for (const entry of bookmarksArray(doc)) {
     const bookmark = parseBookmark(plain(entry));
@@ -60,10 +70,10 @@ export function readBookmarks(doc: Y.Doc): Bookmark[] {
   return out;
 }
 
-function validInput(input: BookmarkInput): Bookmark {
+function validInput(input: BookmarkInput): SavedBookmark {
   const bookmark = parseBookmark({ ...input, id: input.id ?? newEntryId(), createdAt: input.createdAt ?? Date.now() });
-  if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author) {
-    throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters or author)');
+  if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author || bookmark.analysisId !== input.analysisId) {
+    throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters, author or analysis id)');
   }
   return bookmark;
 }
@@ -120,15 +130,28 @@ export function removeBookmark(doc: Y.Doc, id: string, origin: unknown = null): 
 }
 
 /**
+ * The bookmark's filters that cannot be applied on `analysisId`: its cluster filters, when it
+ * was saved on another analysis (cluster ids are numbered afresh by each clustering). A bookmark
+ * that does not say where it was saved (written before this was recorded) keeps them all.
+ */
+export function staleClusterFilters(bookmark: SavedBookmark, analysisId: string | null | undefined): Filter[] {
+  if (!analysisId || !bookmark.analysisId || bookmark.analysisId === analysisId) return [];
+  return bookmark.filters.filter((f) => f.kind === 'cluster');
+}
+
+/**
  * Makes a bookmark's view and filters the shared ones, in one transaction. The camera is
  * returned for the caller to fly to (cameras are per participant, or the presenter's pose).
+ * Given the session's current `analysisId`, cluster filters saved on another analysis are left
+ * out (see staleClusterFilters; the caller says so).
  */
-export function applyBookmark(doc: Y.Doc, id: string, origin: unknown = null): Camera {
+export function applyBookmark(doc: Y.Doc, id: string, origin: unknown = null, analysisId?: string | null): Camera {
   const bookmark = readBookmarks(doc).find((b) => b.id === id);
   if (!bookmark) throw new SessionDocError('unknown_bookmark', `no bookmark ${id}`);
+  const stale = new Set(staleClusterFilters(bookmark, analysisId));
   doc.transact(() => {
     writeView(doc, bookmark.view, origin);
-    replaceFilters(doc, bookmark.filters, origin);
+    replaceFilters(doc, bookmark.filters.filter((f) => !stale.has(f)), origin);
   }, origin);
   return bookmark.camera;
 }
