@@ -287,6 +287,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      refusals.flush();
     },
   };
 }

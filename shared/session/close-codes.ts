@@ -30,8 +30,8 @@ export function describeRefusal(code: number, reason: string): { text: string; r
     case CLOSE.forbidden:
       return { text: 'link refused', retry: false };
     case CLOSE.documentTooLarge:
-      // Reconnecting would re-send the same refused change: only a reload (dropping it) helps.
-      return { text: 'session is full: last change not saved, reload', retry: false };
+      // Reconnecting would re-send the same refused change, and any later one would pass the cap too.
+      return { text: "session document reached its size limit: changes can't be saved", retry: false };
     case CLOSE.tooMany:
       return reason === 'session is full' ? { text: 'session is full', retry: true } : { text: 'disconnected: too much traffic', retry: true };
     default:
