@@ -227,6 +227,14 @@ describe('re-analysing a session from its page', () => {
       expect(await analysisOf(bob)).toBe(firstAnalysis);
       // The form is usable again, with the choice still made.
       expect(await form(alice).locator('[data-testid=reanalyse-run]').isEnabled()).toBe(true);
+      // Running the same choices again right away starts a new job rather than joining the
+      // cancelled one (the form only came back once the server reported it stopped).
+      await form(alice).locator('[data-testid=reanalyse-run]').click();
+      expect(await blockerStatus()).toBe('running');
+      await progress.filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
+      await form(alice).locator('[data-testid=reanalyse-cancel]').click();
+      await status(alice).filter({ hasText: 'Cancelled' }).waitFor({ timeout: 10_000 });
+      expect(await form(alice).locator('[role=alert]').count()).toBe(0);
 
       // The start page runs through the same hook: its run can be cancelled as well.
       const start = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
