@@ -132,8 +132,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   /** Gives back a seat taken in upgrade() and the lease that came with it. */
-  function leave(room: Room): void {
+  function leave(room: Room, access: Access): void {
     room.seats--;
+    if (access === 'view') room.viewerSeats--;
     release(room);
   }
 
@@ -142,7 +143,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // Unloaded between authorization and handshake: deleted for good, or shutting down (retry later).
       if (deleted.has(room.id)) ws.close(CLOSE.sessionDeleted, 'session deleted');
       else ws.close(CLOSE.tryAgainLater, 'session is being unloaded');
-      leave(room);
+      leave(room, access);
       return;
     }
     const conn = new Connection(ws, room, access, opts, {
@@ -162,7 +163,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       room.peers.delete(conn);
       droppedViewerUpdates += conn.droppedUpdates;
       if (room.state === 'open') conn.release();
-      leave(room);
+      leave(room, access);
     });
     conn.greet();
   }
@@ -196,20 +197,23 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       throw err;
     }
     // Counted after the token check, so only a holder of the session's link learns it is full.
-    if (room.seats >= opts.maxConnectionsPerSession) {
+    // Viewers stop short of the editors' reserve: a widely shared view link cannot lock them out.
+    const viewersFull = access === 'view' && room.viewerSeats >= opts.maxConnectionsPerSession - opts.reservedEditSeats;
+    if (room.seats >= opts.maxConnectionsPerSession || viewersFull) {
       release(room);
       refusals.record(SESSION_FULL, room.id);
       return refuseWithClose(req, socket, head, SESSION_FULL.code, SESSION_FULL.reason);
     }
     room.seats++;
+    if (access === 'view') room.viewerSeats++;
     let attached = false;
     const abandoned = (): void => {
-      if (!attached) leave(room);
+      if (!attached) leave(room, access);
     };
     socket.once('close', abandoned);
     if (socket.destroyed || closing) {
       socket.off('close', abandoned);
-      leave(room);
+      leave(room, access);
       return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

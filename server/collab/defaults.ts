@@ -43,6 +43,13 @@ export interface CollabServerOptions {
    */
   maxConnectionsPerSession?: number;
   /**
+   * Seats only edit tokens may take: view tokens are refused (4429 'session is full') once
+   * maxConnectionsPerSession − reservedEditSeats of them are connected, so a view link shared
+   * widely cannot lock the presenter and editors out. Default: max(5, 10 % of the seats), but
+   * at most half of them.
+   */
+  reservedEditSeats?: number;
+  /**
    * Stored bytes of one session document (see document-size.ts). An editor's update that would
    * pass it is not applied and its connection is closed with 4413 'document too large'.
    */
@@ -90,16 +97,27 @@ export const COLLAB_DEFAULTS = {
   },
 } satisfies Partial<CollabServerOptions>;
 
-export type ResolvedOptions = CollabServerOptions & typeof COLLAB_DEFAULTS;
+export type ResolvedOptions = CollabServerOptions & typeof COLLAB_DEFAULTS & { reservedEditSeats: number };
+
+/** The default reserve of edit seats for a seat cap (see CollabServerOptions.reservedEditSeats). */
+export function defaultReservedEditSeats(maxConnections: number): number {
+  return Math.min(Math.max(5, Math.ceil(maxConnections / 10)), Math.floor(maxConnections / 2));
+}
 
 /** Options with defaults filled in; limits that cannot work are refused here, not at the first message. */
 export function resolveOptions(options: CollabServerOptions): ResolvedOptions {
-  const opts: ResolvedOptions = { ...COLLAB_DEFAULTS, ...withoutUndefined(options) };
+  const given = { ...COLLAB_DEFAULTS, ...withoutUndefined(options) };
+  const opts: ResolvedOptions = { ...given, reservedEditSeats: given.reservedEditSeats ?? defaultReservedEditSeats(given.maxConnectionsPerSession) };
   const positive = (name: string, value: number): void => {
     if (!(value > 0) || !Number.isFinite(value)) throw new CollabError('invalid_options', `${name} must be a positive number, got ${value}`);
   };
   positive('maxConnectionsPerSession', opts.maxConnectionsPerSession);
   positive('maxDocumentBytes', opts.maxDocumentBytes);
+  // Viewers need at least one seat of their own, or a view link could never connect.
+  const reserve = opts.reservedEditSeats;
+  if (!Number.isInteger(reserve) || reserve < 0 || reserve >= opts.maxConnectionsPerSession) {
+    throw new CollabError('invalid_options', `reservedEditSeats must be an integer from 0 to maxConnectionsPerSession − 1 (${opts.maxConnectionsPerSession - 1}), got ${reserve}`);
+  }
   for (const name of ['messageRate', 'byteRate', 'syncRequestRate'] as const) {
     positive(`${name}.perSecond`, opts[name].perSecond);
     positive(`${name}.burst`, opts[name].burst);

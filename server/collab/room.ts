@@ -40,6 +40,8 @@ export class Room {
   leases = 0;
   /** Connections attached or in their handshake: what maxConnectionsPerSession counts. */
   seats = 0;
+  /** Of those, view-token ones: capped lower, so viewers cannot take the editors' reserve. */
+  viewerSeats = 0;
   /**
    * Bytes the document holds in storage terms: the state as last loaded or compacted plus every
    * update stored since (see document-size.ts). An upper bound; compaction makes it exact again.

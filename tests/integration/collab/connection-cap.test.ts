@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initSessionDoc, readView, setEncoding } from '../../../shared/session/index.ts';
-import { CLOSE } from '../../../server/collab/index.ts';
+import { CLOSE, createCollabServer } from '../../../server/collab/index.ts';
+import { defaultReservedEditSeats } from '../../../server/collab/defaults.ts';
 import {
   connectClient,
   startCollabServer,
@@ -74,7 +75,8 @@ describe('connections per session', () => {
     expect(first.every((c) => c.provider.wsconnected)).toBe(true);
 
     // The cap is per session: another session still admits CAP connections of its own.
-    const elsewhere = Array.from({ length: CAP }, () => join(OTHER, otherTokens.view));
+    // (Half of them editors: viewers alone stop at CAP − the editors' reserve, tested below.)
+    const elsewhere = Array.from({ length: CAP }, (_, i) => join(OTHER, i % 2 === 0 ? otherTokens.view : otherTokens.edit));
     await Promise.all(elsewhere.map((c) => whenSynced(c)));
     expect(server.collab.stats().refused.sessionFull).toBe(2);
     // An operator sees the first refusal in the log at once; the next ones are counted (refusal-log.test.ts).
@@ -84,6 +86,34 @@ describe('connections per session', () => {
       `session_full: session ${FULL}: closed a connection over a limit`,
       `session_full: session ${FULL}: closed 1 more connection over a limit (session is full) since the last report`,
     ]);
+  });
+
+  it("keeps the editors' reserve: view links stop at max − reserve, edit links still get in", async () => {
+    // With 4 seats the default reserve is 2 (at most half); with 200 it is 20, with 20 it is 5.
+    expect([defaultReservedEditSeats(CAP), defaultReservedEditSeats(200), defaultReservedEditSeats(20), defaultReservedEditSeats(1)]).toEqual([2, 20, 5, 0]);
+    const viewers = [join(FULL, tokens.view), join(FULL, tokens.view)];
+    await Promise.all(viewers.map((c) => whenSynced(c)));
+    // A third viewer is told the session is full although two seats are free…
+    expect(await openRawPeer(`${server.wsBase}/${FULL}?token=${tokens.view}`).closed).toEqual({ code: CLOSE.tooMany, reason: 'session is full' });
+    // …which the presenter and an editor take.
+    const editors = [join(FULL, tokens.edit), join(FULL, tokens.edit)];
+    await Promise.all(editors.map((c) => whenSynced(c)));
+    setEncoding(editors[0].doc, 'color', { by: 'anomaly' });
+    await waitFor(() => viewers.every((c) => readView(c.doc).color.by === 'anomaly'), 10_000, 'the edit at the viewers');
+    // Now every seat is taken, for editors too.
+    expect((await openRawPeer(`${server.wsBase}/${FULL}?token=${tokens.edit}`).closed).code).toBe(CLOSE.tooMany);
+    // A viewer leaving frees a viewer seat.
+    viewers[0].provider.disconnect();
+    await waitFor(() => server.collab.stats().connections === CAP - 1, 10_000, 'the seat to free');
+    await whenSynced(join(FULL, tokens.view));
+    expect(server.collab.stats().refused.sessionFull).toBe(2);
+  });
+
+  it('refuses a reserve that leaves viewers no seat', () => {
+    const authorize = async () => null;
+    for (const reservedEditSeats of [CAP, -1, 1.5]) {
+      expect(() => createCollabServer({ dataDir: data.dir, authorize, maxConnectionsPerSession: CAP, reservedEditSeats })).toThrow(/reservedEditSeats/);
+    }
   });
 
   it('gives a seat back when a participant leaves', async () => {
