@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { addBookmark, applyBookmark, moveBookmark, readBookmarks, readFilters, readMeta, readView, removeBookmark } from '../../shared/session/index.ts';
-import { staleClusterFilters, type SavedBookmark } from '../../shared/session/bookmarks.ts';
+import {
+  addBookmark,
+  applyBookmark,
+  moveBookmark,
+  readBookmarks,
+  readFilters,
+  readMeta,
+  readView,
+  removeBookmark,
+  staleClusterFilters,
+  type Bookmark,
+} from '../../shared/session/index.ts';
 import { useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -17,7 +27,7 @@ export function BookmarksPanel() {
   const [tour, setTour] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const go = (b: SavedBookmark) => {
+  const go = (b: Bookmark) => {
     // Editors make the bookmark's view and filters everyone's; viewers only fly there. The
     // session's analysis is the document's (a re-bind may still be loading here).
     const analysisId = readMeta(doc).analysisId ?? model.analysis.id;

@@ -25,12 +25,7 @@ export interface BookmarkInput {
   createdAt?: number;
 }
 
-/** A bookmark as read; `analysisId` is absent on bookmarks written before it was recorded. */
-export interface SavedBookmark extends Bookmark {
-  analysisId?: string;
-}
-
-function parseBookmark(value: unknown): SavedBookmark | null {
+function parseBookmark(value: unknown): Bookmark | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const id = idSchema.safeParse(v.id);
@@ -57,8 +52,8 @@ function parseBookmark(value: unknown): SavedBookmark | null {
   };
 }
 
-export function readBookmarks(doc: Y.Doc): SavedBookmark[] {
-  const out: SavedBookmark[] = [];
+export function readBookmarks(doc: Y.Doc): Bookmark[] {
+  const out: Bookmark[] = [];
   const seen = new Set<string>();
   for (const entry of bookmarksArray(doc)) {
     const bookmark = parseBookmark(plain(entry));
@@ -70,7 +65,7 @@ export function readBookmarks(doc: Y.Doc): SavedBookmark[] {
   return out;
 }
 
-function validInput(input: BookmarkInput): SavedBookmark {
+function validInput(input: BookmarkInput): Bookmark {
   const bookmark = parseBookmark({ ...input, id: input.id ?? newEntryId(), createdAt: input.createdAt ?? Date.now() });
   if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author || bookmark.analysisId !== input.analysisId) {
     throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters, author or analysis id)');
@@ -134,7 +129,7 @@ export function removeBookmark(doc: Y.Doc, id: string, origin: unknown = null): 
  * was saved on another analysis (cluster ids are numbered afresh by each clustering). A bookmark
  * that does not say where it was saved (written before this was recorded) keeps them all.
  */
-export function staleClusterFilters(bookmark: SavedBookmark, analysisId: string | null | undefined): Filter[] {
+export function staleClusterFilters(bookmark: Bookmark, analysisId: string | null | undefined): Filter[] {
   if (!analysisId || !bookmark.analysisId || bookmark.analysisId === analysisId) return [];
   return bookmark.filters.filter((f) => f.kind === 'cluster');
 }

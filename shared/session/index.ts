@@ -55,6 +55,7 @@ export {
   moveBookmark,
   removeBookmark,
   applyBookmark,
+  staleClusterFilters,
   type BookmarkInput,
 } from './bookmarks.ts';
 export { NO_PRESENTER, readPresenter, setPresenter, setPresenterPose } from './presenter.ts';

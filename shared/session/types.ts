@@ -126,6 +126,8 @@ export interface Bookmark {
   filters: Filter[];
   author: string;
   createdAt: number;
+  /** The analysis it was saved on (its cluster ids mean nothing on another); absent on old ones. */
+  analysisId?: string;
 }
 
 export interface Pose {

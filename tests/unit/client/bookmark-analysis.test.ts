@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, addBookmark, applyBookmark, readBookmarks, readFilters } from '../../../shared/session/index.ts';
-import { staleClusterFilters } from '../../../shared/session/bookmarks.ts';
+import { DEFAULT_VIEW, addBookmark, applyBookmark, readBookmarks, readFilters, staleClusterFilters } from '../../../shared/session/index.ts';
 import type { Filter } from '../../../shared/session/types.ts';
 
 const camera = { position: [0, 0, 5] as [number, number, number], target: [0, 0, 0] as [number, number, number] };
