@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { rootOf } from '../../shared/session/roots.ts';
 import type { SessionPart } from '../../shared/session/index.ts';
+import { CLOSE } from '../../shared/session/close-codes.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
 
@@ -29,13 +30,24 @@ export interface SessionConnection {
   status(): ConnectionStatus;
   /** Why the server closed this connection for good (status 'refused'), else null. */
   refusal(): Refusal | null;
-  /** After a refusal worth retrying (a full session, a traffic limit): connect again. */
+  /** After a refusal worth retrying (a full session, a traffic limit): connect again now. */
   retry(): void;
+  /** Refused because the session is full, and a retry of its own is scheduled. */
+  autoRetrying(): boolean;
   synced(): boolean;
   /** Called on every status or sync change. Returns the unsubscribe function. */
   onStatus(listener: () => void): () => void;
   destroy(): void;
 }
+
+/**
+ * Waits before retrying a full session by itself: a seat frees when someone leaves, or when a
+ * socket that dropped off Wi-Fi misses its ping (30–60 s), so a few attempts over about a
+ * minute; each delay is jittered (×0.5–1.5) so a room of refused joiners does not come back at
+ * once. After the last one the top bar's "reconnect" button is the way back.
+ */
+const FULL_RETRY_DELAYS_MS = [3_000, 8_000, 15_000, 30_000];
+const SESSION_FULL: Refusal = { code: CLOSE.tooMany, reason: 'session is full' };
 
 /** The parts of the document a participant's undo covers: everything they can change on purpose. */
 const UNDOABLE: SessionPart[] = ['view', 'filters', 'selection', 'annotations', 'bookmarks'];
@@ -56,17 +68,42 @@ export function connectSession(sessionId: string, token: string, wsBase = defaul
   );
   let status: ConnectionStatus = 'connecting';
   let refusal: Refusal | null = null;
+  /** Automatic retries of a full session since this connection last synced. */
+  let fullRetries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
+  const cancelRetry = () => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
+  const reconnect = () => {
+    cancelRetry();
+    if (status !== 'refused') return;
+    status = 'connecting';
+    refusal = null;
+    notify();
+    provider.connect();
+  };
   provider.on('status', (event: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status !== 'refused') status = event.status;
     notify();
   });
-  provider.on('sync', () => notify());
-  // A close in the 44xx range is the server refusing this link for good (bad token, no session).
+  provider.on('sync', (synced: boolean) => {
+    // Not on 'connected': a refused socket opens before the server closes it.
+    if (synced) fullRetries = 0;
+    notify();
+  });
+  // A close in the 44xx range is the server refusing this link (bad token, no session, full).
   provider.on('closed', (close: Refusal) => {
     status = 'refused';
     refusal = { code: close.code, reason: close.reason };
+    cancelRetry();
+    const full = close.code === SESSION_FULL.code && close.reason === SESSION_FULL.reason;
+    if (full && fullRetries < FULL_RETRY_DELAYS_MS.length) {
+      const delay = FULL_RETRY_DELAYS_MS[fullRetries++] * (0.5 + Math.random());
+      retryTimer = setTimeout(reconnect, delay);
+    }
     notify();
   });
   return {
@@ -77,19 +114,15 @@ export function connectSession(sessionId: string, token: string, wsBase = defaul
     origins,
     status: () => status,
     refusal: () => refusal,
-    retry() {
-      if (status !== 'refused') return;
-      status = 'connecting';
-      refusal = null;
-      notify();
-      provider.connect();
-    },
+    retry: reconnect,
+    autoRetrying: () => retryTimer !== null,
     synced: () => provider.synced,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     destroy() {
+      cancelRetry();
       listeners.clear();
       undo.destroy();
       provider.awareness.setLocalState(null);

@@ -60,7 +60,7 @@ export function TopBar(props: { title: string }) {
         )}
         <span className={`conn conn-${status}`} data-testid="connection" data-status={status} title={refused?.reason}>
           <span className="dot" aria-hidden="true" />
-          {refused ? refused.text : STATUS_TEXT[status]}
+          {refused ? refused.text + (conn.autoRetrying() ? ', retrying…' : '') : STATUS_TEXT[status]}
         </span>
         {refused?.retry && (
           <button type="button" className="small" onClick={() => conn.retry()}>
