@@ -30,20 +30,22 @@ import { usePageHooks } from './page-hooks.ts';
 export function SessionView({ model }: { model: SessionModel }) {
   const cloud = useCloudOutput(model);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
+  // Until the document arrives (or when the server refuses it) the title is the one HTTP gave.
+  const title = meta.datasetId ? meta.title : model.info.title;
   const sidebarOpen = useUi((s) => s.sidebarOpen);
   // Legend toggles write cluster ids of the loaded analysis: off while another one loads.
   const legendWritable = model.canEdit && !rebindPending(meta.analysisId, model.analysis.id);
   useShortcuts(model);
   usePageHooks(model, cloud);
   useEffect(() => {
-    document.title = `${meta.title} · Data Mirage`;
-  }, [meta.title]);
+    document.title = `${title} · Data Mirage`;
+  }, [title]);
 
   return (
     <SessionContext.Provider value={model}>
       <CloudContext.Provider value={cloud}>
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
-          <TopBar title={meta.title} />
+          <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
             <SceneView />
             <div className="scene-overlay top-left">

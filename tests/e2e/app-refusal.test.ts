@@ -64,6 +64,8 @@ describe('a refused connection', () => {
     await expect(connection(second.page).getAttribute('data-status')).resolves.toBe('refused');
     await second.page.locator('header.top-bar').screenshot({ path: join(screenshotDir, 'session-full.png') });
     // The manual way back stays offered while refused (it hides during a retry attempt).
+    // The refused page still shows the session's title (from the HTTP answer, not the document).
+    await expect(second.page.locator('.session-title').textContent()).resolves.toBe('One seat');
     const reconnect = second.page.getByRole('button', { name: 'reconnect' });
     await reconnect.waitFor({ state: 'visible', timeout: 15_000 });
 
