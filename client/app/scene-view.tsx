@@ -9,8 +9,7 @@ import { useUi } from '../state/ui-store.ts';
 import { useCloud, useSession } from './session-model.ts';
 import { selectPoints } from './selection-actions.ts';
 import { useNeighbours } from './use-neighbours.ts';
-
-const POSE_INTERVAL_MS = 100;
+import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
 
 /**
  * The 3D view of a session: the cloud, other participants as avatars, annotation pins and
@@ -32,6 +31,8 @@ export function SceneView() {
   const presentingRef = useRef(presenting);
   presentingRef.current = presenting;
   const lastPose = useRef(0);
+  const settlePose = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(settlePose.current ?? undefined), []);
 
   const avatars = useMemo<ParticipantAvatar[]>(
     () =>
@@ -96,21 +97,26 @@ export function SceneView() {
     (pose: CameraPose) => {
       model.presence.update({ camera: { position: pose.position, target: pose.target } });
       if (presentingRef.current && model.canEdit) {
-        const now = Date.now();
-        if (now - lastPose.current >= POSE_INTERVAL_MS) {
-          lastPose.current = now;
-          setPresenterPose(doc, { position: pose.position, target: pose.target }, origins.presence);
-        }
+        const store = () => {
+          lastPose.current = Date.now();
+          if (presentingRef.current) setPresenterPose(doc, { position: pose.position, target: pose.target }, origins.presence);
+        };
+        clearTimeout(settlePose.current ?? undefined);
+        if (Date.now() - lastPose.current >= PRESENTER_POSE_INTERVAL_MS) store();
+        else settlePose.current = setTimeout(store, PRESENTER_POSE_SETTLE_MS);
       }
     },
     [model, doc, origins],
   );
 
   // Follow the presenter: ease to each pose they publish (unless we present or roam free).
+  const followPose = presenterPose(presenter, peers);
+  const followKey = poseKey(followPose);
   useEffect(() => {
-    if (presenting || !following || !presenter.pose) return;
-    void model.scene.current?.setCamera({ position: presenter.pose.position, target: presenter.pose.target }, true);
-  }, [presenter.pose, presenting, following, model]);
+    if (presenting || !following || !followPose) return;
+    void model.scene.current?.setCamera({ position: followPose.position, target: followPose.target }, true);
+    // followKey stands for followPose: a new object on every awareness change, the same pose.
+  }, [followKey, presenting, following, model]);
 
   return (
     <PointScene

@@ -4,6 +4,7 @@ import { useSession } from '../app/session-model.ts';
 import { saveIdentity } from '../collab/identity.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
+import { presenterPose } from '../app/presenter-pose.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 
@@ -18,6 +19,7 @@ export function PeoplePanel() {
   const [name, setName] = useState(model.identity.name);
   const me = awareness.clientID;
   const presenting = presenter.clientId === me;
+  const jumpTo = presenting ? null : presenterPose(presenter, peers);
   const presenterHere = presenter.clientId !== null && (presenting || peers.some((p) => p.clientId === presenter.clientId));
 
   const rename = () => {
@@ -72,8 +74,8 @@ export function PeoplePanel() {
             <label className="check small">
               <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.target.checked)} /> follow {presenter.name ?? 'presenter'}
             </label>
-            {!following && presenter.pose && (
-              <button type="button" className="small" onClick={() => void model.scene.current?.setCamera({ position: presenter.pose!.position, target: presenter.pose!.target }, true)}>
+            {!following && jumpTo && (
+              <button type="button" className="small" onClick={() => void model.scene.current?.setCamera({ position: jumpTo.position, target: jumpTo.target }, true)}>
                 jump to presenter
               </button>
             )}
