@@ -5,9 +5,9 @@ import { nameSchema, poseSchema, timeSchema } from './schema.ts';
 import type { Pose, Presenter } from './types.ts';
 
 /**
- * Who presents, and the pose followers fly to. The presenter writes its pose into the
- * document (throttled by the caller, ~10 Hz is plenty) so late joiners and followers get it
- * even before any awareness arrives; live head poses stay in awareness.
+ * Who presents, and the pose late joiners start from. Every write stays in the document for
+ * good, so the caller writes rarely (≤ 1 Hz and when the camera settles); followers track the
+ * presenter's live camera in awareness.
  */
 export const NO_PRESENTER: Presenter = { clientId: null, name: null, pose: null, updatedAt: 0 };
 
