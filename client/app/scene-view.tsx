@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type PointerEvent, type ReactNode } from 'react';
 import { readAnnotations, readPresenter, readView, setPresenterPose } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
@@ -8,7 +8,9 @@ import type { AnnotationPin, CameraPose, ClickModifiers, NeighbourLinks, Partici
 import { useUi } from '../state/ui-store.ts';
 import { useCloud, useSession } from './session-model.ts';
 import { selectPoints } from './selection-actions.ts';
+import { followStatus, isRoamDrag, VIEWER_SELECT_TOAST } from './follow-state.ts';
 import { useNeighbours } from './use-neighbours.ts';
+import '../styles/viewer.css';
 import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
 
 /**
@@ -83,7 +85,8 @@ export function SceneView() {
         return;
       }
       useUi.getState().setFocused(index);
-      if (mods.shift || mods.ctrl || mods.meta) {
+      if ((mods.shift || mods.ctrl || mods.meta) && !model.canEdit) useUi.getState().showToast(VIEWER_SELECT_TOAST);
+      else if (mods.shift || mods.ctrl || mods.meta) {
         const selected = (cloud.selectedMask[index] ?? 0) === 1;
         selectPoints(model, [index], selected ? 'remove' : 'add');
       }
@@ -91,7 +94,14 @@ export function SceneView() {
     [model, cloud.selectedMask],
   );
 
-  const onLasso = useCallback((indices: Uint32Array) => selectPoints(model, indices, 'replace'), [model]);
+  const onLasso = useCallback(
+    (indices: Uint32Array) => {
+      // A view link's lasso would do nothing: say why instead of failing silently.
+      if (!model.canEdit) useUi.getState().showToast(VIEWER_SELECT_TOAST);
+      else selectPoints(model, indices, 'replace');
+    },
+    [model],
+  );
 
   const onCameraChange = useCallback(
     (pose: CameraPose) => {
@@ -118,7 +128,29 @@ export function SceneView() {
     // followKey stands for followPose: a new object on every awareness change, the same pose.
   }, [followKey, presenting, following, model]);
 
+  // Orbiting, panning or zooming ourselves while following means we want to roam: stop
+  // following instead of snapping back at the presenter's next pose. The shift-drag lasso never
+  // reaches here (the scene stops its events), nor does a click that barely moves.
+  const down = useRef<{ x: number; y: number } | null>(null);
+  const followingSomeone = presenter.clientId !== null && !presenting && following;
+  const roam = () => {
+    if (followingSomeone) useUi.getState().setFollowing(false);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if (isRoamDrag(down.current, e.clientX, e.clientY, e.buttons)) {
+      down.current = null;
+      roam();
+    }
+  };
+
   return (
+    <div
+      className="scene-input"
+      onPointerDown={(e) => (down.current = { x: e.clientX, y: e.clientY })}
+      onPointerMove={onPointerMove}
+      onPointerUp={() => (down.current = null)}
+      onWheel={roam}
+    >
     <PointScene
       ref={model.scene}
       data={cloud.data}
@@ -133,5 +165,41 @@ export function SceneView() {
       links={links}
       background="#0b0f17"
     />
+    </div>
   );
+}
+
+/** "Following <name>" over the scene while we follow; a "follow <name>" button while we roam. */
+export function FollowOverlay(): ReactNode {
+  const model = useSession();
+  const { doc, awareness } = model.conn;
+  const presenter = useDocValue(doc, ['presenter'], readPresenter);
+  const peers = usePeers(awareness);
+  const following = useUi((s) => s.following);
+  const status = followStatus(
+    presenter,
+    awareness.clientID,
+    peers.map((p) => p.clientId),
+    following,
+  );
+  if (status.kind === 'following') {
+    return (
+      <div className="follow-overlay" data-testid="follow-overlay" role="status">
+        Following <strong>{status.name}</strong> · Esc or drag to roam
+        <button type="button" className="small" onClick={() => useUi.getState().setFollowing(false)}>
+          stop
+        </button>
+      </div>
+    );
+  }
+  if (status.kind === 'roaming') {
+    return (
+      <div className="follow-overlay roaming" data-testid="follow-overlay">
+        <button type="button" className="small" onClick={() => useUi.getState().setFollowing(true)}>
+          follow {status.name}
+        </button>
+      </div>
+    );
+  }
+  return null;
 }

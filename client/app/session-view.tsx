@@ -20,7 +20,8 @@ import { TopBar } from '../panels/top-bar.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { toggleLegendFilter } from './filter-actions.ts';
 import { rebindPending } from './rebind-pending.ts';
-import { SceneView } from './scene-view.tsx';
+import { sceneHint } from './follow-state.ts';
+import { FollowOverlay, SceneView } from './scene-view.tsx';
 import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
 import { useCloudOutput } from './use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -51,9 +52,12 @@ export function SessionView({ model }: { model: SessionModel }) {
             <div className="scene-overlay top-left">
               <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
+            <FollowOverlay />
             <HoverTooltip />
             <ToastView />
-            <div className="scene-hint muted">drag to orbit · right-drag to pan · wheel to zoom · shift-drag to lasso · double-click to focus · F to frame</div>
+            <div className="scene-hint muted" data-testid="scene-hint">
+              {sceneHint(model.canEdit)}
+            </div>
           </main>
           <aside className="sidebar" aria-label="Dashboard">
             <ClusterPanel />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { readPresenter } from '../../shared/session/index.ts';
 import { useUi } from '../state/ui-store.ts';
 import { clearAll } from './selection-actions.ts';
 import type { SessionModel } from './session-model.ts';
@@ -10,7 +11,8 @@ function typing(target: EventTarget | null): boolean {
 
 /**
  * Keyboard: Ctrl/Cmd+Z undoes this participant's own changes (never someone else's),
- * Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, Escape clears focus then selection, / jumps to search.
+ * Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, Escape stops following the presenter, else clears focus
+ * then selection, / jumps to search.
  */
 export function useShortcuts(model: SessionModel): void {
   useEffect(() => {
@@ -31,7 +33,9 @@ export function useShortcuts(model: SessionModel): void {
       if (typing(e.target)) return;
       if (e.key === 'Escape') {
         const ui = useUi.getState();
-        if (ui.focused !== null) ui.setFocused(null);
+        const presenter = readPresenter(model.conn.doc).clientId;
+        if (ui.following && presenter !== null && presenter !== model.conn.awareness.clientID) ui.setFollowing(false);
+        else if (ui.focused !== null) ui.setFocused(null);
         else clearAll(model);
       } else if (e.key === '/') {
         e.preventDefault();
