@@ -49,7 +49,11 @@ export function FilterPanel() {
 
   return (
     <Panel id="filters" title="Filters" badge={`${formatNumber(cloud.filter.passCount)} / ${formatNumber(model.arrays.count)}`}>
-      {filters.length === 0 && <p className="muted small">No filter: every point is shown. Add one below, or click a legend entry to hide it.</p>}
+      {filters.length === 0 && (
+        <p className="muted small">
+          {model.canEdit ? 'No filter: every point is shown. Add one below, or click a legend entry to hide it.' : 'No filter: every point is shown. Filters an editor adds appear here live.'}
+        </p>
+      )}
       <ul className="filter-list">
         {filters.map((f) => (
           <li key={f.id} className={`filter${f.enabled ? '' : ' off'}`} data-filter-kind={f.kind} data-filter-column={'column' in f ? f.column : f.kind}>
