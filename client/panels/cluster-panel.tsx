@@ -9,6 +9,7 @@ import { useDocValue } from '../collab/use-doc.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { Panel } from './panel.tsx';
+import '../styles/viewer.css';
 
 /** Clusters found by the analysis: size, colour, label; show/hide and select each. */
 export function ClusterPanel() {
@@ -54,11 +55,20 @@ export function ClusterPanel() {
                 </span>
                 {info?.label && <span className="cluster-label small">{info.label}</span>}
               </div>
-              <button type="button" className="icon small" aria-label={`Fly to ${clusterName(id)}`} title="Fly to" onClick={() => focusCluster(model, cloud.data.positions, id)}>
-                ◎
+              <button type="button" className="small row-action" aria-label={`Fly to ${clusterName(id)}`} title="Fly the camera to this cluster" onClick={() => focusCluster(model, cloud.data.positions, id)}>
+                <span className="glyph" aria-hidden="true">◎</span>fly to
               </button>
-              <button type="button" className="icon small" aria-pressed={visible} aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`} title={pending ? REBIND_PENDING_HINT : visible ? 'Hide' : 'Show'} disabled={!writable} onClick={() => toggleClusterVisible(model, id)}>
-                {visible ? '◉' : '○'}
+              <button
+                type="button"
+                className="small row-action"
+                aria-pressed={visible}
+                aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`}
+                title={pending ? REBIND_PENDING_HINT : visible ? 'Hide this cluster for everyone' : 'Show this cluster again for everyone'}
+                disabled={!writable}
+                onClick={() => toggleClusterVisible(model, id)}
+              >
+                <span className="glyph" aria-hidden="true">{visible ? '◉' : '○'}</span>
+                {visible ? 'hide' : 'show'}
               </button>
               <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={pending ? REBIND_PENDING_HINT : undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
                 {selected ? 'selected' : 'select'}
