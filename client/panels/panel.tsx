@@ -24,3 +24,19 @@ export function Panel(props: { id: PanelId; title: string; badge?: ReactNode; ac
     </section>
   );
 }
+
+/**
+ * Opens the dashboard and panel `id`, scrolls it into view and moves the keyboard focus into
+ * it (its first field or button), for shortcuts such as the top bar's Share button.
+ */
+export function revealPanel(id: PanelId): void {
+  useUi.setState((s) => ({ sidebarOpen: true, collapsed: { ...s.collapsed, [id]: false } }));
+  // The body renders on the next commit: look for it a frame later.
+  requestAnimationFrame(() => {
+    const section = document.querySelector<HTMLElement>(`[data-panel="${id}"]`);
+    if (!section) return;
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    section.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+    section.querySelector<HTMLElement>('.panel-body input, .panel-body button')?.focus({ preventScroll: true });
+  });
+}

@@ -3,6 +3,7 @@ import { useSession, useCloud } from '../app/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { describeRefusal } from '../../shared/session/close-codes.ts';
+import { revealPanel } from './panel.tsx';
 import { SearchBox } from './search-box.tsx';
 
 const STATUS_TEXT = {
@@ -12,7 +13,7 @@ const STATUS_TEXT = {
   refused: 'link refused',
 } as const;
 
-/** Title, live counts, connection state, role, search, undo/redo and the sidebar toggle. */
+/** Title, live counts, connection state, role, search, share, undo/redo and the sidebar toggle. */
 export function TopBar(props: { title: string }) {
   const model = useSession();
   const cloud = useCloud();
@@ -67,6 +68,9 @@ export function TopBar(props: { title: string }) {
             reconnect
           </button>
         )}
+        <button type="button" className="small share-button" data-testid="share-button" title="Links and a QR code to invite others" onClick={() => revealPanel('share')}>
+          Share
+        </button>
         <button type="button" className="icon" title="Undo my last change (Ctrl+Z)" aria-label="Undo" disabled={!model.canEdit || undoState.undo === 0} onClick={() => conn.undo.undo()}>
           ↶
         </button>
