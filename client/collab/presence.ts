@@ -17,6 +17,9 @@ export class Presence {
   private pending: Partial<AwarenessState> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSent = 0;
+  /** The name this browser stores; what others see may carry a suffix (see distinctName). */
+  private baseName: string;
+  private readonly onAwareness = () => this.dedupeName();
 
   constructor(
     readonly awareness: Awareness,
@@ -24,7 +27,34 @@ export class Presence {
     color: string,
     device: Device = 'desktop',
   ) {
+    this.baseName = name;
     awareness.setLocalState(initialAwarenessState(name, color, device));
+    awareness.on('change', this.onAwareness);
+    this.dedupeName();
+  }
+
+  /** The name others see for this tab right now. */
+  get name(): string {
+    return (this.pending.name ?? this.awareness.getLocalState()?.name ?? this.baseName) as string;
+  }
+
+  /** A new stored name from the user; it is still suffixed if another participant already uses it. */
+  rename(name: string): void {
+    this.baseName = name;
+    this.update({ name: distinctName(name, this.awareness.clientID, readPeers(this.awareness)) });
+    this.flush();
+  }
+
+  /**
+   * Two tabs of one browser share the stored identity, so both would show as "Nimble Heron":
+   * each tab works out the same ranking by client id, so they settle on different names
+   * without talking to each other.
+   */
+  private dedupeName(): void {
+    const wanted = distinctName(this.baseName, this.awareness.clientID, readPeers(this.awareness));
+    if (wanted === this.name) return;
+    this.update({ name: wanted });
+    this.flush();
   }
 
   update(fields: Partial<AwarenessState>): void {
@@ -46,6 +76,7 @@ export class Presence {
   }
 
   dispose(): void {
+    this.awareness.off('change', this.onAwareness);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -60,4 +91,19 @@ export function readPeers(awareness: Awareness): Peer[] {
     if (state) out.push({ clientId, state });
   }
   return out.sort((a, b) => a.clientId - b.clientId);
+}
+
+/**
+ * Our display name among the peers: everyone whose name is `base` or `base N` counts as sharing it;
+ * ranked by client id, the first keeps `base`, the second shows `base 2`, and so on. Every
+ * participant ranks the same set the same way, so no two end up with one name.
+ */
+export function distinctName(base: string, me: number, peers: readonly Peer[]): string {
+  const suffixed = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d+$`);
+  const sharing = peers.filter((p) => p.state.name === base || suffixed.test(p.state.name)).map((p) => p.clientId);
+  let rank = sharing.filter((id) => id < me).length;
+  const nameAt = (r: number) => (r === 0 ? base : `${base} ${r + 1}`);
+  // Someone earlier may have typed "Nimble Heron 2" as their own name: step past it (later ones yield to us).
+  while (peers.some((p) => p.clientId < me && p.state.name === nameAt(rank))) rank += 1;
+  return nameAt(rank);
 }

@@ -18,6 +18,8 @@ export function PeoplePanel() {
   const setFollowing = useUi((s) => s.setFollowing);
   const [name, setName] = useState(model.identity.name);
   const me = awareness.clientID;
+  // peers re-render us on every awareness change, which is when the suffix can change.
+  const shownAs = model.presence.name;
   const presenting = presenter.clientId === me;
   const jumpTo = presenting ? null : presenterPose(presenter, peers);
   const presenterHere = presenter.clientId !== null && (presenting || peers.some((p) => p.clientId === presenter.clientId));
@@ -27,8 +29,7 @@ export function PeoplePanel() {
     if (!clean || clean === model.identity.name) return;
     model.identity.name = clean;
     saveIdentity(model.identity);
-    model.presence.update({ name: clean });
-    model.presence.flush();
+    model.presence.rename(clean);
   };
 
   return (
@@ -45,7 +46,10 @@ export function PeoplePanel() {
             onBlur={rename}
             onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
           />
-          <span className="small muted">you · {model.canEdit ? 'editor' : 'viewer'}</span>
+          <span className="small muted" data-testid="my-role">
+            {shownAs !== model.identity.name && <span title="Another tab or participant uses the same name">as “{shownAs}” · </span>}
+            you · {model.canEdit ? 'editor' : 'viewer'}
+          </span>
           {presenting && <span className="tag">presenting</span>}
         </li>
         {peers.map((p) => (
@@ -65,7 +69,7 @@ export function PeoplePanel() {
             stop presenting
           </button>
         ) : (
-          <button type="button" className="small" disabled={!model.canEdit} title={model.canEdit ? 'Others follow your camera' : 'View links cannot present'} onClick={() => setPresenter(doc, { clientId: me, name: model.identity.name }, origins.presence)}>
+          <button type="button" className="small" disabled={!model.canEdit} title={model.canEdit ? 'Others follow your camera' : 'View links cannot present'} onClick={() => setPresenter(doc, { clientId: me, name: shownAs }, origins.presence)}>
             {presenterHere ? 'take over presenting' : 'present'}
           </button>
         )}
