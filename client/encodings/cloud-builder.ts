@@ -20,7 +20,7 @@ export interface CloudInputs {
   view: ViewState;
   filters: readonly Filter[];
   selection: Selection;
-  /** Search matches per point (or null: no search). */
+  /** Search matches per point (or null: no search); with any match, the rest are dimmed. */
   search: Uint8Array | null;
   /** Points hovered by other participants. */
   hoveredByOthers: readonly number[];
@@ -60,12 +60,15 @@ function magnitudeOf(enc: Encoding, ctx: PointContext, range: MagnitudeRange): F
 function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array): Uint8Array {
   const n = passes.length;
   const flags = new Uint8Array(n);
+  // A search with no match dims nothing: fading the whole cloud would only hide it.
+  const dimming = search !== null && search.includes(1);
   for (let i = 0; i < n; i++) {
     flags[i] =
       (passes[i] ? PointFlag.PassesFilter : 0) |
       (selected[i] ? PointFlag.Selected : 0) |
       (anomalyFlag[i] ? PointFlag.Anomaly : 0) |
       (search && search[i] ? PointFlag.Highlight : 0) |
+      (dimming && !search[i] ? PointFlag.Dimmed : 0) |
       (hovered[i] ? PointFlag.HoveredByOther : 0);
   }
   return flags;

@@ -25,3 +25,29 @@ export function formatDate(ms: number): string {
   const iso = new Date(ms).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 }
+
+/** A legend row for a mark drawn around points (not a colour of the colour channel). */
+export interface LegendMark {
+  kind: 'anomaly' | 'selected' | 'search';
+  label: string;
+  count: number;
+  /** CSS colour of the ring, the same as the shader draws (point-shaders.ts). */
+  color: string;
+}
+
+/**
+ * Which point marks the legend explains: the anomaly halo whenever the analysis flagged
+ * points, the selection outline and the search ring only while there is something to see.
+ */
+export function legendMarks(input: { anomalyFlagged: number; contamination: number; selectedCount: number; searchCount: number | null }): LegendMark[] {
+  const marks: LegendMark[] = [];
+  if (input.anomalyFlagged > 0) {
+    const percent = formatNumber(Math.round(input.contamination * 1000) / 10);
+    marks.push({ kind: 'anomaly', label: `orange ring: anomaly (top ${percent}%)`, count: input.anomalyFlagged, color: 'rgb(255, 92, 51)' });
+  }
+  if (input.selectedCount > 0) marks.push({ kind: 'selected', label: 'white outline: selected', count: input.selectedCount, color: '#ffffff' });
+  if (input.searchCount !== null && input.searchCount > 0) {
+    marks.push({ kind: 'search', label: 'yellow ring: search match (rest faded)', count: input.searchCount, color: 'rgb(255, 212, 59)' });
+  }
+  return marks;
+}

@@ -1,9 +1,33 @@
 import { useEffect, useState } from 'react';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { clusterPose } from '../app/focus-cluster.ts';
+import { useCloud, useSession, type SessionModel } from '../app/session-model.ts';
+import { selectPoints } from '../app/selection-actions.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
+import '../styles/search.css';
 
-/** Finds rows by value; matches are highlighted in the scene (local to this participant). */
+/** Point indices set in a match mask. */
+function pointsOf(mask: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i];
+  const out = new Uint32Array(count);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[k++] = i;
+  return out;
+}
+
+/** Flies this participant's camera so every match fits the view (the mask as a one-cluster labelling). */
+function frameMatches(model: SessionModel, positions: Float32Array, mask: Uint8Array): void {
+  const scene = model.scene.current;
+  if (!scene) return;
+  const pose = clusterPose(positions, Int32Array.from(mask), 1, scene.getCamera());
+  if (pose) void scene.setCamera(pose, true);
+}
+
+/**
+ * Finds rows by value. While a search has matches the other points fade in this participant's
+ * scene only (search is personal); "select" turns the matches into the shared selection.
+ */
 export function SearchBox() {
   const model = useSession();
   const cloud = useCloud();
@@ -16,6 +40,7 @@ export function SearchBox() {
     return () => clearTimeout(t);
   }, [text, setSearch]);
   const result = cloud.search;
+  const found = result !== null && result.count > 0;
   return (
     <div className="search" role="search">
       <input
@@ -27,14 +52,20 @@ export function SearchBox() {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setText('');
-          if (e.key === 'Enter' && result && result.count > 0) {
+          if (e.key === 'Enter' && found) {
             const first = result.mask.indexOf(1);
             if (first >= 0) void model.scene.current?.focusPoint(first, true);
           }
         }}
       />
-      <select aria-label="Search in column" value={column ?? ''} onChange={(e) => setSearch(text, e.target.value || null)}>
-        <option value="">text columns</option>
+      <select
+        className="search-scope"
+        aria-label="Search in: all text columns or one column"
+        title="Where to search: every text and category column, or only the chosen column"
+        value={column ?? ''}
+        onChange={(e) => setSearch(text, e.target.value || null)}
+      >
+        <option value="">all text</option>
         {model.dataset.columns.map((c) => (
           <option key={c.name} value={c.name}>
             {c.name}
@@ -44,6 +75,18 @@ export function SearchBox() {
       {result && (
         <span className="search-count" data-testid="search-count" data-value={result.count}>
           {formatNumber(result.count)} found
+        </span>
+      )}
+      {found && (
+        <span className="search-actions">
+          {model.canEdit && (
+            <button type="button" data-testid="search-select" title="Make the matches the shared selection" onClick={() => selectPoints(model, pointsOf(result.mask))}>
+              select
+            </button>
+          )}
+          <button type="button" data-testid="search-frame" title="Fly the camera to the matches" onClick={() => frameMatches(model, cloud.data.positions, result.mask)}>
+            frame
+          </button>
         </span>
       )}
     </div>

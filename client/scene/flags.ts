@@ -13,6 +13,11 @@ export const PointFlag = {
   Highlight: 8,
   /** Hovered by another participant: cyan ring. */
   HoveredByOther: 16,
+  /**
+   * Faded by a personal lens (a search with matches, the point not among them): drawn like a
+   * filtered-out point in fade mode whatever the filter mode, but never hidden and still pickable.
+   */
+  Dimmed: 32,
 } as const;
 
 export type PointFlagName = keyof typeof PointFlag;

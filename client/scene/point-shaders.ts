@@ -62,11 +62,14 @@ void main() {
   float size = mix(aSizePrev, aSize, uT);
   vec4 color = mix(aColorPrev, aColor, uT);
   bool localHover = gl_VertexID == uHovered;
-  if (!passes) {
+  // Dimmed (search non-matches) fades like a filtered-out point but keeps its size, so the
+  // CPU picker's radius rule (point-size.ts) holds unchanged.
+  bool lit = passes && (aFlags & 32u) == 0u;
+  if (!lit) {
     float grey = dot(color.rgb, vec3(0.299, 0.587, 0.114)) * 0.35 + 0.3;
     color = vec4(vec3(grey), uFadedAlpha);
-    size *= 0.6;
   }
+  if (!passes) size *= 0.6;
   if (localHover) size *= 1.3;
 
   // Pixels per world unit at this depth, valid for perspective and orthographic projections.
@@ -75,8 +78,8 @@ void main() {
   float diameterPx = max(worldDiameter * pxPerUnit, uMinPixels * uPixelRatio);
   float rPx = diameterPx * 0.5;
 
-  bool inner = passes && ((aFlags & 26u) != 0u || localHover);
-  bool outer = passes && (aFlags & 4u) != 0u;
+  bool inner = (passes && (aFlags & 18u) != 0u) || (lit && (aFlags & 8u) != 0u) || (passes && localHover);
+  bool outer = lit && (aFlags & 4u) != 0u;
   float ringW = max(rPx * 0.28, 1.25 * uPixelRatio);
   float gap = max(rPx * 0.14, 0.75 * uPixelRatio);
   float innerStart = rPx + gap;
@@ -100,13 +103,13 @@ void main() {
   vColor = vec4(color.rgb * color.rgb, color.a);
   vViewZ = mv.z;
   vWorldRadius = rPx / pxPerUnit;
-  vFaded = passes ? 0.0 : 1.0;
+  vFaded = lit ? 0.0 : 1.0;
   // Tiny points in dense clouds: a full-strength halo around each would bury the cloud.
   vHaloAlpha = clamp(rPx / (4.0 * uPixelRatio), 0.4, 1.0);
 
 #ifndef SPHERE_DEPTH
   // Without per-fragment depth, faded points still sit behind everything.
-  if (!passes) gl_Position.z = gl_Position.w;
+  if (!lit) gl_Position.z = gl_Position.w;
 #endif
 }
 `;
