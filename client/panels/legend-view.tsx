@@ -1,11 +1,48 @@
-import type { Legend } from '../encodings/legend.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { useCloud, useSession } from '../app/session-model.ts';
+import type { Legend, LegendMark } from '../encodings/legend.ts';
+import { formatNumber, legendMarks } from '../encodings/legend.ts';
 import { rampCss } from '../encodings/palettes.ts';
+import '../styles/search.css';
 
-/** The colour legend over the scene: swatches for categories, a colour bar for numbers. */
+function useMarks(): LegendMark[] {
+  const model = useSession();
+  const cloud = useCloud();
+  return legendMarks({
+    anomalyFlagged: model.summary.anomalies.flagged,
+    contamination: model.summary.anomalies.contamination,
+    selectedCount: cloud.selectedCount,
+    searchCount: cloud.search?.count ?? null,
+  });
+}
+
+/** Rows explaining the rings drawn around points: anomaly halo, selection outline, search match. */
+function MarkRows({ marks }: { marks: LegendMark[] }) {
+  if (marks.length === 0) return null;
+  return (
+    <ul className="legend-marks" data-testid="legend-marks">
+      {marks.map((m) => (
+        <li key={m.kind} className="legend-mark" data-mark={m.kind}>
+          <span className={`mark-ring mark-${m.kind}`} style={{ borderColor: m.color }} aria-hidden="true" />
+          <span className="legend-label">{m.label}</span>
+          <span className="legend-count">{formatNumber(m.count)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The colour legend over the scene: swatches for categories, a colour bar for numbers, then the point marks. */
 export function LegendView(props: { legend: Legend | null; onItemClick?: (key: string | number | null) => void; max?: number }) {
   const { legend } = props;
-  if (!legend || legend.kind === 'constant') return null;
+  const marks = useMarks();
+  if (!legend || legend.kind === 'constant') {
+    if (marks.length === 0) return null;
+    return (
+      <div className="legend legend-marks-only" data-testid="legend">
+        <MarkRows marks={marks} />
+      </div>
+    );
+  }
   if (legend.kind === 'continuous') {
     return (
       <div className="legend" data-testid="legend">
@@ -17,6 +54,7 @@ export function LegendView(props: { legend: Legend | null; onItemClick?: (key: s
           ))}
         </div>
         {legend.missing > 0 && <div className="legend-note">{formatNumber(legend.missing)} missing (grey)</div>}
+        <MarkRows marks={marks} />
       </div>
     );
   }
@@ -44,6 +82,7 @@ export function LegendView(props: { legend: Legend | null; onItemClick?: (key: s
           {legend.otherCount > 0 ? `${formatNumber(legend.otherCount)} points in rarer levels (grey)` : ''}
         </div>
       )}
+      <MarkRows marks={marks} />
     </div>
   );
 }
