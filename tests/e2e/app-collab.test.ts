@@ -224,9 +224,23 @@ describe('a session shared by two editors and a viewer', () => {
       );
     await near(bob);
     await near(viewer);
-    // Bob stops following; alice moves again; bob stays where he was, the viewer follows.
+    // The viewer is told whom they follow; Esc roams free, the overlay's button follows again.
+    const overlay = viewer.locator('[data-testid=follow-overlay]');
+    expect(await overlay.textContent()).toMatch(/^Following .+ · Esc or drag to roam/);
+    await viewer.screenshot({ path: 'tests/e2e/screenshots/app-viewer-following.png' });
+    await viewer.keyboard.press('Escape');
+    await overlay.locator('button', { hasText: /^follow / }).click();
+    await overlay.filter({ hasText: 'Following' }).waitFor();
+    // Bob stops following by orbiting himself (a drag on the scene, not a click); alice moves
+    // again; bob stays where he was, the viewer follows.
     await openPanel(bob, 'people');
-    await bob.click('[data-panel=people] label:has-text("follow") input');
+    const box = (await bob.evaluate(() => window.__mirage!.canvasRect()))!;
+    await bob.mouse.move(box.left + box.width / 2, box.top + box.height / 2);
+    await bob.mouse.down();
+    await bob.mouse.move(box.left + box.width / 2 + 40, box.top + box.height / 2 + 10, { steps: 5 });
+    await bob.mouse.up();
+    await bob.locator('[data-testid=follow-overlay] button', { hasText: /^follow / }).waitFor();
+    expect(await bob.locator('[data-panel=people] label:has-text("follow") input').isChecked()).toBe(false);
     await bob.waitForTimeout(900); // a move already under way finishes
     const bobBefore = await bob.evaluate(() => window.__mirage!.camera());
     await alice.keyboard.press('f');
@@ -255,7 +269,10 @@ describe('a session shared by two editors and a viewer', () => {
     const before = { visible: await count(alice, 'visible-count'), selected: await count(alice, 'selected-count') };
 
     await viewer.locator('[data-testid=legend] .legend-item').first().click({ force: true });
+    expect(await viewer.textContent('[data-testid=scene-hint]')).not.toContain('lasso');
+    expect(await alice.textContent('[data-testid=scene-hint]')).toContain('lasso');
     await lassoCentre(viewer, 120, 100);
+    await viewer.locator('[data-testid=toast]', { hasText: 'only editors can select' }).waitFor({ timeout: 5_000 });
     await viewer.keyboard.press('Control+z');
     await viewer.keyboard.press('Escape');
     // Wait for proof that the server has dealt with all of that, not for a while: the viewer's
