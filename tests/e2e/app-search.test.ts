@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisDescription, SessionCreated } from '../../shared/api-types.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { hexToRgb } from '../../client/encodings/palettes.ts';
+import { loadAsset } from '../support/assets.ts';
+import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
+import { postJson, uploadAsset } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
+
+/**
+ * Search as a user meets it: matches stand out in the scene (the rest fade, for this
+ * participant only), the legend says what the rings mean, and the matches can become the
+ * shared selection or be framed. Penguins with a PCA layout, one editor page.
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let tokens: SessionCreated;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  dataDir = await tempDataDir('mirage-search-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+  const dataset = await uploadAsset(server.url, 'penguins');
+  const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, { reduction: { method: 'pca' } })).json()) as { id: string };
+  for (;;) {
+    const analysis = (await (await fetch(`${server.url}/api/analyses/${started.id}`)).json()) as AnalysisDescription;
+    if (analysis.status === 'done') break;
+    if (analysis.status === 'failed') throw new Error(analysis.error?.message);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Search' });
+  page = await openSessionPage(browser, server.url, tokens, tokens.editToken, errors);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+/** Chromatic pixels of the scene (legend blanked) nearest each colour by chromaticity. */
+async function sceneCensus(colours: string[], name: string): Promise<number[]> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = (await page.locator('.scene-area canvas').boundingBox())!;
+  const legendBox = (await page.locator('[data-testid=legend]').boundingBox())!;
+  const shot: Pixels = decodePng(await page.screenshot({ clip: box }));
+  await screenshotPixels(page, name);
+  const chroma = (r: number, g: number, b: number) => {
+    const s = r + g + b || 1;
+    return [r / s, g / s, b / s];
+  };
+  const targets = colours.map((c) => chroma(...hexToRgb(c)));
+  const counts = new Array<number>(colours.length).fill(0);
+  for (let y = 0; y < shot.height; y++) {
+    for (let x = 0; x < shot.width; x++) {
+      const px = x + box.x;
+      const py = y + box.y;
+      if (px >= legendBox.x - 2 && px <= legendBox.x + legendBox.width + 2 && py >= legendBox.y - 2 && py <= legendBox.y + legendBox.height + 2) continue;
+      const i = (y * shot.width + x) * 4;
+      const [r, g, b] = [shot.data[i], shot.data[i + 1], shot.data[i + 2]];
+      if (Math.max(r, g, b) < 60 || Math.max(r, g, b) - Math.min(r, g, b) < 25) continue;
+      const c = chroma(r, g, b);
+      let best = -1;
+      let bestD = 0.03;
+      targets.forEach((t, k) => {
+        const d = Math.hypot(c[0] - t[0], c[1] - t[1], c[2] - t[2]);
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
+      });
+      if (best >= 0) counts[best]++;
+    }
+  }
+  return counts;
+}
+
+describe('search in the scene', () => {
+  it('fades non-matches, explains the rings, selects and frames the matches', async () => {
+    const legend = await page.evaluate(() => window.__mirage!.legend());
+    expect(legend?.kind).toBe('categorical');
+    const items = legend!.kind === 'categorical' ? legend!.items.filter((i) => i.key !== null) : [];
+    const colours = items.map((i) => i.color);
+
+    // Which clusters the Gentoo rows fall in, from the real table.
+    const table = await loadAsset('penguins');
+    const species = table.columns.find((c) => c.name === 'Species')!.data;
+    if (species.type !== 'category') throw new Error('Species should be a category column');
+    const gentoo = species.dictionary.findIndex((d) => d.toLowerCase().includes('gentoo'));
+    const { matches, clusters } = await page.evaluate(() => {
+      const m = window.__mirage!;
+      const rows: number[] = [];
+      const clusters: number[] = [];
+      for (let p = 0; p < m.count; p++) {
+        rows.push(m.rowOf(p));
+        clusters.push(m.clusterOf(p));
+      }
+      return { matches: rows, clusters };
+    });
+    const perCluster = new Map<number, number>();
+    let expected = 0;
+    matches.forEach((row, p) => {
+      if (species.codes[row] !== gentoo) return;
+      expected++;
+      perCluster.set(clusters[p], (perCluster.get(clusters[p]) ?? 0) + 1);
+    });
+    // Clusters holding most of the matches: their colours should own the scene once others fade.
+    const matchedKeys = new Set([...perCluster].filter(([, n]) => n >= expected * 0.1).map(([k]) => k));
+    const matchedIdx = items.map((it, k) => (matchedKeys.has(Number(it.key)) ? k : -1)).filter((k) => k >= 0);
+    expect(matchedIdx.length).toBeGreaterThan(0);
+    expect(matchedIdx.length).toBeLessThan(items.length);
+    const share = (census: number[]) => matchedIdx.reduce((s, k) => s + census[k], 0) / Math.max(1, census.reduce((a, b) => a + b, 0));
+
+    const before = await sceneCensus(colours, 'app-search-before');
+    await page.fill('#search-input', 'gentoo');
+    await page.waitForSelector(`[data-testid=search-count][data-value="${expected}"]`, { timeout: 10_000 });
+    const after = await sceneCensus(colours, 'app-search-gentoo');
+    expect(share(before), `before: ${before.join(', ')}`).toBeLessThan(0.75);
+    expect(share(after), `after: ${after.join(', ')}`).toBeGreaterThan(0.9);
+    // Matches keep their colour: their clusters' pixels do not shrink much.
+    const matchedPixels = (c: number[]) => matchedIdx.reduce((s, k) => s + c[k], 0);
+    expect(matchedPixels(after)).toBeGreaterThan(matchedPixels(before) * 0.6);
+
+    // The legend explains the anomaly halo and the search ring.
+    await expect.poll(() => page.locator('[data-testid=legend-marks] [data-mark=search]').count()).toBe(1);
+    expect(await page.locator('[data-testid=legend-marks] [data-mark=anomaly]').textContent()).toMatch(/anomaly \(top \d+(\.\d)?%\)/);
+    expect(await page.locator('[data-testid=legend-marks] [data-mark=selected]').count()).toBe(0);
+    // The scope select says what it does.
+    expect(await page.locator('select.search-scope').getAttribute('title')).toMatch(/search/i);
+    expect(await page.locator('select.search-scope option[value=""]').textContent()).toBe('all text');
+
+    // Select matches: the shared selection is exactly the matches.
+    await page.click('[data-testid=search-select]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=selected-count]')?.getAttribute('data-value') === String(n), expected, { timeout: 10_000 });
+    const selectedRows = await page.evaluate(() => window.__mirage!.selectedRows());
+    expect(selectedRows.every((r) => species.codes[r] === gentoo) && selectedRows.length === expected).toBe(true);
+    await expect.poll(() => page.locator('[data-testid=legend-marks] [data-mark=selected]').count()).toBe(1);
+
+    // Frame matches: the camera moves and every match lands on the canvas.
+    const cameraBefore = await page.evaluate(() => window.__mirage!.camera().target);
+    await page.click('[data-testid=search-frame]');
+    await expect.poll(async () => JSON.stringify(await page.evaluate(() => window.__mirage!.camera().target)), { timeout: 10_000 }).not.toBe(JSON.stringify(cameraBefore));
+    await page.waitForTimeout(1500);
+    const offCanvas = await page.evaluate((rows) => {
+      const m = window.__mirage!;
+      const rect = m.canvasRect()!;
+      const wanted = new Set(rows);
+      let off = 0;
+      for (let p = 0; p < m.count; p++) {
+        if (!wanted.has(m.rowOf(p))) continue;
+        const at = m.project(p);
+        if (!at || at.x < 0 || at.y < 0 || at.x > rect.width || at.y > rect.height) off++;
+      }
+      return off;
+    }, selectedRows);
+    expect(offCanvas).toBe(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
