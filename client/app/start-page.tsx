@@ -10,6 +10,7 @@ import { AnalysisProgressView } from './analysis-progress.tsx';
 import type { ColumnOverrides } from './analysis-choices.ts';
 import { useRunAnalysis, type FinishedRun } from './use-run-analysis.ts';
 import { rememberViewToken } from './view-tokens.ts';
+import '../styles/start.css';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
@@ -18,6 +19,8 @@ export function StartPage() {
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Once a table is chosen the lists fold away, so the Analyse card sits in view under the drop zone.
+  const [listsOpen, setListsOpen] = useState(false);
   const { run, error: runError, start, cancel } = useRunAnalysis();
   const [opening, setOpening] = useState(false);
   const running = run !== null || opening;
@@ -50,6 +53,7 @@ export function StartPage() {
       const [detail, page] = await Promise.all([getDataset(id), getRows(id, 0, 8)]);
       setChosen({ detail, rows: page.rows });
       setOverrides({});
+      setListsOpen(false);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -80,24 +84,37 @@ export function StartPage() {
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>
           <DropZone onFile={(f) => void add(`Uploading ${f.name}…`, () => uploadDataset(f))} disabled={busy !== null || running} />
-          {datasets && datasets.length > 0 && (
+          {chosen && !listsOpen ? (
+            <p className="chosen-data small">
+              <span>
+                Using <strong>{chosen.detail.name}</strong>
+              </span>
+              <button type="button" className="small" data-testid="show-datasets" onClick={() => setListsOpen(true)} disabled={busy !== null || running}>
+                other tables…
+              </button>
+            </p>
+          ) : (
             <>
-              <h3 className="small muted">or open a table already here</h3>
-              <ul className="dataset-list" data-testid="datasets">
-                {datasets.map((d) => (
-                  <li key={d.id}>
-                    <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null || running}>
-                      <span className="dataset-name">{d.name}</span>
-                      <span className="small muted">
-                        {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              {datasets && datasets.length > 0 && (
+                <>
+                  <h3 className="small muted">or open a table already here</h3>
+                  <ul className="dataset-list" data-testid="datasets">
+                    {datasets.map((d) => (
+                      <li key={d.id}>
+                        <button type="button" className={`dataset-item${chosen?.detail.id === d.id ? ' on' : ''}`} onClick={() => void open(d.id)} disabled={busy !== null || running}>
+                          <span className="dataset-name">{d.name}</span>
+                          <span className="small muted">
+                            {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+              </>
+            )}
+            <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || running} />
             </>
           )}
-          <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || running} />
           {busy && <p className="muted" role="status">{busy}</p>}
           {error && (
             <p className="error" role="alert">
@@ -138,7 +155,7 @@ export function StartPage() {
                 <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
               </section>
             )}
-            <section className="card" aria-labelledby="analyse-title">
+            <section className="card analyse-card" aria-labelledby="analyse-title">
               <h2 id="analyse-title">3 · Analyse</h2>
               <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={running} onRun={(params, title) => start(chosen.detail.id, params, (finished) => openSession(chosen.detail.id, finished, title))} />
               {runError && (

@@ -25,9 +25,12 @@ export function RunForm(props: { detail: DatasetDetail; overrides: ColumnOverrid
         <p className="small muted">
           {used} of {props.detail.columns.length} columns will be features (identifiers and free text are left out).
         </p>
-        <button type="submit" className="primary" data-testid="run">
-          {props.running ? 'Running…' : 'Run analysis'}
-        </button>
+        {/* Sticks to the bottom of the window while the form is in view: Run never needs a scroll. */}
+        <div className="run-bar">
+          <button type="submit" className="primary" data-testid="run">
+            {props.running ? 'Running…' : 'Run analysis'}
+          </button>
+        </div>
       </fieldset>
     </form>
   );
