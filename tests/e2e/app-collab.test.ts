@@ -121,6 +121,22 @@ describe('a session shared by two editors and a viewer', () => {
     const fromBob = (await bob.textContent('[data-testid=people]')) ?? '';
     expect(fromBob).toContain('viewer');
     expect(fromBob).toContain('editor');
+    await alice.locator('[data-panel=clusters]').screenshot({ path: 'tests/e2e/screenshots/app-clusters.png' });
+  });
+
+  it('the top bar Share button opens the share panel with the links', async () => {
+    expect(await viewer.locator('[data-testid=view-link]').count()).toBe(0); // collapsed at first
+    await viewer.click('[data-testid=share-button]');
+    const link = viewer.locator('[data-testid=view-link]');
+    await link.waitFor();
+    await viewer.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'view-link');
+    expect(await link.inputValue()).toContain(tokens.viewToken);
+    await viewer.waitForTimeout(600); // the smooth scroll ends
+    expect(await link.isVisible()).toBe(true);
+    const box = (await link.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewer.viewportSize()!.height);
+    await viewer.screenshot({ path: 'tests/e2e/screenshots/app-viewer-share.png' });
   });
 
   it('a filter set by one editor changes the visible count everywhere', async () => {
