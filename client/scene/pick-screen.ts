@@ -63,7 +63,9 @@ export function pickScreen(
     const d = Math.hypot(at.x - x, at.y - y);
     if (d > r + style.tolerancePx) return;
     const covering = d <= r;
-    const tier = (passes ? 0 : 2) + (covering ? 0 : 1);
+    // Faded points (filtered out, or dimmed by a search) lose to any point drawn in full.
+    const prominent = passes && (flags[i] & PointFlag.Dimmed) === 0;
+    const tier = (prominent ? 0 : 2) + (covering ? 0 : 1);
     const key = covering ? at.w : d - r;
     if (tier < bestTier || (tier === bestTier && (key < bestKey || (key === bestKey && i < best)))) {
       bestTier = tier;

@@ -22,7 +22,8 @@ function bruteForcePick(positions: Float32Array, sizes: Float32Array, flags: Uin
     const r = sphereRadiusPx(style.pointSize, sizes[i], passes, pixelsPerUnit(view.height, view.p11, at.w), style.minPixels);
     const d = Math.hypot(at.x - x, at.y - y);
     if (d > r + style.tolerancePx) continue;
-    const tier = (passes ? 0 : 2) + (d <= r ? 0 : 1);
+    const prominent = passes && (flags[i] & PointFlag.Dimmed) === 0;
+    const tier = (prominent ? 0 : 2) + (d <= r ? 0 : 1);
     const key = d <= r ? at.w : d - r;
     if (tier < bestTier || (tier === bestTier && (key < bestKey || (key === bestKey && i < best)))) {
       best = i;
@@ -94,6 +95,31 @@ describe('pickScreen (kd-tree cone query)', () => {
       }
     }
     expect(fadedWins).toBeGreaterThan(0);
+  });
+
+  it('prefers search matches over points a search dimmed, which stay pickable', () => {
+    const { view, inv } = makeView([18, 9, 26], [0, 0, 0]);
+    const flags = new Uint8Array(data.count);
+    // Every point passes the filter; a search matched one half, the other half is dimmed.
+    for (let i = 0; i < data.count; i++) flags[i] = PointFlag.PassesFilter | (data.positions[i * 3] < 0 ? PointFlag.Highlight : PointFlag.Dimmed);
+    const random = createRandom(11);
+    let dimmedWins = 0;
+    let matchWins = 0;
+    for (let s = 0; s < 120; s++) {
+      const x = random() * view.width;
+      const y = random() * view.height;
+      const picked = pickScreen(index, data.sizes, flags, view, inv, style, x, y);
+      expect(picked?.index ?? null).toBe(bruteForcePick(data.positions, data.sizes, flags, view, style, x, y));
+      if (!picked) continue;
+      if (flags[picked.index] & PointFlag.Dimmed) {
+        dimmedWins++;
+        // Only where no match is under or near the cursor.
+        const matchesOnly = flags.map((f) => (f & PointFlag.Dimmed ? 0 : f));
+        expect(bruteForcePick(data.positions, data.sizes, matchesOnly, view, { ...style, filterMode: 'hide' }, x, y)).toBeNull();
+      } else matchWins++;
+    }
+    expect(dimmedWins).toBeGreaterThan(0);
+    expect(matchWins).toBeGreaterThan(0);
   });
 
   it('visits a small fraction of the points per pick', () => {
