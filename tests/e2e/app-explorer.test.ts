@@ -134,6 +134,12 @@ describe('explorer: from a file to a shared session', () => {
     const header = await page.textContent('[data-testid=preview] thead');
     expect(header).toContain('sepal_length');
     expect(await page.locator('[data-testid=preview] thead select').first().inputValue()).toBe('number');
+    // Run is in the window without scrolling once a table is chosen (the table lists fold away).
+    const runBox = (await page.locator('[data-testid=run]').boundingBox())!;
+    expect(runBox.y + runBox.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await page.locator('[data-testid=demos]').count()).toBe(0);
+    // Each bar of a preview histogram says what it counts.
+    expect(await page.locator('[data-testid=preview] thead th').first().locator('.mini-hist-bar title').first().textContent()).toMatch(/^4\.3 – [\d.]+ \(excl\.\): \d+ rows?$/);
     await page.click('[data-testid=run]');
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+\?token=/, { timeout: 90_000 });
     await sessionReady(page);
