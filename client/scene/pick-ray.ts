@@ -40,7 +40,9 @@ export function pickRay(
     const i = order[k];
     const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
     if (!passes && hide) return;
-    if (!passes && !bestFaded) return;
+    // Faded (filtered out, or dimmed by a search) points only win where nothing drawn in full is hit.
+    const faded = !passes || (flags[i] & PointFlag.Dimmed) !== 0;
+    if (faded && !bestFaded) return;
     const vx = sorted[k * 3] - ox;
     const vy = sorted[k * 3 + 1] - oy;
     const vz = sorted[k * 3 + 2] - oz;
@@ -49,7 +51,6 @@ export function pickRay(
     const perp = Math.sqrt(Math.max(vx * vx + vy * vy + vz * vz - t * t, 0));
     const size = passes ? sizes[i] : sizes[i] * FADED_SIZE_FACTOR;
     if (perp > (options.pointSize * size) / 2 + slope * t) return;
-    const faded = !passes;
     if ((bestFaded && !faded) || t < bestT || (t === bestT && i < best)) {
       best = i;
       bestT = t;
