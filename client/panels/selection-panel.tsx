@@ -4,10 +4,11 @@ import type { Row } from '../api/datasets.ts';
 import { useCloud, useSession } from '../app/session-model.ts';
 import { clearAll } from '../app/selection-actions.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
-import { compareColumn, type ColumnComparison } from '../encodings/stats.ts';
+import { compareColumn, type ColumnComparison, type NumericStats } from '../encodings/stats.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { formatCell } from './format-cell.ts';
 import { Panel } from './panel.tsx';
+import '../styles/start.css';
 
 const TABLE_ROWS = 25;
 const STAT_COLUMNS = 24;
@@ -65,6 +66,7 @@ export function SelectionPanel() {
         <p className="small muted">Nothing selected. Shift-drag on the cloud to lasso points, Shift-click to add one, or select a cluster.</p>
       ) : (
         <>
+          <div className="stats-scroll">
           <table className="stats-table small" data-testid="selection-stats">
             <thead>
               <tr>
@@ -79,8 +81,8 @@ export function SelectionPanel() {
                   <th title={c.column}>{c.column}</th>
                   {c.kind === 'numeric' ? (
                     <>
-                      <td>{fmtStat(c.selected.mean, c.temporal)} <span className="muted">± {fmtSpread(c.selected.std, c.temporal)}</span></td>
-                      <td>{fmtStat(c.rest.mean, c.temporal)} <span className="muted">± {fmtSpread(c.rest.std, c.temporal)}</span></td>
+                      <NumericCell stats={c.selected} temporal={c.temporal} />
+                      <NumericCell stats={c.rest} temporal={c.temporal} />
                     </>
                   ) : (
                     <>
@@ -92,6 +94,7 @@ export function SelectionPanel() {
               ))}
             </tbody>
           </table>
+          </div>
           <div className="table-scroll">
             <table className="rows-table small" data-testid="selection-rows">
               <thead>
@@ -119,10 +122,21 @@ export function SelectionPanel() {
   );
 }
 
-function fmtStat(v: number, temporal: boolean): string {
-  return temporal ? formatDate(v) : formatNumber(v);
+function NumericCell({ stats, temporal }: { stats: NumericStats; temporal: boolean }) {
+  const { main, detail } = numericSummary(stats, temporal);
+  return (
+    <td>
+      {main} {detail && <span className="muted">{detail}</span>}
+    </td>
+  );
 }
 
-function fmtSpread(v: number, temporal: boolean): string {
-  return temporal ? `${formatNumber(v / 86_400_000)} d` : formatNumber(v);
+/**
+ * Numbers read as mean ± standard deviation; dates as the span they cover (a mean date ± days
+ * says little), the range breaking after its dash when the sidebar is narrow.
+ */
+export function numericSummary(stats: NumericStats, temporal: boolean): { main: string; detail: string } {
+  if (stats.count === 0) return { main: '—', detail: '' };
+  if (temporal) return { main: stats.min === stats.max ? formatDate(stats.min) : `${formatDate(stats.min)} –\u200b${formatDate(stats.max)}`, detail: '' };
+  return { main: formatNumber(stats.mean), detail: `± ${formatNumber(stats.std)}` };
 }
