@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisDescription, SessionCreated } from '../../shared/api-types.ts';
+import type { SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ensureClientBuild, launchBrowser } from '../support/browser.ts';
-import { postJson, uploadAsset } from '../support/http.ts';
+import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
@@ -95,13 +96,8 @@ beforeAll(async () => {
   server = await startTestServer(dataDir);
   browser = await launchBrowser();
   const dataset = await uploadAsset(server.url, 'penguins');
-  const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, { reduction: { method: 'pca' } })).json()) as { id: string };
-  for (;;) {
-    const analysis = (await (await fetch(`${server.url}/api/analyses/${started.id}`)).json()) as AnalysisDescription;
-    if (analysis.status === 'done') break;
-    if (analysis.status === 'failed') throw new Error(analysis.error?.message);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
+  await waitForAnalysis(server.url, started.id);
   tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin workshop' });
   [alice, bob, viewer] = [await open(tokens.editToken), await open(tokens.editToken), await open(tokens.viewToken)];
 });

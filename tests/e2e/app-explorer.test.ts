@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
-import { hexToRgb } from '../../client/encodings/palettes.ts';
 import { assetPath } from '../support/assets.ts';
-import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
+import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels } from '../support/browser.ts';
+import { colourCensus } from '../support/colour-census.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 
 /**
@@ -77,34 +77,6 @@ async function pickablePoint(page: Page): Promise<number> {
   });
   expect(point).toBeGreaterThanOrEqual(0);
   return point;
-}
-
-/** Pixels per legend colour, matched by chromaticity (the sphere shading keeps it). */
-function colourCensus(px: Pixels, colours: string[]): number[] {
-  const chroma = (r: number, g: number, b: number) => {
-    const s = r + g + b || 1;
-    return [r / s, g / s, b / s];
-  };
-  const targets = colours.map((c) => chroma(...hexToRgb(c)));
-  const counts = new Array<number>(colours.length).fill(0);
-  for (let i = 0; i < px.data.length; i += 4) {
-    const r = px.data[i];
-    const g = px.data[i + 1];
-    const b = px.data[i + 2];
-    if (Math.max(r, g, b) < 60 || Math.max(r, g, b) - Math.min(r, g, b) < 25) continue;
-    const c = chroma(r, g, b);
-    let best = -1;
-    let bestD = 0.03;
-    targets.forEach((t, k) => {
-      const d = Math.hypot(c[0] - t[0], c[1] - t[1], c[2] - t[2]);
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    });
-    if (best >= 0) counts[best]++;
-  }
-  return counts;
 }
 
 /** Shift-drag a lasso polygon over the scene (page coordinates). */

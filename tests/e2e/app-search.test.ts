@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisDescription, SessionCreated } from '../../shared/api-types.ts';
+import type { SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { hexToRgb } from '../../client/encodings/palettes.ts';
 import { loadAsset } from '../support/assets.ts';
 import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
-import { postJson, uploadAsset } from '../support/http.ts';
+import { colourCensus } from '../support/colour-census.ts';
+import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
@@ -27,13 +28,8 @@ beforeAll(async () => {
   server = await startTestServer(dataDir);
   browser = await launchBrowser();
   const dataset = await uploadAsset(server.url, 'penguins');
-  const started = (await (await postJson(`${server.url}/api/datasets/${dataset.id}/analyses`, { reduction: { method: 'pca' } })).json()) as { id: string };
-  for (;;) {
-    const analysis = (await (await fetch(`${server.url}/api/analyses/${started.id}`)).json()) as AnalysisDescription;
-    if (analysis.status === 'done') break;
-    if (analysis.status === 'failed') throw new Error(analysis.error?.message);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
+  await waitForAnalysis(server.url, started.id);
   tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Search' });
   page = await openSessionPage(browser, server.url, tokens, tokens.editToken, errors);
 }, 180_000);
@@ -51,34 +47,11 @@ async function sceneCensus(colours: string[], name: string): Promise<number[]> {
   const legendBox = (await page.locator('[data-testid=legend]').boundingBox())!;
   const shot: Pixels = decodePng(await page.screenshot({ clip: box }));
   await screenshotPixels(page, name);
-  const chroma = (r: number, g: number, b: number) => {
-    const s = r + g + b || 1;
-    return [r / s, g / s, b / s];
+  const inLegend = (x: number, y: number) => {
+    const [px, py] = [x + box.x, y + box.y];
+    return px >= legendBox.x - 2 && px <= legendBox.x + legendBox.width + 2 && py >= legendBox.y - 2 && py <= legendBox.y + legendBox.height + 2;
   };
-  const targets = colours.map((c) => chroma(...hexToRgb(c)));
-  const counts = new Array<number>(colours.length).fill(0);
-  for (let y = 0; y < shot.height; y++) {
-    for (let x = 0; x < shot.width; x++) {
-      const px = x + box.x;
-      const py = y + box.y;
-      if (px >= legendBox.x - 2 && px <= legendBox.x + legendBox.width + 2 && py >= legendBox.y - 2 && py <= legendBox.y + legendBox.height + 2) continue;
-      const i = (y * shot.width + x) * 4;
-      const [r, g, b] = [shot.data[i], shot.data[i + 1], shot.data[i + 2]];
-      if (Math.max(r, g, b) < 60 || Math.max(r, g, b) - Math.min(r, g, b) < 25) continue;
-      const c = chroma(r, g, b);
-      let best = -1;
-      let bestD = 0.03;
-      targets.forEach((t, k) => {
-        const d = Math.hypot(c[0] - t[0], c[1] - t[1], c[2] - t[2]);
-        if (d < bestD) {
-          bestD = d;
-          best = k;
-        }
-      });
-      if (best >= 0) counts[best]++;
-    }
-  }
-  return counts;
+  return colourCensus(shot, colours, inLegend);
 }
 
 describe('search in the scene', () => {
