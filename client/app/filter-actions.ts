@@ -1,7 +1,7 @@
 import { readFilters, removeFilter, setFilter, updateFilter, type Filter } from '../../shared/session/index.ts';
 import type { Legend } from '../encodings/legend.ts';
 import { rebindPendingIn } from './rebind-pending.ts';
-import type { SessionModel } from './session-model.ts';
+import { authorOf, type SessionModel } from './session-model.ts';
 
 /**
  * Filter edits from buttons (legend, cluster panel). One filter per column (or one cluster /
@@ -25,7 +25,7 @@ export function toggleClusterVisible(model: SessionModel, clusterId: number): vo
   const all = allClusterIds(model);
   const existing = findFilter(readFilters(doc), 'cluster');
   if (!existing || existing.kind !== 'cluster') {
-    setFilter(doc, { kind: 'cluster', values: all.filter((c) => c !== clusterId), enabled: true, author: model.identity.name }, origins.user);
+    setFilter(doc, { kind: 'cluster', values: all.filter((c) => c !== clusterId), enabled: true, author: authorOf(model) }, origins.user);
     return;
   }
   // A disabled filter shows every cluster (as the panel does): clicking one hides just that one.
@@ -41,7 +41,7 @@ export function toggleCategoryVisible(model: SessionModel, column: string, value
   const { doc, origins } = model.conn;
   const existing = findFilter(readFilters(doc), 'set', column);
   if (!existing || existing.kind !== 'set') {
-    setFilter(doc, { kind: 'set', column, values: allValues.filter((v) => v !== value), enabled: true, author: model.identity.name }, origins.user);
+    setFilter(doc, { kind: 'set', column, values: allValues.filter((v) => v !== value), enabled: true, author: authorOf(model) }, origins.user);
     return;
   }
   const values = existing.values.includes(value) ? existing.values.filter((v) => v !== value) : [...existing.values, value];

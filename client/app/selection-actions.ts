@@ -1,6 +1,6 @@
 import { rangesFromIndices, rangesSubtract, rangesUnion, readSelection, setSelection, clearSelection } from '../../shared/session/index.ts';
 import { rebindPendingIn } from './rebind-pending.ts';
-import type { SessionModel } from './session-model.ts';
+import { authorOf, type SessionModel } from './session-model.ts';
 
 /**
  * Writes to the shared selection from the UI. Points are stored as dataset rows (so a
@@ -18,7 +18,7 @@ export function selectPoints(model: SessionModel, points: ArrayLike<number>, mod
   const ranges = rangesFromIndices(rowsOf(model, points));
   const current = readSelection(doc);
   const next = mode === 'replace' ? ranges : mode === 'add' ? rangesUnion(current.points, ranges) : rangesSubtract(current.points, ranges);
-  setSelection(doc, { points: next, ...(mode === 'replace' ? { clusters: [] } : {}), author: model.identity.name }, origins.user);
+  setSelection(doc, { points: next, ...(mode === 'replace' ? { clusters: [] } : {}), author: authorOf(model) }, origins.user);
 }
 
 export function toggleClusterSelection(model: SessionModel, clusterId: number): void {
@@ -26,10 +26,10 @@ export function toggleClusterSelection(model: SessionModel, clusterId: number): 
   const { doc, origins } = model.conn;
   const current = readSelection(doc).clusters;
   const clusters = current.includes(clusterId) ? current.filter((c) => c !== clusterId) : [...current, clusterId];
-  setSelection(doc, { clusters, author: model.identity.name }, origins.user);
+  setSelection(doc, { clusters, author: authorOf(model) }, origins.user);
 }
 
 export function clearAll(model: SessionModel): void {
   if (!model.canEdit) return;
-  clearSelection(model.conn.doc, model.identity.name, model.conn.origins.user);
+  clearSelection(model.conn.doc, authorOf(model), model.conn.origins.user);
 }

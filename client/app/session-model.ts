@@ -50,7 +50,10 @@ export function useCloud(): SessionCloud {
   return cloud;
 }
 
-/** The author name written into shared entries (filters, notes, bookmarks). */
+/**
+ * The author name written into shared entries (filters, notes, bookmarks, selection): the name
+ * others see for us (our stored name, numbered when another participant has it too).
+ */
 export function authorOf(model: SessionModel): string {
-  return model.identity.name;
+  return model.presence.name;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addAnnotation, readAnnotations, removeAnnotation } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { authorOf, useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { pointOfRow } from '../encodings/point-context.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -18,7 +18,7 @@ export function AnnotationsPanel() {
 
   const add = () => {
     if (row === null || !text.trim()) return;
-    addAnnotation(doc, { rowIndex: row, text: text.trim(), author: model.identity.name, color: model.identity.color }, origins.user);
+    addAnnotation(doc, { rowIndex: row, text: text.trim(), author: authorOf(model), color: model.identity.color }, origins.user);
     setText('');
   };
 

@@ -11,7 +11,7 @@ import {
   staleClusterFilters,
   type Bookmark,
 } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { authorOf, useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
@@ -65,7 +65,7 @@ export function BookmarksPanel() {
         camera: { position: pose.position, target: pose.target },
         view: readView(doc),
         filters: readFilters(doc),
-        author: model.identity.name,
+        author: authorOf(model),
         // Cluster filters in the view were written against the loaded analysis.
         analysisId: model.analysis.id,
       },

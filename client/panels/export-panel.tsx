@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { downloadBlob, fileSlug } from '../app/download.ts';
 import { rowsForMask, rowsToCsv, rowsToJson } from '../app/export-rows.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { authorOf, useCloud, useSession } from '../app/session-model.ts';
 import { snapshotPng } from '../app/snapshot.ts';
 import { exportViewState, importViewState } from '../app/view-state-file.ts';
 import { formatNumber } from '../encodings/legend.ts';
@@ -73,7 +73,7 @@ export function ExportPanel() {
 
   const loadView = (file: File) =>
     run('load', async () => {
-      const camera = importViewState(doc, await file.text(), model.dataset.id, model.identity.name, origins.user);
+      const camera = importViewState(doc, await file.text(), model.dataset.id, authorOf(model), origins.user);
       if (camera) await model.scene.current?.setCamera({ position: camera.position, target: camera.target }, true);
       setMessage(`Loaded ${file.name}.`);
     });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useUi } from '../state/ui-store.ts';
 import { readFilters, removeFilter, setFilter, setFilterEnabled, type Filter } from '../../shared/session/index.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { authorOf, useCloud, useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
@@ -23,7 +23,7 @@ export function FilterPanel() {
   const add = (value: string) => {
     setAdding('');
     if (!value || !model.canEdit) return;
-    const author = model.identity.name;
+    const author = authorOf(model);
     if (value === '__anomaly') {
       setFilter(doc, { kind: 'anomaly', min: 0.5, max: null, enabled: true, author }, origins.user);
       return;

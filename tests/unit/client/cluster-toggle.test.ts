@@ -11,9 +11,10 @@ function model(canEdit = true): SessionModel {
     canEdit,
     conn: { doc, origins: { user: 'me' } },
     identity: { name: 'Tester' },
+    presence: { name: 'Tester' },
     summary: { clusters: [0, 1, 2].map((id) => ({ id, size: 10, label: `C${id}`, traits: [] })), clustering: { noiseCount: 0 } },
   };
-  // Only these fields are used by toggleClusterVisible; the rest of the model is irrelevant here.
+  // Only these fields are used by toggleClusterVisible (presence.name is the author); the rest of the model is irrelevant here.
   return partial as unknown as SessionModel;
 }
 
@@ -32,6 +33,12 @@ describe('cluster visibility toggles', () => {
     toggleClusterVisible(m, 1);
     toggleClusterVisible(m, 2);
     expect(kept(m)).toBeNull();
+  });
+
+  it('signs the filter with the name others see (numbered when another tab has ours)', () => {
+    const m = { ...model(), presence: { name: 'Tester 2' } } as unknown as SessionModel;
+    toggleClusterVisible(m, 1);
+    expect(readFilters(m.conn.doc).find((f) => f.kind === 'cluster')?.author).toBe('Tester 2');
   });
 
   it('treats a disabled filter as "all shown": a click hides only the clicked cluster', () => {

@@ -14,6 +14,7 @@ function model(loaded: string): SessionModel {
     canEdit: true,
     conn: { doc, origins: { user: 'me' } },
     identity: { name: 'Tester' },
+    presence: { name: 'Tester' },
     analysis: { id: loaded },
     summary: { clusters: [0, 1, 2].map((id) => ({ id, size: 10, label: `C${id}`, traits: [] })), clustering: { noiseCount: 0 } },
   };
