@@ -24,8 +24,8 @@ const heldHere = new Set<string>();
 /**
  * Claims DATA_DIR for this server before it cleans up uploads, temp results or resumes jobs —
  * steps that would wreck a server already running on the same folder. The claim is a file with
- * our pid, created exclusively; one left by a process that no longer runs (a crash, a container
- * restart that reuses pid numbers) is taken over.
+ * our pid and start time, created exclusively; one left by a process that no longer runs (a
+ * crash, a container restart that reuses pid numbers) is taken over.
  */
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const dir = resolve(dataDir);
@@ -36,7 +36,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     try {
       const handle = await open(path, 'wx');
       try {
-        await handle.writeFile(`${process.pid}\n`);
+        await handle.writeFile(`${process.pid} ${(await startTimeOf(process.pid)) ?? ''}\n`);
         await handle.sync();
       } finally {
         await handle.close();
@@ -50,8 +50,9 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      const alive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner);
+      const [pidText = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).trim().split(' ');
+      const owner = Number.parseInt(pidText, 10);
+      const alive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && (await isRunning(owner, started));
       // A second EEXIST: another server claimed it between our take-over and our create.
       if (alive || attempt > 0) throw new DataDirLockedError(dir, owner);
       // Stale (or unreadable, e.g. torn by a crash between create and write): take it over.
@@ -60,12 +61,27 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   }
 }
 
-function isRunning(pid: number): boolean {
+/**
+ * Whether the process that wrote the claim still runs. A pid alone can be reused (in a
+ * container restarted with the same command, the old server's pid may now be npm's or the
+ * shell's), so where Linux tells process start times, the start time must match too.
+ */
+async function isRunning(pid: number, started: string): Promise<boolean> {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to another user — still running.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const now = await startTimeOf(pid);
+  return !started || now === null || now === started;
+}
+
+/** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), or null. */
+async function startTimeOf(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[19] ?? null;
 }

@@ -55,7 +55,17 @@ describe('one server per DATA_DIR', () => {
     await writeFile(join(data, 'server.lock'), `${deadPid()}\n`);
     const server = await startTestServer(data);
     running.push(server);
-    expect(Number(await readFile(join(data, 'server.lock'), 'utf8'))).toBe(process.pid);
+    expect(Number((await readFile(join(data, 'server.lock'), 'utf8')).split(' ')[0])).toBe(process.pid);
+  });
+
+  it('takes over a claim whose pid now belongs to another process (a container restart reuses pids)', async () => {
+    const data = await dir();
+    // Our parent runs, but it is not the process that wrote this claim: its start time differs.
+    await writeFile(join(data, 'server.lock'), `${process.ppid} 1\n`);
+    running.push(await startTestServer(data));
+    const [pid, started] = (await readFile(join(data, 'server.lock'), 'utf8')).trim().split(' ');
+    expect(Number(pid)).toBe(process.pid);
+    expect(Number(started)).toBeGreaterThan(1);
   });
 
   it('npm start on a folder in use says so in one line and exits 2', async () => {
