@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../app/session-model.ts';
 import { RowValues } from './row-values.tsx';
-import { useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
+import { cellText, differenceText, labelColumnOf, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
 import { selectPoints } from '../app/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -14,6 +14,14 @@ export function NeighboursPanel() {
   const focused = useUi((s) => s.focused);
   const setFocused = useUi((s) => s.setFocused);
   const { data, error, loading } = useNeighbours(focused);
+  // Each neighbour is named by a label column and told apart by the features it differs most on.
+  useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  const labelColumn = useMemo(() => labelColumnOf(model.dataset.columns), [model]);
+  const features = model.summary.features;
+  useEffect(() => {
+    if (focused !== null) model.columns.ensure([...(labelColumn ? [labelColumn] : []), ...features.map((f) => f.column)]);
+  }, [model, focused, labelColumn, features]);
+  const labelData = labelColumn ? model.columns.columns.get(labelColumn) : undefined;
   return (
     <Panel id="neighbours" title="Point" badge={focused === null ? undefined : `row ${model.arrays.rowIndex[focused] + 1}`}>
       {focused === null ? (
@@ -34,18 +42,34 @@ export function NeighboursPanel() {
           {data && (
             <ol className="neighbour-list small" data-testid="neighbours">
               {data.neighbors.map((n) => (
-                <li key={n.point}>
-                  <button type="button" className="link" onClick={() => setFocused(n.point)}>
-                    row {model.arrays.rowIndex[n.point] + 1}
-                  </button>
-                  <span className="muted"> {clusterName(model.arrays.cluster[n.point])} · distance {n.distance.toFixed(2)}</span>
-                </li>
+                <NeighbourItem
+                  key={n.point}
+                  row={model.arrays.rowIndex[n.point]}
+                  label={labelData ? cellText(labelData, model.arrays.rowIndex[n.point]) : null}
+                  differs={largestDifferences(features, model.columns.columns, model.arrays.rowIndex[focused], model.arrays.rowIndex[n.point]).map(differenceText)}
+                  detail={`${clusterName(model.arrays.cluster[n.point])} · distance ${n.distance.toFixed(2)}`}
+                  onFocus={() => setFocused(n.point)}
+                />
               ))}
             </ol>
           )}
         </>
       )}
     </Panel>
+  );
+}
+
+/** One neighbour: its label (row number when there is none), where it differs most, cluster and distance. */
+function NeighbourItem({ row, label, differs, detail, onFocus }: { row: number; label: string | null; differs: string[]; detail: string; onFocus: () => void }) {
+  return (
+    <li data-row={row}>
+      <button type="button" className="link" title={`row ${row + 1}`} onClick={onFocus}>
+        {label ?? `row ${row + 1}`}
+      </button>
+      {label !== null && <span className="muted"> row {row + 1}</span>}
+      {differs.length > 0 && <span className="neighbour-differs"> · {differs.join(', ')}</span>}
+      <span className="muted"> · {detail}</span>
+    </li>
   );
 }
 
