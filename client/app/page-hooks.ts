@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
+import type { ClusterLabel } from '../scene/types.ts';
+import { useClusterLabels } from './scene-view.tsx';
 import type { SessionCloud, SessionModel } from './session-model.ts';
 
 /**
@@ -24,6 +26,8 @@ export interface MiragePageHooks {
   pick(x: number, y: number): number | null;
   lasso(polygon: number[]): number[];
   canvasRect(): { left: number; top: number; width: number; height: number } | null;
+  /** Cluster names the scene draws now (empty when off). */
+  clusterLabels(): ClusterLabel[];
   camera(): { position: [number, number, number]; target: [number, number, number] };
 }
 
@@ -36,6 +40,8 @@ declare global {
 export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
   const latest = useRef(cloud);
   latest.current = cloud;
+  const labels = useRef<ClusterLabel[]>([]);
+  labels.current = useClusterLabels(model, cloud);
   useEffect(() => {
     const handle = () => {
       const h = model.scene.current;
@@ -58,6 +64,7 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
       project: (p) => handle().project(p),
       pick: (x, y) => handle().pick(x, y)?.index ?? null,
       lasso: (polygon) => Array.from(handle().lasso(new Float32Array(polygon))),
+      clusterLabels: () => labels.current,
       camera() {
         const pose = handle().getCamera();
         return { position: pose.position, target: pose.target };

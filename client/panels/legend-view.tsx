@@ -2,7 +2,12 @@ import { useCloud, useSession } from '../app/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
 import { rampCss } from '../encodings/palettes.ts';
+import { readView } from '../../shared/session/index.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { clusterNamesShown } from '../scene/cluster-label-list.ts';
+import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';
+import '../styles/labels.css';
 
 function useMarks(): LegendMark[] {
   const model = useSession();
@@ -28,6 +33,21 @@ function MarkRows({ marks }: { marks: LegendMark[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Personal switch for cluster names floating in the scene; shown while colour is by cluster. */
+function ClusterNamesToggle({ legend }: { legend: Legend }) {
+  const model = useSession();
+  const view = useDocValue(model.conn.doc, ['view'], readView);
+  const preference = useUi((s) => s.clusterNames);
+  if (view.color.by !== 'cluster') return null;
+  const on = clusterNamesShown(view.color.by, legend, preference);
+  return (
+    <label className="legend-names-toggle" title="Float each cluster's name over its points (only on your screen)">
+      <input type="checkbox" data-testid="cluster-names-toggle" checked={on} onChange={(e) => useUi.getState().setClusterNames(e.target.checked)} />
+      names in scene
+    </label>
   );
 }
 
@@ -63,7 +83,10 @@ export function LegendView(props: { legend: Legend | null; onItemClick?: (key: s
   const hidden = legend.items.length - shown.length;
   return (
     <div className="legend" data-testid="legend">
-      <div className="legend-title">{legend.title}</div>
+      <div className="legend-title legend-title-row">
+        <span>{legend.title}</span>
+        <ClusterNamesToggle legend={legend} />
+      </div>
       <ul className="legend-items">
         {shown.map((item) => (
           <li key={`${item.key}-${item.label}`}>

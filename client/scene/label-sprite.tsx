@@ -10,11 +10,13 @@ export interface LabelSpriteProps {
    */
   height?: number;
   position?: [number, number, number];
+  /** A border in the accent colour (cluster names). */
+  framed?: boolean;
 }
 
 /** A camera-facing text label, always on top, at a constant apparent size. */
-export function LabelSprite({ text, accent, height = 0.035, position }: LabelSpriteProps) {
-  const label = useMemo(() => createLabelTexture(text, accent), [text, accent]);
+export function LabelSprite({ text, accent, height = 0.035, position, framed = false }: LabelSpriteProps) {
+  const label = useMemo(() => createLabelTexture(text, accent, 48, framed), [text, accent, framed]);
   useEffect(() => () => label.texture.dispose(), [label]);
   return (
     <sprite position={position} scale={[height * label.aspect, height, 1]} renderOrder={10} center={[0.5, 0]}>

@@ -10,7 +10,7 @@ export interface LabelTexture {
  * Text on a rounded dark plate, rendered once into a texture: labels are sprites in the
  * scene graph (they work inside WebXR, where DOM overlays do not), and need no font download.
  */
-export function createLabelTexture(text: string, accent = '#ffffff', maxChars = 48): LabelTexture {
+export function createLabelTexture(text: string, accent = '#ffffff', maxChars = 48, framed = false): LabelTexture {
   const label = text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
   const fontPx = 40;
   const pad = 18;
@@ -28,6 +28,14 @@ export function createLabelTexture(text: string, accent = '#ffffff', maxChars = 
   ctx.beginPath();
   ctx.roundRect(0, 0, width, height, height / 2.6);
   ctx.fill();
+  if (framed) {
+    // Cluster names: a border in the cluster's colour ties the label to its blob from afar.
+    ctx.strokeStyle = accent;
+    ctx.lineWidth = 5;
+    ctx.beginPath();
+    ctx.roundRect(2.5, 2.5, width - 5, height - 5, height / 2.6 - 2.5);
+    ctx.stroke();
+  }
   ctx.fillStyle = accent;
   ctx.fillRect(pad / 2, height * 0.25, 5, height * 0.5);
   ctx.fillStyle = '#eef2f8';

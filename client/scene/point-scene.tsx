@@ -84,6 +84,7 @@ export function PointScene(props: PointSceneOwnProps) {
           avatars={props.avatars ?? EMPTY}
           pins={props.pins ?? EMPTY}
           links={props.links ?? EMPTY}
+          clusterLabels={props.clusterLabels ?? EMPTY}
           showGrid={props.showGrid ?? true}
           background={props.background ?? '#0b0f17'}
           keyboard={props.keyboard ?? true}

@@ -4,10 +4,11 @@ import type * as THREE from 'three';
 import { AnnotationPins } from './annotation-pins.tsx';
 import { Avatars } from './avatars.tsx';
 import { CameraRig } from './camera-rig.tsx';
+import { ClusterLabels } from './cluster-labels.tsx';
 import { NeighbourLinks } from './neighbour-links.tsx';
 import { OrientationGrid } from './orientation-grid.tsx';
 import type { SceneController } from './scene-controller.ts';
-import type { AnnotationPin, CameraPose, FilterMode, NeighbourLinks as Links, ParticipantAvatar, PointCloudData } from './types.ts';
+import type { AnnotationPin, CameraPose, ClusterLabel, FilterMode, NeighbourLinks as Links, ParticipantAvatar, PointCloudData } from './types.ts';
 
 export interface SceneContentProps {
   controller: SceneController;
@@ -19,6 +20,8 @@ export interface SceneContentProps {
   avatars: readonly ParticipantAvatar[];
   pins: readonly AnnotationPin[];
   links: readonly Links[];
+  /** Cluster names over their blobs (empty: none). */
+  clusterLabels?: readonly ClusterLabel[];
   showGrid: boolean;
   background: string;
   keyboard: boolean;
@@ -65,6 +68,7 @@ export function SceneContent(props: SceneContentProps) {
       {showGrid && <OrientationGrid bounds={bounds} />}
       {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}
       {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.035} />}
+      {props.clusterLabels && props.clusterLabels.length > 0 && <ClusterLabels labels={props.clusterLabels} />}
       {pins.length > 0 && <AnnotationPins pins={pins} size={r * 0.09} />}
     </>
   );

@@ -57,6 +57,17 @@ export interface AnnotationPin {
   color?: string;
 }
 
+/** A cluster's name floating at a representative point, framed in the cluster's colour. */
+export interface ClusterLabel {
+  id: string;
+  /** The point the label stands on. */
+  point: number;
+  position: Vec3;
+  text: string;
+  /** CSS colour of the cluster. */
+  color: string;
+}
+
 /** Lines from one point to others (e.g. its k nearest neighbours in feature space). */
 export interface NeighbourLinks {
   from: number;
@@ -92,6 +103,7 @@ export interface PointSceneProps {
   avatars?: readonly ParticipantAvatar[];
   pins?: readonly AnnotationPin[];
   links?: readonly NeighbourLinks[];
+  clusterLabels?: readonly ClusterLabel[];
   /** Draw the floor grid and axes (default true). */
   showGrid?: boolean;
   /** CSS background colour of the scene. */

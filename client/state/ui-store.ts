@@ -23,6 +23,8 @@ export interface UiState {
   /** Follow the presenter's camera (when someone presents). */
   following: boolean;
   toast: string | null;
+  /** Cluster names floating in the scene: true / false once chosen, null = automatic (on for ≤ 20 clusters). */
+  clusterNames: boolean | null;
   setHover(hover: HoverState | null): void;
   setFocused(point: number | null): void;
   setSearch(query: string, column?: string | null): void;
@@ -30,6 +32,7 @@ export interface UiState {
   setSidebarOpen(open: boolean): void;
   setFollowing(following: boolean): void;
   showToast(message: string | null): void;
+  setClusterNames(on: boolean): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -41,6 +44,7 @@ export const useUi = create<UiState>((set) => ({
   sidebarOpen: true,
   following: true,
   toast: null,
+  clusterNames: null,
   setHover: (hover) => set({ hover }),
   setFocused: (focused) => set({ focused }),
   setSearch: (searchQuery, column) => set((s) => ({ searchQuery, searchColumn: column === undefined ? s.searchColumn : column })),
@@ -48,4 +52,5 @@ export const useUi = create<UiState>((set) => ({
   setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
   setFollowing: (following) => set({ following }),
   showToast: (toast) => set({ toast }),
+  setClusterNames: (clusterNames) => set({ clusterNames }),
 }));
