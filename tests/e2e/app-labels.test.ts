@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionCreated } from '../../shared/api-types.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
+import { uploadAsset } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
+
+/**
+ * Cluster names floating in the scene, as a projector room sees them at 1280×720: drawn over
+ * their blobs by default (colour by cluster, few clusters), gone when the personal switch in
+ * the legend is turned off, back when it is turned on.
+ */
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let tokens: SessionCreated;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  dataDir = await tempDataDir('mirage-labels-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+  const dataset = await uploadAsset(server.url, 'penguins');
+  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
+  await waitForAnalysis(server.url, started.id);
+  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin labels' });
+  page = await openSessionPage(browser, server.url, tokens, tokens.editToken, errors, { width: 1280, height: 720 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Page-pixel boxes just above each label's anchor point (where its plate is drawn), clear of the legend. */
+async function labelBoxes(): Promise<{ texts: string[]; boxes: Box[] }> {
+  return page.evaluate(() => {
+    const m = window.__mirage!;
+    const rect = m.canvasRect()!;
+    const legend = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
+    const labels = m.clusterLabels();
+    const boxes = labels.flatMap((l) => {
+      const at = m.project(l.point);
+      if (!at) return [];
+      const x = rect.left + at.x;
+      const y = rect.top + at.y;
+      const box = { x0: x - 60, y0: y - 40, x1: x + 60, y1: y - 2 };
+      const overLegend = legend && box.x1 > legend.left && box.x0 < legend.right && box.y1 > legend.top && box.y0 < legend.bottom;
+      return overLegend ? [] : [box];
+    });
+    return { texts: labels.map((l) => l.text), boxes };
+  });
+}
+
+/** Near-white, grey-ish pixels: the label text (#eef2f8); points are saturated palette colours. */
+function textPixels(px: Pixels, box: Box): number {
+  let n = 0;
+  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(px.height, box.y1); y++) {
+    for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(px.width, box.x1); x++) {
+      const i = (y * px.width + x) * 4;
+      const [r, g, b] = [px.data[i], px.data[i + 1], px.data[i + 2]];
+      if (Math.min(r, g, b) > 200 && Math.max(r, g, b) - Math.min(r, g, b) < 30) n++;
+    }
+  }
+  return n;
+}
+
+async function rendered(): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(200);
+}
+
+describe('cluster names in the scene', () => {
+  it('draws one name per cluster over its points by default, with the legend text', async () => {
+    const legend = await page.evaluate(() => window.__mirage!.legend());
+    const { texts, boxes } = await labelBoxes();
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    const legendTexts = legend?.kind === 'categorical' ? legend.items.map((i) => i.label) : [];
+    for (const t of texts) expect(legendTexts).toContain(t);
+    expect(await page.isChecked('[data-testid=cluster-names-toggle]')).toBe(true);
+    expect(boxes.length).toBeGreaterThanOrEqual(1);
+    await rendered();
+    const px = await screenshotPixels(page, 'labels-on');
+    for (const box of boxes) expect(textPixels(px, box)).toBeGreaterThan(40);
+  });
+
+  it('removes them when "names in scene" is turned off, and brings them back', async () => {
+    const { boxes } = await labelBoxes();
+    const on = await page.evaluate(() => window.__mirage!.clusterLabels().length);
+    await page.click('[data-testid=cluster-names-toggle]');
+    await page.waitForFunction(() => window.__mirage!.clusterLabels().length === 0, undefined, { timeout: 5000 });
+    await rendered();
+    const off = await screenshotPixels(page, 'labels-off');
+    for (const box of boxes) expect(textPixels(off, box)).toBeLessThan(10);
+
+    await page.click('[data-testid=cluster-names-toggle]');
+    await page.waitForFunction((n) => window.__mirage!.clusterLabels().length === n, on, { timeout: 5000 });
+    await rendered();
+    const again = await screenshotPixels(page, 'labels-again');
+    for (const box of boxes) expect(textPixels(again, box)).toBeGreaterThan(40);
+    expect(errors).toEqual([]);
+  });
+});
