@@ -241,5 +241,52 @@ describe('explorer: from a file to a shared session', () => {
     expect(errors).toEqual([]);
     expect(wrong.errors).toEqual([]);
   });
+
+  it('names each neighbour of a clicked point by its label column and where it differs', async () => {
+    const { page, errors } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    const point = await pickablePoint(page);
+    const at = (await pointOnPage(page, point))!;
+    await page.mouse.click(at.x, at.y);
+    const items = page.locator('[data-testid=neighbours] li');
+    await items.first().waitFor({ timeout: 10_000 });
+    // Iris has no identifier or text column: the species names each neighbour, then its row.
+    await page.waitForFunction(() => /^(setosa|versicolor|virginica) row \d+/.test(document.querySelector('[data-testid=neighbours] li')?.textContent ?? ''));
+    const texts = await items.allTextContents();
+    expect(texts.length).toBe(10);
+    for (const t of texts) expect(t).toMatch(/^(setosa|versicolor|virginica) row \d+ · .*distance \d/);
+    // At least one neighbour differs on a measurement, shown with its signed difference.
+    expect(texts.some((t) => /(sepal|petal)_(length|width) [\d.]+ \([+−][\d.]+\)/.test(t))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('a typed range bound keeps exactly the rows in range', async () => {
+    const { page, errors } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    const iris = Papa.parse<Record<string, string>>(await readFile(assetPath('iris'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const expected = iris.filter((r) => Number(r.petal_length) >= 4.35 && Number(r.petal_length) <= 5.05).length;
+    await page.selectOption('[aria-label="Add a filter"]', 'petal_length');
+    const min = page.locator('[aria-label="petal_length minimum value"]');
+    const max = page.locator('[aria-label="petal_length maximum value"]');
+    await min.waitFor();
+    // Escape goes back to the filter's value without changing anything.
+    await min.fill('6');
+    await min.press('Escape');
+    expect(await min.inputValue()).toBe('1');
+    await min.fill('4.35');
+    await min.press('Enter');
+    await max.fill('5.05');
+    await max.blur();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === String(n), expected, { timeout: 10_000 });
+    expect(expected).toBeGreaterThan(20);
+    expect(expected).toBeLessThan(100);
+    // A min above the max is held at the max: min ≤ max.
+    await min.fill('9');
+    await min.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('[aria-label="petal_length minimum value"]') as HTMLInputElement | null)?.value === '5.05');
+    await page.getByRole('button', { name: /^Remove filter/ }).first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === '150');
+    expect(errors).toEqual([]);
+  });
 });
 
