@@ -257,6 +257,7 @@ describe('explorer: from a file to a shared session', () => {
     for (const t of texts) expect(t).toMatch(/^(setosa|versicolor|virginica) row \d+ · .*distance \d/);
     // At least one neighbour differs on a measurement, shown with its signed difference.
     expect(texts.some((t) => /(sepal|petal)_(length|width) [\d.]+ \([+−][\d.]+\)/.test(t))).toBe(true);
+    await page.locator('[data-testid=neighbours]').locator('xpath=..').screenshot({ path: 'tests/e2e/screenshots/app-neighbour-labels.png' });
     expect(errors).toEqual([]);
   });
 
@@ -278,6 +279,7 @@ describe('explorer: from a file to a shared session', () => {
     await max.fill('5.05');
     await max.blur();
     await page.waitForFunction((n) => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === String(n), expected, { timeout: 10_000 });
+    await page.screenshot({ path: 'tests/e2e/screenshots/app-range-bounds.png' });
     expect(expected).toBeGreaterThan(20);
     expect(expected).toBeLessThan(100);
     // A min above the max is held at the max: min ≤ max.
