@@ -282,6 +282,16 @@ describe('explorer: from a file to a shared session', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/app-range-bounds.png' });
     expect(expected).toBeGreaterThan(20);
     expect(expected).toBeLessThan(100);
+    // A view link sees the same bounds, and cannot type into them.
+    const edit = new URL(session!.editUrl);
+    const { viewToken } = (await (await fetch(`${server.url}/api/sessions/${session!.id}?token=${edit.searchParams.get('token')}`)).json()) as { viewToken: string };
+    const viewer = await newPage(`${server.url}/s/${session!.id}?token=${viewToken}`);
+    await sessionReady(viewer.page);
+    const viewerMin = viewer.page.locator('[aria-label="petal_length minimum value"]');
+    await viewerMin.waitFor();
+    expect(await viewerMin.isDisabled()).toBe(true);
+    expect(await viewer.page.locator('[aria-label="petal_length maximum value"]').inputValue()).toBe('5.05');
+    expect(viewer.errors).toEqual([]);
     // A min above the max is held at the max: min ≤ max.
     await min.fill('9');
     await min.press('Enter');
