@@ -2,11 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
-import { uploadAsset } from '../support/http.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
-import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
-import { createSession, openSessionPage } from '../support/session-pages.ts';
+import { screenshotPixels, type Pixels } from '../support/browser.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
  * Cluster names floating in the scene, as a projector room sees them at 1280×720: drawn over
@@ -14,28 +11,20 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
  * the legend is turned off, back when it is turned on.
  */
 let server: RunningServer;
-let dataDir: string;
+let fixture: SessionFixture | undefined;
 let browser: Browser;
 let tokens: SessionCreated;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuild();
-  dataDir = await tempDataDir('mirage-labels-e2e-');
-  server = await startTestServer(dataDir);
-  browser = await launchBrowser();
-  const dataset = await uploadAsset(server.url, 'penguins');
-  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
-  await waitForAnalysis(server.url, started.id);
-  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Penguin labels' });
+  fixture = await startSessionFixture({ name: 'labels', title: 'Penguin labels' });
+  ({ server, browser, session: tokens } = fixture);
   page = await openSessionPage(browser, server.url, tokens, tokens.editToken, errors, { width: 1280, height: 720 });
-});
+}, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await removeDir(dataDir);
+  await fixture?.close();
 });
 
 interface Box {

@@ -2,13 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { waitForAnalysis, postAnalysis } from '../support/analysis-client.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
-import { uploadAsset } from '../support/http.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
-import { createSession, openSessionPage } from '../support/session-pages.ts';
+import { screenshotDir } from '../support/browser.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
  * A session the server refuses to join (here: full, one seat) says why in the top bar instead of
@@ -16,7 +13,7 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
  * live with the shared state.
  */
 let server: RunningServer;
-let dataDir: string;
+let fixture: SessionFixture | undefined;
 let browser: Browser;
 let tokens: SessionCreated;
 const errors: string[] = [];
@@ -31,21 +28,13 @@ const whenStatus = (page: Page, status: string) =>
   page.waitForFunction((s) => document.querySelector('[data-testid=connection]')?.getAttribute('data-status') === s, status, { timeout: 15_000 });
 
 beforeAll(async () => {
-  await ensureClientBuild();
   await mkdir(screenshotDir, { recursive: true });
-  dataDir = await tempDataDir('mirage-refusal-e2e-');
-  server = await startTestServer(dataDir, { collabMaxConnections: 1 });
-  browser = await launchBrowser();
-  const dataset = await uploadAsset(server.url, 'penguins');
-  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
-  await waitForAnalysis(server.url, started.id);
-  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'One seat' });
-});
+  fixture = await startSessionFixture({ name: 'refusal', title: 'One seat', config: { collabMaxConnections: 1 } });
+  ({ server, browser, session: tokens } = fixture);
+}, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await removeDir(dataDir);
+  await fixture?.close();
 });
 
 describe('a refused connection', () => {

@@ -3,12 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { loadAsset } from '../support/assets.ts';
-import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels, type Pixels } from '../support/browser.ts';
+import { decodePng, screenshotPixels, type Pixels } from '../support/browser.ts';
 import { colourCensus } from '../support/colour-census.ts';
-import { uploadAsset } from '../support/http.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
-import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
-import { createSession, openSessionPage } from '../support/session-pages.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
  * Search as a user meets it: matches stand out in the scene (the rest fade, for this
@@ -16,28 +13,20 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
  * shared selection or be framed. Penguins with a PCA layout, one editor page.
  */
 let server: RunningServer;
-let dataDir: string;
+let fixture: SessionFixture | undefined;
 let browser: Browser;
 let tokens: SessionCreated;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuild();
-  dataDir = await tempDataDir('mirage-search-e2e-');
-  server = await startTestServer(dataDir);
-  browser = await launchBrowser();
-  const dataset = await uploadAsset(server.url, 'penguins');
-  const started = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
-  await waitForAnalysis(server.url, started.id);
-  tokens = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: 'Search' });
+  fixture = await startSessionFixture({ name: 'search', title: 'Search' });
+  ({ server, browser, session: tokens } = fixture);
   page = await openSessionPage(browser, server.url, tokens, tokens.editToken, errors);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await removeDir(dataDir);
+  await fixture?.close();
 });
 
 /** Chromatic pixels of the scene (legend blanked) nearest each colour by chromaticity. */

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
+import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { SessionCreated } from '../../shared/api-types.ts';
-import { postJson } from './http.ts';
+import type { ServerConfig } from '../../server/config.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { postAnalysis, waitForAnalysis } from './analysis-client.ts';
+import type { ASSETS } from './assets.ts';
+import { ensureClientBuild, launchBrowser } from './browser.ts';
+import { postJson, uploadAsset } from './http.ts';
+import { removeDir, startTestServer, tempDataDir } from './server-process.ts';
 
 /** Creates a session over an analysed dataset through the API, as the start page does. */
 export async function createSession(baseUrl: string, body: { datasetId: string; analysisId: string; title: string }): Promise<SessionCreated> {
@@ -28,4 +35,42 @@ export async function openSessionPage(
   await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(() => window.__mirage!.ready());
   return page;
+}
+
+/** A real server on a temp DATA_DIR, a browser, and one session over an analysed asset. */
+export interface SessionFixture {
+  server: RunningServer;
+  browser: Browser;
+  session: SessionCreated;
+  datasetId: string;
+  analysisId: string;
+  close(): Promise<void>;
+}
+
+export async function startSessionFixture(options: {
+  name: string;
+  title: string;
+  asset?: keyof typeof ASSETS;
+  params?: AnalysisParamsInput;
+  config?: Partial<ServerConfig>;
+}): Promise<SessionFixture> {
+  await ensureClientBuild();
+  const dataDir = await tempDataDir(`mirage-${options.name}-e2e-`);
+  const server = await startTestServer(dataDir, options.config);
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+    await removeDir(dataDir);
+  };
+  try {
+    const dataset = await uploadAsset(server.url, options.asset ?? 'penguins');
+    const started = await postAnalysis(server.url, dataset.id, options.params ?? { reduction: { method: 'pca' } });
+    await waitForAnalysis(server.url, started.id);
+    const session = await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: options.title });
+    return { server, browser, session, datasetId: dataset.id, analysisId: started.id, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
