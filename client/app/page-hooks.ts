@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 import type { ClusterLabel } from '../scene/types.ts';
-import { useClusterLabels } from './scene-view.tsx';
 import type { SessionCloud, SessionModel } from './session-model.ts';
 
 /**
@@ -37,11 +36,11 @@ declare global {
   }
 }
 
-export function usePageHooks(model: SessionModel, cloud: SessionCloud): void {
+export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLabels: ClusterLabel[]): void {
   const latest = useRef(cloud);
   latest.current = cloud;
   const labels = useRef<ClusterLabel[]>([]);
-  labels.current = useClusterLabels(model, cloud);
+  labels.current = clusterLabels;
   useEffect(() => {
     const handle = () => {
       const h = model.scene.current;

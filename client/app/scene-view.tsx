@@ -4,10 +4,9 @@ import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
 import { pointOfRow } from '../encodings/point-context.ts';
 import { PointScene } from '../scene/point-scene.tsx';
-import { clusterLabelList, clusterNamesShown } from '../scene/cluster-label-list.ts';
 import type { AnnotationPin, CameraPose, ClickModifiers, ClusterLabel, NeighbourLinks, ParticipantAvatar } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
-import { useCloud, useSession, type SessionCloud, type SessionModel } from './session-model.ts';
+import { useCloud, useSession } from './session-model.ts';
 import { selectPoints } from './selection-actions.ts';
 import { followStatus, isRoamDrag, VIEWER_SELECT_TOAST } from './follow-state.ts';
 import { useNeighbours } from './use-neighbours.ts';
@@ -15,28 +14,11 @@ import '../styles/viewer.css';
 import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
 
 /**
- * Cluster names to float in the scene (none unless coloured by cluster and wanted), at the
- * points' target positions so they follow re-binds and position changes.
- */
-export function useClusterLabels(model: SessionModel, cloud: SessionCloud): ClusterLabel[] {
-  const view = useDocValue(model.conn.doc, ['view'], readView);
-  const preference = useUi((s) => s.clusterNames);
-  const shown = clusterNamesShown(view.color.by, cloud.legend, preference);
-  const { positions } = cloud.data;
-  const { passes } = cloud.filter;
-  const { legend } = cloud;
-  return useMemo(
-    () => (shown ? clusterLabelList(positions, model.arrays.cluster, passes, legend) : []),
-    [shown, positions, passes, legend, model],
-  );
-}
-
-/**
  * The 3D view of a session: the cloud, other participants as avatars, annotation pins and
  * neighbour links; pointer input turned into hover, focus and selection; our camera shared as
  * presence (and as the presenter's pose when we present); the presenter followed when asked.
  */
-export function SceneView() {
+export function SceneView({ clusterLabels }: { clusterLabels: ClusterLabel[] }) {
   const model = useSession();
   const cloud = useCloud();
   const { doc, awareness, origins } = model.conn;
@@ -82,8 +64,6 @@ export function SceneView() {
       }),
     [annotations, positions, model],
   );
-
-  const clusterLabels = useClusterLabels(model, cloud);
 
   const links = useMemo<NeighbourLinks[]>(
     () => (focused !== null && neighbours.data ? [{ from: focused, to: neighbours.data.neighbors.map((n) => n.point), color: '#8cc8ff' }] : []),

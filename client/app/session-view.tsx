@@ -26,6 +26,7 @@ import { CloudContext, SessionContext, type SessionModel } from './session-model
 import { useCloudOutput } from './use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
+import { useClusterLabels } from './use-cluster-labels.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right. */
 export function SessionView({ model }: { model: SessionModel }) {
@@ -37,7 +38,9 @@ export function SessionView({ model }: { model: SessionModel }) {
   // Legend toggles write cluster ids of the loaded analysis: off while another one loads.
   const legendWritable = model.canEdit && !rebindPending(meta.analysisId, model.analysis.id);
   useShortcuts(model);
-  usePageHooks(model, cloud);
+  // Computed once here: the scene draws them, the page hooks expose them to tests.
+  const clusterLabels = useClusterLabels(model, cloud);
+  usePageHooks(model, cloud, clusterLabels);
   useEffect(() => {
     document.title = `${title} · Data Mirage`;
   }, [title]);
@@ -48,7 +51,7 @@ export function SessionView({ model }: { model: SessionModel }) {
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
           <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
-            <SceneView />
+            <SceneView clusterLabels={clusterLabels} />
             <div className="scene-overlay top-left">
               <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
