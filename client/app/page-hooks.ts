@@ -28,6 +28,8 @@ export interface MiragePageHooks {
   /** Cluster names the scene draws now (empty when off). */
   clusterLabels(): ClusterLabel[];
   camera(): { position: [number, number, number]; target: [number, number, number] };
+  /** Where an eased camera move ends (equal to camera() at rest). */
+  cameraGoal(): { position: [number, number, number]; target: [number, number, number] };
 }
 
 declare global {
@@ -66,6 +68,10 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLa
       clusterLabels: () => labels.current,
       camera() {
         const pose = handle().getCamera();
+        return { position: pose.position, target: pose.target };
+      },
+      cameraGoal() {
+        const pose = handle().getCameraGoal();
         return { position: pose.position, target: pose.target };
       },
       canvasRect() {

@@ -38,13 +38,14 @@ function StockContent({ data, handleRef }: { data: PointCloudData; handleRef: Re
     const unsupported = (): never => {
       throw new Error('not part of the stock baseline');
     };
-    const pose = () => {
-      const p = controls.current!.getPosition(new THREE.Vector3());
-      const t = controls.current!.getTarget(new THREE.Vector3());
+    const pose = (goal = false) => {
+      const p = controls.current!.getPosition(new THREE.Vector3(), goal);
+      const t = controls.current!.getTarget(new THREE.Vector3(), goal);
       return { position: [p.x, p.y, p.z] as [number, number, number], target: [t.x, t.y, t.z] as [number, number, number] };
     };
     return {
-      getCamera: pose,
+      getCamera: () => pose(),
+      getCameraGoal: () => pose(true),
       async setCamera(next) {
         const c = controls.current!;
         await c.setLookAt(...next.position, ...next.target, false);

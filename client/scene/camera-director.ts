@@ -19,12 +19,13 @@ export class CameraDirector {
   controls: CameraControlsImpl | null = null;
   invalidate: () => void = () => {};
 
-  getPose(): CameraPose {
+  /** The pose now, or with `goal` the pose an eased move is heading to (the same at rest). */
+  getPose(goal = false): CameraPose {
     const c = this.controls;
     const cam = this.camera;
     if (!c || !cam) return { position: [0, 0, 5], target: [0, 0, 0] };
-    const p = c.getPosition(eyeScratch, false);
-    const t = c.getTarget(targetScratch, false);
+    const p = c.getPosition(eyeScratch, goal);
+    const t = c.getTarget(targetScratch, goal);
     return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], fov: cam.fov };
   }
 

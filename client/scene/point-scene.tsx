@@ -39,6 +39,7 @@ export function PointScene(props: PointSceneOwnProps) {
     props.ref,
     (): PointSceneHandle => ({
       getCamera: () => controller.getCamera(),
+      getCameraGoal: () => controller.getCameraGoal(),
       setCamera: (pose, animate = true) => controller.setCamera(pose, animate),
       resetView: (animate = true) => controller.resetView(animate),
       focusPoint: (index, animate = true) => controller.focusPoint(index, animate),

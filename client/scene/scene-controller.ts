@@ -199,6 +199,10 @@ export class SceneController {
     return this.director.getPose();
   }
 
+  getCameraGoal(): CameraPose {
+    return this.director.getPose(true);
+  }
+
   setCamera(pose: CameraPose, animate = true): Promise<void> {
     return this.director.setPose(pose, animate);
   }

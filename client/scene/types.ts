@@ -126,6 +126,8 @@ export interface PickResult {
 /** Imperative API of <PointScene ref={…}>. */
 export interface PointSceneHandle {
   getCamera(): CameraPose;
+  /** The pose an eased camera move is heading to; the current pose when the camera rests. */
+  getCameraGoal(): CameraPose;
   /** Moves the camera; with animate the move eases and the promise settles when it ends. */
   setCamera(pose: CameraPose, animate?: boolean): Promise<void>;
   /** Frames the bounding sphere of the points that pass the filter (all points if none pass). */

@@ -6,7 +6,7 @@ import { ensureClientBuild, launchBrowser } from '../support/browser.ts';
 import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
-import { createSession, openSessionPage } from '../support/session-pages.ts';
+import { cameraAtRest, createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
  * Several participants in one session, each a real page on the real server: what one editor
@@ -127,7 +127,11 @@ describe('a session shared by two editors and a viewer', () => {
     await link.waitFor();
     await viewer.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'view-link');
     expect(await link.inputValue()).toContain(tokens.viewToken);
-    await viewer.waitForTimeout(600); // the smooth scroll ends
+    // The panel scrolls smoothly into view; wait for it to arrive rather than for a set time.
+    await viewer.waitForFunction(() => {
+      const r = document.querySelector('[data-testid=view-link]')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, undefined, { timeout: 10_000 });
     expect(await link.isVisible()).toBe(true);
     const box = (await link.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
@@ -155,7 +159,11 @@ describe('a session shared by two editors and a viewer', () => {
     await minThumb.focus();
     for (let i = 0; i < 4; i++) await alice.keyboard.press('PageUp');
     await alice.keyboard.press('ArrowRight');
-    await alice.waitForTimeout(300);
+    await alice.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value')) < n,
+      total - size,
+      { timeout: 10_000 },
+    );
     const narrowed = await count(alice, 'visible-count');
     expect(narrowed).toBeLessThan(total - size);
     expect(narrowed).toBeGreaterThan(0);
@@ -222,9 +230,10 @@ describe('a session shared by two editors and a viewer', () => {
       const r = m.canvasRect()!;
       return { x: r.left + a.x, y: r.top + a.y };
     }, point);
+    const before = await alice.evaluate(() => window.__mirage!.cameraGoal());
     await alice.mouse.dblclick(at.x, at.y);
-    await alice.waitForTimeout(1200);
-    const target = await alice.evaluate(() => window.__mirage!.camera());
+    await alice.waitForFunction((b) => Math.hypot(...window.__mirage!.cameraGoal().target.map((v, i) => v - b.target[i])) > 1e-3, before);
+    const target = await cameraAtRest(alice);
     const near = (page: Page) =>
       page.waitForFunction(
         (t) => {
@@ -253,11 +262,10 @@ describe('a session shared by two editors and a viewer', () => {
     await bob.mouse.up();
     await bob.locator('[data-testid=follow-overlay] button', { hasText: /^follow / }).waitFor();
     expect(await bob.locator('[data-panel=people] label:has-text("follow") input').isChecked()).toBe(false);
-    await bob.waitForTimeout(900); // a move already under way finishes
-    const bobBefore = await bob.evaluate(() => window.__mirage!.camera());
+    const bobBefore = await cameraAtRest(bob); // a move already under way finishes
     await alice.keyboard.press('f');
-    await alice.waitForTimeout(1200);
-    const reset = await alice.evaluate(() => window.__mirage!.camera());
+    await alice.waitForFunction((t) => Math.hypot(...window.__mirage!.cameraGoal().position.map((v, i) => v - t.position[i])) > 0.1, target);
+    const reset = await cameraAtRest(alice);
     expect(Math.hypot(...reset.position.map((v, i) => v - target.position[i]))).toBeGreaterThan(0.1);
     await viewer.waitForFunction(
       (t) => Math.hypot(...window.__mirage!.camera().position.map((v, i) => v - t.position[i])) < 0.05,

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../server/server.ts';
 import { loadAsset } from '../support/assets.ts';
 import { decodePng, screenshotPixels, type Pixels } from '../support/browser.ts';
 import { colourCensus } from '../support/colour-census.ts';
-import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { cameraAtRest, openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
  * Search as a user meets it: matches stand out in the scene (the rest fade, for this
@@ -113,7 +113,7 @@ describe('search in the scene', () => {
     const cameraBefore = await page.evaluate(() => window.__mirage!.camera().target);
     await page.click('[data-testid=search-frame]');
     await expect.poll(async () => JSON.stringify(await page.evaluate(() => window.__mirage!.camera().target)), { timeout: 10_000 }).not.toBe(JSON.stringify(cameraBefore));
-    await page.waitForTimeout(1500);
+    await cameraAtRest(page);
     const offCanvas = await page.evaluate((rows) => {
       const m = window.__mirage!;
       const rect = m.canvasRect()!;
