@@ -1,9 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
 import * as THREE from 'three';
 import { LabelSprite } from './label-sprite.tsx';
 import type { ParticipantAvatar } from './types.ts';
 
 const UP = new THREE.Vector3(0, 1, 0);
+/**
+ * Head radii within which an avatar is not drawn: following someone puts your camera inside
+ * their head, which tinted the whole view in their colour.
+ */
+const HIDE_WITHIN_HEADS = 4;
 
 /** Other participants: a head, a cone along their gaze and their name. `size` is the head radius in world units. */
 export function Avatars({ avatars, size }: { avatars: readonly ParticipantAvatar[]; size: number }) {
@@ -25,8 +31,13 @@ function Avatar({ avatar, size, head, nose }: { avatar: ParticipantAvatar; size:
     if (d.lengthSq() === 0) d.set(0, 0, -1);
     return new THREE.Quaternion().setFromUnitVectors(UP, d.normalize());
   }, [dx, dy, dz]);
+  const group = useRef<THREE.Group>(null);
+  useFrame(({ camera }) => {
+    const g = group.current;
+    if (g) g.visible = camera.position.distanceTo(g.position) > size * HIDE_WITHIN_HEADS;
+  });
   return (
-    <group position={avatar.position}>
+    <group ref={group} position={avatar.position}>
       <mesh geometry={head} scale={size}>
         <meshStandardMaterial color={avatar.color} roughness={0.45} metalness={0.1} />
       </mesh>

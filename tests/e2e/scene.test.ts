@@ -353,5 +353,27 @@ describe('scene overlays', () => {
     }
     expect(avatar).toBeGreaterThan(80);
     expect(newText).toBeGreaterThan(150);
+
+    // Standing where a participant stands (following them) does not put their avatar in front
+    // of the eyes: it used to tint the whole view in their colour.
+    const { page: p, errors: errs } = await openPage(browser, `${server.url}/scene-lab/index.html?n=5000&overlays=1`);
+    await p.waitForFunction(() => window.__sceneLab !== undefined);
+    await p.evaluate(() => window.__sceneLab!.ready());
+    await p.evaluate(async () => {
+      // Ada, the first lab avatar, looks from here at the centre; stand a hair behind her.
+      const at = [Math.cos(0.35) * 11, 2.5, Math.sin(0.35) * 11].map((v) => v * 1.002) as [number, number, number];
+      await window.__sceneLab!.setCamera({ position: at, target: [0, 0, 0] });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    const inside = await screenshotPixels(p, 'scene-inside-avatar');
+    await p.close();
+    expect(errs).toEqual([]);
+    let tinted = 0;
+    for (let i = 0; i < inside.data.length; i += 4) {
+      const [r, g, b] = [inside.data[i], inside.data[i + 1], inside.data[i + 2]];
+      const s = r + g + b;
+      if (s > 60 && Math.hypot(r / s - ar / (ar + ag + ab), g / s - ag / (ar + ag + ab), b / s - ab / (ar + ag + ab)) < 0.08) tinted++;
+    }
+    expect(tinted / (inside.width * inside.height)).toBeLessThan(0.01);
   });
 });
