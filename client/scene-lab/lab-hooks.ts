@@ -39,10 +39,10 @@ export interface SceneLabHooks {
   setFilterMode(mode: FilterMode): Promise<void>;
   setTransitionMs(ms: number): Promise<void>;
   /**
-   * Moves every point (animated) sideways across the screen by a sixth of the viewing distance.
-   * The transition starts between `before` and `after` (performance.now() ms).
+   * Moves every point (animated) sideways across the screen by a sixth of the viewing distance;
+   * resolves once the transition has started, with its start (performance.now() ms).
    */
-  morph(): { before: number; after: number };
+  morph(): Promise<{ start: number }>;
   /**
    * Renders a frame as of `now` (performance.now() ms, default the present: pass a later time to
    * see a transition at a chosen point whatever the frame rate) and returns the mean x (CSS px)
@@ -50,6 +50,8 @@ export interface SceneLabHooks {
    */
   litCentroidX(now?: number): number;
   getCamera(): CameraPose;
+  /** Where an eased camera move ends (equal to getCamera() at rest). */
+  getCameraGoal(): CameraPose;
   setCamera(pose: CameraPose): Promise<void>;
   resetView(): Promise<void>;
 }

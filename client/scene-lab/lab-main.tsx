@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { PointFlag } from '../scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
@@ -120,7 +119,7 @@ function Lab() {
         setTransitionMs(ms);
         await nextFrame();
       },
-      morph() {
+      async morph() {
         // Sideways, along the camera's right: no point changes depth, so each one's screen x
         // moves in proportion to the transition's eased progress.
         const { position, target } = h().getCamera();
@@ -135,9 +134,15 @@ function Lab() {
           p[i + 2] += dz;
         }
         const before = performance.now();
-        // Committed synchronously: the scene's layout effect starts the transition in between.
-        flushSync(() => setData((d) => ({ ...d, positions: p })));
-        return { before, after: performance.now() };
+        // The scene is another React renderer (react-three-fiber), which applies the data a task
+        // or so later: wait until the transition has started and report its start.
+        setData((d) => ({ ...d, positions: p }));
+        const deadline = before + 20_000;
+        while (h().transitionStart() <= before) {
+          if (performance.now() > deadline) throw new Error('the transition never started');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return { start: h().transitionStart() };
       },
       litCentroidX(now) {
         const canvas = h().getCanvas();
@@ -157,6 +162,7 @@ function Lab() {
         return lit ? (sum / lit) * (canvas.clientWidth / width) : NaN;
       },
       getCamera: () => h().getCamera(),
+      getCameraGoal: () => h().getCameraGoal(),
       setCamera: (pose) => h().setCamera(pose, false),
       resetView: () => h().resetView(false),
     };

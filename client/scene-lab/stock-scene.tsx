@@ -46,6 +46,7 @@ function StockContent({ data, handleRef }: { data: PointCloudData; handleRef: Re
     return {
       getCamera: () => pose(),
       getCameraGoal: () => pose(true),
+      transitionStart: () => -Infinity,
       async setCamera(next) {
         const c = controls.current!;
         await c.setLookAt(...next.position, ...next.target, false);

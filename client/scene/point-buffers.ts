@@ -39,6 +39,11 @@ export class PointBuffers {
     return this.data;
   }
 
+  /** When the latest transition started (performance.now() ms); -Infinity after a jump. */
+  get transitionStart(): number {
+    return this.start;
+  }
+
   /** Eased progress in [0, 1] at `now` (ms). */
   progress(now: number): number {
     return transitionProgress(this.start, now, this.duration);

@@ -40,6 +40,7 @@ export function PointScene(props: PointSceneOwnProps) {
     (): PointSceneHandle => ({
       getCamera: () => controller.getCamera(),
       getCameraGoal: () => controller.getCameraGoal(),
+      transitionStart: () => controller.transitionStart(),
       setCamera: (pose, animate = true) => controller.setCamera(pose, animate),
       resetView: (animate = true) => controller.resetView(animate),
       focusPoint: (index, animate = true) => controller.focusPoint(index, animate),

@@ -199,6 +199,10 @@ export class SceneController {
     return this.director.getPose();
   }
 
+  transitionStart(): number {
+    return this.buffers?.transitionStart ?? -Infinity;
+  }
+
   getCameraGoal(): CameraPose {
     return this.director.getPose(true);
   }

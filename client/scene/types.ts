@@ -126,6 +126,8 @@ export interface PickResult {
 /** Imperative API of <PointScene ref={…}>. */
 export interface PointSceneHandle {
   getCamera(): CameraPose;
+  /** When the latest data transition started (performance.now() ms; -Infinity after a jump). */
+  transitionStart(): number;
   /** The pose an eased camera move is heading to; the current pose when the camera rests. */
   getCameraGoal(): CameraPose;
   /** Moves the camera; with animate the move eases and the promise settles when it ends. */

@@ -27,7 +27,7 @@ const open = (token: string): Promise<Page> => openSessionPage(browser, server.u
 const count = (page: Page, id: 'visible-count' | 'selected-count') => page.locator(`[data-testid=${id}]`).getAttribute('data-value').then(Number);
 
 async function eventually(page: Page, id: 'visible-count' | 'selected-count', expected: number): Promise<void> {
-  await page.waitForFunction(([sel, n]) => document.querySelector(`[data-testid=${sel}]`)?.getAttribute('data-value') === String(n), [id, expected] as const, { timeout: 10_000 });
+  await page.waitForFunction(([sel, n]) => document.querySelector(`[data-testid=${sel}]`)?.getAttribute('data-value') === String(n), [id, expected] as const, { timeout: 20_000 });
 }
 
 async function openPanel(page: Page, id: string): Promise<void> {
@@ -76,10 +76,10 @@ async function clickSomePoint(page: Page): Promise<number> {
 
 /**
  * The server again on the port the pages reconnect to. Anything may take a freed port for a
- * moment (another test's server on port 0, a client socket): retry EADDRINUSE for ~5 s.
+ * moment (another test's server on port 0, a client socket): retry EADDRINUSE for ~20 s.
  */
 async function restartOn(port: number): Promise<RunningServer> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     try {
       return await startTestServer(dataDir, { port });
@@ -112,7 +112,7 @@ describe('a session shared by two editors and a viewer', () => {
   it('sees each other in the people list, with roles', async () => {
     for (const page of [alice, bob, viewer]) {
       await openPanel(page, 'people');
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid=people] li').length === 3, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=people] li').length === 3, undefined, { timeout: 20_000 });
     }
     const fromBob = (await bob.textContent('[data-testid=people]')) ?? '';
     expect(fromBob).toContain('viewer');
@@ -131,7 +131,7 @@ describe('a session shared by two editors and a viewer', () => {
     await viewer.waitForFunction(() => {
       const r = document.querySelector('[data-testid=view-link]')!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight;
-    }, undefined, { timeout: 10_000 });
+    }, undefined, { timeout: 20_000 });
     expect(await link.isVisible()).toBe(true);
     const box = (await link.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
@@ -162,7 +162,7 @@ describe('a session shared by two editors and a viewer', () => {
     await alice.waitForFunction(
       (n) => Number(document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value')) < n,
       total - size,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     const narrowed = await count(alice, 'visible-count');
     expect(narrowed).toBeLessThan(total - size);
@@ -186,7 +186,7 @@ describe('a session shared by two editors and a viewer', () => {
     await alice.click('text=pin note');
     for (const page of [bob, viewer]) {
       await openPanel(page, 'annotations');
-      await page.locator('[data-testid=notes]', { hasText: 'Heavy Gentoo here' }).waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid=notes]', { hasText: 'Heavy Gentoo here' }).waitFor({ timeout: 20_000 });
       expect(await page.textContent('[data-testid=notes]')).toContain(`row ${row + 1}`);
     }
 
@@ -195,7 +195,7 @@ describe('a session shared by two editors and a viewer', () => {
     await alice.click('text=save view');
     for (const page of [bob, viewer]) {
       await openPanel(page, 'bookmarks');
-      await page.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 20_000 });
     }
   });
 
@@ -204,24 +204,24 @@ describe('a session shared by two editors and a viewer', () => {
     expect(point).toBeGreaterThanOrEqual(0);
     await bob.fill('[aria-label="Note text"]', 'Bob was here');
     await bob.click('text=pin note');
-    await alice.locator('[data-testid=notes]', { hasText: 'Bob was here' }).waitFor({ timeout: 10_000 });
+    await alice.locator('[data-testid=notes]', { hasText: 'Bob was here' }).waitFor({ timeout: 20_000 });
     // Alice's last change was the bookmark: her Ctrl+Z removes it, and leaves Bob's note alone.
     await alice.locator('.scene-area').hover();
     await alice.keyboard.press('Control+z');
-    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => {
+    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ state: 'detached', timeout: 20_000 }).catch(async () => {
       expect(await bob.textContent('[data-testid=bookmarks]')).not.toContain('Big birds');
     });
     expect(await bob.textContent('[data-testid=bookmarks]')).not.toContain('Big birds');
     expect(await alice.textContent('[data-testid=notes]')).toContain('Bob was here');
     // Redo brings it back for everyone.
     await alice.keyboard.press('Control+Shift+z');
-    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 10_000 });
+    await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 20_000 });
   });
 
   it('followers fly to where the presenter looks; roaming free keeps them put', async () => {
     await openPanel(alice, 'people');
     await alice.click('[data-panel=people] button:has-text("present")');
-    await viewer.locator('[data-testid=people]', { hasText: 'presenting' }).waitFor({ timeout: 10_000 });
+    await viewer.locator('[data-testid=people]', { hasText: 'presenting' }).waitFor({ timeout: 20_000 });
     // Alice flies to a point (double-click focus); bob and the viewer follow.
     const point = await clickSomePoint(alice);
     const at = await alice.evaluate((p) => {
@@ -241,7 +241,7 @@ describe('a session shared by two editors and a viewer', () => {
           return Math.hypot(...c.position.map((v, i) => v - t.position[i])) < 0.05 && Math.hypot(...c.target.map((v, i) => v - t.target[i])) < 0.05;
         },
         target,
-        { timeout: 10_000 },
+        { timeout: 20_000 },
       );
     await near(bob);
     await near(viewer);
@@ -270,7 +270,7 @@ describe('a session shared by two editors and a viewer', () => {
     await viewer.waitForFunction(
       (t) => Math.hypot(...window.__mirage!.camera().position.map((v, i) => v - t.position[i])) < 0.05,
       reset,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     const bobAfter = await bob.evaluate(() => window.__mirage!.camera());
     expect(Math.hypot(...bobAfter.position.map((v, i) => v - bobBefore.position[i]))).toBeLessThan(0.01);
@@ -303,10 +303,10 @@ describe('a session shared by two editors and a viewer', () => {
     await viewer.fill('[aria-label="Your name"]', 'Quiet viewer');
     await viewer.press('[aria-label="Your name"]', 'Enter');
     await openPanel(alice, 'people');
-    await alice.locator('[data-testid=people]', { hasText: 'Quiet viewer' }).waitFor({ timeout: 10_000 });
+    await alice.locator('[data-testid=people]', { hasText: 'Quiet viewer' }).waitFor({ timeout: 20_000 });
     await bob.fill('[aria-label="Bookmark title"]', 'After the viewer');
     await bob.click('text=save view');
-    for (const page of [alice, viewer]) await page.locator('[data-testid=bookmarks]', { hasText: 'After the viewer' }).waitFor({ timeout: 10_000 });
+    for (const page of [alice, viewer]) await page.locator('[data-testid=bookmarks]', { hasText: 'After the viewer' }).waitFor({ timeout: 20_000 });
     for (const page of [alice, bob, viewer]) {
       expect(await count(page, 'visible-count')).toBe(before.visible);
       expect(await count(page, 'selected-count')).toBe(before.selected);
@@ -328,7 +328,7 @@ describe('a session shared by two editors and a viewer', () => {
     for (const page of [alice, bob, viewer]) {
       await page.waitForFunction(() => document.querySelector('[data-testid=connection]')?.getAttribute('data-status') === 'connected', undefined, { timeout: 20_000 });
     }
-    await bob.locator('[data-testid=notes]', { hasText: 'written offline' }).waitFor({ timeout: 10_000 });
-    await viewer.locator('[data-testid=notes]', { hasText: 'written offline' }).waitFor({ timeout: 10_000 });
+    await bob.locator('[data-testid=notes]', { hasText: 'written offline' }).waitFor({ timeout: 20_000 });
+    await viewer.locator('[data-testid=notes]', { hasText: 'written offline' }).waitFor({ timeout: 20_000 });
   });
 });

@@ -251,12 +251,16 @@ describe('explorer: from a file to a shared session', () => {
     const items = page.locator('[data-testid=neighbours] li');
     await items.first().waitFor({ timeout: 10_000 });
     // Iris has no identifier or text column: the species names each neighbour, then its row.
-    await page.waitForFunction(() => /^(setosa|versicolor|virginica) row \d+/.test(document.querySelector('[data-testid=neighbours] li')?.textContent ?? ''));
+    // At least one neighbour differs on a measurement, shown with its signed difference. The
+    // columns arrive one request each, so wait until the list is complete, then check it.
+    const named = /^(setosa|versicolor|virginica) row \d+ · .*distance \d/;
+    const differs = /(sepal|petal)_(length|width) [\d.]+ \([+−][\d.]+\)/;
+    const complete = (texts: string[]) => texts.length === 10 && texts.every((t) => named.test(t)) && texts.some((t) => differs.test(t));
+    await expect.poll(async () => complete(await items.allTextContents()), { timeout: 15_000 }).toBe(true);
     const texts = await items.allTextContents();
     expect(texts.length).toBe(10);
-    for (const t of texts) expect(t).toMatch(/^(setosa|versicolor|virginica) row \d+ · .*distance \d/);
-    // At least one neighbour differs on a measurement, shown with its signed difference.
-    expect(texts.some((t) => /(sepal|petal)_(length|width) [\d.]+ \([+−][\d.]+\)/.test(t))).toBe(true);
+    for (const t of texts) expect(t).toMatch(named);
+    expect(texts.some((t) => differs.test(t))).toBe(true);
     await page.locator('[data-testid=neighbours]').locator('xpath=..').screenshot({ path: 'tests/e2e/screenshots/app-neighbour-labels.png' });
     expect(errors).toEqual([]);
   });

@@ -107,6 +107,30 @@ async function isolatedOutlier(p: Page, clear = 26) {
   throw new Error('no isolated outlier on screen');
 }
 
+/** Colour census of fresh screenshots until `done` holds (at most ~10 s); the last census. */
+async function censusUntil(p: Page, name: string, done: (c: ReturnType<typeof colourCensus>) => boolean): Promise<ReturnType<typeof colourCensus>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const census = colourCensus(await screenshotPixels(p, name));
+    if (done(census) || Date.now() > deadline) return census;
+    await p.waitForTimeout(100);
+  }
+}
+
+/** Waits until the lab camera has arrived where its eased move is heading (see cameraAtRest). */
+async function labCameraAtRest(p: Page): Promise<void> {
+  await p.waitForFunction(
+    () => {
+      const lab = window.__sceneLab!;
+      const [now, goal] = [lab.getCamera(), lab.getCameraGoal()];
+      const off = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]));
+      return off(now.position, goal.position) < 1e-3 && off(now.target, goal.target) < 1e-3;
+    },
+    undefined,
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
 describe('scene lab in Chromium', () => {
   it('draws every cluster as shaded spheres, with anomaly halos', async () => {
     await lab(page).nextFrame();
@@ -188,14 +212,15 @@ describe('scene lab in Chromium', () => {
   it('a filter fades the other clusters, and hide removes them', async () => {
     const base = colourCensus(await screenshotPixels(page, 'scene-filter-none'));
     const keep = base.perColour.indexOf(Math.max(...base.perColour));
+    const others = (c: ReturnType<typeof colourCensus>) => c.perColour.reduce((a, b) => a + b, 0) - c.perColour[keep];
     await page.evaluate((c) => window.__sceneLab!.filterCluster(c), keep);
-    const faded = colourCensus(await screenshotPixels(page, 'scene-filter-fade'));
+    // The scene (its own React renderer) applies the change a task or so later: census frames
+    // until the expected picture shows, up to a cap, then check it.
+    const faded = await censusUntil(page, 'scene-filter-fade', (c) => others(c) < others(base) * 0.1);
     expect(faded.perColour[keep]).toBeGreaterThan(base.perColour[keep] * 0.6);
-    const othersBefore = base.perColour.reduce((a, b) => a + b, 0) - base.perColour[keep];
-    const othersAfter = faded.perColour.reduce((a, b) => a + b, 0) - faded.perColour[keep];
-    expect(othersAfter).toBeLessThan(othersBefore * 0.1);
+    expect(others(faded)).toBeLessThan(others(base) * 0.1);
     await page.evaluate(() => window.__sceneLab!.setFilterMode('hide'));
-    const hidden = colourCensus(await screenshotPixels(page, 'scene-filter-hide'));
+    const hidden = await censusUntil(page, 'scene-filter-hide', (c) => c.lit < faded.lit);
     expect(hidden.lit).toBeLessThan(faded.lit);
     expect(hidden.perColour[keep]).toBeGreaterThan(base.perColour[keep] * 0.6);
     // Hidden points cannot be hovered: every hit is in the kept cluster.
@@ -219,33 +244,31 @@ describe('scene lab in Chromium', () => {
     await page.mouse.dblclick(target.x, target.y);
     await page.waitForFunction((i) => window.__sceneLab!.events.doubleClick === i, target.index);
     // The flight is a damped spring advanced per drawn frame; a loaded machine draws fewer of
-    // them, so wait until the camera looks at the point (a capped wait), then check it.
-    const offTarget = () =>
-      page.evaluate((i) => {
-        const lab = window.__sceneLab!;
-        const t = lab.getCamera().target;
-        const p = lab.cloud.data.positions.subarray(i * 3, i * 3 + 3);
-        return Math.hypot(t[0] - p[0], t[1] - p[1], t[2] - p[2]);
-      }, target.index);
-    for (let tries = 0; tries < 100 && (await offTarget()) >= 0.05; tries++) await page.waitForTimeout(150);
-    expect(await offTarget()).toBeLessThan(0.05);
+    // them, so wait until the camera has arrived, then check where it looks.
+    await labCameraAtRest(page);
+    const offTarget = await page.evaluate((i) => {
+      const lab = window.__sceneLab!;
+      const t = lab.getCamera().target;
+      const p = lab.cloud.data.positions.subarray(i * 3, i * 3 + 3);
+      return Math.hypot(t[0] - p[0], t[1] - p[1], t[2] - p[2]);
+    }, target.index);
+    expect(offTarget).toBeLessThan(0.05);
     await screenshotPixels(page, 'scene-focused');
 
     await page.evaluate(() => window.__sceneLab!.resetView());
     // Shifting the layout sideways moves the lit pixels' centroid across the screen. Each frame is
     // drawn as of a chosen moment of the transition (not sampled as frames come, which software
     // GL draws a few per second): mid-way the centroid must lie in between, moving steadily, and
-    // slowly near both ends, or the points jumped or moved without easing. A long transition
-    // keeps the uncertainty of its start (morph's before..after) a tiny fraction of it.
+    // slowly near both ends, or the points jumped or moved without easing. morph() reports the
+    // transition's own start, so the chosen moments do not depend on when the scene applied it.
     const transitionMs = 60_000;
     await page.evaluate((ms) => window.__sceneLab!.setTransitionMs(ms), transitionMs);
     const initial = await page.evaluate(() => window.__sceneLab!.litCentroidX());
-    const { before, after } = await page.evaluate(() => window.__sceneLab!.morph());
-    expect(after - before).toBeLessThan(transitionMs / 100);
+    const { start } = await page.evaluate(() => window.__sceneLab!.morph());
     const fractions = [0, 0.25, 0.5, 0.75, 1];
     const at = await page.evaluate(
       ({ start, ms, fs }) => fs.map((f) => window.__sceneLab!.litCentroidX(start + f * ms)),
-      { start: (before + after) / 2, ms: transitionMs, fs: fractions },
+      { start, ms: transitionMs, fs: fractions },
     );
     const [first, end] = [at[0], at[at.length - 1]];
     // The transition starts where the points were (the floor grid and axes follow the new
@@ -306,15 +329,11 @@ describe('scene navigation', () => {
 
     await p.keyboard.press('Home');
     // The reset eases over a few hundred ms of frames; a loaded machine draws fewer of them, so
-    // wait until the camera is home (not merely still between two polls: a slow frame can look
-    // like rest mid-way), up to a cap.
-    let back = await cam();
-    const away = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]));
-    for (let tries = 0; tries < 50; tries++) {
-      if (away(back.position, home.position) < 0.01 && away(back.target, home.target) < 0.01) break;
-      await p.waitForTimeout(150);
-      back = await cam();
-    }
+    // wait until the camera has arrived where the move is heading (not merely still between two
+    // polls: a slow frame can look like rest mid-way).
+    await p.waitForFunction((h) => Math.hypot(...window.__sceneLab!.getCameraGoal().target.map((v, i) => v - h[i])) < 0.05, home.target, { timeout: 10_000 });
+    await labCameraAtRest(p);
+    const back = await cam();
     for (let i = 0; i < 3; i++) {
       expect(back.target[i]).toBeCloseTo(home.target[i], 1);
       expect(back.position[i]).toBeCloseTo(home.position[i], 1);

@@ -6,7 +6,6 @@ import { addAnnotation, initSessionDoc, readAnnotations } from '../../../shared/
 import { CLOSE } from '../../../server/collab/index.ts';
 import {
   connectClient,
-  sleep,
   startCollabServer,
   tempDataDir,
   waitFor,
@@ -56,10 +55,7 @@ const serverCopy = (): Promise<{ blobs: Record<string, unknown>; notes: string[]
 /** Resolves once the server's document has everything `client` has. */
 async function serverCaughtUp(client: TestClient): Promise<void> {
   const want = Buffer.from(Y.encodeStateVector(client.doc)).toString('hex');
-  for (let tries = 0; (await serverCopy()).stateVector !== want; tries++) {
-    if (tries > 1000) throw new Error('the server never caught up');
-    await sleep(10);
-  }
+  await waitFor(async () => (await serverCopy()).stateVector === want, 20_000, 'the server to catch up');
 }
 
 /** Every byte stored for the session: state file and log. */

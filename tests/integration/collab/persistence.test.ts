@@ -37,7 +37,8 @@ const notes = (doc: Y.Doc) => readAnnotations(doc).map((n) => n.text).sort();
 
 describe('session persistence', () => {
   it('keeps every edit across a restart, from the log and after compaction', async () => {
-    server = await startCollabServer(data.dir, sessions, { compactAfterBytes: 2048 });
+    const compacting = await startCollabServer(data.dir, sessions, { compactAfterBytes: 2048 });
+    server = compacting;
     await server.collab.createSessionDocument(SESSION, (doc) => initSessionDoc(doc, { datasetId: 'cars0001', title: 'Cars' }));
     const client = connectClient(server.wsBase, SESSION, tokens.edit);
     await whenSynced(client);
@@ -48,16 +49,13 @@ describe('session persistence', () => {
     }
     setFilter(client.doc, { kind: 'anomaly', min: 0.5, max: 1, enabled: true, author: 'A' });
     let copy: string[] = [];
-    for (let tries = 0; copy.length < 60 && tries < 500; tries++) {
-      // withDocument resolves once what the document holds is durable.
-      copy = await server.collab.withDocument(SESSION, notes);
-      if (copy.length < 60) await new Promise((r) => setTimeout(r, 10));
-    }
+    // withDocument resolves once what the document holds is durable.
+    await waitFor(async () => (copy = await compacting.collab.withDocument(SESSION, notes)).length >= 60, 20_000, 'all 60 notes on the server');
     expect(copy).toEqual(expected);
     // The log passed the threshold: a state file exists and the log was emptied. Compaction runs
     // after the batch that crossed the threshold is acknowledged, so it may still be under way.
     const logBytes = () => stat(join(sessionDir(), 'ydoc.log')).then((s) => s.size);
-    for (let tries = 0; (await logBytes()) >= 2048 && tries < 500; tries++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(async () => (await logBytes()) < 2048, 20_000, 'compaction');
     expect(await logBytes()).toBeLessThan(2048);
     const stateBytes = (await stat(join(sessionDir(), 'ydoc.state'))).size;
     expect(stateBytes).toBeGreaterThan(0);
