@@ -6,7 +6,8 @@ import { ensureClientBuild, launchBrowser } from '../support/browser.ts';
 import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
-import { cameraAtRest, createSession, openSessionPage } from '../support/session-pages.ts';
+import { cameraAtRest } from '../support/camera-rest.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
  * Several participants in one session, each a real page on the real server: what one editor

@@ -5,7 +5,8 @@ import type { RunningServer } from '../../server/server.ts';
 import { loadAsset } from '../support/assets.ts';
 import { decodePng, screenshotPixels, type Pixels } from '../support/browser.ts';
 import { colourCensus } from '../support/colour-census.ts';
-import { cameraAtRest, openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { cameraAtRest } from '../support/camera-rest.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
  * Search as a user meets it: matches stand out in the scene (the rest fade, for this

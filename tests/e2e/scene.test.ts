@@ -4,6 +4,7 @@ import { LAB_PALETTE } from '../../client/scene-lab/lab-data.ts';
 import { insidePolygon } from '../../client/scene/lasso.ts';
 import { join } from 'node:path';
 import { ensureClientBuild, launchBrowser, openPage, repoRoot, screenshotPixels, serveDirectory, type Pixels } from '../support/browser.ts';
+import { cameraAtRest } from '../support/camera-rest.ts';
 
 // The scene lab in headless Chromium (WebGL2 via SwiftShader): what is drawn, what hover,
 // click, lasso and filters do, checked against the lab's own data and projections.
@@ -115,20 +116,6 @@ async function censusUntil(p: Page, name: string, done: (c: ReturnType<typeof co
     if (done(census) || Date.now() > deadline) return census;
     await p.waitForTimeout(100);
   }
-}
-
-/** Waits until the lab camera has arrived where its eased move is heading (see cameraAtRest). */
-async function labCameraAtRest(p: Page): Promise<void> {
-  await p.waitForFunction(
-    () => {
-      const lab = window.__sceneLab!;
-      const [now, goal] = [lab.getCamera(), lab.getCameraGoal()];
-      const off = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]));
-      return off(now.position, goal.position) < 1e-3 && off(now.target, goal.target) < 1e-3;
-    },
-    undefined,
-    { timeout: 20_000, polling: 100 },
-  );
 }
 
 describe('scene lab in Chromium', () => {
@@ -245,7 +232,7 @@ describe('scene lab in Chromium', () => {
     await page.waitForFunction((i) => window.__sceneLab!.events.doubleClick === i, target.index);
     // The flight is a damped spring advanced per drawn frame; a loaded machine draws fewer of
     // them, so wait until the camera has arrived, then check where it looks.
-    await labCameraAtRest(page);
+    await cameraAtRest(page);
     const offTarget = await page.evaluate((i) => {
       const lab = window.__sceneLab!;
       const t = lab.getCamera().target;
@@ -332,7 +319,7 @@ describe('scene navigation', () => {
     // wait until the camera has arrived where the move is heading (not merely still between two
     // polls: a slow frame can look like rest mid-way).
     await p.waitForFunction((h) => Math.hypot(...window.__sceneLab!.getCameraGoal().target.map((v, i) => v - h[i])) < 0.05, home.target, { timeout: 10_000 });
-    await labCameraAtRest(p);
+    await cameraAtRest(p);
     const back = await cam();
     for (let i = 0; i < 3; i++) {
       expect(back.target[i]).toBeCloseTo(home.target[i], 1);

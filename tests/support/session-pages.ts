@@ -37,25 +37,6 @@ export async function openSessionPage(
   return page;
 }
 
-/**
- * Waits until the page's camera has arrived where its eased move is heading, and returns that
- * pose. Moves advance per drawn frame, and a loaded machine draws few, so a fixed pause can end
- * mid-flight.
- */
-export async function cameraAtRest(page: Page, timeout = 20_000): Promise<{ position: number[]; target: number[] }> {
-  await page.waitForFunction(
-    () => {
-      const m = window.__mirage!;
-      const [now, goal] = [m.camera(), m.cameraGoal()];
-      const off = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]));
-      return off(now.position, goal.position) < 1e-3 && off(now.target, goal.target) < 1e-3;
-    },
-    undefined,
-    { timeout, polling: 100 },
-  );
-  return page.evaluate(() => window.__mirage!.camera());
-}
-
 /** A real server on a temp DATA_DIR, a browser, and one session over an analysed asset. */
 export interface SessionFixture {
   server: RunningServer;

@@ -1,0 +1,21 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Waits until the page's camera has arrived where its eased move is heading, and returns that
+ * pose: on a session page (`window.__mirage`) or the scene lab (`window.__sceneLab`). Moves
+ * advance per drawn frame, and a loaded machine draws few, so a fixed pause can end mid-flight.
+ */
+export async function cameraAtRest(page: Page, timeout = 20_000): Promise<{ position: number[]; target: number[] }> {
+  await page.waitForFunction(
+    () => {
+      const m = window.__mirage;
+      const lab = window.__sceneLab;
+      const [now, goal] = m ? [m.camera(), m.cameraGoal()] : [lab!.getCamera(), lab!.getCameraGoal()];
+      const off = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]));
+      return off(now.position, goal.position) < 1e-3 && off(now.target, goal.target) < 1e-3;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  return page.evaluate(() => window.__mirage?.camera() ?? window.__sceneLab!.getCamera());
+}
