@@ -4,9 +4,23 @@ import { useUi } from '../state/ui-store.ts';
 import { clearAll } from './selection-actions.ts';
 import type { SessionModel } from './session-model.ts';
 
+/** Where keys mean something to the element itself (typing, choosing in a list): no page shortcuts. */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+}
+
+const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
+
+/**
+ * Where Ctrl+Z undoes the element's own text edit. A dropdown, slider or checkbox just used
+ * keeps focus but has no undo of its own: there Ctrl+Z is the session's.
+ */
+function editingText(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
+  return el.tagName === 'INPUT' && !NOT_TEXT.has((el as HTMLInputElement).type);
 }
 
 /**
@@ -18,14 +32,14 @@ export function useShortcuts(model: SessionModel): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+      if (mod && e.key.toLowerCase() === 'z' && !editingText(e.target)) {
         e.preventDefault();
         if (!model.canEdit) return;
         if (e.shiftKey) model.conn.undo.redo();
         else model.conn.undo.undo();
         return;
       }
-      if (mod && e.key.toLowerCase() === 'y' && !typing(e.target)) {
+      if (mod && e.key.toLowerCase() === 'y' && !editingText(e.target)) {
         e.preventDefault();
         if (model.canEdit) model.conn.undo.redo();
         return;

@@ -1,4 +1,4 @@
-import { CATEGORICAL_PALETTES } from '../encodings/palettes.ts';
+import { PARTICIPANT_COLORS } from './presence.ts';
 
 /**
  * Who this browser is in sessions: a display name and colour kept in localStorage so a
@@ -26,7 +26,7 @@ export function loadIdentity(): Identity {
   } catch {
     // Private mode or a damaged entry: make a new identity.
   }
-  const identity = { name: `${pick(ADJECTIVES)} ${pick(ANIMALS)}`, color: pick(CATEGORICAL_PALETTES.observable10) };
+  const identity = { name: `${pick(ADJECTIVES)} ${pick(ANIMALS)}`, color: pick(PARTICIPANT_COLORS) };
   saveIdentity(identity);
   return identity;
 }

@@ -1,10 +1,14 @@
 import type { Awareness } from 'y-protocols/awareness';
+import { CATEGORICAL_PALETTES } from '../encodings/palettes.ts';
 import { initialAwarenessState, sanitizeAwarenessState, type AwarenessState, type Device } from '../../shared/session/index.ts';
 
 export interface Peer {
   clientId: number;
   state: AwarenessState;
 }
+
+/** Colours participants are told apart by: two palettes of well-separated hues, 18 in all. */
+export const PARTICIPANT_COLORS: readonly string[] = [...CATEGORICAL_PALETTES.observable10, ...CATEGORICAL_PALETTES.bright];
 
 /** At most this often (ms) does our presence go out: ~12 Hz, like Hubs. */
 export const PRESENCE_INTERVAL_MS = 80;
@@ -19,7 +23,9 @@ export class Presence {
   private lastSent = 0;
   /** The name this browser stores; what others see may carry a suffix (see distinctName). */
   private baseName: string;
-  private readonly onAwareness = () => this.dedupeName();
+  /** The colour this browser stores; what others see may differ (see distinctColor). */
+  private readonly baseColor: string;
+  private readonly onAwareness = () => this.dedupe();
 
   constructor(
     readonly awareness: Awareness,
@@ -28,14 +34,20 @@ export class Presence {
     device: Device = 'desktop',
   ) {
     this.baseName = name;
+    this.baseColor = color;
     awareness.setLocalState(initialAwarenessState(name, color, device));
     awareness.on('change', this.onAwareness);
-    this.dedupeName();
+    this.dedupe();
   }
 
   /** The name others see for this tab right now. */
   get name(): string {
     return (this.pending.name ?? this.awareness.getLocalState()?.name ?? this.baseName) as string;
+  }
+
+  /** The colour others see for this tab right now. */
+  get color(): string {
+    return (this.pending.color ?? this.awareness.getLocalState()?.color ?? this.baseColor) as string;
   }
 
   /** A new stored name from the user; it is still suffixed if another participant already uses it. */
@@ -46,14 +58,16 @@ export class Presence {
   }
 
   /**
-   * Two tabs of one browser share the stored identity, so both would show as "Nimble Heron":
-   * each tab works out the same ranking by client id, so they settle on different names
-   * without talking to each other.
+   * Two tabs of one browser share the stored identity, so both would show as "Nimble Heron",
+   * and ten random colours among twenty people repeat: each tab works out the same ranking by
+   * client id, so they settle on different names and colours without talking to each other.
    */
-  private dedupeName(): void {
-    const wanted = distinctName(this.baseName, this.awareness.clientID, readPeers(this.awareness));
-    if (wanted === this.name) return;
-    this.update({ name: wanted });
+  private dedupe(): void {
+    const peers = readPeers(this.awareness);
+    const name = distinctName(this.baseName, this.awareness.clientID, peers);
+    const color = distinctColor(this.baseColor, this.awareness.clientID, peers);
+    if (name === this.name && color === this.color) return;
+    this.update({ name, color });
     this.flush();
   }
 
@@ -91,6 +105,21 @@ export function readPeers(awareness: Awareness): Peer[] {
     if (state) out.push({ clientId, state });
   }
   return out.sort((a, b) => a.clientId - b.clientId);
+}
+
+/**
+ * Our colour among the peers: kept unless a participant who joined earlier (lower client id)
+ * shows it; then the next participant colour no earlier one shows (the stored one if all are).
+ */
+export function distinctColor(base: string, me: number, peers: readonly Peer[], palette: readonly string[] = PARTICIPANT_COLORS): string {
+  const taken = new Set(peers.filter((p) => p.clientId < me).map((p) => p.state.color.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  const start = Math.max(0, palette.findIndex((c) => c.toLowerCase() === base.toLowerCase()));
+  for (let k = 1; k <= palette.length; k++) {
+    const c = palette[(start + k) % palette.length];
+    if (!taken.has(c.toLowerCase())) return c;
+  }
+  return base;
 }
 
 /**

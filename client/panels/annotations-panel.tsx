@@ -18,7 +18,7 @@ export function AnnotationsPanel() {
 
   const add = () => {
     if (row === null || !text.trim()) return;
-    addAnnotation(doc, { rowIndex: row, text: text.trim(), author: authorOf(model), color: model.identity.color }, origins.user);
+    addAnnotation(doc, { rowIndex: row, text: text.trim(), author: authorOf(model), color: model.presence.color }, origins.user);
     setText('');
   };
 

@@ -36,7 +36,7 @@ export function PeoplePanel() {
     <Panel id="people" title="People" badge={peers.length + 1}>
       <ul className="people-list" data-testid="people">
         <li className="person me">
-          <span className="swatch round" style={{ background: model.identity.color }} />
+          <span className="swatch round" style={{ background: model.presence.color }} />
           <input
             className="name-input"
             aria-label="Your name"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { distinctName, Presence, type Peer } from '../../../client/collab/presence.ts';
+import { distinctColor, distinctName, PARTICIPANT_COLORS, Presence, type Peer } from '../../../client/collab/presence.ts';
 import { initialAwarenessState } from '../../../shared/session/index.ts';
 
 function peer(clientId: number, name: string): Peer {
@@ -51,6 +51,28 @@ describe('distinct display names', () => {
     byId[2].rename('Calm Otter');
     expect(byId[2].name).toBe('Calm Otter');
     expect(byId[1].name).toBe('Nimble Heron');
+    for (const p of presences) p.dispose();
+  });
+});
+
+describe('distinct participant colours', () => {
+  const coloured = (clientId: number, color: string): Peer => ({ clientId, state: initialAwarenessState(`P${clientId}`, color, 'desktop') });
+  const palette = ['#111111', '#222222', '#333333'];
+
+  it('the earlier participant keeps a colour; a later one takes the next free one', () => {
+    expect(distinctColor('#111111', 2, [coloured(1, '#111111')], palette)).toBe('#222222');
+    expect(distinctColor('#111111', 1, [coloured(2, '#111111')], palette)).toBe('#111111');
+    expect(distinctColor('#111111', 3, [coloured(1, '#111111'), coloured(2, '#222222')], palette)).toBe('#333333');
+    // Every colour shown by someone earlier: keep our own rather than loop.
+    expect(distinctColor('#111111', 9, palette.map((c, i) => coloured(i, c)), palette)).toBe('#111111');
+  });
+
+  it('five tabs that stored one colour show five colours', () => {
+    const tabs = Array.from({ length: 5 }, () => new Awareness(new Y.Doc()));
+    link(tabs);
+    const presences = tabs.map((a) => new Presence(a, 'Same Name', PARTICIPANT_COLORS[0]));
+    expect(new Set(presences.map((p) => p.color)).size).toBe(5);
+    for (const a of tabs) for (const [id, s] of a.getStates()) expect(s.color).toBe(presences.find((p) => p.awareness.clientID === id)?.color);
     for (const p of presences) p.dispose();
   });
 });
