@@ -3,6 +3,7 @@ import { useUi } from '../state/ui-store.ts';
 import { readFilters, removeFilter, setFilter, setFilterEnabled, type Filter } from '../../shared/session/index.ts';
 import { authorOf, useCloud, useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
+import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { AnomalyFilterControl } from './anomaly-filter.tsx';
@@ -25,7 +26,9 @@ export function FilterPanel() {
     if (!value || !model.canEdit) return;
     const author = authorOf(model);
     if (value === '__anomaly') {
-      setFilter(doc, { kind: 'anomaly', min: 0.5, max: null, enabled: true, author }, origins.user);
+      // Start where the orange rings start, so the filter keeps what the legend calls anomalies.
+      const min = flaggedThreshold(model.arrays.anomaly, model.arrays.anomalyFlag) ?? 0.5;
+      setFilter(doc, { kind: 'anomaly', min, max: null, enabled: true, author }, origins.user);
       return;
     }
     const column = model.dataset.columns.find((c) => c.name === value);

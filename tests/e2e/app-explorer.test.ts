@@ -304,5 +304,18 @@ describe('explorer: from a file to a shared session', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === '150');
     expect(errors).toEqual([]);
   });
+
+  it('an anomaly filter starts by keeping exactly the orange-ringed points, and says what scores mean', async () => {
+    const { page, errors } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    const flagged = Number((await page.locator('[data-testid=legend-marks] [data-mark=anomaly] .legend-count').textContent()) ?? 'NaN');
+    expect(flagged).toBeGreaterThan(0);
+    await page.selectOption('[aria-label="Add a filter"]', '__anomaly');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === String(n), flagged, { timeout: 10_000 });
+    expect(await page.locator('[data-testid=anomaly-filter-hint]').textContent()).toMatch(/0 \(typical\) to 1 \(most unusual\)\. The orange-ringed top \d+(\.\d)?% score 0\.\d\d or more\./);
+    await page.getByRole('button', { name: /^Remove filter/ }).first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === '150');
+    expect(errors).toEqual([]);
+  });
 });
 
