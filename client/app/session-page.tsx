@@ -3,6 +3,7 @@ import { loadIdentity } from '../collab/identity.ts';
 import type { PointSceneHandle } from '../scene/types.ts';
 import { AnalysisProgressView } from './analysis-progress.tsx';
 import { buildModel } from './build-model.ts';
+import { rememberSession } from './recent-sessions.ts';
 import type { SessionModel } from './session-model.ts';
 import { SessionView } from './session-view.tsx';
 import { useSessionLoad } from './use-session-load.ts';
@@ -22,6 +23,11 @@ export function SessionPage(props: { sessionId: string; token: string }) {
   previous.current = model ?? previous.current;
   const presence = model?.presence;
   useEffect(() => () => presence?.dispose(), [presence]);
+  // An edit link opened here is listed on this browser's start page ("Your sessions").
+  const ready = state.phase === 'ready' || state.phase === 'running' ? state.info : null;
+  useEffect(() => {
+    if (ready?.role === 'edit') rememberSession({ id: ready.id, title: ready.title, editToken: props.token });
+  }, [ready?.id, ready?.title, ready?.role, props.token]);
 
   if (state.phase === 'loading') return <div className="screen-message">{state.message}</div>;
   if (state.phase === 'error')

@@ -5,10 +5,12 @@ import { createSession, sessionUrl } from '../api/sessions.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
+import { RecentSessionsList } from '../panels/recent-sessions-list.tsx';
 import { RunForm } from '../panels/run-form.tsx';
 import { AnalysisProgressView } from './analysis-progress.tsx';
 import type { ColumnOverrides } from './analysis-choices.ts';
 import { useRunAnalysis, type FinishedRun } from './use-run-analysis.ts';
+import { rememberSession } from './recent-sessions.ts';
 import { rememberViewToken } from './view-tokens.ts';
 import '../styles/start.css';
 
@@ -39,6 +41,7 @@ export function StartPage() {
     try {
       const session = await createSession({ datasetId, analysisId: finished.id, title });
       rememberViewToken(session.id, session.viewToken);
+      rememberSession({ id: session.id, title, editToken: session.editToken });
       location.assign(sessionUrl(location.origin, session.id, session.editToken));
     } catch (e) {
       setOpening(false);
@@ -122,6 +125,7 @@ export function StartPage() {
             </p>
           )}
         </section>
+        {!chosen && <RecentSessionsList />}
         {chosen && (
           <>
             {running ? (

@@ -147,6 +147,16 @@ describe('explorer: from a file to a shared session', () => {
     const facts = await page.locator('[data-testid=analysis-facts]').textContent();
     expect(facts).toMatch(/150 of 150 rows/);
     expect(facts).toMatch(/trustworthiness 0\.9\d\d/);
+
+    // Back on the start page, this browser's sessions are listed, and the link returns to this one.
+    const { title } = (await (await fetch(`${server.url}/api/sessions/${session.id}?token=${url.searchParams.get('token')}`)).json()) as { title: string };
+    await page.goto(`${server.url}/`);
+    const recent = page.getByTestId('recent-sessions');
+    await recent.waitFor();
+    expect(await recent.locator('a').allTextContents()).toEqual([title]);
+    await recent.locator('a').first().click();
+    await page.waitForURL(session.editUrl);
+    await sessionReady(page);
     expect(errors).toEqual([]);
   });
 
