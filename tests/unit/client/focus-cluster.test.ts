@@ -26,6 +26,16 @@ describe('flying to a cluster', () => {
     expect(distance).toBeLessThan(6);
   });
 
+  it('keeps some of the cloud around a tight group in view', () => {
+    // Two matches a hair apart; the cloud's points lie up to 125 from its mean (25, 0, 0): the
+    // pair is framed as if 8% of that (10) across, not 0.005.
+    const wide = Float32Array.from([-100, 0, 0, 100, 0, 0, 50, 0, 0, 50.01, 0, 0]);
+    const group = Int32Array.from([0, 0, 1, 1]);
+    const pose = clusterPose(wide, group, 1, current)!;
+    const distance = Math.hypot(...pose.position.map((v, i) => v - pose.target[i]));
+    expect(distance).toBeCloseTo((10 / Math.sin((25 * Math.PI) / 180)) * 1.15, 2);
+  });
+
   it('has nothing to frame for an empty cluster', () => {
     expect(clusterPose(positions, labels, 7, current)).toBeNull();
   });
