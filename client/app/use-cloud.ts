@@ -4,13 +4,21 @@ import { useDocValue } from '../collab/use-doc.ts';
 import { usePeerHoverKey } from '../collab/use-peers.ts';
 import { CloudBuilder } from '../encodings/cloud-builder.ts';
 import { pointOfRow } from '../encodings/point-context.ts';
-import { searchPoints } from '../encodings/search.ts';
+import { looksLikeDate, looksNumeric, searchPoints } from '../encodings/search.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';
 
-/** Columns searched when the user did not pick one: everything that reads as words. */
-export function searchableColumns(model: SessionModel): string[] {
-  return model.dataset.columns.filter((c) => c.type === 'category' || c.type === 'text' || c.type === 'boolean' || c.identifier).map((c) => c.name);
+/**
+ * Columns searched when the user did not pick one: everything that reads as words, and the
+ * number or date columns too when the query reads as a number ("35.6") or a date ("2014-02");
+ * only then, since each searched column must be loaded first.
+ */
+export function searchableColumns(model: SessionModel, query: string): string[] {
+  const numeric = looksNumeric(query);
+  const date = looksLikeDate(query);
+  return model.dataset.columns
+    .filter((c) => c.type === 'category' || c.type === 'text' || c.type === 'boolean' || c.identifier || (numeric && c.type === 'number') || (date && c.type === 'datetime'))
+    .map((c) => c.name);
 }
 
 /**
@@ -29,9 +37,11 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
   const builder = useRef<CloudBuilder | null>(null);
   builder.current ??= new CloudBuilder();
 
+  const queryKind = `${looksNumeric(searchQuery)}${looksLikeDate(searchQuery)}`;
   const searchNames = useMemo(
-    () => (searchColumn && model.columns.has(searchColumn) ? [searchColumn] : searchableColumns(model)),
-    [model, searchColumn],
+    () => (searchColumn && model.columns.has(searchColumn) ? [searchColumn] : searchableColumns(model, searchQuery)),
+    // queryKind stands for the query: the columns change only when its kind does.
+    [model, searchColumn, queryKind],
   );
   useEffect(() => {
     if (searchQuery.trim()) model.columns.ensure(searchNames);

@@ -39,6 +39,19 @@ export function searchPoints(query: string, columnNames: readonly string[], ctx:
   return { mask, count, byColumn };
 }
 
+/** A query that can match a number column (the same parse as the matcher's). */
+export function looksNumeric(query: string): boolean {
+  const q = query.trim();
+  return q !== '' && Number.isFinite(Number(q.replace(/,/g, '')));
+}
+
+/** A query that can match a date column: a year, year-month or full date prefix. */
+export function looksLikeDate(query: string): boolean {
+  return DATE_PREFIX.test(query.trim());
+}
+
+const DATE_PREFIX = /^\d{4}(-\d{1,2}){0,2}/;
+
 function matcher(column: ColumnData, q: string): ((row: number) => boolean) | null {
   switch (column.type) {
     case 'category':
@@ -53,13 +66,13 @@ function matcher(column: ColumnData, q: string): ((row: number) => boolean) | nu
       return (row) => values[row]?.toLowerCase().includes(q) ?? false;
     }
     case 'number': {
+      if (!looksNumeric(q)) return null;
       const target = Number(q.replace(/,/g, ''));
-      if (!Number.isFinite(target) || q === '') return null;
       const values = column.values;
       return (row) => values[row] === target;
     }
     case 'datetime': {
-      if (!/^\d{4}(-\d{1,2}){0,2}/.test(q)) return null;
+      if (!looksLikeDate(q)) return null;
       const values = column.values;
       return (row) => !Number.isNaN(values[row]) && new Date(values[row]).toISOString().startsWith(q);
     }

@@ -60,12 +60,12 @@ export function SearchBox() {
       />
       <select
         className="search-scope"
-        aria-label="Search in: all text columns or one column"
-        title="Where to search: every text and category column, or only the chosen column"
+        aria-label="Search in: all columns or one column"
+        title="Where to search: every column (numbers and dates when the query reads as one), or only the chosen column"
         value={column ?? ''}
         onChange={(e) => setSearch(text, e.target.value || null)}
       >
-        <option value="">all text</option>
+        <option value="">all columns</option>
         {model.dataset.columns.map((c) => (
           <option key={c.name} value={c.name}>
             {c.name}

@@ -107,7 +107,7 @@ describe('search in the scene', () => {
     expect(await page.locator('[data-testid=legend-marks] [data-mark=selected]').count()).toBe(0);
     // The scope select says what it does.
     expect(await page.locator('select.search-scope').getAttribute('title')).toMatch(/search/i);
-    expect(await page.locator('select.search-scope option[value=""]').textContent()).toBe('all text');
+    expect(await page.locator('select.search-scope option[value=""]').textContent()).toBe('all columns');
 
     // Select matches: the shared selection is exactly the matches.
     await page.click('[data-testid=search-select]');
@@ -134,6 +134,13 @@ describe('search in the scene', () => {
       return off;
     }, selectedRows);
     expect(offCanvas).toBe(0);
+
+    // With every column in scope, a number finds the rows holding it in any number column.
+    const numberColumns = table.columns.flatMap((c) => (c.data.type === 'number' ? [c.data.values] : []));
+    const holding = matches.filter((row) => numberColumns.some((values) => values[row] === 3750)).length;
+    expect(holding).toBeGreaterThan(3);
+    await page.fill('#search-input', '3750');
+    await page.waitForSelector(`[data-testid=search-count][data-value="${holding}"]`, { timeout: 10_000 });
     expect(errors).toEqual([]);
   }, 120_000);
 });
