@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useCloud, useSession } from '../app/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
@@ -78,34 +79,65 @@ export function LegendView(props: { legend: Legend | null; onItemClick?: (key: s
       </div>
     );
   }
-  const max = props.max ?? 12;
-  const shown = legend.items.slice(0, max);
+  return <CategoricalLegend legend={legend} marks={marks} onItemClick={props.onItemClick} max={props.max ?? 12} />;
+}
+
+/**
+ * Swatches with counts. Folds to its title row (it sits over the scene and can hide points
+ * there), and lists every level on demand past the first `max`. Both choices are this
+ * person's only.
+ */
+function CategoricalLegend(props: { legend: Extract<Legend, { kind: 'categorical' }>; marks: LegendMark[]; onItemClick?: (key: string | number | null) => void; max: number }) {
+  const { legend, marks } = props;
+  const [folded, setFolded] = useState(false);
+  const [all, setAll] = useState(false);
+  const shown = all ? legend.items : legend.items.slice(0, props.max);
   const hidden = legend.items.length - shown.length;
+  const noun = legend.title === 'Cluster' ? 'clusters' : 'values';
+  const canFold = all && legend.items.length > props.max;
   return (
-    <div className="legend" data-testid="legend">
+    <div className={`legend${folded ? ' folded' : ''}`} data-testid="legend">
       <div className="legend-title legend-title-row">
-        <span>{legend.title}</span>
-        <ClusterNamesToggle legend={legend} />
+        <button type="button" className="legend-fold" aria-expanded={!folded} title={folded ? 'Show the legend' : 'Fold the legend away from the scene'} onClick={() => setFolded(!folded)}>
+          {folded ? '▸' : '▾'}
+        </button>
+        <span className="legend-title-text" title={legend.title}>
+          {legend.title}
+        </span>
+        {!folded && <ClusterNamesToggle legend={legend} />}
       </div>
-      <ul className="legend-items">
-        {shown.map((item) => (
-          <li key={`${item.key}-${item.label}`}>
-            <button type="button" className="legend-item" disabled={!props.onItemClick} onClick={() => props.onItemClick?.(item.key)} title={item.label}>
-              <span className="swatch" style={{ background: item.color }} />
-              <span className="legend-label">{item.label}</span>
-              <span className="legend-count">{formatNumber(item.count)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {(hidden > 0 || legend.otherCount > 0) && (
-        <div className="legend-note">
-          {hidden > 0 ? `${hidden} more levels` : ''}
-          {hidden > 0 && legend.otherCount > 0 ? ' · ' : ''}
-          {legend.otherCount > 0 ? `${formatNumber(legend.otherCount)} points in rarer levels (grey)` : ''}
-        </div>
+      {!folded && (
+        <>
+          <ul className="legend-items">
+            {shown.map((item) => (
+              <li key={`${item.key}-${item.label}`}>
+                <button type="button" className="legend-item" disabled={!props.onItemClick} onClick={() => props.onItemClick?.(item.key)} title={item.label}>
+                  <span className="swatch" style={{ background: item.color }} />
+                  <span className="legend-label">{item.label}</span>
+                  <span className="legend-count">{formatNumber(item.count)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {(hidden > 0 || legend.otherCount > 0 || canFold) && (
+            <div className="legend-note">
+              {hidden > 0 && (
+                <button type="button" className="link-button" data-testid="legend-more" onClick={() => setAll(true)}>
+                  {hidden} more {noun}
+                </button>
+              )}
+              {canFold && (
+                <button type="button" className="link-button" onClick={() => setAll(false)}>
+                  fewer
+                </button>
+              )}
+              {(hidden > 0 || canFold) && legend.otherCount > 0 ? ' · ' : ''}
+              {legend.otherCount > 0 ? `${formatNumber(legend.otherCount)} points in rarer ${noun} (grey)` : ''}
+            </div>
+          )}
+          <MarkRows marks={marks} />
+        </>
       )}
-      <MarkRows marks={marks} />
     </div>
   );
 }

@@ -315,6 +315,22 @@ describe('explorer: from a file to a shared session', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the legend folds away from the scene and comes back', async () => {
+    const { page, errors } = await newPage(session!.editUrl);
+    await sessionReady(page);
+    const legend = page.getByTestId('legend');
+    const open = (await legend.boundingBox())!;
+    const items = await legend.locator('.legend-item').count();
+    expect(items).toBeGreaterThanOrEqual(2);
+    await legend.getByRole('button', { name: '▾' }).click();
+    await expect.poll(() => legend.locator('.legend-item').count()).toBe(0);
+    const folded = (await legend.boundingBox())!;
+    expect(folded.height).toBeLessThan(open.height / 2);
+    await legend.getByRole('button', { name: '▸' }).click();
+    await expect.poll(() => legend.locator('.legend-item').count()).toBe(items);
+    expect(errors).toEqual([]);
+  });
+
   it('an anomaly filter starts by keeping exactly the orange-ringed points, and says what scores mean', async () => {
     const { page, errors } = await newPage(session!.editUrl);
     await sessionReady(page);
