@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { fetchRowsAt } from '../api/row-cache.ts';
 import type { Row } from '../api/datasets.ts';
+import { clusterName } from '../encodings/point-values.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 
 /**
@@ -9,6 +10,30 @@ import { rowsOfMask } from '../encodings/selection.ts';
  */
 export async function rowsForMask(datasetId: string, mask: Uint8Array, rowIndex: Uint32Array): Promise<Row[]> {
   return fetchRowsAt(datasetId, rowsOfMask(mask, rowIndex));
+}
+
+/** What the analysis says about each point, for the rows of an export. */
+export interface PointAnalysis {
+  cluster: Int32Array;
+  anomaly: Float32Array;
+}
+
+/**
+ * The rows of the points in `mask` (in point order, as rowsForMask returns them) with the
+ * analysis appended: the cluster ("C1", "Noise") and the anomaly score. The columns are named
+ * `cluster` and `anomaly_score`, with " (analysis)" added where the table already has one.
+ */
+export function withAnalysis(rows: readonly Row[], mask: Uint8Array, analysis: PointAnalysis): Row[] {
+  const taken = new Set(rows.flatMap((r) => Object.keys(r)));
+  const name = (base: string) => (taken.has(base) ? `${base} (analysis)` : base);
+  const [clusterKey, anomalyKey] = [name('cluster'), name('anomaly_score')];
+  const out: Row[] = [];
+  let k = 0;
+  for (let p = 0; p < mask.length && k < rows.length; p++) {
+    if (mask[p] !== 1) continue;
+    out.push({ ...rows[k++], [clusterKey]: clusterName(analysis.cluster[p]), [anomalyKey]: Math.round(analysis.anomaly[p] * 1e4) / 1e4 });
+  }
+  return out;
 }
 
 export function rowsToCsv(rows: readonly Row[]): string {

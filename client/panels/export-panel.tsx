@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { downloadBlob, fileSlug } from '../app/download.ts';
-import { rowsForMask, rowsToCsv, rowsToJson } from '../app/export-rows.ts';
+import { rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../app/export-rows.ts';
 import { authorOf, useCloud, useSession } from '../app/session-model.ts';
 import { snapshotPng } from '../app/snapshot.ts';
 import { exportViewState, importViewState } from '../app/view-state-file.ts';
@@ -60,7 +60,7 @@ export function ExportPanel() {
   const exportRows = (format: 'csv' | 'json') =>
     run(format, async () => {
       const mask = which === 'selected' ? cloud.selectedMask : cloud.filter.passes;
-      const rows = await rowsForMask(model.dataset.id, mask, model.arrays.rowIndex);
+      const rows = withAnalysis(await rowsForMask(model.dataset.id, mask, model.arrays.rowIndex), mask, model.arrays);
       const text = format === 'csv' ? rowsToCsv(rows) : rowsToJson(rows);
       downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${fileSlug(title)}-${which}.${format}`);
     });

@@ -222,7 +222,16 @@ describe('explorer: from a file to a shared session', () => {
     expect(csv.errors).toEqual([]);
     const truth = await fetchRows(session!.datasetId, expected);
     expect(csv.data.length).toBe(expected.length);
-    expect(csv.data).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+    // The table's own columns exactly, then what the analysis says of each row.
+    const own = csv.data.map(({ cluster, anomaly_score, ...rest }) => rest);
+    expect(own).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+    const clusterOfRow = await page.evaluate(() => {
+      const m = window.__mirage!;
+      return Object.fromEntries(Array.from({ length: m.count }, (_, p) => [m.rowOf(p), m.clusterOf(p)]));
+    });
+    expect(csv.data.map((r) => r.cluster)).toEqual(expected.map((row) => (clusterOfRow[row] < 0 ? 'Noise' : `C${clusterOfRow[row] + 1}`)));
+    for (const r of csv.data) expect(Number(r.anomaly_score)).toBeGreaterThanOrEqual(0);
+    for (const r of csv.data) expect(Number(r.anomaly_score)).toBeLessThanOrEqual(1);
   });
 
   it('opens a shipped demo dataset from the start page with its preview', async () => {

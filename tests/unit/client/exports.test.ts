@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { rowsToCsv, rowsToJson } from '../../../client/app/export-rows.ts';
+import { rowsToCsv, rowsToJson, withAnalysis } from '../../../client/app/export-rows.ts';
 import { exportViewState, importViewState, ViewFileError } from '../../../client/app/view-state-file.ts';
 import {
   initSessionDoc,
@@ -29,6 +29,17 @@ describe('row exports', () => {
     expect(parsed.data[0].mass).toBe('3750');
     expect(parsed.data[0].empty).toBe('');
     expect(JSON.parse(rowsToJson(rows))).toEqual(rows);
+  });
+
+  it('appends each point\'s cluster and anomaly score, without overwriting a column of the table', () => {
+    // Points 1 and 3 are exported; their rows come in point order.
+    const mask = Uint8Array.from([0, 1, 0, 1]);
+    const analysis = { cluster: Int32Array.from([0, 2, 1, -1]), anomaly: Float32Array.from([0.1, 0.25, 0.5, 0.987654]) };
+    const rows = withAnalysis([{ id: 'b', cluster: 'theirs' }, { id: 'd', cluster: 'theirs' }], mask, analysis);
+    expect(rows).toEqual([
+      { id: 'b', cluster: 'theirs', 'cluster (analysis)': 'C3', anomaly_score: 0.25 },
+      { id: 'd', cluster: 'theirs', 'cluster (analysis)': 'Noise', anomaly_score: 0.9877 },
+    ]);
   });
 });
 
