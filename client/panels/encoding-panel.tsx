@@ -13,6 +13,7 @@ import { useSession } from '../app/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { CATEGORICAL_PALETTES, CONTINUOUS_PALETTES } from '../encodings/palettes.ts';
 import { Panel } from './panel.tsx';
+import { reductionName } from '../app/analysis-choices.ts';
 
 const SCALES: EncodingScale[] = ['linear', 'log', 'sqrt', 'quantile'];
 
@@ -59,7 +60,7 @@ export function EncodingPanel() {
             }
           }}
         >
-          <option value="embedding">{model.summary.reduction.method.toUpperCase()} layout</option>
+          <option value="embedding">{reductionName(model.summary.reduction.method)} layout</option>
           <option value="columns" disabled={numeric.length === 0}>
             numeric columns
           </option>
