@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { readFilters, updateFilter, type RangeFilter } from '../../shared/session/index.ts';
+import { updateFilter, type RangeFilter } from '../../shared/session/index.ts';
 import { useSession } from '../app/session-model.ts';
-import { evaluateFilters } from '../encodings/filters.ts';
 import { histogram } from '../encodings/histogram.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { HistogramChart } from './histogram-chart.tsx';
+import { useOtherFiltersPass } from './use-other-filters.ts';
 import '../styles/filters.css';
 
 const STEPS = 1000;
@@ -73,9 +73,7 @@ export function RangeFilterControl({ filter }: { filter: RangeFilter }) {
     return out;
   }, [column, model]);
   // What the other filters keep: evaluated without this one.
-  const others = readFilters(doc).filter((f) => f.id !== filter.id);
-  const othersKey = JSON.stringify(others);
-  const subset = useMemo(() => (others.some((f) => f.enabled) ? evaluateFilters(others, model.ctx).passes : null), [othersKey, model, column]);
+  const subset = useOtherFiltersPass(model, filter.id, column);
   const hist = useMemo(() => (values ? histogram(values, 30, subset) : null), [values, subset]);
 
   const [drag, setDrag] = useState<[number, number] | null>(null);

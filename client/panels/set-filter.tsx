@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { updateFilter, type SetFilter } from '../../shared/session/index.ts';
 import { useSession } from '../app/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
+import { useOtherFiltersPass } from './use-other-filters.ts';
 
 const SHOWN = 40;
 
@@ -9,23 +10,30 @@ const SHOWN = 40;
 export function SetFilterControl({ filter }: { filter: SetFilter }) {
   const model = useSession();
   const { doc, origins } = model.conn;
-  useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  const columnsVersion = useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
   const column = model.ctx.columns.get(filter.column);
+  // Counts among the points the other filters keep, so they add up to what this one would show.
+  const subset = useOtherFiltersPass(model, filter.id, columnsVersion);
   useEffect(() => model.columns.ensure([filter.column]), [model, filter.column]);
   const [query, setQuery] = useState('');
 
   const levels = useMemo(() => {
     if (!column || (column.type !== 'category' && column.type !== 'boolean')) return null;
     const counts = new Uint32Array(column.dictionary.length + 1);
+    const within = new Uint32Array(column.dictionary.length + 1);
     const missing = column.dictionary.length;
     for (let i = 0; i < model.ctx.count; i++) {
       const c = column.codes[model.ctx.rowIndex[i]];
-      counts[c < 0 ? missing : c]++;
+      const k = c < 0 ? missing : c;
+      counts[k]++;
+      if (!subset || subset[i] === 1) within[k]++;
     }
-    const out: { value: string | null; label: string; count: number }[] = column.dictionary.map((label, k) => ({ value: label, label, count: counts[k] }));
-    if (counts[missing] > 0) out.push({ value: null, label: '(missing)', count: counts[missing] });
+    const level = (value: string | null, label: string, k: number) => ({ value, label, count: counts[k], within: within[k] });
+    const out = column.dictionary.map((label, k) => level(label, label, k));
+    if (counts[missing] > 0) out.push(level(null, '(missing)', missing));
+    // Ordered by the whole table, so the list does not reshuffle as other filters move.
     return out.filter((l) => l.count > 0).sort((x, y) => y.count - x.count);
-  }, [column, model]);
+  }, [column, model, subset]);
 
   if (!levels) return <p className="small muted">loading {filter.column}…</p>;
   const chosen = new Set(filter.values.map((v) => (v === null ? null : String(v))));
@@ -51,7 +59,9 @@ export function SetFilterControl({ filter }: { filter: SetFilter }) {
             <label className="check">
               <input type="checkbox" checked={chosen.has(l.value)} disabled={!model.canEdit} onChange={() => toggle(l.value)} />
               <span className="check-label">{l.label}</span>
-              <span className="muted small">{formatNumber(l.count)}</span>
+              <span className="muted small" title={subset ? `${formatNumber(l.within)} pass the other filters, of ${formatNumber(l.count)} in all` : undefined}>
+                {formatNumber(l.within)}
+              </span>
             </label>
           </li>
         ))}

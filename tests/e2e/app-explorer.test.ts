@@ -305,6 +305,16 @@ describe('explorer: from a file to a shared session', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/app-range-bounds.png' });
     expect(expected).toBeGreaterThan(20);
     expect(expected).toBeLessThan(100);
+    // A species checklist added now counts, per species, the rows the range keeps.
+    const bySpecies = (name: string) => iris.filter((r) => r.species === name && Number(r.petal_length) >= 4.35 && Number(r.petal_length) <= 5.05).length;
+    await page.selectOption('[aria-label="Add a filter"]', 'species');
+    const checklist = page.locator('.checklist li');
+    await expect.poll(() => checklist.count()).toBe(3);
+    await expect
+      .poll(async () => Object.fromEntries((await checklist.allTextContents()).map((t) => [t.replace(/[\d,]+$/, ''), Number(/([\d,]+)$/.exec(t)![1])])))
+      .toEqual({ setosa: bySpecies('setosa'), versicolor: bySpecies('versicolor'), virginica: bySpecies('virginica') });
+    await page.getByRole('button', { name: /^Remove filter/ }).last().click();
+    await expect.poll(() => checklist.count()).toBe(0);
     // A view link sees the same bounds, and cannot type into them.
     const edit = new URL(session!.editUrl);
     const { viewToken } = (await (await fetch(`${server.url}/api/sessions/${session!.id}?token=${edit.searchParams.get('token')}`)).json()) as { viewToken: string };
