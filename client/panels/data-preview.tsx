@@ -7,6 +7,12 @@ import { formatCell } from './format-cell.ts';
 
 const TYPES: ColumnType[] = ['number', 'category', 'boolean', 'datetime', 'text'];
 
+/** Why a column cannot be a feature as it stands, and how to make it one. */
+const NEVER = {
+  text: 'Free text is shown but never a feature: change its type to category to use it.',
+  identifier: 'Unique per row (an identifier): shown but not a feature. Change its type to use it anyway.',
+};
+
 /** First rows of the table; each column's inferred type (changeable), missing count, distribution, and an include box. */
 export function DataPreview(props: { detail: DatasetDetail; rows: Row[]; overrides: ColumnOverrides; onChange: (o: ColumnOverrides) => void }) {
   const { detail, overrides } = props;
@@ -27,7 +33,9 @@ export function DataPreview(props: { detail: DatasetDetail; rows: Row[]; overrid
           <tr>
             {detail.columns.map((c) => {
               const o = overrides[c.name] ?? {};
-              const excluded = o.exclude ?? false;
+              // The server never uses free text, nor an identifier left as it was read (see select-features.ts).
+              const never = (o.type ?? c.type) === 'text' ? NEVER.text : c.identifier && !o.type ? NEVER.identifier : null;
+              const excluded = (o.exclude ?? false) || never !== null;
               return (
                 <th key={c.name} className={excluded ? 'excluded' : ''} scope="col">
                   <div className="col-name" title={c.name}>
@@ -46,8 +54,8 @@ export function DataPreview(props: { detail: DatasetDetail; rows: Row[]; overrid
                     {c.identifier && <span className="muted"> · id</span>}
                     {o.type && o.type !== c.type && <span className="warn-text"> · was {c.type}</span>}
                   </div>
-                  <label className="check small">
-                    <input type="checkbox" checked={!excluded} aria-label={`Use ${c.name}`} onChange={(e) => set(c.name, { exclude: !e.target.checked })} /> use
+                  <label className="check small" title={never ?? undefined}>
+                    <input type="checkbox" checked={!excluded} disabled={never !== null} aria-label={`Use ${c.name}`} onChange={(e) => set(c.name, { exclude: !e.target.checked })} /> use
                   </label>
                 </th>
               );

@@ -241,6 +241,18 @@ describe('explorer: from a file to a shared session', () => {
     const header = await page.locator('[data-testid=preview] thead').textContent();
     expect(header).toContain('Flipper Length (mm)');
     expect(header).toContain('Species');
+    // Cars' names are unique per row: shown, but the "use" box says they cannot be a feature.
+    await page.getByTestId('show-datasets').click();
+    await page.getByTestId('demos').getByRole('button', { name: /^Cars/ }).click();
+    const useName = page.locator('[aria-label="Use Name"]');
+    await useName.waitFor();
+    expect(await useName.isDisabled()).toBe(true);
+    expect(await useName.isChecked()).toBe(false);
+    expect(await page.locator('label.check', { has: useName }).getAttribute('title')).toMatch(/never a feature|not a feature/);
+    // Read as a category, it can be used.
+    await page.selectOption('[aria-label="Type of Name"]', 'category');
+    expect(await useName.isDisabled()).toBe(false);
+    expect(await useName.isChecked()).toBe(true);
     expect(errors).toEqual([]);
   });
 
