@@ -66,6 +66,7 @@ export function ExportPanel() {
     });
 
   const saveView = () => {
+    setMessage(null);
     const pose = model.scene.current?.getCamera();
     const state = exportViewState(doc, model.dataset.id, pose ? { position: pose.position, target: pose.target } : null);
     downloadBlob(new Blob([JSON.stringify(state, null, 1)], { type: 'application/json' }), `${fileSlug(title)}-view.json`);
