@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useSession } from '../app/session-model.ts';
+import { cellText, labelColumnOf } from '../app/use-neighbours.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
@@ -11,6 +12,13 @@ export function AnomaliesPanel() {
   const { anomalies } = model.summary;
   const [all, setAll] = useState(false);
   const shown = all ? anomalies.top : anomalies.top.slice(0, 8);
+  // Named like neighbours: by the label column (a date, a name) before the row number.
+  useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  const labelColumn = useMemo(() => labelColumnOf(model.dataset.columns), [model]);
+  useEffect(() => {
+    if (labelColumn) model.columns.ensure([labelColumn]);
+  }, [model, labelColumn]);
+  const labelData = labelColumn ? model.columns.columns.get(labelColumn) : undefined;
   return (
     <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
       <p className="small muted">
@@ -28,6 +36,7 @@ export function AnomaliesPanel() {
               }}
             >
               <span className="anomaly-head">
+                {labelData && cellText(labelData, a.rowIndex) !== null && <strong>{cellText(labelData, a.rowIndex)} </strong>}
                 row {a.rowIndex + 1} <span className="tag warn">{a.score.toFixed(2)}</span>
               </span>
               <span className="small muted">
@@ -42,7 +51,7 @@ export function AnomaliesPanel() {
       </ol>
       {anomalies.top.length > shown.length && (
         <button type="button" className="link small" onClick={() => setAll(true)}>
-          show all {anomalies.top.length}
+          show {anomalies.top.length - shown.length} more
         </button>
       )}
     </Panel>

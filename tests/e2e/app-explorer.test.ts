@@ -372,6 +372,10 @@ describe('explorer: from a file to a shared session', () => {
     expect(await page.locator('[data-testid=anomaly-filter-hint]').textContent()).toMatch(/0 \(typical\) to 1 \(most unusual\)\. The orange-ringed top \d+(\.\d)?% score 0\.\d\d or more\./);
     await page.getByRole('button', { name: /^Remove filter/ }).first().click();
     await page.waitForFunction(() => document.querySelector('[data-testid=visible-count]')?.getAttribute('data-value') === '150');
+    // The top anomalies are named like neighbours: by the label column (iris: the species), then the row.
+    const toggle = page.locator('[data-panel=anomalies] .panel-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect.poll(() => page.locator('.anomaly-head').first().textContent()).toMatch(/^(setosa|versicolor|virginica) row \d+/);
     expect(errors).toEqual([]);
   });
 });
