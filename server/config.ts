@@ -23,6 +23,8 @@ export interface ServerConfig {
   collabMaxConnections: number;
   /** Stored size cap of one session document; an edit past it is refused (close 4413). */
   collabMaxDocumentBytes: number;
+  /** Origin other devices reach this server at (a proxy, a tunnel); share links use it. Null = work it out. */
+  publicUrl: string | null;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -38,6 +40,7 @@ export const DEFAULTS: ServerConfig = {
   clientDir: './dist/client',
   collabMaxConnections: COLLAB_DEFAULTS.maxConnectionsPerSession,
   collabMaxDocumentBytes: COLLAB_DEFAULTS.maxDocumentBytes,
+  publicUrl: null,
 };
 
 export class ConfigError extends Error {}
@@ -63,5 +66,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: resolve(env.CLIENT_DIR || DEFAULTS.clientDir),
     collabMaxConnections: int('COLLAB_MAX_CONNECTIONS', DEFAULTS.collabMaxConnections, 1),
     collabMaxDocumentBytes: int('COLLAB_MAX_DOCUMENT_MB', DEFAULTS.collabMaxDocumentBytes / 2 ** 20, 1) * 2 ** 20,
+    publicUrl: publicOrigin(env.PUBLIC_URL),
   };
+}
+
+/**
+ * PUBLIC_URL as an origin (`https://mirage.example.org`, a trailing slash dropped). A path is
+ * refused rather than dropped: pages, the API and the WebSocket are all served from the root,
+ * so a link under /mirage/ would not open.
+ */
+function publicOrigin(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const example = 'an origin such as https://mirage.example.org';
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be ${example}, got "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${raw}".`);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be ${example} with no path, query or credentials (the app is served from the root), got "${raw}".`);
+  }
+  return url.origin;
 }

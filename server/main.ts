@@ -1,6 +1,9 @@
+import { networkInterfaces } from 'node:os';
 import { configFromEnv, ConfigError } from './config.ts';
 import { startServer } from './server.ts';
 import { ensureDemo } from './services/demo.ts';
+import { chooseShareOrigins } from './services/share-origins.ts';
+import type { ShareOrigins } from '../shared/api-types.ts';
 import { DataDirLockedError } from './store/data-dir-lock.ts';
 
 // The one file that reads the environment and listens: `npm start`.
@@ -8,12 +11,21 @@ try {
   const config = configFromEnv();
   const server = await startServer(config);
   console.log(`Data Mirage is serving ${server.url} (data in ${config.dataDir})`);
+  const share = chooseShareOrigins({ publicUrl: config.publicUrl, host: config.host, port: server.port, interfaces: networkInterfaces() });
+  // With HOST set to this machine's address, server.url already is what others open.
+  const others = share.origins[0] === server.url ? undefined : share.origins[0];
+  if (others) console.log(`Other devices (phones, headsets, other laptops) open it at ${share.origins.join(' or ')}`);
+  else if (share.origins.length === 0) console.log(shareHint(share.source, config.host));
   if (config.demo) {
     const demo = await ensureDemo(server.deps);
     if (demo) {
       console.log(`Demo session "${demo.title}":`);
       console.log(`  edit link: ${server.url}/s/${demo.id}?token=${demo.editToken}`);
       console.log(`  view link: ${server.url}/s/${demo.id}?token=${demo.viewToken}`);
+      if (others) {
+        console.log(`  for other devices, view link: ${others}/s/${demo.id}?token=${demo.viewToken}`);
+        console.log(`  for other devices, edit link: ${others}/s/${demo.id}?token=${demo.editToken} (gives edit rights)`);
+      }
     }
   }
   const stop = async (signal: string) => {
@@ -40,4 +52,11 @@ try {
     process.exit(2);
   }
   throw error;
+}
+
+/** Why links printed here (and shown by Share) open on this computer only, and what fixes it. */
+function shareHint(source: ShareOrigins['source'], host: string): string {
+  return source === 'no-network'
+    ? 'Only this computer can open these links: it has no network address. Join a network, or set PUBLIC_URL to the address others reach.'
+    : `Only this computer can open these links (HOST=${host}). To share with other devices set HOST=0.0.0.0 (same network) or PUBLIC_URL (a proxy or tunnel address).`;
 }

@@ -90,6 +90,18 @@ export interface SessionDescription {
   viewToken?: string;
 }
 
+/**
+ * GET /api/share-origins — the origins share links should use so other devices can open them,
+ * best first. `source` says where they come from (PUBLIC_URL, this machine's network addresses,
+ * the one address HOST names) or why there are none: the server listens on loopback only
+ * (`local-only`, e.g. HOST=127.0.0.1) or on every interface while this machine has no network
+ * address (`no-network`).
+ */
+export interface ShareOrigins {
+  origins: string[];
+  source: 'public-url' | 'network' | 'host' | 'local-only' | 'no-network';
+}
+
 /** GET /api/demo-datasets: the real datasets shipped in assets/ that the start page offers. */
 export interface DemoDataset {
   key: string;

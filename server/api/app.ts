@@ -8,6 +8,7 @@ import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
 import { toErrorResponse } from './http-error.ts';
 import { sessionsRoutes } from './sessions.ts';
+import { shareOriginsRoutes } from './share-origins.ts';
 
 /** The whole HTTP surface (docs/http-api.md). The WebSocket endpoint /yjs/:id is attached in main.ts. */
 export function createApp(deps: ApiDeps): Hono {
@@ -22,6 +23,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
+  app.route('/api/share-origins', shareOriginsRoutes(deps));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
   app.route('/', clientRoutes(deps.config.clientDir));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}.` } }, 404));

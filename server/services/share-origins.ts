@@ -1,0 +1,66 @@
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { ShareOrigins } from '../../shared/api-types.ts';
+
+/** What os.networkInterfaces() returns; tests pass tables of their own. */
+export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;
+
+export interface ShareOriginsInput {
+  /** PUBLIC_URL as configured (already an origin), or null. */
+  publicUrl: string | null;
+  /** HOST the server listens on. */
+  host: string;
+  /** The port it actually listens on (not 0). */
+  port: number;
+  interfaces: InterfaceTable;
+}
+
+/** HOST values that mean "every interface", so other devices can reach any of our addresses. */
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
+
+// Container and VM bridges are non-internal but unreachable from a phone on the Wi-Fi: a laptop
+// running Docker lists docker0 (172.17.0.1) beside wlan0, and the first address is the one shown.
+const VIRTUAL_NAME = /^(docker|br-|veth|virbr|vboxnet|vmnet|cni|flannel|podman|lxc|lxd|vEthernet)/i;
+
+/** HOST values only this computer can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '::ffff:127.0.0.1';
+}
+
+/** 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others share). */
+function rank(name: string, address: string): number {
+  if (address.startsWith('169.254.')) return 2;
+  return VIRTUAL_NAME.test(name) ? 1 : 0;
+}
+
+/**
+ * The origins share links should use so that other devices can open them, best first:
+ * PUBLIC_URL when set; otherwise, when the server listens on all interfaces, `http://<ipv4>:<port>`
+ * for each non-internal IPv4 address (real interfaces before virtual bridges and link-local
+ * addresses, otherwise in the system's order); when it listens on one non-loopback address,
+ * that one; on loopback only, none. IPv6 is left out: a link such as
+ * http://[fe80::1%eth0]:8080 is not something people type or phones open reliably.
+ */
+export function chooseShareOrigins(input: ShareOriginsInput): ShareOrigins {
+  if (input.publicUrl) return { origins: [input.publicUrl], source: 'public-url' };
+  if (!ALL_INTERFACES.has(input.host)) {
+    // One interface: a loopback one serves this computer only; any other is what others reach
+    // (and the right link for a page opened through a tunnel to localhost).
+    if (isLoopbackHost(input.host)) return { origins: [], source: 'local-only' };
+    const host = input.host.includes(':') ? `[${input.host}]` : input.host;
+    return { origins: [`http://${host}:${input.port}`], source: 'host' };
+  }
+  const found: Array<{ origin: string; rank: number; order: number }> = [];
+  const seen = new Set<string>();
+  for (const [name, infos] of Object.entries(input.interfaces)) {
+    for (const info of infos ?? []) {
+      // Node ≤ 17 reported family as the number 4; the type says string, real tables may not.
+      const ipv4 = info.family === 'IPv4' || (info.family as unknown) === 4;
+      if (!ipv4 || info.internal || seen.has(info.address)) continue;
+      seen.add(info.address);
+      found.push({ origin: `http://${info.address}:${input.port}`, rank: rank(name, info.address), order: found.length });
+    }
+  }
+  found.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  return found.length > 0 ? { origins: found.map((f) => f.origin), source: 'network' } : { origins: [], source: 'no-network' };
+}
