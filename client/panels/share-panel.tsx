@@ -1,32 +1,103 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
+import type { ShareOrigins } from '../../shared/api-types.ts';
+import { chooseLinkOrigin, getShareOrigins, type LinkOrigin } from '../api/share-origins.ts';
 import { sessionUrl } from '../api/sessions.ts';
 import { useSession } from '../app/session-model.ts';
 import { rememberedViewToken } from '../app/view-tokens.ts';
 import { Panel } from './panel.tsx';
 
-/** Copyable edit and view links, and a QR code of the view link for headsets and phones. */
+/**
+ * Copyable view and edit links, and a QR code of the view link for headsets and phones. The view
+ * link comes first (the Share button focuses it: a quick Ctrl+C must not hand out edit rights),
+ * and the links use an address other devices reach when this page was opened at localhost.
+ */
 export function SharePanel() {
   const model = useSession();
-  const origin = location.origin;
-  const editLink = model.canEdit ? sessionUrl(origin, model.info.id, model.token) : null;
+  const offered = useShareOrigins();
+  const [picked, setPicked] = useState<string | undefined>();
+  const link = chooseLinkOrigin(location.origin, offered, picked);
+  const editLink = model.canEdit ? sessionUrl(link.origin, model.info.id, model.token) : null;
   const viewToken = model.canEdit ? (model.info.viewToken ?? rememberedViewToken(model.info.id)) : model.token;
-  const viewLink = viewToken ? sessionUrl(origin, model.info.id, viewToken) : null;
-  const [qr, setQr] = useState<string | null>(null);
+  const viewLink = viewToken ? sessionUrl(link.origin, model.info.id, viewToken) : null;
+  // Kept with the link it encodes: while a new one renders, the old picture is not shown.
+  const [qr, setQr] = useState<{ link: string; src: string } | null>(null);
   useEffect(() => {
     if (!viewLink) return;
-    QRCode.toDataURL(viewLink, { margin: 1, width: 220, color: { dark: '#0b0f17', light: '#e8edf5' } }).then(setQr, () => setQr(null));
+    QRCode.toDataURL(viewLink, { margin: 1, width: 220, color: { dark: '#0b0f17', light: '#e8edf5' } }).then(
+      (src) => setQr({ link: viewLink, src }),
+      () => setQr(null),
+    );
   }, [viewLink]);
   return (
     <Panel id="share" title="Share">
-      {editLink && <CopyLink label="Edit link" hint="can change the session" url={editLink} testId="edit-link" />}
+      <OriginNote link={link} />
       {viewLink ? (
         <CopyLink label="View link" hint="sees everything live, changes nothing" url={viewLink} testId="view-link" />
       ) : (
         <p className="small muted">The view link is shown on the page that created this session.</p>
       )}
-      {qr && viewLink && <img className="qr" src={qr} alt="QR code of the view link" width={180} height={180} />}
+      {editLink && <CopyLink label="Edit link" hint="gives edit rights: for co-editors only" url={editLink} testId="edit-link" />}
+      {link.kind === 'network' && link.choices.length > 1 && (
+        <label className="small muted">
+          Address others use{' '}
+          <select value={link.origin} onChange={(e) => setPicked(e.target.value)} data-testid="share-origin">
+            {link.choices.map((origin) => (
+              <option key={origin} value={origin}>
+                {new URL(origin).hostname}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {qr && qr.link === viewLink && <img className="qr" src={qr.src} alt="QR code of the view link" width={180} height={180} data-link={qr.link} />}
     </Panel>
+  );
+}
+
+/** The server's answer, asked once per page; 'failed' when it could not be asked. */
+function useShareOrigins(): ShareOrigins | 'failed' | null {
+  const [offered, setOffered] = useState<ShareOrigins | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    getShareOrigins().then(
+      (answer) => live && setOffered(answer),
+      () => live && setOffered('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return offered;
+}
+
+/** One line saying which address the links use, or that nobody else can open them and how to fix it. */
+function OriginNote({ link }: { link: LinkOrigin }) {
+  if (link.kind === 'page') return null;
+  if (link.kind === 'public') {
+    return (
+      <p className="small muted" data-testid="share-origin-note">
+        Links use {new URL(link.origin).host} (PUBLIC_URL) so others can open them.
+      </p>
+    );
+  }
+  if (link.kind === 'network') {
+    return (
+      <p className="small muted" data-testid="share-origin-note">
+        Links use {new URL(link.origin).hostname} so others on your network can open them. Headsets need HTTPS (PUBLIC_URL) to enter VR.
+      </p>
+    );
+  }
+  const fix =
+    link.reason === 'no-network'
+      ? 'This computer is on no network: join one, or set PUBLIC_URL on the server to the address others reach.'
+      : link.reason === 'local-only'
+        ? 'The server listens on this computer only: restart it with HOST=0.0.0.0 (others on your network), or set PUBLIC_URL to the address others reach.'
+        : 'Open this page at an address others reach, or set PUBLIC_URL on the server.';
+  return (
+    <p className="small warn-text" role="note" data-testid="share-warning">
+      <strong>These links only work on this computer.</strong> {fix}
+    </p>
   );
 }
 
