@@ -128,6 +128,10 @@ describe('a session shared by two editors and a viewer', () => {
     await link.waitFor();
     await viewer.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'view-link');
     expect(await link.inputValue()).toContain(tokens.viewToken);
+    // This server listens on 127.0.0.1 only: the panel says nobody else can open the links, and how to change that.
+    const warning = viewer.locator('[data-testid=share-warning]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/^These links only work on this computer\. .*HOST=0\.0\.0\.0.*PUBLIC_URL/);
     // The panel scrolls smoothly into view; wait for it to arrive rather than for a set time.
     await viewer.waitForFunction(() => {
       const r = document.querySelector('[data-testid=view-link]')!.getBoundingClientRect();
