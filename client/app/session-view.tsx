@@ -28,13 +28,14 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
 import { useClusterLabels } from './use-cluster-labels.ts';
 
-/** The session page once everything is loaded: scene in the middle, dashboard on the right. */
+/** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {
   const cloud = useCloudOutput(model);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   // Until the document arrives (or when the server refuses it) the title is the one HTTP gave.
   const title = meta.datasetId ? meta.title : model.info.title;
   const sidebarOpen = useUi((s) => s.sidebarOpen);
+  const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   // Legend toggles write cluster ids of the loaded analysis: off while another one loads.
   const legendWritable = model.canEdit && !rebindPending(meta.analysisId, model.analysis.id);
   useShortcuts(model);
@@ -62,7 +63,14 @@ export function SessionView({ model }: { model: SessionModel }) {
               {sceneHint(model.canEdit)}
             </div>
           </main>
-          <aside className="sidebar" aria-label="Dashboard">
+          <aside className="sidebar" id="dashboard" aria-label="Dashboard">
+            {/* Only on narrow screens, where the dashboard is a drawer over the scene. */}
+            <div className="drawer-head">
+              <span>Dashboard</span>
+              <button type="button" className="icon" data-testid="close-dashboard" aria-label="Close the dashboard" title="Close the dashboard (☰ opens it again)" onClick={() => setSidebarOpen(false)}>
+                ✕
+              </button>
+            </div>
             <ClusterPanel />
             <FilterPanel />
             <EncodingPanel />

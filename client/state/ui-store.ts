@@ -35,13 +35,24 @@ export interface UiState {
   setClusterNames(on: boolean): void;
 }
 
+/**
+ * Where the dashboard stops being a column and becomes a drawer over the scene (the same width as
+ * the media query in client/styles/app.css). There it starts closed, so a phone sees the cloud.
+ */
+export const NARROW_SCREEN = '(max-width: 900px)';
+
+/** Open on desktop; closed at first on a narrow screen. Node (unit tests) has no matchMedia: open. */
+function sidebarStartsOpen(): boolean {
+  return typeof matchMedia !== 'function' || !matchMedia(NARROW_SCREEN).matches;
+}
+
 export const useUi = create<UiState>((set) => ({
   hover: null,
   focused: null,
   searchQuery: '',
   searchColumn: null,
   collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false },
-  sidebarOpen: true,
+  sidebarOpen: sidebarStartsOpen(),
   following: true,
   toast: null,
   clusterNames: null,
