@@ -222,6 +222,7 @@ describe('a session shared by two editors and a viewer', () => {
     await alice.keyboard.press('Control+Shift+z');
     await bob.locator('[data-testid=bookmarks]', { hasText: 'Big birds' }).waitFor({ timeout: 20_000 });
     // Ctrl+Z right after choosing in a dropdown (which keeps the focus) undoes that choice.
+    await alice.focus('#enc-color');
     await alice.selectOption('#enc-color', 'anomaly');
     await bob.waitForFunction(() => document.querySelector<HTMLSelectElement>('#enc-color')?.value === 'anomaly', undefined, { timeout: 20_000 });
     expect(await alice.evaluate(() => document.activeElement?.id)).toBe('enc-color');
