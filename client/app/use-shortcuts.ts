@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { readPresenter } from '../../shared/session/index.ts';
-import { useUi } from '../state/ui-store.ts';
+import { NARROW_SCREEN, useUi } from '../state/ui-store.ts';
 import { clearAll } from './selection-actions.ts';
 import type { SessionModel } from './session-model.ts';
 
@@ -25,8 +25,8 @@ function editingText(target: EventTarget | null): boolean {
 
 /**
  * Keyboard: Ctrl/Cmd+Z undoes this participant's own changes (never someone else's),
- * Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, Escape stops following the presenter, else clears focus
- * then selection, / jumps to search.
+ * Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, Escape closes the dashboard drawer (narrow screens), else
+ * stops following the presenter, else clears focus then selection, / jumps to search.
  */
 export function useShortcuts(model: SessionModel): void {
   useEffect(() => {
@@ -48,7 +48,9 @@ export function useShortcuts(model: SessionModel): void {
       if (e.key === 'Escape') {
         const ui = useUi.getState();
         const presenter = readPresenter(model.conn.doc).clientId;
-        if (ui.following && presenter !== null && presenter !== model.conn.awareness.clientID) ui.setFollowing(false);
+        // On a narrow screen the dashboard is a drawer over the scene: Esc closes it first.
+        if (ui.sidebarOpen && matchMedia(NARROW_SCREEN).matches) ui.setSidebarOpen(false);
+        else if (ui.following && presenter !== null && presenter !== model.conn.awareness.clientID) ui.setFollowing(false);
         else if (ui.focused !== null) ui.setFocused(null);
         else clearAll(model);
       } else if (e.key === '/') {

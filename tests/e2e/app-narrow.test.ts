@@ -123,6 +123,13 @@ describe('the session page on a phone', () => {
     await page.getByTestId('close-dashboard').click();
     await settled(page);
     expect((await layout(page)).sidebar).toBe(false);
+    // Esc closes the drawer too.
+    await page.getByRole('button', { name: 'Toggle dashboard' }).click();
+    await settled(page);
+    expect((await layout(page)).sidebar).toBe(true);
+    await page.keyboard.press('Escape');
+    await settled(page);
+    expect((await layout(page)).sidebar).toBe(false);
     await page.getByTestId('share-button').click();
     await page.locator('[data-panel=share] .panel-body').waitFor({ state: 'visible' });
     await page.waitForFunction(() => {
