@@ -1,4 +1,5 @@
 import type { ShareOrigins } from '../../shared/api-types.ts';
+import { isLoopbackHost } from '../../shared/loopback-host.ts';
 import { getJson } from './http.ts';
 
 /** Where the server says share links should point so other devices can open them. */
@@ -9,8 +10,7 @@ export const getShareOrigins = (): Promise<ShareOrigins> => getJson<ShareOrigins
  * and macOS open http://0.0.0.0:8080 as this computer too).
  */
 export function isLoopbackHostname(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0';
+  return isLoopbackHost(hostname) || hostname === '0.0.0.0';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { ShareOrigins } from '../../shared/api-types.ts';
+import { isLoopbackHost } from '../../shared/loopback-host.ts';
 
 /** What os.networkInterfaces() returns; tests pass tables of their own. */
 export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;
@@ -20,12 +21,6 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 // Container and VM bridges are non-internal but unreachable from a phone on the Wi-Fi: a laptop
 // running Docker lists docker0 (172.17.0.1) beside wlan0, and the first address is the one shown.
 const VIRTUAL_NAME = /^(docker|br-|veth|virbr|vboxnet|vmnet|cni|flannel|podman|lxc|lxd|vEthernet)/i;
-
-/** HOST values only this computer can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '::ffff:127.0.0.1';
-}
 
 /** 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others share). */
 function rank(name: string, address: string): number {
@@ -54,9 +49,7 @@ export function chooseShareOrigins(input: ShareOriginsInput): ShareOrigins {
   const seen = new Set<string>();
   for (const [name, infos] of Object.entries(input.interfaces)) {
     for (const info of infos ?? []) {
-      // Node ≤ 17 reported family as the number 4; the type says string, real tables may not.
-      const ipv4 = info.family === 'IPv4' || (info.family as unknown) === 4;
-      if (!ipv4 || info.internal || seen.has(info.address)) continue;
+      if (info.family !== 'IPv4' || info.internal || seen.has(info.address)) continue;
       seen.add(info.address);
       found.push({ origin: `http://${info.address}:${input.port}`, rank: rank(name, info.address), order: found.length });
     }

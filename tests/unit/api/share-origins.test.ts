@@ -1,7 +1,8 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configFromEnv } from '../../../server/config.ts';
-import { chooseShareOrigins, isLoopbackHost, type InterfaceTable } from '../../../server/services/share-origins.ts';
+import { chooseShareOrigins, type InterfaceTable } from '../../../server/services/share-origins.ts';
+import { isLoopbackHost } from '../../../shared/loopback-host.ts';
 
 // Interface tables as os.networkInterfaces() returns them on machines we met: data, not mocks.
 const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({
