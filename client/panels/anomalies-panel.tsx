@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useSession } from '../app/session-model.ts';
-import { cellText, labelColumnOf } from '../app/use-neighbours.ts';
+import { useLabelColumn } from '../app/use-label-column.ts';
+import { cellText } from '../app/use-neighbours.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
@@ -12,13 +13,10 @@ export function AnomaliesPanel() {
   const { anomalies } = model.summary;
   const [all, setAll] = useState(false);
   const shown = all ? anomalies.top : anomalies.top.slice(0, 8);
-  // Named like neighbours: by the label column (a date, a name) before the row number.
-  useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
-  const labelColumn = useMemo(() => labelColumnOf(model.dataset.columns), [model]);
-  useEffect(() => {
-    if (labelColumn) model.columns.ensure([labelColumn]);
-  }, [model, labelColumn]);
-  const labelData = labelColumn ? model.columns.columns.get(labelColumn) : undefined;
+  // Named like neighbours: by the label column (a date, a name) before the row number; loaded
+  // only once the panel is open.
+  const open = useUi((s) => !(s.collapsed.anomalies ?? false));
+  const labelData = useLabelColumn(model, open);
   return (
     <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
       <p className="small muted">

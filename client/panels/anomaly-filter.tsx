@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { updateFilter, type AnomalyFilter } from '../../shared/session/index.ts';
 import { useSession } from '../app/session-model.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
@@ -7,7 +8,8 @@ import { RangeInput } from './encoding-panel.tsx';
 export function AnomalyFilterControl({ filter }: { filter: AnomalyFilter }) {
   const model = useSession();
   const { doc, origins } = model.conn;
-  const flagged = flaggedThreshold(model.arrays.anomaly, model.arrays.anomalyFlag);
+  // A pass over every point: once per analysis, not per render.
+  const flagged = useMemo(() => flaggedThreshold(model.arrays.anomaly, model.arrays.anomalyFlag), [model]);
   const percent = Math.round(model.summary.anomalies.contamination * 1000) / 10;
   return (
     <div className="anomaly-filter">

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../app/session-model.ts';
 import { RowValues } from './row-values.tsx';
-import { cellText, differenceText, labelColumnOf, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
+import { useLabelColumn } from '../app/use-label-column.ts';
+import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
 import { selectPoints } from '../app/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -15,13 +16,13 @@ export function NeighboursPanel() {
   const setFocused = useUi((s) => s.setFocused);
   const { data, error, loading } = useNeighbours(focused);
   // Each neighbour is named by a label column and told apart by the features it differs most on.
+  const labelData = useLabelColumn(model, focused !== null);
+  // The differences read the feature columns: render again as each arrives.
   useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
-  const labelColumn = useMemo(() => labelColumnOf(model.dataset.columns), [model]);
   const features = model.summary.features;
   useEffect(() => {
-    if (focused !== null) model.columns.ensure([...(labelColumn ? [labelColumn] : []), ...features.map((f) => f.column)]);
-  }, [model, focused, labelColumn, features]);
-  const labelData = labelColumn ? model.columns.columns.get(labelColumn) : undefined;
+    if (focused !== null) model.columns.ensure(features.map((f) => f.column));
+  }, [model, focused, features]);
   return (
     <Panel id="neighbours" title="Point" badge={focused === null ? undefined : `row ${model.arrays.rowIndex[focused] + 1}`}>
       {focused === null ? (
