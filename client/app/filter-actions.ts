@@ -1,3 +1,4 @@
+import { CLUSTER_TITLE } from '../encodings/point-values.ts';
 import { readFilters, removeFilter, setFilter, updateFilter, type Filter } from '../../shared/session/index.ts';
 import type { Legend } from '../encodings/legend.ts';
 import { rebindPendingIn } from './rebind-pending.ts';
@@ -52,7 +53,7 @@ export function toggleCategoryVisible(model: SessionModel, column: string, value
 /** A legend click: hide or show that cluster or category. */
 export function toggleLegendFilter(model: SessionModel, legend: Legend | null, key: string | number | null): void {
   if (!legend || legend.kind !== 'categorical') return;
-  if (typeof key === 'number' || (key === null && legend.title === 'Cluster')) {
+  if (typeof key === 'number' || (key === null && legend.title === CLUSTER_TITLE)) {
     toggleClusterVisible(model, key ?? -1);
     return;
   }

@@ -1,6 +1,9 @@
 import type { Encoding } from '../../shared/session/index.ts';
 import type { PointContext } from './point-context.ts';
 
+/** The legend title of colour by cluster: how legend readers tell clusters from a column's levels. */
+export const CLUSTER_TITLE = 'Cluster';
+
 /**
  * The per-point values an encoding reads, before any palette or scale: categories as codes with
  * their labels and counts, or numbers (NaN = missing). Colour, size, opacity and the legend all
@@ -24,7 +27,7 @@ export type PointValues =
 export type ValuesResult = { values: PointValues; title: string } | { pending: string } | null;
 
 export function valuesFor(enc: Encoding, ctx: PointContext): ValuesResult {
-  if (enc.by === 'cluster') return { values: clusterValues(ctx), title: 'Cluster' };
+  if (enc.by === 'cluster') return { values: clusterValues(ctx), title: CLUSTER_TITLE };
   if (enc.by === 'anomaly') return { values: { kind: 'continuous', values: Float64Array.from(ctx.anomaly), temporal: false, title: 'Anomaly score' }, title: 'Anomaly score' };
   if (enc.by !== 'column' || !enc.column) return null;
   const column = ctx.columns.get(enc.column);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCloud, useSession } from '../app/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
+import { CLUSTER_TITLE } from '../encodings/point-values.ts';
 import { rampCss } from '../encodings/palettes.ts';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -93,7 +94,7 @@ function CategoricalLegend(props: { legend: Extract<Legend, { kind: 'categorical
   const [all, setAll] = useState(false);
   const shown = all ? legend.items : legend.items.slice(0, props.max);
   const hidden = legend.items.length - shown.length;
-  const noun = legend.title === 'Cluster' ? 'clusters' : 'values';
+  const noun = legend.title === CLUSTER_TITLE ? 'clusters' : 'values';
   const canFold = all && legend.items.length > props.max;
   return (
     <div className={`legend${folded ? ' folded' : ''}`} data-testid="legend">
