@@ -64,7 +64,9 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
 /**
  * Whether the process that wrote the claim still runs. A pid alone can be reused (in a
  * container restarted with the same command, the old server's pid may now be npm's or the
- * shell's), so where Linux tells process start times, the start time must match too.
+ * shell's), so where Linux tells process start times, the start time must match too. A zombie
+ * (a server killed with SIGKILL whose parent never reaps it, as under an init that does not
+ * reap) keeps its pid and start time but runs no more: it holds nothing.
  */
 async function isRunning(pid: number, started: string): Promise<boolean> {
   try {
@@ -73,15 +75,22 @@ async function isRunning(pid: number, started: string): Promise<boolean> {
     // EPERM: it exists but belongs to another user — still running.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const now = await startTimeOf(pid);
-  return !started || now === null || now === started;
+  const stat = await procStat(pid);
+  if (stat === null) return true; // no /proc (not Linux): the pid answering is all we can know
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  return !started || stat.started === started;
 }
 
-/** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), or null. */
 async function startTimeOf(pid: number): Promise<string | null> {
+  return (await procStat(pid))?.started ?? null;
+}
+
+/** State (field 3) and start time in clock ticks since boot (field 22) of /proc/<pid>/stat, or null. */
+async function procStat(pid: number): Promise<{ state: string; started: string } | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
   if (stat === null) return null;
   // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[19] ?? null;
+  const [state, started] = [fields[0], fields[19]];
+  return state === undefined || started === undefined ? null : { state, started };
 }
