@@ -18,6 +18,8 @@ import { SessionStore } from './store/session-store.ts';
 export interface RunningServer {
   url: string;
   port: number;
+  /** The listening socket's own address ('0.0.0.0' or '::' when it serves every interface). */
+  address: AddressInfo;
   deps: ApiDeps;
   close(): Promise<void>;
 }
@@ -74,11 +76,13 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     throw error;
   }
   server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  const port = address.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host}:${port}`,
     port,
+    address,
     deps,
     async close() {
       await jobs.close();
