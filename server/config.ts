@@ -25,6 +25,8 @@ export interface ServerConfig {
   collabMaxDocumentBytes: number;
   /** Origin other devices reach this server at (a proxy, a tunnel); share links use it. Null = work it out. */
   publicUrl: string | null;
+  /** Serve the scene lab (/scene-lab/, a developer page of synthetic clouds); off unless SCENE_LAB=1. */
+  sceneLab: boolean;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -41,6 +43,7 @@ export const DEFAULTS: ServerConfig = {
   collabMaxConnections: COLLAB_DEFAULTS.maxConnectionsPerSession,
   collabMaxDocumentBytes: COLLAB_DEFAULTS.maxDocumentBytes,
   publicUrl: null,
+  sceneLab: false,
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +70,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     collabMaxConnections: int('COLLAB_MAX_CONNECTIONS', DEFAULTS.collabMaxConnections, 1),
     collabMaxDocumentBytes: int('COLLAB_MAX_DOCUMENT_MB', DEFAULTS.collabMaxDocumentBytes / 2 ** 20, 1) * 2 ** 20,
     publicUrl: publicOrigin(env.PUBLIC_URL),
+    sceneLab: env.SCENE_LAB === '1' || env.SCENE_LAB === 'true',
   };
 }
 

@@ -25,7 +25,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/share-origins', shareOriginsRoutes(deps));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
-  app.route('/', clientRoutes(deps.config.clientDir));
+  app.route('/', clientRoutes(deps.config.clientDir, { sceneLab: deps.config.sceneLab }));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}.` } }, 404));
   app.onError((error, c) => toErrorResponse(error, c));
   return app;

@@ -16,8 +16,12 @@ function notBuilt(): Response {
   });
 }
 
-export function clientRoutes(clientDir: string): Hono {
+export function clientRoutes(clientDir: string, options: { sceneLab: boolean } = { sceneLab: false }): Hono {
   const app = new Hono();
+  // The scene lab is a developer page (synthetic clouds, test hooks): vite's dev server serves it
+  // from client/, tests and benchmarks serve the build with their own static server; the real
+  // server shows it only when asked (SCENE_LAB=1), never to a workshop's participants.
+  if (!options.sceneLab) app.all('/scene-lab/*', (c) => c.notFound());
   const indexPath = join(clientDir, 'index.html');
 
   if (!existsSync(clientDir)) {
@@ -40,7 +44,7 @@ export function clientRoutes(clientDir: string): Hono {
   app.get('/', page);
   app.get('/s/:id', page);
 
-  // Other top-level files of the build (favicon, scene-lab page, XR input profiles…).
+  // Other top-level files of the build (favicon, XR input profiles, the scene lab when enabled…).
   app.use('/*', serveStatic({ root: clientDir, onFound: (_path, c) => c.header('cache-control', 'public, max-age=3600') }));
   return app;
 }

@@ -16,6 +16,8 @@ beforeAll(async () => {
   await mkdir(join(clientDir, 'assets'));
   await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Data Mirage</title>');
   await writeFile(join(clientDir, 'assets', 'app-1234abcd.js'), 'console.log(1)');
+  await mkdir(join(clientDir, 'scene-lab'));
+  await writeFile(join(clientDir, 'scene-lab', 'index.html'), '<!doctype html><title>Scene lab</title>');
   server = await startTestServer(dataDir, { clientDir, allowedOrigins: ['https://workshop.example'] });
 });
 afterAll(async () => {
@@ -51,6 +53,24 @@ describe('HTTP basics', () => {
     const asset = await fetch(`${server.url}/assets/app-1234abcd.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('serves the developer scene lab only when SCENE_LAB is on', async () => {
+    for (const path of ['/scene-lab/index.html', '/scene-lab/', '/scene-lab']) {
+      const hidden = await fetch(server.url + path);
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).not.toContain('Scene lab');
+    }
+    const other = await tempDataDir();
+    const lab = await startTestServer(other, { clientDir, sceneLab: true });
+    try {
+      const page = await fetch(`${lab.url}/scene-lab/index.html`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Scene lab</title>');
+    } finally {
+      await lab.close();
+      await removeDir(other);
+    }
   });
 
   it('allows CORS only for configured origins', async () => {
