@@ -109,6 +109,16 @@ export interface DemoDataset {
   description: string;
   rows: number;
   format: 'csv' | 'json';
+  /** The dataset this server already made from it (the start page lists that one, not the demo again). */
+  datasetId?: string;
+}
+
+/**
+ * GET /api/demo-session: the demo session this server created on its first start, with both
+ * links' tokens (the start page offers them), or null. Gated by the owner once access control lands.
+ */
+export interface DemoSessionInfo {
+  session: { id: string; title: string; editToken: string; viewToken: string } | null;
 }
 
 /** Server-sent events of GET /api/analyses/:id/events. */

@@ -1,4 +1,4 @@
-import type { SessionCreated, SessionDescription } from '../../shared/api-types.ts';
+import type { DemoSessionInfo, SessionCreated, SessionDescription } from '../../shared/api-types.ts';
 import { getJson, sendJson, seg } from './http.ts';
 
 export const createSession = (body: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionCreated> =>
@@ -12,6 +12,9 @@ export type SessionInfo = SessionDescription & { viewToken?: string };
 
 export const getSession = (id: string, token: string): Promise<SessionInfo> =>
   getJson<SessionInfo>(`/api/sessions/${seg(id)}?token=${encodeURIComponent(token)}`);
+
+/** The demo session the server made on its first start (edit and view tokens), or null. */
+export const getDemoSession = (): Promise<DemoSessionInfo> => getJson<DemoSessionInfo>('/api/demo-session');
 
 export function sessionUrl(origin: string, id: string, token: string): string {
   return `${origin}/s/${seg(id)}?token=${encodeURIComponent(token)}`;

@@ -4,6 +4,7 @@ import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, ty
 import { createSession, sessionUrl } from '../api/sessions.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
+import { DemoSessionCard } from '../panels/demo-session-card.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
 import { RecentSessionsList } from '../panels/recent-sessions-list.tsx';
 import { RunForm } from '../panels/run-form.tsx';
@@ -115,7 +116,11 @@ export function StartPage() {
                   </ul>
               </>
             )}
-            <DemoPicker onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))} disabled={busy !== null || running} />
+            <DemoPicker
+              listed={datasets ?? []}
+              onPick={(key) => void add('Opening the demo table…', () => importDemoDataset(key))}
+              disabled={busy !== null || running}
+            />
             </>
           )}
           {busy && <p className="muted" role="status">{busy}</p>}
@@ -125,6 +130,7 @@ export function StartPage() {
             </p>
           )}
         </section>
+        {!chosen && <DemoSessionCard />}
         {!chosen && <RecentSessionsList />}
         {chosen && (
           <>

@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { analysesRoutes } from './analyses.ts';
 import { clientRoutes } from './client-pages.ts';
+import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
@@ -23,6 +24,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
+  app.route('/api/demo-session', demoSessionRoutes(deps));
   app.route('/api/share-origins', shareOriginsRoutes(deps));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
   app.route('/', clientRoutes(deps.config.clientDir, { sceneLab: deps.config.sceneLab }));

@@ -4,7 +4,7 @@ import { analysisParamsSchema } from '../../shared/analysis-params.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import type { ApiDeps } from '../api/deps.ts';
 import type { SessionRecord } from '../store/session-store.ts';
-import { importDemoDataset } from './demo-datasets.ts';
+import { importDemoOnce } from './demo-imports.ts';
 
 /**
  * The four body measurements (species, island and sex left for the explanations to find):
@@ -28,17 +28,30 @@ interface DemoRecord {
  * second start reuses them.
  */
 export async function ensureDemo(deps: ApiDeps): Promise<SessionRecord | null> {
-  const recordPath = join(deps.config.dataDir, 'demo.json');
+  const recordPath = demoRecordPath(deps.config.dataDir);
   const existing = await readDemoRecord(recordPath);
   if (existing && deps.sessions.has(existing.sessionId)) return deps.sessions.get(existing.sessionId);
   if (deps.datasets.list().length > 0 || deps.sessions.list().length > 0) return null;
 
-  const dataset = (await importDemoDataset(deps.importer, join(deps.config.dataDir, 'uploads'), 'penguins'))!;
+  const dataset = (await importDemoOnce(deps, 'penguins'))!.detail;
   const { analysis } = await deps.jobs.submit(dataset.id, DEMO_PARAMS);
   const session = await deps.sessionService.create({ datasetId: dataset.id, analysisId: analysis.id, title: 'Palmer penguins (demo)' });
   const record: DemoRecord = { datasetId: dataset.id, analysisId: analysis.id, sessionId: session.id };
   await writeFileAtomic(recordPath, JSON.stringify(record));
   return session;
+}
+
+/**
+ * The demo session this server created on its first start (demo.json), if it still exists;
+ * null when DEMO was off or DATA_DIR already held data then. The start page links it.
+ */
+export async function demoSession(deps: Pick<ApiDeps, 'config' | 'sessions'>): Promise<SessionRecord | null> {
+  const record = await readDemoRecord(demoRecordPath(deps.config.dataDir));
+  return record && deps.sessions.has(record.sessionId) ? deps.sessions.get(record.sessionId) : null;
+}
+
+function demoRecordPath(dataDir: string): string {
+  return join(dataDir, 'demo.json');
 }
 
 async function readDemoRecord(path: string): Promise<DemoRecord | null> {

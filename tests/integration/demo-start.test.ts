@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SessionDescription } from '../../shared/api-types.ts';
+import type { DemoDataset, DemoSessionInfo, SessionDescription } from '../../shared/api-types.ts';
 import { waitForAnalysis } from '../support/analysis-client.ts';
 import { waitFor } from '../support/collab-harness.ts';
 import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../support/server-process.ts';
@@ -35,6 +35,13 @@ describe('first start on an empty DATA_DIR', () => {
     expect(analysis.status).toBe('done');
     expect(analysis.result!.pointCount).toBe(342);
     expect(analysis.result!.clusters.map((c) => c.label).join(' ')).toMatch(/Gentoo/);
+    // The start page learns the same two links from this server…
+    const demo = (await (await fetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo;
+    expect(demo.session).toEqual({ id: sessionId, title: 'Palmer penguins (demo)', editToken: editUrl.searchParams.get('token'), viewToken });
+    // …and lists the penguins once: the demo picker knows the table is already here.
+    const { demos } = (await (await fetch(`${child.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+    expect(demos.find((d) => d.key === 'penguins')!.datasetId).toBe(session.datasetId);
+    expect(demos.filter((d) => d.datasetId !== undefined)).toHaveLength(1);
     await child.stop();
 
     child = await startServerChild(dataDir, { DEMO: '1' });
@@ -43,6 +50,20 @@ describe('first start on an empty DATA_DIR', () => {
     expect(links(second.output())).toEqual({ edit: printed.edit.replace(first.url, second.url), view: printed.view.replace(first.url, second.url) });
     const { datasets } = (await (await fetch(`${child.url}/api/datasets`)).json()) as { datasets: unknown[] };
     expect(datasets).toHaveLength(1);
+    expect(((await (await fetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo).session?.id).toBe(sessionId);
+  });
+
+  it('a server without a demo session says so (null) and offers every demo table', async () => {
+    const other = await tempDataDir('mirage-no-demo-');
+    const plain = await startServerChild(other); // DEMO=0
+    try {
+      expect(await (await fetch(`${plain.url}/api/demo-session`)).json()).toEqual({ session: null });
+      const { demos } = (await (await fetch(`${plain.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+      expect(demos.every((d) => d.datasetId === undefined)).toBe(true);
+    } finally {
+      await plain.stop();
+      await removeDir(other);
+    }
   });
 });
 

@@ -121,6 +121,18 @@ describe('demo datasets', () => {
     }
     expect((await fetch(`${server.url}/api/demo-datasets/nope`, { method: 'POST' })).status).toBe(404);
   });
+
+  it('imports each demo once: asking again (even twice at once) answers the same dataset, and the list names it', async () => {
+    const listed = async () => ((await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; datasetId?: string }[] }).demos;
+    const before = (await listed()).find((d) => d.key === 'iris')!;
+    expect(before.datasetId).toEqual(expect.any(String)); // imported by the test above
+    const again = await Promise.all([1, 2].map(() => fetch(`${server.url}/api/demo-datasets/iris`, { method: 'POST' })));
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    const ids = await Promise.all(again.map(async (r) => ((await r.json()) as DatasetDescription).id));
+    expect(ids).toEqual([before.datasetId, before.datasetId]);
+    const { datasets } = (await (await fetch(`${server.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
+    expect(datasets.filter((d) => d.name === 'Iris').map((d) => d.id)).toEqual([before.datasetId]);
+  });
 });
 
 describe('bad requests get their documented error and change nothing', () => {

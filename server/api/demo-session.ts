@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { DemoSessionInfo } from '../../shared/api-types.ts';
+import { demoSession } from '../services/demo.ts';
+import type { ApiDeps } from './deps.ts';
+
+/**
+ * GET /api/demo-session: the demo session made on this server's first start, with its edit and
+ * view tokens, so the start page can link it (a new user at http://localhost:8080 finds it).
+ * It hands out an edit token: when the workspace owner token lands, this route goes behind it,
+ * like the rest of the start page's API.
+ */
+export function demoSessionRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const record = await demoSession(deps);
+    const body: DemoSessionInfo = {
+      session: record && { id: record.id, title: record.title, editToken: record.editToken, viewToken: record.viewToken },
+    };
+    c.header('cache-control', 'no-store');
+    return c.json(body);
+  });
+  return app;
+}
