@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
-import { initSessionDoc, rebindAnalysis } from '../../shared/session/index.ts';
+import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, rebindAnalysis } from '../../shared/session/index.ts';
 import { HttpError } from '../api/http-error.ts';
 import { SERVER_ORIGIN } from '../collab/index.ts';
+import { matchClusterIds, type RowClusters } from '../identity/match-clusters.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionRecord, SessionStore } from '../store/session-store.ts';
@@ -48,8 +49,25 @@ export class SessionService {
     }
     // Document first (what clients follow), then the record: a failure in between leaves the
     // record on the old analysis, which the next re-bind repairs, never clients on a stale one.
-    await this.documents.withDocument(sessionId, (doc) => rebindAnalysis(doc, analysisId, SERVER_ORIGIN));
+    const next = await this.rowClusters(analysisId);
+    await this.documents.withDocument(sessionId, async (doc) => {
+      // The clusters people see now are the document's analysis under the document's numbers.
+      const shownId = readMeta(doc).analysisId;
+      const previous = shownId && shownId !== analysisId ? await this.rowClusters(shownId).catch(() => null) : null;
+      const clusterIds = previous
+        ? matchClusterIds({ rowIndex: previous.rowIndex, cluster: mapClusterIds(previous.cluster, displayedClusterIds(readClusterIds(doc), shownId!, previous.cluster)) }, next)
+        : shownId === analysisId
+          ? displayedClusterIds(readClusterIds(doc), analysisId, next.cluster) // re-bound to itself: numbers stay
+          : undefined;
+      rebindAnalysis(doc, analysisId, SERVER_ORIGIN, clusterIds);
+    });
     return this.sessions.rebind(sessionId, analysisId);
+  }
+
+  /** Per-row clusters of a finished analysis (a deleted previous analysis reads as none). */
+  private async rowClusters(analysisId: string): Promise<RowClusters> {
+    const [rowIndex, cluster] = await Promise.all([this.analyses.readArray(analysisId, 'rowIndex'), this.analyses.readArray(analysisId, 'cluster')]);
+    return { rowIndex, cluster };
   }
 
   private checkAnalysis(analysisId: string, datasetId: string): void {

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
-import { encodeBuffer } from '../../shared/binary.ts';
+import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -118,6 +118,11 @@ export class AnalysisStore {
     const record = this.record(id);
     if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
     return join(this.root, id, 'result', `${name}.bin`);
+  }
+
+  /** One array of a finished analysis, decoded. */
+  async readArray(id: string, name: ArrayName): Promise<AnyTypedArray> {
+    return decodeBuffer(await readFile(this.arrayPath(id, name))).data;
   }
 
   async delete(id: string): Promise<void> {

@@ -4,6 +4,7 @@ import { LIMITS, SCHEMA_VERSION } from './limits.ts';
 import { metaMap, filtersMap, selectionMap, plain } from './roots.ts';
 import { idSchema, timeSchema } from './schema.ts';
 import { writeView, DEFAULT_VIEW } from './view.ts';
+import { CLUSTER_IDS_KEY, clusterIdsValue } from './cluster-ids.ts';
 import type { SessionMeta, ViewState } from './types.ts';
 
 export interface InitSessionOptions {
@@ -61,12 +62,18 @@ export function setTitle(doc: Y.Doc, title: string, origin: unknown = null): voi
 
 /**
  * Points the session at another analysis of the same dataset. Row indices stay meaningful
- * (same dataset), cluster ids do not: cluster filters and the cluster selection are dropped.
+ * (same dataset), cluster memberships do not: cluster filters and the cluster selection are
+ * dropped (a kept "C2" would now name other rows). `clusterIds` (new raw id → displayed id,
+ * see cluster-ids.ts) is written in the same transaction, so no one ever sees the new
+ * analysis with the old numbering; without it the new analysis shows its raw ids.
  */
-export function rebindAnalysis(doc: Y.Doc, analysisId: string, origin: unknown = null): void {
+export function rebindAnalysis(doc: Y.Doc, analysisId: string, origin: unknown = null, clusterIds?: ReadonlyMap<number, number>): void {
   if (!idSchema.safeParse(analysisId).success) throw new SessionDocError('invalid_analysis_id', 'invalid analysis id');
+  const ids = clusterIds ? clusterIdsValue(analysisId, clusterIds) : null;
   doc.transact(() => {
     metaMap(doc).set('analysisId', analysisId);
+    if (ids) metaMap(doc).set(CLUSTER_IDS_KEY, ids);
+    else metaMap(doc).delete(CLUSTER_IDS_KEY);
     const filters = filtersMap(doc);
     for (const [id, entry] of filters.entries()) {
       const kind = (plain(entry) as { kind?: unknown } | null)?.kind;

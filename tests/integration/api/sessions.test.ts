@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
-import { addAnnotation, readAnnotations, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
+import type { PointsJson, SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
+import { addAnnotation, displayedClusterIds, mapClusterIds, onSessionChange, readAnnotations, readClusterIds, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
+import { matchClusterIds } from '../../../server/identity/match-clusters.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { connectClient, rawConnect, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
@@ -147,6 +148,59 @@ describe('live sessions over the Yjs WebSocket', () => {
     await waitFor(() => readMeta(watcher.doc).analysisId === second.id, 5000, 'the re-bind to reach the viewer');
     const described = (await (await fetch(`${server.url}/api/sessions/${s.id}?token=${s.viewToken}`)).json()) as SessionDescription;
     expect(described.analysisId).toBe(second.id);
+  });
+
+  it('a re-bind keeps the numbers of the clusters both analyses share, in the same update as the new analysis, for later joiners and after a restart', async () => {
+    const penguins = (await uploadAsset(server.url, 'penguins')).id;
+    const kmeans = await postAnalysis(server.url, penguins, { clustering: { method: 'kmeans', k: 2 } });
+    const hdbscan = await postAnalysis(server.url, penguins, { clustering: { method: 'hdbscan' } });
+    await waitForAnalysis(server.url, kmeans.id);
+    await waitForAnalysis(server.url, hdbscan.id);
+    const points = async (id: string) => (await (await fetch(`${server.url}/api/analyses/${id}/points.json`)).json()) as PointsJson;
+    const [a, b] = [await points(kmeans.id), await points(hdbscan.id)];
+    const s = (await (await postJson(`${server.url}/api/sessions`, { datasetId: penguins, analysisId: kmeans.id })).json()) as SessionCreated;
+    const watcher = client(s.id, s.viewToken);
+    await whenSynced(watcher);
+    expect(readClusterIds(watcher.doc)).toBeNull();
+    // Whenever the watcher sees the new analysis, it already has its numbers.
+    const seen: (string | null)[] = [];
+    onSessionChange(watcher.doc, () => {
+      const meta = readMeta(watcher.doc);
+      if (meta.analysisId !== kmeans.id) seen.push(readClusterIds(watcher.doc)?.analysisId ?? null);
+    });
+    const put = (analysisId: string) => postJson(`${server.url}/api/sessions/${s.id}/analysis?token=${s.editToken}`, { analysisId }, 'PUT');
+    expect((await put(hdbscan.id)).status).toBe(200);
+    await waitFor(() => readMeta(watcher.doc).analysisId === hdbscan.id, 5000, 'the re-bind');
+    expect(seen.every((id) => id === hdbscan.id)).toBe(true);
+    const expected = matchClusterIds(a, b);
+    const stored = readClusterIds(watcher.doc)!;
+    expect(new Map(stored.shown)).toEqual(expected);
+    // k-means' raw ids are what it showed; HDBSCAN's are not all what it shows (raw 0 is mostly k-means' 1).
+    expect([...expected].some(([raw, id]) => raw !== id)).toBe(true);
+
+    // Back to k-means: matched against the numbers HDBSCAN was shown with, so both groups get theirs back.
+    expect((await put(kmeans.id)).status).toBe(200);
+    await waitFor(() => readMeta(watcher.doc).analysisId === kmeans.id, 5000, 'the re-bind back');
+    const back = displayedClusterIds(readClusterIds(watcher.doc), kmeans.id, a.cluster);
+    expect([...back]).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    // Re-binding to the analysis already shown changes no number.
+    expect((await put(kmeans.id)).status).toBe(200);
+    expect(new Map(readClusterIds(watcher.doc)!.shown)).toEqual(back);
+
+    expect((await put(hdbscan.id)).status).toBe(200);
+    await waitFor(() => readMeta(watcher.doc).analysisId === hdbscan.id, 5000, 'the third re-bind');
+    const third = new Map(readClusterIds(watcher.doc)!.shown);
+    expect(third).toEqual(matchClusterIds({ rowIndex: a.rowIndex, cluster: mapClusterIds(a.cluster, back) }, b));
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    server = await startTestServer(dataDir);
+    const later = client(s.id, s.viewToken);
+    await whenSynced(later);
+    expect(readClusterIds(later.doc)?.analysisId).toBe(hdbscan.id);
+    expect(new Map(readClusterIds(later.doc)!.shown)).toEqual(third);
   });
 
   it('refuses a missing or wrong token before sending any document data', async () => {
