@@ -2,11 +2,15 @@ import { useState } from 'react';
 import { useSession } from '../app/session-model.ts';
 import { useLabelColumn } from '../app/use-label-column.ts';
 import { cellText } from '../app/use-neighbours.ts';
+import { anomalyListCaption, countFlagged } from '../encodings/anomaly-list.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 
-/** The analysis' top anomalies with the reasons it gives; a click flies to the point. */
+/**
+ * The analysis' top anomalies with the reasons it gives; a click flies to the point. The list
+ * holds the highest scores; the flagged ones (orange halo in the scene) are marked as such.
+ */
 export function AnomaliesPanel() {
   const model = useSession();
   const setFocused = useUi((s) => s.setFocused);
@@ -17,17 +21,26 @@ export function AnomaliesPanel() {
   // only once the panel is open.
   const open = useUi((s) => !(s.collapsed.anomalies ?? false));
   const labelData = useLabelColumn(model, open);
+  const flag = model.arrays.anomalyFlag;
+  const flaggedListed = countFlagged(
+    anomalies.top.map((a) => a.point),
+    flag,
+  );
   return (
     <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
       <p className="small muted">
         {anomalies.method} · top {Math.round(anomalies.contamination * 100)}% flagged (orange halo)
+      </p>
+      <p className="small" data-testid="anomaly-caption">
+        {anomalyListCaption({ listed: anomalies.top.length, flaggedListed, flaggedTotal: anomalies.flagged })}
       </p>
       <ol className="anomaly-list">
         {shown.map((a) => (
           <li key={a.point}>
             <button
               type="button"
-              className="anomaly-item"
+              className={`anomaly-item${flag[a.point] === 1 ? ' flagged' : ''}`}
+              data-flagged={flag[a.point] === 1}
               onClick={() => {
                 setFocused(a.point);
                 void model.scene.current?.focusPoint(a.point, true);
@@ -35,7 +48,16 @@ export function AnomaliesPanel() {
             >
               <span className="anomaly-head">
                 {labelData && cellText(labelData, a.rowIndex) !== null && <strong>{cellText(labelData, a.rowIndex)} </strong>}
-                row {a.rowIndex + 1} <span className="tag warn">{a.score.toFixed(2)}</span>
+                row {a.rowIndex + 1}{' '}
+                {flag[a.point] === 1 ? (
+                  <span className="tag warn" title="flagged: ringed in orange in the scene">
+                    flagged {a.score.toFixed(2)}
+                  </span>
+                ) : (
+                  <span className="tag" title="a high score, below the flagged share">
+                    {a.score.toFixed(2)}
+                  </span>
+                )}
               </span>
               <span className="small muted">
                 {a.reasons
