@@ -5,6 +5,7 @@ import { PointFlag } from '../scene/flags.ts';
 import { composeColors, constantColors, encodeColors, type ColorResult } from './color-encoding.ts';
 import { evaluateFilters, type FilterResult } from './filters.ts';
 import type { Legend } from './legend.ts';
+import { withVisibleCounts } from './legend-visible.ts';
 import { constantMagnitude, encodeMagnitude, OPACITY_RANGE, SIZE_RANGE, type MagnitudeRange } from './magnitude-encoding.ts';
 import { memoKeyed } from './memo.ts';
 import { DEFAULT_CATEGORICAL, categoricalPalette } from './palettes.ts';
@@ -91,6 +92,7 @@ export class CloudBuilder {
   private readonly selectionStep = memoKeyed<{ mask: Uint8Array; count: number }>();
   private readonly hoverStep = memoKeyed<Uint8Array>();
   private readonly flagsStep = memoKeyed<Uint8Array>();
+  private readonly legendStep = memoKeyed<Legend>();
   private readonly assemble = memoKeyed<PointCloudData>();
 
   /** Last complete arrays, shown while a newly needed column loads (no flash of defaults). */
@@ -151,7 +153,7 @@ export class CloudBuilder {
     const rgba = this.rgba([colors.rgb, opacity], () => composeColors(colors.rgb, opacity));
     return {
       data: this.assemble([n, positions, rgba, sizes, flags], () => ({ count: n, positions, colors: rgba, sizes, flags })),
-      legend: colors.legend,
+      legend: this.legendStep([colors.legend, colors.itemOf, filter.passes], () => withVisibleCounts(colors.legend, colors.itemOf, filter.passes, filter.passCount)),
       filter,
       selectedCount: sel.count,
       selectedMask: sel.mask,

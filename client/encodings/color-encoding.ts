@@ -15,6 +15,8 @@ export interface ColorResult {
   /** count × 3 RGB. Alpha comes from the opacity channel (composeColors). */
   rgb: Uint8Array;
   legend: Legend;
+  /** Categorical only: per point, the index of its legend item, -1 = a rarer level in the muted colour. */
+  itemOf?: Int32Array;
 }
 
 /** The most distinct colours a categorical legend hands out; rarer levels share the muted colour. */
@@ -45,28 +47,33 @@ function categoricalColors(values: Extract<PointValues, { kind: 'categorical' }>
   const colorOf = new Array<string>(levels).fill(MUTED_COLOR);
   const limit = Math.min(MAX_CATEGORY_COLORS, palette.length * 2);
   const items: LegendItem[] = [];
+  const itemOfLevel = new Int32Array(levels).fill(-1);
   let otherCount = 0;
   for (let rank = 0; rank < order.length; rank++) {
     const level = order[rank];
     if (values.counts[level] === 0) continue;
     if (items.length < limit) {
       colorOf[level] = variant(palette, items.length);
+      itemOfLevel[level] = items.length;
       items.push({ label: values.labels[level], color: colorOf[level], count: values.counts[level], key: values.keys[level] });
     } else otherCount += values.counts[level];
   }
+  const missingItem = values.missingCount > 0 ? items.length : -1;
   if (values.missingCount > 0) items.push({ label: values.missingLabel, color: MUTED_COLOR, count: values.missingCount, key: null });
   const table = colorOf.map(hexToRgb);
   const muted = hexToRgb(MUTED_COLOR);
   const n = values.codes.length;
   const rgb = new Uint8Array(n * 3);
+  const itemOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = values.codes[i];
     const color = c >= 0 && c < levels ? table[c] : muted;
     rgb[i * 3] = color[0];
     rgb[i * 3 + 1] = color[1];
     rgb[i * 3 + 2] = color[2];
+    itemOf[i] = c >= 0 && c < levels ? itemOfLevel[c] : missingItem;
   }
-  return { rgb, legend: { kind: 'categorical', title, items, otherCount } };
+  return { rgb, legend: { kind: 'categorical', title, items, otherCount }, itemOf };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useCloud, useSession } from '../app/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
+import { countText, visibleMarks } from '../encodings/legend-visible.ts';
 import { CLUSTER_TITLE } from '../encodings/point-values.ts';
 import { rampCss } from '../encodings/palettes.ts';
 import { readView } from '../../shared/session/index.ts';
@@ -14,12 +15,24 @@ import '../styles/labels.css';
 function useMarks(): LegendMark[] {
   const model = useSession();
   const cloud = useCloud();
+  const visible = useMemo(() => visibleMarks(cloud.data.flags, cloud.filter.passCount), [cloud.data.flags, cloud.filter.passCount]);
   return legendMarks({
     anomalyFlagged: model.summary.anomalies.flagged,
     contamination: model.summary.anomalies.contamination,
     selectedCount: cloud.selectedCount,
     searchCount: cloud.search?.count ?? null,
+    visible,
   });
+}
+
+/** Under filters the counts read "n of N visible": a column head says so once, each row "n of N". */
+function VisibleHead({ filtered }: { filtered: boolean }) {
+  if (!filtered) return null;
+  return (
+    <div className="legend-visible-head" data-testid="legend-visible-head">
+      n of N visible under filters
+    </div>
+  );
 }
 
 /** Rows explaining the rings drawn around points: anomaly halo, selection outline, search match. */
@@ -31,7 +44,7 @@ function MarkRows({ marks }: { marks: LegendMark[] }) {
         <li key={m.kind} className="legend-mark" data-mark={m.kind}>
           <span className={`mark-ring mark-${m.kind}`} style={{ borderColor: m.color }} aria-hidden="true" />
           <span className="legend-label">{m.label}</span>
-          <span className="legend-count">{formatNumber(m.count)}</span>
+          <span className="legend-count">{countText(m.count, m.visible, formatNumber)}</span>
         </li>
       ))}
     </ul>
@@ -109,13 +122,14 @@ function CategoricalLegend(props: { legend: Extract<Legend, { kind: 'categorical
       </div>
       {!folded && (
         <>
+          <VisibleHead filtered={legend.items.some((item) => item.visible !== undefined)} />
           <ul className="legend-items">
             {shown.map((item) => (
               <li key={`${item.key}-${item.label}`}>
                 <button type="button" className="legend-item" disabled={!props.onItemClick} onClick={() => props.onItemClick?.(item.key)} title={item.label}>
                   <span className="swatch" style={{ background: item.color }} />
                   <span className="legend-label">{item.label}</span>
-                  <span className="legend-count">{formatNumber(item.count)}</span>
+                  <span className="legend-count">{countText(item.count, item.visible, formatNumber)}</span>
                 </button>
               </li>
             ))}
@@ -133,7 +147,7 @@ function CategoricalLegend(props: { legend: Extract<Legend, { kind: 'categorical
                 </button>
               )}
               {(hidden > 0 || canFold) && legend.otherCount > 0 ? ' · ' : ''}
-              {legend.otherCount > 0 ? `${formatNumber(legend.otherCount)} points in rarer ${noun} (grey)` : ''}
+              {legend.otherCount > 0 ? `${countText(legend.otherCount, legend.otherVisible, formatNumber)} points in rarer ${noun} (grey)` : ''}
             </div>
           )}
           <MarkRows marks={marks} />
