@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
-import type { ClusterLabel } from '../scene/types.ts';
+import type { ClusterLabel, PlacedLabel } from '../scene/types.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';
 
 /**
@@ -19,7 +19,10 @@ export interface MiragePageHooks {
   selectedRows(): number[];
   legend(): Legend | null;
   rowOf(point: number): number;
+  /** The cluster the page shows the point in (the session's displayed id; -1 = noise). */
   clusterOf(point: number): number;
+  /** The point's colour as the scene is given it, `#rrggbb`. */
+  colourOf(point: number): string;
   /** CSS pixels relative to the scene canvas. */
   project(point: number): { x: number; y: number } | null;
   pick(x: number, y: number): number | null;
@@ -27,6 +30,10 @@ export interface MiragePageHooks {
   canvasRect(): { left: number; top: number; width: number; height: number } | null;
   /** Cluster names the scene draws now (empty when off). */
   clusterLabels(): ClusterLabel[];
+  /** Where the scene placed each cluster name in its last frame (canvas CSS pixels), and whether it is drawn. */
+  placedLabels(): PlacedLabel[];
+  /** Every point's canvas CSS pixel centre and drawn diameter (NaN: not drawn in view). */
+  screenPoints(): { x: number[]; y: number[]; diameter: number[] };
   camera(): { position: [number, number, number]; target: [number, number, number] };
   /** Where an eased camera move ends (equal to camera() at rest). */
   cameraGoal(): { position: [number, number, number]; target: [number, number, number] };
@@ -62,10 +69,19 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLa
       legend: () => latest.current.legend,
       rowOf: (p) => model.arrays.rowIndex[p],
       clusterOf: (p) => model.arrays.cluster[p],
+      colourOf(p) {
+        const c = latest.current.data.colors;
+        return `#${((1 << 24) | (c[p * 4] << 16) | (c[p * 4 + 1] << 8) | c[p * 4 + 2]).toString(16).slice(1)}`;
+      },
       project: (p) => handle().project(p),
       pick: (x, y) => handle().pick(x, y)?.index ?? null,
       lasso: (polygon) => Array.from(handle().lasso(new Float32Array(polygon))),
       clusterLabels: () => labels.current,
+      placedLabels: () => handle().placedLabels(),
+      screenPoints() {
+        const s = handle().projectAll();
+        return { x: Array.from(s.x), y: Array.from(s.y), diameter: Array.from(s.diameter) };
+      },
       camera() {
         const pose = handle().getCamera();
         return { position: pose.position, target: pose.target };

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AnalysisDescription, AnalysisProgress, DatasetDetail } from '../../shared/api-types.ts';
-import { readMeta, onSessionChange } from '../../shared/session/index.ts';
+import { readClusterIds, readMeta, onSessionChange } from '../../shared/session/index.ts';
 import { getAnalysis, getAnalysisArrays, type AnalysisArrays } from '../api/analyses.ts';
 import { watchAnalysis } from '../api/analysis-events.ts';
 import { getDataset } from '../api/datasets.ts';
 import { getSession, type SessionInfo } from '../api/sessions.ts';
 import { connectSession, type SessionConnection } from '../collab/connect-session.ts';
 import { useUi } from '../state/ui-store.ts';
+import { withDisplayedClusters } from './displayed-clusters.ts';
 
 export type LoadState =
   | { phase: 'loading'; message: string }
@@ -31,6 +32,26 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
     let currentAnalysis: string | null = null;
     let dataset: DatasetDetail | null = null;
 
+    // The finished analysis on show, with its raw cluster ids, and the document's numbering of
+    // them that was applied (JSON, to notice a change).
+    let loaded: { info: SessionInfo; analysis: AnalysisDescription; raw: AnalysisArrays } | null = null;
+    let appliedIds: string | null = null;
+    const idsOf = (analysisId: string): string | null => {
+      const stored = readClusterIds(conn!.doc);
+      return stored && stored.analysisId === analysisId ? JSON.stringify([...stored.shown]) : null;
+    };
+    /**
+     * Shows the loaded analysis under the numbers the document keeps for its clusters. A re-bind
+     * writes them in the same transaction as the analysis id, so they are there when it is
+     * seen; a page that loaded before its document synced applies them when they arrive.
+     */
+    const showLoaded = () => {
+      if (!loaded) return;
+      appliedIds = idsOf(loaded.analysis.id);
+      const shown = withDisplayedClusters(loaded.analysis, loaded.raw, readClusterIds(conn!.doc));
+      setState({ phase: 'ready', info: loaded.info, conn: conn!, dataset: dataset!, analysis: shown.analysis, arrays: shown.arrays });
+    };
+
     const fail = (error: unknown) => {
       if (cancelled || abort.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -44,13 +65,14 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
       const analysis = await getAnalysis(analysisId, abort.signal);
       if (cancelled || currentAnalysis !== analysisId) return;
       const finish = async (done: AnalysisDescription) => {
-        const arrays = await getAnalysisArrays(done.id, abort.signal);
+        const raw = await getAnalysisArrays(done.id, abort.signal);
         if (cancelled || currentAnalysis !== analysisId) return;
         // Point numbers belong to one analysis: a focus or hover kept across a re-bind would
         // name another row (or none). Cleared before the new arrays render.
         useUi.getState().setFocused(null);
         useUi.getState().setHover(null);
-        setState({ phase: 'ready', info, conn: conn!, dataset: dataset!, analysis: done, arrays });
+        loaded = { info, analysis: done, raw };
+        showLoaded();
       };
       if (analysis.status === 'done') return finish(analysis);
       if (analysis.status === 'failed' || analysis.status === 'cancelled') {
@@ -79,6 +101,7 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
       offMeta = onSessionChange(conn.doc, (parts) => {
         const next = analysisOf();
         if (parts.has('meta') && next && next !== currentAnalysis) void openAnalysis(info, next).catch(fail);
+        else if (parts.has('meta') && loaded && loaded.analysis.id === next && idsOf(next) !== appliedIds) showLoaded();
       });
       const first = analysisOf();
       if (!first) throw new Error('This session has no analysis yet: run one from the start page and open its session.');

@@ -52,8 +52,11 @@ function categoricalColors(values: Extract<PointValues, { kind: 'categorical' }>
   for (let rank = 0; rank < order.length; rank++) {
     const level = order[rank];
     if (values.counts[level] === 0) continue;
-    if (items.length < limit) {
-      colorOf[level] = variant(palette, items.length);
+    // A cluster's colour is its (displayed) id's, gaps included, so a cluster keeps its colour
+    // across a re-analysis whatever other numbers exist (clusterColor says the same).
+    const slot = enc.by === 'cluster' ? level : items.length;
+    if (slot < limit) {
+      colorOf[level] = variant(palette, slot);
       itemOfLevel[level] = items.length;
       items.push({ label: values.labels[level], color: colorOf[level], count: values.counts[level], key: values.keys[level] });
     } else otherCount += values.counts[level];

@@ -78,6 +78,16 @@ async function settledProjections(page: Page): Promise<Map<number, { x: number; 
 }
 
 const analysisOf = (page: Page) => page.evaluate(() => window.__mirage!.analysisId);
+
+/** Per point on a page: dataset row, the cluster number it shows, its colour in the scene. */
+async function clusterColours(page: Page): Promise<Map<number, { cluster: number; colour: string }>> {
+  await page.evaluate(() => window.__mirage!.ready());
+  const rows = await page.evaluate(() => {
+    const m = window.__mirage!;
+    return Array.from({ length: m.count }, (_, p) => [m.rowOf(p), m.clusterOf(p), m.colourOf(p)] as const);
+  });
+  return new Map(rows.map(([row, cluster, colour]) => [row, { cluster, colour }]));
+}
 const sessionAnalysis = async () => (await getJson<{ analysisId: string }>(`/api/sessions/${tokens.id}?token=${tokens.viewToken}`)).analysisId;
 
 beforeAll(async () => {
@@ -117,6 +127,7 @@ describe('re-analysing a session from its page', () => {
 
   it('PCA + HDBSCAN chosen by one editor moves every participant to the new layout and clusters', async () => {
     const before = await settledProjections(bob);
+    const coloursBefore = [await clusterColours(bob), await clusterColours(viewer)];
     // The same canvas must receive the new layout (that is what eases the points over).
     await bob.evaluate(() => ((window as unknown as { __canvas: Element | null }).__canvas = document.querySelector('.scene-area canvas')));
     await form(alice).locator('input[name=reanalyse-reduction][value=pca]').check();
@@ -146,10 +157,60 @@ describe('re-analysing a session from its page', () => {
     expect(shared).toBeGreaterThan(300);
     expect(moved / shared).toBeGreaterThan(0.8);
 
-    // Bob's clusters are the new analysis's, point by point, and his cluster panel says so.
+    // Bob's clusters are the new analysis's, point by point (under the numbers the session keeps:
+    // one number per raw cluster, the same on every page), and his cluster panel says so.
     const points = await getJson<PointsJson>(`/api/analyses/${next}/points.json`);
-    const shown = await bob.evaluate(() => Array.from({ length: window.__mirage!.count }, (_, p) => [window.__mirage!.rowOf(p), window.__mirage!.clusterOf(p)]));
-    expect(shown).toEqual(points.rowIndex.map((row, i) => [row, points.cluster[i]]));
+    const coloursAfter = [await clusterColours(bob), await clusterColours(viewer)];
+    expect([...coloursAfter[1]]).toEqual([...coloursAfter[0]]);
+    const numberOf = new Map<number, number>();
+    points.rowIndex.forEach((row, i) => {
+      const shownAs = coloursAfter[0].get(row)!.cluster;
+      if (points.cluster[i] < 0) expect(shownAs).toBe(-1);
+      else {
+        expect(numberOf.get(points.cluster[i]) ?? shownAs).toBe(shownAs);
+        numberOf.set(points.cluster[i], shownAs);
+      }
+    });
+    expect(new Set(numberOf.values()).size).toBe(numberOf.size);
+
+    // Stable identity: the clusters that share most rows with a k-means cluster keep its number
+    // and colour on both pages. Pairs taken greedily by overlap, each ≥ 20 rows (well-separated
+    // groups, where the best assignment agrees with greedy).
+    const overlap = new Map<string, number>();
+    for (const [row, now] of coloursAfter[0]) {
+      const was = coloursBefore[0].get(row);
+      if (!was || was.cluster < 0 || now.cluster < 0) continue;
+      const k = `${now.cluster},${was.cluster}`;
+      overlap.set(k, (overlap.get(k) ?? 0) + 1);
+    }
+    const takenNow = new Set<number>();
+    const takenWas = new Set<number>();
+    const kept: [number, number][] = [];
+    for (const [k, count] of [...overlap].sort((a, b) => b[1] - a[1])) {
+      const [now, was] = k.split(',').map(Number);
+      if (count < 20 || takenNow.has(now) || takenWas.has(was)) continue;
+      takenNow.add(now);
+      takenWas.add(was);
+      kept.push([now, was]);
+    }
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    for (const [now, was] of kept) expect(now, `the cluster sharing most rows with C${was + 1}`).toBe(was);
+    for (let page = 0; page < 2; page++) {
+      const colourOfNumber = new Map<number, string>();
+      for (const { cluster, colour } of coloursBefore[page].values()) colourOfNumber.set(cluster, colour);
+      const oldColours = new Set([...colourOfNumber].filter(([n]) => n >= 0).map(([, c]) => c));
+      for (const { cluster, colour } of coloursAfter[page].values()) {
+        // A number shown before keeps its colour (the kept clusters among them); a cluster with
+        // no k-means counterpart gets a new number and a colour no k-means cluster had.
+        if (colourOfNumber.has(cluster)) expect(colour).toBe(colourOfNumber.get(cluster));
+        else expect(oldColours.has(colour)).toBe(false);
+      }
+      for (const [now] of kept) expect(colourOfNumber.has(now)).toBe(true);
+    }
+    // Raw ids alone would have renumbered and recoloured some of those groups (what the issue saw).
+    const rawOf = new Map(points.rowIndex.map((row, i) => [row, points.cluster[i]]));
+    const renumbered = kept.filter(([now]) => [...coloursAfter[0]].some(([row, c]) => c.cluster === now && rawOf.get(row) !== now));
+    expect(renumbered.length).toBeGreaterThan(0);
     const clusterCount = analysis.result!.clustering.clusterCount;
     expect(clusterCount).toBeGreaterThan(2);
     for (const page of [bob, viewer]) {

@@ -1,0 +1,34 @@
+import type { AnalysisDescription } from '../../shared/api-types.ts';
+import { displayedClusterIds, mapClusterIds, type ClusterIds } from '../../shared/session/index.ts';
+import type { AnalysisArrays } from '../api/analyses.ts';
+
+/**
+ * The analysis as the session shows it: its raw cluster ids replaced, once, by the displayed ids
+ * the session document keeps for it (so a re-analysis keeps the numbers and colours of the
+ * clusters it shares with the previous one). Everything downstream (colours, legend, cluster
+ * panel, names in the scene, filters, selection, exports) then sees displayed ids only.
+ * Displayed ids may have gaps. The inputs are left untouched (arrays may be cached).
+ */
+export function withDisplayedClusters(
+  analysis: AnalysisDescription,
+  arrays: AnalysisArrays,
+  stored: ClusterIds | null,
+): { analysis: AnalysisDescription; arrays: AnalysisArrays } {
+  const result = analysis.result;
+  if (!result) return { analysis, arrays };
+  const rawIds = [...Array.from(arrays.cluster), ...result.clusters.map((c) => c.id)];
+  const shown = displayedClusterIds(stored, analysis.id, rawIds);
+  if ([...shown].every(([raw, id]) => raw === id)) return { analysis, arrays };
+  const clusters = result.clusters
+    .map((c) => {
+      const id = shown.get(c.id) ?? c.id;
+      // A cluster without distinctive traits is labelled by its raw number: renumber that too.
+      const label = c.label === `Cluster ${c.id + 1}` ? `Cluster ${id + 1}` : c.label;
+      return { ...c, id, label };
+    })
+    .sort((a, b) => a.id - b.id);
+  return {
+    analysis: { ...analysis, result: { ...result, clusters } },
+    arrays: { ...arrays, cluster: mapClusterIds(arrays.cluster, shown) },
+  };
+}
