@@ -85,6 +85,14 @@ export interface AnalysisSummary {
     /** k-means with k = "auto": silhouette of each candidate k, computed on `sampledPoints` rows. */
     silhouette?: { k: number; score: number }[];
     silhouetteSample?: number;
+    /** Mean share of each point's 10 nearest layout neighbours that share its cluster (1: every island one colour). */
+    layoutAgreement?: number;
+    /**
+     * Default k-means only: it ran on the features, then was checked against the layout;
+     * `features` is that check's agreement, and when below `threshold` the clusters come from
+     * the layout (space 'embedding') and `layout` is theirs.
+     */
+    spaceCheck?: { features: number; layout?: number; threshold: number };
   };
   clusters: ClusterDescription[];
   anomalies: {

@@ -65,7 +65,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   notes.push(...reduced.notes);
   const layout = { rows: prepared.matrix.rows, cols: 3, data: reduced.positions };
 
-  const clustered = run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }));
+  const clustered = run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method));
   notes.push(...clustered.notes);
   const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);

@@ -6,7 +6,8 @@ import type { AnalysisParams } from '../../shared/analysis-params.ts';
  * older pipeline are not served as if they were current.
  */
 // 2: density clustering defaults (DBSCAN minPts / eps 'auto', HDBSCAN smallest cluster) changed.
-export const PIPELINE_VERSION = 2;
+// 3: default k-means checked against the layout (may cluster the layout); k = "auto" searches past 10.
+export const PIPELINE_VERSION = 3;
 
 /** Content key of everything that determines an analysis: the same request twice is one analysis. */
 export function analysisKey(datasetId: string, params: AnalysisParams): string {

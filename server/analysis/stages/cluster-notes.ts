@@ -1,6 +1,7 @@
 import type { DbscanResult } from '../cluster/dbscan.ts';
 import type { HdbscanResult } from '../cluster/hdbscan.ts';
 import { MAX_WIDENING } from '../cluster/eps-widen.ts';
+import { LAYOUT_AGREEMENT_MIN } from '../../../shared/analysis-params.ts';
 
 /**
  * Plain-language notes on the density clusterings' parameters: what was used, and for every
@@ -31,6 +32,22 @@ export function dbscanNote(r: DbscanResult, rows: number, minPtsByDefault: boole
       ? ` ${count(r.droppedClusters)} groups under ${count(r.minClusterSize)} points${sizeByDefault ? ' (1% of the points, at least √n / 2)' : ''} are shown as noise (${count(r.droppedRows)} points, ${share(r.droppedRows, rows)}).`
       : '';
   return `DBSCAN: ${why}; ${minPts}.${dropped}`;
+}
+
+const percent = (v: number) => `${Math.floor(100 * v)}%`;
+
+/**
+ * Which space the default k-means clustered and why, in the words the analysis panel shows:
+ * the agreement with the layout of the clusters on the features, and (when they were replaced)
+ * of the clusters on the layout.
+ */
+export function agreementNote(layoutMethod: string, features: number, layout?: number, featuresK?: number): string {
+  const name = layoutMethod === 'tsne' ? 't-SNE' : layoutMethod.toUpperCase();
+  if (layout === undefined) {
+    return `Clusters on the features: on average ${percent(features)} of each point's 10 nearest neighbours in the ${name} layout share its cluster (at least ${percent(LAYOUT_AGREEMENT_MIN)} keeps them).`;
+  }
+  const k = featuresK === undefined ? '' : ` (k = ${featuresK})`;
+  return `Clusters on the layout: k-means on the features${k} agreed with only ${percent(features)} of layout neighbours (fewer than ${percent(LAYOUT_AGREEMENT_MIN)}: its colours cut across the ${name} islands), so k-means ran on the ${name} layout, whose clusters agree with ${percent(layout)}.`;
 }
 
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd. */

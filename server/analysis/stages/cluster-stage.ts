@@ -1,12 +1,12 @@
-import { clusteringSpace, type AnalysisParams } from '../../../shared/analysis-params.ts';
+import { checksLayoutAgreement, clusteringSpace, LAYOUT_AGREEMENT_MIN, type AnalysisParams, type ReductionMethod } from '../../../shared/analysis-params.ts';
 import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { dbscan } from '../cluster/dbscan.ts';
 import { hdbscan } from '../cluster/hdbscan.ts';
-import { dbscanNote, hdbscanNote } from './cluster-notes.ts';
-import { kmeans } from '../cluster/kmeans.ts';
-import { kmeansAuto } from '../cluster/kmeans-auto.ts';
 import type { Matrix } from '../matrix.ts';
 import type { ProgressFn } from '../progress.ts';
+import { neighbourAgreement } from '../quality/neighbour-agreement.ts';
+import { agreementNote, dbscanNote, hdbscanNote } from './cluster-notes.ts';
+import { kmeansStage } from './kmeans-stage.ts';
 
 export interface ClusterStageOutput {
   labels: Int32Array;
@@ -17,41 +17,56 @@ export interface ClusterStageOutput {
 /**
  * Runs the chosen clustering where the user asked (the 3D layout or the scaled features;
  * default: density methods on the layout, k-means on the features — see clusteringSpace).
+ * Default k-means is then checked against a UMAP or t-SNE layout: colours that cut across the
+ * islands people see (LAYOUT_AGREEMENT_MIN) are replaced by k-means on the layout, and a note
+ * says which was chosen and why. Every result records how well its colours agree with the layout.
  */
 export function clusterStage(
   layout: Matrix,
   features: Matrix,
   params: AnalysisParams,
   hooks: { onProgress: ProgressFn; signal?: AbortSignal },
+  layoutMethod: ReductionMethod = params.reduction.method,
 ): ClusterStageOutput {
+  const agreement = (labels: Int32Array) => neighbourAgreement(layout, labels, { seed: params.seed });
+  if (!checksLayoutAgreement(params, layoutMethod)) {
+    const out = runClustering(layout, features, params, hooks);
+    return { ...out, summary: { ...out.summary, layoutAgreement: agreement(out.labels) } };
+  }
+  const half = (from: number) => (f: number) => hooks.onProgress(from + f / 2);
+  const onFeatures = kmeansStage(features, 'features', params, { onProgress: half(0), signal: hooks.signal });
+  const featuresAgreement = agreement(onFeatures.labels);
+  if (featuresAgreement >= LAYOUT_AGREEMENT_MIN) {
+    return {
+      ...onFeatures,
+      summary: { ...onFeatures.summary, layoutAgreement: featuresAgreement, spaceCheck: { features: featuresAgreement, threshold: LAYOUT_AGREEMENT_MIN } },
+      notes: [...onFeatures.notes, agreementNote(layoutMethod, featuresAgreement)],
+    };
+  }
+  const onLayout = kmeansStage(layout, 'embedding', params, { onProgress: half(0.5), signal: hooks.signal });
+  const layoutAgreement = agreement(onLayout.labels);
+  return {
+    ...onLayout,
+    summary: { ...onLayout.summary, layoutAgreement, spaceCheck: { features: featuresAgreement, layout: layoutAgreement, threshold: LAYOUT_AGREEMENT_MIN } },
+    notes: [...onLayout.notes, agreementNote(layoutMethod, featuresAgreement, layoutAgreement, onFeatures.summary.k)],
+  };
+}
+
+function runClustering(layout: Matrix, features: Matrix, params: AnalysisParams, hooks: { onProgress: ProgressFn; signal?: AbortSignal }): ClusterStageOutput {
   const c = params.clustering;
   const space = clusteringSpace(params);
   const x = space === 'embedding' ? layout : features;
-  const notes: string[] = [];
   const common = { onProgress: hooks.onProgress, signal: hooks.signal };
   switch (c.method) {
-    case 'kmeans': {
-      if (c.k === 'auto') {
-        const auto = kmeansAuto(x, { seed: params.seed, ...common });
-        if (auto.sampled < x.rows) notes.push(`k = ${auto.k} was chosen by silhouette on a random sample of ${auto.sampled} of ${x.rows} points, then fitted on all points.`);
-        return {
-          labels: auto.result.labels,
-          summary: { method: 'kmeans', space, k: auto.k, silhouette: auto.scores.map((s) => ({ k: s.k, score: s.silhouette })), silhouetteSample: auto.sampled },
-          notes,
-        };
-      }
-      const k = Math.min(c.k, x.rows);
-      return { labels: kmeans(x, k, { seed: params.seed, ...common }).labels, summary: { method: 'kmeans', space, k }, notes };
-    }
+    case 'kmeans':
+      return kmeansStage(x, space, params, hooks);
     case 'dbscan': {
       const result = dbscan(x, { eps: c.eps, minPts: c.minPts, minClusterSize: c.minClusterSize, seed: params.seed, ...common });
-      notes.push(dbscanNote(result, x.rows, c.minPts === undefined, c.minClusterSize === undefined));
-      return { labels: result.labels, summary: { method: 'dbscan', space, eps: result.eps }, notes };
+      return { labels: result.labels, summary: { method: 'dbscan', space, eps: result.eps }, notes: [dbscanNote(result, x.rows, c.minPts === undefined, c.minClusterSize === undefined)] };
     }
     case 'hdbscan': {
       const result = hdbscan(x, { minClusterSize: c.minClusterSize, minSamples: c.minPts, ...common });
-      notes.push(hdbscanNote(result, x.rows, c.minClusterSize === undefined, c.minPts === undefined));
-      return { labels: result.labels, summary: { method: 'hdbscan', space }, notes };
+      return { labels: result.labels, summary: { method: 'hdbscan', space }, notes: [hdbscanNote(result, x.rows, c.minClusterSize === undefined, c.minPts === undefined)] };
     }
   }
 }
