@@ -8,6 +8,9 @@ export const ASSETS = {
   iris: 'iris.csv',
   cars: 'cars.json',
   seattle: 'seattle-weather.csv',
+  digits: 'digits.csv',
+  wine: 'wine.csv',
+  breastCancer: 'breast-cancer.csv',
 } as const;
 
 export function assetPath(name: keyof typeof ASSETS): string {

@@ -14,6 +14,12 @@ export interface MixtureSpec {
   /** Spread of cluster centres relative to the within-cluster standard deviation of 1. */
   separation?: number;
   seed?: number;
+  /**
+   * Adds one category column `unrelated` of this many equally likely levels, drawn
+   * independently of the groups (from its own random stream, so the other columns are the
+   * same with or without it): a column that carries nothing about the structure.
+   */
+  unrelatedLevels?: number;
 }
 
 export interface Mixture {
@@ -27,7 +33,7 @@ export interface Mixture {
 }
 
 export function generateMixture(spec: MixtureSpec): Mixture {
-  const { rows, numeric = 20, categorical = 3, clusters = 10, separation = 6, seed = 42 } = spec;
+  const { rows, numeric = 20, categorical = 3, clusters = 10, separation = 6, seed = 42, unrelatedLevels } = spec;
   const random = createRandom(seed);
   const centres = Array.from({ length: clusters }, () =>
     Array.from({ length: numeric }, () => randomNormal(random) * separation),
@@ -50,12 +56,18 @@ export function generateMixture(spec: MixtureSpec): Mixture {
       categoricalValues[q][i] = `level-${level}`;
     }
   }
+  const categoricalNames = Array.from({ length: categorical }, (_, q) => `cat${q}`);
+  if (unrelatedLevels !== undefined) {
+    const other = createRandom(seed ^ 0x1b873593);
+    categoricalValues.push(Array.from({ length: rows }, () => `u${randomInt(other, unrelatedLevels)}`));
+    categoricalNames.push('unrelated');
+  }
   return {
     numeric: m,
     categorical: categoricalValues,
     labels,
     numericNames: Array.from({ length: numeric }, (_, j) => `x${j}`),
-    categoricalNames: Array.from({ length: categorical }, (_, q) => `cat${q}`),
+    categoricalNames,
   };
 }
 
