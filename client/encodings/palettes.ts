@@ -3,6 +3,8 @@
  * continuous ones are evenly spaced stops interpolated in sRGB (close enough to perceptual
  * for ten-stop ramps taken from matplotlib's viridis family).
  */
+import { liftRamp } from './contrast.ts';
+
 export type Rgb = [number, number, number];
 
 export const CATEGORICAL_PALETTES: Record<string, readonly string[]> = {
@@ -11,12 +13,26 @@ export const CATEGORICAL_PALETTES: Record<string, readonly string[]> = {
   bright: ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2', '#e0e0e0'],
 };
 
-export const CONTINUOUS_PALETTES: Record<string, readonly string[]> = {
+/** The scene's background (and the page's, --bg in app.css): palettes are chosen to read on it. */
+export const SCENE_BACKGROUND = '#0b0f17';
+/**
+ * The least contrast a ramp's darkest colour keeps against SCENE_BACKGROUND: WCAG's 3:1 for
+ * graphical objects (the darkest viridis stop had 1.3:1 and vanished).
+ */
+export const RAMP_MIN_CONTRAST = 3;
+
+/** The ramps as published, before lifting their dark end (CONTINUOUS_PALETTES). */
+const PUBLISHED_RAMPS: Record<string, readonly string[]> = {
   viridis: ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'],
   plasma: ['#0d0887', '#46039f', '#7201a8', '#9c179e', '#bd3786', '#d8576b', '#ed7953', '#fb9f3a', '#fdca26', '#f0f921'],
   magma: ['#000004', '#180f3d', '#440f76', '#721f81', '#9e2f7f', '#cd4071', '#f1605d', '#fd9668', '#feca8d', '#fcfdbf'],
   cool: ['#6e40aa', '#6054c8', '#4c6edb', '#368ce1', '#23abd8', '#1ac7c2', '#1ddfa3', '#30ef82', '#52f667', '#aff05b'],
 };
+
+/** The ramps the app draws with: the published ones with their dark end lifted to RAMP_MIN_CONTRAST. */
+export const CONTINUOUS_PALETTES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(PUBLISHED_RAMPS).map(([name, stops]) => [name, liftRamp(stops.map(hexToRgb), hexToRgb(SCENE_BACKGROUND), RAMP_MIN_CONTRAST).map(rgbToHex)]),
+);
 
 export const DEFAULT_CATEGORICAL = 'tableau10';
 export const DEFAULT_CONTINUOUS = 'viridis';
