@@ -22,18 +22,27 @@ export interface PointAnalysis {
  * The rows of the points in `mask` (in point order, as rowsForMask returns them) with the
  * analysis appended: the cluster ("C1", "Noise") and the anomaly score. The columns are named
  * `cluster` and `anomaly_score`, with " (analysis)" added where the table already has one.
+ * With `rowIndex` (pass it when the table has no identifier column: see rowNumbersNeeded) each
+ * row starts with `row`, its 1-based place among the file's records, so the export joins back
+ * to the file; named "row (analysis)" where the table has a `row` column.
  */
-export function withAnalysis(rows: readonly Row[], mask: Uint8Array, analysis: PointAnalysis): Row[] {
+export function withAnalysis(rows: readonly Row[], mask: Uint8Array, analysis: PointAnalysis, rowIndex: Uint32Array | null = null): Row[] {
   const taken = new Set(rows.flatMap((r) => Object.keys(r)));
   const name = (base: string) => (taken.has(base) ? `${base} (analysis)` : base);
-  const [clusterKey, anomalyKey] = [name('cluster'), name('anomaly_score')];
+  const [clusterKey, anomalyKey, rowKey] = [name('cluster'), name('anomaly_score'), name('row')];
   const out: Row[] = [];
   let k = 0;
   for (let p = 0; p < mask.length && k < rows.length; p++) {
     if (mask[p] !== 1) continue;
-    out.push({ ...rows[k++], [clusterKey]: clusterName(analysis.cluster[p]), [anomalyKey]: Math.round(analysis.anomaly[p] * 1e4) / 1e4 });
+    const analysed = { [clusterKey]: clusterName(analysis.cluster[p]), [anomalyKey]: Math.round(analysis.anomaly[p] * 1e4) / 1e4 };
+    out.push(rowIndex ? { [rowKey]: rowIndex[p] + 1, ...rows[k++], ...analysed } : { ...rows[k++], ...analysed });
   }
   return out;
+}
+
+/** A table without an identifier column needs the row number to be joined back to its file. */
+export function rowNumbersNeeded(columns: readonly { identifier: boolean }[]): boolean {
+  return !columns.some((c) => c.identifier);
 }
 
 export function rowsToCsv(rows: readonly Row[]): string {

@@ -60,7 +60,8 @@ export function ExportPanel() {
   const exportRows = (format: 'csv' | 'json') =>
     run(format, async () => {
       const mask = which === 'selected' ? cloud.selectedMask : cloud.filter.passes;
-      const rows = withAnalysis(await rowsForMask(model.dataset.id, mask, model.arrays.rowIndex), mask, model.arrays);
+      const rowIndex = rowNumbersNeeded(model.dataset.columns) ? model.arrays.rowIndex : null;
+      const rows = withAnalysis(await rowsForMask(model.dataset.id, mask, model.arrays.rowIndex), mask, model.arrays, rowIndex);
       const text = format === 'csv' ? rowsToCsv(rows) : rowsToJson(rows);
       downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${fileSlug(title)}-${which}.${format}`);
     });

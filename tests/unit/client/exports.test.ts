@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { rowsToCsv, rowsToJson, withAnalysis } from '../../../client/app/export-rows.ts';
+import { readFile } from 'node:fs/promises';
+import { rowNumbersNeeded, rowsToCsv, rowsToJson, withAnalysis } from '../../../client/app/export-rows.ts';
+import type { Row } from '../../../client/api/datasets.ts';
+import { cellValue } from '../../../shared/table.ts';
+import { penguins } from './penguin-context.ts';
 import { exportViewState, importViewState, ViewFileError } from '../../../client/app/view-state-file.ts';
 import {
   initSessionDoc,
@@ -40,6 +44,39 @@ describe('row exports', () => {
       { id: 'b', cluster: 'theirs', 'cluster (analysis)': 'C3', anomaly_score: 0.25 },
       { id: 'd', cluster: 'theirs', 'cluster (analysis)': 'Noise', anomaly_score: 0.9877 },
     ]);
+  });
+});
+
+describe('row numbers in exports of a table without an identifier', () => {
+  it('starts each row with `row`, 1-based, which joins the CSV export back to the records of the file', async () => {
+    const { table, ctx } = await penguins();
+    expect(rowNumbersNeeded(table.columns)).toBe(true);
+    expect(rowNumbersNeeded([...table.columns, { identifier: true }])).toBe(false);
+    // Every 17th analysed point (penguins without measurements are not points: rows ≠ points).
+    const mask = Uint8Array.from({ length: ctx.count }, (_, p) => (p % 17 === 3 ? 1 : 0));
+    const rows: Row[] = [];
+    for (let p = 0; p < ctx.count; p++) {
+      if (mask[p] !== 1) continue;
+      rows.push(Object.fromEntries(table.columns.map((c) => [c.name, cellValue(c.data, ctx.rowIndex[p])])));
+    }
+    const exported = withAnalysis(rows, mask, { cluster: ctx.cluster, anomaly: ctx.anomaly }, ctx.rowIndex);
+    const csv = Papa.parse<Record<string, string>>(rowsToCsv(exported), { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields?.[0]).toBe('row');
+    const file = JSON.parse(await readFile(new URL('../../../assets/datasets/penguins.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+    expect(csv.data).toHaveLength(rows.length);
+    // Rows after the first penguin without measurements (row 4) sit one place off their point index.
+    expect(csv.data.some((r, i) => Number(r.row) !== i * 17 + 4)).toBe(true);
+    for (const record of csv.data) {
+      const original = file[Number(record.row) - 1];
+      for (const name of ['Species', 'Island', 'Body Mass (g)', 'Beak Length (mm)', 'Sex']) expect(String(original[name] ?? ''), `${name} of row ${record.row}`).toBe(record[name]);
+    }
+  });
+
+  it('names it "row (analysis)" when the table has a row column, and leaves it out without row numbers', () => {
+    const mask = Uint8Array.from([0, 1]);
+    const analysis = { cluster: Int32Array.from([0, 1]), anomaly: Float32Array.from([0, 0.5]) };
+    expect(withAnalysis([{ row: 'B' }], mask, analysis, Uint32Array.from([7, 9]))).toEqual([{ 'row (analysis)': 10, row: 'B', cluster: 'C2', anomaly_score: 0.5 }]);
+    expect(withAnalysis([{ id: 'b' }], mask, analysis)).toEqual([{ id: 'b', cluster: 'C2', anomaly_score: 0.5 }]);
   });
 });
 
