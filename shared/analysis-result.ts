@@ -104,7 +104,35 @@ export interface AnalysisSummary {
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   /** Plain-language notes on anything approximated or sampled (never silent). */
-  notes: string[];
+  notes: AnalysisNote[];
+}
+
+/**
+ * One note of an analysis. `info` says what was done and why (parameters chosen by a rule, a
+ * sample, a pre-reduction); `warning` says the result lacks something the user may expect
+ * (rows left out, a method replaced by a fallback).
+ */
+export interface AnalysisNote {
+  level: 'info' | 'warning';
+  text: string;
+}
+
+export const infoNote = (text: string): AnalysisNote => ({ level: 'info', text });
+export const warningNote = (text: string): AnalysisNote => ({ level: 'warning', text });
+
+/**
+ * Notes as stored: analyses saved before notes had a level hold plain strings, read as
+ * informational (what most notes are); anything else malformed is dropped.
+ */
+export function readNotes(notes: unknown): AnalysisNote[] {
+  if (!Array.isArray(notes)) return [];
+  return notes.flatMap((n: unknown): AnalysisNote[] => {
+    if (typeof n === 'string') return [infoNote(n)];
+    if (n !== null && typeof n === 'object' && 'text' in n && typeof n.text === 'string') {
+      return [{ level: 'level' in n && n.level === 'warning' ? 'warning' : 'info', text: n.text }];
+    }
+    return [];
+  });
 }
 
 export const PIPELINE_STAGES = ['prepare', 'reduce', 'cluster', 'anomalies', 'explain'] as const;

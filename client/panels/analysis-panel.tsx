@@ -49,7 +49,10 @@ export function AnalysisPanel() {
       {summary.notes.length > 0 && (
         <ul className="notes small" data-testid="analysis-notes">
           {summary.notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note.text} className={`note-${note.level}`} data-level={note.level}>
+              {note.level === 'warning' && <span className="note-level">Warning: </span>}
+              {note.text}
+            </li>
           ))}
         </ul>
       )}

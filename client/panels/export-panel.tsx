@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { downloadBlob, fileSlug } from '../app/download.ts';
-import { rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../app/export-rows.ts';
+import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../app/export-rows.ts';
 import { authorOf, useCloud, useSession } from '../app/session-model.ts';
 import { snapshotPng } from '../app/snapshot.ts';
 import { exportViewState, importViewState } from '../app/view-state-file.ts';

@@ -1,5 +1,5 @@
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
-import type { AnalysisSummary, PipelineStage } from '../../shared/analysis-result.ts';
+import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary, type PipelineStage } from '../../shared/analysis-result.ts';
 import type { Table } from '../../shared/table.ts';
 import { describeAnomalies } from './explain/describe-anomalies.ts';
 import { describeClusters } from './explain/describe-clusters.ts';
@@ -26,7 +26,7 @@ const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
  */
 export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}): PipelineOutput {
   const timings: Record<string, number> = {};
-  const notes: string[] = [];
+  const notes: AnalysisNote[] = [];
   const run = <T>(stage: PipelineStage, work: (progress: (f: number) => void) => T): T => {
     throwIfAborted(hooks.signal);
     const [from, to] = STAGE_SPAN[stage];
@@ -49,9 +49,9 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
 
   const prepared = run('prepare', () => prepareFeatures(table, params));
   if (prepared.droppedRows > 0) {
-    notes.push(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`);
+    notes.push(warningNote(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`));
   }
-  if (prepared.imputedCells > 0) notes.push(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`);
+  if (prepared.imputedCells > 0) notes.push(infoNote(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`));
 
   const reduced = run('reduce', (onProgress) =>
     reduceStage(prepared.matrix, params, {

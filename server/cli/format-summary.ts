@@ -31,6 +31,6 @@ export function formatSummary(input: {
   }
   const timings = { ingest: Math.round(input.ingestMs), ...s.timings };
   lines.push(`timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const note of s.notes) lines.push(`note: ${note}`);
+  for (const note of s.notes) lines.push(`${note.level === 'warning' ? 'warning' : 'note'}: ${note.text}`);
   return lines.join('\n');
 }

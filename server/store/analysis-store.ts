@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
+import { readNotes } from '../../shared/analysis-result.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
 import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
@@ -48,6 +49,8 @@ export class AnalysisStore {
       await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
       try {
         const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
+        // Saved before notes had a level, notes were strings.
+        if (record.result) record.result = { ...record.result, notes: readNotes(record.result.notes) };
         this.records.set(entry, record);
       } catch (error) {
         // Written atomically, analysis.json is whole or absent; absent means the analysis was

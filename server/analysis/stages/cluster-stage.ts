@@ -1,5 +1,5 @@
 import { checksLayoutAgreement, clusteringSpace, LAYOUT_AGREEMENT_MIN, type AnalysisParams, type ReductionMethod } from '../../../shared/analysis-params.ts';
-import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
+import { infoNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { dbscan } from '../cluster/dbscan.ts';
 import { hdbscan } from '../cluster/hdbscan.ts';
 import type { Matrix } from '../matrix.ts';
@@ -11,7 +11,7 @@ import { kmeansStage } from './kmeans-stage.ts';
 export interface ClusterStageOutput {
   labels: Int32Array;
   summary: Omit<AnalysisSummary['clustering'], 'clusterCount' | 'noiseCount'>;
-  notes: string[];
+  notes: AnalysisNote[];
 }
 
 /**
@@ -40,7 +40,7 @@ export function clusterStage(
     return {
       ...onFeatures,
       summary: { ...onFeatures.summary, layoutAgreement: featuresAgreement, spaceCheck: { features: featuresAgreement, threshold: LAYOUT_AGREEMENT_MIN } },
-      notes: [...onFeatures.notes, agreementNote(layoutMethod, featuresAgreement)],
+      notes: [...onFeatures.notes, infoNote(agreementNote(layoutMethod, featuresAgreement))],
     };
   }
   const onLayout = kmeansStage(layout, 'embedding', params, { onProgress: half(0.5), signal: hooks.signal });
@@ -48,7 +48,7 @@ export function clusterStage(
   return {
     ...onLayout,
     summary: { ...onLayout.summary, layoutAgreement, spaceCheck: { features: featuresAgreement, layout: layoutAgreement, threshold: LAYOUT_AGREEMENT_MIN } },
-    notes: [...onLayout.notes, agreementNote(layoutMethod, featuresAgreement, layoutAgreement, onFeatures.summary.k)],
+    notes: [...onLayout.notes, infoNote(agreementNote(layoutMethod, featuresAgreement, layoutAgreement, onFeatures.summary.k))],
   };
 }
 
@@ -62,11 +62,11 @@ function runClustering(layout: Matrix, features: Matrix, params: AnalysisParams,
       return kmeansStage(x, space, params, hooks);
     case 'dbscan': {
       const result = dbscan(x, { eps: c.eps, minPts: c.minPts, minClusterSize: c.minClusterSize, seed: params.seed, ...common });
-      return { labels: result.labels, summary: { method: 'dbscan', space, eps: result.eps }, notes: [dbscanNote(result, x.rows, c.minPts === undefined, c.minClusterSize === undefined)] };
+      return { labels: result.labels, summary: { method: 'dbscan', space, eps: result.eps }, notes: [infoNote(dbscanNote(result, x.rows, c.minPts === undefined, c.minClusterSize === undefined))] };
     }
     case 'hdbscan': {
       const result = hdbscan(x, { minClusterSize: c.minClusterSize, minSamples: c.minPts, ...common });
-      return { labels: result.labels, summary: { method: 'hdbscan', space }, notes: [hdbscanNote(result, x.rows, c.minClusterSize === undefined, c.minPts === undefined)] };
+      return { labels: result.labels, summary: { method: 'hdbscan', space }, notes: [infoNote(hdbscanNote(result, x.rows, c.minClusterSize === undefined, c.minPts === undefined))] };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { AnalysisParams } from '../../../shared/analysis-params.ts';
+import { infoNote, type AnalysisNote } from '../../../shared/analysis-result.ts';
 import { kmeans } from '../cluster/kmeans.ts';
 import { kmeansAuto } from '../cluster/kmeans-auto.ts';
 import type { Matrix } from '../matrix.ts';
@@ -16,11 +17,11 @@ export function kmeansStage(
   const common = { seed: params.seed, onProgress: hooks.onProgress, signal: hooks.signal };
   if (c.k === 'auto') {
     const auto = kmeansAuto(x, common);
-    const notes: string[] = [];
+    const notes: AnalysisNote[] = [];
     const where = space === 'embedding' ? 'layout' : 'features';
-    if (auto.sampled < x.rows) notes.push(`k = ${auto.k} was chosen by silhouette (on the ${where}) on a random sample of ${auto.sampled} of ${x.rows} points, then fitted on all points.`);
+    if (auto.sampled < x.rows) notes.push(infoNote(`k = ${auto.k} was chosen by silhouette (on the ${where}) on a random sample of ${auto.sampled} of ${x.rows} points, then fitted on all points.`));
     const top = auto.scores.at(-1)!.k;
-    if (top > 10) notes.push(`k = "auto" searched k up to ${top} (the silhouette was still highest at k = 10) and chose k = ${auto.k}.`);
+    if (top > 10) notes.push(infoNote(`k = "auto" searched k up to ${top} (the silhouette was still highest at k = 10) and chose k = ${auto.k}.`));
     return {
       labels: auto.result.labels,
       summary: { method: 'kmeans', space, k: auto.k, silhouette: auto.scores.map((s) => ({ k: s.k, score: s.silhouette })), silhouetteSample: auto.sampled },

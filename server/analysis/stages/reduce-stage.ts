@@ -1,5 +1,5 @@
 import type { AnalysisParams } from '../../../shared/analysis-params.ts';
-import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
+import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { createMatrix, type Matrix } from '../matrix.ts';
 import type { ProgressFn } from '../progress.ts';
 import { trustworthiness } from '../quality/trustworthiness.ts';
@@ -12,7 +12,7 @@ export interface ReduceStageOutput {
   /** n×3, centred and scaled (normalizeLayout). */
   positions: Float32Array;
   summary: AnalysisSummary['reduction'];
-  notes: string[];
+  notes: AnalysisNote[];
 }
 
 /** UMAP and t-SNE first reduce wider data to this many principal components (see reduce/pca.ts preReduce). */
@@ -33,17 +33,17 @@ export function reduceStage(
   params: AnalysisParams,
   hooks: { onProgress: ProgressFn; onLayout?: (positions: Float32Array) => void; layoutEvery?: number; signal?: AbortSignal; threads?: 1 | 2 },
 ): ReduceStageOutput {
-  const notes: string[] = [];
+  const notes: AnalysisNote[] = [];
   const reduction = params.reduction;
   let method = reduction.method;
   if (method !== 'pca' && x.rows < MIN_ROWS_FOR_GRAPH) {
-    notes.push(`${x.rows} rows are too few for ${method.toUpperCase()}; the layout uses PCA instead.`);
+    notes.push(warningNote(`${x.rows} rows are too few for ${method.toUpperCase()}; the layout uses PCA instead.`));
     method = 'pca';
   }
   let preReducedTo: number | undefined;
   if (method !== 'pca' && x.cols > PRE_REDUCE_DIMS) {
     preReducedTo = PRE_REDUCE_DIMS;
-    notes.push(`${x.cols} feature dimensions were reduced to ${PRE_REDUCE_DIMS} by PCA before ${method.toUpperCase()}.`);
+    notes.push(infoNote(`${x.cols} feature dimensions were reduced to ${PRE_REDUCE_DIMS} by PCA before ${method.toUpperCase()}.`));
   }
   // UMAP and t-SNE hand over a fresh copy each time: normalise it in place and pass it on.
   const onLayout = hooks.onLayout && ((p: Float32Array) => hooks.onLayout!(normalizeLayout(p)));

@@ -38,7 +38,7 @@ export async function densityDefaults(args: DefaultsArgs): Promise<Record<string
   const { table, features, truth } = await source(args);
   const out = runPipeline(table, analysisParamsSchema.parse({ features, reduction: { method: args.reduction }, clustering: { method: args.method } }));
   const s = out.summary.clustering;
-  const note = out.summary.notes.find((n) => n.startsWith(args.method === 'dbscan' ? 'DBSCAN' : 'HDBSCAN')) ?? '';
+  const note = out.summary.notes.find((n) => n.text.startsWith(args.method === 'dbscan' ? 'DBSCAN' : 'HDBSCAN'))?.text ?? '';
   const params = args.method === 'dbscan'
     ? `eps ${s.eps?.toPrecision(3)} (${/widened/.test(note) ? 'widened' : 'k-distance'}), ${note.match(/minPts \d+/)?.[0] ?? ''}`
     : (note.match(/smallest cluster [\d,]+ points/)?.[0] ?? '');

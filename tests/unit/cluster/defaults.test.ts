@@ -70,7 +70,7 @@ describe('density clustering defaults', () => {
     expect(out.summary.clustering.clusterCount).toBeGreaterThanOrEqual(3);
     expect(out.summary.clustering.clusterCount).toBeLessThanOrEqual(12);
     expect(adjustedRandIndex(out.cluster, weather)).toBeGreaterThan(0.7);
-    expect(out.summary.notes.some((n) => n.startsWith('DBSCAN: eps') && n.includes('95th percentile') && n.includes('minPts 17'))).toBe(true);
+    expect(out.summary.notes.some((n) => n.level === 'info' && n.text.startsWith('DBSCAN: eps') && n.text.includes('95th percentile') && n.text.includes('minPts 17'))).toBe(true);
     // HDBSCAN on the same layout: measured 5 clusters, ARI 0.84.
     const layout = { rows: out.rowIndex.length, cols: 3, data: out.positions };
     const h = hdbscan(layout);

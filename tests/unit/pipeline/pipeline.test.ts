@@ -99,7 +99,7 @@ describe('the whole pipeline on real data', async () => {
     const tiny: Table = { rowCount: 6, columns: penguins.columns.map((c) => ({ ...c, data: sliceColumn(c.data, 6) })) };
     const out = runPipeline(tiny, params({ features: PENGUIN_FEATURES, reduction: { method: 'umap' }, missing: 'impute' }));
     expect(out.summary.reduction.method).toBe('pca');
-    expect(out.summary.notes.join(' ')).toMatch(/too few for UMAP/);
+    expect(out.summary.notes).toContainEqual({ level: 'warning', text: expect.stringMatching(/too few for UMAP/) });
   });
 });
 
