@@ -4,7 +4,7 @@ import { CameraControls } from '@react-three/drei';
 import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
 import { boundingSphere } from '../scene/bounds.ts';
-import { basePointSize } from '../scene/point-size.ts';
+import { layoutPointSize } from '../scene/point-size.ts';
 import type { PointCloudData, PointSceneHandle } from '../scene/types.ts';
 
 /**
@@ -29,7 +29,7 @@ function StockContent({ data, handleRef }: { data: PointCloudData; handleRef: Re
     const g = new THREE.BufferGeometry();
     g.setAttribute('position', new THREE.BufferAttribute(data.positions, 3));
     g.setAttribute('color', new THREE.BufferAttribute(data.colors, 4, true));
-    const m = new THREE.PointsMaterial({ size: basePointSize(sphere.radius, data.count), vertexColors: true, sizeAttenuation: true });
+    const m = new THREE.PointsMaterial({ size: layoutPointSize(data.positions, data.count), vertexColors: true, sizeAttenuation: true });
     return new THREE.Points(g, m);
   }, [data, sphere]);
   const raycaster = useMemo(() => new THREE.Raycaster(), []);
@@ -63,6 +63,8 @@ function StockContent({ data, handleRef }: { data: PointCloudData; handleRef: Re
         camera.updateMatrixWorld();
       },
       focusPoint: unsupported,
+      projectAll: unsupported,
+      placedLabels: () => [],
       pick(x, y) {
         const el = gl.domElement;
         const ndc = new THREE.Vector2((x / el.clientWidth) * 2 - 1, 1 - (y / el.clientHeight) * 2);

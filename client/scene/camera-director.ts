@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
-import type { BoundingSphere } from './bounds.ts';
+import { framePose } from './frame-pose.ts';
 import type { CameraPose, Vec3 } from './types.ts';
 
 /** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
@@ -11,7 +11,7 @@ const targetScratch = new THREE.Vector3();
 
 /**
  * Camera poses over the orbit controls: read and set poses (animated or at once), the home
- * view that frames a sphere, the focus pose on a point, and clip planes that follow the
+ * view that frames the points, the focus pose on a point, and clip planes that follow the
  * cloud's size so depth precision holds at any scale.
  */
 export class CameraDirector {
@@ -48,16 +48,11 @@ export class CameraDirector {
     this.invalidate();
   }
 
-  /** A pose from which the whole sphere fits the view, along the home direction. */
-  homePose(sphere: BoundingSphere): CameraPose {
+  /** The home view: along the home direction, the bulk of the points filling the view (frame-pose.ts). */
+  homePose(positions: Float32Array, count: number, flags?: Uint8Array): CameraPose {
     const cam = this.camera;
-    const fov = THREE.MathUtils.degToRad(cam?.fov ?? 50);
-    const aspect = cam?.aspect ?? 1;
-    const half = Math.min(fov / 2, Math.atan(Math.tan(fov / 2) * aspect));
-    const distance = (sphere.radius / Math.sin(half)) * 1.02;
-    const [cx, cy, cz] = sphere.center;
-    const eye: Vec3 = [cx + HOME_DIRECTION.x * distance, cy + HOME_DIRECTION.y * distance, cz + HOME_DIRECTION.z * distance];
-    return { position: eye, target: [cx, cy, cz] };
+    const lens = { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z] as Vec3 };
+    return framePose(positions, count, flags, lens);
   }
 
   /** Target on `point`, keeping the view direction, no farther than `distance`. */

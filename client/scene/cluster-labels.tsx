@@ -1,60 +1,47 @@
-import { useRef } from 'react';
-import { useFrame, useThree } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
 import * as THREE from 'three';
-import { placeLabels, type ScreenBox } from './label-declutter.ts';
 import { LabelSprite } from './label-sprite.tsx';
+import { ClusterLabelFrame } from './cluster-label-frame.ts';
+import type { SceneController } from './scene-controller.ts';
 import type { ClusterLabel } from './types.ts';
 
-const anchor = new THREE.Vector3();
-/**
- * Where a name may sit, as the sprite's centre (label heights): just above its anchor point,
- * just below it, one label higher. Preferred in that order.
- */
-const SLOTS = [0, 1.25, -1.25];
-/** Margin kept between a name and the side of the view, pixels. */
-const EDGE_PX = 4;
+/** Longest name drawn in the scene; the full name shows on hover and in the legend. */
+export const SCENE_NAME_CHARS = 32;
 
 /**
- * Cluster names floating over their blobs: bigger than note labels, so a projector room can read
- * them. Labels come largest cluster first; a name that would cover a bigger cluster's name moves
- * to another slot around its anchor, and is not drawn from this viewpoint if none is free.
+ * Cluster names beside their clusters, never on them: each frame cluster-label-frame.ts
+ * projects a sample of every labelled cluster, places each name above, below or beside its
+ * cluster where it covers none of the points (or does not draw it), sizes it with the
+ * cloud's size on screen within limits, and draws a thin leader line to the cluster.
  */
-export function ClusterLabels({ labels }: { labels: readonly ClusterLabel[] }) {
+export function ClusterLabels({ labels, controller, scale }: { labels: readonly ClusterLabel[]; controller: SceneController; scale: number }) {
   const group = useRef<THREE.Group>(null);
-  // Labels are sized by the view's height; a portrait phone is narrow for its height, so names
-  // shrink there (to no less than 60%) instead of running off both sides.
-  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
-  const height = 0.042 * Math.min(1, Math.max(0.6, aspect / 1.2));
+  const frame = useMemo(() => new ClusterLabelFrame(), []);
+  const lines = useMemo(() => {
+    const g = new THREE.BufferGeometry();
+    const m = new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.75, depthTest: false, depthWrite: false, toneMapped: false });
+    const l = new THREE.LineSegments(g, m);
+    l.renderOrder = 9;
+    l.frustumCulled = false;
+    l.raycast = () => {};
+    return l;
+  }, []);
   useFrame(({ camera, size }) => {
     const sprites = group.current?.children as THREE.Sprite[] | undefined;
-    if (!sprites) return;
-    // Constant-size sprites span scale × P[1][1] of normalised device height.
-    const pxPerUnit = (camera.projectionMatrix.elements[5] * size.height) / 2;
-    const candidates = sprites.map((s): ScreenBox[] => {
-      anchor.copy(s.position).project(camera);
-      if (anchor.z > 1 || anchor.z < -1) return [];
-      const x = ((anchor.x + 1) / 2) * size.width;
-      const y = ((1 - anchor.y) / 2) * size.height;
-      const w = s.scale.x * pxPerUnit;
-      const h = s.scale.y * pxPerUnit;
-      // Slide a name sideways to stay on screen when its anchor is near an edge (centred when
-      // it is wider than the view anyway).
-      const room = size.width - 2 * EDGE_PX;
-      s.center.x = w >= room ? 0.5 : Math.min(Math.max(0.5, 1 - (size.width - EDGE_PX - x) / w), (x - EDGE_PX) / w);
-      const left = x - s.center.x * w;
-      // A sprite centre of c label heights puts the label's bottom c heights below the anchor.
-      return SLOTS.map((c) => ({ x0: left, y0: y + (c - 1) * h, x1: left + w, y1: y + c * h }));
-    });
-    placeLabels(candidates).forEach((slot, i) => {
-      sprites[i].visible = slot >= 0;
-      if (slot >= 0) sprites[i].center.y = SLOTS[slot];
-    });
+    const data = controller.data;
+    if (!sprites || !data) return;
+    frame.update(labels, sprites, lines, data.positions, camera as THREE.PerspectiveCamera, size.width, size.height, scale);
+    controller.placedLabelsNow = frame.placed;
   });
   return (
-    <group name="cluster-labels" ref={group}>
-      {labels.map((l) => (
-        <LabelSprite key={l.id} text={l.text} accent={l.color} height={height} position={l.position} framed />
-      ))}
-    </group>
+    <>
+      <group name="cluster-labels" ref={group}>
+        {labels.map((l) => (
+          <LabelSprite key={l.id} text={l.text} accent={l.color} maxChars={SCENE_NAME_CHARS} position={l.position} />
+        ))}
+      </group>
+      <primitive object={lines} />
+    </>
   );
 }

@@ -12,13 +12,15 @@ export interface LabelSpriteProps {
   position?: [number, number, number];
   /** A border in the accent colour (cluster names). */
   framed?: boolean;
+  /** Longer text is cut with "…" (default 48 characters). */
+  maxChars?: number;
   /** Label heights to raise the label by on screen, so labels at one anchor stack instead of overlapping. */
   lift?: number;
 }
 
 /** A camera-facing text label, always on top, at a constant apparent size. */
-export function LabelSprite({ text, accent, height = 0.035, position, framed = false, lift = 0 }: LabelSpriteProps) {
-  const label = useMemo(() => createLabelTexture(text, accent, 48, framed), [text, accent, framed]);
+export function LabelSprite({ text, accent, height = 0.035, position, framed = false, maxChars = 48, lift = 0 }: LabelSpriteProps) {
+  const label = useMemo(() => createLabelTexture(text, accent, maxChars, framed), [text, accent, maxChars, framed]);
   useEffect(() => () => label.texture.dispose(), [label]);
   return (
     <sprite position={position} scale={[height * label.aspect, height, 1]} renderOrder={10} center={[0.5, -lift]}>

@@ -1,22 +1,26 @@
 import { useMemo } from 'react';
 import * as THREE from 'three';
-import type { BoundingSphere } from './bounds.ts';
+import type { RobustBox } from './robust-box.ts';
 
 /**
  * A faint floor grid under the cloud and a small axis triad at its centre (x red, y green, z blue): enough to tell up
- * from down and which way you face, without competing with the points.
+ * from down and which way you face, without competing with the points. Placed and sized by the robust box (the bulk of
+ * the points), just under its floor: under a bounding sphere one outlier sank the grid far below, into the middle of
+ * the view.
  */
-export function OrientationGrid({ bounds }: { bounds: BoundingSphere }) {
-  const { center, radius } = bounds;
+export function OrientationGrid({ box }: { box: RobustBox }) {
+  const { center, size } = box;
+  const radius = size / 2;
+  const span = Math.max(box.max[0] - box.min[0], box.max[2] - box.min[2], size * 0.5);
   const grid = useMemo(() => {
-    const g = new THREE.GridHelper(radius * 2.6, 13, 0x3b4a63, 0x222c3c);
+    const g = new THREE.GridHelper(span * 1.3, 13, 0x3b4a63, 0x222c3c);
     const m = g.material as THREE.Material;
     m.transparent = true;
     m.opacity = 0.55;
     m.depthWrite = false;
     g.raycast = () => {};
     return g;
-  }, [radius]);
+  }, [span]);
   const axes = useMemo(() => {
     const a = new THREE.AxesHelper(radius * 0.22);
     const m = a.material as THREE.Material;
@@ -25,7 +29,7 @@ export function OrientationGrid({ bounds }: { bounds: BoundingSphere }) {
     a.raycast = () => {};
     return a;
   }, [radius]);
-  const floor = center[1] - radius * 1.05;
+  const floor = box.min[1] - size * 0.04;
   return (
     <group>
       <primitive object={grid} position={[center[0], floor, center[2]]} />

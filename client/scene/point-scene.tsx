@@ -47,6 +47,8 @@ export function PointScene(props: PointSceneOwnProps) {
       pick: (x, y) => controller.pick(x, y),
       lasso: (polygon) => controller.lasso(polygon),
       project: (index) => controller.project(index),
+      projectAll: () => controller.projectAll(),
+      placedLabels: () => controller.placedLabelsNow,
       isPickReady: () => controller.isPickReady(),
       getCanvas: () => controller.gl?.domElement ?? null,
       invalidate: () => controller.invalidate(),

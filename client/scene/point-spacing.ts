@@ -1,37 +1,37 @@
-import { createRandom } from '../../shared/random.ts';
 import { KdTree } from '../../shared/spatial/kdtree.ts';
+import { samplePoints } from './robust-box.ts';
 
-/** Points whose nearest-neighbour distance is measured; above it a random sample stands in. */
-const SAMPLE = 4096;
+/** Points the kd-tree is built on; above it an even sample stands in (a 1M-point tree costs ~1 s). */
+const TREE_SAMPLE = 50_000;
+/** Points whose neighbours are measured. */
+const QUERIES = 2048;
 
 /**
- * Median distance from a point to its nearest neighbour: how far apart points typically are.
- * Layouts differ wildly here (UMAP packs a cluster's points ~20× closer than a PCA layout of the
- * same rows), so point sizes follow it rather than the cloud's volume alone. On more than 4,096
- * points the median is measured within a random sample and scaled by (sample / count)^(1/3),
- * the way nearest-neighbour distances shrink with density in three dimensions.
+ * Median distance from a point to its k-th nearest neighbour: how far apart points are
+ * locally. Layouts differ wildly here (UMAP packs a cluster's points ~20× closer than a PCA
+ * layout of the same rows), so point sizes follow it rather than the cloud's volume alone.
+ * On more than 50,000 points the neighbours are found within an even sample and the distance
+ * scaled by (sample / count)^(1/3), the way neighbour distances shrink with density in 3D.
  */
-export function medianNeighborDistance(positions: Float32Array, count: number): number {
+export function medianNeighborDistance(positions: Float32Array, count: number, k = 1): number {
   if (count < 2) return 0;
-  const m = Math.min(count, SAMPLE);
-  let sample = positions.subarray(0, count * 3);
-  if (m < count) {
-    const random = createRandom(count);
-    sample = new Float32Array(m * 3);
-    for (let i = 0; i < m; i++) {
-      const j = Math.floor(random() * count);
-      sample.set(positions.subarray(3 * j, 3 * j + 3), 3 * i);
-    }
-  }
+  const kk = Math.min(k, count - 1);
+  const picked = samplePoints(positions, count, undefined, TREE_SAMPLE);
+  const m = picked.length;
+  if (m < 2) return 0;
+  const sample = new Float32Array(m * 3);
+  for (let i = 0; i < m; i++) sample.set(positions.subarray(3 * picked[i], 3 * picked[i] + 3), 3 * i);
   const tree = new KdTree(sample, m, 3);
-  const distances = new Float64Array(m);
-  const index = new Int32Array(2);
-  const dist = new Float64Array(2);
-  for (let i = 0; i < m; i++) {
-    const found = tree.nearestInto(sample, 3 * i, 2, index, dist);
-    distances[i] = found === 2 ? dist[1] : 0;
+  const q = Math.min(m, QUERIES);
+  const distances = new Float64Array(q);
+  const index = new Int32Array(kk + 1);
+  const dist = new Float64Array(kk + 1);
+  for (let s = 0; s < q; s++) {
+    const i = Math.floor((s * m) / q);
+    const found = tree.nearestInto(sample, 3 * i, kk + 1, index, dist);
+    distances[s] = found === kk + 1 ? dist[kk] : 0;
   }
   distances.sort();
-  const median = distances[Math.floor((m - 1) / 2)];
+  const median = distances[Math.floor((q - 1) / 2)];
   return median * Math.cbrt(m / count);
 }

@@ -57,6 +57,7 @@ export function SceneContent(props: SceneContentProps) {
   });
 
   const bounds = useMemo(() => controller.boundsOf(data), [controller, data]);
+  const box = useMemo(() => controller.boxOf(data), [controller, data]);
   const r = bounds.radius;
   return (
     <>
@@ -65,10 +66,10 @@ export function SceneContent(props: SceneContentProps) {
       <directionalLight position={[r, r * 2, r * 1.5]} intensity={1.6} />
       {withControls && <CameraRig controller={controller} keyboard={keyboard} onCameraChange={props.onCameraChange} />}
       <primitive object={controller.points} />
-      {showGrid && <OrientationGrid bounds={bounds} />}
+      {showGrid && <OrientationGrid box={box} />}
       {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}
       {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.035} />}
-      {props.clusterLabels && props.clusterLabels.length > 0 && <ClusterLabels labels={props.clusterLabels} />}
+      {props.clusterLabels && props.clusterLabels.length > 0 && <ClusterLabels labels={props.clusterLabels} controller={controller} scale={box.size} />}
       {pins.length > 0 && <AnnotationPins pins={pins} size={r * 0.09} />}
     </>
   );

@@ -8,10 +8,12 @@ import { MotionBudget } from './motion-budget.ts';
 import { PointBuffers } from './point-buffers.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
 import { PointPicker } from './point-picker.ts';
-import { basePointSize, DEFAULT_MIN_PIXELS } from './point-size.ts';
+import { PointFlag } from './flags.ts';
+import { basePointSize, DEFAULT_MIN_PIXELS, pixelsPerUnit, sphereRadiusPx, SPACING_NEIGHBOUR } from './point-size.ts';
 import { medianNeighborDistance } from './point-spacing.ts';
+import { robustBox, type RobustBox } from './robust-box.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
-import type { CameraPose, FilterMode, PickResult, PointCloudData, Vec3 } from './types.ts';
+import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, Vec3 } from './types.ts';
 
 const PICK_TOLERANCE_PX = 4;
 
@@ -26,7 +28,9 @@ export class SceneController {
   readonly director = new CameraDirector();
   buffers: PointBuffers | null = null;
   bounds: BoundingSphere = { center: [0, 0, 0], radius: 1 };
-  /** Median nearest-neighbour distance of the target positions (point-spacing.ts). */
+  /** The 2nd–98th percentile box of all target positions: the cloud's scale (size rule, floor grid). */
+  box: RobustBox = robustBox(new Float32Array(0), 0);
+  /** Median distance to the 8th nearest neighbour of the target positions (point-spacing.ts). */
   private spacing = Infinity;
   filterMode: FilterMode = 'fade';
   pointScale = 1;
@@ -34,6 +38,8 @@ export class SceneController {
   hovered = -1;
   gl: THREE.WebGLRenderer | null = null;
   scene: THREE.Scene | null = null;
+  /** Cluster names as placed in the last drawn frame (cluster-labels.tsx writes it). */
+  placedLabelsNow: PlacedLabel[] = [];
 
   private readonly picker = new PointPicker();
   private readonly motion = new MotionBudget();
@@ -41,6 +47,7 @@ export class SceneController {
   private needsFit = true;
   private boundsCache: BoundingSphere = { center: [0, 0, 0], radius: 1 };
   private boundsFor: Float32Array | null = null;
+  private boxFor: Float32Array | null = null;
   private invalidateFn: () => void = () => {};
   private readonly viewProj = new THREE.Matrix4();
   private readonly invViewProj = new THREE.Matrix4();
@@ -95,7 +102,8 @@ export class SceneController {
     }
     if (!previous || previous.positions !== data.positions) {
       this.bounds = this.boundsOf(data);
-      this.spacing = medianNeighborDistance(data.positions, data.count);
+      this.box = this.boxOf(data);
+      this.spacing = medianNeighborDistance(data.positions, data.count, SPACING_NEIGHBOUR);
       this.director.fitClip(this.bounds.radius);
       this.picker.rebuild(data);
     }
@@ -112,6 +120,15 @@ export class SceneController {
       this.boundsFor = data.positions;
     }
     return this.boundsCache;
+  }
+
+  /** Robust box of all points (robust-box.ts), computed once per positions array. */
+  boxOf(data: PointCloudData): RobustBox {
+    if (this.boxFor !== data.positions) {
+      this.box = robustBox(data.positions, data.count);
+      this.boxFor = data.positions;
+    }
+    return this.box;
   }
 
   setStyle(filterMode: FilterMode, pointScale: number, transitionMs = TRANSITION_MS): void {
@@ -195,6 +212,30 @@ export class SceneController {
     return projectToScreen(view, p[index * 3], p[index * 3 + 1], p[index * 3 + 2], at) ? { x: at.x, y: at.y } : null;
   }
 
+  /**
+   * Every point as drawn now (at its target position): CSS pixel centre and sphere diameter,
+   * NaN where it is behind the camera or hidden by the filter. For tests and measurements.
+   */
+  projectAll(): ScreenPoints {
+    const d = this.data;
+    const view = this.screenView();
+    const n = d?.count ?? 0;
+    const out: ScreenPoints = { x: new Float32Array(n).fill(NaN), y: new Float32Array(n).fill(NaN), diameter: new Float32Array(n).fill(NaN) };
+    if (!d || !view) return out;
+    const u = this.material.uniforms;
+    const at = { x: 0, y: 0, w: 0 };
+    const p = d.positions;
+    for (let i = 0; i < n; i++) {
+      const passes = (d.flags[i] & PointFlag.PassesFilter) !== 0;
+      if (!passes && this.filterMode === 'hide') continue;
+      if (!projectToScreen(view, p[i * 3], p[i * 3 + 1], p[i * 3 + 2], at)) continue;
+      out.x[i] = at.x;
+      out.y[i] = at.y;
+      out.diameter[i] = 2 * sphereRadiusPx(u.uPointSize.value, d.sizes[i], passes, pixelsPerUnit(view.height, view.p11, at.w), u.uMinPixels.value);
+    }
+    return out;
+  }
+
   getCamera(): CameraPose {
     return this.director.getPose();
   }
@@ -211,11 +252,11 @@ export class SceneController {
     return this.director.setPose(pose, animate);
   }
 
-  /** Home view framing the points that pass the filter. */
+  /** Home view framing the bulk of the points that pass the filter (frame-pose.ts). */
   resetView(animate = true): Promise<void> {
     const d = this.data;
-    const sphere = d ? boundingSphere(d.positions, d.count, d.flags, true) : this.bounds;
-    return this.setCamera(this.director.homePose(sphere), animate);
+    if (!d) return Promise.resolve();
+    return this.setCamera(this.director.homePose(d.positions, d.count, d.flags), animate);
   }
 
   focusPoint(index: number, animate = true): Promise<void> {
@@ -267,13 +308,13 @@ export class SceneController {
 
   private updatePointSize(): void {
     const d = this.data;
-    this.material.uniforms.uPointSize.value = basePointSize(this.bounds.radius, d?.count ?? 0, this.spacing) * this.pointScale;
+    this.material.uniforms.uPointSize.value = basePointSize(this.box.size, d?.count ?? 0, this.spacing) * this.pointScale;
     this.material.uniforms.uMinPixels.value = DEFAULT_MIN_PIXELS;
   }
 
   private fitIfNeeded(): void {
     if (!this.needsFit || !this.director.controls || !this.data) return;
     this.needsFit = false;
-    void this.setCamera(this.director.homePose(this.bounds), false);
+    void this.resetView(false);
   }
 }

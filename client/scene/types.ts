@@ -66,6 +66,8 @@ export interface ClusterLabel {
   text: string;
   /** CSS colour of the cluster. */
   color: string;
+  /** A sample of the cluster's visible points: the name is placed so it covers (almost) none of them. */
+  members: Uint32Array;
 }
 
 /** Lines from one point to others (e.g. its k nearest neighbours in feature space). */
@@ -116,6 +118,23 @@ export interface PointSceneProps {
   style?: CSSProperties;
 }
 
+/** Points as drawn on the canvas: CSS pixel centre and sphere diameter per point (NaN: not drawn in view). */
+export interface ScreenPoints {
+  x: Float32Array;
+  y: Float32Array;
+  diameter: Float32Array;
+}
+
+/** A cluster name as placed on the canvas this frame (CSS pixels, y down). */
+export interface PlacedLabel {
+  id: string;
+  text: string;
+  /** The plate; meaningless while not shown. */
+  box: { x0: number; y0: number; x1: number; y1: number };
+  /** Drawn from this viewpoint (false: no free place that covers no points). */
+  shown: boolean;
+}
+
 /** Result of a screen-space pick. */
 export interface PickResult {
   index: number;
@@ -132,7 +151,7 @@ export interface PointSceneHandle {
   getCameraGoal(): CameraPose;
   /** Moves the camera; with animate the move eases and the promise settles when it ends. */
   setCamera(pose: CameraPose, animate?: boolean): Promise<void>;
-  /** Frames the bounding sphere of the points that pass the filter (all points if none pass). */
+  /** Frames the bulk (2nd–98th percentiles) of the points that pass the filter (all points if none pass). */
   resetView(animate?: boolean): Promise<void>;
   /** Moves the orbit target onto point `index` and closes in on it. */
   focusPoint(index: number, animate?: boolean): Promise<void>;
@@ -142,6 +161,10 @@ export interface PointSceneHandle {
   lasso(polygon: Float32Array): Uint32Array;
   /** CSS-pixel position of point `index` on the canvas (at its target position), or null if behind the camera. */
   project(index: number): { x: number; y: number } | null;
+  /** Every point's CSS pixel centre and drawn diameter (measurements and tests). */
+  projectAll(): ScreenPoints;
+  /** Where the cluster names were placed in the last drawn frame. */
+  placedLabels(): PlacedLabel[];
   /** True once the pick index for the current positions is built (hover works before via a slower path). */
   isPickReady(): boolean;
   /** The canvas element (snapshots: canvas.toBlob after a rendered frame). */

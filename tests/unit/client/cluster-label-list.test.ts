@@ -35,8 +35,8 @@ describe('clusterLabelList', () => {
     const positions = Float32Array.from([-1, 0, 0, 0, 0, 0, 1, 0, 0, 9, 1, 0, 10, 1, 0, 11, 1, 0, 50, 50, 50]);
     const labels = clusterLabelList(positions, cluster, null, legendOf(2));
     expect(labels).toEqual([
-      { id: '0', point: 1, text: 'C0 · name 0', color: '#000010', position: [0, 0, 0] },
-      { id: '1', point: 4, text: 'C1 · name 1', color: '#000011', position: [10, 1, 0] },
+      { id: '0', point: 1, text: 'C0 · name 0', color: '#000010', position: [0, 0, 0], members: Uint32Array.from([0, 1, 2]) },
+      { id: '1', point: 4, text: 'C1 · name 1', color: '#000011', position: [10, 1, 0], members: Uint32Array.from([3, 4, 5]) },
     ]);
     expect(clusterLabelList(positions, cluster, null, { kind: 'constant', title: '', color: '#fff' })).toEqual([]);
   });

@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { ensureDemo } from '../../server/services/demo.ts';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
+import { ensureClientBuild, launchBrowser, screenshotPixels } from '../support/browser.ts';
+import { cameraAtRest } from '../support/camera-rest.ts';
+import { uploadAsset } from '../support/http.ts';
+import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { createSession, openSessionPage } from '../support/session-pages.ts';
+
+/**
+ * "First sight": what a person sees when a session opens, on three kinds of layout — the demo
+ * (penguins, UMAP, the session the server makes on its first start), a one-blob table (cars)
+ * and a many-island one (Seattle weather, UMAP) — at 1280×720. Measured from the page's own
+ * projections (window.__mirage.screenPoints / placedLabels), at first view and after F:
+ * the points fill at least half the canvas's height or width, the median sphere is 4–24 px
+ * across, and no cluster name covers more than 5% of any cluster's points. Screenshots land
+ * in tests/e2e/screenshots/first-sight-*.png.
+ */
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+const sessions = new Map<string, { id: string; editToken: string }>();
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  dataDir = await tempDataDir('mirage-first-sight-e2e-');
+  server = await startTestServer(dataDir);
+  browser = await launchBrowser();
+  const demo = await ensureDemo(server.deps);
+  if (!demo?.analysisId) throw new Error('the demo session was not created');
+  await waitForAnalysis(server.url, demo.analysisId);
+  sessions.set('demo', demo);
+  for (const asset of ['cars', 'seattle'] as const) {
+    const dataset = await uploadAsset(server.url, asset);
+    // The start page's defaults: UMAP, k-means with automatic k.
+    const started = await postAnalysis(server.url, dataset.id, {});
+    await waitForAnalysis(server.url, started.id);
+    sessions.set(asset, await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: asset }));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await removeDir(dataDir);
+});
+
+interface Sight {
+  /** Share of the canvas width / height spanned by the 1st–99th percentile of drawn points. */
+  fillX: number;
+  fillY: number;
+  medianDiameter: number;
+  drawn: number;
+  /** Share of the drawn points whose centre lies on the canvas. */
+  onCanvas: number;
+  /** Per shown label: the largest share of one cluster's drawn points whose centres it covers. */
+  labelCover: { text: string; worst: number }[];
+  labelsShown: number;
+  labels: number;
+}
+
+/** What the page draws now, from its own projections. */
+async function sight(page: Page): Promise<Sight> {
+  return page.evaluate(() => {
+    const m = window.__mirage!;
+    const rect = m.canvasRect()!;
+    const s = m.screenPoints();
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const ds: number[] = [];
+    const clusterOf: number[] = [];
+    for (let i = 0; i < s.x.length; i++) {
+      if (!Number.isFinite(s.x[i])) continue;
+      xs.push(s.x[i]);
+      ys.push(s.y[i]);
+      ds.push(s.diameter[i]);
+      clusterOf.push(m.clusterOf(i));
+    }
+    const q = (values: number[], f: number) => [...values].sort((a, b) => a - b)[Math.round(f * (values.length - 1))];
+    const totals = new Map<number, number>();
+    for (const c of clusterOf) totals.set(c, (totals.get(c) ?? 0) + 1);
+    const placed = m.placedLabels();
+    const labelCover = placed
+      .filter((l) => l.shown)
+      .map((l) => {
+        const inside = new Map<number, number>();
+        for (let k = 0; k < xs.length; k++) {
+          if (xs[k] >= l.box.x0 && xs[k] <= l.box.x1 && ys[k] >= l.box.y0 && ys[k] <= l.box.y1) inside.set(clusterOf[k], (inside.get(clusterOf[k]) ?? 0) + 1);
+        }
+        const worst = Math.max(0, ...[...inside].map(([c, n]) => n / totals.get(c)!));
+        return { text: l.text, worst };
+      });
+    return {
+      fillX: (q(xs, 0.99) - q(xs, 0.01)) / rect.width,
+      fillY: (q(ys, 0.99) - q(ys, 0.01)) / rect.height,
+      medianDiameter: q(ds, 0.5),
+      drawn: xs.length,
+      onCanvas: xs.filter((x, k) => x >= 0 && x <= rect.width && ys[k] >= 0 && ys[k] <= rect.height).length / xs.length,
+      labelCover,
+      labelsShown: placed.filter((l) => l.shown).length,
+      labels: placed.length,
+    };
+  });
+}
+
+/** Labels are placed by the frame loop: wait for a frame placed after the camera came to rest. */
+async function settled(page: Page): Promise<void> {
+  await cameraAtRest(page);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+function expectGoodSight(s: Sight, what: string): void {
+  const report = `${what}: ${JSON.stringify(s)}`;
+  expect(Math.max(s.fillX, s.fillY), report).toBeGreaterThanOrEqual(0.5);
+  expect(s.onCanvas, report).toBeGreaterThanOrEqual(0.95);
+  expect(s.medianDiameter, report).toBeGreaterThanOrEqual(4);
+  expect(s.medianDiameter, report).toBeLessThanOrEqual(24);
+  for (const l of s.labelCover) expect(l.worst, `${report} — label ${l.text}`).toBeLessThanOrEqual(0.05);
+}
+
+describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (name) => {
+  it('fills the canvas with visible spheres, names beside their clusters; F frames them again', async () => {
+    const session = sessions.get(name)!;
+    const page = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 1280, height: 720 });
+    await settled(page);
+    const first = await sight(page);
+    console.log(`first sight ${name}:`, JSON.stringify(first));
+    await screenshotPixels(page, `first-sight-${name}`);
+    expectGoodSight(first, `${name}, first view`);
+    expect(first.labels, 'coloured by cluster: names are on').toBeGreaterThan(0);
+    expect(first.labelsShown).toBeGreaterThan(0);
+
+    // Look from elsewhere (drag to orbit, wheel to zoom out), then F frames the points again.
+    const rect = (await page.evaluate(() => window.__mirage!.canvasRect()))!;
+    const cx = rect.left + rect.width / 2;
+    const cy = rect.top + rect.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 220, cy - 90, { steps: 8 });
+    await page.mouse.up();
+    await page.mouse.wheel(0, 900);
+    const away = await settled(page).then(() => page.evaluate(() => window.__mirage!.camera()));
+    await page.keyboard.press('KeyF');
+    await page.waitForFunction(
+      (a) => {
+        const g = window.__mirage!.cameraGoal();
+        return Math.hypot(...g.position.map((v, i) => v - a.position[i])) > 1e-3;
+      },
+      away,
+      { timeout: 10_000 },
+    );
+    await settled(page);
+    const again = await sight(page);
+    console.log(`after F ${name}:`, JSON.stringify(again));
+    await screenshotPixels(page, `first-sight-${name}-after-f`);
+    expectGoodSight(again, `${name}, after F`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('first sight on a narrow screen', () => {
+  it('the demo on a phone (390×844) still fills the canvas, names kept off the points', async () => {
+    const session = sessions.get('demo')!;
+    const page = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 390, height: 844 });
+    await settled(page);
+    const s = await sight(page);
+    console.log('first sight demo, phone:', JSON.stringify(s));
+    await screenshotPixels(page, 'first-sight-demo-phone');
+    expect(Math.max(s.fillX, s.fillY)).toBeGreaterThanOrEqual(0.5);
+    expect(s.onCanvas).toBeGreaterThanOrEqual(0.95);
+    for (const l of s.labelCover) expect(l.worst, l.text).toBeLessThanOrEqual(0.05);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
