@@ -222,8 +222,11 @@ describe('explorer: from a file to a shared session', () => {
     expect(csv.errors).toEqual([]);
     const truth = await fetchRows(session!.datasetId, expected);
     expect(csv.data.length).toBe(expected.length);
-    // The table's own columns exactly, then what the analysis says of each row.
-    const own = csv.data.map(({ cluster, anomaly_score, ...rest }) => rest);
+    // The row number first (the table has no identifier column: it joins the export back to
+    // the file), the table's own columns exactly, then what the analysis says of each row.
+    expect(csv.meta.fields?.[0]).toBe('row');
+    expect(csv.data.map((r) => Number(r.row))).toEqual(expected.map((row) => row + 1));
+    const own = csv.data.map(({ row: _row, cluster, anomaly_score, ...rest }) => rest);
     expect(own).toEqual(truth.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : String(v)]))));
     const clusterOfRow = await page.evaluate(() => {
       const m = window.__mirage!;
