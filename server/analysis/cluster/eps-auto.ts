@@ -1,6 +1,6 @@
 import type { Matrix } from '../matrix.ts';
 import type { KdTree } from '../../../shared/spatial/kdtree.ts';
-import { createRandom, randomInt } from '../../../shared/random.ts';
+import { seededSample } from '../sample-rows.ts';
 
 /** Rows whose k-distance is read; a quantile of 5,000 draws is stable to about ±0.6 percentile points. */
 const CURVE_SAMPLE = 5000;
@@ -26,7 +26,7 @@ export const AUTO_NOISE_SHARE = 0.05;
 export function autoEps(x: Matrix, tree: KdTree, minPts: number, seed: number): number {
   const { rows: n, cols: d, data } = x;
   const k = Math.min(minPts, n);
-  const rows = sampleRows(n, Math.min(n, CURVE_SAMPLE), seed);
+  const rows = seededSample(n, Math.min(n, CURVE_SAMPLE), seed ^ 0x2545f491);
   const curve = new Float64Array(rows.length);
   const idx = new Int32Array(k);
   const dist = new Float64Array(k);
@@ -36,17 +36,4 @@ export function autoEps(x: Matrix, tree: KdTree, minPts: number, seed: number): 
   }
   curve.sort();
   return curve[Math.min(curve.length - 1, Math.ceil((1 - AUTO_NOISE_SHARE) * curve.length) - 1)];
-}
-
-function sampleRows(n: number, m: number, seed: number): Int32Array {
-  if (m >= n) return Int32Array.from({ length: n }, (_, i) => i);
-  const random = createRandom(seed ^ 0x2545f491);
-  const all = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < m; i++) {
-    const j = i + randomInt(random, n - i);
-    const t = all[i];
-    all[i] = all[j];
-    all[j] = t;
-  }
-  return all.subarray(0, m);
 }
