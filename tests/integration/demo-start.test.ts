@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DemoDataset, DemoSessionInfo, SessionDescription } from '../../shared/api-types.ts';
 import { waitForAnalysis } from '../support/analysis-client.ts';
 import { waitFor } from '../support/collab-harness.ts';
-import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../support/server-process.ts';
+import { removeDir, startServerChild, startTestServer, tempDataDir, type ServerChild } from '../support/server-process.ts';
+import { importDemoDataset } from '../../server/services/demo-datasets.ts';
 
 let child: ServerChild | null = null;
 let dataDir = '';
@@ -63,6 +66,28 @@ describe('first start on an empty DATA_DIR', () => {
     } finally {
       await plain.stop();
       await removeDir(other);
+    }
+  });
+});
+
+describe('a DATA_DIR from before demo imports were remembered', () => {
+  it('knows its first-start penguins from demo.json: listed once, asked again answers them', async () => {
+    const dir = await tempDataDir('mirage-legacy-demo-');
+    const server = await startTestServer(dir);
+    try {
+      // As the first start of an older version left it: the penguins imported, only demo.json.
+      const penguins = (await importDemoDataset(server.deps.importer, join(dir, 'uploads'), 'penguins'))!;
+      await writeFile(join(dir, 'demo.json'), JSON.stringify({ datasetId: penguins.id, analysisId: 'gone', sessionId: 'gone' }));
+      const { demos } = (await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+      expect(demos.find((d) => d.key === 'penguins')!.datasetId).toBe(penguins.id);
+      const again = await fetch(`${server.url}/api/demo-datasets/penguins`, { method: 'POST' });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { id: string }).id).toBe(penguins.id);
+      // Its session is gone: no demo session to link.
+      expect(await (await fetch(`${server.url}/api/demo-session`)).json()).toEqual({ session: null });
+    } finally {
+      await server.close();
+      await removeDir(dir);
     }
   });
 });
