@@ -9,6 +9,7 @@ import { useUi } from '../state/ui-store.ts';
 import { useCloud, useSession } from './session-model.ts';
 import { selectPoints } from './selection-actions.ts';
 import { followStatus, isRoamDrag, VIEWER_SELECT_TOAST } from './follow-state.ts';
+import { sceneOverlayBoxes } from './scene-overlay-boxes.ts';
 import { useNeighbours } from './use-neighbours.ts';
 import '../styles/viewer.css';
 import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
@@ -119,6 +120,8 @@ export function SceneView({ clusterLabels }: { clusterLabels: ClusterLabel[] }) 
     [model, doc, origins],
   );
 
+  const keepOut = useCallback(() => sceneOverlayBoxes(model.scene.current?.getCanvas() ?? null), [model]);
+
   // Follow the presenter: ease to each pose they publish (unless we present or roam free).
   const followPose = presenterPose(presenter, peers);
   const followKey = poseKey(followPose);
@@ -164,6 +167,7 @@ export function SceneView({ clusterLabels }: { clusterLabels: ClusterLabel[] }) 
       pins={pins}
       links={links}
       clusterLabels={clusterLabels}
+      labelKeepOut={keepOut}
       background="#0b0f17"
     />
     </div>

@@ -38,6 +38,7 @@ export class ClusterLabelFrame {
     width: number,
     height: number,
     cloudScale: number,
+    keepOut: readonly ScreenBox[] = [],
   ): void {
     const n = Math.min(labels.length, sprites.length);
     this.ensure(labels, n);
@@ -94,7 +95,7 @@ export class ClusterLabelFrame {
     const boxes = placeClusterLabels(
       requests.map((r) => (Number.isFinite(r.anchor.x) ? r : { ...r, width: Infinity, height: Infinity })),
       o,
-      { width, height },
+      { width, height, keepOut },
     );
     this.placed = [];
     this.linePositions.fill(0);

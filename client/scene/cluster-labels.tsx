@@ -3,6 +3,7 @@ import { useFrame } from '@react-three/fiber';
 import * as THREE from 'three';
 import { LabelSprite } from './label-sprite.tsx';
 import { ClusterLabelFrame } from './cluster-label-frame.ts';
+import type { ScreenBox } from './label-declutter.ts';
 import type { SceneController } from './scene-controller.ts';
 import type { ClusterLabel } from './types.ts';
 
@@ -15,7 +16,16 @@ export const SCENE_NAME_CHARS = 32;
  * cluster where it covers none of the points (or does not draw it), sizes it with the
  * cloud's size on screen within limits, and draws a thin leader line to the cluster.
  */
-export function ClusterLabels({ labels, controller, scale }: { labels: readonly ClusterLabel[]; controller: SceneController; scale: number }) {
+export interface ClusterLabelsProps {
+  labels: readonly ClusterLabel[];
+  controller: SceneController;
+  /** The cloud's scale (robust box size): names grow and shrink with it on screen. */
+  scale: number;
+  /** Canvas boxes covered by page elements, re-read every frame (names keep out of them). */
+  keepOut?: () => readonly ScreenBox[];
+}
+
+export function ClusterLabels({ labels, controller, scale, keepOut }: ClusterLabelsProps) {
   const group = useRef<THREE.Group>(null);
   const frame = useMemo(() => new ClusterLabelFrame(), []);
   const lines = useMemo(() => {
@@ -31,7 +41,7 @@ export function ClusterLabels({ labels, controller, scale }: { labels: readonly 
     const sprites = group.current?.children as THREE.Sprite[] | undefined;
     const data = controller.data;
     if (!sprites || !data) return;
-    frame.update(labels, sprites, lines, data.positions, camera as THREE.PerspectiveCamera, size.width, size.height, scale);
+    frame.update(labels, sprites, lines, data.positions, camera as THREE.PerspectiveCamera, size.width, size.height, scale, keepOut?.());
     controller.placedLabelsNow = frame.placed;
   });
   return (

@@ -37,6 +37,8 @@ export interface LabelPlacementOptions {
   maxCover?: number;
   /** Pixels kept between a label and its cluster's box or another label (default 6). */
   gap?: number;
+  /** Boxes no label may overlap: page elements drawn over the canvas (a legend, a hint line). */
+  keepOut?: readonly ScreenBox[];
   edge?: number;
 }
 
@@ -51,7 +53,7 @@ export function placeClusterLabels(requests: readonly LabelRequest[], obstacles:
   const maxCover = options.maxCover ?? 0.02;
   const gap = options.gap ?? 6;
   const edge = options.edge ?? 4;
-  const placed: ScreenBox[] = [];
+  const placed: ScreenBox[] = [...(options.keepOut ?? [])];
   const covered = new Int32Array(obstacles.groupCount.length);
   // A place past a side of the view slides back in (the points it would then cover decide).
   const slide = (b: ScreenBox): ScreenBox | null => {

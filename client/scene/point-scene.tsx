@@ -1,12 +1,26 @@
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { TRANSITION_MS } from './easing.ts';
 import { SceneController } from './scene-controller.ts';
 import { SceneContent } from './scene-content.tsx';
+import { useLabelHover } from './use-label-hover.ts';
 import { usePointerInput } from './use-pointer-input.ts';
 import type { PointSceneHandle, PointSceneProps } from './types.ts';
 
 const EMPTY: readonly never[] = [];
+/** The full cluster name under the pointer (use-label-hover.ts). */
+const LABEL_TIP: CSSProperties = {
+  display: 'none',
+  position: 'absolute',
+  pointerEvents: 'none',
+  maxWidth: 360,
+  padding: '3px 8px',
+  borderRadius: 6,
+  background: 'rgba(12, 16, 24, 0.92)',
+  color: '#eef2f8',
+  font: '600 12px system-ui, sans-serif',
+  whiteSpace: 'normal',
+};
 
 /** 600 ms, or no animation for people who asked their system for reduced motion. */
 function defaultTransitionMs(): number {
@@ -28,12 +42,14 @@ export function PointScene(props: PointSceneOwnProps) {
   const [controller] = useState(() => new SceneController(props.sphereDepth ?? true));
   const wrapper = useRef<HTMLDivElement | null>(null);
   const lassoLine = useRef<SVGPolylineElement | null>(null);
+  const labelTip = useRef<HTMLDivElement | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const onCameraChange = useRef(props.onCameraChange);
   onCameraChange.current = props.onCameraChange;
 
   usePointerInput(wrapper, lassoLine, controller, latest);
+  useLabelHover(wrapper, labelTip, controller);
 
   useImperativeHandle(
     props.ref,
@@ -89,6 +105,7 @@ export function PointScene(props: PointSceneOwnProps) {
           pins={props.pins ?? EMPTY}
           links={props.links ?? EMPTY}
           clusterLabels={props.clusterLabels ?? EMPTY}
+          labelKeepOut={props.labelKeepOut}
           showGrid={props.showGrid ?? true}
           background={props.background ?? '#0b0f17'}
           keyboard={props.keyboard ?? true}
@@ -106,6 +123,7 @@ export function PointScene(props: PointSceneOwnProps) {
           points=""
         />
       </svg>
+      <div ref={labelTip} role="tooltip" data-testid="cluster-name-tip" style={LABEL_TIP} />
     </div>
   );
 }

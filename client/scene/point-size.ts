@@ -35,7 +35,7 @@ export const SPACING_NEIGHBOUR = 8;
 /** A size-1 point spans this share of the median distance to its 8th neighbour. */
 export const SPACING_SHARE = 0.6;
 /** Largest base diameter, as a share of the cloud's scale: a small, spread table still reads as points. */
-export const MAX_SHARE_OF_SCALE = 1 / 30;
+export const MAX_SHARE_OF_SCALE = 1 / 40;
 /** Smallest base diameter is this share of the cloud's scale over the cube root of the count. */
 export const MIN_SHARE_BY_COUNT = 0.12;
 
@@ -48,8 +48,8 @@ export const MIN_SHARE_BY_COUNT = 0.12;
  *   do not merge; in a UMAP layout, whose clusters are tight clumps, the 8th neighbour looks
  *   past pairs and near-duplicates that would shrink every point to nothing.
  * - Within limits set by the cloud's scale (`scale`: the largest 2nd–98th percentile span):
- *   never above 1/30 of it (a 100-row PCA layout would otherwise draw balls that swallow each
- *   other), never below 0.12 / ∛count of it (a dense clump of 10k points stays visible as
+ *   never above 1/40 of it (a few hundred rows in a PCA layout would otherwise draw balls that
+ *   swallow each other), never below 0.12 / ∛count of it (a dense clump of 10k points stays visible as
  *   points; at 1M this is 0.12 % of the scale, under the 2 px floor anyway).
  */
 export function basePointSize(scale: number, count: number, spacing: number): number {

@@ -5,6 +5,7 @@ import { AnnotationPins } from './annotation-pins.tsx';
 import { Avatars } from './avatars.tsx';
 import { CameraRig } from './camera-rig.tsx';
 import { ClusterLabels } from './cluster-labels.tsx';
+import type { ScreenBox } from './label-declutter.ts';
 import { NeighbourLinks } from './neighbour-links.tsx';
 import { OrientationGrid } from './orientation-grid.tsx';
 import type { SceneController } from './scene-controller.ts';
@@ -20,8 +21,10 @@ export interface SceneContentProps {
   avatars: readonly ParticipantAvatar[];
   pins: readonly AnnotationPin[];
   links: readonly Links[];
-  /** Cluster names over their blobs (empty: none). */
+  /** Cluster names beside their clusters (empty: none). */
   clusterLabels?: readonly ClusterLabel[];
+  /** Canvas boxes (CSS px) under page elements drawn over the scene: names keep out of them. */
+  labelKeepOut?: () => readonly ScreenBox[];
   showGrid: boolean;
   background: string;
   keyboard: boolean;
@@ -69,7 +72,7 @@ export function SceneContent(props: SceneContentProps) {
       {showGrid && <OrientationGrid box={box} />}
       {links.length > 0 && <NeighbourLinks links={links} positions={data.positions} count={data.count} />}
       {avatars.length > 0 && <Avatars avatars={avatars} size={r * 0.035} />}
-      {props.clusterLabels && props.clusterLabels.length > 0 && <ClusterLabels labels={props.clusterLabels} controller={controller} scale={box.size} />}
+      {props.clusterLabels && props.clusterLabels.length > 0 && <ClusterLabels labels={props.clusterLabels} controller={controller} scale={box.size} keepOut={props.labelKeepOut} />}
       {pins.length > 0 && <AnnotationPins pins={pins} size={r * 0.09} />}
     </>
   );

@@ -106,6 +106,11 @@ export interface PointSceneProps {
   pins?: readonly AnnotationPin[];
   links?: readonly NeighbourLinks[];
   clusterLabels?: readonly ClusterLabel[];
+  /**
+   * Boxes on the canvas (CSS px, y down) where page elements cover the scene, such as a legend
+   * or a hint line: cluster names are never placed under them. Called every drawn frame.
+   */
+  labelKeepOut?: () => readonly { x0: number; y0: number; x1: number; y1: number }[];
   /** Draw the floor grid and axes (default true). */
   showGrid?: boolean;
   /** CSS background colour of the scene. */

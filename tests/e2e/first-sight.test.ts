@@ -11,8 +11,8 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
 
 /**
  * "First sight": what a person sees when a session opens, on three kinds of layout — the demo
- * (penguins, UMAP, the session the server makes on its first start), a one-blob table (cars)
- * and a many-island one (Seattle weather, UMAP) — at 1280×720. Measured from the page's own
+ * (penguins, UMAP, the session the server makes on its first start), a one-blob table (cars,
+ * PCA) and a many-island one (Seattle weather, UMAP) — at 1280×720. Measured from the page's own
  * projections (window.__mirage.screenPoints / placedLabels), at first view and after F:
  * the points fill at least half the canvas's height or width, the median sphere is 4–24 px
  * across, and no cluster name covers more than 5% of any cluster's points. Screenshots land
@@ -33,10 +33,12 @@ beforeAll(async () => {
   if (!demo?.analysisId) throw new Error('the demo session was not created');
   await waitForAnalysis(server.url, demo.analysisId);
   sessions.set('demo', demo);
+  // Cars by PCA: one lumpy blob (sizes used to swell into one mass there); Seattle by the start
+  // page's defaults (UMAP, k-means with automatic k): many islands.
+  const params = { cars: { reduction: { method: 'pca' as const } }, seattle: {} };
   for (const asset of ['cars', 'seattle'] as const) {
     const dataset = await uploadAsset(server.url, asset);
-    // The start page's defaults: UMAP, k-means with automatic k.
-    const started = await postAnalysis(server.url, dataset.id, {});
+    const started = await postAnalysis(server.url, dataset.id, params[asset]);
     await waitForAnalysis(server.url, started.id);
     sessions.set(asset, await createSession(server.url, { datasetId: dataset.id, analysisId: started.id, title: asset }));
   }
@@ -60,6 +62,8 @@ interface Sight {
   labelCover: { text: string; worst: number }[];
   labelsShown: number;
   labels: number;
+  /** Shown names whose box overlaps the legend drawn over the canvas. */
+  underLegend: number;
 }
 
 /** What the page draws now, from its own projections. */
@@ -101,6 +105,12 @@ async function sight(page: Page): Promise<Sight> {
       onCanvas: xs.filter((x, k) => x >= 0 && x <= rect.width && ys[k] >= 0 && ys[k] <= rect.height).length / xs.length,
       labelCover,
       labelsShown: placed.filter((l) => l.shown).length,
+      underLegend: (() => {
+        const g = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
+        if (!g) return 0;
+        const [x0, y0, x1, y1] = [g.left - rect.left, g.top - rect.top, g.right - rect.left, g.bottom - rect.top];
+        return placed.filter((l) => l.shown && l.box.x0 < x1 && l.box.x1 > x0 && l.box.y0 < y1 && l.box.y1 > y0).length;
+      })(),
       labels: placed.length,
     };
   });
@@ -119,6 +129,7 @@ function expectGoodSight(s: Sight, what: string): void {
   expect(s.medianDiameter, report).toBeGreaterThanOrEqual(4);
   expect(s.medianDiameter, report).toBeLessThanOrEqual(24);
   for (const l of s.labelCover) expect(l.worst, `${report} — label ${l.text}`).toBeLessThanOrEqual(0.05);
+  expect(s.underLegend, report).toBe(0);
 }
 
 describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (name) => {
@@ -132,6 +143,12 @@ describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (na
     expectGoodSight(first, `${name}, first view`);
     expect(first.labels, 'coloured by cluster: names are on').toBeGreaterThan(0);
     expect(first.labelsShown).toBeGreaterThan(0);
+
+    // A name cut short in the scene shows in full under the pointer.
+    const named = (await page.evaluate(() => window.__mirage!.placedLabels())).find((l) => l.shown)!;
+    const canvas = (await page.evaluate(() => window.__mirage!.canvasRect()))!;
+    await page.mouse.move(canvas.left + (named.box.x0 + named.box.x1) / 2, canvas.top + (named.box.y0 + named.box.y1) / 2);
+    await expect.poll(() => page.textContent('[data-testid=cluster-name-tip]')).toBe(named.text);
 
     // Look from elsewhere (drag to orbit, wheel to zoom out), then F frames the points again.
     const rect = (await page.evaluate(() => window.__mirage!.canvasRect()))!;

@@ -108,7 +108,7 @@ describe('the point size rule on real layouts', () => {
     const s1 = layoutPointSize(p, 125);
     const s10 = layoutPointSize(p.map((v) => v * 10), 125);
     expect(s10 / s1).toBeCloseTo(10, 4);
-    // 125 lattice points, spacing 1: the cap (1/30 of the 4-unit span) wins over 0.6 × √2.
+    // 125 lattice points, spacing 1: the cap (1/40 of the 4-unit span) wins over 0.6 × √2.
     expect(s1).toBeCloseTo(4 * MAX_SHARE_OF_SCALE, 6);
     expect(basePointSize(0, 10, 1)).toBe(0.05);
   });

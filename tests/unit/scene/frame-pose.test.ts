@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import * as THREE from 'three';
+import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
+import { createRandom, randomNormal } from '../../../shared/random.ts';
+import { runPipeline } from '../../../server/analysis/pipeline.ts';
+import { FRAME_FILL, framePose } from '../../../client/scene/frame-pose.ts';
+import { PointFlag } from '../../../client/scene/flags.ts';
+import type { CameraPose } from '../../../client/scene/types.ts';
+import { loadAsset } from '../../support/assets.ts';
+
+const DIRECTION: [number, number, number] = [0.55, 0.38, 1];
+
+/** 2nd and 98th percentile of the points' NDC x and y seen from `pose` (only `use`d points). */
+function band(positions: Float32Array, pose: CameraPose, aspect: number, use: (i: number) => boolean = () => true) {
+  const cam = new THREE.PerspectiveCamera(50, aspect, 0.001, 1000);
+  cam.position.set(...pose.position);
+  cam.lookAt(...pose.target);
+  cam.updateMatrixWorld();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const v = new THREE.Vector3();
+  for (let i = 0; i < positions.length / 3; i++) {
+    if (!use(i)) continue;
+    v.set(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]).project(cam);
+    xs.push(v.x);
+    ys.push(v.y);
+  }
+  const q = (a: number[], f: number) => [...a].sort((p, r) => p - r)[Math.round(f * (a.length - 1))];
+  return { x0: q(xs, 0.02), x1: q(xs, 0.98), y0: q(ys, 0.02), y1: q(ys, 0.98) };
+}
+
+describe('framePose', () => {
+  it('frames the penguins UMAP (two islands) so the bulk spans the fill share of the limiting side, centred, at any aspect', async () => {
+    const penguins = await loadAsset('penguins');
+    const out = runPipeline(penguins, analysisParamsSchema.parse({ features: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], reduction: { method: 'umap', nEpochs: 200 }, clustering: { method: 'kmeans', k: 3 } }));
+    const n = out.positions.length / 3;
+    for (const aspect of [900 / 668, 0.46, 2.2]) {
+      const b = band(out.positions, framePose(out.positions, n, undefined, { fov: 50, aspect, direction: DIRECTION }), aspect);
+      const span = Math.max((b.x1 - b.x0) / 2, (b.y1 - b.y0) / 2);
+      // The distance is solved per point on |x| and |y| (96th percentile), the band is the
+      // 2nd–98th percentile of signed positions: they agree within a few hundredths.
+      expect(span).toBeGreaterThan(FRAME_FILL - 0.08);
+      expect(span).toBeLessThan(FRAME_FILL + 0.04);
+      // Centred: the band's middle is near the middle of the view on the limiting side.
+      if ((b.x1 - b.x0) / 2 > FRAME_FILL - 0.08) expect(Math.abs(b.x0 + b.x1)).toBeLessThan(0.12);
+      else expect(Math.abs(b.y0 + b.y1)).toBeLessThan(0.12);
+    }
+  });
+
+  it('ignores far outliers (a bounding sphere would shrink the cloud to a speck) and frames only the points shown', () => {
+    const random = createRandom(5);
+    const n = 2000;
+    const positions = new Float32Array(n * 3);
+    for (let i = 0; i < n * 3; i++) positions[i] = randomNormal(random) * 0.3 + (i % 3 === 0 && i / 3 >= n / 2 ? 3 : 0);
+    // Ten outliers 40 units away.
+    for (let i = 0; i < 10; i++) positions.set([40 + i, -30, 25], 3 * i);
+    const all = band(positions, framePose(positions, n, undefined, { fov: 50, aspect: 1.5, direction: DIRECTION }), 1.5);
+    expect(Math.max((all.x1 - all.x0) / 2, (all.y1 - all.y0) / 2)).toBeGreaterThan(FRAME_FILL - 0.08);
+    // Only the second blob passes the filter: the frame closes in on it.
+    const flags = new Uint8Array(n);
+    for (let i = n / 2; i < n; i++) flags[i] = PointFlag.PassesFilter;
+    const pose = framePose(positions, n, flags, { fov: 50, aspect: 1.5, direction: DIRECTION });
+    const shown = band(positions, pose, 1.5, (i) => i >= n / 2);
+    expect(Math.max((shown.x1 - shown.x0) / 2, (shown.y1 - shown.y0) / 2)).toBeGreaterThan(FRAME_FILL - 0.08);
+    expect(pose.target[0]).toBeGreaterThan(2.5);
+  });
+});
