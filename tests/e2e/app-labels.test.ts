@@ -6,8 +6,8 @@ import { screenshotPixels, type Pixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
- * Cluster names floating in the scene, as a projector room sees them at 1280×720: drawn over
- * their blobs by default (colour by cluster, few clusters), gone when the personal switch in
+ * Cluster names floating in the scene, as a projector room sees them at 1280×720: drawn beside
+ * their clusters by default (colour by cluster, few clusters), gone when the personal switch in
  * the legend is turned off, back when it is turned on.
  */
 let server: RunningServer;
@@ -34,23 +34,16 @@ interface Box {
   y1: number;
 }
 
-/** Page-pixel boxes just above each label's anchor point (where its plate is drawn), clear of the legend. */
+/** Page-pixel boxes of the names the scene placed and draws (beside their clusters, clear of the legend). */
 async function labelBoxes(): Promise<{ texts: string[]; boxes: Box[] }> {
   return page.evaluate(() => {
     const m = window.__mirage!;
     const rect = m.canvasRect()!;
-    const legend = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
-    const labels = m.clusterLabels();
-    const boxes = labels.flatMap((l) => {
-      const at = m.project(l.point);
-      if (!at) return [];
-      const x = rect.left + at.x;
-      const y = rect.top + at.y;
-      const box = { x0: x - 60, y0: y - 40, x1: x + 60, y1: y - 2 };
-      const overLegend = legend && box.x1 > legend.left && box.x0 < legend.right && box.y1 > legend.top && box.y0 < legend.bottom;
-      return overLegend ? [] : [box];
-    });
-    return { texts: labels.map((l) => l.text), boxes };
+    const boxes = m
+      .placedLabels()
+      .filter((l) => l.shown)
+      .map((l) => ({ x0: rect.left + l.box.x0, y0: rect.top + l.box.y0, x1: rect.left + l.box.x1, y1: rect.top + l.box.y1 }));
+    return { texts: m.clusterLabels().map((l) => l.text), boxes };
   });
 }
 
@@ -80,7 +73,7 @@ function textPixelsOver(boxes: Box[], name: string, pick: 'fewest' | 'most'): ()
 }
 
 describe('cluster names in the scene', () => {
-  it('draws one name per cluster over its points by default, with the legend text', async () => {
+  it('draws one name per cluster beside its points by default, with the legend text', async () => {
     const legend = await page.evaluate(() => window.__mirage!.legend());
     const { texts, boxes } = await labelBoxes();
     expect(texts.length).toBeGreaterThanOrEqual(2);
