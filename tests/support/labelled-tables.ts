@@ -1,7 +1,7 @@
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { Table } from '../../shared/table.ts';
 import { ingest } from '../../server/ingest/index.ts';
-import { loadAsset, type ASSETS } from './assets.ts';
+import { loadAsset, type AssetName } from './assets.ts';
 import { generateMixture, mixtureToCsv, type MixtureSpec } from './synthetic.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface LabelledTable {
 }
 
 interface AssetCase {
-  asset: keyof typeof ASSETS;
+  asset: AssetName;
   label: string;
   /** Features when not every other column (penguins: the body measurements). */
   features?: string[];
