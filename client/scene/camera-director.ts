@@ -55,6 +55,20 @@ export class CameraDirector {
     return framePose(positions, count, flags, lens);
   }
 
+  /** Whether the camera (where it is heading, if moving) is within 1% of `pose`, relative to its viewing distance. */
+  isNear(pose: CameraPose): boolean {
+    const now = this.getPose(true);
+    const reach = Math.hypot(...pose.position.map((v, i) => v - pose.target[i])) || 1;
+    const off = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) / reach;
+    return off(now.position, pose.position) < 0.01 && off(now.target, pose.target) < 0.01;
+  }
+
+  /** `pose` moved back along its view direction to `factor` times its viewing distance. */
+  pulledBack(pose: CameraPose, factor: number): CameraPose {
+    const [p, t] = [pose.position, pose.target];
+    return { position: [t[0] + (p[0] - t[0]) * factor, t[1] + (p[1] - t[1]) * factor, t[2] + (p[2] - t[2]) * factor], target: t };
+  }
+
   /** Target on `point`, keeping the view direction, no farther than `distance`. */
   focusPose(point: Vec3, distance: number): CameraPose | null {
     const c = this.controls;

@@ -16,6 +16,8 @@ import { projectToScreen, type ScreenView } from './screen-view.ts';
 import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, Vec3 } from './types.ts';
 
 const PICK_TOLERANCE_PX = 4;
+/** How much farther out F starts its move when the camera already frames the points. */
+const PULSE_PULL_BACK = 1.15;
 
 /**
  * Everything the scene does outside React: owns the point buffers and material, the picker and
@@ -253,10 +255,14 @@ export class SceneController {
   }
 
   /** Home view framing the bulk of the points that pass the filter (frame-pose.ts). */
-  resetView(animate = true): Promise<void> {
+  async resetView(animate = true): Promise<void> {
     const d = this.data;
-    if (!d) return Promise.resolve();
-    return this.setCamera(this.director.homePose(d.positions, d.count, d.flags), animate);
+    if (!d) return;
+    const pose = this.director.homePose(d.positions, d.count, d.flags);
+    // Already framed (the first view is the home view): F still answers visibly, easing in to
+    // the frame from a little farther out, instead of doing nothing a user can see.
+    if (animate && this.director.isNear(pose)) await this.setCamera(this.director.pulledBack(pose, PULSE_PULL_BACK), false);
+    return this.setCamera(pose, animate);
   }
 
   focusPoint(index: number, animate = true): Promise<void> {

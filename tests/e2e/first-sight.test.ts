@@ -150,6 +150,29 @@ describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (na
     await page.mouse.move(canvas.left + (named.box.x0 + named.box.x1) / 2, canvas.top + (named.box.y0 + named.box.y1) / 2);
     await expect.poll(() => page.textContent('[data-testid=cluster-name-tip]')).toBe(named.text);
 
+    // F at the first view (already framed) still visibly moves: in from farther out, to the same frame.
+    const home = await page.evaluate(() => window.__mirage!.camera());
+    const reach = (c: { position: number[]; target: number[] }) => Math.hypot(...c.position.map((v, i) => v - c.target[i]));
+    // The farthest the camera gets, sampled every animation frame from just before the key.
+    const farthest = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let most = 0;
+          const start = performance.now();
+          const sample = () => {
+            const c = window.__mirage!.camera();
+            most = Math.max(most, Math.hypot(...c.position.map((v, i) => v - c.target[i])));
+            if (performance.now() - start < 1500) requestAnimationFrame(sample);
+            else resolve(most);
+          };
+          sample();
+        }),
+    );
+    await page.keyboard.press('KeyF');
+    expect((await farthest) / reach(home)).toBeGreaterThan(1.05);
+    const framed = await cameraAtRest(page);
+    for (let i = 0; i < 3; i++) expect(framed.position[i]).toBeCloseTo(home.position[i], 3);
+
     // Look from elsewhere (drag to orbit, wheel to zoom out), then F frames the points again.
     const rect = (await page.evaluate(() => window.__mirage!.canvasRect()))!;
     const cx = rect.left + rect.width / 2;
