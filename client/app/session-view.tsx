@@ -13,6 +13,7 @@ import { HoverTooltip } from '../panels/hover-tooltip.tsx';
 import { LegendView } from '../panels/legend-view.tsx';
 import { NeighboursPanel } from '../panels/neighbours-panel.tsx';
 import { PeoplePanel } from '../panels/people-panel.tsx';
+import { PointCard } from '../panels/point-card.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
@@ -58,6 +59,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             </div>
             <FollowOverlay />
             <HoverTooltip />
+            <PointCard />
             <ToastView />
             <div className="scene-hint muted" data-testid="scene-hint">
               {sceneHint(model.canEdit)}

@@ -61,15 +61,17 @@ function magnitudeOf(enc: Encoding, ctx: PointContext, range: MagnitudeRange): F
 function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array): Uint8Array {
   const n = passes.length;
   const flags = new Uint8Array(n);
-  // A search with no match dims nothing: fading the whole cloud would only hide it.
+  // A search with no match dims nothing: fading the whole cloud would only hide it. A selection
+  // dims the rest the same way, so what is selected stands out on every screen.
   const dimming = search !== null && search.includes(1);
+  const selecting = selected.includes(1);
   for (let i = 0; i < n; i++) {
     flags[i] =
       (passes[i] ? PointFlag.PassesFilter : 0) |
       (selected[i] ? PointFlag.Selected : 0) |
       (anomalyFlag[i] ? PointFlag.Anomaly : 0) |
       (search && search[i] ? PointFlag.Highlight : 0) |
-      (dimming && !search[i] ? PointFlag.Dimmed : 0) |
+      ((dimming && !search[i]) || (selecting && !selected[i]) ? PointFlag.Dimmed : 0) |
       (hovered[i] ? PointFlag.HoveredByOther : 0);
   }
   return flags;

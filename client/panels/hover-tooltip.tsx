@@ -24,7 +24,9 @@ export function HoverTooltip() {
       live = false;
     };
   }, [model, rowIndex]);
-  if (!hover || rowIndex === null) return null;
+  const focused = useUi((s) => s.focused);
+  // The clicked point's card already shows all of this beside it.
+  if (!hover || rowIndex === null || hover.point === focused) return null;
   const values = row && row.index === rowIndex ? row.row : model.rows.peek(rowIndex);
   const cluster = model.arrays.cluster[hover.point];
   const anomaly = model.arrays.anomaly[hover.point];

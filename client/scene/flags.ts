@@ -5,7 +5,7 @@
 export const PointFlag = {
   /** Passes every active filter. Points without it fade or hide (filterMode). */
   PassesFilter: 1,
-  /** In the shared selection: white ring. */
+  /** In the shared selection: white ring (a dark gap between it and the sphere). */
   Selected: 2,
   /** Flagged anomalous: red-orange halo outside the sphere. */
   Anomaly: 4,
@@ -14,8 +14,9 @@ export const PointFlag = {
   /** Hovered by another participant: cyan ring. */
   HoveredByOther: 16,
   /**
-   * Faded by a personal lens (a search with matches, the point not among them): drawn like a
-   * filtered-out point in fade mode whatever the filter mode, but never hidden and still pickable.
+   * Faded by a lens: a search with matches (the point not among them), or a non-empty selection
+   * (the point not in it). Drawn like a filtered-out point in fade mode whatever the filter
+   * mode, but never hidden and still pickable.
    */
   Dimmed: 32,
 } as const;

@@ -80,8 +80,11 @@ void main() {
 
   bool inner = (passes && (aFlags & 18u) != 0u) || (lit && (aFlags & 8u) != 0u) || (passes && localHover);
   bool outer = lit && (aFlags & 4u) != 0u;
-  float ringW = max(rPx * 0.28, 1.25 * uPixelRatio);
-  float gap = max(rPx * 0.14, 0.75 * uPixelRatio);
+  // Rings scale with the sphere: at least 2 px wide with a 1 px dark gap, so a 3 px sphere's
+  // ring still reads; a sixth of the radius on mid-size spheres; at most 7 px, so a close-up
+  // sphere gets an outline, not a white band over its neighbours.
+  float ringW = clamp(rPx * 0.16, 2.0 * uPixelRatio, 7.0 * uPixelRatio);
+  float gap = clamp(rPx * 0.08, 1.0 * uPixelRatio, 3.0 * uPixelRatio);
   float innerStart = rPx + gap;
   float innerEnd = innerStart + ringW;
   float outerStart = (inner ? innerEnd : rPx) + gap;
@@ -157,8 +160,10 @@ void main() {
 
   float sphereA = clamp((vSphere - d) / px + 0.5, 0.0, 1.0);
   float innerA = vRings.x >= 0.0 ? band(d, vRings.x, vRings.y, px) : 0.0;
+  // The gap between sphere and ring is dark, not see-through: the ring reads on any neighbour.
+  float gapA = vRings.x >= 0.0 ? band(d, vSphere, vRings.x, px) : 0.0;
   float outerA = vRings.z >= 0.0 ? band(d, vRings.z, vRings.w, px) : 0.0;
-  float a = max(sphereA, max(innerA, outerA));
+  float a = max(max(sphereA, gapA), max(innerA, outerA));
   if (a < 0.02) discard;
 
   vec3 rgb;
@@ -179,6 +184,9 @@ void main() {
   } else if (innerA > 0.0) {
     rgb = vInnerColor;
     a = innerA;
+  } else if (gapA > 0.0) {
+    rgb = vec3(0.02, 0.03, 0.05);
+    a = gapA * 0.9;
   } else {
     // The halo fades outwards so it reads as a glow, not a second sphere.
     float t = (d - vRings.z) / max(vRings.w - vRings.z, 1e-4);
