@@ -11,8 +11,8 @@ describe('k-means with k = "auto" beyond 10', () => {
     const x = zScoreColumns(mix.numeric);
     for (const seed of [1, 2, 3]) {
       const auto = kmeansAuto(x, { seed });
-      // First 2..10, then on to the ceiling: min(30, √3000 / 2) = 27.
-      expect(auto.scores.map((s) => s.k)).toEqual(Array.from({ length: 26 }, (_, i) => i + 2));
+      // First 2..10, then on (the ceiling is min(30, √3000 / 2) = 27) until 5 k's past the best.
+      expect(auto.scores.map((s) => s.k)).toEqual(Array.from({ length: 19 }, (_, i) => i + 2));
       expect(auto.k).toBe(15);
       expect(adjustedRandIndex(auto.result.labels, mix.labels)).toBeGreaterThan(0.99);
     }
@@ -23,6 +23,11 @@ describe('k-means with k = "auto" beyond 10', () => {
     const auto = kmeansAuto(zScoreColumns(six.numeric), { seed: 1 });
     expect(auto.k).toBe(6);
     expect(auto.scores.at(-1)!.k).toBe(10);
+    // 25 groups in 500 rows: still rising at 10, stopped at the ceiling ⌊√500 / 2⌋ = 11.
+    const many = generateMixture({ rows: 500, numeric: 20, categorical: 0, clusters: 25, seed: 4 });
+    const capped = kmeansAuto(zScoreColumns(many.numeric), { seed: 1 });
+    expect(capped.scores.at(-1)!.k).toBe(11);
+    expect(capped.k).toBe(11);
     expect(defaultCeiling(150)).toBe(6);
     expect(defaultCeiling(1797)).toBe(21);
     expect(defaultCeiling(1_000_000)).toBe(30);
