@@ -88,6 +88,27 @@ describe('prepareFeatures on penguins', async () => {
     expect(prepared.encodings.find((e) => e.column === 'Body Mass (g)')!.encoding).toBe('frequency');
   });
 
+  it('weighs no column above a numeric one: numbers and frequency codes variance 1, a one-hot block 1 − Σp²', () => {
+    // Body mass as a category has ~95 levels: frequency-encoded. Island is one-hot (3 levels).
+    const prepared = prepareFeatures(table, params({ features: ['Flipper Length (mm)', 'Body Mass (g)', 'Island'], columns: { 'Body Mass (g)': { type: 'category' } } }));
+    const { rows, cols, data } = prepared.matrix;
+    const variance = (j: number) => columnStats(Array.from({ length: rows }, (_, i) => data[i * cols + j])).std ** 2;
+    let j = 0;
+    for (const e of prepared.encodings) {
+      const block = e.outputs.map((_, t) => variance(j + t)).reduce((a, b) => a + b, 0);
+      if (e.encoding === 'one-hot') {
+        const shares = e.outputs.map((_, t) => Array.from({ length: rows }, (_, i) => data[i * cols + j + t]).reduce((a, b) => a + b, 0) / rows);
+        expect(block).toBeCloseTo(1 - shares.reduce((a, p) => a + p * p, 0), 5);
+        expect(block).toBeLessThan(1);
+      } else {
+        expect(['zscore', 'frequency']).toContain(e.encoding);
+        expect(block).toBeCloseTo(1, 4);
+      }
+      j += e.outputs.length;
+    }
+    expect(prepared.encodings.map((e) => e.encoding).sort()).toEqual(['frequency', 'one-hot', 'zscore']);
+  });
+
   it('explains what is wrong with bad feature requests', () => {
     expect(() => prepareFeatures(table, params({ features: ['Wingspan'] }))).toThrow(FeatureSelectionError);
     expect(() => prepareFeatures(table, params({ features: ['Wingspan'] }))).toThrow(/Unknown column "Wingspan"/);
