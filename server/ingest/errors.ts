@@ -13,7 +13,8 @@ export type IngestErrorCode =
   | 'inconsistent_columns'
   | 'too_many_columns'
   | 'too_many_rows'
-  | 'field_too_large';
+  | 'field_too_large'
+  | 'column_name_too_long';
 
 export class IngestError extends Error {
   readonly code: IngestErrorCode;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/session/limits.ts';
 import type { Table } from '../../shared/table.ts';
 import { ColumnBuilder } from './column-builder.ts';
 import { IngestError } from './errors.ts';
@@ -36,6 +37,7 @@ export class TableBuilder {
 
   addColumn(name: string): ColumnBuilder {
     this.checkColumnCount(this.columns.length + 1);
+    checkColumnName(name, this.columns.length + 1);
     const builder = new ColumnBuilder(name, this.decimal);
     this.columns.push(builder);
     this.byName.set(name, builder);
@@ -65,4 +67,19 @@ export class TableBuilder {
     this.byName.clear();
     return { rowCount: this.rowCount, columns };
   }
+}
+
+/**
+ * A column name travels in every dataset description (the start page lists them all) and in
+ * session documents, which drop names longer than LIMITS.columnLength: a longer one would
+ * make the start page load megabytes (one 40 MB JSON key did) and be unusable in a session.
+ */
+function checkColumnName(name: string, position: number): void {
+  const max = LIMITS.columnLength;
+  if (name.length <= max) return;
+  const start = JSON.stringify(name.slice(0, 40));
+  throw new IngestError(
+    'column_name_too_long',
+    `Column ${position}'s name is ${name.length.toLocaleString('en-US')} characters long (it starts ${start}); column names may be at most ${max} characters. Shorten it and upload again.`,
+  );
 }

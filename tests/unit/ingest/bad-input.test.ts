@@ -118,4 +118,18 @@ describe('bad input gets a precise IngestError', () => {
     await expectIngestError(ingest(chunked('[{"a":1},{"b":2},{"c":3}]'), { maxColumns: 2 }), 'too_many_columns');
     await expectIngestError(ingest(chunked('[{"a":1},{"a":2},{"a":3}]'), { maxRows: 2 }), 'too_many_rows');
   });
+
+  it('caps column names at the session document\'s 256 characters, in CSV headers, JSON keys and dotted paths', async () => {
+    const longest = 'n'.repeat(256);
+    const ok = await ingest(chunked(`${longest},b\n1,2\n`));
+    expect(ok.table.columns.map((c) => c.name.length)).toEqual([256, 1]);
+    const csv = await expectIngestError(ingest(chunked(`a,${'h'.repeat(257)}\n1,2\n`)), 'column_name_too_long', /Column 2's name is 257 characters long .*at most 256/);
+    // The message quotes the start of the name, never the whole of it.
+    expect(csv.message.length).toBeLessThan(300);
+    const key = 'k'.repeat(5 * 2 ** 20);
+    const json = await expectIngestError(ingest(chunked(`[{"a":1,"${key}":2}]`)), 'column_name_too_long', /5,242,880 characters/);
+    expect(json.message.length).toBeLessThan(300);
+    // Each part is short; the flattened name `outer.inner` is not.
+    await expectIngestError(ingest(chunked(`[{"${'o'.repeat(200)}":{"${'i'.repeat(100)}":1}}]`)), 'column_name_too_long', /301 characters/);
+  });
 });
