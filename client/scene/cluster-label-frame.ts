@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import type { ScreenBox } from './label-declutter.ts';
+import type { ScreenBox } from './label-placement.ts';
 import { placeClusterLabels, type LabelObstacles, type LabelRequest } from './label-placement.ts';
 import { ROBUST_TAIL } from './robust-box.ts';
 import type { ClusterLabel, PlacedLabel } from './types.ts';

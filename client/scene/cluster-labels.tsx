@@ -3,7 +3,7 @@ import { useFrame } from '@react-three/fiber';
 import * as THREE from 'three';
 import { LabelSprite } from './label-sprite.tsx';
 import { ClusterLabelFrame } from './cluster-label-frame.ts';
-import type { ScreenBox } from './label-declutter.ts';
+import type { ScreenBox } from './label-placement.ts';
 import type { SceneController } from './scene-controller.ts';
 import type { ClusterLabel } from './types.ts';
 

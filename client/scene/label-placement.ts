@@ -1,4 +1,10 @@
-import type { ScreenBox } from './label-declutter.ts';
+/** A label's rectangle on screen, pixels (y down). */
+export interface ScreenBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /**
  * Where cluster names go on screen so that they never hide data: beside their cluster, not on

@@ -5,7 +5,7 @@ import { AnnotationPins } from './annotation-pins.tsx';
 import { Avatars } from './avatars.tsx';
 import { CameraRig } from './camera-rig.tsx';
 import { ClusterLabels } from './cluster-labels.tsx';
-import type { ScreenBox } from './label-declutter.ts';
+import type { ScreenBox } from './label-placement.ts';
 import { NeighbourLinks } from './neighbour-links.tsx';
 import { OrientationGrid } from './orientation-grid.tsx';
 import type { SceneController } from './scene-controller.ts';

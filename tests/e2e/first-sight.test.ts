@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { ensureDemo } from '../../server/services/demo.ts';
 import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
-import { ensureClientBuild, launchBrowser, screenshotPixels } from '../support/browser.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodePng, ensureClientBuild, launchBrowser, screenshotDir, screenshotPixels } from '../support/browser.ts';
 import { cameraAtRest } from '../support/camera-rest.ts';
 import { uploadAsset } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
@@ -197,6 +199,23 @@ describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (na
     console.log(`after F ${name}:`, JSON.stringify(again));
     await screenshotPixels(page, `first-sight-${name}-after-f`);
     expectGoodSight(again, `${name}, after F`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the snapshot export', () => {
+  it('draws the names by the same rules: beside their clusters, off the points', async () => {
+    const session = sessions.get('demo')!;
+    const page = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 1280, height: 720 });
+    await settled(page);
+    await page.click('[data-panel=export] .panel-toggle');
+    await page.selectOption('[aria-label="Snapshot size"]', '1920x1080');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid=export-png]')]);
+    const bytes = await readFile((await download.path())!);
+    await writeFile(join(screenshotDir, 'first-sight-demo-snapshot.png'), bytes);
+    const png = decodePng(bytes);
+    expect([png.width, png.height]).toEqual([1920, 1080]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

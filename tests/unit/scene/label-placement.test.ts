@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, randomNormal } from '../../../shared/random.ts';
-import { placeClusterLabels, type LabelObstacles, type LabelRequest } from '../../../client/scene/label-placement.ts';
-import type { ScreenBox } from '../../../client/scene/label-declutter.ts';
+import { placeClusterLabels, type LabelObstacles, type LabelRequest, type ScreenBox } from '../../../client/scene/label-placement.ts';
 
 /** Gaussian blobs of points on a 1000×700 screen, one group per blob. */
 function blobs(centres: [number, number, number][], perBlob: number): { obstacles: LabelObstacles; requests: LabelRequest[] } {
