@@ -22,7 +22,7 @@ export function formatSummary(input: {
       (s.reduction.explainedVarianceRatio ? `, explained variance ${s.reduction.explainedVarianceRatio.map((v) => v.toFixed(3)).join(' / ')}` : ''),
   );
   const c = s.clustering;
-  lines.push(`clusters: ${c.clusterCount} by ${c.method} on the ${c.space}${c.k ? ` (k = ${c.k})` : ''}${c.eps ? ` (eps = ${c.eps.toFixed(3)})` : ''}, noise ${c.noiseCount}`);
+  lines.push(`clusters: ${c.clusterCount} by ${c.method} on the ${c.space}${c.k ? ` (k = ${c.k})` : ''}${c.eps ? ` (eps = ${c.eps.toFixed(3)})` : ''}, noise ${c.noiseCount}${c.layoutAgreement === undefined ? '' : `, ${Math.floor(100 * c.layoutAgreement)}% of layout neighbours share a point's cluster`}`);
   for (const cl of s.clusters) lines.push(`  #${cl.id}  ${String(cl.size).padStart(7)}  ${cl.label}`);
   lines.push(`anomalies: ${s.anomalies.flagged} flagged by ${s.anomalies.method} (top ${(s.anomalies.contamination * 100).toFixed(1)}%)`);
   for (const a of s.anomalies.top.slice(0, 5)) {
