@@ -1,3 +1,4 @@
+import { rowsPerPage } from '../../shared/rows-page.ts';
 import { getRows, type Row } from './datasets.ts';
 
 /**
@@ -44,21 +45,26 @@ export class RowCache {
 }
 
 /**
- * The rows at sorted dataset indices, fetched in contiguous pages (limit ≤ 10,000 per request):
- * a selection of ranges costs one request per range piece, not one per row.
+ * The rows at sorted dataset indices, fetched in contiguous pages of at most rowsPerPage rows
+ * (the server caps a page's rows × columns): a selection of ranges costs one request per range
+ * piece, not one per row.
  */
-export async function fetchRowsAt(datasetId: string, sortedRows: ArrayLike<number>, onProgress?: (done: number) => void): Promise<Row[]> {
+export async function fetchRowsAt(
+  dataset: { id: string; columns: readonly unknown[] },
+  sortedRows: ArrayLike<number>,
+  onProgress?: (done: number) => void,
+): Promise<Row[]> {
   const out: Row[] = [];
-  const PAGE = 10_000;
+  const page = rowsPerPage(dataset.columns.length);
   let i = 0;
   while (i < sortedRows.length) {
     const start = sortedRows[i];
     let j = i + 1;
     // Take rows while they stay within one page; gaps are fetched and dropped when small.
-    while (j < sortedRows.length && sortedRows[j] - start < PAGE && sortedRows[j] - sortedRows[j - 1] <= 64) j++;
+    while (j < sortedRows.length && sortedRows[j] - start < page && sortedRows[j] - sortedRows[j - 1] <= 64) j++;
     const end = sortedRows[j - 1] + 1;
-    const page = await getRows(datasetId, start, end - start);
-    for (let k = i; k < j; k++) out.push(page.rows[sortedRows[k] - start] ?? {});
+    const got = await getRows(dataset.id, start, end - start);
+    for (let k = i; k < j; k++) out.push(got.rows[sortedRows[k] - start] ?? {});
     i = j;
     onProgress?.(i);
   }

@@ -8,8 +8,8 @@ import { rowsOfMask } from '../encodings/selection.ts';
  * Exports the original rows of some points. CSV goes through papaparse with escapeFormulae on,
  * so a cell like "=HYPERLINK(…)" cannot run as a formula in a spreadsheet.
  */
-export async function rowsForMask(datasetId: string, mask: Uint8Array, rowIndex: Uint32Array): Promise<Row[]> {
-  return fetchRowsAt(datasetId, rowsOfMask(mask, rowIndex));
+export async function rowsForMask(dataset: { id: string; columns: readonly unknown[] }, mask: Uint8Array, rowIndex: Uint32Array): Promise<Row[]> {
+  return fetchRowsAt(dataset, rowsOfMask(mask, rowIndex));
 }
 
 /** What the analysis says about each point, for the rows of an export. */

@@ -61,7 +61,7 @@ export function ExportPanel() {
     run(format, async () => {
       const mask = which === 'selected' ? cloud.selectedMask : cloud.filter.passes;
       const rowIndex = rowNumbersNeeded(model.dataset.columns) ? model.arrays.rowIndex : null;
-      const rows = withAnalysis(await rowsForMask(model.dataset.id, mask, model.arrays.rowIndex), mask, model.arrays, rowIndex);
+      const rows = withAnalysis(await rowsForMask(model.dataset, mask, model.arrays.rowIndex), mask, model.arrays, rowIndex);
       const text = format === 'csv' ? rowsToCsv(rows) : rowsToJson(rows);
       downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${fileSlug(title)}-${which}.${format}`);
     });

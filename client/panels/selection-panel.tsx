@@ -43,7 +43,7 @@ export function SelectionPanel() {
   useEffect(() => {
     if (firstRows.length === 0) return;
     let live = true;
-    fetchRowsAt(model.dataset.id, firstRows).then((r) => live && setRows({ key: firstRows, rows: r }), () => undefined);
+    fetchRowsAt(model.dataset, firstRows).then((r) => live && setRows({ key: firstRows, rows: r }), () => undefined);
     return () => {
       live = false;
     };

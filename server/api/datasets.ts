@@ -2,18 +2,30 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { analysisParamsSchema } from '../../shared/analysis-params.ts';
-import { cellValue } from '../../shared/table.ts';
+import { MAX_ROW_CELLS, MAX_ROWS_PER_PAGE, rowsPerPage } from '../../shared/rows-page.ts';
 import { BINARY_CONTENT_TYPE } from '../../shared/binary.ts';
 import type { ApiDeps } from './deps.ts';
-import { badRequest } from './http-error.ts';
+import { badRequest, HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 import { receiveUpload } from './receive-upload.ts';
+import { rowsJsonStream } from './rows-json.ts';
 import { sendFile } from './send-file.ts';
 
 const rowsQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  limit: z.coerce.number().int().min(1).max(MAX_ROWS_PER_PAGE).default(100),
 });
+
+/** 413 when a page would hold more than MAX_ROW_CELLS cells, with the page size that fits. */
+function checkRowCells(rows: number, columns: number): void {
+  if (rows * columns <= MAX_ROW_CELLS) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  throw new HttpError(
+    413,
+    'too_many_cells',
+    `A page of rows holds at most ${n(MAX_ROW_CELLS)} cells (rows × columns); ${n(rows)} rows × ${n(columns)} columns is ${n(rows * columns)}. Ask for at most ${n(rowsPerPage(columns))} rows at a time.`,
+  );
+}
 
 export function datasetsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
@@ -43,16 +55,12 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
 
   app.get('/:id/rows', async (c) => {
     const { offset, limit } = rowsQuery.parse(c.req.query());
-    const table = await deps.datasets.readTable(c.req.param('id'));
-    const end = Math.min(table.rowCount, offset + limit);
-    const rows: Record<string, unknown>[] = [];
-    for (let r = offset; r < end; r++) {
-      // A null-prototype object: a column named __proto__ stays an ordinary key.
-      const row: Record<string, unknown> = Object.create(null);
-      for (const column of table.columns) row[column.name] = cellValue(column.data, r);
-      rows.push(row);
-    }
-    return c.json({ offset, limit, total: table.rowCount, rows });
+    const id = c.req.param('id');
+    const { rowCount, columns } = deps.datasets.get(id);
+    const end = Math.min(rowCount, offset + limit);
+    checkRowCells(Math.max(0, end - offset), columns.length);
+    const table = await deps.datasets.readRows(id, offset, end);
+    return c.body(rowsJsonStream({ offset, limit, total: rowCount }, table), 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
   app.get('/:id/columns/:name', (c) =>

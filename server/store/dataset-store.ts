@@ -5,6 +5,7 @@ import type { Table } from '../../shared/table.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
+import { readColumnSlice } from './column-slice.ts';
 import { readTableColumns, writeTableColumns, columnFileName } from './table-files.ts';
 
 /**
@@ -78,6 +79,19 @@ export class DatasetStore {
   async readTable(id: string): Promise<Table> {
     const detail = this.get(id);
     return readTableColumns(join(this.root, id), detail.rowCount, detail.columns);
+  }
+
+  /** Rows [start, end) of every column, read column by column without loading the whole table. */
+  async readRows(id: string, start: number, end: number): Promise<Table> {
+    const detail = this.get(id);
+    const from = Math.min(Math.max(0, start), detail.rowCount);
+    const to = Math.min(Math.max(from, end), detail.rowCount);
+    const columns = [];
+    for (const [i, column] of detail.columns.entries()) {
+      const data = await readColumnSlice(join(this.root, id, columnFileName(i)), column.type, from, to);
+      columns.push({ name: column.name, identifier: column.identifier, data });
+    }
+    return { rowCount: to - from, columns };
   }
 
   /** Path of a column's binary file, for streaming it as it is. */
