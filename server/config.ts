@@ -13,6 +13,14 @@ export interface ServerConfig {
   maxRows: number;
   /** Analyses running at once; default cores − 1, at least 1. */
   concurrency: number;
+  /** Analyses queued or running at once, all requesters together; the next gets 429. */
+  analysisMaxQueued: number;
+  /** Analyses one requester (the owner, or one session's edit token) may have queued or running. */
+  analysisMaxQueuedPerToken: number;
+  /** Open event streams (GET /api/analyses/:id/events) of one analysis; the next gets 429. */
+  eventsMaxPerAnalysis: number;
+  /** Open event streams from one client address, all analyses together. */
+  eventsMaxPerClient: number;
   /** Origins allowed by CORS and on the WebSocket upgrade; empty = same origin only. */
   allowedOrigins: string[];
   /** Create the demo dataset, analysis and session when DATA_DIR is empty. */
@@ -37,6 +45,10 @@ export const DEFAULTS: ServerConfig = {
   maxColumns: 2_000,
   maxRows: 2_000_000,
   concurrency: Math.max(1, availableParallelism() - 1),
+  analysisMaxQueued: 32,
+  analysisMaxQueuedPerToken: 8,
+  eventsMaxPerAnalysis: 100,
+  eventsMaxPerClient: 10,
   allowedOrigins: [],
   demo: true,
   clientDir: './dist/client',
@@ -64,6 +76,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxColumns: int('MAX_COLUMNS', DEFAULTS.maxColumns, 1),
     maxRows: int('MAX_ROWS', DEFAULTS.maxRows, 1),
     concurrency: int('ANALYSIS_CONCURRENCY', DEFAULTS.concurrency, 1),
+    analysisMaxQueued: int('ANALYSIS_MAX_QUEUED', DEFAULTS.analysisMaxQueued, 1),
+    analysisMaxQueuedPerToken: int('ANALYSIS_MAX_QUEUED_PER_TOKEN', DEFAULTS.analysisMaxQueuedPerToken, 1),
+    eventsMaxPerAnalysis: int('EVENTS_MAX_PER_ANALYSIS', DEFAULTS.eventsMaxPerAnalysis, 1),
+    eventsMaxPerClient: int('EVENTS_MAX_PER_CLIENT', DEFAULTS.eventsMaxPerClient, 1),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
     clientDir: resolve(env.CLIENT_DIR || DEFAULTS.clientDir),

@@ -47,7 +47,12 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
   // uploads/ only ever holds files in transit: whatever a crash left there is garbage.
   await rm(join(config.dataDir, 'uploads'), { recursive: true, force: true });
   await Promise.all([datasets.open(), analyses.open(), sessions.open()]);
-  const jobs = new JobQueue({ datasets, analyses, concurrency: config.concurrency });
+  const jobs = new JobQueue({
+    datasets,
+    analyses,
+    concurrency: config.concurrency,
+    limits: { total: config.analysisMaxQueued, perRequester: config.analysisMaxQueuedPerToken },
+  });
   const collab = createCollabServer({
     dataDir: config.dataDir,
     allowedOrigins: config.allowedOrigins.length > 0 ? config.allowedOrigins : undefined,

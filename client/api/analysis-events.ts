@@ -1,6 +1,12 @@
 import type { AnalysisDescription, AnalysisEvent, AnalysisProgress, AnalysisStatus } from '../../shared/api-types.ts';
 import { decodeBuffer } from '../../shared/binary.ts';
+import { getAnalysis } from './analyses.ts';
 import { seg } from './http.ts';
+
+/** How often a watcher that lost its event stream asks for the analysis instead. */
+const POLL_MS = 2000;
+/** Failed polls in a row before the watcher gives up. */
+const POLL_FAILURES = 5;
 
 export interface AnalysisWatcher {
   onProgress(status: AnalysisStatus, progress: AnalysisProgress): void;
@@ -22,7 +28,10 @@ function base64ToBytes(text: string): Uint8Array {
 /**
  * Follows an analysis over server-sent events until it is done or failed. EventSource
  * reconnects by itself after a dropped connection; the server answers a finished analysis
- * with its final event at once, so a reconnect never misses the end. Returns the stop function.
+ * with its final event at once, so a reconnect never misses the end. When the stream is refused
+ * (the server caps streams per analysis and per client: 429) or closes for good, the watcher
+ * polls the analysis instead: progress and the end still arrive, only the live layouts do not.
+ * Returns the stop function.
  */
 export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void {
   const source = new EventSource(`/api/analyses/${seg(id)}/events`);
@@ -58,11 +67,38 @@ export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void 
   };
   source.addEventListener('done', (e) => end(e, 'done'));
   source.addEventListener('failed', (e) => end(e, 'failed'));
+  let poll: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  const pollOnce = () => {
+    poll = null;
+    getAnalysis(id).then(
+      (analysis) => {
+        if (finished) return;
+        failures = 0;
+        if (analysis.status === 'done' || analysis.status === 'failed' || analysis.status === 'cancelled') {
+          finished = true;
+          if (analysis.status === 'done') watcher.onDone(analysis);
+          else watcher.onFailed(analysis);
+          return;
+        }
+        watcher.onProgress(analysis.status, analysis.progress);
+        poll = setTimeout(pollOnce, POLL_MS);
+      },
+      () => {
+        if (finished) return;
+        if (++failures >= POLL_FAILURES) {
+          finished = true;
+          watcher.onError('Lost the connection to the analysis progress.');
+        } else poll = setTimeout(pollOnce, POLL_MS);
+      },
+    );
+  };
   source.onerror = () => {
-    if (!finished && source.readyState === EventSource.CLOSED) watcher.onError('Lost the connection to the analysis progress.');
+    if (!finished && source.readyState === EventSource.CLOSED && poll === null) pollOnce();
   };
   return () => {
     finished = true;
     source.close();
+    if (poll !== null) clearTimeout(poll);
   };
 }

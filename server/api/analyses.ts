@@ -6,9 +6,13 @@ import type { AnalysisEvent, PointsJson } from '../../shared/api-types.ts';
 import { BINARY_CONTENT_TYPE, decodeBuffer } from '../../shared/binary.ts';
 import type { ArrayName } from '../store/analysis-store.ts';
 import type { ApiDeps } from './deps.ts';
+import { clientAddress } from './client-address.ts';
 import { HttpError } from './http-error.ts';
 import { FeatureNeighbors } from './feature-neighbors.ts';
 import { sendFile } from './send-file.ts';
+import { PING_FRAME, sseFrame } from './sse-frames.ts';
+import { SseOutbox } from './sse-outbox.ts';
+import { SubscriberCaps } from './subscriber-caps.ts';
 
 /** Above this many points, points.json (a debugging convenience) refuses: use the binary endpoints. */
 const POINTS_JSON_LIMIT = 200_000;
@@ -29,6 +33,7 @@ const neighborsQuery = z.object({
 export function analysesRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
   const neighbors = new FeatureNeighbors(deps.analyses);
+  const streams = new SubscriberCaps({ perAnalysis: deps.config.eventsMaxPerAnalysis, perClient: deps.config.eventsMaxPerClient });
 
   app.get('/:id', (c) => c.json(deps.jobs.describe(c.req.param('id'))));
 
@@ -75,32 +80,38 @@ export function analysesRoutes(deps: ApiDeps): Hono {
   app.get('/:id/events', (c) => {
     const id = c.req.param('id');
     deps.jobs.describe(id); // 404 before the stream opens
+    const release = streams.take(id, clientAddress(c)); // 429 beyond the caps
     const isEnd = (status: string) => status === 'done' || status === 'failed' || status === 'cancelled';
     return streamSSE(c, async (stream) => {
-      const send = (event: AnalysisEvent) => stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-      await new Promise<void>((resolve) => {
-        let chain = Promise.resolve();
-        let finished = false;
-        const finish = () => {
-          if (finished) return;
-          finished = true;
-          clearInterval(heartbeat);
-          unsubscribe();
-          resolve();
-        };
-        const queue = (event: AnalysisEvent) => {
-          chain = chain.then(() => send(event)).catch(() => undefined);
-          if (event.type === 'done' || event.type === 'failed') void chain.then(finish);
-        };
-        // Subscribe before reading the status: a job that ends in between is then reported
-        // by the listener or by the status read, never by neither.
-        const unsubscribe = deps.jobs.subscribe(id, queue);
-        const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '{}' }).catch(() => undefined), 15_000);
-        stream.onAbort(finish);
-        const now = deps.jobs.describe(id);
-        if (isEnd(now.status)) queue({ type: now.status === 'done' ? 'done' : 'failed', analysis: now });
-        else queue({ type: 'progress', status: now.status, progress: now.progress });
-      });
+      const outbox = new SseOutbox((bytes) => stream.write(bytes));
+      try {
+        await new Promise<void>((resolve) => {
+          let finished = false;
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            clearInterval(heartbeat);
+            unsubscribe();
+            resolve();
+          };
+          const queue = (event: AnalysisEvent) => {
+            outbox.push(sseFrame(event));
+            if (event.type === 'done' || event.type === 'failed') void outbox.flushed().then(finish);
+          };
+          // Subscribe before reading the status: a job that ends in between is then reported
+          // by the listener or by the status read, never by neither.
+          const unsubscribe = deps.jobs.subscribe(id, queue);
+          const heartbeat = setInterval(() => {
+            if (!outbox.busy) outbox.push(PING_FRAME);
+          }, 15_000);
+          stream.onAbort(finish);
+          const now = deps.jobs.describe(id);
+          if (isEnd(now.status)) queue({ type: now.status === 'done' ? 'done' : 'failed', analysis: now });
+          else queue({ type: 'progress', status: now.status, progress: now.progress });
+        });
+      } finally {
+        release();
+      }
     });
   });
 

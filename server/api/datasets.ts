@@ -6,6 +6,7 @@ import { MAX_ROW_CELLS, MAX_ROWS_PER_PAGE, rowsPerPage } from '../../shared/rows
 import { BINARY_CONTENT_TYPE } from '../../shared/binary.ts';
 import type { ApiDeps } from './deps.ts';
 import { badRequest, HttpError } from './http-error.ts';
+import { requesterKey } from './requester-key.ts';
 import { readJsonBody } from './read-json.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { rowsJsonStream } from './rows-json.ts';
@@ -82,7 +83,8 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     const known = new Set(dataset.columns.map((col) => col.name));
     const unknown = [...(params.features ?? []), ...Object.keys(params.columns ?? {})].find((name) => !known.has(name));
     if (unknown !== undefined) throw badRequest(`Unknown column "${unknown}". Columns are: ${[...known].join(', ')}.`, 'unknown_column');
-    const { analysis, existing } = await deps.jobs.submit(datasetId, params);
+    // Queue places are counted per requester (429 beyond ANALYSIS_MAX_QUEUED_PER_TOKEN).
+    const { analysis, existing } = await deps.jobs.submit(datasetId, params, requesterKey(c));
     return c.json({ id: analysis.id, status: analysis.status, existing }, existing ? 200 : 202);
   });
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { QueueFullError } from '../jobs/queue-caps.ts';
 import { StoreError } from '../store/errors.ts';
 
 /** An error whose message is meant for the user, with its HTTP status and stable code. */
@@ -9,6 +10,8 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Sent with the error (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -36,7 +39,10 @@ function isDomainError(error: unknown): error is Error & { code: string } {
  * (the stack goes to the server log only).
  */
 export function toErrorResponse(error: unknown, c: Context): Response {
-  if (error instanceof HttpError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+  if (error instanceof HttpError) return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+  if (error instanceof QueueFullError) {
+    return c.json({ error: { code: error.code, message: error.message } }, 429, { 'retry-after': String(error.retryAfterSeconds) });
+  }
   if (error instanceof StoreError) return c.json({ error: { code: error.code, message: error.message } }, STORE_STATUS[error.code]);
   if (error instanceof ZodError) {
     const issue = error.issues[0];

@@ -6,6 +6,7 @@ import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import { analysisKey } from './analysis-key.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
+import { QueueCaps, type QueueLimits } from './queue-caps.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from './run-in-worker.ts';
 
 export interface JobQueueOptions {
@@ -13,6 +14,8 @@ export interface JobQueueOptions {
   analyses: AnalysisStore;
   /** Analyses running at once (each in its own worker thread). */
   concurrency: number;
+  /** Unfinished analyses a requester, and everyone together, may have; none = unbounded. */
+  limits?: QueueLimits;
 }
 
 type Listener = (event: AnalysisEvent) => void;
@@ -20,7 +23,8 @@ type Listener = (event: AnalysisEvent) => void;
 interface Running {
   run: WorkerRun;
   throttle: LayoutThrottle;
-  latestLayout: string | null;
+  /** One event object, handed to every subscriber: the SSE route encodes each event once. */
+  latestLayout: AnalysisEvent | null;
 }
 
 /**
@@ -38,6 +42,7 @@ export class JobQueue {
   /** Cancellations under way: a repeated cancel or a re-submit of the same request waits for them. */
   private readonly cancelling = new Map<string, Promise<boolean>>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly caps: QueueCaps | null;
   private closed = false;
 
   /**
@@ -48,6 +53,7 @@ export class JobQueue {
 
   constructor(private readonly options: JobQueueOptions) {
     this.threadsPerJob = availableParallelism() >= 2 * options.concurrency ? undefined : 1;
+    this.caps = options.limits ? new QueueCaps(options.limits) : null;
   }
 
   /** Re-queues what a previous process left queued or running (resumed from the start). */
@@ -58,8 +64,12 @@ export class JobQueue {
     }
   }
 
-  /** Returns the existing analysis for the same dataset + parameters instead of computing it twice. */
-  async submit(datasetId: string, params: AnalysisParams): Promise<{ analysis: AnalysisDescription; existing: boolean }> {
+  /**
+   * Returns the existing analysis for the same dataset + parameters instead of computing it twice.
+   * A new one counts against `requester`'s place in the queue (QueueFullError beyond the limits);
+   * without a requester (the demo, tests) nothing is counted.
+   */
+  async submit(datasetId: string, params: AnalysisParams, requester?: string): Promise<{ analysis: AnalysisDescription; existing: boolean }> {
     this.options.datasets.get(datasetId);
     const key = analysisKey(datasetId, params);
     let existing = this.options.analyses.findByKey(key);
@@ -71,9 +81,17 @@ export class JobQueue {
       existing = this.options.analyses.findByKey(key);
     }
     if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') return { analysis: existing, existing: true };
-    const analysis = existing
-      ? await this.options.analyses.update(existing.id, { status: 'queued', progress: { stage: 'queued', fraction: 0 }, error: undefined, finishedAt: undefined })
-      : await this.options.analyses.create(datasetId, params, key);
+    const ticket = requester === undefined ? null : this.caps?.admit(requester);
+    let analysis: AnalysisDescription;
+    try {
+      analysis = existing
+        ? await this.options.analyses.update(existing.id, { status: 'queued', progress: { stage: 'queued', fraction: 0 }, error: undefined, finishedAt: undefined })
+        : await this.options.analyses.create(datasetId, params, key);
+    } catch (error) {
+      if (ticket) this.caps?.release(ticket);
+      throw error;
+    }
+    if (ticket) this.caps?.bind(ticket, analysis.id);
     this.enqueue(analysis.id);
     return { analysis: this.describe(analysis.id), existing: false };
   }
@@ -111,6 +129,7 @@ export class JobQueue {
     // this returns nothing of the job writes again (the caller may delete its files next).
     await this.active.get(id);
     this.cancelled.delete(id);
+    this.caps?.release(id);
     await this.finish(id, { status: 'cancelled', error: { code: 'cancelled', message: 'The analysis was cancelled.' } });
     this.pump();
     return true;
@@ -121,7 +140,7 @@ export class JobQueue {
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
     const latest = this.running.get(id)?.latestLayout;
-    if (latest) listener({ type: 'layout', stage: 'reduce', positions: latest });
+    if (latest) listener(latest);
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(id);
@@ -155,6 +174,7 @@ export class JobQueue {
         .catch((error: unknown) => console.error(`analysis ${id}:`, error))
         .finally(() => {
           this.active.delete(id);
+          this.caps?.release(id);
           this.pump();
         });
       this.active.set(id, started);
@@ -175,9 +195,9 @@ export class JobQueue {
     await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
     if (stopped()) return;
     const throttle = new LayoutThrottle((positions) => {
-      const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
-      running.latestLayout = encoded;
-      this.emit(id, { type: 'layout', stage: 'reduce', positions: encoded });
+      const event: AnalysisEvent = { type: 'layout', stage: 'reduce', positions: Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64') };
+      running.latestLayout = event;
+      this.emit(id, event);
     });
     const run = runPipelineInWorker(table, analysis.params, {
       onProgress: (stage, fraction) => {
