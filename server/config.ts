@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isLoopbackHost } from './auth/host-names.ts';
+import { MIN_OWNER_TOKEN_LENGTH } from './auth/owner-token.ts';
 import { COLLAB_DEFAULTS } from './collab/defaults.ts';
 
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */
@@ -35,6 +37,12 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Serve the scene lab (/scene-lab/, a developer page of synthetic clouds); off unless SCENE_LAB=1. */
   sceneLab: boolean;
+  /** AUTH=off: no tokens outside sessions (one user, loopback only; see checkAuthExposure). */
+  auth: 'on' | 'off';
+  /** OWNER_TOKEN; null = the one generated once and kept in DATA_DIR/owner-token. */
+  ownerToken: string | null;
+  /** ALLOWED_HOSTS: names other than this machine's own that Host headers may carry (a LAN DNS name). */
+  allowedHosts: string[];
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -56,6 +64,9 @@ export const DEFAULTS: ServerConfig = {
   collabMaxDocumentBytes: COLLAB_DEFAULTS.maxDocumentBytes,
   publicUrl: null,
   sceneLab: false,
+  auth: 'on',
+  ownerToken: null,
+  allowedHosts: [],
 };
 
 export class ConfigError extends Error {}
@@ -68,7 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
     return value;
   };
-  return {
+  const config: ServerConfig = {
     port: int('PORT', DEFAULTS.port, 0),
     host: env.HOST || DEFAULTS.host,
     dataDir: resolve(env.DATA_DIR || DEFAULTS.dataDir),
@@ -87,7 +98,42 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     collabMaxDocumentBytes: int('COLLAB_MAX_DOCUMENT_MB', DEFAULTS.collabMaxDocumentBytes / 2 ** 20, 1) * 2 ** 20,
     publicUrl: publicOrigin(env.PUBLIC_URL),
     sceneLab: env.SCENE_LAB === '1' || env.SCENE_LAB === 'true',
+    auth: authSetting(env.AUTH),
+    ownerToken: ownerToken(env.OWNER_TOKEN),
+    allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
+  checkAuthExposure(config);
+  return config;
+}
+
+function authSetting(raw: string | undefined): 'on' | 'off' {
+  if (raw === undefined || raw === '' || raw === 'on') return 'on';
+  if (raw === 'off') return 'off';
+  throw new ConfigError(`AUTH must be "on" or "off", got "${raw}".`);
+}
+
+function ownerToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^[A-Za-z0-9._~-]+$/.test(raw)) throw new ConfigError('OWNER_TOKEN may hold only letters, digits and . _ ~ - (it travels in links).');
+  if (raw.length < MIN_OWNER_TOKEN_LENGTH) {
+    throw new ConfigError(`OWNER_TOKEN must be at least ${MIN_OWNER_TOKEN_LENGTH} characters of random letters and digits (128 bits); unset it and one is generated.`);
+  }
+  return raw;
+}
+
+/**
+ * AUTH=off opens every dataset to whoever reaches the server, so it is only allowed where nobody
+ * else can: listening on loopback, with no PUBLIC_URL routing others in.
+ */
+export function checkAuthExposure(config: Pick<ServerConfig, 'auth' | 'host' | 'publicUrl'>): void {
+  if (config.auth !== 'off') return;
+  if (config.publicUrl !== null) {
+    throw new ConfigError(`AUTH=off is refused with PUBLIC_URL set (${config.publicUrl}): it would open every dataset to anyone who reaches that address. Remove AUTH=off (links then carry tokens) or PUBLIC_URL.`);
+  }
+  if (!isLoopbackHost(config.host)) {
+    const what = config.host === '0.0.0.0' || config.host === '::' ? `${config.host}, every network interface` : `${config.host}, not a loopback address`;
+    throw new ConfigError(`AUTH=off is refused with HOST=${what}: anyone on the network could read, change and delete every dataset. Set HOST=127.0.0.1 (this computer only), or remove AUTH=off.`);
+  }
 }
 
 /**

@@ -11,6 +11,9 @@ try {
   const config = configFromEnv();
   const server = await startServer(config);
   console.log(`Data Mirage is serving ${server.url} (data in ${config.dataDir})`);
+  // The one place the owner token is ever printed: the way into the workspace (start page).
+  if (config.auth === 'off') console.log('AUTH=off: no token needed on this computer (loopback only).');
+  else console.log(`Owner link (start page; keep it private, it opens every dataset): ${server.url}/?token=${server.ownerToken}`);
   const share = chooseShareOrigins({ publicUrl: config.publicUrl, host: config.host, port: server.port, interfaces: networkInterfaces() });
   // With HOST set to this machine's address, server.url already is what others open.
   const others = share.origins[0] === server.url ? undefined : share.origins[0];

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
+import { Access } from './auth/access.ts';
+import { createGuards } from './auth/guards.ts';
+import { loadOwnerToken } from './auth/owner-token.ts';
 import type { ApiDeps } from './api/deps.ts';
 import { createCollabServer } from './collab/index.ts';
-import type { ServerConfig } from './config.ts';
+import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
 import { SessionService } from './services/session-service.ts';
@@ -20,6 +23,8 @@ export interface RunningServer {
   port: number;
   /** The listening socket's own address ('0.0.0.0' or '::' when it serves every interface). */
   address: AddressInfo;
+  /** The workspace owner's token (OWNER_TOKEN, or the one kept in DATA_DIR). */
+  ownerToken: string;
   deps: ApiDeps;
   close(): Promise<void>;
 }
@@ -30,6 +35,7 @@ export interface RunningServer {
  * with a temporary DATA_DIR and port 0.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  checkAuthExposure(config);
   // First, before anything below cleans up or resumes work a running server may own.
   const lock = await lockDataDir(config.dataDir);
   try {
@@ -47,6 +53,8 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
   // uploads/ only ever holds files in transit: whatever a crash left there is garbage.
   await rm(join(config.dataDir, 'uploads'), { recursive: true, force: true });
   await Promise.all([datasets.open(), analyses.open(), sessions.open()]);
+  const ownerToken = await loadOwnerToken(config.dataDir, config.ownerToken);
+  const access = new Access({ config, ownerToken, sessions });
   const jobs = new JobQueue({
     datasets,
     analyses,
@@ -56,7 +64,8 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
   const collab = createCollabServer({
     dataDir: config.dataDir,
     allowedOrigins: config.allowedOrigins.length > 0 ? config.allowedOrigins : undefined,
-    authorize: async (sessionId, token) => sessions.roleFor(sessionId, token),
+    authorize: async (sessionId, token, req) => access.authorizeUpgrade(sessionId, token, req),
+    admit: (req) => access.refuseUpgrade(req),
     maxConnectionsPerSession: config.collabMaxConnections,
     maxDocumentBytes: config.collabMaxDocumentBytes,
   });
@@ -68,6 +77,8 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     jobs,
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
     sessionService: new SessionService(sessions, datasets, analyses, collab),
+    access,
+    guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),
   };
   await jobs.resume();
   const app = createApp(deps);
@@ -88,6 +99,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     url: `http://${host}:${port}`,
     port,
     address,
+    ownerToken,
     deps,
     async close() {
       await jobs.close();

@@ -35,15 +35,15 @@ export function analysesRoutes(deps: ApiDeps): Hono {
   const neighbors = new FeatureNeighbors(deps.analyses);
   const streams = new SubscriberCaps({ perAnalysis: deps.config.eventsMaxPerAnalysis, perClient: deps.config.eventsMaxPerClient });
 
-  app.get('/:id', (c) => c.json(deps.jobs.describe(c.req.param('id'))));
+  app.get('/:id', deps.guards.readAnalysis, (c) => c.json(deps.jobs.describe(c.req.param('id'))));
 
-  app.delete('/:id', async (c) => {
+  app.delete('/:id', deps.guards.cancelAnalysis, async (c) => {
     const id = c.req.param('id');
     const cancelled = await deps.jobs.cancel(id);
     return c.json({ ...deps.jobs.describe(id), cancelled });
   });
 
-  app.get('/:id/points.json', async (c) => {
+  app.get('/:id/points.json', deps.guards.readAnalysis, async (c) => {
     const id = c.req.param('id');
     const read = async (name: ArrayName) => decodeBuffer(await readFile(deps.analyses.arrayPath(id, name))).data;
     const rowIndex = await read('rowIndex');
@@ -60,14 +60,14 @@ export function analysesRoutes(deps: ApiDeps): Hono {
     return c.json(body);
   });
 
-  app.get('/:id/:file{[a-z-]+\\.bin}', (c) => {
+  app.get('/:id/:file{[a-z-]+\\.bin}', deps.guards.readAnalysis, (c) => {
     const name = BINARY_ROUTES[c.req.param('file')];
     if (!name) throw new HttpError(404, 'not_found', `Unknown array "${c.req.param('file')}"; there are ${Object.keys(BINARY_ROUTES).join(', ')}.`);
     // Results never change once done: cache them for good.
     return sendFile(deps.analyses.arrayPath(c.req.param('id'), name), BINARY_CONTENT_TYPE, { 'cache-control': 'private, max-age=31536000, immutable' });
   });
 
-  app.get('/:id/neighbors', async (c) => {
+  app.get('/:id/neighbors', deps.guards.readAnalysis, async (c) => {
     const { point, k } = neighborsQuery.parse(c.req.query());
     const analysis = deps.analyses.get(c.req.param('id'));
     const points = analysis.result?.pointCount ?? 0;
@@ -77,7 +77,7 @@ export function analysesRoutes(deps: ApiDeps): Hono {
     return c.json(await neighbors.query(analysis.id, point, k));
   });
 
-  app.get('/:id/events', (c) => {
+  app.get('/:id/events', deps.guards.readAnalysis, (c) => {
     const id = c.req.param('id');
     deps.jobs.describe(id); // 404 before the stream opens
     const release = streams.take(id, clientAddress(c)); // 429 beyond the caps

@@ -8,18 +8,45 @@ import { datasetsRoutes } from './datasets.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
 import { toErrorResponse } from './http-error.ts';
+import { inlineStyleHashes } from './inline-style-hashes.ts';
 import { sessionsRoutes } from './sessions.ts';
 import { shareOriginsRoutes } from './share-origins.ts';
 
 /** The whole HTTP surface (docs/http-api.md). The WebSocket endpoint /yjs/:id is attached in main.ts. */
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
+  const styleHashes = inlineStyleHashes(deps.config.clientDir);
   // No Permissions-Policy here: a restrictive one would block xr-spatial-tracking and break WebXR.
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      // Our own origin only. 'self' covers ws:/wss: of our host (CSP3); blob: workers and images
+      // are the pick-index worker and snapshots; data: images are the favicon and QR codes.
+      // WebXR needs no source of its own: immersive sessions are a browser API, not a fetch.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", () => styleHashes()],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', deps.access.guardRequest);
   if (deps.config.allowedOrigins.length > 0) {
     app.use('/api/*', cors({ origin: deps.config.allowedOrigins, allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 }));
   }
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.use('/api/*', deps.access.identifyRequest);
   app.route('/api/datasets', datasetsRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
@@ -27,6 +54,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/demo-session', demoSessionRoutes(deps));
   app.route('/api/share-origins', shareOriginsRoutes(deps));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
+  app.get('/', deps.access.ownerLink);
   app.route('/', clientRoutes(deps.config.clientDir, { sceneLab: deps.config.sceneLab }));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}.` } }, 404));
   app.onError((error, c) => toErrorResponse(error, c));

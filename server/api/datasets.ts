@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { analysisParamsSchema } from '../../shared/analysis-params.ts';
 import { MAX_ROW_CELLS, MAX_ROWS_PER_PAGE, rowsPerPage } from '../../shared/rows-page.ts';
 import { BINARY_CONTENT_TYPE } from '../../shared/binary.ts';
+import { principalOf } from '../auth/access.ts';
+import { visibleAnalyses } from '../auth/permissions.ts';
 import type { ApiDeps } from './deps.ts';
 import { badRequest, HttpError } from './http-error.ts';
 import { requesterKey } from './requester-key.ts';
@@ -31,7 +33,7 @@ function checkRowCells(rows: number, columns: number): void {
 export function datasetsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
 
-  app.post('/', async (c) => {
+  app.post('/', deps.guards.workspace, async (c) => {
     const name = c.req.query('name');
     if (name !== undefined && name.length > 200) throw badRequest('The dataset name is longer than 200 characters.');
     const upload = await receiveUpload(c.req.raw, join(deps.config.dataDir, 'uploads'), deps.config.maxUploadBytes);
@@ -39,11 +41,11 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     return c.json(deps.datasets.describe(detail.id), 201);
   });
 
-  app.get('/', (c) => c.json({ datasets: deps.datasets.list() }));
+  app.get('/', deps.guards.workspace, (c) => c.json({ datasets: deps.datasets.list() }));
 
-  app.get('/:id', (c) => c.json(deps.datasets.get(c.req.param('id'))));
+  app.get('/:id', deps.guards.readDataset, (c) => c.json(deps.datasets.get(c.req.param('id'))));
 
-  app.delete('/:id', async (c) => {
+  app.delete('/:id', deps.guards.workspace, async (c) => {
     const id = c.req.param('id');
     deps.datasets.get(id);
     for (const analysis of deps.analyses.listForDataset(id)) {
@@ -54,7 +56,7 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     return c.body(null, 204);
   });
 
-  app.get('/:id/rows', async (c) => {
+  app.get('/:id/rows', deps.guards.readDataset, async (c) => {
     const { offset, limit } = rowsQuery.parse(c.req.query());
     const id = c.req.param('id');
     const { rowCount, columns } = deps.datasets.get(id);
@@ -64,19 +66,19 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     return c.body(rowsJsonStream({ offset, limit, total: rowCount }, table), 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
-  app.get('/:id/columns/:name', (c) =>
+  app.get('/:id/columns/:name', deps.guards.readDataset, (c) =>
     sendFile(deps.datasets.columnPath(c.req.param('id'), c.req.param('name')), BINARY_CONTENT_TYPE, {
       'cache-control': 'private, max-age=31536000, immutable',
     }),
   );
 
-  app.get('/:id/analyses', (c) => {
+  app.get('/:id/analyses', deps.guards.readDataset, (c) => {
     const id = c.req.param('id');
     deps.datasets.get(id);
-    return c.json({ analyses: deps.analyses.listForDataset(id) });
+    return c.json({ analyses: visibleAnalyses(principalOf(c), deps.analyses.listForDataset(id)) });
   });
 
-  app.post('/:id/analyses', async (c) => {
+  app.post('/:id/analyses', deps.guards.runAnalysis, async (c) => {
     const datasetId = c.req.param('id');
     const dataset = deps.datasets.get(datasetId);
     const params = analysisParamsSchema.parse(await readJsonBody(c.req.raw));

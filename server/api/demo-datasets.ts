@@ -11,7 +11,7 @@ import { HttpError } from './http-error.ts';
  */
 export function demoDatasetsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
-  app.get('/', async (c) => {
+  app.get('/', deps.guards.workspace, async (c) => {
     const imported = await importedDemos(deps);
     const demos = DEMO_DATASETS.map(({ file: _file, ...d }): DemoDataset => {
       const datasetId = imported.get(d.key);
@@ -19,7 +19,7 @@ export function demoDatasetsRoutes(deps: ApiDeps): Hono {
     });
     return c.json({ demos });
   });
-  app.post('/:key', async (c) => {
+  app.post('/:key', deps.guards.workspace, async (c) => {
     const done = await importDemoOnce(deps, c.req.param('key'));
     if (!done) throw new HttpError(404, 'not_found', `No demo dataset "${c.req.param('key')}"; there are ${DEMO_DATASETS.map((d) => d.key).join(', ')}.`);
     return c.json(done.detail, done.created ? 201 : 200);

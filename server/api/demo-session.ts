@@ -11,7 +11,7 @@ import type { ApiDeps } from './deps.ts';
  */
 export function demoSessionRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
-  app.get('/', async (c) => {
+  app.get('/', deps.guards.workspace, async (c) => {
     const record = await demoSession(deps);
     const body: DemoSessionInfo = {
       session: record && { id: record.id, title: record.title, editToken: record.editToken, viewToken: record.viewToken },

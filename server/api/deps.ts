@@ -1,3 +1,5 @@
+import type { Access } from '../auth/access.ts';
+import type { Guards } from '../auth/guards.ts';
 import type { ServerConfig } from '../config.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
@@ -15,4 +17,8 @@ export interface ApiDeps {
   jobs: JobQueue;
   importer: DatasetImporter;
   sessionService: SessionService;
+  /** Who a request is; Host, origin and guess checks (server/auth). */
+  access: Access;
+  /** Per-route authorisation (server/auth/guards.ts). */
+  guards: Guards;
 }

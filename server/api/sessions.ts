@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionDescription } from '../../shared/api-types.ts';
 import type { ApiDeps } from './deps.ts';
+import { principalOf } from '../auth/access.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 
@@ -13,29 +14,33 @@ const rebindBody = z.object({ analysisId: z.string().min(1) }).strict();
 export function sessionsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
 
-  app.post('/', async (c) => {
+  app.post('/', deps.guards.workspace, async (c) => {
     const body = createBody.parse(await readJsonBody(c.req.raw));
     const record = await deps.sessionService.create(body);
     return c.json({ id: record.id, editToken: record.editToken, viewToken: record.viewToken }, 201);
   });
 
-  /** What a page needs to open a session; the token decides the role, and a wrong one learns nothing. */
-  app.get('/:id', (c) => {
+  /**
+   * What a page needs to open a session; the token decides the role (the owner, holding no token
+   * of the session, edits), and a wrong one learns nothing.
+   */
+  app.get('/:id', deps.guards.openSession, (c) => {
     const id = c.req.param('id');
     const record = deps.sessions.get(id);
-    const role = deps.sessions.roleFor(id, c.req.query('token') ?? bearer(c.req.header('authorization')));
+    const role = deps.sessions.roleFor(id, c.req.query('token') ?? bearer(c.req.header('authorization'))) ?? (principalOf(c).kind === 'owner' ? 'edit' : null);
     if (!role) throw new HttpError(403, 'forbidden', 'This link is not valid for this session: ask for a new edit or view link.');
+    if (!deps.datasets.has(record.datasetId)) {
+      throw new HttpError(410, 'dataset_deleted', `The table of "${record.title}" was deleted from this workspace, so this session has nothing left to show.`);
+    }
     const body: SessionDescription = { id, datasetId: record.datasetId, analysisId: record.analysisId, title: record.title, role, createdAt: record.createdAt };
     if (role === 'edit') body.viewToken = record.viewToken;
     return c.json(body);
   });
 
-  app.put('/:id/analysis', async (c) => {
+  // The guard lets only this session's edit token (or the owner) through.
+  app.put('/:id/analysis', deps.guards.editSession, async (c) => {
     const id = c.req.param('id');
     deps.sessions.get(id);
-    if (deps.sessions.roleFor(id, c.req.query('token') ?? bearer(c.req.header('authorization'))) !== 'edit') {
-      throw new HttpError(403, 'forbidden', 'Only an edit link may change the analysis of a session.');
-    }
     const { analysisId } = rebindBody.parse(await readJsonBody(c.req.raw));
     const record = await deps.sessionService.rebind(id, analysisId);
     return c.json({ id: record.id, analysisId: record.analysisId });

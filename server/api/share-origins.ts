@@ -7,7 +7,7 @@ import type { ApiDeps } from './deps.ts';
 /** GET /api/share-origins: where share links should point so other devices can open them. */
 export function shareOriginsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
-  app.get('/', (c) => {
+  app.get('/', deps.guards.shareOrigins, (c) => {
     // The socket's own port is the one we listen on (PORT may be 0 = "any"); the Host header
     // could name a proxy's. Read per request: a laptop's address changes with the Wi-Fi.
     const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;

@@ -180,10 +180,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
     const parsed = parseUpgradeUrl(req, opts.pathPrefix);
     if (!parsed) return refuseUpgrade(socket, 404, 'not_found', 'no collaboration endpoint here');
+    const refusal = opts.admit?.(req);
+    if (refusal) return refuseUpgrade(socket, refusal.status, refusal.code, refusal.message, refusal.retryAfter);
     if (!originAllowed(req, opts.allowedOrigins)) return refuseUpgrade(socket, 403, 'forbidden_origin', 'origin not allowed');
     if (!isValidId(parsed.sessionId)) return refuseWithClose(req, socket, head, CLOSE.badSessionId, 'invalid session id');
     if (parsed.token === null) return refuseWithClose(req, socket, head, CLOSE.missingToken, 'missing token');
-    const access = await opts.authorize(parsed.sessionId, parsed.token);
+    const access = await opts.authorize(parsed.sessionId, parsed.token, req);
     if (access !== 'edit' && access !== 'view') return refuseWithClose(req, socket, head, CLOSE.forbidden, 'invalid token');
     if (closing || socket.destroyed) return refuseUpgrade(socket, 503, 'unavailable', 'the collaboration server is shutting down');
     // Deleted while authorize() ran (or before: authorize may not know yet), or while the room loads.

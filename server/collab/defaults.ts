@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { Access } from './connection.ts';
 import { CollabError } from './errors.ts';
@@ -7,8 +8,16 @@ import type { RateLimit } from './token-bucket.ts';
 export interface CollabServerOptions {
   /** Sessions are stored under `${dataDir}/sessions/<id>/`. */
   dataDir: string;
-  /** Decides the access a token gives to a session (null = refused). Compare tokens in constant time. */
-  authorize(sessionId: string, token: string | null): Promise<Access | null>;
+  /**
+   * Decides the access a token gives to a session (null = refused). Compare tokens in constant
+   * time; `req` lets the caller count wrong tokens per client address.
+   */
+  authorize(sessionId: string, token: string | null, req?: IncomingMessage): Promise<Access | null>;
+  /**
+   * Checks made before anything else (the Host header, a client address that guessed too many
+   * tokens): a refusal is answered with that HTTP status. Null = go on.
+   */
+  admit?(req: IncomingMessage): { status: number; code: string; message: string; retryAfter?: number } | null;
   /**
    * Initial content (a Yjs update) for an authorized session with nothing stored yet, e.g. one
    * created before it had a document. Null or absent: the document starts empty.

@@ -22,11 +22,27 @@ export class TokenBucket {
   }
 
   take(cost = 1): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((t - this.updatedAt) / 1000) * this.limit.perSecond);
-    this.updatedAt = t;
+    this.refill();
     if (this.tokens < cost) return false;
     this.tokens -= cost;
     return true;
+  }
+
+  /** Milliseconds until `cost` would fit (0: it fits now); consumes nothing. */
+  waitMs(cost = 1): number {
+    this.refill();
+    return this.tokens >= cost ? 0 : ((cost - this.tokens) / this.limit.perSecond) * 1000;
+  }
+
+  /** Whether the bucket is full again (nothing taken is still being paid back). */
+  full(): boolean {
+    this.refill();
+    return this.tokens >= this.limit.burst;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((t - this.updatedAt) / 1000) * this.limit.perSecond);
+    this.updatedAt = t;
   }
 }

@@ -43,12 +43,13 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[] |
 }
 
 /** Answers the upgrade request with a plain HTTP error (JSON body, DESIGN.md error shape) and closes. */
-export function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+export function refuseUpgrade(socket: Duplex, status: number, code: string, message: string, retryAfter?: number): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Connection: close\r\nContent-Type: application/json\r\n' +
+      (retryAfter === undefined ? '' : `Retry-After: ${retryAfter}\r\n`) +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
   setTimeout(() => socket.destroy(), 1000).unref();

@@ -88,6 +88,11 @@ export class AnalysisStore {
     return strip(this.record(id));
   }
 
+  /** The dataset an analysis belongs to, or null for an unknown id (access checks ask this). */
+  datasetOf(id: string): string | null {
+    return this.records.get(id)?.datasetId ?? null;
+  }
+
   listForDataset(datasetId: string): AnalysisDescription[] {
     return [...this.records.values()].filter((r) => r.datasetId === datasetId).map(strip);
   }

@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
  * over the target, fsync the directory. A crash at any moment leaves the old or the new file,
  * never a torn one.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.tmp-${randomBytes(6).toString('hex')}`);
-  const handle = await open(tmp, 'w');
+  // The mode is set at creation: a secret is never readable by others, not even for a moment.
+  const handle = await open(tmp, 'w', options.mode ?? 0o666);
   try {
     await handle.writeFile(data);
     await handle.sync();

@@ -66,6 +66,10 @@ export class DatasetStore {
     return [...this.descriptions.values()].map(describe).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  has(id: string): boolean {
+    return isValidId(id) && this.descriptions.has(id);
+  }
+
   get(id: string): DatasetDetail {
     const detail = isValidId(id) ? this.descriptions.get(id) : undefined;
     if (!detail) throw new StoreError('not_found', `No dataset with id "${id}".`);

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
-import { isValidId, newId, newToken, tokensEqual } from './ids.ts';
+import { isValidId, newId, newToken, tokenDigest, tokensEqual } from './ids.ts';
 
 export interface SessionRecord {
   id: string;
@@ -12,6 +12,18 @@ export interface SessionRecord {
   editToken: string;
   viewToken: string;
   createdAt: string;
+  /**
+   * Every analysis the session was ever bound to, oldest first (its view token may read them:
+   * a participant's page may still show the previous one). Absent in records written before it
+   * existed: then just analysisId.
+   */
+  analysisIds?: string[];
+}
+
+/** The analyses a session is or was bound to. */
+export function boundAnalyses(record: SessionRecord): string[] {
+  const ids = record.analysisIds ?? [];
+  return record.analysisId !== null && !ids.includes(record.analysisId) ? [...ids, record.analysisId] : ids;
 }
 
 /**
@@ -21,6 +33,8 @@ export interface SessionRecord {
 export class SessionStore {
   private readonly root: string;
   private readonly records = new Map<string, SessionRecord>();
+  /** sha256(token) → session and role: finds a token's session without comparing it to every token. */
+  private readonly byToken = new Map<string, { id: string; role: 'edit' | 'view' }>();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'sessions');
@@ -32,7 +46,7 @@ export class SessionStore {
       if (!isValidId(entry)) continue;
       try {
         const record = JSON.parse(await readFile(join(this.root, entry, 'session.json'), 'utf8')) as SessionRecord;
-        this.records.set(entry, record);
+        this.remember(record);
       } catch {
         // A directory without session.json is a session whose creation did not finish: not a session.
       }
@@ -44,7 +58,14 @@ export class SessionStore {
     input: { datasetId: string; analysisId: string | null; title: string },
     prepare?: (record: SessionRecord) => Promise<void>,
   ): Promise<SessionRecord> {
-    const record: SessionRecord = { id: newId(), ...input, editToken: newToken(), viewToken: newToken(), createdAt: new Date().toISOString() };
+    const record: SessionRecord = {
+      id: newId(),
+      ...input,
+      editToken: newToken(),
+      viewToken: newToken(),
+      createdAt: new Date().toISOString(),
+      analysisIds: input.analysisId === null ? [] : [input.analysisId],
+    };
     await prepare?.(record);
     await this.persist(record);
     return record;
@@ -73,14 +94,33 @@ export class SessionStore {
     return null;
   }
 
+  /**
+   * The session a token belongs to and the role it gives. The digest lookup reveals nothing a
+   * timing attack could use (an attacker cannot steer the digest of a guess); the final
+   * comparison is constant-time.
+   */
+  findByToken(token: string): { record: SessionRecord; role: 'edit' | 'view' } | null {
+    const hit = this.byToken.get(tokenDigest(token));
+    const record = hit && this.records.get(hit.id);
+    if (!hit || !record) return null;
+    return tokensEqual(token, hit.role === 'edit' ? record.editToken : record.viewToken) ? { record, role: hit.role } : null;
+  }
+
   async rebind(id: string, analysisId: string): Promise<SessionRecord> {
-    const record = { ...this.get(id), analysisId };
+    const current = this.get(id);
+    const record = { ...current, analysisId, analysisIds: [...boundAnalyses(current).filter((a) => a !== analysisId), analysisId] };
     await this.persist(record);
     return record;
   }
 
   private async persist(record: SessionRecord): Promise<void> {
     await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record));
+    this.remember(record);
+  }
+
+  private remember(record: SessionRecord): void {
     this.records.set(record.id, record);
+    this.byToken.set(tokenDigest(record.editToken), { id: record.id, role: 'edit' });
+    this.byToken.set(tokenDigest(record.viewToken), { id: record.id, role: 'view' });
   }
 }

@@ -6,7 +6,7 @@ import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { addAnnotation, readAnnotations } from '../../shared/session/index.ts';
 import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
 import { connectClient, sleep, waitFor, whenSynced } from '../support/collab-harness.ts';
-import { CONTENT_TYPES, postJson, uploadAsset, uploadText } from '../support/http.ts';
+import { CONTENT_TYPES, ownerFetch, postJson, uploadAsset, uploadText } from '../support/http.ts';
 import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../support/server-process.ts';
 
 let dataDir: string;
@@ -78,7 +78,7 @@ describe('SIGKILL at any moment loses nothing acknowledged and tears nothing', (
     const { id } = await postAnalysis(child.url, dataset.id, { reduction: { method: 'tsne' }, seed: 3 });
     // Kill once it is really running (progress past the start).
     for (let tries = 0; tries < 200; tries++) {
-      const a = (await (await fetch(`${child.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
+      const a = (await (await ownerFetch(`${child.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
       if (a.status === 'running' && a.progress.fraction > 0.06) break;
       await sleep(50);
     }
@@ -96,20 +96,20 @@ describe('SIGKILL at any moment loses nothing acknowledged and tears nothing', (
     const expectedRows = 60_000;
     for (const delayMs of [30, 250, 900]) {
       child = await startServerChild(dataDir);
-      const before = ((await (await fetch(`${child.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] }).datasets.length;
+      const before = ((await (await ownerFetch(`${child.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] }).datasets.length;
       const upload = uploadText(child.url, csv, CONTENT_TYPES.csv, `killed-after-${delayMs}ms`).catch(() => null);
       await sleep(delayMs);
       await child.kill();
       await upload;
 
       child = await startServerChild(dataDir);
-      const { datasets } = (await (await fetch(`${child.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
+      const { datasets } = (await (await ownerFetch(`${child.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
       const mine = datasets.filter((d) => d.name === `killed-after-${delayMs}ms`);
       expect(datasets.length - before).toBe(mine.length);
       for (const d of mine) {
         // Present means complete: every row and every column readable.
         expect(d.rowCount).toBe(expectedRows);
-        const last = await fetch(`${child.url}/api/datasets/${d.id}/rows?offset=${expectedRows - 1}&limit=1`);
+        const last = await ownerFetch(`${child.url}/api/datasets/${d.id}/rows?offset=${expectedRows - 1}&limit=1`);
         expect(((await last.json()) as { rows: unknown[] }).rows).toHaveLength(1);
       }
       const leftovers = (await readdir(join(dataDir, 'datasets'))).filter((e) => e.startsWith('.tmp-'));

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { DataDirLockedError } from '../../server/store/data-dir-lock.ts';
 import { removeDir, startServerChild, startTestServer, tempDataDir, type ServerChild } from '../support/server-process.ts';
+import { ownerFetch } from '../support/http.ts';
 
 let dirs: string[] = [];
 let running: RunningServer[] = [];
@@ -79,7 +80,7 @@ describe('one server per DATA_DIR', () => {
     await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
     await expect(second).rejects.toThrow(/is in use by another Data Mirage server \(process \d+\)\. Stop it, or set DATA_DIR/);
     expect(await readFile(join(data, 'uploads', 'in-transit.part'), 'utf8')).toBe('half an upload');
-    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
+    expect(await (await ownerFetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
 
     // Closing the first frees the folder for the next one.
     await first.close();
@@ -116,7 +117,7 @@ describe('one server per DATA_DIR', () => {
     const server = await startTestServer(data);
     running.push(server);
     expect(Number((await readFile(join(data, 'server.lock'), 'utf8')).split(' ')[0])).toBe(process.pid);
-    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
+    expect(await (await ownerFetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
   });
 
   it('npm start on a folder in use says so in one line and exits 2', async () => {

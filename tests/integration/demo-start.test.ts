@@ -6,6 +6,7 @@ import { waitForAnalysis } from '../support/analysis-client.ts';
 import { waitFor } from '../support/collab-harness.ts';
 import { removeDir, startServerChild, startTestServer, tempDataDir, type ServerChild } from '../support/server-process.ts';
 import { importDemoDataset } from '../../server/services/demo-datasets.ts';
+import { ownerFetch } from '../support/http.ts';
 
 let child: ServerChild | null = null;
 let dataDir = '';
@@ -30,19 +31,19 @@ describe('first start on an empty DATA_DIR', () => {
     const printed = links(first.output())!;
     const editUrl = new URL(printed.edit);
     const sessionId = editUrl.pathname.split('/').pop()!;
-    const session = (await (await fetch(`${child.url}/api/sessions/${sessionId}?token=${editUrl.searchParams.get('token')}`)).json()) as SessionDescription;
+    const session = (await (await ownerFetch(`${child.url}/api/sessions/${sessionId}?token=${editUrl.searchParams.get('token')}`)).json()) as SessionDescription;
     expect(session).toMatchObject({ role: 'edit', title: 'Palmer penguins (demo)' });
     const viewToken = new URL(printed.view).searchParams.get('token');
-    expect(((await (await fetch(`${child.url}/api/sessions/${sessionId}?token=${viewToken}`)).json()) as SessionDescription).role).toBe('view');
+    expect(((await (await ownerFetch(`${child.url}/api/sessions/${sessionId}?token=${viewToken}`)).json()) as SessionDescription).role).toBe('view');
     const analysis = await waitForAnalysis(child.url, session.analysisId!);
     expect(analysis.status).toBe('done');
     expect(analysis.result!.pointCount).toBe(342);
     expect(analysis.result!.clusters.map((c) => c.label).join(' ')).toMatch(/Gentoo/);
     // The start page learns the same two links from this server…
-    const demo = (await (await fetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo;
+    const demo = (await (await ownerFetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo;
     expect(demo.session).toEqual({ id: sessionId, title: 'Palmer penguins (demo)', editToken: editUrl.searchParams.get('token'), viewToken });
     // …and lists the penguins once: the demo picker knows the table is already here.
-    const { demos } = (await (await fetch(`${child.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+    const { demos } = (await (await ownerFetch(`${child.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
     expect(demos.find((d) => d.key === 'penguins')!.datasetId).toBe(session.datasetId);
     expect(demos.filter((d) => d.datasetId !== undefined)).toHaveLength(1);
     await child.stop();
@@ -51,17 +52,17 @@ describe('first start on an empty DATA_DIR', () => {
     const second = child;
     await waitFor(() => links(second.output()) !== null, 30_000, 'the demo links again');
     expect(links(second.output())).toEqual({ edit: printed.edit.replace(first.url, second.url), view: printed.view.replace(first.url, second.url) });
-    const { datasets } = (await (await fetch(`${child.url}/api/datasets`)).json()) as { datasets: unknown[] };
+    const { datasets } = (await (await ownerFetch(`${child.url}/api/datasets`)).json()) as { datasets: unknown[] };
     expect(datasets).toHaveLength(1);
-    expect(((await (await fetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo).session?.id).toBe(sessionId);
+    expect(((await (await ownerFetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo).session?.id).toBe(sessionId);
   });
 
   it('a server without a demo session says so (null) and offers every demo table', async () => {
     const other = await tempDataDir('mirage-no-demo-');
     const plain = await startServerChild(other); // DEMO=0
     try {
-      expect(await (await fetch(`${plain.url}/api/demo-session`)).json()).toEqual({ session: null });
-      const { demos } = (await (await fetch(`${plain.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+      expect(await (await ownerFetch(`${plain.url}/api/demo-session`)).json()).toEqual({ session: null });
+      const { demos } = (await (await ownerFetch(`${plain.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
       expect(demos.every((d) => d.datasetId === undefined)).toBe(true);
     } finally {
       await plain.stop();
@@ -78,13 +79,13 @@ describe('a DATA_DIR from before demo imports were remembered', () => {
       // As the first start of an older version left it: the penguins imported, only demo.json.
       const penguins = (await importDemoDataset(server.deps.importer, join(dir, 'uploads'), 'penguins'))!;
       await writeFile(join(dir, 'demo.json'), JSON.stringify({ datasetId: penguins.id, analysisId: 'gone', sessionId: 'gone' }));
-      const { demos } = (await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
+      const { demos } = (await (await ownerFetch(`${server.url}/api/demo-datasets`)).json()) as { demos: DemoDataset[] };
       expect(demos.find((d) => d.key === 'penguins')!.datasetId).toBe(penguins.id);
-      const again = await fetch(`${server.url}/api/demo-datasets/penguins`, { method: 'POST' });
+      const again = await ownerFetch(`${server.url}/api/demo-datasets/penguins`, { method: 'POST' });
       expect(again.status).toBe(200);
       expect(((await again.json()) as { id: string }).id).toBe(penguins.id);
       // Its session is gone: no demo session to link.
-      expect(await (await fetch(`${server.url}/api/demo-session`)).json()).toEqual({ session: null });
+      expect(await (await ownerFetch(`${server.url}/api/demo-session`)).json()).toEqual({ session: null });
     } finally {
       await server.close();
       await removeDir(dir);

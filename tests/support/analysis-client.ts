@@ -1,6 +1,6 @@
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
-import { postJson } from './http.ts';
+import { ownerFetch, postJson } from './http.ts';
 
 /** Posts an analysis and returns its id (202 new, 200 existing). */
 export async function postAnalysis(baseUrl: string, datasetId: string, params: AnalysisParamsInput): Promise<{ id: string; existing: boolean; status: number }> {
@@ -14,7 +14,7 @@ export async function postAnalysis(baseUrl: string, datasetId: string, params: A
 export async function collectEvents(baseUrl: string, analysisId: string, timeoutMs = 120_000): Promise<AnalysisEvent[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const response = await fetch(`${baseUrl}/api/analyses/${analysisId}/events`, { signal: controller.signal });
+  const response = await ownerFetch(`${baseUrl}/api/analyses/${analysisId}/events`, { signal: controller.signal });
   const events: AnalysisEvent[] = [];
   const decoder = new TextDecoder();
   let buffer = '';

@@ -8,6 +8,17 @@ import { startServer, type RunningServer } from '../../server/server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The owner token every test server starts with (OWNER_TOKEN): API helpers in http.ts send it,
+ * browser tests open `/?token=` with it (ownerLink) to get the owner cookie.
+ */
+export const TEST_OWNER_TOKEN = 'test-owner-token-0123456789abcdef';
+
+/** The start-page link that gives a browser the owner cookie, as printed by `npm start`. */
+export function ownerLink(baseUrl: string): string {
+  return `${baseUrl}/?token=${TEST_OWNER_TOKEN}`;
+}
+
 export async function tempDataDir(prefix = 'mirage-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
@@ -26,6 +37,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     demo: false,
     concurrency: 1,
     clientDir: join(root, 'dist/client'),
+    ownerToken: TEST_OWNER_TOKEN,
     ...overrides,
   });
 }
@@ -44,7 +56,7 @@ export function startServerChild(dataDir: string, env: Record<string, string> = 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', OWNER_TOKEN: TEST_OWNER_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -4,7 +4,7 @@ import { decodeBuffer } from '../../../shared/binary.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { collectEvents, postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { ASSETS } from '../../support/assets.ts';
-import { CONTENT_TYPES, errorCode, postJson, uploadAsset, uploadText } from '../../support/http.ts';
+import { CONTENT_TYPES, errorCode, ownerFetch, postJson, uploadAsset, uploadText } from '../../support/http.ts';
 import { generateMixture, mixtureToCsv } from '../../support/synthetic.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
 import { waitFor } from '../../support/collab-harness.ts';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function bin(analysisId: string, name: string) {
-  const response = await fetch(`${server.url}/api/analyses/${analysisId}/${name}.bin`);
+  const response = await ownerFetch(`${server.url}/api/analyses/${analysisId}/${name}.bin`);
   expect(response.status).toBe(200);
   return decodeBuffer(await response.arrayBuffer());
 }
@@ -34,7 +34,7 @@ async function bin(analysisId: string, name: string) {
 async function checkResults(analysis: AnalysisDescription, rowCount: number): Promise<void> {
   expect(analysis.status).toBe('done');
   const summary = analysis.result!;
-  const points = (await (await fetch(`${server.url}/api/analyses/${analysis.id}/points.json`)).json()) as PointsJson;
+  const points = (await (await ownerFetch(`${server.url}/api/analyses/${analysis.id}/points.json`)).json()) as PointsJson;
   const n = summary.pointCount;
   expect(points.rowIndex).toHaveLength(n);
   const [positions, cluster, anomaly, rowIndex] = await Promise.all(['positions', 'cluster', 'anomaly', 'row-index'].map((b) => bin(analysis.id, b)));
@@ -57,7 +57,7 @@ describe('analyses through the API', () => {
     for (const reduction of ['umap', 'tsne', 'pca'] as const) {
       it(`analyses ${name} with ${reduction} and every clustering method, serving matching JSON and binary results`, async () => {
         const id = datasets[name];
-        const dataset = (await (await fetch(`${server.url}/api/datasets/${id}`)).json()) as { rowCount: number };
+        const dataset = (await (await ownerFetch(`${server.url}/api/datasets/${id}`)).json()) as { rowCount: number };
         for (const clustering of ['kmeans', 'dbscan', 'hdbscan'] as const) {
           const { id: analysisId, status } = await postAnalysis(server.url, id, { reduction: { method: reduction }, clustering: { method: clustering } });
           expect(status).toBe(202);
@@ -92,22 +92,22 @@ describe('analyses through the API', () => {
   it('neighbours in feature space: the nearest of a point is itself excluded and distances grow', async () => {
     const { id } = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' } });
     await waitForAnalysis(server.url, id);
-    const response = await fetch(`${server.url}/api/analyses/${id}/neighbors?point=0&k=5`);
+    const response = await ownerFetch(`${server.url}/api/analyses/${id}/neighbors?point=0&k=5`);
     const body = (await response.json()) as { neighbors: { point: number; distance: number }[] };
     expect(body.neighbors).toHaveLength(5);
     expect(body.neighbors.map((n) => n.point)).not.toContain(0);
     const d = body.neighbors.map((n) => n.distance);
     expect([...d].sort((a, b) => a - b)).toEqual(d);
-    expect((await fetch(`${server.url}/api/analyses/${id}/neighbors?point=999&k=5`)).status).toBe(400);
+    expect((await ownerFetch(`${server.url}/api/analyses/${id}/neighbors?point=999&k=5`)).status).toBe(400);
   });
 
   it('cancels a running analysis', async () => {
     const { id } = await postAnalysis(server.url, datasets.seattle, { reduction: { method: 'tsne' }, seed: 99 });
-    const cancelled = await fetch(`${server.url}/api/analyses/${id}`, { method: 'DELETE' });
+    const cancelled = await ownerFetch(`${server.url}/api/analyses/${id}`, { method: 'DELETE' });
     expect(((await cancelled.json()) as { cancelled: boolean }).cancelled).toBe(true);
-    const after = (await (await fetch(`${server.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
+    const after = (await (await ownerFetch(`${server.url}/api/analyses/${id}`)).json()) as AnalysisDescription;
     expect(after.status).toBe('cancelled');
-    expect((await fetch(`${server.url}/api/analyses/${id}/positions.bin`)).status).toBe(409);
+    expect((await ownerFetch(`${server.url}/api/analyses/${id}/positions.bin`)).status).toBe(409);
   });
 
   it('the same request right after a cancel starts again instead of joining the job being cancelled', async () => {
@@ -128,10 +128,10 @@ describe('analyses through the API', () => {
   it('queues beyond the concurrency limit and reports the place in the queue', async () => {
     const slow = await postAnalysis(server.url, datasets.seattle, { reduction: { method: 'tsne' }, seed: 1234 });
     const next = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' }, seed: 1234 });
-    const queued = (await (await fetch(`${server.url}/api/analyses/${next.id}`)).json()) as AnalysisDescription;
+    const queued = (await (await ownerFetch(`${server.url}/api/analyses/${next.id}`)).json()) as AnalysisDescription;
     expect(queued.status).toBe('queued');
     expect(queued.progress.place).toBe(1);
-    await fetch(`${server.url}/api/analyses/${slow.id}`, { method: 'DELETE' });
+    await ownerFetch(`${server.url}/api/analyses/${slow.id}`, { method: 'DELETE' });
     expect((await waitForAnalysis(server.url, next.id)).status).toBe('done');
   });
 
@@ -142,11 +142,11 @@ describe('analyses through the API', () => {
       const dataset = (await (await uploadText(server.url, csv, CONTENT_TYPES.csv)).json()) as { id: string };
       const { id } = await postAnalysis(server.url, dataset.id, { reduction: { method: 'umap' }, seed: delayMs });
       await new Promise((r) => setTimeout(r, delayMs));
-      expect((await fetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
-      expect((await fetch(`${server.url}/api/analyses/${id}`)).status).toBe(404);
+      expect((await ownerFetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await ownerFetch(`${server.url}/api/analyses/${id}`)).status).toBe(404);
     }
     // Still serving, and the queue still runs analyses.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await ownerFetch(`${server.url}/api/health`)).status).toBe(200);
     const { id } = await postAnalysis(server.url, datasets.iris, { reduction: { method: 'pca' }, seed: 77 });
     expect((await waitForAnalysis(server.url, id)).status).toBe('done');
   });
@@ -158,11 +158,11 @@ describe('analyses through the API', () => {
       [await postJson(url, { clustering: { method: 'kmeans', k: 1 } }), 400, 'invalid_request'],
       [await postJson(url, { features: ['nope'] }), 400, 'unknown_column'],
       [await postJson(url, { surprise: true }), 400, 'invalid_request'],
-      [await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400, 'malformed_json'],
-      [await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type'],
+      [await ownerFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400, 'malformed_json'],
+      [await ownerFetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type'],
       [await postJson(`${server.url}/api/datasets/unknownDataset/analyses`, {}), 404, 'not_found'],
-      [await fetch(`${server.url}/api/analyses/unknownAnalysis`), 404, 'not_found'],
-      [await fetch(`${server.url}/api/datasets/unknownDataset/analyses`), 404, 'not_found'],
+      [await ownerFetch(`${server.url}/api/analyses/unknownAnalysis`), 404, 'not_found'],
+      [await ownerFetch(`${server.url}/api/datasets/unknownDataset/analyses`), 404, 'not_found'],
     ];
     for (const [response, status, code] of cases) expect({ status: response.status, code: await errorCode(response) }).toEqual({ status, code });
   });

@@ -6,7 +6,7 @@ import type { DatasetDescription, DatasetDetail } from '../../../shared/api-type
 import { decodeBuffer } from '../../../shared/binary.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { ASSETS, assetPath } from '../../support/assets.ts';
-import { CONTENT_TYPES, errorCode, uploadAsset, uploadMultipart, uploadText } from '../../support/http.ts';
+import { CONTENT_TYPES, errorCode, ownerFetch, uploadAsset, uploadMultipart, uploadText } from '../../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
 
 let server: RunningServer;
@@ -42,7 +42,7 @@ describe('uploading every demo dataset in every accepted format', () => {
       expect(viaForm.columns.map((c) => [c.name, c.type])).toEqual(raw.columns.map((c) => [c.name, c.type]));
 
       // Rows read back as JSON, re-uploaded as JSON, give the same table.
-      const rowsResponse = await fetch(`${server.url}/api/datasets/${raw.id}/rows?offset=0&limit=10000`);
+      const rowsResponse = await ownerFetch(`${server.url}/api/datasets/${raw.id}/rows?offset=0&limit=10000`);
       const { rows, total } = (await rowsResponse.json()) as { rows: Record<string, unknown>[]; total: number };
       expect(total).toBe(raw.rowCount);
       expect(rows).toHaveLength(raw.rowCount);
@@ -64,7 +64,7 @@ describe('uploading every demo dataset in every accepted format', () => {
 
       // Every column decodes from its binary endpoint to the values the rows endpoint shows.
       for (const column of raw.columns) {
-        const response = await fetch(`${server.url}/api/datasets/${raw.id}/columns/${encodeURIComponent(column.name)}`);
+        const response = await ownerFetch(`${server.url}/api/datasets/${raw.id}/columns/${encodeURIComponent(column.name)}`);
         expect(response.status).toBe(200);
         const decoded = decodeBuffer(await response.arrayBuffer());
         expect(decoded.shape[0]).toBe(raw.rowCount);
@@ -82,7 +82,7 @@ describe('uploading every demo dataset in every accepted format', () => {
 
   it('describes columns with profiles', async () => {
     const penguins = await uploadAsset(server.url, 'penguins');
-    const detail = (await (await fetch(`${server.url}/api/datasets/${penguins.id}`)).json()) as DatasetDetail;
+    const detail = (await (await ownerFetch(`${server.url}/api/datasets/${penguins.id}`)).json()) as DatasetDetail;
     const flipper = detail.columns.find((c) => c.name === 'Flipper Length (mm)')!;
     expect(flipper.type).toBe('number');
     expect(flipper.missing).toBe(2);
@@ -105,32 +105,32 @@ describe('uploading every demo dataset in every accepted format', () => {
     expect(ds.name).toBe('european');
     expect(ds.columns.map((c) => c.name)).toEqual(['name', 'weight', 'height']);
     expect(ds.columns[1].type).toBe('number');
-    const { rows } = (await (await fetch(`${server.url}/api/datasets/${ds.id}/rows`)).json()) as { rows: Record<string, unknown>[] };
+    const { rows } = (await (await ownerFetch(`${server.url}/api/datasets/${ds.id}/rows`)).json()) as { rows: Record<string, unknown>[] };
     expect(rows.map((r) => r.weight)).toEqual([1.5, 2.25, 3]);
   });
 });
 
 describe('demo datasets', () => {
   it('lists the shipped datasets and imports one on request', async () => {
-    const { demos } = (await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; rows: number }[] };
+    const { demos } = (await (await ownerFetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; rows: number }[] };
     expect(demos.map((d) => d.key)).toEqual(['penguins', 'iris', 'cars', 'seattle-weather']);
     for (const demo of demos) {
-      const response = await fetch(`${server.url}/api/demo-datasets/${demo.key}`, { method: 'POST' });
+      const response = await ownerFetch(`${server.url}/api/demo-datasets/${demo.key}`, { method: 'POST' });
       expect(response.status).toBe(201);
       expect(((await response.json()) as DatasetDescription).rowCount).toBe(demo.rows);
     }
-    expect((await fetch(`${server.url}/api/demo-datasets/nope`, { method: 'POST' })).status).toBe(404);
+    expect((await ownerFetch(`${server.url}/api/demo-datasets/nope`, { method: 'POST' })).status).toBe(404);
   });
 
   it('imports each demo once: asking again (even twice at once) answers the same dataset, and the list names it', async () => {
-    const listed = async () => ((await (await fetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; datasetId?: string }[] }).demos;
+    const listed = async () => ((await (await ownerFetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; datasetId?: string }[] }).demos;
     const before = (await listed()).find((d) => d.key === 'iris')!;
     expect(before.datasetId).toEqual(expect.any(String)); // imported by the test above
-    const again = await Promise.all([1, 2].map(() => fetch(`${server.url}/api/demo-datasets/iris`, { method: 'POST' })));
+    const again = await Promise.all([1, 2].map(() => ownerFetch(`${server.url}/api/demo-datasets/iris`, { method: 'POST' })));
     expect(again.map((r) => r.status)).toEqual([200, 200]);
     const ids = await Promise.all(again.map(async (r) => ((await r.json()) as DatasetDescription).id));
     expect(ids).toEqual([before.datasetId, before.datasetId]);
-    const { datasets } = (await (await fetch(`${server.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
+    const { datasets } = (await (await ownerFetch(`${server.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
     expect(datasets.filter((d) => d.name === 'Iris').map((d) => d.id)).toEqual([before.datasetId]);
   });
 });
@@ -146,7 +146,7 @@ describe('bad requests get their documented error and change nothing', () => {
       [uploadText(server.url, 'a,b\n1,2\n', 'image/png'), 415, 'unsupported_media_type'],
       [uploadText(server.url, 'x,y\n' + '1,2\n'.repeat(200_000), CONTENT_TYPES.csv), 413, 'too_large'],
       [uploadMultipart(server.url, 'x,y\n' + '1,2\n'.repeat(200_000), 'big.csv'), 413, 'too_large'],
-      [fetch(`${server.url}/api/datasets`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\nContent-Disposition: form-data; name="other"\r\n\r\nhello\r\n--zz--\r\n' }), 400, 'missing_file'],
+      [ownerFetch(`${server.url}/api/datasets`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\nContent-Disposition: form-data; name="other"\r\n\r\nhello\r\n--zz--\r\n' }), 400, 'missing_file'],
     ];
     for (const [request, status, code] of cases) {
       const response = await request;
@@ -175,7 +175,7 @@ describe('bad requests get their documented error and change nothing', () => {
         controller.enqueue(chunk);
       },
     });
-    const response = await fetch(`${server.url}/api/datasets`, {
+    const response = await ownerFetch(`${server.url}/api/datasets`, {
       method: 'POST',
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       body,
@@ -215,7 +215,7 @@ describe('bad requests get their documented error and change nothing', () => {
       '/api/analyses/..%2Fdatasets',
       '/api/nothing-here',
     ]) {
-      const response = await fetch(server.url + path);
+      const response = await ownerFetch(server.url + path);
       expect(response.status, path).toBe(404);
       expect(await errorCode(response)).toBe('not_found');
     }
@@ -229,7 +229,7 @@ describe('bad requests get their documented error and change nothing', () => {
     expect(handmade.status).toBe(201);
     const ds = (await handmade.json()) as DatasetDescription;
     expect(ds.columns.map((c) => c.name).sort()).toEqual(['__proto__', 'constructor', 'ok']);
-    const { rows } = (await (await fetch(`${server.url}/api/datasets/${ds.id}/rows`)).json()) as { rows: Record<string, unknown>[] };
+    const { rows } = (await (await ownerFetch(`${server.url}/api/datasets/${ds.id}/rows`)).json()) as { rows: Record<string, unknown>[] };
     expect(Object.getOwnPropertyDescriptor(rows[0], '__proto__')?.value).toBe(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -237,10 +237,10 @@ describe('bad requests get their documented error and change nothing', () => {
   it('deletes a dataset with its analyses and nothing else', async () => {
     const keep = await uploadAsset(server.url, 'iris');
     const doomed = await uploadAsset(server.url, 'iris');
-    const deleted = await fetch(`${server.url}/api/datasets/${doomed.id}`, { method: 'DELETE' });
+    const deleted = await ownerFetch(`${server.url}/api/datasets/${doomed.id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
-    expect((await fetch(`${server.url}/api/datasets/${doomed.id}`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/datasets/${keep.id}`)).status).toBe(200);
+    expect((await ownerFetch(`${server.url}/api/datasets/${doomed.id}`)).status).toBe(404);
+    expect((await ownerFetch(`${server.url}/api/datasets/${keep.id}`)).status).toBe(200);
     expect((await readdir(join(dataDir, 'datasets'))).includes(doomed.id)).toBe(false);
   });
 });

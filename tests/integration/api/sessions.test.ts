@@ -6,8 +6,8 @@ import { matchClusterIds } from '../../../server/identity/match-clusters.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { connectClient, rawConnect, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
-import { errorCode, postJson, uploadAsset } from '../../support/http.ts';
-import { removeDir, startTestServer, tempDataDir } from '../../support/server-process.ts';
+import { errorCode, ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
+import { removeDir, startTestServer, tempDataDir, TEST_OWNER_TOKEN } from '../../support/server-process.ts';
 
 let server: RunningServer;
 let dataDir: string;
@@ -38,7 +38,7 @@ function client(sessionId: string, token: string): TestClient {
  */
 function rawPost(url: string, body: string, declareLength: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', authorization: `Bearer ${TEST_OWNER_TOKEN}` };
     if (declareLength) headers['content-length'] = Buffer.byteLength(body);
     const req = request(url, { method: 'POST', agent: false, headers }, (res) => {
       res.resume();
@@ -67,19 +67,24 @@ describe('sessions over HTTP', () => {
     expect(JSON.stringify(asViewer)).not.toContain(s.editToken);
     expect(asViewer.viewToken).toBeUndefined();
     const wrong = await get('not-the-token');
-    expect(wrong.status).toBe(403);
-    expect(await errorCode(wrong)).toBe('forbidden');
-    expect((await fetch(`${server.url}/api/sessions/unknownSession1?token=x`)).status).toBe(404);
+    expect(wrong.status).toBe(401);
+    expect(await errorCode(wrong)).toBe('invalid_token');
+    // Another session's token opens nothing here.
+    const other = await createSession('Another workshop');
+    const foreign = await get(other.editToken);
+    expect(foreign.status).toBe(403);
+    expect(await errorCode(foreign)).toBe('forbidden');
+    expect((await ownerFetch(`${server.url}/api/sessions/unknownSession1`)).status).toBe(404);
   });
 
   it('rejects bad session requests with their documented errors', async () => {
     expect((await postJson(`${server.url}/api/sessions`, { datasetId: 'unknownDataset' })).status).toBe(404);
-    const malformed = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"datasetId": ' });
+    const malformed = await ownerFetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"datasetId": ' });
     expect(malformed.status).toBe(400);
     expect(await errorCode(malformed)).toBe('malformed_json');
     const extra = await postJson(`${server.url}/api/sessions`, { datasetId, admin: true });
     expect(extra.status).toBe(400);
-    const wrongType = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const wrongType = await ownerFetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(wrongType.status).toBe(415);
     // A huge JSON body is refused once 1 MB has arrived, declared or streamed (chunked).
     const huge = `{"title": "${'x'.repeat(3 * 2 ** 20)}"}`;
@@ -133,17 +138,18 @@ describe('live sessions over the Yjs WebSocket', () => {
     const watcher = client(s.id, s.viewToken);
     await whenSynced(watcher);
     expect(readMeta(watcher.doc).analysisId).toBe(first.id);
-    const put = (token: string, analysisId: string) => postJson(`${server.url}/api/sessions/${s.id}/analysis?token=${token}`, { analysisId }, 'PUT');
+    const put = (token: string, analysisId: string) =>
+      postJson(`${server.url}/api/sessions/${s.id}/analysis`, { analysisId }, 'PUT', { authorization: `Bearer ${token}` });
     expect((await put(s.viewToken, second.id)).status).toBe(403);
     const other = (await uploadAsset(server.url, 'penguins')).id;
     const foreign = await postAnalysis(server.url, other, { reduction: { method: 'pca' } });
     expect((await put(s.editToken, foreign.id)).status).toBe(400);
     const unfinished = await postAnalysis(server.url, datasetId, { reduction: { method: 'tsne' }, seed: 3 });
-    await fetch(`${server.url}/api/analyses/${unfinished.id}`, { method: 'DELETE' });
+    await ownerFetch(`${server.url}/api/analyses/${unfinished.id}`, { method: 'DELETE' });
     const notReady = await put(s.editToken, unfinished.id);
     expect(notReady.status).toBe(409);
     expect(await errorCode(notReady)).toBe('analysis_not_ready');
-    expect((await postJson(`${server.url}/api/sessions/unknownSession1/analysis?token=x`, { analysisId: second.id }, 'PUT')).status).toBe(404);
+    expect((await postJson(`${server.url}/api/sessions/unknownSession1/analysis`, { analysisId: second.id }, 'PUT')).status).toBe(404);
     expect((await put(s.editToken, second.id)).status).toBe(200);
     await waitFor(() => readMeta(watcher.doc).analysisId === second.id, 5000, 'the re-bind to reach the viewer');
     const described = (await (await fetch(`${server.url}/api/sessions/${s.id}?token=${s.viewToken}`)).json()) as SessionDescription;
@@ -156,7 +162,7 @@ describe('live sessions over the Yjs WebSocket', () => {
     const hdbscan = await postAnalysis(server.url, penguins, { clustering: { method: 'hdbscan' } });
     await waitForAnalysis(server.url, kmeans.id);
     await waitForAnalysis(server.url, hdbscan.id);
-    const points = async (id: string) => (await (await fetch(`${server.url}/api/analyses/${id}/points.json`)).json()) as PointsJson;
+    const points = async (id: string) => (await (await ownerFetch(`${server.url}/api/analyses/${id}/points.json`)).json()) as PointsJson;
     const [a, b] = [await points(kmeans.id), await points(hdbscan.id)];
     const s = (await (await postJson(`${server.url}/api/sessions`, { datasetId: penguins, analysisId: kmeans.id })).json()) as SessionCreated;
     const watcher = client(s.id, s.viewToken);
@@ -168,7 +174,7 @@ describe('live sessions over the Yjs WebSocket', () => {
       const meta = readMeta(watcher.doc);
       if (meta.analysisId !== kmeans.id) seen.push(readClusterIds(watcher.doc)?.analysisId ?? null);
     });
-    const put = (analysisId: string) => postJson(`${server.url}/api/sessions/${s.id}/analysis?token=${s.editToken}`, { analysisId }, 'PUT');
+    const put = (analysisId: string) => postJson(`${server.url}/api/sessions/${s.id}/analysis`, { analysisId }, 'PUT', { authorization: `Bearer ${s.editToken}` });
     expect((await put(hdbscan.id)).status).toBe(200);
     await waitFor(() => readMeta(watcher.doc).analysisId === hdbscan.id, 5000, 'the re-bind');
     expect(seen.every((id) => id === hdbscan.id)).toBe(true);

@@ -4,6 +4,7 @@ import type { ShareOrigins } from '../../../shared/api-types.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { waitFor } from '../../support/collab-harness.ts';
 import { removeDir, startServerChild, startTestServer, tempDataDir, type ServerChild } from '../../support/server-process.ts';
+import { ownerFetch } from '../../support/http.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -21,7 +22,7 @@ async function serve(overrides: Parameters<typeof startTestServer>[1]): Promise<
 }
 
 async function origins(url: string): Promise<ShareOrigins> {
-  const response = await fetch(`${url}/api/share-origins`);
+  const response = await ownerFetch(`${url}/api/share-origins`);
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');
   return (await response.json()) as ShareOrigins;
@@ -61,7 +62,7 @@ describe('GET /api/share-origins', () => {
       expect(url.pathname).toBe('/');
     }
     // The same port on loopback is this server (a wildcard socket covers loopback too).
-    expect(await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()).toEqual({ ok: true });
+    expect(await (await ownerFetch(`http://127.0.0.1:${server.port}/api/health`)).json()).toEqual({ ok: true });
   });
 });
 
