@@ -1,6 +1,7 @@
 import type { AnalysisDescription, AnalysisEvent, AnalysisProgress, AnalysisStatus } from '../../shared/api-types.ts';
 import { decodeBuffer } from '../../shared/binary.ts';
 import { getAnalysis } from './analyses.ts';
+import { sessionToken } from './credentials.ts';
 import { seg } from './http.ts';
 
 /** How often a watcher that lost its event stream asks for the analysis instead. */
@@ -34,7 +35,9 @@ function base64ToBytes(text: string): Uint8Array {
  * Returns the stop function.
  */
 export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void {
-  const source = new EventSource(`/api/analyses/${seg(id)}/events`);
+  // EventSource cannot send headers: the session's token travels in the query.
+  const token = sessionToken();
+  const source = new EventSource(`/api/analyses/${seg(id)}/events${token === null ? '' : `?token=${encodeURIComponent(token)}`}`);
   let finished = false;
   const parse = (e: MessageEvent<string>): AnalysisEvent | null => {
     try {

@@ -1,4 +1,5 @@
 import { decodeBuffer, type DecodedBuffer } from '../../shared/binary.ts';
+import { sessionToken } from './credentials.ts';
 
 /**
  * One way to call the server: JSON in, JSON or binary out, and every failure turned into an
@@ -30,6 +31,12 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
 
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
+  const token = sessionToken();
+  if (token !== null) {
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    init = { ...init, headers };
+  }
   try {
     response = await fetch(path, init);
   } catch (error) {

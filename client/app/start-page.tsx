@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { createSession, sessionUrl } from '../api/sessions.ts';
+import { ApiRequestError } from '../api/http.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
+import { WayInCard } from '../panels/way-in-card.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DemoSessionCard } from '../panels/demo-session-card.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
@@ -22,6 +24,8 @@ export function StartPage() {
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // No owner cookie (or a stale one): the workspace is not this browser's to see.
+  const [locked, setLocked] = useState(false);
   // Once a table is chosen the lists fold away, so the Analyse card sits in view under the drop zone.
   const [listsOpen, setListsOpen] = useState(false);
   const { run, error: runError, start, cancel } = useRunAnalysis();
@@ -33,7 +37,10 @@ export function StartPage() {
 
   useEffect(() => {
     document.title = 'Data Mirage';
-    listDatasets().then(setDatasets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    listDatasets().then(setDatasets, (e: unknown) => {
+      if (e instanceof ApiRequestError && e.status === 401) setLocked(true);
+      else setError(e instanceof Error ? e.message : String(e));
+    });
   }, []);
 
   /** A finished analysis becomes a new session; the page moves to its edit link. */
@@ -78,12 +85,27 @@ export function StartPage() {
     }
   };
 
+  const head = (
+    <header className="start-head">
+      <h1>Data Mirage</h1>
+      <p className="muted">Turn a table into a 3D point cloud you explore together, from browsers and headsets.</p>
+    </header>
+  );
+  if (locked) {
+    return (
+      <div className="start-page">
+        {head}
+        <div className="start-grid">
+          <WayInCard />
+          <RecentSessionsList />
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="start-page">
-      <header className="start-head">
-        <h1>Data Mirage</h1>
-        <p className="muted">Turn a table into a 3D point cloud you explore together, from browsers and headsets.</p>
-      </header>
+      {head}
       <div className="start-grid">
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>

@@ -6,7 +6,8 @@ import type { RunningServer } from '../../server/server.ts';
 import { assetPath } from '../support/assets.ts';
 import { decodePng, ensureClientBuild, launchBrowser, screenshotPixels } from '../support/browser.ts';
 import { colourCensus } from '../support/colour-census.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { ownerLink, removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { ownerFetch } from '../support/http.ts';
 
 /**
  * The explorer end to end, as a user drives it: real server on a temp DATA_DIR, the built
@@ -92,7 +93,7 @@ async function lasso(page: Page, polygon: [number, number][]): Promise<void> {
 async function fetchRows(datasetId: string, rows: number[]): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const r of rows) {
-    const page = (await (await fetch(`${server.url}/api/datasets/${datasetId}/rows?offset=${r}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
+    const page = (await (await ownerFetch(`${server.url}/api/datasets/${datasetId}/rows?offset=${r}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
     out.push(page.rows[0]);
   }
   return out;
@@ -100,7 +101,7 @@ async function fetchRows(datasetId: string, rows: number[]): Promise<Record<stri
 
 describe('explorer: from a file to a shared session', () => {
   it('uploads a CSV through the start page, runs the analysis and shows the clusters in their colours', async () => {
-    const { page, errors } = await newPage(`${server.url}/`);
+    const { page, errors } = await newPage(ownerLink(server.url));
     await page.setInputFiles('[data-testid=file-input]', assetPath('iris'));
     await page.waitForSelector('[data-testid=preview] tbody tr');
     const header = await page.textContent('[data-testid=preview] thead');
@@ -238,7 +239,7 @@ describe('explorer: from a file to a shared session', () => {
   });
 
   it('opens a shipped demo dataset from the start page with its preview', async () => {
-    const { page, errors } = await newPage(`${server.url}/`);
+    const { page, errors } = await newPage(ownerLink(server.url));
     await page.getByTestId('demos').getByRole('button', { name: /Palmer penguins/ }).click();
     await page.waitForSelector('[data-testid=preview] tbody tr');
     const header = await page.locator('[data-testid=preview] thead').textContent();
@@ -260,7 +261,7 @@ describe('explorer: from a file to a shared session', () => {
   });
 
   it('says clearly what is wrong with a bad file or a bad link, and keeps working', async () => {
-    const { page, errors } = await newPage(`${server.url}/`);
+    const { page, errors } = await newPage(ownerLink(server.url));
     await page.setInputFiles('[data-testid=file-input]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [1, 2') });
     const alert = page.locator('[role=alert]');
     await alert.waitFor({ timeout: 10_000 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotDir } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { ownerLink } from '../support/server-process.ts';
 
 /**
  * The session page on narrow screens: a phone that scanned the view link's QR code (390×844)
@@ -193,7 +194,7 @@ describe('the start page on short screens', () => {
       const context = await fixture.browser.newContext({ viewport });
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${fixture.server.url}/`);
+      await page.goto(ownerLink(fixture.server.url));
       await page.locator('.dataset-item').first().click();
       await page.locator('.analyse-card [data-testid=run]').waitFor();
       await settled(page);

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisDescription, DatasetDescription, PointsJson, SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
-import { postJson, uploadAsset, uploadText } from '../support/http.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { ownerFetch, postJson, uploadAsset, uploadText } from '../support/http.ts';
+import { ownerLink, removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 import { createSession, openSessionPage } from '../support/session-pages.ts';
 import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
 
@@ -32,7 +32,7 @@ const shots = screenshotDir;
 const open = (token: string): Promise<Page> => openSessionPage(browser, server.url, tokens, token, errors, { width: 1280, height: 860 });
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await ownerFetch(`${server.url}${path}`);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
@@ -325,7 +325,7 @@ describe('re-analysing a session from its page', () => {
       // The start page runs through the same hook: its run can be cancelled as well.
       const start = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
       start.on('pageerror', (e) => errors.push(e.message));
-      await start.goto(`${server.url}/`);
+      await start.goto(ownerLink(server.url));
       await start.locator('[data-testid=datasets] button', { hasText: 'penguins' }).click();
       await start.locator('input[name=run-reduction][value=tsne]').check();
       await start.locator('input[name=run-clustering][value=dbscan]').check();
@@ -341,13 +341,13 @@ describe('re-analysing a session from its page', () => {
       expect((await dbscan())?.status).toBe('cancelled');
       await start.context().close();
     } finally {
-      await fetch(`${server.url}/api/analyses/${blocker.id}`, { method: 'DELETE' });
+      await ownerFetch(`${server.url}/api/analyses/${blocker.id}`, { method: 'DELETE' });
     }
   });
 
   it('a failure is shown where the editor asked, and nobody moves', async () => {
     // The dataset disappears under the session (deleted by someone else): the request fails.
-    expect((await fetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await ownerFetch(`${server.url}/api/datasets/${dataset.id}`, { method: 'DELETE' })).status).toBe(204);
     await reanalyse(alice, 'pca', 'dbscan');
     const alert = form(alice).locator('[role=alert]');
     await alert.waitFor({ timeout: 10_000 });

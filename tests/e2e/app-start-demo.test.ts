@@ -6,7 +6,7 @@ import type { SessionRecord } from '../../server/store/session-store.ts';
 import { contrastRatio } from '../../client/encodings/contrast.ts';
 import { hexToRgb, SCENE_BACKGROUND } from '../../client/encodings/palettes.ts';
 import { decodePng, ensureClientBuild, launchBrowser, screenshotDir } from '../support/browser.ts';
-import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
+import { ownerLink, removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 import { join } from 'node:path';
 
 /**
@@ -48,7 +48,7 @@ async function openPanel(page: Page, id: string): Promise<void> {
 
 describe('the start page of a server with a demo session', () => {
   it('links the demo session (edit and view) and lists the penguins once', async () => {
-    const page = await newPage(`${server.url}/`);
+    const page = await newPage(ownerLink(server.url));
     const card = page.getByTestId('demo-session');
     await card.waitFor();
     const origin = new URL(server.url).origin;
