@@ -16,8 +16,9 @@ export function withDisplayedClusters(
 ): { analysis: AnalysisDescription; arrays: AnalysisArrays } {
   const result = analysis.result;
   if (!result) return { analysis, arrays };
-  const rawIds = [...Array.from(arrays.cluster), ...result.clusters.map((c) => c.id)];
-  const shown = displayedClusterIds(stored, analysis.id, rawIds);
+  const rawIds = new Set(result.clusters.map((c) => c.id));
+  for (let i = 0; i < arrays.cluster.length; i++) rawIds.add(arrays.cluster[i]);
+  const shown = displayedClusterIds(stored, analysis.id, [...rawIds]);
   if ([...shown].every(([raw, id]) => raw === id)) return { analysis, arrays };
   const clusters = result.clusters
     .map((c) => {

@@ -33,6 +33,7 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
   const columnsVersion = useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
   const searchQuery = useUi((s) => s.searchQuery);
   const searchColumn = useUi((s) => s.searchColumn);
+  const dimUnselected = useUi((s) => s.dimUnselected);
   const hoveredKey = usePeerHoverKey(awareness);
   const builder = useRef<CloudBuilder | null>(null);
   builder.current ??= new CloudBuilder();
@@ -69,8 +70,9 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
         search: search?.mask ?? null,
         hoveredByOthers: hoveredPoints,
         knownColumns,
+        dimUnselected,
       }),
-    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion],
+    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected],
   );
   const pendingKey = output.pending.join('\u0000');
   useEffect(() => {

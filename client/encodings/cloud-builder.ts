@@ -25,6 +25,8 @@ export interface CloudInputs {
   search: Uint8Array | null;
   /** Points hovered by other participants. */
   hoveredByOthers: readonly number[];
+  /** Fade unselected points while the selection is not empty (a personal lens; default true). */
+  dimUnselected?: boolean;
   /** Column names the dataset has (filters on other names let everything through). */
   knownColumns: ReadonlySet<string>;
 }
@@ -58,13 +60,13 @@ function magnitudeOf(enc: Encoding, ctx: PointContext, range: MagnitudeRange): F
   return encodeMagnitude(result.values, enc, range);
 }
 
-function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array): Uint8Array {
+function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array, dimUnselected: boolean): Uint8Array {
   const n = passes.length;
   const flags = new Uint8Array(n);
   // A search with no match dims nothing: fading the whole cloud would only hide it. A selection
   // dims the rest the same way, so what is selected stands out on every screen.
   const dimming = search !== null && search.includes(1);
-  const selecting = selected.includes(1);
+  const selecting = dimUnselected && selected.includes(1);
   for (let i = 0; i < n; i++) {
     flags[i] =
       (passes[i] ? PointFlag.PassesFilter : 0) |
@@ -151,7 +153,10 @@ export class CloudBuilder {
       for (const p of input.hoveredByOthers) if (p >= 0 && p < n) mask[p] = 1;
       return mask;
     });
-    const flags = this.flagsStep([filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered], () => flagsOf(filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered));
+    const dimUnselected = input.dimUnselected ?? true;
+    const flags = this.flagsStep([filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected], () =>
+      flagsOf(filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected),
+    );
     const rgba = this.rgba([colors.rgb, opacity], () => composeColors(colors.rgb, opacity));
     return {
       data: this.assemble([n, positions, rgba, sizes, flags], () => ({ count: n, positions, colors: rgba, sizes, flags })),

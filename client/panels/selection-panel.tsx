@@ -7,6 +7,7 @@ import { rowsOfMask } from '../encodings/selection.ts';
 import { compareColumn, type ColumnComparison, type NumericStats } from '../encodings/stats.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { formatCell } from './format-cell.ts';
+import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 import '../styles/start.css';
 
@@ -66,6 +67,7 @@ export function SelectionPanel() {
         <p className="small muted">Nothing selected. Shift-drag on the cloud to lasso points, Shift-click to add one, or select a cluster.</p>
       ) : (
         <>
+          <DimSwitch />
           <div className="stats-scroll">
           <table className="stats-table small" data-testid="selection-stats">
             <thead>
@@ -139,4 +141,14 @@ export function numericSummary(stats: NumericStats, temporal: boolean): { main: 
   if (stats.count === 0) return { main: '—', detail: '' };
   if (temporal) return { main: stats.min === stats.max ? formatDate(stats.min) : `${formatDate(stats.min)} –\u200b${formatDate(stats.max)}`, detail: '' };
   return { main: formatNumber(stats.mean), detail: `± ${formatNumber(stats.std)}` };
+}
+
+/** Personal: whether the rest of the cloud fades while something is selected (on by default). */
+function DimSwitch() {
+  const on = useUi((s) => s.dimUnselected);
+  return (
+    <label className="small muted dim-switch" title="Only on your screen">
+      <input type="checkbox" data-testid="dim-unselected" checked={on} onChange={(e) => useUi.getState().setDimUnselected(e.target.checked)} /> fade the rest (on my screen)
+    </label>
+  );
 }

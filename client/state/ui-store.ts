@@ -25,6 +25,8 @@ export interface UiState {
   toast: string | null;
   /** Cluster names floating in the scene: true / false once chosen, null = automatic (on for ≤ 20 clusters). */
   clusterNames: boolean | null;
+  /** While the shared selection is not empty, fade every other point (on this screen only). */
+  dimUnselected: boolean;
   setHover(hover: HoverState | null): void;
   setFocused(point: number | null): void;
   setSearch(query: string, column?: string | null): void;
@@ -33,6 +35,7 @@ export interface UiState {
   setFollowing(following: boolean): void;
   showToast(message: string | null): void;
   setClusterNames(on: boolean): void;
+  setDimUnselected(on: boolean): void;
 }
 
 /**
@@ -56,6 +59,7 @@ export const useUi = create<UiState>((set) => ({
   following: true,
   toast: null,
   clusterNames: null,
+  dimUnselected: true,
   setHover: (hover) => set({ hover }),
   setFocused: (focused) => set({ focused }),
   setSearch: (searchQuery, column) => set((s) => ({ searchQuery, searchColumn: column === undefined ? s.searchColumn : column })),
@@ -64,4 +68,5 @@ export const useUi = create<UiState>((set) => ({
   setFollowing: (following) => set({ following }),
   showToast: (toast) => set({ toast }),
   setClusterNames: (clusterNames) => set({ clusterNames }),
+  setDimUnselected: (dimUnselected) => set({ dimUnselected }),
 }));

@@ -44,12 +44,42 @@ export function matchClusterIds(previous: RowClusters, next: RowClusters): Map<n
   }
 
   const out = new Map<number, number>();
-  const pairing = maxWeightAssignment(overlap);
-  pairing.forEach((col, k) => {
-    if (col >= 0 && overlap[k][col] > 0) out.set(newList[k], oldList[col]);
-  });
+  for (const { rows, cols } of overlapComponents(overlap)) {
+    const pairing = maxWeightAssignment(rows.map((r) => cols.map((c) => overlap[r][c])));
+    pairing.forEach((col, k) => {
+      if (col >= 0 && overlap[rows[k]][cols[col]] > 0) out.set(newList[rows[k]], oldList[cols[col]]);
+    });
+  }
   const unmatched = newList.filter((id) => !out.has(id));
   const free = lowestFreeIds(unmatched.length, new Set([...out.values(), ...previousIds]));
   unmatched.forEach((id, k) => out.set(id, free[k]));
   return out;
+}
+
+/**
+ * Groups of new and old clusters joined by shared rows (connected components of the non-zero
+ * overlaps). Pairs across groups share nothing, so the best assignment is the best one within
+ * each group: many small problems instead of one cubic one (hundreds of HDBSCAN clusters on a
+ * large table split into groups of a few).
+ */
+function overlapComponents(overlap: number[][]): { rows: number[]; cols: number[] }[] {
+  const n = overlap.length;
+  const m = n === 0 ? 0 : overlap[0].length;
+  // Union-find over rows 0..n-1 and columns n..n+m-1.
+  const parent = Int32Array.from({ length: n + m }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) if (overlap[r][c] > 0) parent[find(r)] = find(n + c);
+  const groups = new Map<number, { rows: number[]; cols: number[] }>();
+  const group = (x: number) => {
+    const root = find(x);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { rows: [], cols: [] }));
+    return g;
+  };
+  for (let r = 0; r < n; r++) group(r).rows.push(r);
+  for (let c = 0; c < m; c++) group(n + c).cols.push(c);
+  return [...groups.values()].filter((g) => g.rows.length > 0 && g.cols.length > 0);
 }

@@ -65,7 +65,9 @@ export function displayedClusterIds(stored: ClusterIds | null, analysisId: strin
   const out = new Map<number, number>();
   const known = stored && stored.analysisId === analysisId ? stored.shown : null;
   const missing: number[] = [];
-  for (const raw of [...new Set(Array.from(rawIds))].filter((r) => r >= 0).sort((a, b) => a - b)) {
+  const distinct = new Set<number>();
+  for (let i = 0; i < rawIds.length; i++) if (rawIds[i] >= 0) distinct.add(rawIds[i]);
+  for (const raw of [...distinct].sort((a, b) => a - b)) {
     const shown = known ? known.get(raw) : raw;
     if (shown === undefined) missing.push(raw);
     else out.set(raw, shown);

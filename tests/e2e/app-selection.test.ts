@@ -4,6 +4,7 @@ import { screenshotPixels, type Pixels } from '../support/browser.ts';
 import { cameraAtRest } from '../support/camera-rest.ts';
 import { colourCensus } from '../support/colour-census.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { ownerFetch } from '../support/http.ts';
 
 /**
  * Selection that shows, and a clicked point's details beside it: one penguin session (PCA +
@@ -162,6 +163,14 @@ describe('a selection that shows', () => {
     expect(litAfter[1]).toBeLessThan(litBefore[1] * 0.05);
     expect(litBefore[1]).toBeGreaterThan(2000);
 
+    // Personal: switched off on this screen, the rest keeps its colour; back on, it fades again.
+    await page.locator('[data-testid=dim-unselected]').uncheck();
+    await settle();
+    const undimmed = colourCensus(await screenshotPixels(page, 'selection-not-dimmed'), colours, skip);
+    expect(undimmed[1]).toBeGreaterThan(litBefore[1] * 0.8);
+    await page.locator('[data-testid=dim-unselected]').check();
+    await settle();
+
     // Dimmed, not gone: an unselected point is still picked under the cursor.
     const ok = await clearSpot();
     const dimmed = before.filter((d) => d.cluster === 1 && ok(d.x, d.y));
@@ -256,7 +265,7 @@ describe('the clicked point', () => {
     expect(await card.getAttribute('data-row')).toBe(String(row));
     expect(await card.locator('[data-testid=point-card-title]').textContent()).toContain(`row ${row + 1}`);
     // The row's own values, as the API has them.
-    const values = (await (await fetch(`${fx.server.url}/api/datasets/${fx.datasetId}/rows?offset=${row}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
+    const values = (await (await ownerFetch(`${fx.server.url}/api/datasets/${fx.datasetId}/rows?offset=${row}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
     const table = await card.locator('[data-testid=focused-row]').textContent();
     expect(table).toContain(String(values.rows[0].Island));
     // Beside the point, and without scrolling the page: it is in the viewport now.

@@ -33,6 +33,13 @@ describe('selection as a lens', () => {
     expect(rows.filter((f) => (f & PointFlag.Dimmed) === 0).length).toBe(2);
   });
 
+  it('is personal: switched off, a selection dims nothing (the Selected bit stays)', async () => {
+    const base = await inputs();
+    const out = new CloudBuilder().build({ ...base, selection: { ...EMPTY_SELECTION, clusters: [1] }, dimUnselected: false });
+    expect(out.data.flags.some((f) => (f & PointFlag.Dimmed) !== 0)).toBe(false);
+    expect(out.data.flags.filter((f) => (f & PointFlag.Selected) !== 0).length).toBe(out.selectedCount);
+  });
+
   it('with a search too, only selected matches stay lit', async () => {
     const base = await inputs();
     const { ctx } = base;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analysisParamsSchema, type AnalysisParamsInput } from '../../../shared/analysis-params.ts';
 import { mapClusterIds } from '../../../shared/session/index.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
+import { maxWeightAssignment } from '../../../server/identity/hungarian.ts';
 import { matchClusterIds, type RowClusters } from '../../../server/identity/match-clusters.ts';
+import { createRandom } from '../../../shared/random.ts';
 import { loadAsset } from '../../support/assets.ts';
 
 const params = (input: AnalysisParamsInput) => analysisParamsSchema.parse(input);
@@ -88,6 +90,27 @@ describe('matching clusters across a re-analysis, on real data', async () => {
 });
 
 describe('matching clusters: edge cases', () => {
+  it('solving each group of overlapping clusters apart keeps as many rows as one global assignment', () => {
+    const random = createRandom(3);
+    for (let trial = 0; trial < 60; trial++) {
+      // Blocks of rows that move between a few clusters: overlaps form separate groups.
+      const rowsN = 200 + Math.floor(random() * 300);
+      const rowIndex = Array.from({ length: rowsN }, (_, i) => i);
+      const block = (i: number) => Math.floor(i / 50);
+      const before = rowIndex.map((i) => (random() < 0.1 ? -1 : block(i) * 3 + Math.floor(random() * 2)));
+      const after = rowIndex.map((i) => (random() < 0.1 ? -1 : block(i) * 4 + Math.floor(random() * 3)));
+      const shown = matchClusterIds(rows(rowIndex, before), rows(rowIndex, after));
+      const table = overlapTable(rows(rowIndex, before), rows(rowIndex, after));
+      const kept = [...shown].reduce((sum, [raw, id]) => sum + (table.get(raw)?.get(id) ?? 0), 0);
+      const newIds = [...new Set(after.filter((c) => c >= 0))].sort((a, b) => a - b);
+      const oldIds = [...new Set(before.filter((c) => c >= 0))].sort((a, b) => a - b);
+      const w = newIds.map((n) => oldIds.map((o) => table.get(n)?.get(o) ?? 0));
+      const best = maxWeightAssignment(w).reduce((sum, c, r) => sum + (c >= 0 ? w[r][c] : 0), 0);
+      expect(kept).toBe(best);
+      expect(new Set(shown.values()).size).toBe(shown.size);
+    }
+  });
+
   it('more clusters than before: the matched keep their ids, new ones take ids no previous cluster had', () => {
     // Before: rows 0–3 in 0, 4–7 in 1. After: 0–3 in raw 2, 4–5 in raw 0, 6–7 in raw 1, 8–9 (new rows) in raw 3.
     const previous = rows([0, 1, 2, 3, 4, 5, 6, 7], [0, 0, 0, 0, 1, 1, 1, 1]);
