@@ -8,7 +8,7 @@ import { principalOf } from '../auth/access.ts';
 import { visibleAnalyses } from '../auth/permissions.ts';
 import type { ApiDeps } from './deps.ts';
 import { badRequest, HttpError } from './http-error.ts';
-import { requesterKey } from './requester-key.ts';
+import { requesterKey } from '../auth/requester.ts';
 import { readJsonBody } from './read-json.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { rowsJsonStream } from './rows-json.ts';

@@ -12,6 +12,14 @@ const CELLS_PER_CHUNK = 10_000;
 export function rowsJsonStream(head: { offset: number; limit: number; total: number }, table: Table): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const rowsPerChunk = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, table.columns.length)));
+  // Each row is written as text straight from the columns (no row objects): the keys are
+  // encoded once, and a column named __proto__ is just a key in the text.
+  const keys = table.columns.map((column, i) => `${i > 0 ? ',' : ''}${JSON.stringify(column.name)}:`);
+  const rowText = (r: number) => {
+    let text = '{';
+    for (let i = 0; i < keys.length; i++) text += keys[i] + JSON.stringify(cellValue(table.columns[i].data, r));
+    return `${text}}`;
+  };
   let next = 0;
   let opened = false;
   return new ReadableStream<Uint8Array>({
@@ -25,18 +33,11 @@ export function rowsJsonStream(head: { offset: number; limit: number; total: num
       await new Promise<void>((resolve) => setImmediate(resolve));
       const end = Math.min(table.rowCount, next + rowsPerChunk);
       const parts: string[] = [];
-      for (let r = next; r < end; r++) parts.push(JSON.stringify(rowObject(table, r)));
+      for (let r = next; r < end; r++) parts.push(rowText(r));
       const text = (next > 0 && parts.length > 0 ? ',' : '') + parts.join(',');
       next = end;
       controller.enqueue(encoder.encode(next >= table.rowCount ? `${text}]}` : text));
       if (next >= table.rowCount) controller.close();
     },
   });
-}
-
-function rowObject(table: Table, r: number): Record<string, unknown> {
-  // A null-prototype object: a column named __proto__ stays an ordinary key.
-  const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const column of table.columns) row[column.name] = cellValue(column.data, r);
-  return row;
 }
