@@ -1,4 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { request, type IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisEvent } from '../../../shared/api-types.ts';
 import { mb, rssBytes, settledRss } from '../../support/process-memory.ts';
@@ -70,6 +72,27 @@ describe('what one client can cost the others', () => {
   afterAll(async () => {
     await server?.stop();
     await removeDir(dir);
+  });
+
+  it('column names: a 40 MB JSON key or a 257-character header gets 400 naming the limit, nothing is kept, and the dataset list stays small', async () => {
+    const listBefore = await call('127.0.0.1', 'GET', '/api/datasets');
+    const before = await rssBytes(server.child.pid!);
+    const key = 'k'.repeat(40 * 2 ** 20);
+    const json = await call('127.0.0.1', 'POST', '/api/datasets?name=long-key', { body: `[{"a":1,"${key}":2}]` });
+    expect(json.status).toBe(400);
+    expect(errorOf(json)).toMatchObject({ code: 'column_name_too_long' });
+    expect(errorOf(json).message).toMatch(/Column 2's name is 41,943,040 characters long .*at most 256 characters/);
+    expect(json.text.length).toBeLessThan(1_000);
+    const csv = await call('127.0.0.1', 'POST', '/api/datasets?name=long-header', { body: `a,${'h'.repeat(257)}\n1,2\n`, type: 'text/csv' });
+    expect(csv.status).toBe(400);
+    expect(errorOf(csv).message).toMatch(/Column 2's name is 257 characters long/);
+    // Nothing half-written: the list is as it was, and no dataset directory or upload is left.
+    const listAfter = await call('127.0.0.1', 'GET', '/api/datasets');
+    expect(listAfter.text).toBe(listBefore.text);
+    expect((await readdir(join(dir, 'datasets'))).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
+    expect(await readdir(join(dir, 'uploads')).catch(() => [])).toEqual([]);
+    const after = await settledRss(server.child.pid!, before * MEMORY_SLACK);
+    expect(after, `RSS ${mb(before)} → ${mb(after)}`).toBeLessThanOrEqual(before * MEMORY_SLACK);
   });
 
   it('rows: a page over 250,000 cells gets 413 naming the limit; health answers while the largest allowed page streams; memory returns', async () => {
