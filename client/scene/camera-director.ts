@@ -51,9 +51,9 @@ export class CameraDirector {
   /** The home view: along the home direction, the bulk of the points filling the view (frame-pose.ts). */
   homePose(positions: Float32Array, count: number, flags?: Uint8Array): CameraPose {
     const cam = this.camera;
-    const lens = { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z] as Vec3 };
-    return framePose(positions, count, flags, lens);
+    return framePose(positions, count, flags, { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z] });
   }
+
 
   /** Whether the camera (where it is heading, if moving) is within 1% of `pose`, relative to its viewing distance. */
   isNear(pose: CameraPose): boolean {

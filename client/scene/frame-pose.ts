@@ -24,15 +24,19 @@ export interface FrameLens {
  * Pure: typed arrays in, a pose out.
  */
 export function framePose(positions: Float32Array, count: number, flags: Uint8Array | undefined, lens: FrameLens, fill = FRAME_FILL): CameraPose {
-  return fit(positions, count, flags, lens, fill).pose;
+  return fit(positions, shownSample(positions, count, flags, FRAME_SAMPLE), lens, fill);
 }
 
-/** framePose, with the share of the view the framed band covers (its width share × height share). */
-export function fit(positions: Float32Array, count: number, flags: Uint8Array | undefined, lens: FrameLens, fill: number): { pose: CameraPose; area: number } {
-  let sample = samplePoints(positions, count, flags, FRAME_SAMPLE);
-  if (sample.length === 0) sample = samplePoints(positions, count, undefined, FRAME_SAMPLE);
+/** The points passing the filter (all when none pass), an even sample of at most `limit`. */
+function shownSample(positions: Float32Array, count: number, flags: Uint8Array | undefined, limit: number): Uint32Array {
+  const sample = samplePoints(positions, count, flags, limit);
+  return sample.length > 0 ? sample : samplePoints(positions, count, undefined, limit);
+}
+
+/** Frames `sample` along `lens`. */
+function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill: number): CameraPose {
   const m = sample.length;
-  if (m === 0) return { pose: { position: scaleAdd([0, 0, 0], unit(lens.direction), 5), target: [0, 0, 0] }, area: 0 };
+  if (m === 0) return { position: scaleAdd([0, 0, 0], unit(lens.direction), 5), target: [0, 0, 0] };
   // Camera axes as three's lookAt builds them: z from the target to the eye, x = up × z, y = z × x.
   const z = unit(lens.direction);
   const x = unit(cross([0, 1, 0], z), [1, 0, 0]);
@@ -90,10 +94,7 @@ export function fit(positions: Float32Array, count: number, flags: Uint8Array | 
     sx[k] = px[k] / depth;
     sy[k] = py[k] / depth;
   }
-  const [x0, x1] = tails(sx);
-  const [y0, y1] = tails(sy);
-  const area = ((x1 - x0) / (2 * tx)) * ((y1 - y0) / (2 * ty));
-  return { pose: { position: scaleAdd(target, z, d), target }, area };
+  return { position: scaleAdd(target, z, d), target };
 }
 
 /** The ROBUST_TAIL and 1 − ROBUST_TAIL quantiles (sorts `values`). */

@@ -259,9 +259,15 @@ export class SceneController {
     const d = this.data;
     if (!d) return;
     const pose = this.director.homePose(d.positions, d.count, d.flags);
-    // Already framed (the first view is the home view): F still answers visibly, easing in to
-    // the frame from a little farther out, instead of doing nothing a user can see.
-    if (animate && this.director.isNear(pose)) await this.setCamera(this.director.pulledBack(pose, PULSE_PULL_BACK), false);
+    // Already framed (the first view is the home view): the key still answers visibly, easing
+    // in to the frame from a little farther out, instead of doing nothing a user can see.
+    if (animate && this.director.isNear(pose)) {
+      await this.setCamera(this.director.pulledBack(pose, PULSE_PULL_BACK), false);
+      // Draw the pulled-back view before easing in: on a slow frame the ease would otherwise
+      // cover most of the way before anything is drawn.
+      this.invalidate();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
     return this.setCamera(pose, animate);
   }
 

@@ -156,7 +156,7 @@ export interface PointSceneHandle {
   getCameraGoal(): CameraPose;
   /** Moves the camera; with animate the move eases and the promise settles when it ends. */
   setCamera(pose: CameraPose, animate?: boolean): Promise<void>;
-  /** Frames the bulk (2nd–98th percentiles) of the points that pass the filter (all points if none pass). */
+  /** Home view: frames the bulk (2nd–98th percentiles) of the points that pass the filter (all if none pass), from above and to the side. */
   resetView(animate?: boolean): Promise<void>;
   /** Moves the orbit target onto point `index` and closes in on it. */
   focusPoint(index: number, animate?: boolean): Promise<void>;

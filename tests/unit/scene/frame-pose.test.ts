@@ -29,13 +29,17 @@ function band(positions: Float32Array, pose: CameraPose, aspect: number, use: (i
   return { x0: q(xs, 0.02), x1: q(xs, 0.98), y0: q(ys, 0.02), y1: q(ys, 0.98) };
 }
 
+async function penguinsUmap(): Promise<Float32Array> {
+  const penguins = await loadAsset('penguins');
+  return runPipeline(penguins, analysisParamsSchema.parse({ features: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], reduction: { method: 'umap', nEpochs: 200 }, clustering: { method: 'kmeans', k: 3 } })).positions;
+}
+
 describe('framePose', () => {
   it('frames the penguins UMAP (two islands) so the bulk spans the fill share of the limiting side, centred, at any aspect', async () => {
-    const penguins = await loadAsset('penguins');
-    const out = runPipeline(penguins, analysisParamsSchema.parse({ features: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], reduction: { method: 'umap', nEpochs: 200 }, clustering: { method: 'kmeans', k: 3 } }));
-    const n = out.positions.length / 3;
+    const positions = await penguinsUmap();
+    const n = positions.length / 3;
     for (const aspect of [900 / 668, 0.46, 2.2]) {
-      const b = band(out.positions, framePose(out.positions, n, undefined, { fov: 50, aspect, direction: DIRECTION }), aspect);
+      const b = band(positions, framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION }), aspect);
       const span = Math.max((b.x1 - b.x0) / 2, (b.y1 - b.y0) / 2);
       // The distance is solved per point on |x| and |y| (96th percentile), the band is the
       // 2nd–98th percentile of signed positions: they agree within a few hundredths.
