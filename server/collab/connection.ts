@@ -6,7 +6,8 @@ import type { Role } from '../../shared/session/awareness.ts';
 import { gateAwarenessUpdate } from './awareness-gate.ts';
 import { exceedsDocumentCap } from './document-size.ts';
 import { FloodGuard, type FloodLimits } from './flood-guard.ts';
-import { DOCUMENT_TOO_LARGE, TOO_FAR_BEHIND, type Refusal } from './refusals.ts';
+import { DOCUMENT_TOO_LARGE, SERVER_OWNED, TOO_FAR_BEHIND, type Refusal } from './refusals.ts';
+import { writesServerOwnedMeta } from './server-owned-meta.ts';
 import {
   CLOSE,
   MESSAGE_AUTH,
@@ -175,6 +176,8 @@ export class Connection implements RoomPeer {
     if (exceedsDocumentCap(this.room.doc, this.room.storedBytes, update, this.limits.maxDocumentBytes)) {
       return this.refuse(DOCUMENT_TOO_LARGE);
     }
+    // Closed, not dropped: dropping one update would leave this client's later ones waiting on it.
+    if (writesServerOwnedMeta(this.room.doc, update)) return this.refuse(SERVER_OWNED);
     Y.applyUpdate(this.room.doc, update, this);
   }
 

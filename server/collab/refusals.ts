@@ -1,7 +1,7 @@
 import { CollabError } from './errors.ts';
 import { CLOSE } from './protocol.ts';
 
-export type RefusalKind = 'sessionFull' | 'rateLimited' | 'documentTooLarge' | 'tooFarBehind';
+export type RefusalKind = 'sessionFull' | 'rateLimited' | 'documentTooLarge' | 'tooFarBehind' | 'serverOwned';
 
 /** Why the server closes a connection it would otherwise keep: code and reason go to the client. */
 export interface Refusal {
@@ -12,6 +12,8 @@ export interface Refusal {
 
 export const SESSION_FULL: Refusal = { kind: 'sessionFull', code: CLOSE.tooMany, reason: 'session is full' };
 export const DOCUMENT_TOO_LARGE: Refusal = { kind: 'documentTooLarge', code: CLOSE.documentTooLarge, reason: 'document too large' };
+/** An editor's update writing the dataset or analysis a session shows (server-owned-meta.ts); not applied. */
+export const SERVER_OWNED: Refusal = { kind: 'serverOwned', code: CLOSE.forbidden, reason: "the session's analysis is changed through the server" };
 /** More than maxBufferedBytes waiting to be read: 1013, so the client reconnects (and resyncs). */
 export const TOO_FAR_BEHIND: Refusal = { kind: 'tooFarBehind', code: CLOSE.tryAgainLater, reason: 'too far behind' };
 
@@ -24,6 +26,7 @@ const ERROR_CODES: Record<RefusalKind, string> = {
   rateLimited: 'rate_limited',
   documentTooLarge: 'document_too_large',
   tooFarBehind: 'too_far_behind',
+  serverOwned: 'server_owned',
 };
 
 /** Refusals of one reason in one session since the first of them was logged. */
@@ -41,7 +44,7 @@ interface Burst {
  * once and the ones after it as one count per window (a minute by default).
  */
 export class RefusalLog {
-  private readonly counts: Record<RefusalKind, number> = { sessionFull: 0, rateLimited: 0, documentTooLarge: 0, tooFarBehind: 0 };
+  private readonly counts: Record<RefusalKind, number> = { sessionFull: 0, rateLimited: 0, documentTooLarge: 0, tooFarBehind: 0, serverOwned: 0 };
   private readonly bursts = new Map<string, Burst>();
 
   constructor(

@@ -4,7 +4,9 @@ import { WebSocket } from 'ws';
 import type { SessionCreated } from '../../../shared/api-types.ts';
 import { createApp } from '../../../server/api/app.ts';
 import type { RunningServer } from '../../../server/server.ts';
+import { readMeta } from '../../../shared/session/index.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
+import { connectClient, waitFor, whenSynced } from '../../support/collab-harness.ts';
 import { postJson, uploadAsset } from '../../support/http.ts';
 import { removeDir, startTestServer, tempDataDir, TEST_OWNER_TOKEN } from '../../support/server-process.ts';
 
@@ -247,6 +249,43 @@ describe('scoping and guessing', () => {
     expect(outcomes[20].httpStatus).toBe(429);
     expect((await call('GET', '/api/datasets', { token: TEST_OWNER_TOKEN, from: attacker })).status).toBe(429);
   });
+});
+
+describe("the session's analysis is the server's", () => {
+  it("an editor writing another dataset's analysis into the document's meta is refused and never reaches anyone; titles still change", async () => {
+    const s = await analysedSession('iris');
+    const foreign = await analysedSession('penguins');
+    const wsBase = `ws://127.0.0.1:${port}/yjs`;
+    const editor = connectClient(wsBase, s.session.id, s.session.editToken);
+    const viewer = connectClient(wsBase, s.session.id, s.session.viewToken);
+    try {
+      await Promise.all([whenSynced(editor), whenSynced(viewer)]);
+      let closeCode: number | null = null;
+      editor.provider.on('connection-close', (event: CloseEvent | null) => (closeCode ??= event?.code ?? null));
+      editor.doc.getMap('meta').set('title', 'Renamed by the editor');
+      await waitFor(() => readMeta(viewer.doc).title === 'Renamed by the editor', 5000, 'the title to reach the viewer');
+      editor.doc.getMap('meta').set('analysisId', foreign.analysisId);
+      await waitFor(() => closeCode !== null, 5000, 'the editor to be closed');
+      expect(closeCode).toBe(4403);
+      expect(readMeta(viewer.doc).analysisId).toBe(s.analysisId);
+      // A fresh participant sees the server's binding, not the write.
+      const late = connectClient(wsBase, s.session.id, s.session.viewToken);
+      await whenSynced(late);
+      expect(readMeta(late.doc).analysisId).toBe(s.analysisId);
+      late.destroy();
+    } finally {
+      editor.destroy();
+      viewer.destroy();
+    }
+  }, 60_000);
+
+  it('a session whose dataset was deleted says so', async () => {
+    const s = await analysedSession('iris');
+    expect((await call('DELETE', `/api/datasets/${s.datasetId}`, { token: TEST_OWNER_TOKEN })).status).toBe(204);
+    const answer = await call('GET', `/api/sessions/${s.session.id}`, { token: s.session.viewToken });
+    expect(answer.status).toBe(410);
+    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'dataset_deleted', message: expect.stringMatching(/was deleted/) } });
+  }, 60_000);
 });
 
 describe('host, origin and headers', () => {

@@ -33,7 +33,7 @@ describe('refusal log', () => {
     log.record(SESSION_FULL, 's1');
     expect(lines[3]).toBe('session_full: session s1: closed a connection over a limit');
     // Every refusal is counted for stats(), logged or not.
-    expect(log.snapshot()).toEqual({ sessionFull: 801, rateLimited: 0, documentTooLarge: 0, tooFarBehind: 0 });
+    expect(log.snapshot()).toEqual({ sessionFull: 801, rateLimited: 0, documentTooLarge: 0, tooFarBehind: 0, serverOwned: 0 });
   });
 
   it('keeps sessions and reasons apart, and flushes pending counts on close', () => {

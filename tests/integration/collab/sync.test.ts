@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { SERVER_ORIGIN } from '../../../server/collab/index.ts';
 import {
   initSessionDoc,
   readView,
@@ -83,7 +84,8 @@ describe('collaboration server with stock y-websocket clients', () => {
       addBookmark(a.doc, { title: 'Start', camera, view: readView(a.doc), filters: [], author: 'A' });
       setPresenter(b.doc, { clientId: b.doc.clientID, name: 'B' });
       setPresenterPose(b.doc, { position: [1, 1, 1], target: [0, 0, 0] });
-      rebindAnalysis(a.doc, 'analysis02');
+      // Which analysis a session shows is the server's to change (an editor writing it is refused).
+      await server.collab.withDocument(SESSION, (doc) => rebindAnalysis(doc, 'analysis02', SERVER_ORIGIN));
 
       await waitFor(() => JSON.stringify(snapshot(a.doc)) === JSON.stringify(snapshot(b.doc)), 10_000, 'convergence');
       expect(readView(a.doc)).toMatchObject({ color: { by: 'column', column: 'species' }, size: { by: 'anomaly', scale: 'sqrt' } });
