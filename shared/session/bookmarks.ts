@@ -6,6 +6,7 @@ import { bookmarksArray, plain, mapFrom, assignFields } from './roots.ts';
 import { cameraSchema, filterSchema, idSchema, nameSchema, timeSchema } from './schema.ts';
 import { parseView, writeView } from './view.ts';
 import { replaceFilters } from './filters.ts';
+import { clusterIdsValue, parseClusterIds, readClusterIds } from './cluster-ids.ts';
 import type { Bookmark, Camera, Filter, ViewState } from './types.ts';
 
 /**
@@ -39,6 +40,7 @@ function parseBookmark(value: unknown): Bookmark | null {
       })
     : [];
   const analysisId = idSchema.safeParse(v.analysisId);
+  const clusterIds = analysisId.success ? parseClusterIds({ ...(plain(v.clusterIds) as object), analysisId: analysisId.data }) : null;
   return {
     id: id.data,
     title,
@@ -49,6 +51,7 @@ function parseBookmark(value: unknown): Bookmark | null {
     createdAt: timeSchema.safeParse(v.createdAt).data ?? 0,
     // Only when recorded, so old bookmarks read exactly as before.
     ...(analysisId.success ? { analysisId: analysisId.data } : {}),
+    ...(clusterIds ? { clusterIds: { raw: [...clusterIds.shown.keys()], shown: [...clusterIds.shown.values()] } } : {}),
   };
 }
 
@@ -73,9 +76,15 @@ function validInput(input: BookmarkInput): Bookmark {
   return bookmark;
 }
 
-/** Appends a bookmark to the tour (or inserts it at `index`). Returns its id. */
+/**
+ * Appends a bookmark to the tour (or inserts it at `index`). Returns its id. Saved on the
+ * analysis the session shows, it records the numbers that analysis's clusters have now.
+ */
 export function addBookmark(doc: Y.Doc, input: BookmarkInput, origin: unknown = null, index?: number): string {
-  const bookmark = validInput(input);
+  const valid = validInput(input);
+  const numbering = readClusterIds(doc);
+  const { raw, shown } = numbering && valid.analysisId === numbering.analysisId ? clusterIdsValue(numbering.analysisId, numbering.shown) : { raw: null, shown: null };
+  const bookmark: Bookmark = raw && shown ? { ...valid, clusterIds: { raw, shown } } : valid;
   doc.transact(() => {
     const array = bookmarksArray(doc);
     const at = index === undefined ? array.length : Math.max(0, Math.min(index, array.length));
@@ -144,9 +153,32 @@ export function applyBookmark(doc: Y.Doc, id: string, origin: unknown = null, an
   const bookmark = readBookmarks(doc).find((b) => b.id === id);
   if (!bookmark) throw new SessionDocError('unknown_bookmark', `no bookmark ${id}`);
   const stale = new Set(staleClusterFilters(bookmark, analysisId));
+  const filters = bookmark.filters.filter((f) => !stale.has(f)).map((f) => (f.kind === 'cluster' ? renumbered(f, bookmark, doc) : f));
   doc.transact(() => {
     writeView(doc, bookmark.view, origin);
-    replaceFilters(doc, bookmark.filters.filter((f) => !stale.has(f)), origin);
+    replaceFilters(doc, filters, origin);
   }, origin);
   return bookmark.camera;
+}
+
+/**
+ * A cluster filter saved on this analysis, in the numbers its clusters have now: saved number →
+ * raw id (through the numbering the bookmark recorded; none recorded = raw ids) → number now
+ * (through the document's; none = raw ids). A cluster without a number now is left out; noise
+ * stays -1. Bookmarks that do not say where they were saved keep their numbers as they are.
+ */
+function renumbered(filter: Extract<Filter, { kind: 'cluster' }>, bookmark: Bookmark, doc: Y.Doc): Filter {
+  if (!bookmark.analysisId) return filter;
+  const rawOf = new Map<number, number>();
+  if (bookmark.clusterIds) bookmark.clusterIds.shown.forEach((shown, k) => rawOf.set(shown, bookmark.clusterIds!.raw[k]));
+  const now = readClusterIds(doc);
+  const nowOf = now && now.analysisId === bookmark.analysisId ? now.shown : null;
+  const values = filter.values.flatMap((v) => {
+    if (v < 0) return [v];
+    const raw = bookmark.clusterIds ? rawOf.get(v) : v;
+    if (raw === undefined) return [];
+    const shown = nowOf ? nowOf.get(raw) : raw;
+    return shown === undefined ? [] : [shown];
+  });
+  return { ...filter, values };
 }

@@ -22,7 +22,8 @@ const KEY = 'clusterIds';
 /** Displayed ids are small: readers build per-id tables up to the largest one. */
 const validId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < LIMITS.clusterIds;
 
-function parse(value: unknown): ClusterIds | null {
+/** A stored mapping read as `{ analysisId, shown }`, or null when anything about it is off. */
+export function parseClusterIds(value: unknown): ClusterIds | null {
   if (typeof value !== 'object' || value === null) return null;
   const { analysisId, raw, shown } = value as { analysisId?: unknown; raw?: unknown; shown?: unknown };
   if (!idSchema.safeParse(analysisId).success || !Array.isArray(raw) || !Array.isArray(shown)) return null;
@@ -35,14 +36,14 @@ function parse(value: unknown): ClusterIds | null {
 
 /** The stored mapping, or null when there is none or it is not valid (then raw ids show). */
 export function readClusterIds(doc: Y.Doc): ClusterIds | null {
-  return parse(plain(metaMap(doc).get(KEY)));
+  return parseClusterIds(plain(metaMap(doc).get(KEY)));
 }
 
 /** The value rebindAnalysis stores; throws on a mapping readers would reject. */
 export function clusterIdsValue(analysisId: string, shown: ReadonlyMap<number, number>): { analysisId: string; raw: number[]; shown: number[] } {
   const raw = [...shown.keys()].sort((a, b) => a - b);
   const value = { analysisId, raw, shown: raw.map((r) => shown.get(r)!) };
-  if (!parse(value)) throw new SessionDocError('invalid_cluster_ids', 'cluster ids are distinct integers from 0, one displayed id per raw id');
+  if (!parseClusterIds(value)) throw new SessionDocError('invalid_cluster_ids', 'cluster ids are distinct integers from 0, one displayed id per raw id');
   return value;
 }
 

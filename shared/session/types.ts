@@ -128,6 +128,12 @@ export interface Bookmark {
   createdAt: number;
   /** The analysis it was saved on (its cluster ids mean nothing on another); absent on old ones. */
   analysisId?: string;
+  /**
+   * The numbers that analysis's clusters were shown with when it was saved (raw id → shown id,
+   * as `meta.clusterIds`); absent when they were its raw ids. A later re-bind back to the same
+   * analysis can number its clusters differently: applying renumbers the cluster filter.
+   */
+  clusterIds?: { raw: number[]; shown: number[] };
 }
 
 export interface Pose {

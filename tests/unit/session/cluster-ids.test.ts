@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addBookmark,
+  applyBookmark,
+  DEFAULT_VIEW,
+  readBookmarks,
+  readFilters,
+  setFilter,
   displayedClusterIds,
   initSessionDoc,
   lowestFreeIds,
@@ -78,5 +84,45 @@ describe('cluster ids in the session document', () => {
     const stored = { analysisId: 'analysis01', shown: new Map([[0, 1], [2, 0]]) };
     expect(displayedClusterIds(stored, 'analysis01', [0, 1, 2, 3, -1])).toEqual(new Map([[0, 1], [1, 2], [2, 0], [3, 3]]));
     expect(lowestFreeIds(3, new Set([0, 2, 3]))).toEqual([1, 4, 5]);
+  });
+});
+
+describe('bookmarks and cluster numbers', () => {
+  const camera = { position: [0, 0, 3] as [number, number, number], target: [0, 0, 0] as [number, number, number] };
+  const save = (doc: Y.Doc, analysisId: string, values: number[]) =>
+    addBookmark(doc, { title: 'b', camera, view: DEFAULT_VIEW, filters: [{ id: 'f1', kind: 'cluster', values, enabled: true, author: 'a', createdAt: 1 }], author: 'a', analysisId });
+  const clusterValues = (doc: Y.Doc) => readFilters(doc).flatMap((f) => (f.kind === 'cluster' ? f.values : []));
+
+  it('a cluster filter saved on an analysis names the same clusters when the session comes back to it under other numbers', () => {
+    const doc = fresh();
+    // Saved while analysis01 showed raw ids: clusters 0 and 2 shown, plus noise.
+    const first = save(doc, 'analysis01', [-1, 0, 2]);
+    expect(readBookmarks(doc)[0].clusterIds).toBeUndefined();
+    rebindAnalysis(doc, 'analysis02', null, new Map([[0, 0], [1, 1]]));
+    // Back on analysis01, numbered against analysis02's: raw 0 → 1, raw 1 → 0, raw 2 → 3.
+    rebindAnalysis(doc, 'analysis01', null, new Map([[0, 1], [1, 0], [2, 3]]));
+    applyBookmark(doc, first, null, 'analysis01');
+    expect(clusterValues(doc)).toEqual([-1, 1, 3]);
+
+    // Saved under that numbering (shown 1 = raw 0), applied under yet another one.
+    setFilter(doc, { kind: 'cluster', values: [1], enabled: true, author: 'a' });
+    const second = save(doc, 'analysis01', [1]);
+    expect(readBookmarks(doc).find((b) => b.id === second)!.clusterIds).toEqual({ raw: [0, 1, 2], shown: [1, 0, 3] });
+    rebindAnalysis(doc, 'analysis01', null, new Map([[0, 4], [1, 0]]));
+    applyBookmark(doc, second, null, 'analysis01');
+    expect(clusterValues(doc)).toEqual([4]);
+    // A cluster with no number now (raw 2 lost its mapping) is left out rather than misnamed.
+    applyBookmark(doc, first, null, 'analysis01');
+    expect(clusterValues(doc)).toEqual([-1, 4]);
+  });
+
+  it('junk in a bookmark\'s recorded numbers reads as none', () => {
+    const doc = fresh();
+    const id = save(doc, 'analysis01', [0]);
+    const entry = doc.getArray('bookmarks').get(0) as Y.Map<unknown>;
+    for (const junk of [5, 'x', { raw: [0, 1], shown: [2, 2] }, { raw: [0], shown: [-3] }]) {
+      entry.set('clusterIds', junk);
+      expect(readBookmarks(doc).find((b) => b.id === id)!.clusterIds).toBeUndefined();
+    }
   });
 });
