@@ -64,7 +64,7 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
   // The distance at which the 2nd–98th percentile band fits `fill` of the view: a point fits
   // from distance pz + |px| / (tan × fill) on, exactly; take the 96th percentile per axis.
   const distance = () => {
-    let d = 1e-6;
+    let d = 0;
     for (const [p, t] of [[px, tx], [py, ty]] as const) {
       for (let k = 0; k < m; k++) need[k] = pz[k] + Math.abs(p[k]) / (t * fill);
       need.sort();
@@ -76,7 +76,7 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
   // Recentre the band on the view (a cloud is rarely symmetric about its mean), then measure again.
   for (let pass = 0; pass < 6; pass++) {
     for (let k = 0; k < m; k++) {
-      const depth = Math.max(d - pz[k], d * 0.05);
+      const depth = Math.max(d - pz[k], d * 0.05, 1e-12);
       sx[k] = px[k] / depth;
       sy[k] = py[k] / depth;
     }
@@ -89,11 +89,9 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
     measure();
     d = distance();
   }
-  for (let k = 0; k < m; k++) {
-    const depth = Math.max(d - pz[k], d * 0.05);
-    sx[k] = px[k] / depth;
-    sy[k] = py[k] / depth;
-  }
+  // Coincident points (one row, or a filter that keeps one) have no extent: frame a spot of
+  // radius 0.1 × their distance from the origin (at least 0.1), as the robust box does.
+  if (!(d > 1e-9 * (1 + Math.hypot(target[0], target[1], target[2])))) d = (0.1 * Math.max(1, Math.hypot(target[0], target[1], target[2]))) / (ty * fill);
   return { position: scaleAdd(target, z, d), target };
 }
 

@@ -68,4 +68,13 @@ describe('framePose', () => {
     expect(Math.max((shown.x1 - shown.x0) / 2, (shown.y1 - shown.y0) / 2)).toBeGreaterThan(FRAME_FILL - 0.08);
     expect(pose.target[0]).toBeGreaterThan(2.5);
   });
+
+  it('frames a single point (or coincident ones) from a sensible distance', () => {
+    const one = Float32Array.from([2, 0, 0, 2, 0, 0]);
+    const pose = framePose(one, 2, undefined, { fov: 50, aspect: 1.5, direction: DIRECTION });
+    const reach = Math.hypot(...pose.position.map((v, i) => v - pose.target[i]));
+    expect(pose.target).toEqual([2, 0, 0]);
+    expect(reach).toBeGreaterThan(0.2);
+    expect(reach).toBeLessThan(2);
+  });
 });
