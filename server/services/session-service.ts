@@ -52,8 +52,20 @@ export class SessionService {
     const next = await this.rowClusters(analysisId);
     await this.documents.withDocument(sessionId, async (doc) => {
       // The clusters people see now are the document's analysis under the document's numbers.
-      const shownId = readMeta(doc).analysisId;
-      const previous = shownId && shownId !== analysisId ? await this.rowClusters(shownId).catch(() => null) : null;
+      // Its arrays are read from disk meanwhile: if another re-bind lands during that read,
+      // match against what it shows instead.
+      let shownId = readMeta(doc).analysisId;
+      let previous: RowClusters | null = null;
+      for (let tries = 0; ; tries++) {
+        previous = shownId && shownId !== analysisId ? await this.rowClusters(shownId).catch(() => null) : null;
+        const now = readMeta(doc).analysisId;
+        if (now === shownId) break;
+        shownId = now;
+        if (tries === 2) {
+          previous = null; // still moving: show raw ids rather than numbers matched to the wrong analysis
+          break;
+        }
+      }
       const clusterIds = previous
         ? matchClusterIds({ rowIndex: previous.rowIndex, cluster: mapClusterIds(previous.cluster, displayedClusterIds(readClusterIds(doc), shownId!, previous.cluster)) }, next)
         : shownId === analysisId
