@@ -6,3 +6,7 @@ export { PointFlag, hasFlag } from './flags.ts';
 export { PointDataError } from './point-buffers.ts';
 export { boundingSphere, type BoundingSphere } from './bounds.ts';
 export type * from './types.ts';
+// The size rule (world diameter from the layout) and the framing, for world-scale spheres in XR.
+export { layoutPointSize } from './point-size.ts';
+export { framePose, type FrameLens } from './frame-pose.ts';
+export { robustBox, type RobustBox } from './robust-box.ts';
