@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
-import type { Table } from '../../shared/table.ts';
+import type { Column, Table } from '../../shared/table.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -90,7 +90,7 @@ export class DatasetStore {
     const detail = this.get(id);
     const from = Math.min(Math.max(0, start), detail.rowCount);
     const to = Math.min(Math.max(from, end), detail.rowCount);
-    const columns = [];
+    const columns: Column[] = [];
     for (const [i, column] of detail.columns.entries()) {
       const data = await readColumnSlice(join(this.root, id, columnFileName(i)), column.type, from, to);
       columns.push({ name: column.name, identifier: column.identifier, data });
