@@ -35,7 +35,7 @@ export function createGuards(lookups: AccessLookups) {
     cancelAnalysis: guard('this analysis (cancelling needs an edit link of its dataset)', (c) => ({ kind: 'run-analysis', datasetId: analysis(c).datasetId })),
     openSession: guard('this session', (c) => ({ kind: 'open-session', sessionId: id(c) })),
     editSession: guard('this session for editing (it needs the edit link)', (c) => ({ kind: 'edit-session', sessionId: id(c) })),
-    shareOrigins: guard('the share addresses (they need an edit link or the owner)', () => ({ kind: 'share-origins' })),
+    shareOrigins: guard('the share addresses', () => ({ kind: 'share-origins' })),
   };
 }
 

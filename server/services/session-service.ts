@@ -47,6 +47,8 @@ export class SessionService {
       // take the session away from everyone.
       throw new HttpError(409, 'analysis_not_ready', `Analysis "${analysisId}" is ${analysis.status}; a session can move to it once it is done.`);
     }
+    // The session's view token may read it before the document sends anyone to it.
+    await this.sessions.allowAnalysis(sessionId, analysisId);
     // Document first (what clients follow), then the record: a failure in between leaves the
     // record on the old analysis, which the next re-bind repairs, never clients on a stale one.
     const next = await this.rowClusters(analysisId);

@@ -106,6 +106,13 @@ export class SessionStore {
     return tokensEqual(token, hit.role === 'edit' ? record.editToken : record.viewToken) ? { record, role: hit.role } : null;
   }
 
+  /** Adds an analysis to those the session's tokens may read (before the session is pointed at it). */
+  async allowAnalysis(id: string, analysisId: string): Promise<void> {
+    const current = this.get(id);
+    if (boundAnalyses(current).includes(analysisId)) return;
+    await this.persist({ ...current, analysisIds: [...boundAnalyses(current), analysisId] });
+  }
+
   async rebind(id: string, analysisId: string): Promise<SessionRecord> {
     const current = this.get(id);
     const record = { ...current, analysisId, analysisIds: [...boundAnalyses(current).filter((a) => a !== analysisId), analysisId] };

@@ -69,8 +69,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/demo-datasets': { method: 'GET', path: () => '/api/demo-datasets', expect: ownerOnly(200) },
   'POST /api/demo-datasets/:key': { method: 'POST', path: () => '/api/demo-datasets/iris', expect: ownerOnly(201) },
   'GET /api/demo-session': { method: 'GET', path: () => '/api/demo-session', expect: ownerOnly(200) },
-  // Editors hand out links too (the Share panel); a view link only passes itself on.
-  'GET /api/share-origins': { method: 'GET', path: () => '/api/share-origins', expect: sessionWrites(200) },
+  // Every session page has a Share panel; the answer is this server's own addresses, not data.
+  'GET /api/share-origins': { method: 'GET', path: () => '/api/share-origins', expect: { ...sessionReads(200), otherView: 200 } },
   'DELETE /api/datasets/:id': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}`, expect: ownerOnly(204) },
 };
 

@@ -44,7 +44,7 @@ describe('decide: may this principal do this?', () => {
       openOwn: 'allow',
       openOther: 'forbidden',
       editOwn: 'forbidden',
-      share: 'forbidden',
+      share: 'allow',
     });
   });
 
