@@ -42,13 +42,15 @@ export function writesServerOwnedMeta(doc: Y.Doc, update: Uint8Array): boolean {
     return neighbour ? placeOf(neighbour, depth + 1) : null;
   };
   const owned = (place: Place): boolean => place !== null && place.parent === meta && place.key !== null && SERVER_OWNED.has(place.key);
-  if (inUpdate.some((item) => owned(placeOf(item)))) return true;
+  // Content the document already has (a client re-sending its state after being offline) changes nothing.
+  const isNew = (item: Y.Item): boolean => item.id.clock + item.length > Y.getState(doc.store, item.id.client);
+  if (inUpdate.some((item) => isNew(item) && owned(placeOf(item)))) return true;
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       for (let clock = range.clock; clock < range.clock + range.len; ) {
         const item = find(Y.createID(client, clock));
         if (!item) break;
-        if (owned(placeOf(item))) return true;
+        if (!(item.deleted && !inUpdate.includes(item)) && owned(placeOf(item))) return true;
         clock = item.id.clock + item.length;
       }
     }

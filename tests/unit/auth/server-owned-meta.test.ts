@@ -34,6 +34,11 @@ describe('writesServerOwnedMeta', () => {
     }
   });
 
+  it('lets a re-send of what the server already has through (a client back from offline)', () => {
+    const { server } = pair();
+    expect(writesServerOwnedMeta(server, Y.encodeStateAsUpdate(server))).toBe(false);
+  });
+
   it('lets every other edit through (title, view, filters, notes)', () => {
     const edits: ((doc: Y.Doc) => void)[] = [
       (doc) => setTitle(doc, 'Iris workshop'),
