@@ -11,9 +11,16 @@ export interface FeatureEncoding {
   encoding: 'zscore' | 'minmax' | 'one-hot' | 'frequency';
   /** Names of the matrix columns this column produced (one per one-hot level). */
   outputs: string[];
-  /** For scaled numbers: value' = (value - center) / scale. */
+  /** For scaled values: value' = weight · (value - center) / scale (weight 1 when absent). */
   center?: number;
   scale?: number;
+  /**
+   * Categories and booleans: the factor their outputs were multiplied by (one-hot: the row's
+   * level holds `weight`, the others 0), at most 1 — so that two rows differing in the column
+   * lie one neighbour step of the numeric columns apart (docs/analysis.md, "Weighing discrete
+   * columns"). Absent on numbers and dates.
+   */
+  weight?: number;
 }
 
 export interface ExcludedColumn {

@@ -4,6 +4,7 @@ import type { Table } from '../../shared/table.ts';
 import { describeAnomalies } from './explain/describe-anomalies.ts';
 import { describeClusters } from './explain/describe-clusters.ts';
 import { prepareFeatures } from './prepare/index.ts';
+import { discreteWeightNote } from './prepare/weight-note.ts';
 import type { PipelineHooks, PipelineOutput } from './pipeline-types.ts';
 import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
@@ -52,6 +53,8 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     notes.push(warningNote(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`));
   }
   if (prepared.imputedCells > 0) notes.push(infoNote(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`));
+  const weightNote = discreteWeightNote(prepared.encodings, prepared.neighbourStep);
+  if (weightNote) notes.push(infoNote(weightNote));
 
   const reduced = run('reduce', (onProgress) =>
     reduceStage(prepared.matrix, params, {

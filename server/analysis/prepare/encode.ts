@@ -1,10 +1,16 @@
 import type { Column } from '../../../shared/table.ts';
 import type { FeatureEncoding } from '../../../shared/analysis-result.ts';
 import { createMatrix, type Matrix } from '../matrix.ts';
+import { NEIGHBOUR_STEP_K, neighbourStep } from './neighbour-step.ts';
 
 export interface EncodedFeatures {
   matrix: Matrix;
   encodings: FeatureEncoding[];
+  /**
+   * The continuous features' neighbour step (median distance to the 15th nearest row) that
+   * discrete columns were weighed against; absent when there were no continuous features.
+   */
+  neighbourStep?: { k: number; distance: number };
 }
 
 export const DEFAULT_ONE_HOT_MAX_LEVELS = 12;
@@ -14,28 +20,65 @@ export const DEFAULT_ONE_HOT_MAX_LEVELS = 12;
  * cardinality cap and a frequency code above it (one-hot of 500 levels would swamp every other
  * feature); booleans are 0/1 scaled like numbers. Rows are taken in `rowIndex` order and must
  * have no missing values left.
+ *
+ * Discrete columns (categories, booleans) are then weighed so that two rows differing in one
+ * of them lie one neighbour step apart (`discreteWeight`): a category puts a fixed distance
+ * between rows while the distances between neighbouring rows shrink as a table grows, so at
+ * full weight an unrelated 12-level column cut each group of a 100k-row table into islands.
  */
 export function encodeFeatures(
   columns: Column[],
   rowIndex: Uint32Array,
   normalization: 'zscore' | 'minmax',
+  seed: number,
   oneHotMaxLevels = DEFAULT_ONE_HOT_MAX_LEVELS,
 ): EncodedFeatures {
   const n = rowIndex.length;
   const plans = columns.map((c) => planColumn(c, rowIndex, normalization, oneHotMaxLevels));
+  const step = continuousStep(plans, n, seed);
   const width = plans.reduce((s, p) => s + p.encoding.outputs.length, 0);
   const matrix = createMatrix(n, width);
   let offset = 0;
   for (const plan of plans) {
-    plan.write(matrix, offset);
+    if (plan.gap !== undefined) plan.encoding.weight = discreteWeight(step, plan.gap);
+    plan.write(matrix, offset, plan.encoding.weight ?? 1);
     offset += plan.encoding.outputs.length;
   }
-  return { matrix, encodings: plans.map((p) => p.encoding) };
+  return { matrix, encodings: plans.map((p) => p.encoding), ...(step > 0 && { neighbourStep: { k: NEIGHBOUR_STEP_K, distance: step } }) };
+}
+
+/**
+ * The weight of a discrete column whose levels lie `gap` apart unweighted: one neighbour step
+ * of the continuous features over the gap, so a differing category moves a row as far as its
+ * 15th nearest neighbour — a category that goes with the numeric structure still separates
+ * it, one unrelated to it cannot split an island. Never above 1 (a column never weighs more
+ * than it did unweighted: √2 between two one-hot levels), and 1 when there is no continuous
+ * scale to weigh against (no numbers or dates, or most rows with 15 exact duplicates).
+ */
+export function discreteWeight(step: number, gap: number): number {
+  if (!(step > 0) || !(gap > 0)) return 1;
+  return Math.min(1, step / gap);
 }
 
 interface ColumnPlan {
   encoding: FeatureEncoding;
-  write(m: Matrix, offset: number): void;
+  /** Discrete columns: distance between two rows that differ in this column alone, unweighted. */
+  gap?: number;
+  /** Continuous columns: the scaled value of row r. */
+  scaled?: (r: number) => number;
+  write(m: Matrix, offset: number, weight: number): void;
+}
+
+function continuousStep(plans: ColumnPlan[], n: number, seed: number): number {
+  const continuous = plans.filter((p) => p.scaled !== undefined);
+  const discrete = plans.some((p) => p.gap !== undefined);
+  if (!discrete || continuous.length === 0) return 0;
+  const d = continuous.length;
+  const values = new Float32Array(n * d);
+  continuous.forEach((p, t) => {
+    for (let r = 0; r < n; r++) values[r * d + t] = p.scaled!(r);
+  });
+  return neighbourStep(values, n, d, seed);
 }
 
 function planColumn(column: Column, rowIndex: Uint32Array, normalization: 'zscore' | 'minmax', maxLevels: number): ColumnPlan {
@@ -48,8 +91,9 @@ function planColumn(column: Column, rowIndex: Uint32Array, normalization: 'zscor
     levels.forEach((code, k) => (slot[code] = k));
     return {
       encoding: { column: column.name, type: data.type, encoding: 'one-hot', outputs: levels.map((c) => `${column.name}=${data.dictionary[c]}`) },
-      write(m, offset) {
-        for (let r = 0; r < n; r++) m.data[r * m.cols + offset + slot[data.codes[rowIndex[r]]]] = 1;
+      gap: Math.SQRT2,
+      write(m, offset, weight) {
+        for (let r = 0; r < n; r++) m.data[r * m.cols + offset + slot[data.codes[rowIndex[r]]]] = weight;
       },
     };
   }
@@ -66,12 +110,18 @@ function planColumn(column: Column, rowIndex: Uint32Array, normalization: 'zscor
     for (let r = 0; r < n; r++) raw[r] = data.values[rowIndex[r]];
   }
   const { center, scale } = normalization === 'zscore' ? meanStd(raw) : minRange(raw);
-  return {
+  const plan: ColumnPlan = {
     encoding: { column: column.name, type: data.type, encoding, outputs: [column.name], center, scale },
-    write(m, offset) {
-      for (let r = 0; r < n; r++) m.data[r * m.cols + offset] = (raw[r] - center) / scale;
+    write(m, offset, weight) {
+      for (let r = 0; r < n; r++) m.data[r * m.cols + offset] = (weight * (raw[r] - center)) / scale;
     },
   };
+  // A boolean's two values lie 1 / scale apart; a frequency code has no fixed gap between
+  // levels, so its typical one: two rows' root-mean-square difference, √2 · sd / scale.
+  if (data.type === 'boolean') plan.gap = 1 / scale;
+  else if (data.type === 'category') plan.gap = (Math.SQRT2 * meanStd(raw).scale) / scale;
+  else plan.scaled = (r) => (raw[r] - center) / scale;
+  return plan;
 }
 
 function usedLevels(codes: Int32Array, rowIndex: Uint32Array): number[] {

@@ -11,6 +11,8 @@ export interface PreparedFeatures {
   /** Dataset row of each matrix row. */
   rowIndex: Uint32Array;
   encodings: FeatureEncoding[];
+  /** What discrete columns were weighed against (see encodeFeatures); absent without numbers or dates. */
+  neighbourStep?: { k: number; distance: number };
   excluded: ExcludedColumn[];
   droppedRows: number;
   imputedCells: number;
@@ -20,8 +22,8 @@ export interface PreparedFeatures {
 export function prepareFeatures(table: Table, params: AnalysisParams): PreparedFeatures {
   const { columns, excluded } = selectFeatures(table, params);
   const missing = handleMissing(columns, table.rowCount, params.missing);
-  const { matrix, encodings } = encodeFeatures(missing.columns, missing.rowIndex, params.normalization);
-  return { matrix, rowIndex: missing.rowIndex, encodings, excluded, droppedRows: missing.droppedRows, imputedCells: missing.imputedCells };
+  const { matrix, encodings, neighbourStep } = encodeFeatures(missing.columns, missing.rowIndex, params.normalization, params.seed);
+  return { matrix, rowIndex: missing.rowIndex, encodings, neighbourStep, excluded, droppedRows: missing.droppedRows, imputedCells: missing.imputedCells };
 }
 
 export { FeatureSelectionError } from './select-features.ts';

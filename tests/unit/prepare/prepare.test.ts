@@ -88,25 +88,47 @@ describe('prepareFeatures on penguins', async () => {
     expect(prepared.encodings.find((e) => e.column === 'Body Mass (g)')!.encoding).toBe('frequency');
   });
 
-  it('weighs no column above a numeric one: numbers and frequency codes variance 1, a one-hot block 1 − Σp²', () => {
+  it('weighs a category one neighbour step: rows differing in it lie as far apart as the 15th nearest row', () => {
     // Body mass as a category has ~95 levels: frequency-encoded. Island is one-hot (3 levels).
-    const prepared = prepareFeatures(table, params({ features: ['Flipper Length (mm)', 'Body Mass (g)', 'Island'], columns: { 'Body Mass (g)': { type: 'category' } } }));
+    const prepared = prepareFeatures(table, params({ features: ['Flipper Length (mm)', 'Beak Length (mm)', 'Body Mass (g)', 'Island'], columns: { 'Body Mass (g)': { type: 'category' } } }));
     const { rows, cols, data } = prepared.matrix;
-    const variance = (j: number) => columnStats(Array.from({ length: rows }, (_, i) => data[i * cols + j])).std ** 2;
-    let j = 0;
-    for (const e of prepared.encodings) {
-      const block = e.outputs.map((_, t) => variance(j + t)).reduce((a, b) => a + b, 0);
-      if (e.encoding === 'one-hot') {
-        const shares = e.outputs.map((_, t) => Array.from({ length: rows }, (_, i) => data[i * cols + j + t]).reduce((a, b) => a + b, 0) / rows);
-        expect(block).toBeCloseTo(1 - shares.reduce((a, p) => a + p * p, 0), 5);
-        expect(block).toBeLessThan(1);
-      } else {
-        expect(['zscore', 'frequency']).toContain(e.encoding);
-        expect(block).toBeCloseTo(1, 4);
-      }
-      j += e.outputs.length;
+    const offsets = new Map<string, number>();
+    prepared.encodings.reduce((o, e) => (offsets.set(e.column, o), o + e.outputs.length), 0);
+    const at = (name: string) => prepared.encodings.find((e) => e.column === name)!;
+    const column = (j: number) => Array.from({ length: rows }, (_, i) => data[i * cols + j]);
+    // The step, recomputed here from the two numeric columns: median distance to the 15th nearest other row.
+    const [f, b] = [offsets.get('Flipper Length (mm)')!, offsets.get('Beak Length (mm)')!];
+    const kth = Array.from({ length: rows }, (_, i) => {
+      const d = Array.from({ length: rows }, (_, r) => Math.hypot(data[i * cols + f] - data[r * cols + f], data[i * cols + b] - data[r * cols + b]));
+      d.splice(i, 1);
+      return d.sort((p, q) => p - q)[14];
+    }).sort((p, q) => p - q);
+    const step = prepared.neighbourStep!.distance;
+    expect(prepared.neighbourStep!.k).toBe(15);
+    expect(step).toBeCloseTo(kth[Math.floor(rows / 2)], 5);
+    expect(step).toBeLessThan(Math.SQRT2);
+    expect(['Flipper Length (mm)', 'Beak Length (mm)', 'Body Mass (g)', 'Island'].map((c) => at(c).encoding)).toEqual(['zscore', 'zscore', 'frequency', 'one-hot']);
+    expect(at('Flipper Length (mm)').weight).toBeUndefined();
+    expect(columnStats(column(f)).std).toBeCloseTo(1, 4);
+    // One-hot: the row's level holds the weight, so two levels lie weight · √2 = one step apart.
+    const island = at('Island');
+    const i0 = offsets.get('Island')!;
+    expect(island.weight!).toBeCloseTo(step / Math.SQRT2, 6);
+    for (let i = 0; i < rows; i++) {
+      const block = [0, 1, 2].map((t) => data[i * cols + i0 + t]);
+      expect(block.filter((v) => v === 0)).toHaveLength(2);
+      expect(Math.max(...block)).toBeCloseTo(island.weight!, 6);
     }
-    expect(prepared.encodings.map((e) => e.encoding).sort()).toEqual(['frequency', 'one-hot', 'zscore']);
+    // Frequency code: z-scored, then weighed so two rows differ by one step (root mean square).
+    expect(columnStats(column(offsets.get('Body Mass (g)')!)).std * Math.SQRT2).toBeCloseTo(step, 4);
+    expect(at('Body Mass (g)').weight!).toBeCloseTo(step / Math.SQRT2, 6);
+  });
+
+  it('leaves categories unweighted (one-hot 0/1) when there are no numbers or dates to weigh them against', () => {
+    const prepared = prepareFeatures(table, params({ features: ['Island', 'Sex'] }));
+    expect(prepared.neighbourStep).toBeUndefined();
+    expect(prepared.encodings.map((e) => e.weight)).toEqual([1, 1]);
+    expect(new Set(prepared.matrix.data)).toEqual(new Set([0, 1]));
   });
 
   it('explains what is wrong with bad feature requests', () => {
@@ -145,5 +167,56 @@ describe('prepareFeatures edge cases', () => {
     };
     expect(() => prepareFeatures(gappy, params())).toThrow(NoRowsLeftError);
     expect(() => prepareFeatures(gappy, params())).toThrow(/impute/);
+  });
+});
+
+describe('weighing discrete columns', () => {
+  // 400 rows on a line (one neighbour step: the 15th nearest is 8 apart) with a yes/no column and a category.
+  const n = 400;
+  const line: Table = {
+    rowCount: n,
+    columns: [
+      { name: 'x', identifier: false, data: { type: 'number', values: Float64Array.from({ length: n }, (_, i) => i) } },
+      { name: 'flag', identifier: false, data: { type: 'boolean', codes: Int32Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 1 : 0)), dictionary: ['false', 'true'] } },
+      { name: 'kind', identifier: false, data: { type: 'category', codes: Int32Array.from({ length: n }, (_, i) => i % 3), dictionary: ['a', 'b', 'c'] } },
+    ],
+  };
+
+  it('puts rows that differ only in a boolean or a category one neighbour step apart', () => {
+    const prepared = prepareFeatures(line, params());
+    const x = prepared.encodings[0];
+    const step = prepared.neighbourStep!.distance;
+    expect(step).toBeCloseTo(8 / x.scale!, 5);
+    const { cols, data } = prepared.matrix;
+    // Rows 0 and 1: flag differs (row 0 is true); rows 0 and 3 share the flag, kinds a and a.
+    expect(Math.abs(data[0 * cols + 1] - data[1 * cols + 1])).toBeCloseTo(step, 5);
+    expect(data[0 * cols + 1] - data[4 * cols + 1]).toBe(0);
+    // Rows 0 and 1: kinds a and b, √(w² + w²) = step.
+    const kindGap = Math.hypot(data[2] - data[cols + 2], data[3] - data[cols + 3], data[4] - data[cols + 4]);
+    expect(kindGap).toBeCloseTo(step, 5);
+    expect(prepared.encodings[1].weight).toBeLessThan(1);
+  });
+
+  it('leaves discrete columns at 1 when most rows have 15 exact duplicates in the numbers (no local scale)', () => {
+    const coarse: Table = { ...line, columns: [{ name: 'x', identifier: false, data: { type: 'number', values: Float64Array.from({ length: n }, (_, i) => i % 10) } }, ...line.columns.slice(1)] };
+    const prepared = prepareFeatures(coarse, params());
+    expect(prepared.neighbourStep).toBeUndefined();
+    expect(prepared.encodings.slice(1).map((e) => e.weight)).toEqual([1, 1]);
+  });
+
+  it('never weighs a column above 1: a step wider than a category gap leaves it at 0/1', () => {
+    // 40 rows spread over 3 columns of unit-variance noise: the 15th neighbour lies far away.
+    const m = 40;
+    const noise = (salt: number) => Float64Array.from({ length: m }, (_, i) => Math.sin(i * 12.9898 + salt) * 43758.5453 % 1);
+    const sparse: Table = {
+      rowCount: m,
+      columns: [
+        ...[1, 2, 3, 4, 5, 6].map((salt) => ({ name: `n${salt}`, identifier: false, data: { type: 'number' as const, values: noise(salt) } })),
+        { name: 'kind', identifier: false, data: { type: 'category', codes: Int32Array.from({ length: m }, (_, i) => i % 2), dictionary: ['a', 'b'] } },
+      ],
+    };
+    const prepared = prepareFeatures(sparse, params());
+    expect(prepared.neighbourStep!.distance).toBeGreaterThan(Math.SQRT2);
+    expect(prepared.encodings.at(-1)!.weight).toBe(1);
   });
 });

@@ -1,0 +1,17 @@
+import type { FeatureEncoding } from '../../../shared/analysis-result.ts';
+
+/**
+ * The analysis note that says which discrete columns were weighed down and to what distance,
+ * or null when none was (no numbers or dates to weigh against, or the step is larger than an
+ * unweighted gap).
+ */
+export function discreteWeightNote(encodings: FeatureEncoding[], step: { k: number; distance: number } | undefined): string | null {
+  const weighed = encodings.filter((e) => e.weight !== undefined && e.weight < 1);
+  if (!step || weighed.length === 0) return null;
+  const names = weighed.map((e) => e.column);
+  const list = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return (
+    `Category and yes/no columns (${list}) weigh one neighbour step of the numeric columns: rows that differ in one lie ` +
+    `${step.distance.toPrecision(2)} apart, the median distance to the ${step.k}th nearest row, so a category unrelated to the numbers cannot split the layout into islands.`
+  );
+}
