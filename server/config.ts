@@ -43,6 +43,8 @@ export interface ServerConfig {
   ownerToken: string | null;
   /** ALLOWED_HOSTS: names other than this machine's own that Host headers may carry (a LAN DNS name). */
   allowedHosts: string[];
+  /** TRUST_PROXY=1: a reverse proxy of ours is in front; per-client limits use the address it saw (X-Forwarded-For). */
+  trustProxy: boolean;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -67,6 +69,7 @@ export const DEFAULTS: ServerConfig = {
   auth: 'on',
   ownerToken: null,
   allowedHosts: [],
+  trustProxy: false,
 };
 
 export class ConfigError extends Error {}
@@ -101,6 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     auth: authSetting(env.AUTH),
     ownerToken: ownerToken(env.OWNER_TOKEN),
     allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
   checkAuthExposure(config);
   return config;

@@ -7,6 +7,9 @@ import type { Context } from 'hono';
  * behind it, which errs on the safe side.
  */
 export function clientAddress(c: Context): string {
+  // Decided once for every request by the access layer (server/auth/client-address.ts, TRUST_PROXY).
+  const decided = c.get('clientAddress');
+  if (decided !== undefined) return decided;
   const env = c.env as Partial<HttpBindings> | undefined;
   const address = env?.incoming?.socket.remoteAddress ?? 'unknown';
   // The same client over IPv4 and IPv4-mapped IPv6 is one client.

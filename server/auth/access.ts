@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config.ts';
 import { boundAnalyses, type SessionStore } from '../store/session-store.ts';
 import { tokensEqual } from '../store/ids.ts';
 import { HttpError } from '../api/http-error.ts';
+import { clientAddressOf } from './client-address.ts';
 import { crossOriginWrite } from './cross-origin.ts';
 import { GuessLimiter } from './guess-limiter.ts';
 import { hostAllowed, serverHostNames } from './host-names.ts';
@@ -15,7 +16,7 @@ import { tooManyWrongTokens, wrongToken } from './messages.ts';
 import { OWNER, type Principal } from './principal.ts';
 
 export interface AccessOptions {
-  config: Pick<ServerConfig, 'auth' | 'host' | 'publicUrl' | 'allowedHosts' | 'allowedOrigins'>;
+  config: Pick<ServerConfig, 'auth' | 'host' | 'publicUrl' | 'allowedHosts' | 'allowedOrigins' | 'trustProxy'>;
   ownerToken: string;
   sessions: Pick<SessionStore, 'findByToken' | 'roleFor'>;
   limiter?: GuessLimiter;
@@ -56,6 +57,7 @@ export class Access {
 
   /** Host and cross-origin checks, for every request (pages, API, assets). */
   readonly guardRequest: MiddlewareHandler = async (c, next) => {
+    c.set('clientAddress', clientAddressOf(socketOf(c)?.remoteAddress, c.req.header('x-forwarded-for'), this.options.config.trustProxy));
     const refusal = this.refuseRequest(c.req.method, c.req.header('host'), c.req.header('origin'), c.req.header('sec-fetch-site'));
     if (refusal) throw new HttpError(refusal.status, refusal.code, refusal.message);
     await next();
@@ -114,15 +116,19 @@ export class Access {
   refuseUpgrade(req: IncomingMessage): Refusal | null {
     const refusal = this.refuseRequest('GET', req.headers.host, undefined, undefined);
     if (refusal) return refusal;
-    const wait = this.open ? 0 : this.limiter.retryAfter(req.socket.remoteAddress ?? 'unknown');
+    const wait = this.open ? 0 : this.limiter.retryAfter(this.upgradeAddress(req));
     return wait > 0 ? { status: 429, code: 'too_many_wrong_tokens', message: tooManyWrongTokens(wait).message, retryAfter: wait } : null;
   }
 
   /** The WebSocket's token check (a session's edit or view token); a wrong one counts as a guess. */
   authorizeUpgrade(sessionId: string, token: string | null, req: IncomingMessage | undefined): 'edit' | 'view' | null {
     const role = this.options.sessions.roleFor(sessionId, token);
-    if (role === null && token !== null && !this.open) this.limiter.wrong(req?.socket.remoteAddress ?? 'unknown');
+    if (role === null && token !== null && !this.open) this.limiter.wrong(req ? this.upgradeAddress(req) : 'unknown');
     return role;
+  }
+
+  private upgradeAddress(req: IncomingMessage): string {
+    return clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.options.config.trustProxy);
   }
 
   private refuseRequest(method: string, host: string | undefined, origin: string | undefined, secFetchSite: string | undefined): Refusal | null {
@@ -168,7 +174,7 @@ function socketOf(c: Context): IncomingMessage['socket'] | undefined {
 }
 
 function clientAddress(c: Context): string {
-  return socketOf(c)?.remoteAddress ?? 'unknown';
+  return c.get('clientAddress') ?? clientAddressOf(socketOf(c)?.remoteAddress, undefined, false);
 }
 
 /**

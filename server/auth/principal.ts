@@ -18,6 +18,8 @@ export type Principal =
 declare module 'hono' {
   interface ContextVariableMap {
     principal: Principal;
+    /** The client's address for per-client limits (client-address.ts), set for every request by the access layer. */
+    clientAddress: string;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientAddressOf } from '../../../server/auth/client-address.ts';
 import { crossOriginWrite } from '../../../server/auth/cross-origin.ts';
 import { GuessLimiter } from '../../../server/auth/guess-limiter.ts';
 import { hostAllowed, isLoopbackHost, serverHostNames } from '../../../server/auth/host-names.ts';
@@ -96,6 +97,16 @@ describe('GuessLimiter', () => {
     expect(limiter.retryAfter('10.0.0.1')).toBe(0);
     limiter.wrong('10.0.0.1');
     expect(limiter.retryAfter('10.0.0.1')).toBe(3);
+  });
+});
+
+describe('clientAddressOf', () => {
+  it('is the TCP peer, or with TRUST_PROXY the address our proxy saw (never what the client claimed)', () => {
+    expect(clientAddressOf('::ffff:192.168.1.7', undefined, false)).toBe('192.168.1.7');
+    expect(clientAddressOf('10.0.0.2', '203.0.113.9', false)).toBe('10.0.0.2');
+    expect(clientAddressOf('10.0.0.2', '1.2.3.4, 203.0.113.9', true)).toBe('203.0.113.9');
+    expect(clientAddressOf('10.0.0.2', ['1.2.3.4', '203.0.113.9'], true)).toBe('203.0.113.9');
+    expect(clientAddressOf('10.0.0.2', undefined, true)).toBe('10.0.0.2');
   });
 });
 
