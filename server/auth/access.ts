@@ -102,7 +102,8 @@ export class Access {
           path: '/',
           httpOnly: true,
           sameSite: 'Strict',
-          secure: new URL(c.req.url).protocol === 'https:',
+          // Behind a TLS proxy the request reaches us over http; the proxy says what the browser used.
+          secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
           maxAge: 400 * 24 * 3600,
         });
       } else this.limiter.wrong(address);
