@@ -334,6 +334,10 @@ describe('host, origin and headers', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     const pair = cookie.split(';')[0];
     expect((await fetch(`${server.url}/api/datasets`, { headers: { cookie: pair } })).status).toBe(200);
+    // A cookie of an earlier owner token (OWNER_TOKEN changed) is refused and cleared, so it counts once.
+    const stale = await fetch(`${server.url}/api/datasets`, { headers: { cookie: pair.replace(/=.*/, '=an-earlier-owner-token-0000000') } });
+    expect(stale.status).toBe(401);
+    expect(stale.headers.get('set-cookie')).toMatch(/Max-Age=0/i);
     // A wrong link sets nothing.
     const wrong = await fetch(`${server.url}/?token=not-the-owner-token-000000000`, { redirect: 'manual' });
     expect(wrong.status).toBe(303);
