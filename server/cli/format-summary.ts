@@ -13,7 +13,7 @@ export function formatSummary(input: {
   const lines: string[] = [];
   lines.push(`${input.file}: ${input.rowCount} rows, ${input.columnNames.length} columns, ${(input.bytes / 2 ** 20).toFixed(2)} MB`);
   lines.push(`  columns: ${input.columnNames.join(', ')}`);
-  lines.push(`features: ${s.features.map((f) => `${f.column} [${f.encoding}]`).join(', ')} → ${s.featureDimensions} dimensions`);
+  lines.push(`features: ${s.features.map((f) => `${f.column} [${f.encoding}${f.weight !== undefined && f.weight < 1 ? ` ×${f.weight.toFixed(2)}` : ''}]`).join(', ')} → ${s.featureDimensions} dimensions`);
   if (s.excluded.length > 0) lines.push(`  left out: ${s.excluded.map((e) => `${e.name} (${e.reason})`).join(', ')}`);
   lines.push(`points: ${s.pointCount} (${s.droppedRows} rows dropped, ${s.imputedCells} values imputed)`);
   const trust = s.reduction.trustworthiness;
