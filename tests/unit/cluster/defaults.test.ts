@@ -60,22 +60,25 @@ describe('density clustering defaults', () => {
     expect(r.droppedClusters).toBe(0);
   });
 
-  it('on the Seattle weather UMAP layout: DBSCAN finds a handful of clusters that follow the weather', async () => {
+  it('on the Seattle weather UMAP layout (every column): DBSCAN finds a handful of clusters, not dozens', async () => {
     const seattle = await loadAsset('seattle');
     const params = (input: AnalysisParamsInput) => analysisParamsSchema.parse(input);
     const out = runPipeline(seattle, params({ reduction: { method: 'umap' }, clustering: { method: 'dbscan' } }));
-    const weather = truth(seattle, 'weather', out.rowIndex);
-    // Measured: 7 clusters, ARI 0.77, no noise (the knee of the k-distance curve with minPts 6
-    // gave 40 clusters, ARI 0.12, 8% noise).
-    expect(out.summary.clustering.clusterCount).toBeGreaterThanOrEqual(3);
-    expect(out.summary.clustering.clusterCount).toBeLessThanOrEqual(12);
-    expect(adjustedRandIndex(out.cluster, weather)).toBeGreaterThan(0.7);
+    // Measured: 4 clusters, no noise (the knee of the k-distance curve with minPts 6 gave 40
+    // clusters, 8% noise). Weather is a feature here; until it weighed one neighbour step
+    // (issue 10) its one-hot columns cut the layout into weather islands (7 clusters, ARI 0.77
+    // against weather); now the layout follows the measurements and the clusters do not
+    // follow the weather (ARI 0.15).
+    expect(out.summary.clustering.clusterCount).toBeGreaterThanOrEqual(2);
+    expect(out.summary.clustering.clusterCount).toBeLessThanOrEqual(8);
+    expect(noiseShare(out.cluster)).toBeLessThan(0.05);
     expect(out.summary.notes.some((n) => n.level === 'info' && n.text.startsWith('DBSCAN: eps') && n.text.includes('95th percentile') && n.text.includes('minPts 17'))).toBe(true);
-    // HDBSCAN on the same layout: measured 5 clusters, ARI 0.84.
+    // HDBSCAN on the same layout: measured 2 clusters, no noise.
     const layout = { rows: out.rowIndex.length, cols: 3, data: out.positions };
     const h = hdbscan(layout);
-    expect(clusterCount(h.labels)).toBeLessThanOrEqual(10);
-    expect(adjustedRandIndex(h.labels, weather)).toBeGreaterThan(0.8);
+    expect(clusterCount(h.labels)).toBeGreaterThanOrEqual(2);
+    expect(clusterCount(h.labels)).toBeLessThanOrEqual(8);
+    expect(noiseShare(h.labels)).toBeLessThan(0.05);
   });
 
   it('on the penguins t-SNE layout of the four measurements: DBSCAN finds the three species', async () => {
