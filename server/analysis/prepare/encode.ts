@@ -30,12 +30,11 @@ export function encodeFeatures(
   columns: Column[],
   rowIndex: Uint32Array,
   normalization: 'zscore' | 'minmax',
-  seed: number,
   oneHotMaxLevels = DEFAULT_ONE_HOT_MAX_LEVELS,
 ): EncodedFeatures {
   const n = rowIndex.length;
   const plans = columns.map((c) => planColumn(c, rowIndex, normalization, oneHotMaxLevels));
-  const step = continuousStep(plans, n, seed);
+  const step = continuousStep(plans, n);
   const width = plans.reduce((s, p) => s + p.encoding.outputs.length, 0);
   const matrix = createMatrix(n, width);
   let offset = 0;
@@ -69,7 +68,7 @@ interface ColumnPlan {
   write(m: Matrix, offset: number, weight: number): void;
 }
 
-function continuousStep(plans: ColumnPlan[], n: number, seed: number): number {
+function continuousStep(plans: ColumnPlan[], n: number): number {
   const continuous = plans.filter((p) => p.scaled !== undefined);
   const discrete = plans.some((p) => p.gap !== undefined);
   if (!discrete || continuous.length === 0) return 0;
@@ -78,7 +77,7 @@ function continuousStep(plans: ColumnPlan[], n: number, seed: number): number {
   continuous.forEach((p, t) => {
     for (let r = 0; r < n; r++) values[r * d + t] = p.scaled!(r);
   });
-  return neighbourStep(values, n, d, seed);
+  return neighbourStep(values, n, d);
 }
 
 function planColumn(column: Column, rowIndex: Uint32Array, normalization: 'zscore' | 'minmax', maxLevels: number): ColumnPlan {

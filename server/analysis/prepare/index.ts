@@ -22,7 +22,7 @@ export interface PreparedFeatures {
 export function prepareFeatures(table: Table, params: AnalysisParams): PreparedFeatures {
   const { columns, excluded } = selectFeatures(table, params);
   const missing = handleMissing(columns, table.rowCount, params.missing);
-  const { matrix, encodings, neighbourStep } = encodeFeatures(missing.columns, missing.rowIndex, params.normalization, params.seed);
+  const { matrix, encodings, neighbourStep } = encodeFeatures(missing.columns, missing.rowIndex, params.normalization);
   return { matrix, rowIndex: missing.rowIndex, encodings, neighbourStep, excluded, droppedRows: missing.droppedRows, imputedCells: missing.imputedCells };
 }
 

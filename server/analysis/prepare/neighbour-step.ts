@@ -12,15 +12,22 @@ const MIN_QUERIES = 50;
 const MAX_QUERIES = 500;
 
 /**
+ * The query rows are drawn with a seed of their own, not the analysis seed: the features (and
+ * what is computed on them: k-means, anomalies, nearest rows) stay the same when only the
+ * layout's seed changes.
+ */
+const SAMPLE_SEED = 0x5bd1e995;
+
+/**
  * The typical distance from a row to its k-th nearest other row: the median, over a seeded
  * sample of query rows, of the exact k-th neighbour distance among all rows. `values` is n × d
  * row-major. 0 when most rows have k exact duplicates (no local scale to speak of).
  */
-export function neighbourStep(values: Float32Array, n: number, d: number, seed: number, k = NEIGHBOUR_STEP_K): number {
+export function neighbourStep(values: Float32Array, n: number, d: number, k = NEIGHBOUR_STEP_K): number {
   if (n < 2 || d === 0) return 0;
   const kk = Math.min(k, n - 1);
   const queryCount = Math.min(n, Math.max(MIN_QUERIES, Math.min(MAX_QUERIES, Math.floor(WORK / (n * d)))));
-  const queries = seededSample(n, queryCount, seed ^ 0x5bd1e995);
+  const queries = seededSample(n, queryCount, SAMPLE_SEED);
   // The kk smallest squared distances so far, ascending; best[kk - 1] is the one to beat.
   const best = new Float64Array(kk);
   const kth = new Float64Array(queries.length);

@@ -204,6 +204,22 @@ describe('weighing discrete columns', () => {
     expect(prepared.encodings.slice(1).map((e) => e.weight)).toEqual([1, 1]);
   });
 
+  it('measures the step on the same sampled rows whatever the analysis seed, so the features do not change with it', () => {
+    // 3,000 rows: the step is measured from a sample of them (500), not from every row.
+    const m = 3000;
+    const wide: Table = {
+      rowCount: m,
+      columns: [
+        { name: 'x', identifier: false, data: { type: 'number', values: Float64Array.from({ length: m }, (_, i) => Math.sqrt(i)) } },
+        { name: 'kind', identifier: false, data: { type: 'category', codes: Int32Array.from({ length: m }, (_, i) => i % 3), dictionary: ['a', 'b', 'c'] } },
+      ],
+    };
+    const [one, two] = [1, 2].map((seed) => prepareFeatures(wide, params({ seed })));
+    expect(one.encodings.at(-1)!.weight).toBeLessThan(1);
+    expect(two.neighbourStep).toEqual(one.neighbourStep);
+    expect(two.matrix.data).toEqual(one.matrix.data);
+  });
+
   it('never weighs a column above 1: a step wider than a category gap leaves it at 0/1', () => {
     // 40 rows spread over 3 columns of unit-variance noise: the 15th neighbour lies far away.
     const m = 40;
