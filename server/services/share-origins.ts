@@ -12,6 +12,8 @@ export interface ShareOriginsInput {
   host: string;
   /** The port it actually listens on (not 0). */
   port: number;
+  /** The HTTPS listener's actual port; null or absent when HTTPS_PORT=off. */
+  httpsPort?: number | null;
   interfaces: InterfaceTable;
 }
 
@@ -33,10 +35,28 @@ function rank(name: string, address: string): number {
  * PUBLIC_URL when set; otherwise, when the server listens on all interfaces, `http://<ipv4>:<port>`
  * for each non-internal IPv4 address (real interfaces before virtual bridges and link-local
  * addresses, otherwise in the system's order); when it listens on one non-loopback address,
- * that one; on loopback only, none. IPv6 is left out: a link such as
+ * that one; on loopback only, none. With HTTPS on, `secure` lists the https origins of the same
+ * addresses on the HTTPS port. IPv6 is left out: a link such as
  * http://[fe80::1%eth0]:8080 is not something people type or phones open reliably.
  */
 export function chooseShareOrigins(input: ShareOriginsInput): ShareOrigins {
+  const plain = chooseHttpOrigins(input);
+  const httpsPort = input.httpsPort;
+  if (httpsPort === undefined || httpsPort === null) return plain;
+  // Behind PUBLIC_URL only that origin is reachable (a proxy or tunnel): secure when it is https.
+  const origins =
+    plain.source === 'public-url'
+      ? plain.origins.filter((o) => o.startsWith('https:'))
+      : plain.origins.map((o) => {
+          const url = new URL(o);
+          url.protocol = 'https:';
+          url.port = String(httpsPort);
+          return url.origin;
+        });
+  return { ...plain, secure: { port: httpsPort, origins } };
+}
+
+function chooseHttpOrigins(input: ShareOriginsInput): ShareOrigins {
   if (input.publicUrl) return { origins: [input.publicUrl], source: 'public-url' };
   if (!ALL_INTERFACES.has(input.host)) {
     // One interface: a loopback one serves this computer only; any other is what others reach
