@@ -59,6 +59,7 @@ export function SharePanel() {
       {qr && qr.link === qrLink && (
         <img className="qr" src={qr.src} alt={headsetLink ? 'QR code of the headset link' : 'QR code of the view link'} width={180} height={180} data-link={qr.link} />
       )}
+      {qr && qr.link === qrLink && headsetLink && <p className="small muted">The QR code opens the headset link.</p>}
     </Panel>
   );
 }

@@ -7,6 +7,9 @@ import WebSocket from 'ws';
 export interface HttpsAnswer {
   status: number;
   body: string;
+  /** The raw body (models are binary). */
+  bytes: Buffer;
+  contentType: string;
   /** SHA-256 fingerprint of the server's certificate (as X509Certificate.fingerprint256 writes it). */
   fingerprint: string;
 }
@@ -19,10 +22,12 @@ export function httpsGet(url: string, ca: string, headers: Record<string, string
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, headers }, (res) => {
       const peer = (res.socket as TLSSocket).getPeerX509Certificate();
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, fingerprint: peer?.fingerprint256 ?? '' }));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes, contentType: res.headers['content-type'] ?? '', fingerprint: peer?.fingerprint256 ?? '' });
+      });
     });
     req.on('error', reject);
     req.end();
