@@ -56,6 +56,10 @@ describe('HTTPS (HTTPS_PORT)', () => {
     // The same app: the access layer answers over TLS as over http.
     expect((await httpsGet(`${https.url}/api/datasets`, cert)).status).toBe(401);
     expect((await httpsGet(`${https.url}/api/datasets`, cert, { authorization: `Bearer ${TEST_OWNER_TOKEN}` })).status).toBe(200);
+    // The owner link over HTTPS sets a Secure cookie of its own port.
+    const link = await httpsGet(`${https.url}/?token=${TEST_OWNER_TOKEN}`, cert);
+    expect(link.status).toBe(303);
+    expect(link.setCookie.join('\n')).toMatch(new RegExp(`^mirage_owner_${https.port}=[^;]+;.*\\bSecure\\b`, 'm'));
     await first.close();
 
     const second = await startTestServer(dir, { httpsPort: 0 });

@@ -10,6 +10,7 @@ export interface HttpsAnswer {
   /** The raw body (models are binary). */
   bytes: Buffer;
   contentType: string;
+  setCookie: string[];
   /** SHA-256 fingerprint of the server's certificate (as X509Certificate.fingerprint256 writes it). */
   fingerprint: string;
 }
@@ -26,7 +27,7 @@ export function httpsGet(url: string, ca: string, headers: Record<string, string
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes, contentType: res.headers['content-type'] ?? '', fingerprint: peer?.fingerprint256 ?? '' });
+        resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes, contentType: res.headers['content-type'] ?? '', setCookie: res.headers['set-cookie'] ?? [], fingerprint: peer?.fingerprint256 ?? '' });
       });
     });
     req.on('error', reject);
