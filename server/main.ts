@@ -58,7 +58,8 @@ try {
     const code = error.code;
     const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this user lacks' : code === 'EADDRNOTAVAIL' ? 'is not available on this machine' : `cannot be used (${code ?? 'unknown error'})`;
     const fix = error.setting === 'HTTPS_PORT' ? 'Set HTTPS_PORT to another port, or HTTPS_PORT=off.' : 'Set PORT (and HOST) to another value.';
-    console.error(`Cannot listen on ${error.host}:${error.port} (${error.setting}): the address ${why}. ${fix}`);
+    const what = error.setting === 'HTTPS_PORT' ? ' for HTTPS' : '';
+    console.error(`Cannot listen on ${error.host}:${error.port}${what}: the address ${why}. ${fix}`);
     process.exit(2);
   }
   throw error;

@@ -1,4 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +57,18 @@ describe('HTTPS (HTTPS_PORT)', () => {
     // The same app: the access layer answers over TLS as over http.
     expect((await httpsGet(`${https.url}/api/datasets`, cert)).status).toBe(401);
     expect((await httpsGet(`${https.url}/api/datasets`, cert, { authorization: `Bearer ${TEST_OWNER_TOKEN}` })).status).toBe(200);
+    // Writes from a page of the https origin pass the cross-origin check there; a page of the http port is another origin.
+    const post = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpsRequest(`${https.url}/api/datasets?name=t`, { method: 'POST', ca: cert, headers: { origin, authorization: `Bearer ${TEST_OWNER_TOKEN}`, 'content-type': 'text/csv' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('a,b\n1,2\n');
+      });
+    expect(await post(https.url)).toBe(201);
+    expect(await post(first.url)).toBe(403);
     // The owner link over HTTPS sets a Secure cookie of its own port.
     const link = await httpsGet(`${https.url}/?token=${TEST_OWNER_TOKEN}`, cert);
     expect(link.status).toBe(303);
@@ -143,6 +156,14 @@ describe('HTTPS (HTTPS_PORT)', () => {
     expect(child.output()).toMatch(/HTTPS certificate: self-signed, kept in .*cert\.pem \(new: none was kept yet; each headset accepts it once\) \(SHA-256 /);
     const cert = await readFile(join(dir, 'a', 'tls', 'cert.pem'), 'utf8');
     expect((await httpsGet(`${child.httpsUrl}/api/health`, cert)).status).toBe(200);
+
+    // HTTPS_PORT taken: said in one line naming the setting, exit 2, and nothing left listening.
+    const busy = await startServerChild(join(dir, 'd'), { HTTPS_PORT: new URL(child.httpsUrl!).port }).then(
+      (started) => started.stop().then(() => 'started'),
+      (error: Error) => error.message,
+    );
+    expect(busy).toMatch(/^server exited early \(2\): Cannot listen on 127\.0\.0\.1:\d+ for HTTPS: the address is already in use\. Set HTTPS_PORT to another port, or HTTPS_PORT=off\./);
+    expect(busy).not.toMatch(/\n\s+at /);
 
     const pair = await pemPair(dir, 'pair');
     const failed = await startServerChild(join(dir, 'b'), { HTTPS_PORT: '0', TLS_CERT: pair.certFile, TLS_KEY: join(dir, 'nope.pem') }).then(
