@@ -1,6 +1,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { ShareOrigins } from '../../shared/api-types.ts';
 import { isLoopbackHost } from '../../shared/loopback-host.ts';
+import { isLinkLocalIPv4, isVirtualInterface } from '../net/interface-kinds.ts';
 
 /** What os.networkInterfaces() returns; tests pass tables of their own. */
 export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;
@@ -20,14 +21,13 @@ export interface ShareOriginsInput {
 /** HOST values that mean "every interface", so other devices can reach any of our addresses. */
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
-// Container and VM bridges are non-internal but unreachable from a phone on the Wi-Fi: a laptop
-// running Docker lists docker0 (172.17.0.1) beside wlan0, and the first address is the one shown.
-const VIRTUAL_NAME = /^(docker|br-|veth|virbr|vboxnet|vmnet|cni|flannel|podman|lxc|lxd|vEthernet)/i;
-
-/** 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others share). */
+/**
+ * 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others
+ * share). The first address is the one shown, so a bridge must never come first.
+ */
 function rank(name: string, address: string): number {
-  if (address.startsWith('169.254.')) return 2;
-  return VIRTUAL_NAME.test(name) ? 1 : 0;
+  if (isLinkLocalIPv4(address)) return 2;
+  return isVirtualInterface(name) ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { isIP } from 'node:net';
+import { isLinkLocalIPv4, isVirtualInterface } from '../net/interface-kinds.ts';
 
 /**
  * The names a self-signed certificate of ours covers (its subject alternative names). A browser
@@ -22,9 +23,11 @@ export interface CertificateNameInputs {
 
 /**
  * What a certificate made now must cover: localhost, 127.0.0.1, ::1, the hostname (and
- * `<hostname>.local`), HOST when it names one address or name, ALLOWED_HOSTS, and every IPv4
- * and global IPv6 address of this machine's interfaces. IPv6 link-local addresses (fe80::/10)
- * are left out: they need a zone (`%eth0`) nobody types into a headset.
+ * `<hostname>.local`), HOST when it names one address or name, ALLOWED_HOSTS, and the IPv4
+ * address of every interface other devices reach. Left out, because a change in them would make
+ * a new certificate (and every headset accept it again) for an address nobody opens: container
+ * and VM bridges, link-local 169.254/16, and IPv6 (privacy addresses rotate daily; links use IPv4,
+ * see share-origins.ts; HOST or ALLOWED_HOSTS can still name an IPv6 address).
  */
 export function namesToCover(inputs: CertificateNameInputs): CertificateNames {
   const dns = new Set<string>(['localhost']);
@@ -32,7 +35,7 @@ export function namesToCover(inputs: CertificateNameInputs): CertificateNames {
   const add = (raw: string) => {
     const name = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
     if (name === '' || name === '0.0.0.0' || name === '::') return;
-    if (isIP(name)) ips.add(name);
+    if (isIP(name)) ips.add(canonicalAddress(name));
     else dns.add(name);
   };
   add(inputs.host);
@@ -41,11 +44,10 @@ export function namesToCover(inputs: CertificateNameInputs): CertificateNames {
     add(inputs.hostname);
     add(`${inputs.hostname}.local`);
   }
-  for (const list of Object.values(inputs.interfaces)) {
+  for (const [name, list] of Object.entries(inputs.interfaces)) {
+    if (isVirtualInterface(name)) continue;
     for (const info of list ?? []) {
-      const address = info.address.split('%')[0];
-      if (info.family === 'IPv6' && /^fe[89ab]/i.test(address)) continue;
-      add(address);
+      if (info.family === 'IPv4' && !info.internal && !isLinkLocalIPv4(info.address)) add(info.address);
     }
   }
   return { dns: [...dns], ips: [...ips] };

@@ -8,18 +8,27 @@ const nic = (address: string, family: 'IPv4' | 'IPv6', internal = false): Networ
     ? { address, netmask: '255.255.255.0', family, mac: '02:00:00:00:00:01', internal, cidr: `${address}/24` }
     : { address, netmask: 'ffff:ffff:ffff:ffff::', family, mac: '02:00:00:00:00:01', internal, cidr: `${address}/64`, scopeid: 0 };
 
-/** A laptop on Wi-Fi with a global IPv6 address and a link-local one. */
+/**
+ * A laptop on Wi-Fi (a global IPv6 privacy address and a link-local one) running Docker, with a
+ * second adapter that got no DHCP answer.
+ */
 const laptop = {
   lo: [nic('127.0.0.1', 'IPv4', true), nic('::1', 'IPv6', true)],
-  wlp2s0: [nic('192.168.1.20', 'IPv4'), nic('2001:db8::20', 'IPv6'), nic('fe80::1c2b:3ff:fe4d:5e6f', 'IPv6')],
+  docker0: [nic('172.17.0.1', 'IPv4'), nic('fe80::42:acff:fe11:1', 'IPv6')],
+  'br-5f2a9c': [nic('172.18.0.1', 'IPv4')],
+  wlp2s0: [nic('192.168.1.20', 'IPv4'), nic('2001:db8::7c1e:2ff:fe3a:20', 'IPv6'), nic('fe80::1c2b:3ff:fe4d:5e6f', 'IPv6')],
+  enp0s31f6: [nic('169.254.12.7', 'IPv4')],
 };
 
 describe('namesToCover', () => {
-  it('covers loopback, the hostname, ALLOWED_HOSTS and every reachable address, never link-local IPv6 or the wildcard', () => {
+  it('covers loopback, the hostname, ALLOWED_HOSTS and the IPv4 addresses others reach; no bridges, link-local or rotating IPv6', () => {
     expect(namesToCover({ host: '0.0.0.0', allowedHosts: ['Mirage.Lan.'], hostname: 'studio', interfaces: laptop })).toEqual({
       dns: ['localhost', 'mirage.lan', 'studio', 'studio.local'],
-      ips: ['127.0.0.1', '::1', '192.168.1.20', '2001:db8::20'],
+      ips: ['127.0.0.1', '::1', '192.168.1.20'],
     });
+    // A new Docker network or a new IPv6 privacy address changes nothing the certificate must cover.
+    const later = { ...laptop, 'br-99aa00': [nic('172.19.0.1', 'IPv4')], wlp2s0: [nic('192.168.1.20', 'IPv4'), nic('2001:db8::51:9', 'IPv6')] };
+    expect(namesToCover({ host: '0.0.0.0', allowedHosts: [], hostname: 'studio', interfaces: later }).ips).toEqual(['127.0.0.1', '::1', '192.168.1.20']);
   });
 
   it('adds HOST when it names one address', () => {
