@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Data Mirage: one Node process, one port, files under DATA_DIR (a volume).
+# Data Mirage: one Node process, http on 8080 and https (headsets) on 8443, files under DATA_DIR (a volume).
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -15,6 +15,7 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     PORT=8080 \
+    HTTPS_PORT=8443 \
     HOST=0.0.0.0 \
     DATA_DIR=/data \
     SKIP_CLIENT_BUILD=1
@@ -26,6 +27,6 @@ COPY shared ./shared
 COPY assets ./assets
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
-EXPOSE 8080
+EXPOSE 8080 8443
 USER node
 CMD ["npm", "start"]

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { xrInputProfiles } from './build/xr-input-profiles.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -10,7 +11,8 @@ const api = process.env.DATA_MIRAGE_API ?? 'http://localhost:8787';
 
 export default defineConfig({
   root: here('./client'),
-  plugins: [react()],
+  // The WebXR controller and hand profiles ship with the app (no internet in a workshop room).
+  plugins: [react(), xrInputProfiles()],
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,

@@ -7,6 +7,10 @@ import { COLLAB_DEFAULTS } from './collab/defaults.ts';
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */
 export interface ServerConfig {
   port: number;
+  /** HTTPS_PORT: a second listener with TLS for headsets (WebXR needs a secure context); null = off. */
+  httpsPort: number | null;
+  /** TLS_CERT and TLS_KEY (PEM file paths), both or neither; null = a self-signed pair kept in DATA_DIR/tls. */
+  tls: { certFile: string; keyFile: string } | null;
   host: string;
   /** Where datasets, analyses and sessions live. */
   dataDir: string;
@@ -49,6 +53,8 @@ export interface ServerConfig {
 
 export const DEFAULTS: ServerConfig = {
   port: 8080,
+  httpsPort: 8443,
+  tls: null,
   host: '0.0.0.0',
   dataDir: './data',
   maxUploadBytes: 200 * 2 ** 20,
@@ -84,6 +90,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
   const config: ServerConfig = {
     port: int('PORT', DEFAULTS.port, 0),
+    httpsPort: env.HTTPS_PORT === 'off' ? null : int('HTTPS_PORT', DEFAULTS.httpsPort ?? 8443, 0),
+    tls: tlsFiles(env.TLS_CERT, env.TLS_KEY),
     host: env.HOST || DEFAULTS.host,
     dataDir: resolve(env.DATA_DIR || DEFAULTS.dataDir),
     maxUploadBytes: int('MAX_UPLOAD_MB', DEFAULTS.maxUploadBytes / 2 ** 20, 1) * 2 ** 20,
@@ -107,7 +115,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
   checkAuthExposure(config);
+  if (config.httpsPort !== null && config.httpsPort !== 0 && config.httpsPort === config.port) {
+    throw new ConfigError(`HTTPS_PORT and PORT are both ${config.port}: HTTPS needs a port of its own (or HTTPS_PORT=off).`);
+  }
+  if (config.httpsPort === null && config.tls !== null) {
+    throw new ConfigError('TLS_CERT and TLS_KEY are set but HTTPS_PORT=off: nothing would use them. Set HTTPS_PORT (default 8443) or unset them.');
+  }
   return config;
+}
+
+/** TLS_CERT and TLS_KEY come together; one without the other is a mistake worth saying. */
+function tlsFiles(cert: string | undefined, key: string | undefined): ServerConfig['tls'] {
+  const given = (v: string | undefined) => v !== undefined && v.trim() !== '';
+  if (!given(cert) && !given(key)) return null;
+  if (!given(cert) || !given(key)) {
+    throw new ConfigError(`TLS_CERT and TLS_KEY go together (a PEM certificate and its private key); only ${given(cert) ? 'TLS_CERT' : 'TLS_KEY'} is set.`);
+  }
+  return { certFile: resolve(cert!.trim()), keyFile: resolve(key!.trim()) };
 }
 
 function authSetting(raw: string | undefined): 'on' | 'off' {

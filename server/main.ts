@@ -1,24 +1,30 @@
 import { networkInterfaces } from 'node:os';
 import { configFromEnv, ConfigError } from './config.ts';
-import { startServer } from './server.ts';
+import { ListenError, startServer } from './server.ts';
 import { ensureDemo } from './services/demo.ts';
 import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
+import type { CertificateInfo } from './tls/index.ts';
 import { DataDirLockedError } from './store/data-dir-lock.ts';
 
 // The one file that reads the environment and listens: `npm start`.
 try {
   const config = configFromEnv();
   const server = await startServer(config);
-  console.log(`Data Mirage is serving ${server.url} (data in ${config.dataDir})`);
+  // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
+  const httpsNote = server.https ? ` and ${server.https.url}` : '';
+  console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir})`);
+  if (server.https) console.log(certificateLine(server.https.certificate));
   // The one place the owner token is ever printed: the way into the workspace (start page).
   if (config.auth === 'off') console.log('AUTH=off: no token needed on this computer (loopback only).');
   else console.log(`Owner link (start page; keep it private, it opens every dataset): ${server.url}/?token=${server.ownerToken}`);
-  const share = chooseShareOrigins({ publicUrl: config.publicUrl, host: config.host, port: server.port, interfaces: networkInterfaces() });
+  const share = chooseShareOrigins({ publicUrl: config.publicUrl, host: config.host, port: server.port, httpsPort: server.https?.port, interfaces: networkInterfaces() });
+  const headsets = share.secure?.origins ?? [];
   // With HOST set to this machine's address, server.url already is what others open.
   const others = share.origins[0] === server.url ? undefined : share.origins[0];
   if (others) console.log(`Other devices (phones, headsets, other laptops) open it at ${share.origins.join(' or ')}`);
   else if (share.origins.length === 0) console.log(shareHint(share.source, config.host));
+  if (headsets.length > 0) console.log(`Headsets (Enter VR needs HTTPS; accept the certificate once) open ${headsets.join(' or ')}`);
   if (config.demo) {
     const demo = await ensureDemo(server.deps);
     if (demo) {
@@ -29,6 +35,7 @@ try {
         console.log(`  for other devices, view link: ${others}/s/${demo.id}?token=${demo.viewToken}`);
         console.log(`  for other devices, edit link: ${others}/s/${demo.id}?token=${demo.editToken} (gives edit rights)`);
       }
+      if (headsets[0]) console.log(`  for headsets, view link: ${headsets[0]}/s/${demo.id}?token=${demo.viewToken}`);
     }
   }
   const stop = async (signal: string) => {
@@ -47,14 +54,23 @@ try {
     console.error(error.message);
     process.exit(2);
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    const { port, host } = configFromEnv();
-    const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not available on this machine';
-    console.error(`Cannot listen on ${host}:${port}: the address ${why}. Set PORT (and HOST) to another value.`);
+  if (error instanceof ListenError) {
+    const code = error.code;
+    const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this user lacks' : code === 'EADDRNOTAVAIL' ? 'is not available on this machine' : `cannot be used (${code ?? 'unknown error'})`;
+    const fix = error.setting === 'HTTPS_PORT' ? 'Set HTTPS_PORT to another port, or HTTPS_PORT=off.' : 'Set PORT (and HOST) to another value.';
+    const what = error.setting === 'HTTPS_PORT' ? ' for HTTPS' : '';
+    console.error(`Cannot listen on ${error.host}:${error.port}${what}: the address ${why}. ${fix}`);
     process.exit(2);
   }
   throw error;
+}
+
+/** Which certificate HTTPS uses, so a user can tell a kept one from a new one (headsets re-accept a new one). */
+function certificateLine(cert: CertificateInfo): string {
+  const fingerprint = `SHA-256 ${cert.fingerprint.slice(0, 23)}…`;
+  if (cert.source === 'given') return `HTTPS certificate: ${cert.path} (TLS_CERT, ${fingerprint})`;
+  const made = cert.madeBecause === null ? '' : ` (new: ${cert.madeBecause}; each headset accepts it once)`;
+  return `HTTPS certificate: self-signed, kept in ${cert.path}${made} (${fingerprint})`;
 }
 
 /** Why links printed here (and shown by Share) open on this computer only, and what fixes it. */

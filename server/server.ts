@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -17,12 +18,15 @@ import { AnalysisStore } from './store/analysis-store.ts';
 import { DatasetStore } from './store/dataset-store.ts';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
 import { SessionStore } from './store/session-store.ts';
+import { serverCredentials, type CertificateInfo, type TlsCredentials } from './tls/index.ts';
 
 export interface RunningServer {
   url: string;
   port: number;
   /** The listening socket's own address ('0.0.0.0' or '::' when it serves every interface). */
   address: AddressInfo;
+  /** The HTTPS listener (HTTPS_PORT) for headsets; null when HTTPS_PORT=off. */
+  https: { url: string; port: number; address: AddressInfo; certificate: CertificateInfo } | null;
   /** The workspace owner's token (OWNER_TOKEN, or the one kept in DATA_DIR). */
   ownerToken: string;
   deps: ApiDeps;
@@ -31,7 +35,8 @@ export interface RunningServer {
 
 /**
  * Opens the stores under config.dataDir, resumes unfinished analyses and serves HTTP and the
- * Yjs WebSocket on one port. main.ts calls this with the environment's config; tests call it
+ * Yjs WebSocket on one port, and the same app and WebSocket over TLS on HTTPS_PORT (one origin
+ * for the page and its wss, so a headset accepts one certificate once). main.ts calls this with the environment's config; tests call it
  * with a temporary DATA_DIR and port 0.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -47,6 +52,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 }
 
 async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promise<RunningServer> {
+  // Before any work resumes: a bad TLS_CERT/TLS_KEY stops the start with a clear message.
+  const tls = config.httpsPort === null ? null : await serverCredentials(config);
   const datasets = new DatasetStore(config.dataDir);
   const analyses = new AnalysisStore(config.dataDir);
   const sessions = new SessionStore(config.dataDir);
@@ -79,48 +86,84 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     sessionService: new SessionService(sessions, datasets, analyses, collab),
     access,
     guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),
+    listening: { http: config.port, https: config.httpsPort },
   };
   await jobs.resume();
   const app = createApp(deps);
-  let server: Server;
+  const servers: Server[] = [];
   try {
-    server = await listen(app.fetch, config.port, config.host);
+    servers.push(await listen(app.fetch, { setting: 'PORT', port: config.port, host: config.host }));
+    if (config.httpsPort !== null && tls) {
+      servers.push(await listen(app.fetch, { setting: 'HTTPS_PORT', port: config.httpsPort, host: config.host }, tls.credentials));
+    }
   } catch (error) {
     // Nothing will serve them: stop the workers and the collab server before giving up.
+    for (const s of servers) await closeServer(s);
     await jobs.close();
     await collab.close();
     throw error;
   }
-  server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+  // One upgrade handler for both listeners: the same origin checks and tokens over ws and wss.
+  for (const s of servers) s.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+  const [server, secure] = servers;
   const address = server.address() as AddressInfo;
   const port = address.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const secureAddress = secure ? (secure.address() as AddressInfo) : null;
+  deps.listening.http = port;
+  deps.listening.https = secureAddress?.port ?? null;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${urlHost}:${port}`,
     port,
     address,
+    https: secureAddress && tls ? { url: `https://${urlHost}:${secureAddress.port}`, port: secureAddress.port, address: secureAddress, certificate: tls.info } : null,
     ownerToken,
     deps,
     async close() {
       await jobs.close();
       await collab.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of servers) await closeServer(s);
       await lock.release();
     },
   };
 }
 
+/** A listener that could not start; main.ts names the setting (PORT or HTTPS_PORT) to change. */
+export class ListenError extends Error {
+  constructor(
+    readonly setting: 'PORT' | 'HTTPS_PORT',
+    readonly host: string,
+    readonly port: number,
+    readonly code: string | undefined,
+    cause: unknown,
+  ) {
+    super(`cannot listen on ${host}:${port} (${setting}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 /**
- * Resolves once the server listens; rejects on a listen error (EADDRINUSE, EACCES…), which
- * would otherwise surface as an unhandled 'error' event.
+ * Resolves once the server listens (HTTPS when credentials are given); rejects with a ListenError
+ * (EADDRINUSE, EACCES…), which would otherwise surface as an unhandled 'error' event.
  */
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<Server> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  where: { setting: 'PORT' | 'HTTPS_PORT'; port: number; host: string },
+  tls?: TlsCredentials,
+): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch, port, hostname }, () => {
-      s.off('error', reject);
-      resolve(s as Server);
-    }) as Server;
-    s.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) => reject(new ListenError(where.setting, where.host, where.port, error.code, error));
+    const options = { fetch, port: where.port, hostname: where.host };
+    const onListen = () => {
+      s.off('error', fail);
+      resolve(s);
+    };
+    const s = (tls ? serve({ ...options, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }, onListen) : serve(options, onListen)) as Server;
+    s.once('error', fail);
   });
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -100,6 +100,12 @@ export interface SessionDescription {
 export interface ShareOrigins {
   origins: string[];
   source: 'public-url' | 'network' | 'host' | 'local-only' | 'no-network';
+  /**
+   * The HTTPS listener (HTTPS_PORT), absent when it is off: its port, and the https origins of the
+   * same addresses as `origins` (headsets need a secure context to enter VR); with PUBLIC_URL, that
+   * origin when it is https, else none.
+   */
+  secure?: { port: number; origins: string[] };
 }
 
 /** GET /api/demo-datasets: the real datasets shipped in assets/ that the start page offers. */

@@ -42,3 +42,19 @@ export function chooseLinkOrigin(pageOrigin: string, offered: ShareOrigins | 'fa
   const origin = picked && offered.origins.includes(picked) ? picked : offered.origins[0];
   return { kind: 'network', origin, choices: offered.origins };
 }
+
+/**
+ * The https origin headsets should open links at (Enter VR needs a secure context), or null: the
+ * link's own origin when it already is https, else the same host on the server's HTTPS port.
+ * None for links that only this computer opens (a headset on a cable opens http://localhost,
+ * itself a secure context) or behind an http PUBLIC_URL (only that address is reachable).
+ */
+export function headsetOrigin(link: LinkOrigin, offered: ShareOrigins | 'failed' | null): string | null {
+  const url = new URL(link.origin);
+  if (url.protocol === 'https:') return link.origin;
+  if (offered === null || offered === 'failed' || !offered.secure) return null;
+  if (link.kind === 'local-only' || link.kind === 'public') return null;
+  url.protocol = 'https:';
+  url.port = String(offered.secure.port);
+  return url.origin;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { ShareOrigins } from '../../shared/api-types.ts';
-import { chooseLinkOrigin, getShareOrigins, type LinkOrigin } from '../api/share-origins.ts';
+import { chooseLinkOrigin, getShareOrigins, headsetOrigin, type LinkOrigin } from '../api/share-origins.ts';
 import { sessionUrl } from '../api/sessions.ts';
 import { useSession } from '../app/session-model.ts';
 import { rememberedViewToken } from '../app/view-tokens.ts';
@@ -10,7 +10,9 @@ import { Panel } from './panel.tsx';
 /**
  * Copyable view and edit links, and a QR code of the view link for headsets and phones. The view
  * link comes first (the Share button focuses it: a quick Ctrl+C must not hand out edit rights),
- * and the links use an address other devices reach when this page was opened at localhost.
+ * and the links use an address other devices reach when this page was opened at localhost. When
+ * the server serves HTTPS, a headset link (the view link over https, which Enter VR needs) is
+ * offered too, and the QR code carries it.
  */
 export function SharePanel() {
   const model = useSession();
@@ -20,24 +22,28 @@ export function SharePanel() {
   const editLink = model.canEdit ? sessionUrl(link.origin, model.info.id, model.token) : null;
   const viewToken = model.canEdit ? (model.info.viewToken ?? rememberedViewToken(model.info.id)) : model.token;
   const viewLink = viewToken ? sessionUrl(link.origin, model.info.id, viewToken) : null;
+  const secureOrigin = headsetOrigin(link, offered);
+  const headsetLink = viewToken && secureOrigin && secureOrigin !== link.origin ? sessionUrl(secureOrigin, model.info.id, viewToken) : null;
+  const qrLink = headsetLink ?? viewLink;
   // Kept with the link it encodes: while a new one renders, the old picture is not shown.
   const [qr, setQr] = useState<{ link: string; src: string } | null>(null);
   useEffect(() => {
-    if (!viewLink) return;
-    QRCode.toDataURL(viewLink, { margin: 1, width: 220, color: { dark: '#0b0f17', light: '#e8edf5' } }).then(
-      (src) => setQr({ link: viewLink, src }),
+    if (!qrLink) return;
+    QRCode.toDataURL(qrLink, { margin: 1, width: 220, color: { dark: '#0b0f17', light: '#e8edf5' } }).then(
+      (src) => setQr({ link: qrLink, src }),
       () => setQr(null),
     );
-  }, [viewLink]);
+  }, [qrLink]);
   return (
     <Panel id="share" title="Share">
-      <OriginNote link={link} />
+      <OriginNote link={link} secure={secureOrigin !== null} />
       {viewLink ? (
         <CopyLink label="View link" hint="sees everything live, changes nothing" url={viewLink} testId="view-link" />
       ) : (
         <p className="small muted">The view link is shown on the page that created this session.</p>
       )}
       {editLink && <CopyLink label="Edit link" hint="gives edit rights: for co-editors only" url={editLink} testId="edit-link" />}
+      {headsetLink && <CopyLink label="Headset link" hint="the view link over HTTPS, which Enter VR needs; accept the certificate once" url={headsetLink} testId="headset-link" />}
       {link.kind === 'network' && link.choices.length > 1 && (
         <label className="small muted">
           Address others use{' '}
@@ -50,7 +56,10 @@ export function SharePanel() {
           </select>
         </label>
       )}
-      {qr && qr.link === viewLink && <img className="qr" src={qr.src} alt="QR code of the view link" width={180} height={180} data-link={qr.link} />}
+      {qr && qr.link === qrLink && (
+        <img className="qr" src={qr.src} alt={headsetLink ? 'QR code of the headset link' : 'QR code of the view link'} width={180} height={180} data-link={qr.link} />
+      )}
+      {qr && qr.link === qrLink && headsetLink && <p className="small muted">The QR code opens the headset link.</p>}
     </Panel>
   );
 }
@@ -72,7 +81,7 @@ function useShareOrigins(): ShareOrigins | 'failed' | null {
 }
 
 /** One line saying which address the links use, or that nobody else can open them and how to fix it. */
-function OriginNote({ link }: { link: LinkOrigin }) {
+function OriginNote({ link, secure }: { link: LinkOrigin; secure: boolean }) {
   if (link.kind === 'page') return null;
   if (link.kind === 'public') {
     return (
@@ -84,7 +93,8 @@ function OriginNote({ link }: { link: LinkOrigin }) {
   if (link.kind === 'network') {
     return (
       <p className="small muted" data-testid="share-origin-note">
-        Links use {new URL(link.origin).hostname} so others on your network can open them. Headsets need HTTPS (PUBLIC_URL) to enter VR.
+        Links use {new URL(link.origin).hostname} so others on your network can open them.
+        {secure ? ' Headsets use the headset link (HTTPS) to enter VR.' : ' Headsets need HTTPS (HTTPS_PORT or PUBLIC_URL) to enter VR.'}
       </p>
     );
   }

@@ -21,4 +21,9 @@ export interface ApiDeps {
   access: Access;
   /** Per-route authorisation (server/auth/guards.ts). */
   guards: Guards;
+  /**
+   * The ports the listeners actually have (PORT and HTTPS_PORT may be 0 = any free one): filled in
+   * once they listen, before any request arrives. https is null when HTTPS_PORT=off.
+   */
+  listening: { http: number; https: number | null };
 }

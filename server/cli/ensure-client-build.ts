@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * `npm start` runs this first: builds the client with Vite when dist/client is missing or older
- * than any client or shared source, so a fresh checkout serves the page and a second start
+ * than any client, shared or build-plugin source, so a fresh checkout serves the page and a second start
  * does not rebuild. SKIP_CLIENT_BUILD=1 skips it (the Docker image is built ahead).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,7 +21,12 @@ function newestMtime(dir: string): number {
 }
 
 if (process.env.SKIP_CLIENT_BUILD !== '1') {
-  const sources = Math.max(newestMtime(join(root, 'client')), newestMtime(join(root, 'shared')), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(root, 'client')),
+    newestMtime(join(root, 'shared')),
+    newestMtime(join(root, 'build')),
+    statSync(join(root, 'vite.config.ts')).mtimeMs,
+  );
   if (!existsSync(built) || statSync(built).mtimeMs < sources) {
     console.log('Building the client (vite build)…');
     const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });

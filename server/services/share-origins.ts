@@ -1,6 +1,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { ShareOrigins } from '../../shared/api-types.ts';
 import { isLoopbackHost } from '../../shared/loopback-host.ts';
+import { isLinkLocalIPv4, isVirtualInterface } from '../net/interface-kinds.ts';
 
 /** What os.networkInterfaces() returns; tests pass tables of their own. */
 export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;
@@ -12,20 +13,21 @@ export interface ShareOriginsInput {
   host: string;
   /** The port it actually listens on (not 0). */
   port: number;
+  /** The HTTPS listener's actual port; null or absent when HTTPS_PORT=off. */
+  httpsPort?: number | null;
   interfaces: InterfaceTable;
 }
 
 /** HOST values that mean "every interface", so other devices can reach any of our addresses. */
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
-// Container and VM bridges are non-internal but unreachable from a phone on the Wi-Fi: a laptop
-// running Docker lists docker0 (172.17.0.1) beside wlan0, and the first address is the one shown.
-const VIRTUAL_NAME = /^(docker|br-|veth|virbr|vboxnet|vmnet|cni|flannel|podman|lxc|lxd|vEthernet)/i;
-
-/** 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others share). */
+/**
+ * 0 real network, 1 virtual bridge, 2 link-local (169.254/16: no DHCP answer, rarely what others
+ * share). The first address is the one shown, so a bridge must never come first.
+ */
 function rank(name: string, address: string): number {
-  if (address.startsWith('169.254.')) return 2;
-  return VIRTUAL_NAME.test(name) ? 1 : 0;
+  if (isLinkLocalIPv4(address)) return 2;
+  return isVirtualInterface(name) ? 1 : 0;
 }
 
 /**
@@ -33,10 +35,28 @@ function rank(name: string, address: string): number {
  * PUBLIC_URL when set; otherwise, when the server listens on all interfaces, `http://<ipv4>:<port>`
  * for each non-internal IPv4 address (real interfaces before virtual bridges and link-local
  * addresses, otherwise in the system's order); when it listens on one non-loopback address,
- * that one; on loopback only, none. IPv6 is left out: a link such as
+ * that one; on loopback only, none. With HTTPS on, `secure` lists the https origins of the same
+ * addresses on the HTTPS port. IPv6 is left out: a link such as
  * http://[fe80::1%eth0]:8080 is not something people type or phones open reliably.
  */
 export function chooseShareOrigins(input: ShareOriginsInput): ShareOrigins {
+  const plain = chooseHttpOrigins(input);
+  const httpsPort = input.httpsPort;
+  if (httpsPort === undefined || httpsPort === null) return plain;
+  // Behind PUBLIC_URL only that origin is reachable (a proxy or tunnel): secure when it is https.
+  const origins =
+    plain.source === 'public-url'
+      ? plain.origins.filter((o) => o.startsWith('https:'))
+      : plain.origins.map((o) => {
+          const url = new URL(o);
+          url.protocol = 'https:';
+          url.port = String(httpsPort);
+          return url.origin;
+        });
+  return { ...plain, secure: { port: httpsPort, origins } };
+}
+
+function chooseHttpOrigins(input: ShareOriginsInput): ShareOrigins {
   if (input.publicUrl) return { origins: [input.publicUrl], source: 'public-url' };
   if (!ALL_INTERFACES.has(input.host)) {
     // One interface: a loopback one serves this computer only; any other is what others reach

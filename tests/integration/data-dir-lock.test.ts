@@ -46,7 +46,7 @@ async function serverUnderNonReapingParent(data: string): Promise<number> {
   const script = 'my $p = fork(); if (!$p) { exec @ARGV or exit 1 } $| = 1; print "$p\\n"; <STDIN>; waitpid($p, 0);';
   const parent = spawn('perl', ['-e', script, process.execPath, '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: data, DEMO: '0' },
+    env: { ...process.env, PORT: '0', HTTPS_PORT: 'off', HOST: '127.0.0.1', DATA_DIR: data, DEMO: '0' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   parents.push(parent);

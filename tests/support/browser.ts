@@ -67,6 +67,7 @@ export async function ensureClientBuild(outDir = clientDist): Promise<string> {
     Math.max(
       await newestMtime(join(repoRoot, 'client')),
       await newestMtime(join(repoRoot, 'shared')),
+      await newestMtime(join(repoRoot, 'build')),
       await newestMtime(join(repoRoot, 'vite.config.ts')),
     );
   const fresh = async () => {

@@ -32,6 +32,8 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
   return startServer({
     ...DEFAULTS,
     port: 0,
+    // HTTPS only where a test asks for it (httpsPort: 0): the others need neither a certificate nor 8443.
+    httpsPort: null,
     host: '127.0.0.1',
     dataDir,
     demo: false,
@@ -44,6 +46,8 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
 
 export interface ServerChild {
   url: string;
+  /** The HTTPS address from the same startup line (`serving http://… and https://…`); null when off. */
+  httpsUrl: string | null;
   child: ChildProcess;
   output: () => string;
   /** SIGKILL: no shutdown hook runs, as in a crash or power loss. */
@@ -56,7 +60,7 @@ export function startServerChild(dataDir: string, env: Record<string, string> = 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', OWNER_TOKEN: TEST_OWNER_TOKEN, ...env },
+      env: { ...process.env, PORT: '0', HTTPS_PORT: 'off', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', OWNER_TOKEN: TEST_OWNER_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -64,11 +68,12 @@ export function startServerChild(dataDir: string, env: Record<string, string> = 
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /serving (http:\/\/[^\s]+)/.exec(out);
+      const match = /serving (http:\/\/[^\s]+)(?: and (https:\/\/[^\s]+))?/.exec(out);
       if (match && !started) {
         started = true;
         resolve({
           url: match[1],
+          httpsUrl: match[2] ?? null,
           child,
           output: () => out,
           async kill() {

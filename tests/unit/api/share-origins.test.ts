@@ -85,6 +85,24 @@ describe('chooseShareOrigins', () => {
     expect(chooseShareOrigins({ publicUrl: null, host: 'fd00::2', port: 8080, interfaces: {} }).origins).toEqual(['http://[fd00::2]:8080']);
   });
 
+  it('with HTTPS on, offers the https origins of the same addresses on the HTTPS port (headsets)', () => {
+    expect(chooseShareOrigins({ publicUrl: null, host: '0.0.0.0', port: 8080, httpsPort: 8443, interfaces: laptopWithDocker })).toEqual({
+      origins: ['http://192.168.1.20:8080', 'http://172.17.0.1:8080', 'http://172.18.0.1:8080'],
+      source: 'network',
+      secure: { port: 8443, origins: ['https://192.168.1.20:8443', 'https://172.17.0.1:8443', 'https://172.18.0.1:8443'] },
+    });
+    expect(chooseShareOrigins({ publicUrl: null, host: 'fd00::2', port: 8080, httpsPort: 443, interfaces: {} }).secure).toEqual({ port: 443, origins: ['https://[fd00::2]'] });
+    // Loopback only: nobody else reaches it, over https neither.
+    expect(chooseShareOrigins({ publicUrl: null, host: '127.0.0.1', port: 8080, httpsPort: 8443, interfaces: laptopWithDocker }).secure).toEqual({ port: 8443, origins: [] });
+    // Behind PUBLIC_URL only that origin is reachable: secure when it is https, else none.
+    expect(chooseShareOrigins({ publicUrl: 'https://mirage.example.org', host: '0.0.0.0', port: 8080, httpsPort: 8443, interfaces: laptopWithDocker }).secure).toEqual({
+      port: 8443,
+      origins: ['https://mirage.example.org'],
+    });
+    expect(chooseShareOrigins({ publicUrl: 'http://tunnel.example.org', host: '0.0.0.0', port: 8080, httpsPort: 8443, interfaces: laptopWithDocker }).secure?.origins).toEqual([]);
+    expect(chooseShareOrigins({ publicUrl: null, host: '0.0.0.0', port: 8080, httpsPort: null, interfaces: laptopWithDocker }).secure).toBeUndefined();
+  });
+
   it('tells loopback hosts from others', () => {
     expect(['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.8.9.10', '::1'].every(isLoopbackHost)).toBe(true);
     expect(['0.0.0.0', '192.168.1.20', '127.example.org', 'localhost.example.org', 'fd00::2'].some(isLoopbackHost)).toBe(false);
