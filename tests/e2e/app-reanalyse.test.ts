@@ -223,7 +223,9 @@ describe('re-analysing a session from its page', () => {
     // keeps), the same numbers and colours on the viewer's page and a later joiner's.
     renumbered += await expectClustersKept(next, coloursBefore, [bob, viewer]);
     const clusterCount = analysis.result!.clustering.clusterCount;
-    expect(clusterCount).toBeGreaterThan(2);
+    // Penguins (all columns) under PCA + HDBSCAN: 2 clusters since categories weigh one neighbour step (3 before);
+    // what this test proves is that the panel shows the new analysis's clusters, however many.
+    expect(clusterCount).toBeGreaterThanOrEqual(2);
     for (const page of [bob, viewer]) {
       const panel = page.locator('[data-panel=clusters]');
       await panel.filter({ hasText: 'HDBSCAN on the' }).waitFor({ timeout: 10_000 });
