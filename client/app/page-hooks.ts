@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 import type { ClusterLabel, PlacedLabel } from '../scene/types.ts';
-import type { SessionCloud, SessionModel } from './session-model.ts';
+import type { SessionCloud, SessionModel } from '../session/session-model.ts';
 
 /**
  * A small read-only window onto the session page (`window.__mirage`), for end-to-end tests and

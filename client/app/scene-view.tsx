@@ -6,13 +6,13 @@ import { pointOfRow } from '../encodings/point-context.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { AnnotationPin, CameraPose, ClickModifiers, ClusterLabel, NeighbourLinks, ParticipantAvatar } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
-import { useCloud, useSession } from './session-model.ts';
-import { selectPoints } from './selection-actions.ts';
-import { followStatus, isRoamDrag, VIEWER_SELECT_TOAST } from './follow-state.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { selectPoints } from '../session/selection-actions.ts';
+import { followStatus, isRoamDrag, VIEWER_SELECT_TOAST } from '../session/follow-state.ts';
 import { sceneOverlayBoxes } from './scene-overlay-boxes.ts';
-import { useNeighbours } from './use-neighbours.ts';
+import { useNeighbours } from '../session/use-neighbours.ts';
 import '../styles/viewer.css';
-import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
+import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from '../session/presenter-pose.ts';
 
 /**
  * The 3D view of a session: the cloud, other participants as avatars, annotation pins and

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadIdentity } from '../collab/identity.ts';
 import type { PointSceneHandle } from '../scene/types.ts';
-import { AnalysisProgressView } from './analysis-progress.tsx';
-import { buildModel } from './build-model.ts';
-import { rememberSession } from './recent-sessions.ts';
-import type { SessionModel } from './session-model.ts';
+import { AnalysisProgressView } from '../panels/analysis-progress.tsx';
+import { buildModel } from '../session/build-model.ts';
+import { rememberSession } from '../session/recent-sessions.ts';
+import type { SessionModel } from '../session/session-model.ts';
 import { SessionView } from './session-view.tsx';
-import { useSessionLoad } from './use-session-load.ts';
+import { useSessionLoad } from '../session/use-session-load.ts';
 
 /** /s/:id?token=… — loads the session, then hands a stable model to the session view. */
 export function SessionPage(props: { sessionId: string; token: string }) {

@@ -19,15 +19,15 @@ import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
 import { useUi } from '../state/ui-store.ts';
-import { toggleLegendFilter } from './filter-actions.ts';
-import { rebindPending } from './rebind-pending.ts';
-import { sceneHint } from './follow-state.ts';
+import { toggleLegendFilter } from '../session/filter-actions.ts';
+import { rebindPending } from '../session/rebind-pending.ts';
+import { sceneHint } from '../session/follow-state.ts';
 import { FollowOverlay, SceneView } from './scene-view.tsx';
-import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
-import { useCloudOutput } from './use-cloud.ts';
+import { CloudContext, SessionContext, type SessionModel } from '../session/session-model.ts';
+import { useCloudOutput } from '../session/use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
-import { useClusterLabels } from './use-cluster-labels.ts';
+import { useClusterLabels } from '../session/use-cluster-labels.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {

@@ -11,7 +11,7 @@ import {
   staleClusterFilters,
   type Bookmark,
 } from '../../shared/session/index.ts';
-import { authorOf, useSession } from '../app/session-model.ts';
+import { authorOf, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';

@@ -1,10 +1,10 @@
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
-import { focusCluster } from '../app/focus-cluster.ts';
-import { REBIND_PENDING_HINT, useRebindPending } from '../app/rebind-pending.ts';
-import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
-import { toggleClusterSelection } from '../app/selection-actions.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { focusCluster } from '../session/focus-cluster.ts';
+import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
+import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
+import { toggleClusterSelection } from '../session/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Row } from '../api/datasets.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from './row-values.tsx';

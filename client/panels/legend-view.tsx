@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
 import { countText, visibleMarks } from '../encodings/legend-visible.ts';

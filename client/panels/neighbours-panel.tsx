@@ -1,10 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Row } from '../api/datasets.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { RowValues } from './row-values.tsx';
-import { useLabelColumn } from '../app/use-label-column.ts';
-import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
-import { selectPoints } from '../app/selection-actions.ts';
+import { useLabelColumn } from '../session/use-label-column.ts';
+import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../session/use-neighbours.ts';
+import { selectPoints } from '../session/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';

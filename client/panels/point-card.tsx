@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { readView } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
-import { useLabelColumn } from '../app/use-label-column.ts';
-import { cellText } from '../app/use-neighbours.ts';
+import { useSession } from '../session/session-model.ts';
+import { useLabelColumn } from '../session/use-label-column.ts';
+import { cellText } from '../session/use-neighbours.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
 import { clusterName } from '../encodings/point-values.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { clusterPose } from '../app/focus-cluster.ts';
-import { useCloud, useSession, type SessionModel } from '../app/session-model.ts';
-import { selectPoints } from '../app/selection-actions.ts';
+import { clusterPose } from '../session/focus-cluster.ts';
+import { useCloud, useSession, type SessionModel } from '../session/session-model.ts';
+import { selectPoints } from '../session/selection-actions.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPose } from '../../../client/app/focus-cluster.ts';
+import { clusterPose } from '../../../client/session/focus-cluster.ts';
 
 describe('flying to a cluster', () => {
   // Cluster 1: a cube of side 2 around (10, 0, 0); cluster 0 elsewhere.
