@@ -3,7 +3,7 @@ import { readMeta } from '../../shared/session/index.ts';
 import { downloadBlob, fileSlug } from './download.ts';
 import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../session/export-rows.ts';
 import { authorOf, useCloud, useSession } from '../session/session-model.ts';
-import { snapshotPng } from '../app/snapshot.ts';
+import { snapshotPng } from './snapshot.ts';
 import { exportViewState, importViewState } from '../session/view-state-file.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { Panel } from './panel.tsx';

@@ -3,7 +3,7 @@ import type { Row } from '../api/datasets.ts';
 import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
-import { RowValues } from './row-values.tsx';
+import { RowValues } from '../panels/row-values.tsx';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
 export function HoverTooltip() {

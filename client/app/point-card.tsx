@@ -8,7 +8,7 @@ import { clusterColor } from '../encodings/color-encoding.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { placeCard } from './card-placement.ts';
-import { PointDetails } from './neighbours-panel.tsx';
+import { PointDetails } from '../panels/neighbours-panel.tsx';
 
 /**
  * The clicked point's details (values, nearest neighbours) in a card beside the point in the
