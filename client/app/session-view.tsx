@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { AnalysisPanel } from '../panels/analysis-panel.tsx';
@@ -18,6 +18,7 @@ import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
+import type { PointSceneHandle } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
 import { toggleLegendFilter } from '../session/filter-actions.ts';
 import { rebindPending } from '../session/rebind-pending.ts';
@@ -42,7 +43,9 @@ export function SessionView({ model }: { model: SessionModel }) {
   useShortcuts(model);
   // Computed once here: the scene draws them, the page hooks expose them to tests.
   const clusterLabels = useClusterLabels(model, cloud);
-  usePageHooks(model, cloud, clusterLabels);
+  // The canvas handle: what only this shell does in screen pixels (card, tooltip, test hooks).
+  const scene = useRef<PointSceneHandle | null>(null);
+  usePageHooks(model, scene, cloud, clusterLabels);
   useEffect(() => {
     document.title = `${title} · Data Mirage`;
   }, [title]);
@@ -53,13 +56,13 @@ export function SessionView({ model }: { model: SessionModel }) {
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
           <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
-            <SceneView clusterLabels={clusterLabels} />
+            <SceneView clusterLabels={clusterLabels} scene={scene} />
             <div className="scene-overlay top-left">
               <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
             <FollowOverlay />
-            <HoverTooltip />
-            <PointCard />
+            <HoverTooltip scene={scene} />
+            <PointCard scene={scene} />
             <ToastView />
             <div className="scene-hint muted" data-testid="scene-hint">
               {sceneHint(model.canEdit)}

@@ -61,7 +61,7 @@ export function AnnotationsPanel() {
                 disabled={point < 0}
                 onClick={() => {
                   setFocused(point);
-                  void model.scene.current?.focusPoint(point, true);
+                  void model.view.current?.focus(point, true);
                 }}
               >
                 {n.text}

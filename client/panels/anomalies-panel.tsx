@@ -43,7 +43,7 @@ export function AnomaliesPanel() {
               data-flagged={flag[a.point] === 1}
               onClick={() => {
                 setFocused(a.point);
-                void model.scene.current?.focusPoint(a.point, true);
+                void model.view.current?.focus(a.point, true);
               }}
             >
               <span className="anomaly-head">

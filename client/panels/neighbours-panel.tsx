@@ -48,7 +48,7 @@ export function PointDetails({ focused }: { focused: number }) {
   return (
     <>
       <div className="button-row">
-        <button type="button" className="small" onClick={() => void model.scene.current?.focusPoint(focused, true)}>
+        <button type="button" className="small" onClick={() => void model.view.current?.focus(focused, true)}>
           fly to
         </button>
         <button type="button" className="small" disabled={!model.canEdit || !data} onClick={() => data && selectPoints(model, [focused, ...data.neighbors.map((n) => n.point)], 'replace')}>

@@ -79,7 +79,7 @@ export function PeoplePanel() {
               <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.target.checked)} /> follow {presenter.name ?? 'presenter'}
             </label>
             {!following && jumpTo && (
-              <button type="button" className="small" onClick={() => void model.scene.current?.setCamera({ position: jumpTo.position, target: jumpTo.target }, true)}>
+              <button type="button" className="small" onClick={() => void model.view.current?.setPose({ position: jumpTo.position, target: jumpTo.target }, true)}>
                 jump to presenter
               </button>
             )}
