@@ -7,7 +7,7 @@ import { CLUSTER_TITLE } from '../encodings/point-values.ts';
 import { rampCss } from '../encodings/palettes.ts';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { clusterNamesShown } from '../scene/cluster-label-list.ts';
+import { clusterNamesShown } from '../session/cluster-label-list.ts';
 import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';
 import '../styles/labels.css';
