@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
-import type { ClusterLabel, PlacedLabel } from '../scene/types.ts';
-import type { SessionCloud, SessionModel } from './session-model.ts';
+import type { ClusterLabel, PlacedLabel, PointSceneHandle } from '../scene/types.ts';
+import type { SessionCloud, SessionModel } from '../session/session-model.ts';
 
 /**
  * A small read-only window onto the session page (`window.__mirage`), for end-to-end tests and
@@ -45,14 +45,14 @@ declare global {
   }
 }
 
-export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLabels: ClusterLabel[]): void {
+export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHandle | null>, cloud: SessionCloud, clusterLabels: ClusterLabel[]): void {
   const latest = useRef(cloud);
   latest.current = cloud;
   const labels = useRef<ClusterLabel[]>([]);
   labels.current = clusterLabels;
   useEffect(() => {
     const handle = () => {
-      const h = model.scene.current;
+      const h = scene.current;
       if (!h) throw new Error('scene not mounted');
       return h;
     };
@@ -60,7 +60,7 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLa
       analysisId: model.analysis.id,
       count: model.arrays.count,
       async ready() {
-        while (!model.scene.current?.isPickReady()) await new Promise((r) => setTimeout(r, 50));
+        while (!scene.current?.isPickReady()) await new Promise((r) => setTimeout(r, 50));
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       },
       visibleCount: () => latest.current.filter.passCount,
@@ -98,5 +98,5 @@ export function usePageHooks(model: SessionModel, cloud: SessionCloud, clusterLa
     return () => {
       delete window.__mirage;
     };
-  }, [model]);
+  }, [model, scene]);
 }

@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadIdentity } from '../collab/identity.ts';
-import type { PointSceneHandle } from '../scene/types.ts';
-import { AnalysisProgressView } from './analysis-progress.tsx';
-import { buildModel } from './build-model.ts';
-import { rememberSession } from './recent-sessions.ts';
-import type { SessionModel } from './session-model.ts';
+import { AnalysisProgressView } from '../panels/analysis-progress.tsx';
+import { buildModel } from '../session/build-model.ts';
+import { rememberSession } from '../session/recent-sessions.ts';
+import type { SessionModel } from '../session/session-model.ts';
+import type { ViewDriver } from '../session/view-driver.ts';
 import { SessionView } from './session-view.tsx';
-import { useSessionLoad } from './use-session-load.ts';
+import { useSessionLoad } from '../session/use-session-load.ts';
 
 /** /s/:id?token=… — loads the session, then hands a stable model to the session view. */
 export function SessionPage(props: { sessionId: string; token: string }) {
   const state = useSessionLoad(props.sessionId, props.token);
-  const scene = useRef<PointSceneHandle | null>(null);
+  // The shell showing the session sets it (the desktop camera here); kept across re-binds.
+  const view = useRef<ViewDriver | null>(null);
   const [identity] = useState(loadIdentity);
   const previous = useRef<SessionModel | null>(null);
   const model = useMemo(
-    () => (state.phase === 'ready' ? buildModel({ ...state, token: props.token, identity, scene, previous: previous.current }) : null),
+    () => (state.phase === 'ready' ? buildModel({ ...state, token: props.token, identity, view, previous: previous.current }) : null),
     // A new model only when the analysis (or connection) changes, not on every load state.
     // eslint-style note: state fields listed individually on purpose.
     [state.phase === 'ready' ? state.analysis.id : null, state.phase === 'ready' ? state.arrays : null],

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { AnalysisPanel } from '../panels/analysis-panel.tsx';
@@ -9,25 +9,26 @@ import { ClusterPanel } from '../panels/cluster-panel.tsx';
 import { EncodingPanel } from '../panels/encoding-panel.tsx';
 import { ExportPanel } from '../panels/export-panel.tsx';
 import { FilterPanel } from '../panels/filter-panel.tsx';
-import { HoverTooltip } from '../panels/hover-tooltip.tsx';
+import { HoverTooltip } from './hover-tooltip.tsx';
 import { LegendView } from '../panels/legend-view.tsx';
 import { NeighboursPanel } from '../panels/neighbours-panel.tsx';
 import { PeoplePanel } from '../panels/people-panel.tsx';
-import { PointCard } from '../panels/point-card.tsx';
+import { PointCard } from './point-card.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
+import type { PointSceneHandle } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
-import { toggleLegendFilter } from './filter-actions.ts';
-import { rebindPending } from './rebind-pending.ts';
-import { sceneHint } from './follow-state.ts';
+import { toggleLegendFilter } from '../session/filter-actions.ts';
+import { rebindPending } from '../session/rebind-pending.ts';
+import { sceneHint } from '../session/follow-state.ts';
 import { FollowOverlay, SceneView } from './scene-view.tsx';
-import { CloudContext, SessionContext, type SessionModel } from './session-model.ts';
-import { useCloudOutput } from './use-cloud.ts';
+import { CloudContext, SessionContext, type SessionModel } from '../session/session-model.ts';
+import { useCloudOutput } from '../session/use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
-import { useClusterLabels } from './use-cluster-labels.ts';
+import { useClusterLabels } from '../session/use-cluster-labels.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {
@@ -42,7 +43,9 @@ export function SessionView({ model }: { model: SessionModel }) {
   useShortcuts(model);
   // Computed once here: the scene draws them, the page hooks expose them to tests.
   const clusterLabels = useClusterLabels(model, cloud);
-  usePageHooks(model, cloud, clusterLabels);
+  // The canvas handle: what only this shell does in screen pixels (card, tooltip, test hooks).
+  const scene = useRef<PointSceneHandle | null>(null);
+  usePageHooks(model, scene, cloud, clusterLabels);
   useEffect(() => {
     document.title = `${title} · Data Mirage`;
   }, [title]);
@@ -53,13 +56,13 @@ export function SessionView({ model }: { model: SessionModel }) {
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
           <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
-            <SceneView clusterLabels={clusterLabels} />
+            <SceneView clusterLabels={clusterLabels} scene={scene} />
             <div className="scene-overlay top-left">
               <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
             <FollowOverlay />
-            <HoverTooltip />
-            <PointCard />
+            <HoverTooltip scene={scene} />
+            <PointCard scene={scene} />
             <ToastView />
             <div className="scene-hint muted" data-testid="scene-hint">
               {sceneHint(model.canEdit)}

@@ -10,11 +10,11 @@ import { DemoSessionCard } from '../panels/demo-session-card.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
 import { RecentSessionsList } from '../panels/recent-sessions-list.tsx';
 import { RunForm } from '../panels/run-form.tsx';
-import { AnalysisProgressView } from './analysis-progress.tsx';
-import type { ColumnOverrides } from './analysis-choices.ts';
-import { useRunAnalysis, type FinishedRun } from './use-run-analysis.ts';
-import { rememberSession } from './recent-sessions.ts';
-import { rememberViewToken } from './view-tokens.ts';
+import { AnalysisProgressView } from '../panels/analysis-progress.tsx';
+import type { ColumnOverrides } from '../session/analysis-choices.ts';
+import { useRunAnalysis, type FinishedRun } from '../session/use-run-analysis.ts';
+import { rememberSession } from '../session/recent-sessions.ts';
+import { rememberViewToken } from '../session/view-tokens.ts';
 import '../styles/start.css';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */

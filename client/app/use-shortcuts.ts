@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { readPresenter } from '../../shared/session/index.ts';
 import { NARROW_SCREEN, useUi } from '../state/ui-store.ts';
-import { clearAll } from './selection-actions.ts';
-import type { SessionModel } from './session-model.ts';
+import { clearAll } from '../session/selection-actions.ts';
+import type { SessionModel } from '../session/session-model.ts';
 
 /** Where keys mean something to the element itself (typing, choosing in a list): no page shortcuts. */
 function typing(target: EventTarget | null): boolean {

@@ -1,5 +1,5 @@
 import type { ClusteringMethod, ReductionMethod } from '../../shared/analysis-params.ts';
-import type { AnalysisChoices, MissingPolicy } from '../app/analysis-choices.ts';
+import type { AnalysisChoices, MissingPolicy } from '../session/analysis-choices.ts';
 import { ChoiceList } from './choice-list.tsx';
 
 const REDUCTIONS: { value: ReductionMethod; label: string; hint: string }[] = [

@@ -1,6 +1,6 @@
-import { reductionName } from '../app/analysis-choices.ts';
-import { useSession } from '../app/session-model.ts';
-import { useReanalyse } from '../app/use-reanalyse.ts';
+import { reductionName } from '../session/analysis-choices.ts';
+import { useSession } from '../session/session-model.ts';
+import { useReanalyse } from '../session/use-reanalyse.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { Panel } from './panel.tsx';
 import { ReanalyseForm } from './reanalyse-form.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addAnnotation, readAnnotations, removeAnnotation } from '../../shared/session/index.ts';
-import { authorOf, useSession } from '../app/session-model.ts';
+import { authorOf, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { pointOfRow } from '../encodings/point-context.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -61,7 +61,7 @@ export function AnnotationsPanel() {
                 disabled={point < 0}
                 onClick={() => {
                   setFocused(point);
-                  void model.scene.current?.focusPoint(point, true);
+                  void model.view.current?.focus(point, true);
                 }}
               >
                 {n.text}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useSession } from '../app/session-model.ts';
-import { useLabelColumn } from '../app/use-label-column.ts';
-import { cellText } from '../app/use-neighbours.ts';
+import { useSession } from '../session/session-model.ts';
+import { useLabelColumn } from '../session/use-label-column.ts';
+import { cellText } from '../session/use-neighbours.ts';
 import { anomalyListCaption, countFlagged } from '../encodings/anomaly-list.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -43,7 +43,7 @@ export function AnomaliesPanel() {
               data-flagged={flag[a.point] === 1}
               onClick={() => {
                 setFocused(a.point);
-                void model.scene.current?.focusPoint(a.point, true);
+                void model.view.current?.focus(a.point, true);
               }}
             >
               <span className="anomaly-head">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { updateFilter, type AnomalyFilter } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
 import { RangeInput } from './encoding-panel.tsx';
 

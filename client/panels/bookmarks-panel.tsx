@@ -11,7 +11,7 @@ import {
   staleClusterFilters,
   type Bookmark,
 } from '../../shared/session/index.ts';
-import { authorOf, useSession } from '../app/session-model.ts';
+import { authorOf, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
@@ -36,7 +36,7 @@ export function BookmarksPanel() {
     if (stale.length > 0) {
       useUi.getState().showToast(`"${b.title}" was saved on an earlier analysis: its cluster filter was left out (the clusters have changed).`);
     }
-    void model.scene.current?.setCamera({ position: camera.position, target: camera.target }, true);
+    void model.view.current?.setPose({ position: camera.position, target: camera.target }, true);
   };
 
   useEffect(() => {
@@ -55,9 +55,9 @@ export function BookmarksPanel() {
   }, [tour]);
 
   const save = () => {
-    const handle = model.scene.current;
-    if (!handle) return;
-    const pose = handle.getCamera();
+    const view = model.view.current;
+    if (!view) return;
+    const pose = view.pose();
     addBookmark(
       doc,
       {

@@ -1,10 +1,10 @@
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
-import { focusCluster } from '../app/focus-cluster.ts';
-import { REBIND_PENDING_HINT, useRebindPending } from '../app/rebind-pending.ts';
-import { allClusterIds, findFilter, toggleClusterVisible } from '../app/filter-actions.ts';
-import { toggleClusterSelection } from '../app/selection-actions.ts';
+import { useSession } from '../session/session-model.ts';
+import { focusCluster } from '../session/focus-cluster.ts';
+import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
+import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
+import { toggleClusterSelection } from '../session/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
@@ -14,7 +14,6 @@ import '../styles/viewer.css';
 /** Clusters found by the analysis: size, colour, label; show/hide and select each. */
 export function ClusterPanel() {
   const model = useSession();
-  const cloud = useCloud();
   const { doc } = model.conn;
   const filters = useDocValue(doc, ['filters'], readFilters);
   const selection = useDocValue(doc, ['selection'], readSelection);
@@ -45,7 +44,7 @@ export function ClusterPanel() {
               key={id}
               className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`}
               data-cluster={id}
-              onDoubleClick={() => focusCluster(model, cloud.data.positions, id)}
+              onDoubleClick={() => focusCluster(model, id)}
               title="double-click to fly to this cluster"
             >
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
@@ -55,7 +54,7 @@ export function ClusterPanel() {
                 </span>
                 {info?.label && <span className="cluster-label small">{info.label}</span>}
               </div>
-              <button type="button" className="small row-action" aria-label={`Fly to ${clusterName(id)}`} title="Fly the camera to this cluster" onClick={() => focusCluster(model, cloud.data.positions, id)}>
+              <button type="button" className="small row-action" aria-label={`Fly to ${clusterName(id)}`} title="Fly the camera to this cluster" onClick={() => focusCluster(model, id)}>
                 <span className="glyph" aria-hidden="true">◎</span>fly to
               </button>
               <button

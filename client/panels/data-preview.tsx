@@ -1,9 +1,9 @@
 import type { DatasetDetail } from '../../shared/api-types.ts';
 import type { ColumnType } from '../../shared/table.ts';
 import type { Row } from '../api/datasets.ts';
-import type { ColumnOverrides } from '../app/analysis-choices.ts';
+import type { ColumnOverrides } from '../session/analysis-choices.ts';
 import { MiniHistogram } from './mini-histogram.tsx';
-import { formatCell } from './format-cell.ts';
+import { formatCell } from '../encodings/format-cell.ts';
 
 const TYPES: ColumnType[] = ['number', 'category', 'boolean', 'datetime', 'text'];
 

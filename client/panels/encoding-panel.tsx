@@ -9,11 +9,11 @@ import {
   type EncodingChannel,
   type EncodingScale,
 } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { CATEGORICAL_PALETTES, CONTINUOUS_PALETTES } from '../encodings/palettes.ts';
 import { Panel } from './panel.tsx';
-import { reductionName } from '../app/analysis-choices.ts';
+import { reductionName } from '../session/analysis-choices.ts';
 
 const SCALES: EncodingScale[] = ['linear', 'log', 'sqrt', 'quantile'];
 

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
-import { downloadBlob, fileSlug } from '../app/download.ts';
-import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../app/export-rows.ts';
-import { authorOf, useCloud, useSession } from '../app/session-model.ts';
-import { snapshotPng } from '../app/snapshot.ts';
-import { exportViewState, importViewState } from '../app/view-state-file.ts';
+import { downloadBlob, fileSlug } from './download.ts';
+import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } from '../session/export-rows.ts';
+import { authorOf, useCloud, useSession } from '../session/session-model.ts';
+import { snapshotPng } from './snapshot.ts';
+import { exportViewState, importViewState } from '../session/view-state-file.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { Panel } from './panel.tsx';
 
@@ -43,11 +43,10 @@ export function ExportPanel() {
 
   const snapshot = () =>
     run('snapshot', async () => {
-      const handle = model.scene.current;
-      const box = handle?.getCanvas()?.closest<HTMLElement>('.scene-area');
-      if (!handle || !box) throw new Error('The scene is not ready yet.');
+      const view = model.view.current;
+      if (!view?.picture) throw new Error('The scene is not ready yet.');
       const [width, height] = size.split('x').map(Number);
-      const blob = await snapshotPng(handle, box, {
+      const blob = await snapshotPng(await view.picture(width, height), {
         width,
         height,
         title,
@@ -68,7 +67,7 @@ export function ExportPanel() {
 
   const saveView = () => {
     setMessage(null);
-    const pose = model.scene.current?.getCamera();
+    const pose = model.view.current?.pose();
     const state = exportViewState(doc, model.dataset.id, pose ? { position: pose.position, target: pose.target } : null);
     downloadBlob(new Blob([JSON.stringify(state, null, 1)], { type: 'application/json' }), `${fileSlug(title)}-view.json`);
   };
@@ -76,7 +75,7 @@ export function ExportPanel() {
   const loadView = (file: File) =>
     run('load', async () => {
       const camera = importViewState(doc, await file.text(), model.dataset.id, authorOf(model), origins.user);
-      if (camera) await model.scene.current?.setCamera({ position: camera.position, target: camera.target }, true);
+      if (camera) await model.view.current?.setPose({ position: camera.position, target: camera.target }, true);
       setMessage(`Loaded ${file.name}.`);
     });
 

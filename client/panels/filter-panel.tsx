@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useUi } from '../state/ui-store.ts';
 import { readFilters, removeFilter, setFilter, setFilterEnabled, type Filter } from '../../shared/session/index.ts';
-import { authorOf, useCloud, useSession } from '../app/session-model.ts';
+import { authorOf, useCloud, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
 import { formatNumber } from '../encodings/legend.ts';

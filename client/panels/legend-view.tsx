@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useCloud, useSession } from '../app/session-model.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
 import type { Legend, LegendMark } from '../encodings/legend.ts';
 import { formatNumber, legendMarks } from '../encodings/legend.ts';
 import { countText, visibleMarks } from '../encodings/legend-visible.ts';
@@ -7,7 +7,7 @@ import { CLUSTER_TITLE } from '../encodings/point-values.ts';
 import { rampCss } from '../encodings/palettes.ts';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { clusterNamesShown } from '../scene/cluster-label-list.ts';
+import { clusterNamesShown } from '../session/cluster-label-list.ts';
 import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';
 import '../styles/labels.css';

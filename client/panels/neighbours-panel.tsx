@@ -1,10 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Row } from '../api/datasets.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { RowValues } from './row-values.tsx';
-import { useLabelColumn } from '../app/use-label-column.ts';
-import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../app/use-neighbours.ts';
-import { selectPoints } from '../app/selection-actions.ts';
+import { useLabelColumn } from '../session/use-label-column.ts';
+import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../session/use-neighbours.ts';
+import { selectPoints } from '../session/selection-actions.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
@@ -48,7 +48,7 @@ export function PointDetails({ focused }: { focused: number }) {
   return (
     <>
       <div className="button-row">
-        <button type="button" className="small" onClick={() => void model.scene.current?.focusPoint(focused, true)}>
+        <button type="button" className="small" onClick={() => void model.view.current?.focus(focused, true)}>
           fly to
         </button>
         <button type="button" className="small" disabled={!model.canEdit || !data} onClick={() => data && selectPoints(model, [focused, ...data.neighbors.map((n) => n.point)], 'replace')}>

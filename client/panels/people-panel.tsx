@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { readPresenter, setPresenter } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { saveIdentity } from '../collab/identity.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
-import { presenterPose } from '../app/presenter-pose.ts';
+import { presenterPose } from '../session/presenter-pose.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 
@@ -79,7 +79,7 @@ export function PeoplePanel() {
               <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.target.checked)} /> follow {presenter.name ?? 'presenter'}
             </label>
             {!following && jumpTo && (
-              <button type="button" className="small" onClick={() => void model.scene.current?.setCamera({ position: jumpTo.position, target: jumpTo.target }, true)}>
+              <button type="button" className="small" onClick={() => void model.view.current?.setPose({ position: jumpTo.position, target: jumpTo.target }, true)}>
                 jump to presenter
               </button>
             )}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { updateFilter, type RangeFilter } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { histogram } from '../encodings/histogram.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { HistogramChart } from './histogram-chart.tsx';

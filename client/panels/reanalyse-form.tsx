@@ -1,5 +1,5 @@
-import { AnalysisProgressView } from '../app/analysis-progress.tsx';
-import type { Reanalyse } from '../app/use-reanalyse.ts';
+import { AnalysisProgressView } from './analysis-progress.tsx';
+import type { Reanalyse } from '../session/use-reanalyse.ts';
 import { AnalysisOptions } from './analysis-options.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sessionUrl } from '../api/sessions.ts';
-import { forgetSession, recentSessions, type RecentSession } from '../app/recent-sessions.ts';
+import { forgetSession, recentSessions, type RecentSession } from '../session/recent-sessions.ts';
 import '../styles/recent.css';
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

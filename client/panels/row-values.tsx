@@ -1,4 +1,4 @@
-import { formatCell } from './format-cell.ts';
+import { formatCell } from '../encodings/format-cell.ts';
 
 /** One row's original values as a two-column table (column name, value). */
 export function RowValues({ entries, className, testId }: { entries: [string, unknown][]; className?: string; testId?: string }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { DatasetDetail } from '../../shared/api-types.ts';
-import { defaultChoices, paramsFor, type ColumnOverrides } from '../app/analysis-choices.ts';
+import { defaultChoices, paramsFor, type ColumnOverrides } from '../session/analysis-choices.ts';
 import { AnalysisOptions } from './analysis-options.tsx';
 
 /** The start page's analysis options with sensible defaults already chosen, and the one Run button. */

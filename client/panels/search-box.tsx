@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { clusterPose } from '../app/focus-cluster.ts';
-import { useCloud, useSession, type SessionModel } from '../app/session-model.ts';
-import { selectPoints } from '../app/selection-actions.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { selectPoints } from '../session/selection-actions.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';
@@ -14,14 +13,6 @@ function pointsOf(mask: Uint8Array): Uint32Array {
   let k = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i]) out[k++] = i;
   return out;
-}
-
-/** Flies this participant's camera so every match fits the view (the mask as a one-cluster labelling). */
-function frameMatches(model: SessionModel, positions: Float32Array, mask: Uint8Array): void {
-  const scene = model.scene.current;
-  if (!scene) return;
-  const pose = clusterPose(positions, Int32Array.from(mask), 1, scene.getCamera());
-  if (pose) void scene.setCamera(pose, true);
 }
 
 /**
@@ -54,7 +45,7 @@ export function SearchBox() {
           if (e.key === 'Escape') setText('');
           if (e.key === 'Enter' && found) {
             const first = result.mask.indexOf(1);
-            if (first >= 0) void model.scene.current?.focusPoint(first, true);
+            if (first >= 0) void model.view.current?.focus(first, true);
           }
         }}
       />
@@ -84,7 +75,7 @@ export function SearchBox() {
               select
             </button>
           )}
-          <button type="button" data-testid="search-frame" title="Fly the camera to the matches" onClick={() => frameMatches(model, cloud.data.positions, result.mask)}>
+          <button type="button" data-testid="search-frame" title="Fly the camera to the matches" onClick={() => void model.view.current?.frame(pointsOf(result.mask), true)}>
             frame
           </button>
         </span>

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { fetchRowsAt } from '../api/row-cache.ts';
 import type { Row } from '../api/datasets.ts';
-import { useCloud, useSession } from '../app/session-model.ts';
-import { clearAll } from '../app/selection-actions.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { clearAll } from '../session/selection-actions.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 import { compareColumn, type ColumnComparison, type NumericStats } from '../encodings/stats.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
-import { formatCell } from './format-cell.ts';
+import { formatCell } from '../encodings/format-cell.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 import '../styles/start.css';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { updateFilter, type SetFilter } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useOtherFiltersPass } from './use-other-filters.ts';
 

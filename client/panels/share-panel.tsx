@@ -3,8 +3,8 @@ import QRCode from 'qrcode';
 import type { ShareOrigins } from '../../shared/api-types.ts';
 import { chooseLinkOrigin, getShareOrigins, headsetOrigin, type LinkOrigin } from '../api/share-origins.ts';
 import { sessionUrl } from '../api/sessions.ts';
-import { useSession } from '../app/session-model.ts';
-import { rememberedViewToken } from '../app/view-tokens.ts';
+import { useSession } from '../session/session-model.ts';
+import { rememberedViewToken } from '../session/view-tokens.ts';
 import { Panel } from './panel.tsx';
 
 /**

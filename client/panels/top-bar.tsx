@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import { useSession, useCloud } from '../app/session-model.ts';
+import { useSession, useCloud } from '../session/session-model.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { describeRefusal } from '../../shared/session/close-codes.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { readFilters } from '../../shared/session/index.ts';
-import type { SessionModel } from '../app/session-model.ts';
+import type { SessionModel } from '../session/session-model.ts';
 import { evaluateFilters } from '../encodings/filters.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesOf, defaultChoices, describeChoices, paramsFor, sameChoices } from '../../../client/app/analysis-choices.ts';
+import { choicesOf, defaultChoices, describeChoices, paramsFor, sameChoices } from '../../../client/session/analysis-choices.ts';
 import { analysisKey } from '../../../server/jobs/analysis-key.ts';
 import { analysisParamsSchema, type AnalysisParams, type AnalysisParamsInput } from '../../../shared/analysis-params.ts';
 import { isMissing, type Table } from '../../../shared/table.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_GAP, CARD_MARGIN, placeCard } from '../../../client/panels/card-placement.ts';
+import { CARD_GAP, CARD_MARGIN, placeCard } from '../../../client/app/card-placement.ts';
 
 const card = { width: 340, height: 420 };
 const contains = (spot: { x: number; y: number }, p: { x: number; y: number }, size = card) => p.x >= spot.x && p.x <= spot.x + size.width && p.y >= spot.y && p.y <= spot.y + size.height;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Legend } from '../../../client/encodings/legend.ts';
-import { clusterLabelList, clusterNamesShown } from '../../../client/scene/cluster-label-list.ts';
+import { clusterLabelList, clusterNamesShown } from '../../../client/session/cluster-label-list.ts';
 
 const legendOf = (clusters: number, otherCount = 0): Legend => ({
   kind: 'categorical',

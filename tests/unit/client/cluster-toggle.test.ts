@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readFilters, setFilterEnabled } from '../../../shared/session/index.ts';
-import { toggleClusterVisible } from '../../../client/app/filter-actions.ts';
-import type { SessionModel } from '../../../client/app/session-model.ts';
+import { toggleClusterVisible } from '../../../client/session/filter-actions.ts';
+import type { SessionModel } from '../../../client/session/session-model.ts';
 
 /** The parts of a session model the cluster toggle reads: a real Yjs document and three clusters. */
 function model(canEdit = true): SessionModel {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisDescription } from '../../../shared/api-types.ts';
 import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
 import type { AnalysisArrays } from '../../../client/api/analyses.ts';
-import { withDisplayedClusters } from '../../../client/app/displayed-clusters.ts';
+import { withDisplayedClusters } from '../../../client/session/displayed-clusters.ts';
 import { clusterColor, encodeColors } from '../../../client/encodings/color-encoding.ts';
 import { hexToRgb } from '../../../client/encodings/palettes.ts';
 import { valuesFor } from '../../../client/encodings/point-values.ts';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { rowsToCsv } from '../../../client/app/export-rows.ts';
+import { rowsToCsv } from '../../../client/session/export-rows.ts';
 
 describe('CSV export of datetimes', () => {
   it('writes midnight-UTC datetime columns as plain dates, other datetimes without zero milliseconds', () => {

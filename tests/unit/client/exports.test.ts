@@ -2,11 +2,11 @@ import Papa from 'papaparse';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { rowNumbersNeeded, rowsToCsv, rowsToJson, withAnalysis } from '../../../client/app/export-rows.ts';
+import { rowNumbersNeeded, rowsToCsv, rowsToJson, withAnalysis } from '../../../client/session/export-rows.ts';
 import type { Row } from '../../../client/api/datasets.ts';
 import { cellValue } from '../../../shared/table.ts';
 import { penguins } from './penguin-context.ts';
-import { exportViewState, importViewState, ViewFileError } from '../../../client/app/view-state-file.ts';
+import { exportViewState, importViewState, ViewFileError } from '../../../client/session/view-state-file.ts';
 import {
   initSessionDoc,
   readFilters,

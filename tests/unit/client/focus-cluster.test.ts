@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPose } from '../../../client/app/focus-cluster.ts';
+import { clusterMembers, clusterPose, pointsPose } from '../../../client/session/focus-cluster.ts';
 
 describe('flying to a cluster', () => {
   // Cluster 1: a cube of side 2 around (10, 0, 0); cluster 0 elsewhere.
@@ -38,5 +38,21 @@ describe('flying to a cluster', () => {
 
   it('has nothing to frame for an empty cluster', () => {
     expect(clusterPose(positions, labels, 7, current)).toBeNull();
+  });
+
+  it('lists a cluster\'s points, and frames a list of points as it frames that cluster', () => {
+    const members = clusterMembers(labels, 1);
+    expect(Array.from(members)).toEqual([2, 3, 4, 5]);
+    expect(pointsPose(positions, members, current)).toEqual(clusterPose(positions, labels, 1, current));
+    // Two points of different clusters: centred between them, the viewing direction kept.
+    const pair = pointsPose(positions, [0, 3], current)!;
+    expect(pair.target.map((v) => Math.round(v * 1000) / 1000)).toEqual([5.5, 0.5, 0.5]);
+    expect(pair.position[0]).toBeCloseTo(5.5);
+    expect(pair.position[2]).toBeGreaterThan(0.5);
+  });
+
+  it('has nothing to frame for no points', () => {
+    expect(clusterMembers(labels, 7)).toHaveLength(0);
+    expect(pointsPose(positions, [], current)).toBeNull();
   });
 });

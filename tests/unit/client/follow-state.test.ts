@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followStatus, isRoamDrag, ROAM_DRAG_PX, sceneHint } from '../../../client/app/follow-state.ts';
+import { followStatus, isRoamDrag, ROAM_DRAG_PX, sceneHint } from '../../../client/session/follow-state.ts';
 import type { Presenter } from '../../../shared/session/index.ts';
 
 const presenter = (clientId: number | null, name: string | null = 'Alice'): Presenter => ({ clientId, name, pose: null, updatedAt: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, differenceText, labelColumnOf, largestDifferences } from '../../../client/app/use-neighbours.ts';
+import { cellText, differenceText, labelColumnOf, largestDifferences } from '../../../client/session/use-neighbours.ts';
 import type { ColumnData, Table } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourKey, neighbourView, type NeighbourState } from '../../../client/app/use-neighbours.ts';
+import { neighbourKey, neighbourView, type NeighbourState } from '../../../client/session/use-neighbours.ts';
 
 describe('neighbour answers across a re-bind', () => {
   const answer = { point: 7, neighbors: [{ point: 3, distance: 0.5 }] };

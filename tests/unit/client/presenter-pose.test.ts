@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialAwarenessState, NO_PRESENTER, type Pose } from '../../../shared/session/index.ts';
-import { poseKey, presenterPose } from '../../../client/app/presenter-pose.ts';
+import { poseKey, presenterPose } from '../../../client/session/presenter-pose.ts';
 import type { Peer } from '../../../client/collab/presence.ts';
 
 const stored: Pose = { position: [0, 0, 5], target: [0, 0, 0] };

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { initSessionDoc, readFilters, readSelection, rebindAnalysis } from '../../../shared/session/index.ts';
-import { toggleClusterVisible } from '../../../client/app/filter-actions.ts';
-import { rebindPending, rebindPendingIn } from '../../../client/app/rebind-pending.ts';
-import { toggleClusterSelection } from '../../../client/app/selection-actions.ts';
-import type { SessionModel } from '../../../client/app/session-model.ts';
+import { toggleClusterVisible } from '../../../client/session/filter-actions.ts';
+import { rebindPending, rebindPendingIn } from '../../../client/session/rebind-pending.ts';
+import { toggleClusterSelection } from '../../../client/session/selection-actions.ts';
+import type { SessionModel } from '../../../client/session/session-model.ts';
 
 /** A session document bound to analysis "first", seen by a page that has `loaded` on screen. */
 function model(loaded: string): SessionModel {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisStatus } from '../../../shared/api-types.ts';
-import { CancelTimeoutError, waitCancelled, type CancelApi } from '../../../client/app/wait-cancelled.ts';
+import { CancelTimeoutError, waitCancelled, type CancelApi } from '../../../client/session/wait-cancelled.ts';
 
 /**
  * A job that keeps reporting `running` for `unwindPolls` status reads after the DELETE (its

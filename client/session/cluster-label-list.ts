@@ -1,6 +1,6 @@
 import type { Legend } from '../encodings/legend.ts';
-import { clusterAnchors } from './cluster-anchors.ts';
-import type { ClusterLabel } from './types.ts';
+import { clusterAnchors } from '../scene/cluster-anchors.ts';
+import type { ClusterLabel } from '../scene/types.ts';
 
 /** Most clusters for which names float in the scene unless someone asks for them. */
 export const AUTO_CLUSTER_NAMES_MAX = 20;

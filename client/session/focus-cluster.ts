@@ -62,10 +62,27 @@ function radiusAround(positions: Float32Array, count: number): number {
   return r;
 }
 
-/** Flies this participant's camera to a cluster (local: the camera is not shared state). */
-export function focusCluster(model: SessionModel, positions: Float32Array, clusterId: number): void {
-  const scene = model.scene.current;
-  if (!scene) return;
-  const pose = clusterPose(positions, model.ctx.cluster, clusterId, scene.getCamera());
-  if (pose) void scene.setCamera(pose, true);
+/**
+ * A camera pose that frames the given points (indices) like a cluster: the points as a
+ * one-cluster labelling of the whole cloud, so the tight-group rule still sees every point.
+ */
+export function pointsPose(positions: Float32Array, points: ArrayLike<number>, current: CameraPose): CameraPose | null {
+  const members = new Int32Array(Math.floor(positions.length / 3));
+  for (let i = 0; i < points.length; i++) members[points[i]] = 1;
+  return clusterPose(positions, members, 1, current);
+}
+
+/** The points of cluster `clusterId` under `labels`. */
+export function clusterMembers(labels: Int32Array, clusterId: number): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === clusterId) n++;
+  const out = new Uint32Array(n);
+  for (let i = 0, k = 0; i < labels.length; i++) if (labels[i] === clusterId) out[k++] = i;
+  return out;
+}
+
+/** Flies this participant's view to a cluster (local: the view is not shared state). */
+export function focusCluster(model: SessionModel, clusterId: number): void {
+  const members = clusterMembers(model.ctx.cluster, clusterId);
+  if (members.length > 0) void model.view.current?.frame(members, true);
 }

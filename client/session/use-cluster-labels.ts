@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { clusterLabelList, clusterNamesShown } from '../scene/cluster-label-list.ts';
+import { clusterLabelList, clusterNamesShown } from './cluster-label-list.ts';
 import type { ClusterLabel } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';

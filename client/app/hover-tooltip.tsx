@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import type { Row } from '../api/datasets.ts';
-import { useSession } from '../app/session-model.ts';
+import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
-import { RowValues } from './row-values.tsx';
+import { RowValues } from '../panels/row-values.tsx';
+import type { PointSceneHandle } from '../scene/types.ts';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
-export function HoverTooltip() {
+export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | null> }) {
   const model = useSession();
   const hover = useUi((s) => s.hover);
   const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
@@ -32,7 +33,7 @@ export function HoverTooltip() {
   const anomaly = model.arrays.anomaly[hover.point];
   const entries = values ? Object.entries(values) : [];
   // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
-  const area = model.scene.current?.getCanvas()?.getBoundingClientRect();
+  const area = scene.current?.getCanvas()?.getBoundingClientRect();
   const flipX = area ? hover.x > area.width - 380 : false;
   const flipY = area ? hover.y > area.height - 300 : false;
   const style = {

@@ -6,9 +6,9 @@ import type { SessionConnection } from '../collab/connect-session.ts';
 import type { Identity } from '../collab/identity.ts';
 import { Presence } from '../collab/presence.ts';
 import type { PointContext } from '../encodings/point-context.ts';
-import type { PointSceneHandle } from '../scene/types.ts';
 import { ColumnStore } from '../state/column-store.ts';
 import type { SessionModel } from './session-model.ts';
+import type { ViewDriver } from './view-driver.ts';
 
 /**
  * Assembles the per-analysis model of a session page (stable while the analysis stays). After a
@@ -24,7 +24,7 @@ export function buildModel(args: {
   arrays: AnalysisArrays;
   conn: SessionConnection;
   identity: Identity;
-  scene: { current: PointSceneHandle | null };
+  view: { current: ViewDriver | null };
   previous?: SessionModel | null;
 }): SessionModel {
   const { analysis, arrays, dataset } = args;
@@ -56,6 +56,6 @@ export function buildModel(args: {
     presence,
     identity: args.identity,
     canEdit,
-    scene: args.scene,
+    view: args.view,
   };
 }

@@ -10,8 +10,8 @@ import type { Presence } from '../collab/presence.ts';
 import type { CloudOutput } from '../encodings/cloud-builder.ts';
 import type { SearchResult } from '../encodings/search.ts';
 import type { PointContext } from '../encodings/point-context.ts';
-import type { PointSceneHandle } from '../scene/types.ts';
 import type { ColumnStore } from '../state/column-store.ts';
+import type { ViewDriver } from './view-driver.ts';
 
 /** Everything a session page's panels need that does not change while the analysis stays. */
 export interface SessionModel {
@@ -29,7 +29,8 @@ export interface SessionModel {
   identity: Identity;
   /** False for view links: every control that writes is disabled. */
   canEdit: boolean;
-  scene: RefObject<PointSceneHandle | null>;
+  /** This participant's view (the desktop camera or the XR rig), set by the shell that shows it. */
+  view: RefObject<ViewDriver | null>;
 }
 
 export const SessionContext = createContext<SessionModel | null>(null);

@@ -1,10 +1,8 @@
 import type { Legend } from '../encodings/legend.ts';
-import type { PointSceneHandle } from '../scene/types.ts';
 
 /**
- * The snapshot export: the scene rendered at the requested pixel size, with the title, legend
- * and a footer drawn over it, as a PNG. The scene's box is resized for the render (so points
- * are drawn at full resolution, not upscaled) and put back afterwards.
+ * The snapshot export: a picture of the view at the requested pixel size (the shell renders it:
+ * ViewDriver.picture) with the title, legend and a footer drawn over it, as a PNG.
  */
 export interface SnapshotOptions {
   width: number;
@@ -14,33 +12,8 @@ export interface SnapshotOptions {
   legend: Legend | null;
 }
 
-async function nextFrame(): Promise<void> {
-  await new Promise<void>((r) => requestAnimationFrame(() => r()));
-}
-
-async function renderAtSize(handle: PointSceneHandle, box: HTMLElement, width: number, height: number): Promise<ImageBitmap> {
-  const canvas = handle.getCanvas();
-  if (!canvas) throw new Error('The scene is not ready yet.');
-  const dpr = canvas.width / Math.max(1, canvas.clientWidth);
-  const saved = box.getAttribute('style');
-  box.setAttribute('style', `${saved ?? ''};position:fixed;left:0;top:0;width:${width / dpr}px;height:${height / dpr}px;z-index:-1`);
-  try {
-    // Wait for the renderer to follow the new size (a resize observer, then a frame).
-    for (let i = 0; i < 60 && (canvas.width !== width || canvas.height !== height); i++) await nextFrame();
-    handle.invalidate();
-    await nextFrame();
-    const blob = await handle.snapshot('image/png');
-    return await createImageBitmap(blob);
-  } finally {
-    if (saved === null) box.removeAttribute('style');
-    else box.setAttribute('style', saved);
-    handle.invalidate();
-  }
-}
-
-export async function snapshotPng(handle: PointSceneHandle, box: HTMLElement, options: SnapshotOptions): Promise<Blob> {
+export async function snapshotPng(image: ImageBitmap, options: SnapshotOptions): Promise<Blob> {
   const { width, height } = options;
-  const image = await renderAtSize(handle, box, width, height);
   const out = document.createElement('canvas');
   out.width = width;
   out.height = height;

@@ -1,14 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { readView } from '../../shared/session/index.ts';
-import { useSession } from '../app/session-model.ts';
-import { useLabelColumn } from '../app/use-label-column.ts';
-import { cellText } from '../app/use-neighbours.ts';
+import { useSession } from '../session/session-model.ts';
+import { useLabelColumn } from '../session/use-label-column.ts';
+import { cellText } from '../session/use-neighbours.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
+import type { PointSceneHandle } from '../scene/types.ts';
 import { placeCard } from './card-placement.ts';
-import { PointDetails } from './neighbours-panel.tsx';
+import { PointDetails } from '../panels/neighbours-panel.tsx';
 
 /**
  * The clicked point's details (values, nearest neighbours) in a card beside the point in the
@@ -16,7 +17,7 @@ import { PointDetails } from './neighbours-panel.tsx';
  * frame through a ref, never through React state), stays on screen, and closes with × or Esc
  * (use-shortcuts clears the focus).
  */
-export function PointCard() {
+export function PointCard({ scene }: { scene: RefObject<PointSceneHandle | null> }) {
   const model = useSession();
   const focused = useUi((s) => s.focused);
   const ref = useRef<HTMLDivElement>(null);
@@ -30,9 +31,9 @@ export function PointCard() {
     const place = () => {
       frame = requestAnimationFrame(place);
       const el = ref.current;
-      const scene = model.scene.current;
-      const canvas = scene?.getCanvas();
-      const at = scene?.project(focused);
+      const handle = scene.current;
+      const canvas = handle?.getCanvas();
+      const at = handle?.project(focused);
       if (!el || !canvas) return;
       // Behind the camera: keep the card where it was, marked, rather than jump around.
       el.dataset.offscreen = at ? 'false' : 'true';
@@ -50,7 +51,7 @@ export function PointCard() {
     };
     place();
     return () => cancelAnimationFrame(frame);
-  }, [model, focused]);
+  }, [scene, focused]);
 
   if (focused === null) return null;
   const row = model.arrays.rowIndex[focused];
