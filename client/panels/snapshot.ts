@@ -1,4 +1,5 @@
 import type { Legend } from '../encodings/legend.ts';
+import { wrapLines } from './wrap-lines.ts';
 
 /**
  * The snapshot export: a picture of the view at the requested pixel size (the shell renders it:
@@ -47,14 +48,26 @@ function drawOverlay(g: CanvasRenderingContext2D, o: SnapshotOptions): void {
   y += 22 * u;
   g.font = `${13 * u}px system-ui, sans-serif`;
   if (legend.kind === 'categorical') {
-    for (const item of legend.items.slice(0, 14)) {
+    // Names wrap within the column (never cut with "…"); counts say "n of N" while filters hide points, as on the page.
+    const textWidth = 300 * u;
+    const shown = legend.items.slice(0, 14);
+    for (const item of shown) {
       g.fillStyle = item.color;
       g.beginPath();
       g.arc(pad + 6 * u, y + 7 * u, 6 * u, 0, Math.PI * 2);
       g.fill();
       g.fillStyle = '#d8dee9';
-      g.fillText(item.label.length > 48 ? `${item.label.slice(0, 47)}…` : item.label, pad + 18 * u, y);
-      y += 20 * u;
+      const count = item.visible === undefined ? `${item.count}` : `${item.visible} of ${item.count}`;
+      const lines = wrapLines(item.label, textWidth, (s) => g.measureText(s).width);
+      lines.forEach((line, i) => g.fillText(line, pad + 18 * u, y + i * 17 * u));
+      g.fillStyle = '#9aa5b5';
+      g.fillText(count, pad + 18 * u + textWidth + 10 * u, y);
+      y += (lines.length * 17 + 5) * u;
+    }
+    const more = legend.items.length - shown.length;
+    if (more > 0) {
+      g.fillStyle = '#9aa5b5';
+      g.fillText(`+ ${more} more`, pad + 18 * u, y);
     }
     return;
   }
