@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
@@ -45,8 +45,11 @@ export class SessionStore {
     for (const entry of await readdir(this.root)) {
       if (!isValidId(entry)) continue;
       try {
-        const record = JSON.parse(await readFile(join(this.root, entry, 'session.json'), 'utf8')) as SessionRecord;
+        const path = join(this.root, entry, 'session.json');
+        const record = JSON.parse(await readFile(path, 'utf8')) as SessionRecord;
         this.remember(record);
+        // Records from before they were written 0600 hold tokens other local users could read.
+        await chmod(path, 0o600).catch(() => {});
       } catch {
         // A directory without session.json is a session whose creation did not finish: not a session.
       }
@@ -121,7 +124,8 @@ export class SessionStore {
   }
 
   private async persist(record: SessionRecord): Promise<void> {
-    await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record));
+    // It holds the session's edit and view tokens: readable by this user only, like the owner token.
+    await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record), { mode: 0o600 });
     this.remember(record);
   }
 
