@@ -23,6 +23,9 @@ export function createApp(deps: ApiDeps): Hono {
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: 'same-origin',
       xFrameOptions: 'DENY',
+      // No HSTS: one host serves plain http (PORT) beside https (HTTPS_PORT), and HSTS covers every port of a
+      // host, so with a trusted certificate browsers would force http://host:8080 onto TLS and break it.
+      strictTransportSecurity: false,
       // Our own origin only. 'self' covers ws:/wss: of our host (CSP3); blob: workers and images
       // are the pick-index worker and snapshots; data: images are the favicon and QR codes.
       // WebXR needs no source of its own: immersive sessions are a browser API, not a fetch.

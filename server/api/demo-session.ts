@@ -6,8 +6,8 @@ import type { ApiDeps } from './deps.ts';
 /**
  * GET /api/demo-session: the demo session made on this server's first start, with its edit and
  * view tokens, so the start page can link it (a new user at http://localhost:8080 finds it).
- * It hands out an edit token: when the workspace owner token lands, this route goes behind it,
- * like the rest of the start page's API.
+ * It hands out an edit token, so it is the owner's (guards.workspace), like the rest of the start
+ * page's API. A demo whose table was deleted is no longer offered.
  */
 export function demoSessionRoutes(deps: ApiDeps): Hono {
   const app = new Hono();

@@ -45,9 +45,12 @@ export async function ensureDemo(deps: ApiDeps): Promise<SessionRecord | null> {
  * The demo session this server created on its first start (demo.json), if it still exists;
  * null when DEMO was off or DATA_DIR already held data then. The start page links it.
  */
-export async function demoSession(deps: Pick<ApiDeps, 'config' | 'sessions'>): Promise<SessionRecord | null> {
+export async function demoSession(deps: Pick<ApiDeps, 'config' | 'sessions' | 'datasets'>): Promise<SessionRecord | null> {
   const record = await readDemoRecord(demoRecordPath(deps.config.dataDir));
-  return record && deps.sessions.has(record.sessionId) ? deps.sessions.get(record.sessionId) : null;
+  if (!record || !deps.sessions.has(record.sessionId)) return null;
+  const session = deps.sessions.get(record.sessionId);
+  // A session whose table was deleted opens to "nothing left to show": the start page must not offer it.
+  return deps.datasets.has(session.datasetId) ? session : null;
 }
 
 function demoRecordPath(dataDir: string): string {

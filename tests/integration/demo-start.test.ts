@@ -55,6 +55,12 @@ describe('first start on an empty DATA_DIR', () => {
     const { datasets } = (await (await ownerFetch(`${child.url}/api/datasets`)).json()) as { datasets: unknown[] };
     expect(datasets).toHaveLength(1);
     expect(((await (await ownerFetch(`${child.url}/api/demo-session`)).json()) as DemoSessionInfo).session?.id).toBe(sessionId);
+    // Once its table is deleted, the start page no longer offers a session with nothing left to show.
+    expect((await ownerFetch(`${child.url}/api/datasets/${session.datasetId}`, { method: 'DELETE' })).status).toBe(204);
+    const after = await ownerFetch(`${child.url}/api/demo-session`);
+    expect(await after.json()).toEqual({ session: null });
+    // Plain http beside https on one host: no HSTS, which would force every port of the host onto TLS.
+    expect(after.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('a server without a demo session says so (null) and offers every demo table', async () => {
