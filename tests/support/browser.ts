@@ -95,6 +95,8 @@ export async function ensureClientBuild(outDir = clientDist): Promise<string> {
       await new Promise<void>((ok, fail) => {
         const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir], {
           cwd: repoRoot,
+          // vitest sets NODE_ENV=test, which Vite would build a development React with: test the bundle users get.
+          env: { ...process.env, NODE_ENV: 'production' },
           stdio: ['ignore', 'inherit', 'inherit'],
         });
         child.on('error', fail);

@@ -18,7 +18,7 @@ export async function createSession(baseUrl: string, body: { datasetId: string; 
 
 /**
  * One participant: a fresh browser context (own identity and storage) on the session page,
- * returned once the scene is drawn and pickable. Page errors land in `errors`.
+ * returned once the scene is drawn and pickable. Page errors and CSP refusals land in `errors`.
  */
 export async function openSessionPage(
   browser: Browser,
@@ -31,6 +31,11 @@ export async function openSessionPage(
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  // A CSP refusal is no page error, only a console line, yet what it refused silently did not happen
+  // (the snapshot's full-size render once stayed upscaled that way).
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+  });
   await page.goto(`${baseUrl}/s/${session.id}?token=${token}`);
   await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(() => window.__mirage!.ready());
