@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
-import { framePose } from './frame-pose.ts';
+import { framePose, type FreeRect } from './frame-pose.ts';
 import type { CameraPose, Vec3 } from './types.ts';
 
 /** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
@@ -48,10 +48,13 @@ export class CameraDirector {
     this.invalidate();
   }
 
-  /** The home view: along the home direction, the bulk of the points filling the view (frame-pose.ts). */
-  homePose(positions: Float32Array, count: number, flags?: Uint8Array): CameraPose {
+  /**
+   * The home view: along the home direction, the bulk of the points filling the view, or the
+   * `free` part of it that the page's overlays leave (frame-pose.ts).
+   */
+  homePose(positions: Float32Array, count: number, flags?: Uint8Array, free?: FreeRect): CameraPose {
     const cam = this.camera;
-    return framePose(positions, count, flags, { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z] });
+    return framePose(positions, count, flags, { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z], free });
   }
 
 

@@ -13,6 +13,20 @@ export interface FrameLens {
   aspect: number;
   /** From the target towards the eye (need not be normalised). */
   direction: Vec3;
+  /**
+   * The part of the view the points should be framed into, as fractions of its width and
+   * height (y down, as the page's boxes): the view less what the page draws over it (legend,
+   * hint line). The whole view when absent.
+   */
+  free?: FreeRect;
+}
+
+/** A sub-rectangle of the view, in fractions of its width and height, y down. */
+export interface FreeRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /**
@@ -20,7 +34,9 @@ export interface FrameLens {
  * the filter, all when none pass) fills `fill` of the view in its limiting dimension: the 2nd
  * to 98th percentile of their projections, horizontally and vertically, for this aspect ratio.
  * A bounding sphere would frame the farthest outlier instead (a UMAP island or one odd row can
- * leave the cloud a speck in the middle). The target is moved so that bulk sits centred.
+ * leave the cloud a speck in the middle). The target is moved so that bulk sits centred in
+ * `lens.free` (the whole view by default), filling `fill` of that rectangle; the target then
+ * lies at the view's centre, off the bulk's centre by as much as the free part is off-centre.
  * Pure: typed arrays in, a pose out.
  */
 export function framePose(positions: Float32Array, count: number, flags: Uint8Array | undefined, lens: FrameLens, fill = FRAME_FILL): CameraPose {
@@ -60,20 +76,27 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
   measure();
   const ty = Math.tan(((lens.fov || 50) * Math.PI) / 360);
   const tx = ty * (lens.aspect > 0 ? lens.aspect : 1);
+  // Per axis, in tangents of the view angle: the free part's centre c and fill half-width w.
+  const [ax, ay] = freeAxes(lens.free, fill);
+  const cx = ax.centre * tx;
+  const wx = ax.half * tx * fill;
+  const cy = ay.centre * ty;
+  const wy = ay.half * ty * fill;
   const need = new Float64Array(m);
-  // The distance at which the 2nd–98th percentile band fits `fill` of the view: a point fits
-  // from distance pz + |px| / (tan × fill) on, exactly; take the 96th percentile per axis.
+  // The distance at which the 2nd–98th percentile band fits `fill` of the free part: a point at
+  // depth u = d − pz fits when (c − w) u ≤ p ≤ (c + w) u, so from u = max(p / (c + w), −p / (w − c))
+  // on, exactly (c = 0, the whole view: |p| / w); take the 96th percentile per axis.
   const distance = () => {
     let d = 0;
-    for (const [p, t] of [[px, tx], [py, ty]] as const) {
-      for (let k = 0; k < m; k++) need[k] = pz[k] + Math.abs(p[k]) / (t * fill);
+    for (const [p, c, w] of [[px, cx, wx], [py, cy, wy]] as const) {
+      for (let k = 0; k < m; k++) need[k] = pz[k] + Math.max(p[k] / (w + c), -p[k] / (w - c));
       need.sort();
       d = Math.max(d, need[Math.ceil((1 - 2 * ROBUST_TAIL) * (m - 1))]);
     }
     return d;
   };
   let d = distance();
-  // Recentre the band on the view (a cloud is rarely symmetric about its mean), then measure again.
+  // Recentre the band on the free part (a cloud is rarely symmetric about its mean), then measure again.
   for (let pass = 0; pass < 6; pass++) {
     for (let k = 0; k < m; k++) {
       const depth = Math.max(d - pz[k], d * 0.05, 1e-12);
@@ -83,8 +106,8 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
     const [x0, x1] = tails(sx);
     const [y0, y1] = tails(sy);
     // At the target's depth a tangent t lies t × d sideways.
-    const shiftX = ((x0 + x1) / 2) * d;
-    const shiftY = ((y0 + y1) / 2) * d;
+    const shiftX = ((x0 + x1) / 2 - cx) * d;
+    const shiftY = ((y0 + y1) / 2 - cy) * d;
     for (let a = 0; a < 3; a++) target[a] += x[a] * shiftX + y[a] * shiftY;
     measure();
     d = distance();
@@ -93,6 +116,27 @@ function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill
   // radius 0.1 × their distance from the origin (at least 0.1), as the robust box does.
   if (!(d > 1e-9 * (1 + Math.hypot(target[0], target[1], target[2])))) d = (0.1 * Math.max(1, Math.hypot(target[0], target[1], target[2]))) / (ty * fill);
   return { position: scaleAdd(target, z, d), target };
+}
+
+/**
+ * The free part along each view axis (x right, y up) in normalised device units: its centre and
+ * half-width. The centre is kept within 0.9 of the half-width × `fill` of the middle, so the
+ * framed band always straddles the view axis (the distance formula needs c + w and w − c > 0);
+ * a free part smaller than a tenth of the view is ignored as a misreading.
+ */
+function freeAxes(free: FreeRect | undefined, fill: number): [{ centre: number; half: number }, { centre: number; half: number }] {
+  const whole = { centre: 0, half: 1 };
+  if (!free) return [whole, whole];
+  const axis = (a0: number, a1: number, flip: boolean) => {
+    const lo = Math.max(0, Math.min(a0, a1));
+    const hi = Math.min(1, Math.max(a0, a1));
+    if (!(hi - lo >= 0.1)) return whole;
+    const half = hi - lo;
+    const centre = (flip ? -1 : 1) * (lo + hi - 1);
+    const bound = 0.9 * half * fill;
+    return { centre: Math.max(-bound, Math.min(bound, centre)), half };
+  };
+  return [axis(free.x0, free.x1, false), axis(free.y0, free.y1, true)];
 }
 
 /** The ROBUST_TAIL and 1 − ROBUST_TAIL quantiles (sorts `values`). */

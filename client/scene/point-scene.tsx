@@ -47,6 +47,8 @@ export function PointScene(props: PointSceneOwnProps) {
   latest.current = props;
   const onCameraChange = useRef(props.onCameraChange);
   onCameraChange.current = props.onCameraChange;
+  // The page's overlays keep cluster names out from under them, and the home view's points too.
+  controller.overlayBoxes = () => latest.current.labelKeepOut?.() ?? [];
 
   usePointerInput(wrapper, lassoLine, controller, latest);
   useLabelHover(wrapper, labelTip, controller);

@@ -11,6 +11,8 @@ import { PointPicker } from './point-picker.ts';
 import { PointFlag } from './flags.ts';
 import { basePointSize, DEFAULT_MIN_PIXELS, pixelsPerUnit, sphereRadiusPx, SPACING_NEIGHBOUR } from './point-size.ts';
 import { medianNeighborDistance } from './point-spacing.ts';
+import { freeRect } from './free-rect.ts';
+import type { ScreenBox } from './label-placement.ts';
 import { robustBox, type RobustBox } from './robust-box.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
 import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, Vec3 } from './types.ts';
@@ -42,6 +44,8 @@ export class SceneController {
   scene: THREE.Scene | null = null;
   /** Cluster names as placed in the last drawn frame (cluster-labels.tsx writes it). */
   placedLabelsNow: PlacedLabel[] = [];
+  /** The boxes the page draws over the canvas (CSS px, y down): framing keeps the points out from under them. */
+  overlayBoxes: () => readonly ScreenBox[] = () => [];
 
   private readonly picker = new PointPicker();
   private readonly motion = new MotionBudget();
@@ -254,11 +258,13 @@ export class SceneController {
     return this.director.setPose(pose, animate);
   }
 
-  /** Home view framing the bulk of the points that pass the filter (frame-pose.ts). */
+  /** Home view framing the bulk of the points that pass the filter into the canvas the page's overlays leave free (frame-pose.ts). */
   async resetView(animate = true): Promise<void> {
     const d = this.data;
     if (!d) return;
-    const pose = this.director.homePose(d.positions, d.count, d.flags);
+    const el = this.gl?.domElement;
+    const free = el ? freeRect(el.clientWidth, el.clientHeight, this.overlayBoxes()) : undefined;
+    const pose = this.director.homePose(d.positions, d.count, d.flags, free);
     // Already framed (the first view is the home view): the key still answers visibly, easing
     // in to the frame from a little farther out, instead of doing nothing a user can see.
     if (animate && this.director.isNear(pose)) {

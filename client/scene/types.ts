@@ -108,7 +108,8 @@ export interface PointSceneProps {
   clusterLabels?: readonly ClusterLabel[];
   /**
    * Boxes on the canvas (CSS px, y down) where page elements cover the scene, such as a legend
-   * or a hint line: cluster names are never placed under them. Called every drawn frame.
+   * or a hint line: cluster names are never placed under them, and the home view (first view,
+   * F) frames the points into the part of the canvas they leave free. Called every drawn frame.
    */
   labelKeepOut?: () => readonly { x0: number; y0: number; x1: number; y1: number }[];
   /** Draw the floor grid and axes (default true). */

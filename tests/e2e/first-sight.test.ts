@@ -14,10 +14,11 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
 /**
  * "First sight": what a person sees when a session opens, on three kinds of layout — the demo
  * (penguins, UMAP, the session the server makes on its first start), a one-blob table (cars,
- * PCA) and a many-island one (Seattle weather, UMAP) — at 1280×720. Measured from the page's own
+ * PCA), a many-island one (Seattle weather, UMAP) and iris (start-page defaults) — at 1280×720. Measured from the page's own
  * projections (window.__mirage.screenPoints / placedLabels), at first view and after F:
  * the points fill at least half the canvas's height or width, the median sphere is 4–24 px
- * across, and no cluster name covers more than 5% of any cluster's points. Screenshots land
+ * across, no cluster name covers more than 5% of any cluster's points, and at most 1% of the
+ * drawn points sit under the legend. Screenshots land
  * in tests/e2e/screenshots/first-sight-*.png.
  */
 let server: RunningServer;
@@ -37,8 +38,10 @@ beforeAll(async () => {
   sessions.set('demo', demo);
   // Cars by PCA: one lumpy blob (sizes used to swell into one mass there); Seattle by the start
   // page's defaults (UMAP, k-means with automatic k): many islands.
-  const params = { cars: { reduction: { method: 'pca' as const } }, seattle: {} };
-  for (const asset of ['cars', 'seattle'] as const) {
+  // Iris by the start page's defaults: three clusters, one of them (setosa) used to sit partly
+  // under the legend at first view.
+  const params = { cars: { reduction: { method: 'pca' as const } }, seattle: {}, iris: {} };
+  for (const asset of ['cars', 'seattle', 'iris'] as const) {
     const dataset = await uploadAsset(server.url, asset);
     const started = await postAnalysis(server.url, dataset.id, params[asset]);
     await waitForAnalysis(server.url, started.id);
@@ -66,6 +69,8 @@ interface Sight {
   labels: number;
   /** Shown names whose box overlaps the legend drawn over the canvas. */
   underLegend: number;
+  /** Share of the drawn points whose centre lies under the legend (its page box). */
+  pointsUnderLegend: number;
 }
 
 /** What the page draws now, from its own projections. */
@@ -113,6 +118,12 @@ async function sight(page: Page): Promise<Sight> {
         const [x0, y0, x1, y1] = [g.left - rect.left, g.top - rect.top, g.right - rect.left, g.bottom - rect.top];
         return placed.filter((l) => l.shown && l.box.x0 < x1 && l.box.x1 > x0 && l.box.y0 < y1 && l.box.y1 > y0).length;
       })(),
+      pointsUnderLegend: (() => {
+        const g = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
+        if (!g) return 0;
+        const [x0, y0, x1, y1] = [g.left - rect.left, g.top - rect.top, g.right - rect.left, g.bottom - rect.top];
+        return xs.filter((x, k) => x >= x0 && x <= x1 && ys[k] >= y0 && ys[k] <= y1).length / xs.length;
+      })(),
       labels: placed.length,
     };
   });
@@ -132,9 +143,11 @@ function expectGoodSight(s: Sight, what: string): void {
   expect(s.medianDiameter, report).toBeLessThanOrEqual(24);
   for (const l of s.labelCover) expect(l.worst, `${report} — label ${l.text}`).toBeLessThanOrEqual(0.05);
   expect(s.underLegend, report).toBe(0);
+  // The framing keeps the points in the part of the canvas the legend leaves free.
+  expect(s.pointsUnderLegend, report).toBeLessThanOrEqual(0.01);
 }
 
-describe.each(['demo', 'cars', 'seattle'])('first sight of %s at 1280×720', (name) => {
+describe.each(['demo', 'cars', 'seattle', 'iris'])('first sight of %s at 1280×720', (name) => {
   it('fills the canvas with visible spheres, names beside their clusters; F frames them again', async () => {
     const session = sessions.get(name)!;
     const page = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 1280, height: 720 });

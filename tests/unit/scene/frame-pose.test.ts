@@ -69,6 +69,38 @@ describe('framePose', () => {
     expect(pose.target[0]).toBeGreaterThan(2.5);
   });
 
+  it('frames into the free part of the view a legend at the left leaves: the band fills it, centred there, clear of the legend', async () => {
+    const positions = await penguinsUmap();
+    const n = positions.length / 3;
+    const aspect = 1280 / 720;
+    // A legend 240 px wide down the left of a 1280×720 canvas: free from x = 0.1875 on.
+    const free = { x0: 240 / 1280, y0: 0, x1: 1, y1: 1 };
+    const b = band(positions, framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION, free }), aspect);
+    // In NDC the free part is x from 2 × 0.1875 − 1 = −0.625 to 1: centre 0.1875, half-width 0.8125.
+    const [cx, half] = [0.1875, 0.8125];
+    const spanX = (b.x1 - b.x0) / 2 / half;
+    const spanY = (b.y1 - b.y0) / 2;
+    expect(Math.max(spanX, spanY)).toBeGreaterThan(FRAME_FILL - 0.08);
+    expect(Math.max(spanX, spanY)).toBeLessThan(FRAME_FILL + 0.04);
+    expect(b.x0).toBeGreaterThan(-0.625);
+    if (spanX > FRAME_FILL - 0.08) expect(Math.abs((b.x0 + b.x1) / 2 - cx)).toBeLessThan(0.06);
+    // The same framing over the whole view puts the band's left edge under that legend.
+    const whole = band(positions, framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION }), aspect);
+    expect(whole.x0).toBeLessThan(-0.625);
+  });
+
+  it('frames into a free strip above a bottom overlay and ignores a free part too small to be real', async () => {
+    const positions = await penguinsUmap();
+    const n = positions.length / 3;
+    const aspect = 0.46;
+    const b = band(positions, framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION, free: { x0: 0, y0: 0, x1: 1, y1: 0.7 } }), aspect);
+    // y is up in NDC: the free strip runs from 1 − 2 × 0.7 = −0.4 to 1.
+    expect(b.y0).toBeGreaterThan(-0.4);
+    expect(b.y1).toBeLessThan(1);
+    const ignored = framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION, free: { x0: 0.5, y0: 0, x1: 0.55, y1: 1 } });
+    expect(ignored).toEqual(framePose(positions, n, undefined, { fov: 50, aspect, direction: DIRECTION }));
+  });
+
   it('frames a single point (or coincident ones) from a sensible distance', () => {
     const one = Float32Array.from([2, 0, 0, 2, 0, 0]);
     const pose = framePose(one, 2, undefined, { fov: 50, aspect: 1.5, direction: DIRECTION });
