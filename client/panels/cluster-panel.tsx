@@ -39,20 +39,23 @@ export function ClusterPanel() {
           const info = sizeOf.get(id);
           const visible = shown(id);
           const selected = selection.clusters.includes(id);
+          // The full name (it wraps in the row, but a tooltip carries it whole, as the legend does).
+          const fullName = info?.label ? `${clusterName(id)} · ${info.label}` : clusterName(id);
           return (
             <li
               key={id}
               className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`}
               data-cluster={id}
               onDoubleClick={() => focusCluster(model, id)}
-              title="double-click to fly to this cluster"
+              title={`${fullName} — double-click to fly to this cluster`}
             >
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
                   {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
                 </span>
-                {info?.label && <span className="cluster-label small">{info.label}</span>}
+                {/* A no-break space before each "·": a line never starts with the separator. */}
+                {info?.label && <span className="cluster-label small">{info.label.replaceAll(' · ', '\u00a0· ')}</span>}
               </div>
               <button type="button" className="small row-action" aria-label={`Fly to ${clusterName(id)}`} title="Fly the camera to this cluster" onClick={() => focusCluster(model, id)}>
                 <span className="glyph" aria-hidden="true">◎</span>fly to
@@ -60,14 +63,15 @@ export function ClusterPanel() {
               <button
                 type="button"
                 className="small row-action"
-                aria-pressed={visible}
-                aria-label={`${visible ? 'Hide' : 'Show'} ${clusterName(id)}`}
+                // A toggle whose pressed state is "hidden": pressed (highlighted) only while hidden.
+                aria-pressed={!visible}
+                aria-label={`Hide ${clusterName(id)}`}
                 title={pending ? REBIND_PENDING_HINT : visible ? 'Hide this cluster for everyone' : 'Show this cluster again for everyone'}
                 disabled={!writable}
                 onClick={() => toggleClusterVisible(model, id)}
               >
                 <span className="glyph" aria-hidden="true">{visible ? '◉' : '○'}</span>
-                {visible ? 'hide' : 'show'}
+                hide
               </button>
               <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={pending ? REBIND_PENDING_HINT : undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
                 {selected ? 'selected' : 'select'}

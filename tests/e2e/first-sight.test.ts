@@ -135,6 +135,40 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * The Clusters panel's rows against the legend's names: each row shows its name whole (wrapped,
+ * never cut with "…"), its tooltip carries the full name, and its three buttons lie inside the
+ * row at a usable size, beside the name without covering it.
+ */
+async function expectWholeNamesInPanel(page: Page, what: string): Promise<void> {
+  const found = await page.evaluate(() => {
+    const names = window.__mirage!.clusterLabels().map((l) => l.text);
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-panel=clusters] .cluster-row')].map((row) => {
+      const label = row.querySelector<HTMLElement>('.cluster-label');
+      const text = row.querySelector<HTMLElement>('.cluster-text')!.getBoundingClientRect();
+      const box = row.getBoundingClientRect();
+      const buttons = [...row.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+      return {
+        title: row.title,
+        label: label?.innerText ?? '',
+        cut: label ? label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1 : false,
+        buttonsFit: buttons.length === 3 && buttons.every((b) => b.width >= 36 && b.height >= 18 && b.left >= box.left && b.right <= box.right + 0.5 && b.left >= text.right - 0.5),
+      };
+    });
+    return { names, rows };
+  });
+  const report = `${what}: ${JSON.stringify(found)}`;
+  expect(found.names.length, report).toBeGreaterThan(0);
+  for (const name of found.names) {
+    const row = found.rows.find((r) => r.title.startsWith(`${name} — `));
+    expect(row, `${report} — no row whose tooltip names ${name}`).toBeDefined();
+    // The row shows the name after "C1 · " in full, as text a person reads (not only a tooltip).
+    expect(row!.label.replace(/\s+/g, ' '), report).toBe(name.split(' · ').slice(1).join(' · '));
+    expect(row!.cut, report).toBe(false);
+    expect(row!.buttonsFit, report).toBe(true);
+  }
+}
+
 function expectGoodSight(s: Sight, what: string): void {
   const report = `${what}: ${JSON.stringify(s)}`;
   expect(Math.max(s.fillX, s.fillY), report).toBeGreaterThanOrEqual(0.5);
@@ -156,6 +190,7 @@ describe.each(['demo', 'cars', 'seattle', 'iris'])('first sight of %s at 1280×7
     console.log(`first sight ${name}:`, JSON.stringify(first));
     await screenshotPixels(page, `first-sight-${name}`);
     expectGoodSight(first, `${name}, first view`);
+    await expectWholeNamesInPanel(page, `${name}, Clusters panel`);
     expect(first.labels, 'coloured by cluster: names are on').toBeGreaterThan(0);
     expect(first.labelsShown).toBeGreaterThan(0);
 
@@ -231,6 +266,33 @@ describe('the snapshot export', () => {
     expect([png.width, png.height]).toEqual([1920, 1080]);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('cluster names in the Clusters panel on narrower screens', () => {
+  it('shows Seattle\'s names whole beside usable buttons on a 1024×700 projector and in a phone\'s drawer', async () => {
+    const session = sessions.get('seattle')!;
+    const page = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 1024, height: 700 });
+    await settled(page);
+    await expectWholeNamesInPanel(page, 'seattle at 1024×700');
+    // "hide" looks pressed only while its cluster is hidden.
+    const hide = page.getByRole('button', { name: 'Hide C1' });
+    expect(await page.locator('[data-panel=clusters] button[aria-pressed=true]').count()).toBe(0);
+    await hide.click();
+    await expect.poll(() => hide.getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-panel=clusters]').screenshot({ path: join(screenshotDir, 'first-sight-seattle-clusters-1024.png') });
+    await hide.click();
+    await expect.poll(() => hide.getAttribute('aria-pressed')).toBe('false');
+    await page.context().close();
+
+    const phone = await openSessionPage(browser, server.url, session, session.editToken, errors, { width: 390, height: 844 });
+    await settled(phone);
+    await phone.getByRole('button', { name: 'Toggle dashboard' }).click();
+    await phone.locator('[data-panel=clusters] .cluster-row').first().waitFor({ state: 'visible' });
+    await expectWholeNamesInPanel(phone, 'seattle in a phone drawer');
+    await phone.locator('[data-panel=clusters]').screenshot({ path: join(screenshotDir, 'first-sight-seattle-clusters-phone.png') });
+    expect(errors).toEqual([]);
+    await phone.context().close();
   });
 });
 
