@@ -127,6 +127,11 @@ export interface DemoSessionInfo {
   session: { id: string; title: string; editToken: string; viewToken: string } | null;
 }
 
+/** GET /api/access: whether the request is the workspace owner's (the start page asks first). */
+export interface AccessCheck {
+  owner: boolean;
+}
+
 /** Server-sent events of GET /api/analyses/:id/events. */
 export type AnalysisEvent =
   | { type: 'progress'; status: AnalysisStatus; progress: AnalysisProgress }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { createSession, sessionUrl } from '../api/sessions.ts';
+import { checkAccess } from '../api/access.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
 import { WayInCard } from '../panels/way-in-card.tsx';
@@ -24,8 +25,9 @@ export function StartPage() {
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  // No owner cookie (or a stale one): the workspace is not this browser's to see.
-  const [locked, setLocked] = useState(false);
+  // No owner cookie (or a stale one): the workspace is not this browser's to see. Asked once
+  // before anything of the owner's API is called, so a locked page makes no refused calls.
+  const [access, setAccess] = useState<'asking' | 'owner' | 'locked'>('asking');
   // Once a table is chosen the lists fold away, so the Analyse card sits in view under the drop zone.
   const [listsOpen, setListsOpen] = useState(false);
   const { run, error: runError, start, cancel } = useRunAnalysis();
@@ -37,10 +39,20 @@ export function StartPage() {
 
   useEffect(() => {
     document.title = 'Data Mirage';
-    listDatasets().then(setDatasets, (e: unknown) => {
-      if (e instanceof ApiRequestError && e.status === 401) setLocked(true);
-      else setError(e instanceof Error ? e.message : String(e));
-    });
+    const refused = (e: unknown) => {
+      // A stale owner cookie is refused (401) by the access check itself.
+      if (e instanceof ApiRequestError && e.status === 401) setAccess('locked');
+      else {
+        setAccess('owner');
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    };
+    checkAccess()
+      .then(({ owner }) => {
+        setAccess(owner ? 'owner' : 'locked');
+        if (owner) return listDatasets().then(setDatasets);
+      })
+      .catch(refused);
   }, []);
 
   /** A finished analysis becomes a new session; the page moves to its edit link. */
@@ -91,7 +103,9 @@ export function StartPage() {
       <p className="muted">Turn a table into a 3D point cloud you explore together, from browsers and headsets.</p>
     </header>
   );
-  if (locked) {
+  // Until the answer, only the heading: the owner's cards would each call the owner's API.
+  if (access === 'asking') return <div className="start-page">{head}</div>;
+  if (access === 'locked') {
     return (
       <div className="start-page">
         {head}

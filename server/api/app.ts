@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { accessCheckRoutes } from './access-check.ts';
 import { analysesRoutes } from './analyses.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/demo-session', demoSessionRoutes(deps));
   app.route('/api/share-origins', shareOriginsRoutes(deps));
+  app.route('/api/access', accessCheckRoutes());
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}.` } }, 404));
   app.get('/', deps.access.ownerLink);
   app.route('/', clientRoutes(deps.config.clientDir, { sceneLab: deps.config.sceneLab }));

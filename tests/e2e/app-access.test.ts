@@ -29,6 +29,8 @@ interface Watched {
   page: Page;
   dialogs: string[];
   problems: string[];
+  /** Every console error, whatever its cause (a refused API call logs one). */
+  consoleErrors: string[];
 }
 
 async function watchedPage(url: string, viewport = { width: 1280, height: 800 }): Promise<Watched> {
@@ -43,8 +45,10 @@ async function watchedPage(url: string, viewport = { width: 1280, height: 800 })
   page.on('pageerror', (e) => problems.push(e.message));
   // A policy that blocked something of our own would show here (and the page would be broken).
   page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()) && problems.push(m.text()));
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} ${m.location().url}`));
   await page.goto(url);
-  return { page, dialogs, problems };
+  return { page, dialogs, problems, consoleErrors };
 }
 
 /** Nothing of the payloads became markup: no element, no handler, no script ran. */
@@ -91,6 +95,10 @@ describe('the start page belongs to the owner', () => {
     expect(await w.page.locator('[data-testid=datasets], .drop-zone, [data-testid=demo-session]').count()).toBe(0);
     await w.page.screenshot({ path: join(screenshotDir, 'access-way-in.png') });
     await expectInert(w);
+    // The page asks once whether it is the owner's (GET /api/access) and calls none of the
+    // owner's API when it is not: no refused call, so nothing in the console.
+    await w.page.waitForLoadState('networkidle');
+    expect(w.consoleErrors).toEqual([]);
     await w.page.context().close();
   });
 

@@ -71,6 +71,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/demo-session': { method: 'GET', path: () => '/api/demo-session', expect: ownerOnly(200) },
   // Every session page has a Share panel; the answer is this server's own addresses, not data.
   'GET /api/share-origins': { method: 'GET', path: () => '/api/share-origins', expect: { ...sessionReads(200), otherView: 200 } },
+  // Whether the caller is the owner, for the start page to ask before the owner's API; a wrong token is still refused.
+  'GET /api/access': { method: 'GET', path: () => '/api/access', expect: { ...all(200), wrong: 401 } },
   'DELETE /api/datasets/:id': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}`, expect: ownerOnly(204) },
 };
 
@@ -185,6 +187,16 @@ describe('every API route, asked by each kind of caller', () => {
     const wanted = Object.fromEntries(Object.entries(ROUTES).map(([key, probe]) => [key, probe.expect]));
     expect(got).toEqual(wanted);
   }, 120_000);
+});
+
+describe('the owner check', () => {
+  it('GET /api/access says owner only to the owner token, no to no token or a session token', async () => {
+    for (const caller of ['owner', 'none', 'view', 'edit'] as const) {
+      const response = await call('GET', '/api/access', { token: tokenOf(caller, world) });
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.text)).toEqual({ owner: caller === 'owner' });
+    }
+  });
 });
 
 describe('scoping and guessing', () => {
