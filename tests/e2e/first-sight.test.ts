@@ -18,7 +18,8 @@ import { createSession, openSessionPage } from '../support/session-pages.ts';
  * projections (window.__mirage.screenPoints / placedLabels), at first view and after F:
  * the points fill at least half the canvas's height or width, the median sphere is 4–24 px
  * across, no cluster name covers more than 5% of any cluster's points, and at most 1% of the
- * drawn points sit under the legend. Screenshots land
+ * drawn points sit under the legend. The Clusters panel shows every name whole (wrapped, in
+ * its tooltip too) beside usable buttons, at 1280×720, 1024×700 and in a phone's drawer. Screenshots land
  * in tests/e2e/screenshots/first-sight-*.png.
  */
 let server: RunningServer;
