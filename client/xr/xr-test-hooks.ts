@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import type { XRStore } from '@react-three/xr';
+import type { SceneController } from '../scene/scene-controller.ts';
+import type { RigPose } from './rig-math.ts';
+import type { XrRig } from './xr-rig.ts';
+
+/**
+ * A read-only window onto the immersive shell (`window.__mirageXr`) while it is mounted, for
+ * end-to-end tests under WebXR emulation and for the console: where the rig stands, where a
+ * point is in the room, which inputs the session has. It changes nothing.
+ */
+export interface MirageXrHooks {
+  /** The session is running (the headset shows our frames). */
+  presenting(): boolean;
+  /** Handedness of each controller the store tracks (hands and others left out). */
+  controllers(): string[];
+  rig(): RigPose;
+  /** The head's world position, metres. */
+  head(): [number, number, number];
+  /** Point `index` in the room (world metres). */
+  pointWorld(index: number): [number, number, number] | null;
+  /** The point the scene highlights as hovered by this user (-1: none). */
+  hovered(): number;
+  /** Whether the pick index is built (pointing works). */
+  pickReady(): boolean;
+}
+
+declare global {
+  interface Window {
+    __mirageXr?: MirageXrHooks;
+  }
+}
+
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore): void {
+  useEffect(() => {
+    window.__mirageXr = {
+      presenting: () => store.getState().session !== undefined && store.getState().session !== null,
+      controllers: () => store.getState().inputSourceStates.filter((s) => s.type === 'controller').map((s) => s.inputSource.handedness),
+      rig: () => rig.pose(),
+      head: () => rig.head(),
+      pointWorld: (index) => {
+        const p = controller.data?.positions;
+        if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
+        return rig.toWorld([p[index * 3], p[index * 3 + 1], p[index * 3 + 2]]);
+      },
+      hovered: () => controller.hovered,
+      pickReady: () => controller.isPickReady(),
+    };
+    return () => {
+      delete window.__mirageXr;
+    };
+  }, [rig, controller, store]);
+}
