@@ -11,6 +11,8 @@ import type { ViewDriver } from '../session/view-driver.ts';
 import { placeCloud } from './cloud-placement.ts';
 import { rigViewDriver } from './rig-view-driver.ts';
 import { XrInput } from './xr-input.tsx';
+import { PointerState } from './pointer-state.ts';
+import { XrPointer } from './xr-pointer.tsx';
 import { XrRig } from './xr-rig.ts';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
@@ -30,6 +32,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const bindings = useSceneBindings(clusterLabels);
   const [controller] = useState(() => new SceneController(true));
   const [rig] = useState(() => new XrRig());
+  const [pointer] = useState(() => new PointerState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -42,7 +45,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store);
+  useXrTestHooks(rig, controller, store, pointer);
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -52,6 +55,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
         <XrInput rig={rig} controller={controller} bindings={bindings} />
+        <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

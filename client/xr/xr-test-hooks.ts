@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { XRStore } from '@react-three/xr';
 import type { SceneController } from '../scene/scene-controller.ts';
+import type { PointerState } from './pointer-state.ts';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -23,6 +24,10 @@ export interface MirageXrHooks {
   hovered(): number;
   /** Whether the pick index is built (pointing works). */
   pickReady(): boolean;
+  /** The right controller's ray in the world, last frame. */
+  ray(): { origin: [number, number, number]; direction: [number, number, number] };
+  /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
+  card(): { point: number; lines: string[]; distance: number; textHeight: number };
 }
 
 declare global {
@@ -31,7 +36,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, pointer: PointerState): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -45,9 +50,11 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       },
       hovered: () => controller.hovered,
       pickReady: () => controller.isPickReady(),
+      ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
+      card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
     };
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store]);
+  }, [rig, controller, store, pointer]);
 }

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, screenshotPixels } from '../support/browser.ts';
-import { startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { enterVr, openHeadsetPage, type HeadsetPage } from '../support/xr-page.ts';
+import { ownerFetch } from '../support/http.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { aimRightController, enterVr, openHeadsetPage, setButton, type HeadsetPage } from '../support/xr-page.ts';
+import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
  * The immersive shell under WebXR emulation (IWER as a Quest 3, see xr-page.ts), on a page served
@@ -41,5 +43,52 @@ describe('the immersive shell', () => {
       .split('\n')
       .filter((line) => /node_modules\/three$/.test(line));
     expect(new Set(threes).size).toBe(1);
+  }, 120_000);
+
+  it('the right ray hovers a known row’s point, its card shows the row; holding the trigger selects it for a desktop page too', async () => {
+    const { page } = headset;
+    await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
+    // The point nearest the user (largest world z): nothing of the cloud stands between it and the controller.
+    const target = await page.evaluate(() => {
+      let best = -1;
+      let bestZ = -Infinity;
+      for (let i = 0; i < window.__mirage!.count; i++) {
+        const p = window.__mirageXr!.pointWorld(i)!;
+        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
+      }
+      return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best) };
+    });
+    await aimRightController(page, target.world);
+    await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
+    await page.waitForFunction((p) => window.__mirageXr!.card().point === p && window.__mirageXr!.card().lines.length > 1, target.point, { timeout: 10_000 });
+    const card = await page.evaluate(() => window.__mirageXr!.card());
+    expect(card.lines[0]).toContain(`row ${target.row + 1}`);
+    // The row's own values, from the API: each shown line is `column: value`.
+    const rows = (await (await ownerFetch(`${fixture.server.url}/api/datasets/${fixture.datasetId}/rows?offset=${target.row}&limit=1`)).json()) as { rows: Record<string, unknown>[] };
+    const row = rows.rows[0];
+    const shown = card.lines.slice(1).filter((l) => !l.startsWith('+ '));
+    expect(shown.length).toBeGreaterThan(2);
+    for (const line of shown) {
+      const at = line.indexOf(': ');
+      const [column, text] = [line.slice(0, at), line.slice(at + 2)];
+      expect(Object.keys(row)).toContain(column);
+      const value = row[column];
+      if (typeof value === 'number') expect(Number(text.replace(/,/g, ''))).toBeCloseTo(value, 1);
+      else if (value === null || value === undefined) expect(text).toMatch(/^(—|-|)$|missing/);
+      else expect(text).toBe(String(value));
+    }
+    // Legible: the font spans at least 1° at the card's distance.
+    expect(visualAngleDeg(card.textHeight, card.distance)).toBeGreaterThanOrEqual(1);
+    await screenshotPixels(page, 'xr-hover-card');
+
+    const desktopErrors: string[] = [];
+    const desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
+    expect(await desktop.evaluate(() => window.__mirage!.selectedRows())).not.toContain(target.row);
+    await setButton(page, 'right', 'trigger', 1);
+    await desktop.waitForFunction((row) => window.__mirage!.selectedRows().includes(row), target.row, { timeout: 15_000 });
+    await setButton(page, 'right', 'trigger', 0);
+    expect(await desktop.evaluate(() => window.__mirage!.selectedRows())).toEqual([target.row]);
+    expect(desktopErrors).toEqual([]);
+    expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -60,3 +60,40 @@ export async function enterVr(page: Page): Promise<void> {
     { timeout: 30_000 },
   );
 }
+
+/** The quaternion (x, y, z, w) that turns −z (where a controller's ray points) onto unit `d`. */
+export function aimQuaternion(d: readonly [number, number, number]): [number, number, number, number] {
+  const len = Math.hypot(d[0], d[1], d[2]);
+  const [bx, by, bz] = [d[0] / len, d[1] / len, d[2] / len];
+  // Half-way quaternion between a = (0, 0, −1) and b: (a × b, 1 + a·b), normalised.
+  const q: [number, number, number, number] = [by, -bx, 0, 1 - bz];
+  const n = Math.hypot(...q);
+  return q.map((v) => v / n) as [number, number, number, number];
+}
+
+/**
+ * Turns the emulated right controller until the app's ray (its world origin and direction, as
+ * the frame loop last read them) points at `target`, world metres. The ray's origin moves a little
+ * with the controller's turn, so it aims again until it settles.
+ */
+export async function aimRightController(page: Page, target: readonly [number, number, number]): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { origin } = await page.evaluate(() => window.__mirageXr!.ray());
+    const q = aimQuaternion([target[0] - origin[0], target[1] - origin[1], target[2] - origin[2]]);
+    await page.evaluate((q) => {
+      (window as unknown as { __iwer: { controllers: { right: { quaternion: { set(x: number, y: number, z: number, w: number): void } } } } }).__iwer.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
+    }, q);
+    // Two XR frames: one applies the pose, the next reads it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
+/** Presses (value 1) or releases (0) a button of an emulated controller ('trigger', 'squeeze', ...). */
+export async function setButton(page: Page, hand: 'left' | 'right', button: string, value: number): Promise<void> {
+  await page.evaluate(
+    ([hand, button, value]) => {
+      (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers[hand].updateButtonValue(button, value);
+    },
+    [hand, button, value] as const,
+  );
+}
