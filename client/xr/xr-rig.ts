@@ -1,5 +1,6 @@
 import * as THREE from 'three';
 import { HOME_RIG, type RigPose, type Vec3 } from './rig-math.ts';
+import { DEFAULT_SNAP_TURN_DEG } from './snap-turn.ts';
 
 /**
  * The live objects of an immersive session that locomotion, pointing and the view driver share:
@@ -10,6 +11,8 @@ export class XrRig {
   origin: THREE.Object3D | null = null;
   cloud: THREE.Object3D | null = null;
   camera: THREE.Camera | null = null;
+  /** The snap turn's step, degrees (30–45: snap-turn.ts). */
+  snapStepDeg: number = DEFAULT_SNAP_TURN_DEG;
   private readonly v = new THREE.Vector3();
   private readonly inverse = new THREE.Matrix4();
 

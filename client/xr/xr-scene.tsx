@@ -13,6 +13,7 @@ import { rigViewDriver } from './rig-view-driver.ts';
 import { XrInput } from './xr-input.tsx';
 import { PointerState } from './pointer-state.ts';
 import { XrPointer } from './xr-pointer.tsx';
+import { LocomotionState, XrLocomotion } from './xr-locomotion.tsx';
 import { XrRig } from './xr-rig.ts';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
@@ -33,6 +34,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [controller] = useState(() => new SceneController(true));
   const [rig] = useState(() => new XrRig());
   const [pointer] = useState(() => new PointerState());
+  const [locomotion] = useState(() => new LocomotionState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -45,7 +47,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, pointer);
+  useXrTestHooks(rig, controller, store, pointer, locomotion);
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -56,6 +58,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         </group>
         <XrInput rig={rig} controller={controller} bindings={bindings} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
+        <XrLocomotion rig={rig} state={locomotion} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

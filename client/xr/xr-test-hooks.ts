@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { XRStore } from '@react-three/xr';
 import type { SceneController } from '../scene/scene-controller.ts';
+import type { LocomotionState } from './xr-locomotion.tsx';
 import type { PointerState } from './pointer-state.ts';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
@@ -28,6 +29,8 @@ export interface MirageXrHooks {
   ray(): { origin: [number, number, number]; direction: [number, number, number] };
   /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
   card(): { point: number; lines: string[]; distance: number; textHeight: number };
+  /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
+  locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
 }
 
 declare global {
@@ -36,7 +39,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, pointer: PointerState): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, pointer: PointerState, locomotion: LocomotionState): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -52,9 +55,15 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       pickReady: () => controller.isPickReady(),
       ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
       card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
+      locomotion: () => ({
+        snapStepDeg: rig.snapStepDeg,
+        turns: locomotion.turns,
+        teleports: locomotion.teleports,
+        landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
+      }),
     };
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer]);
+  }, [rig, controller, store, pointer, locomotion]);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, screenshotPixels } from '../support/browser.ts';
 import { ownerFetch } from '../support/http.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, openHeadsetPage, setButton, type HeadsetPage } from '../support/xr-page.ts';
+import { aimQuaternion, aimRightController, enterVr, nextFrames, openHeadsetPage, setButton, setThumbstick, type HeadsetPage } from '../support/xr-page.ts';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
@@ -91,4 +91,39 @@ describe('the immersive shell', () => {
     expect(desktopErrors).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('a flick of the right thumbstick snap-turns the rig by its step about the head; pushing forward and letting go teleports it onto the arc’s landing', async () => {
+    const { page } = headset;
+    const before = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), head: window.__mirageXr!.head(), step: window.__mirageXr!.locomotion().snapStepDeg }));
+    expect(before.step).toBe(30);
+    await setThumbstick(page, 'right', 1, 0);
+    await page.waitForFunction(() => window.__mirageXr!.locomotion().turns === 1, undefined, { timeout: 10_000 });
+    await setThumbstick(page, 'right', 0, 0);
+    await nextFrames(page);
+    const turned = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), head: window.__mirageXr!.head(), turns: window.__mirageXr!.locomotion().turns }));
+    // One flick, one turn (holding does not spin): right is negative yaw, by the step.
+    expect(turned.turns).toBe(1);
+    expect(((turned.rig.yaw - before.rig.yaw) * 180) / Math.PI).toBeCloseTo(-30, 6);
+    for (const k of [0, 2]) expect(turned.head[k]).toBeCloseTo(before.head[k], 3);
+
+    // Aim down ahead (in the controller's own floor space), push forward: the arc lands on the floor.
+    await page.evaluate((q) => {
+      (window as unknown as { __iwer: { controllers: { right: { quaternion: { set(x: number, y: number, z: number, w: number): void } } } } }).__iwer.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
+    }, aimQuaternion([0, -0.5, -0.866]));
+    await setThumbstick(page, 'right', 0, -1);
+    await page.waitForFunction(() => window.__mirageXr!.locomotion().landing !== null, undefined, { timeout: 10_000 });
+    const landing = (await page.evaluate(() => window.__mirageXr!.locomotion().landing))!;
+    expect(landing[1]).toBeCloseTo(turned.rig.y, 6);
+    expect(Math.hypot(landing[0] - turned.head[0], landing[2] - turned.head[2])).toBeGreaterThan(0.5);
+    await screenshotPixels(page, 'xr-teleport-arc');
+    await setThumbstick(page, 'right', 0, 0);
+    await page.waitForFunction(() => window.__mirageXr!.locomotion().teleports === 1, undefined, { timeout: 10_000 });
+    await nextFrames(page);
+    const after = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), head: window.__mirageXr!.head() }));
+    // The feet land where the arc did; the yaw stays.
+    expect(after.head[0]).toBeCloseTo(landing[0], 2);
+    expect(after.head[2]).toBeCloseTo(landing[2], 2);
+    expect(after.rig.yaw).toBeCloseTo(turned.rig.yaw, 9);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

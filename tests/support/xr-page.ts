@@ -97,3 +97,16 @@ export async function setButton(page: Page, hand: 'left' | 'right', button: stri
     [hand, button, value] as const,
   );
 }
+
+/** Sets an emulated controller's thumbstick (x right, y back: forward is −1, as xr-standard has it). */
+export async function setThumbstick(page: Page, hand: 'left' | 'right', x: number, y: number): Promise<void> {
+  await page.evaluate(
+    ([hand, x, y]) => {
+      (window as unknown as { __iwer: { controllers: Record<string, { updateAxes(id: string, x: number, y: number): void }> } }).__iwer.controllers[hand].updateAxes('thumbstick', x, y);
+    },
+    [hand, x, y] as const,
+  );
+}
+
+/** Waits two XR frames of the page. */
+export const nextFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

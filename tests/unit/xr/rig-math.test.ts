@@ -60,3 +60,14 @@ describe('snap turn input', () => {
     expect(turns).toEqual([-1, 1]);
   });
 });
+
+describe('teleport input', () => {
+  it('aims while the stick is forward, lands when it comes back, cancels when pulled back; sideways is the snap turn', async () => {
+    const { teleportInput } = await import('../../../client/xr/teleport-input.ts');
+    expect(teleportInput(0, -0.9, false)).toBe('aim');
+    expect(teleportInput(0.9, -0.7, false)).toBe('idle');
+    expect(teleportInput(0, -0.5, true)).toBe('aim');
+    expect(teleportInput(0, -0.1, true)).toBe('land');
+    expect(teleportInput(0, 0.8, true)).toBe('cancel');
+  });
+});
