@@ -14,6 +14,7 @@ import { XrInput } from './xr-input.tsx';
 import { PointerState } from './pointer-state.ts';
 import { XrPointer } from './xr-pointer.tsx';
 import { LocomotionState, XrLocomotion } from './xr-locomotion.tsx';
+import { SweepState, XrSweep } from './xr-sweep.tsx';
 import { XrRig } from './xr-rig.ts';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
@@ -35,6 +36,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [rig] = useState(() => new XrRig());
   const [pointer] = useState(() => new PointerState());
   const [locomotion] = useState(() => new LocomotionState());
+  const [sweep] = useState(() => new SweepState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -47,7 +49,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, pointer, locomotion);
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -59,6 +61,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrInput rig={rig} controller={controller} bindings={bindings} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrLocomotion rig={rig} state={locomotion} />
+        <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

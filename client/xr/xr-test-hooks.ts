@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { XRStore } from '@react-three/xr';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { LocomotionState } from './xr-locomotion.tsx';
+import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
@@ -31,6 +32,8 @@ export interface MirageXrHooks {
   card(): { point: number; lines: string[]; distance: number; textHeight: number };
   /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
+  /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
+  sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
 }
 
 declare global {
@@ -39,7 +42,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, pointer: PointerState, locomotion: LocomotionState): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -61,9 +64,10 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         teleports: locomotion.teleports,
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
+      sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
     };
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion]);
+  }, [rig, controller, store, pointer, locomotion, sweep]);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, screenshotPixels } from '../support/browser.ts';
 import { ownerFetch } from '../support/http.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimQuaternion, aimRightController, enterVr, nextFrames, openHeadsetPage, setButton, setThumbstick, type HeadsetPage } from '../support/xr-page.ts';
+import { aimQuaternion, aimRightController, enterVr, nextFrames, openHeadsetPage, setButton, setThumbstick, moveController, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
@@ -124,6 +124,70 @@ describe('the immersive shell', () => {
     expect(after.head[0]).toBeCloseTo(landing[0], 2);
     expect(after.head[2]).toBeCloseTo(landing[2], 2);
     expect(after.rig.yaw).toBeCloseTo(turned.rig.yaw, 9);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('sweeping a sphere with the right squeeze held adds every point it passed through to the shared selection', async () => {
+    const { page } = headset;
+    const start = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), selected: window.__mirage!.selectedRows(), count: window.__mirage!.count }));
+    // Through the middle of the cloud: along x across the point that sits at the cloud's median.
+    const world = await page.evaluate((n) => {
+      const all = Array.from({ length: n }, (_, i) => window.__mirageXr!.pointWorld(i)!);
+      return all;
+    }, start.count);
+    const byX = [...world].sort((a, b) => a[0] - b[0]);
+    const mid = byX[Math.floor(byX.length / 2)];
+    const path = Array.from({ length: 6 }, (_, k) => [mid[0] - 0.15 + (0.3 * k) / 5, mid[1], mid[2]] as [number, number, number]);
+
+    // The grip (where the sphere sits) is offset from the emulated controller's origin, fixed
+    // while its orientation is: measure it once, so the sphere centre follows the path itself.
+    await moveController(page, 'right', worldToRig(start.rig, path[0]));
+    await nextFrames(page);
+    await setButton(page, 'right', 'squeeze', 1);
+    await page.waitForFunction(() => window.__mirageXr!.sweep().active, undefined, { timeout: 10_000 });
+    await nextFrames(page);
+    const first = (await page.evaluate(() => window.__mirageXr!.sweep())).centre;
+    const offset = [first[0] - path[0][0], first[1] - path[0][1], first[2] - path[0][2]];
+    const centres: [number, number, number][] = [];
+    for (const p of path) {
+      await moveController(page, 'right', worldToRig(start.rig, [p[0] - offset[0], p[1] - offset[1], p[2] - offset[2]]));
+      await nextFrames(page);
+      await nextFrames(page);
+      const s = await page.evaluate(() => window.__mirageXr!.sweep());
+      expect(s.active).toBe(true);
+      for (let k = 0; k < 3; k++) expect(s.centre[k]).toBeCloseTo(p[k], 3);
+      centres.push(s.centre);
+    }
+    const radius = (await page.evaluate(() => window.__mirageXr!.sweep())).radius;
+    // Turn the emulated head towards the sweep for the screenshot (the test turned and teleported the user away).
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const look = worldToRig({ ...start.rig, x: 0, y: 0, z: 0 }, [mid[0] - head[0], mid[1] - head[1], mid[2] - head[2]]);
+    await page.evaluate((q) => {
+      (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(q[0], q[1], q[2], q[3]);
+    }, aimQuaternion(look));
+    await nextFrames(page);
+    await screenshotPixels(page, 'xr-sweep');
+    await setButton(page, 'right', 'squeeze', 0);
+    await page.waitForFunction(() => window.__mirageXr!.sweep().sweeps === 1, undefined, { timeout: 10_000 });
+
+    // Expected: every point within the radius of a sphere centre the sweep passed (each row once).
+    const inside = new Set<number>();
+    world.forEach((p, i) => {
+      if (centres.some((c) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]) <= radius * (1 - 1e-4))) inside.add(i);
+    });
+    expect(inside.size).toBeGreaterThan(3);
+    const rows = await page.evaluate((points) => points.map((i) => window.__mirage!.rowOf(i)), [...inside]);
+    const expected = [...new Set([...start.selected, ...rows])].sort((a, b) => a - b);
+    await page.waitForFunction((n) => window.__mirage!.selectedRows().length >= n, expected.length, { timeout: 10_000 });
+    const selected = [...(await page.evaluate(() => window.__mirage!.selectedRows()))].sort((a, b) => a - b);
+    // Points right on the sphere's surface may go either way in float32: the rest must match exactly.
+    const border = new Set<number>();
+    world.forEach((p, i) => {
+      const d = Math.min(...centres.map((c) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2])));
+      if (Math.abs(d - radius) <= radius * 1e-4) border.add(i);
+    });
+    const borderRows = new Set(await page.evaluate((points) => points.map((i) => window.__mirage!.rowOf(i)), [...border]));
+    expect(selected.filter((r) => !borderRows.has(r))).toEqual(expected.filter((r) => !borderRows.has(r)));
     expect(errors).toEqual([]);
   }, 60_000);
 });

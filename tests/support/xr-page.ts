@@ -110,3 +110,22 @@ export async function setThumbstick(page: Page, hand: 'left' | 'right', x: numbe
 
 /** Waits two XR frames of the page. */
 export const nextFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** A world point in the rig's floor space (where the emulated device places its controllers): undoes the rig's yaw and offset. */
+export function worldToRig(rig: { x: number; y: number; z: number; yaw: number }, p: readonly [number, number, number]): [number, number, number] {
+  const c = Math.cos(rig.yaw);
+  const s = Math.sin(rig.yaw);
+  const dx = p[0] - rig.x;
+  const dz = p[2] - rig.z;
+  return [dx * c - dz * s, p[1] - rig.y, dx * s + dz * c];
+}
+
+/** Moves an emulated controller to `p`, in the rig's floor space (metres). */
+export async function moveController(page: Page, hand: 'left' | 'right', p: readonly [number, number, number]): Promise<void> {
+  await page.evaluate(
+    ([hand, x, y, z]) => {
+      (window as unknown as { __iwer: { controllers: Record<string, { position: { set(x: number, y: number, z: number): void } }> } }).__iwer.controllers[hand].position.set(x, y, z);
+    },
+    [hand, p[0], p[1], p[2]] as const,
+  );
+}
