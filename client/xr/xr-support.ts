@@ -33,7 +33,7 @@ export function xrOfferReason(offer: XrOffer): string | null {
       ? `VR needs a secure page: open ${offer.httpsOrigin} in the headset's browser.`
       : 'VR needs a secure page (https), and this server serves none: start it with HTTPS_PORT set.';
   }
-  if (offer.kind === 'no-headset') return 'No VR headset here: open this session in a headset’s browser to enter VR.';
+  if (offer.kind === 'no-headset') return 'No VR headset here: open this page in a headset’s browser for VR.';
   return null;
 }
 
