@@ -1,7 +1,6 @@
 import { useFrame } from '@react-three/fiber';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
-import type { SceneController } from '../scene/scene-controller.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import { useSession } from '../session/session-model.ts';
 import { shouldSendPose } from './pose-throttle.ts';
@@ -12,8 +11,10 @@ import type { XrRig } from './xr-rig.ts';
  * most 20 times a second and only when it moved. Reads the XRFrame directly (viewer and input
  * poses in the reference space) and places them through the rig; it allocates only on the frames it sends.
  */
-export function XrInput({ rig, bindings }: { rig: XrRig; controller: SceneController; bindings: SceneBindings }) {
+export function XrInput({ rig, bindings }: { rig: XrRig; bindings: SceneBindings }) {
   const model = useSession();
+  // Out of VR, others see a desktop participant again (no head floating where we left it).
+  useEffect(() => () => model.presence.update({ device: 'desktop', head: null }), [model]);
   const state = useRef({ sentAt: -Infinity, head: new THREE.Vector3(Infinity, 0, 0), quat: new THREE.Quaternion() });
   const m = useRef({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), p: new THREE.Vector3(), q: new THREE.Quaternion(), s: new THREE.Vector3() });
 

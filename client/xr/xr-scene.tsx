@@ -58,7 +58,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
-        <XrInput rig={rig} controller={controller} bindings={bindings} />
+        <XrInput rig={rig} bindings={bindings} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />

@@ -190,4 +190,18 @@ describe('the immersive shell', () => {
     expect(selected.filter((r) => !borderRows.has(r))).toEqual(expected.filter((r) => !borderRows.has(r)));
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('Exit VR gives the page back to the desktop view, and Enter VR works again', async () => {
+    const { page } = headset;
+    await page.locator('[data-testid=exit-xr]').click();
+    await page.waitForFunction(() => window.__mirageXr === undefined && !document.querySelector('[data-testid=xr-overlay]'), undefined, { timeout: 10_000 });
+    // The desktop camera is the view again: the panels' "home" moves it.
+    const camera = await page.evaluate(() => window.__mirage!.camera());
+    expect(camera.position.every(Number.isFinite)).toBe(true);
+    await enterVr(page);
+    expect(await page.evaluate(() => window.__mirageXr!.rig())).toEqual({ x: 0, y: 0, z: 0, yaw: 0 });
+    await page.locator('[data-testid=exit-xr]').click();
+    await page.waitForFunction(() => window.__mirageXr === undefined, undefined, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
