@@ -12,6 +12,12 @@ import { cardTexture, drawCard } from './card-texture.ts';
 import type { PointerState } from './pointer-state.ts';
 import type { XrRig } from './xr-rig.ts';
 
+/**
+ * Angular slack of the pointing ray: Meta's guidance makes ray targets at least 48 mm across at
+ * 1 m; a point hit within 0.024 rad of its edge gives every point that much target whatever its
+ * drawn size, and hand tremor no longer flickers the hover between neighbours.
+ */
+export const RAY_TOLERANCE_RAD = Math.atan(0.024);
 /** How long the ray is drawn when it points at nothing, metres. */
 const IDLE_RAY_M = 3;
 /** Gap between the ray and the card's near edge, metres at the card's distance. */
@@ -138,7 +144,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     direction[0] = ld.x;
     direction[1] = ld.y;
     direction[2] = ld.z;
-    const hit = controller.pickRay(origin, direction);
+    const hit = controller.pickRay(origin, direction, RAY_TOLERANCE_RAD);
     const index = hit ? hit.index : -1;
     const lengthM = hit ? hit.distance * rig.scale() : IDLE_RAY_M;
 
