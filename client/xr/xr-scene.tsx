@@ -21,6 +21,8 @@ import { useXrTestHooks } from './xr-test-hooks.ts';
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
 
 const NO_LABELS: readonly ClusterLabel[] = [];
+/** The desktop scene's background: the same dark room in the headset. */
+const VR_BACKGROUND = '#0b0f17';
 
 /**
  * The immersive shell's scene: its own canvas (mounted only while immersive, so desktop pages
@@ -54,6 +56,8 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
       <XR store={store}>
+        {/* On the scene itself: SceneContent's own background would attach to the cloud's group. AR clears to transparent (passthrough). */}
+        {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
         <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)} />
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
@@ -81,7 +85,7 @@ function XrCloud({ controller, bindings, ar }: { controller: SceneController; bi
       transitionMs={600}
       motionPointBudget={Infinity}
       showGrid={!ar}
-      background={ar ? null : '#0b0f17'}
+      background={null}
       keyboard={false}
       controls={false}
       onCameraChange={onCameraChange}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import * as THREE from 'three';
 import type { XRStore } from '@react-three/xr';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { LocomotionState } from './xr-locomotion.tsx';
@@ -15,6 +16,10 @@ import type { XrRig } from './xr-rig.ts';
 export interface MirageXrHooks {
   /** The session is running (the headset shows our frames). */
   presenting(): boolean;
+  /** The running session's mode (null before it starts). */
+  mode(): XRSessionMode | null;
+  /** The scene's background colour (#rrggbb), or null where it clears to transparent (AR passthrough). */
+  background(): string | null;
   /** Handedness of each controller the store tracks (hands and others left out). */
   controllers(): string[];
   rig(): RigPose;
@@ -46,6 +51,11 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
+      mode: () => store.getState().mode,
+      background: () => {
+        const bg = controller.scene?.background;
+        return bg instanceof THREE.Color ? `#${bg.getHexString()}` : null;
+      },
       controllers: () => store.getState().inputSourceStates.filter((s) => s.type === 'controller').map((s) => s.inputSource.handedness),
       rig: () => rig.pose(),
       head: () => rig.head(),

@@ -32,6 +32,7 @@ describe('the immersive shell', () => {
     expect(spot.p).not.toBeNull();
     expect(spot.p![2]).toBeLessThan(spot.head[2] - 0.5);
     expect(spot.p![1]).toBeGreaterThan(0.3);
+    expect(await page.evaluate(() => window.__mirageXr!.background())).toBe('#0b0f17');
     // Let a few frames draw, then look at both eyes.
     await page.waitForTimeout(500);
     const shot = await screenshotPixels(page, 'xr-both-eyes');
@@ -203,5 +204,19 @@ describe('the immersive shell', () => {
     await page.locator('[data-testid=exit-xr]').click();
     await page.waitForFunction(() => window.__mirageXr === undefined, undefined, { timeout: 10_000 });
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('Enter AR (the emulated Quest 3 has passthrough) starts an immersive-ar session with the room showing behind the cloud', async () => {
+    const ar = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.viewToken}`, errors);
+    await ar.page.locator('[data-testid=enter-ar]').click();
+    await ar.page.waitForFunction(() => window.__mirageXr?.presenting() === true && window.__mirageXr.mode() === 'immersive-ar', undefined, { timeout: 30_000 });
+    // No background colour: the scene clears to transparent, where passthrough shows (VR clears to the page's dark blue).
+    expect(await ar.page.evaluate(() => window.__mirageXr!.background())).toBeNull();
+    await screenshotPixels(ar.page, 'xr-ar');
+    await ar.page.locator('[data-testid=exit-xr]').click();
+    await ar.page.waitForFunction(() => window.__mirageXr === undefined, undefined, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    expect(ar.offOrigin).toEqual([]);
+    await ar.context.close();
   }, 60_000);
 });
