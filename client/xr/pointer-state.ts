@@ -8,7 +8,6 @@ export class PointerState {
   /** The card's distance from the eyes and its font size, metres (legibility checks). */
   cardDistance = 0;
   cardTextHeight = 0;
-  triggerDown = false;
   /** The ray in the world, last frame (origin, unit direction). */
   readonly rayOrigin: [number, number, number] = [0, 0, 0];
   readonly rayDirection: [number, number, number] = [0, 0, -1];

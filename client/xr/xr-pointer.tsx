@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { clusterName } from '../encodings/point-values.ts';
 import { formatCell } from '../encodings/format-cell.ts';
@@ -38,7 +38,8 @@ function rightController(session: XRSession): XRInputSource | null {
  * The right controller's ray: every frame it asks the scene's spatial pick (the kd-tree cone
  * query of pick-ray.ts, not a scan of the points) which point it passes through, highlights it,
  * shares it as our hover, and floats a card with its row beside it, sized to stay legible. The
- * trigger picks the point into the shared selection (bindings.pick, as a shift-click does).
+ * WebXR 'selectstart' of the right hand (a controller's trigger, a tracked hand's pinch) picks
+ * the point into the shared selection (bindings.pick, as a shift-click does).
  */
 export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; controller: SceneController; bindings: SceneBindings; state: PointerState }) {
   const model = useSession();
@@ -70,6 +71,29 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     () => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), inverse: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), lo: new THREE.Vector3(), ld: new THREE.Vector3(), origin: [0, 0, 0] as Vec3, direction: [0, 0, -1] as Vec3 }),
     [],
   );
+
+  // The select gesture, whatever the input: a controller's trigger or a hand's pinch.
+  const session = useRef<XRSession | null>(null);
+  const onSelect = useRef((e: XRInputSourceEvent) => {
+    if (e.inputSource.handedness === 'right' && state.hovered >= 0) latestPick.current(state.hovered, true);
+  });
+  const latestPick = useRef(bindings.pick);
+  latestPick.current = bindings.pick;
+  const listen = (next: XRSession) => {
+    session.current?.removeEventListener('selectstart', onSelect.current);
+    session.current = next;
+    next.addEventListener('selectstart', onSelect.current);
+  };
+  useEffect(
+    () => () => {
+      session.current?.removeEventListener('selectstart', onSelect.current);
+      // Out of VR we hover nothing any more: others stop seeing our ring.
+      if (state.hovered >= 0) latestHover.current(null);
+    },
+    [state],
+  );
+  const latestHover = useRef(bindings.hover);
+  latestHover.current = bindings.hover;
 
   const showCard = (index: number, distanceM: number) => {
     const { card, canvas, material } = parts;
@@ -165,9 +189,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
       }
     }
 
-    const pressed = source.gamepad?.buttons[0]?.pressed ?? false;
-    if (pressed && !state.triggerDown && index >= 0) bindings.pick(index, true);
-    state.triggerDown = pressed;
+    if (frame.session !== session.current) listen(frame.session);
   });
 
   return (
