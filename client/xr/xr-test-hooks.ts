@@ -18,6 +18,8 @@ export interface MirageXrHooks {
   presenting(): boolean;
   /** The running session's mode (null before it starts). */
   mode(): XRSessionMode | null;
+  /** The session's frame rate (Hz) as the headset reports it. */
+  frameRate(): number | null;
   /** The scene's background colour (#rrggbb), or null where it clears to transparent (AR passthrough). */
   background(): string | null;
   /** Handedness of each controller the store tracks (hands and others left out). */
@@ -52,6 +54,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
       mode: () => store.getState().mode,
+      frameRate: () => store.getState().session?.frameRate ?? null,
       background: () => {
         const bg = controller.scene?.background;
         return bg instanceof THREE.Color ? `#${bg.getHexString()}` : null;

@@ -41,6 +41,8 @@ export async function openHeadsetPage(browser: Browser, url: string, errors: str
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // three warns (not errors) when a second copy loads: two copies stop XR frames.
+    else if (m.text().includes('Multiple instances of Three.js')) errors.push(`console: ${m.text()}`);
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__mirage !== undefined, undefined, { timeout: 60_000 });
