@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import { XR, XROrigin, type XRStore } from '@react-three/xr';
 import type * as THREE from 'three';
+import { TRANSITION_MS } from '../scene/easing.ts';
 import { SceneContent } from '../scene/scene-content.tsx';
 import { SceneController } from '../scene/scene-controller.ts';
 import type { CameraPose, ClusterLabel } from '../scene/types.ts';
@@ -82,7 +83,7 @@ function XrCloud({ controller, bindings, ar }: { controller: SceneController; bi
       {...bindings.scene}
       // Cluster names are placed in screen space today; in VR they wait for their world-space placement.
       clusterLabels={NO_LABELS}
-      transitionMs={600}
+      transitionMs={TRANSITION_MS}
       motionPointBudget={Infinity}
       showGrid={!ar}
       background={null}
