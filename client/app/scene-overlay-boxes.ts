@@ -1,9 +1,9 @@
 /** Page elements drawn over the scene's canvas: cluster names keep out from under them. */
-const OVERLAYS = '.scene-overlay, .scene-hint, .follow-overlay';
+const OVERLAYS = '.scene-overlay, .scene-hint, .follow-overlay, .xr-entry';
 
 /**
  * The boxes (CSS pixels relative to `canvas`, y down) that the session page's overlays cover
- * on the canvas: the legend, the hint line, the follow bar. Read every frame the scene draws,
+ * on the canvas: the legend, the hint line, the follow bar, the way into VR. Read every frame the scene draws,
  * so a folded legend or a narrow screen frees the space at once.
  */
 export function sceneOverlayBoxes(canvas: HTMLCanvasElement | null): { x0: number; y0: number; x1: number; y1: number }[] {

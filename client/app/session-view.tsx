@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { readMeta } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { AnalysisPanel } from '../panels/analysis-panel.tsx';
@@ -29,6 +29,7 @@ import { useCloudOutput } from '../session/use-cloud.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
 import { useClusterLabels } from '../session/use-cluster-labels.ts';
+import { ImmersiveEntryContext } from '../session/immersive-entry.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {
@@ -45,6 +46,7 @@ export function SessionView({ model }: { model: SessionModel }) {
   const clusterLabels = useClusterLabels(model, cloud);
   // The canvas handle: what only this shell does in screen pixels (card, tooltip, test hooks).
   const scene = useRef<PointSceneHandle | null>(null);
+  const ImmersiveEntry = useContext(ImmersiveEntryContext);
   usePageHooks(model, scene, cloud, clusterLabels);
   useEffect(() => {
     document.title = `${title} · Data Mirage`;
@@ -67,6 +69,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <div className="scene-hint muted" data-testid="scene-hint">
               {sceneHint(model.canEdit)}
             </div>
+            {ImmersiveEntry && <ImmersiveEntry clusterLabels={clusterLabels} />}
           </main>
           <aside className="sidebar" id="dashboard" aria-label="Dashboard">
             {/* Only on narrow screens, where the dashboard is a drawer over the scene. */}

@@ -1,6 +1,7 @@
 import type { PickIndex } from './pick-index.ts';
 import { buildPickIndexAsync } from './pick-index-builder.ts';
 import { pickRay } from './pick-ray.ts';
+import { visitSphere } from './pick-sphere.ts';
 import { maxOf, pickScreen, type PickStyle } from './pick-screen.ts';
 import type { ScreenView } from './screen-view.ts';
 import type { FilterMode, PickResult, PointCloudData, Vec3 } from './types.ts';
@@ -51,6 +52,14 @@ export class PointPicker {
     const len = Math.hypot(...direction) || 1;
     const unit: Vec3 = [direction[0] / len, direction[1] / len, direction[2] / len];
     return pickRay(index, data.sizes, data.flags, origin, unit, { pointSize, maxSize: this.maxSizeOf(data), toleranceRad, filterMode });
+  }
+
+  /** Points passing the filter within `radius` of `centre`; false while the index is not built. */
+  sphere(data: PointCloudData, centre: Vec3, radius: number, visit: (point: number) => void): boolean {
+    const index = this.usable(data);
+    if (!index) return false;
+    visitSphere(index, data.flags, centre[0], centre[1], centre[2], radius, visit);
+    return true;
   }
 
   dispose(): void {

@@ -74,7 +74,9 @@ void main() {
 
   // Pixels per world unit at this depth, valid for perspective and orthographic projections.
   float pxPerUnit = uViewportHeight * 0.5 * projectionMatrix[1][1] / max(gl_Position.w, 1e-6);
-  float worldDiameter = uPointSize * size;
+  // uPointSize is in the cloud's own units; the XR shell scales the cloud into metres with its
+  // model matrix (uniform scale, 1 on the desktop), and the pixel rule works in view units.
+  float worldDiameter = uPointSize * size * length(modelMatrix[0].xyz);
   float diameterPx = max(worldDiameter * pxPerUnit, uMinPixels * uPixelRatio);
   float rPx = diameterPx * 0.5;
 

@@ -26,7 +26,8 @@ export interface SceneContentProps {
   /** Canvas boxes (CSS px) under page elements drawn over the scene: names keep out of them. */
   labelKeepOut?: () => readonly ScreenBox[];
   showGrid: boolean;
-  background: string;
+  /** Clear colour; null draws none (AR passthrough shows the room behind the cloud). */
+  background: string | null;
   keyboard: boolean;
   /** Orbit / pan / zoom / fly controls; off inside an XR session, where the headset moves the camera. */
   controls?: boolean;
@@ -64,7 +65,7 @@ export function SceneContent(props: SceneContentProps) {
   const r = bounds.radius;
   return (
     <>
-      <color attach="background" args={[background]} />
+      {background !== null && <color attach="background" args={[background]} />}
       <ambientLight intensity={0.7} />
       <directionalLight position={[r, r * 2, r * 1.5]} intensity={1.6} />
       {withControls && <CameraRig controller={controller} keyboard={keyboard} onCameraChange={props.onCameraChange} />}

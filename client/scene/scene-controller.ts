@@ -194,6 +194,15 @@ export class SceneController {
     return d ? this.picker.pickRay(d, origin, direction, this.material.uniforms.uPointSize.value, toleranceRad, this.filterMode) : null;
   }
 
+  /**
+   * Visits every point passing the filter within `radius` of `centre` (cloud units; the XR volume
+   * sweep). False until the pick index is built.
+   */
+  pointsInSphere(centre: Vec3, radius: number, visit: (point: number) => void): boolean {
+    const d = this.data;
+    return d ? this.picker.sphere(d, centre, radius, visit) : false;
+  }
+
   lasso(polygon: Float32Array): Uint32Array {
     const d = this.data;
     const view = this.screenView();

@@ -29,14 +29,15 @@ export function createApp(deps: ApiDeps): Hono {
       strictTransportSecurity: false,
       // Our own origin only. 'self' covers ws:/wss: of our host (CSP3); blob: workers and images
       // are the pick-index worker and snapshots; data: images are the favicon and QR codes.
-      // WebXR needs no source of its own: immersive sessions are a browser API, not a fetch.
+      // WebXR sessions are a browser API, not a fetch; but three's GLTFLoader fetches the
+      // textures embedded in the controller models (.glb) through blob: URLs it makes itself.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", () => styleHashes()],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

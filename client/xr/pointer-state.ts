@@ -1,0 +1,14 @@
+/** What the right controller's ray does now, written by the frame loop and read by tests and the card. */
+export class PointerState {
+  /** Point under the ray, -1: none. */
+  hovered = -1;
+  /** The point the card shows, and the lines drawn on it (empty while its row loads). */
+  cardPoint = -1;
+  cardLines: string[] = [];
+  /** The card's distance from the eyes and its font size, metres (legibility checks). */
+  cardDistance = 0;
+  cardTextHeight = 0;
+  /** The ray in the world, last frame (origin, unit direction). */
+  readonly rayOrigin: [number, number, number] = [0, 0, 0];
+  readonly rayDirection: [number, number, number] = [0, 0, -1];
+}

@@ -1,0 +1,76 @@
+import * as THREE from 'three';
+import { HOME_RIG, type RigPose, type Vec3 } from './rig-math.ts';
+import { DEFAULT_SNAP_TURN_DEG } from './snap-turn.ts';
+
+/**
+ * The live objects of an immersive session that locomotion, pointing and the view driver share:
+ * the rig (XROrigin's group: the floor space in the world), the cloud's group (the cloud's units
+ * placed in metres) and the camera the headset moves. Plain fields read in the frame loop.
+ */
+export class XrRig {
+  origin: THREE.Object3D | null = null;
+  cloud: THREE.Object3D | null = null;
+  camera: THREE.Camera | null = null;
+  /** The snap turn's step, degrees (30–45: snap-turn.ts). */
+  snapStepDeg: number = DEFAULT_SNAP_TURN_DEG;
+  private readonly v = new THREE.Vector3();
+  private readonly inverse = new THREE.Matrix4();
+
+  pose(): RigPose {
+    const o = this.origin;
+    return o ? { x: o.position.x, y: o.position.y, z: o.position.z, yaw: o.rotation.y } : HOME_RIG;
+  }
+
+  setPose(p: RigPose): void {
+    const o = this.origin;
+    if (!o) return;
+    o.position.set(p.x, p.y, p.z);
+    o.rotation.set(0, p.yaw, 0);
+    o.updateMatrixWorld(true);
+  }
+
+  /** The head's world position (the camera the headset moved last frame). */
+  head(): [number, number, number] {
+    const cam = this.camera;
+    if (!cam) return [0, 1.6, 0];
+    cam.updateWorldMatrix(true, false);
+    const e = cam.matrixWorld.elements;
+    return [e[12], e[13], e[14]];
+  }
+
+  /** The head's viewing direction in the world, flattened onto the floor and unit length. */
+  flatForward(): [number, number, number] {
+    const cam = this.camera;
+    if (!cam) return [0, 0, -1];
+    cam.updateWorldMatrix(true, false);
+    const e = cam.matrixWorld.elements;
+    const x = -e[8];
+    const z = -e[10];
+    const len = Math.hypot(x, z);
+    return len > 1e-6 ? [x / len, 0, z / len] : [0, 0, -1];
+  }
+
+  /** Cloud units → world metres. */
+  toWorld(p: Vec3): [number, number, number] {
+    const c = this.cloud;
+    if (!c) return [p[0], p[1], p[2]];
+    c.updateWorldMatrix(true, false);
+    this.v.set(p[0], p[1], p[2]).applyMatrix4(c.matrixWorld);
+    return [this.v.x, this.v.y, this.v.z];
+  }
+
+  /** World metres → cloud units. */
+  toCloud(p: Vec3): [number, number, number] {
+    const c = this.cloud;
+    if (!c) return [p[0], p[1], p[2]];
+    c.updateWorldMatrix(true, false);
+    this.inverse.copy(c.matrixWorld).invert();
+    this.v.set(p[0], p[1], p[2]).applyMatrix4(this.inverse);
+    return [this.v.x, this.v.y, this.v.z];
+  }
+
+  /** Metres per cloud unit. */
+  scale(): number {
+    return this.cloud?.scale.x ?? 1;
+  }
+}

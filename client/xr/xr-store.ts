@@ -1,0 +1,40 @@
+import { createXRStore, type XRStore } from '@react-three/xr';
+import { xrBaseAssetPath } from '../../shared/xr-assets.ts';
+import { chooseFrameRate } from './frame-rate.ts';
+
+/**
+ * Foveation 0.3 of 1: three's default is the maximum, which blurs the edges of each eye enough
+ * to smear the card's text when it is not straight ahead; a light setting keeps most of the fill
+ * rate saved on the periphery.
+ */
+export const XR_FOVEATION = 0.3;
+/**
+ * Framebuffer scale 1 (the headset's recommended resolution), not the maximum the device allows:
+ * supersampling multiplies the fill cost of every point sprite, and the points are already
+ * anti-aliased in their shader.
+ */
+export const XR_FRAMEBUFFER_SCALE = 1;
+
+/**
+ * The XR store of one page. Controller and hand models come from our own server (offline rooms;
+ * the store waits for the profile JSON before a controller exists at all), the library's
+ * emulator stays off (tests load IWER themselves), and no session is offered on load: the user
+ * enters with the page's button.
+ */
+export function createMirageXrStore(origin: string): XRStore {
+  return createXRStore({
+    emulate: false,
+    offerSession: false,
+    baseAssetPath: xrBaseAssetPath(origin),
+    frameRate: chooseFrameRate,
+    foveation: XR_FOVEATION,
+    frameBufferScaling: XR_FRAMEBUFFER_SCALE,
+    // Our own ray pick (pick-ray.ts through the kd-tree) replaces the library's pointer rays,
+    // which raycast the scene graph: the points opt out of that, so the rays would see nothing.
+    controller: { rayPointer: false, grabPointer: false, teleportPointer: false },
+    hand: { rayPointer: false, grabPointer: false, teleportPointer: false },
+    transientPointer: false,
+    gaze: false,
+    screenInput: false,
+  });
+}

@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import * as THREE from 'three';
+import type { XRStore } from '@react-three/xr';
+import type { SceneController } from '../scene/scene-controller.ts';
+import type { LocomotionState } from './xr-locomotion.tsx';
+import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
+import type { PointerState } from './pointer-state.ts';
+import type { RigPose } from './rig-math.ts';
+import type { XrRig } from './xr-rig.ts';
+
+/**
+ * A read-only window onto the immersive shell (`window.__mirageXr`) while it is mounted, for
+ * end-to-end tests under WebXR emulation and for the console: where the rig stands, where a
+ * point is in the room, which inputs the session has. It changes nothing.
+ */
+export interface MirageXrHooks {
+  /** The session is running (the headset shows our frames). */
+  presenting(): boolean;
+  /** The running session's mode (null before it starts). */
+  mode(): XRSessionMode | null;
+  /** The session's frame rate (Hz) as the headset reports it. */
+  frameRate(): number | null;
+  /** The scene's background colour (#rrggbb), or null where it clears to transparent (AR passthrough). */
+  background(): string | null;
+  /** Handedness of each controller the store tracks (hands and others left out). */
+  controllers(): string[];
+  rig(): RigPose;
+  /** The head's world position, metres. */
+  head(): [number, number, number];
+  /** Point `index` in the room (world metres). */
+  pointWorld(index: number): [number, number, number] | null;
+  /** The point the scene highlights as hovered by this user (-1: none). */
+  hovered(): number;
+  /** Whether the pick index is built (pointing works). */
+  pickReady(): boolean;
+  /** The right controller's ray in the world, last frame. */
+  ray(): { origin: [number, number, number]; direction: [number, number, number] };
+  /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
+  card(): { point: number; lines: string[]; distance: number; textHeight: number };
+  /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
+  locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
+  /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
+  sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
+}
+
+declare global {
+  interface Window {
+    __mirageXr?: MirageXrHooks;
+  }
+}
+
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState }): void {
+  useEffect(() => {
+    window.__mirageXr = {
+      presenting: () => store.getState().session !== undefined && store.getState().session !== null,
+      mode: () => store.getState().mode,
+      frameRate: () => store.getState().session?.frameRate ?? null,
+      background: () => {
+        const bg = controller.scene?.background;
+        return bg instanceof THREE.Color ? `#${bg.getHexString()}` : null;
+      },
+      controllers: () => store.getState().inputSourceStates.filter((s) => s.type === 'controller').map((s) => s.inputSource.handedness),
+      rig: () => rig.pose(),
+      head: () => rig.head(),
+      pointWorld: (index) => {
+        const p = controller.data?.positions;
+        if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
+        return rig.toWorld([p[index * 3], p[index * 3 + 1], p[index * 3 + 2]]);
+      },
+      hovered: () => controller.hovered,
+      pickReady: () => controller.isPickReady(),
+      ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
+      card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
+      locomotion: () => ({
+        snapStepDeg: rig.snapStepDeg,
+        turns: locomotion.turns,
+        teleports: locomotion.teleports,
+        landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
+      }),
+      sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
+    };
+    return () => {
+      delete window.__mirageXr;
+    };
+  }, [rig, controller, store, pointer, locomotion, sweep]);
+}
