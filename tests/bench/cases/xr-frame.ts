@@ -7,7 +7,7 @@ export interface XrFrameArgs {
   n: number;
   /** The VR point budget for this row (null: every point; JSON has no Infinity). */
   vrBudget: number | null;
-  /** How long to time frames, desktop and then in the session, ms. */
+  /** How long to time frames, desktop and then in the session, ms (and at least 3 frame intervals each). */
   frameMs: number;
 }
 
@@ -40,10 +40,10 @@ export async function xrFrame(args: XrFrameArgs): Promise<Record<string, number 
     await page.waitForFunction(() => window.__xrLab !== undefined);
     // Warm up (shader compile, first uploads) before timing.
     await page.evaluate(() => window.__xrLab!.measureFrames(1000));
-    const desktop = await page.evaluate((ms) => window.__xrLab!.measureFrames(ms), args.frameMs);
+    const desktop = await page.evaluate((ms) => window.__xrLab!.measureFrames(ms, 3), args.frameMs);
     await page.evaluate(() => window.__xrLab!.enterVr());
     await page.evaluate(() => window.__xrLab!.measureFrames(1000));
-    const xr = await page.evaluate((ms) => window.__xrLab!.measureFrames(ms), args.frameMs);
+    const xr = await page.evaluate((ms) => window.__xrLab!.measureFrames(ms, 3), args.frameMs);
     const drawn = await page.evaluate(() => window.__xrLab!.drawn());
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     if (!xr.presenting) throw new Error('the XR session did not start');
