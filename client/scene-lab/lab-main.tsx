@@ -215,4 +215,8 @@ function Lab() {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
-createRoot(root).render(<Lab />);
+// `?xr=1`: the cloud in the immersive mode's scene, for the XR frame-time bench (xr-lab.tsx).
+if (params.get('xr') === '1') {
+  const vrBudget = Number(params.get('vrBudget') ?? Infinity);
+  void import('./xr-lab.tsx').then(({ XrLab }) => createRoot(root).render(<XrLab data={cloud.data} pointBudget={vrBudget} />));
+} else createRoot(root).render(<Lab />);

@@ -11,6 +11,9 @@ export interface RayPickOptions {
   /** Extra angular tolerance around the ray, radians (a hand-held ray shakes). */
   toleranceRad: number;
   filterMode: FilterMode;
+  /** Only points with drawnRank[i] < drawnLimit are drawn, so only they are picked (the VR point budget, motion-budget.ts). */
+  drawnRank?: Uint32Array | null;
+  drawnLimit?: number;
 }
 
 /**
@@ -36,8 +39,11 @@ export function pickRay(
   let bestFaded = true;
   let bestT = Infinity;
   const { sorted, order } = index;
+  const rank = options.drawnRank ?? null;
+  const limit = options.drawnLimit ?? Infinity;
   visitCone(index, cone, (k) => {
     const i = order[k];
+    if (rank && rank[i] >= limit) return;
     const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
     if (!passes && hide) return;
     // Faded (filtered out, or dimmed by a search) points only win where nothing drawn in full is hit.

@@ -46,12 +46,12 @@ export class PointPicker {
     return index ? pickScreen(index, data.sizes, data.flags, view, invViewProj, { ...style, maxSize: this.maxSizeOf(data) }, x, y) : null;
   }
 
-  pickRay(data: PointCloudData, origin: Vec3, direction: Vec3, pointSize: number, toleranceRad: number, filterMode: FilterMode) {
+  pickRay(data: PointCloudData, origin: Vec3, direction: Vec3, pointSize: number, toleranceRad: number, filterMode: FilterMode, drawnRank: Uint32Array | null = null, drawnLimit = Infinity) {
     const index = this.usable(data);
     if (!index) return null;
     const len = Math.hypot(...direction) || 1;
     const unit: Vec3 = [direction[0] / len, direction[1] / len, direction[2] / len];
-    return pickRay(index, data.sizes, data.flags, origin, unit, { pointSize, maxSize: this.maxSizeOf(data), toleranceRad, filterMode });
+    return pickRay(index, data.sizes, data.flags, origin, unit, { pointSize, maxSize: this.maxSizeOf(data), toleranceRad, filterMode, drawnRank, drawnLimit });
   }
 
   /** Points passing the filter within `radius` of `centre`; false while the index is not built. */

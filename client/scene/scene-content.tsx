@@ -18,6 +18,8 @@ export interface SceneContentProps {
   pointScale: number;
   transitionMs: number;
   motionPointBudget: number;
+  /** Most points drawn at any time (the VR point budget; default all). */
+  pointBudget?: number;
   avatars: readonly ParticipantAvatar[];
   pins: readonly AnnotationPin[];
   links: readonly Links[];
@@ -50,6 +52,8 @@ export function SceneContent(props: SceneContentProps) {
   useLayoutEffect(() => controller.setStyle(filterMode, pointScale, transitionMs), [controller, filterMode, pointScale, transitionMs]);
   useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
   useLayoutEffect(() => controller.setMotionBudget(motionPointBudget), [controller, motionPointBudget]);
+  const pointBudget = props.pointBudget ?? Infinity;
+  useLayoutEffect(() => controller.setPointBudget(pointBudget), [controller, pointBudget]);
   useEffect(() => () => controller.dispose(), [controller]);
   // Without orbit controls (XR: the headset moves the camera) the controller still needs the camera.
   useEffect(() => {

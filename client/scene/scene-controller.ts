@@ -147,6 +147,20 @@ export class SceneController {
     this.invalidate();
   }
 
+  /**
+   * Most points drawn at any time (Infinity = all): the VR point budget, the first `budget` of
+   * the motion budget's seeded shuffled order, drawn whether or not the head moves.
+   */
+  setPointBudget(budget: number): void {
+    this.motion.standing = budget > 0 ? budget : Infinity;
+    this.invalidate();
+  }
+
+  /** Points drawn now (Infinity = all of them). */
+  drawnLimit(): number {
+    return this.motion.limit;
+  }
+
   /** Most points drawn while the camera moves (Infinity = always all). */
   setMotionBudget(budget: number): void {
     this.motion.budget = budget > 0 ? budget : Infinity;
@@ -191,7 +205,7 @@ export class SceneController {
    */
   pickRay(origin: Vec3, direction: Vec3, toleranceRad = 0.012): { index: number; distance: number } | null {
     const d = this.data;
-    return d ? this.picker.pickRay(d, origin, direction, this.material.uniforms.uPointSize.value, toleranceRad, this.filterMode) : null;
+    return d ? this.picker.pickRay(d, origin, direction, this.material.uniforms.uPointSize.value, toleranceRad, this.filterMode, this.motion.rank(), this.motion.limit) : null;
   }
 
   /**

@@ -10,6 +10,7 @@ import { useCloud, useSession } from '../session/session-model.ts';
 import { useSceneBindings, type SceneBindings } from '../session/use-scene-bindings.ts';
 import type { ViewDriver } from '../session/view-driver.ts';
 import { placeCloud } from './cloud-placement.ts';
+import { VR_POINT_BUDGET } from './point-budget.ts';
 import { rigViewDriver } from './rig-view-driver.ts';
 import { XrInput } from './xr-input.tsx';
 import { PointerState } from './pointer-state.ts';
@@ -85,6 +86,7 @@ function XrCloud({ controller, bindings, ar }: { controller: SceneController; bi
       clusterLabels={NO_LABELS}
       transitionMs={TRANSITION_MS}
       motionPointBudget={Infinity}
+      pointBudget={VR_POINT_BUDGET}
       showGrid={!ar}
       background={null}
       keyboard={false}
