@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
+import { drawnAvatars } from './drawn-avatars.ts';
 import { LabelSprite } from './label-sprite.tsx';
 import { PoseBuffer, emptyPose, type AvatarPose } from './pose-interpolation.ts';
 import type { ParticipantAvatar } from './types.ts';
@@ -61,6 +62,7 @@ function poseOf(a: ParticipantAvatar): AvatarPose {
 
 function Avatar({ avatar, size, shapes }: { avatar: ParticipantAvatar; size: number; shapes: Shapes }) {
   const [buffer] = useState(() => new PoseBuffer());
+  const invalidate = useThree((s) => s.invalidate);
   const lastKey = useRef('');
   // Awareness hands us every peer again when any one moves: only a real change is a new pose,
   // or a still avatar would gain repeated poses that stall its interpolation.
@@ -75,11 +77,21 @@ function Avatar({ avatar, size, shapes }: { avatar: ParticipantAvatar; size: num
   const hands = useRef<(THREE.Mesh | null)[]>([]);
   const rays = useRef<(THREE.Mesh | null)[]>([]);
   const scratch = useMemo(() => ({ pose: emptyPose(), d: new THREE.Vector3() }), []);
+  const drawn = useMemo(() => ({ name: '', color: '', pose: scratch.pose }), [scratch]);
+  const id = avatar.id;
+  useEffect(() => () => void drawnAvatars.delete(id), [id]);
 
+  // The desktop canvas draws on demand: keep frames coming until the avatar reaches its newest pose.
+  useEffect(() => invalidate(), [key, invalidate]);
   useFrame(({ camera }) => {
     const g = headGroup.current;
-    if (!g || !buffer.sample(performance.now(), scratch.pose)) return;
+    const now = performance.now();
+    if (!g || !buffer.sample(now, scratch.pose)) return;
+    if (!buffer.settled(now)) invalidate();
     const p = scratch.pose;
+    drawn.name = avatar.name;
+    drawn.color = avatar.color;
+    drawnAvatars.set(id, drawn);
     g.position.set(p.position[0], p.position[1], p.position[2]);
     g.visible = camera.position.distanceTo(g.position) > size * HIDE_WITHIN_HEADS;
     const d = scratch.d.set(p.direction[0], p.direction[1], p.direction[2]);

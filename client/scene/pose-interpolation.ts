@@ -59,6 +59,12 @@ export class PoseBuffer {
     if (s.length > MAX_SAMPLES) s.splice(0, s.length - MAX_SAMPLES);
   }
 
+  /** True once the drawn pose has reached the newest one (nothing left to animate at `now`). */
+  settled(now: number): boolean {
+    const s = this.samples;
+    return s.length === 0 || now - this.delayMs >= s[s.length - 1].t;
+  }
+
   /**
    * The pose to draw at time `now`: the buffered poses interpolated at now − delay, written into
    * `out`. Returns false (out untouched) while nothing has arrived. Drops poses no longer needed.

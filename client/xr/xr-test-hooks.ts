@@ -25,6 +25,8 @@ export interface MirageXrHooks {
   rig(): RigPose;
   /** The head's world position, metres. */
   head(): [number, number, number];
+  /** A world point (metres) in the cloud's units, as presence shares it. */
+  toCloud(p: [number, number, number]): [number, number, number];
   /** Point `index` in the room (world metres). */
   pointWorld(index: number): [number, number, number] | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
@@ -59,6 +61,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       controllers: () => store.getState().inputSourceStates.filter((s) => s.type === 'controller').map((s) => s.inputSource.handedness),
       rig: () => rig.pose(),
       head: () => rig.head(),
+      toCloud: (p) => rig.toCloud(p),
       pointWorld: (index) => {
         const p = controller.data?.positions;
         if (!p || index < 0 || index * 3 + 2 >= p.length) return null;

@@ -47,6 +47,9 @@ describe('receiver-side pose interpolation', () => {
     buffer.sample(1000, out);
     expect(out.position[0]).toBe(2);
     buffer.push(1050, at(3));
+    // Still moving until 100 ms after the newest pose arrived.
+    expect(buffer.settled(1100)).toBe(false);
+    expect(buffer.settled(1150)).toBe(true);
     buffer.sample(5000, out);
     expect(out.position[0]).toBe(3);
   });
