@@ -80,7 +80,12 @@ describe('together in VR and on desktop', () => {
     // The headset user stands in front of the cloud, out of the home view: zoom out to see them.
     const rect = (await desktop.evaluate(() => window.__mirage!.canvasRect()))!;
     await desktop.mouse.move(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    await desktop.mouse.wheel(0, 250);
+    await desktop.mouse.wheel(0, 600);
+    await desktop.waitForTimeout(700);
+    // ...and pan the cloud aside (right-drag) so they stand in the middle.
+    await desktop.mouse.down({ button: 'right' });
+    await desktop.mouse.move(rect.left + rect.width * 0.8, rect.top + rect.height / 2, { steps: 8 });
+    await desktop.mouse.up({ button: 'right' });
     await desktop.waitForTimeout(800);
     await screenshotPixels(desktop, 'xr-together-desktop-sees-vr-avatar');
     expect(desktopErrors).toEqual([]);
