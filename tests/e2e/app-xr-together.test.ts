@@ -114,4 +114,43 @@ describe('together in VR and on desktop', () => {
     expect(errors).toEqual([]);
     expect(desktopErrors).toEqual([]);
   }, 120_000);
+
+  it('desktop followers of a VR presenter see its view: the desktop camera goes to the head and looks along its gaze, pitch included', async () => {
+    const { page } = headset;
+    await desktop.click('[data-panel=people] button:has-text("stop presenting")');
+    // The headset looks 20° down; the page under the XR canvas still has its people panel.
+    const pitch = (-20 * Math.PI) / 180;
+    await page.evaluate((half) => {
+      (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(Math.sin(half), 0, 0, Math.cos(half));
+    }, pitch / 2);
+    await page.locator('[data-panel=people] button:has-text("present")').dispatchEvent('click');
+    await desktop.locator('[data-testid=people]', { hasText: 'presenting' }).waitFor({ timeout: 20_000 });
+    const want = await page.evaluate((pitch) => {
+      const xr = window.__mirageXr!;
+      const rig = xr.rig();
+      const device = (window as unknown as { __iwer: { position: { x: number; y: number; z: number } } }).__iwer.position;
+      const [c, s] = [Math.cos(rig.yaw), Math.sin(rig.yaw)];
+      const head: [number, number, number] = [rig.x + device.x * c + device.z * s, rig.y + device.y, rig.z - device.x * s + device.z * c];
+      // Forward in the floor space is (0, sin pitch, −cos pitch); turned by the rig's yaw.
+      const f: [number, number, number] = [-Math.cos(pitch) * s, Math.sin(pitch), -Math.cos(pitch) * c];
+      const a = xr.toCloud(head);
+      const b = xr.toCloud([head[0] + f[0], head[1] + f[1], head[2] + f[2]]);
+      const unitsPerMetre = Math.hypot(...xr.toCloud([1, 0, 0]).map((v, k) => v - xr.toCloud([0, 0, 0])[k]));
+      return { position: a, direction: b.map((v, k) => v - a[k]), unitsPerMetre };
+    }, pitch);
+    await desktop.waitForFunction(
+      (want) => {
+        const cam = window.__mirage!.camera();
+        const d = cam.target.map((v, k) => v - cam.position[k]);
+        const n = Math.hypot(...d);
+        const m = Math.hypot(...want.direction);
+        const off = Math.hypot(...d.map((v, k) => v / n - want.direction[k] / m));
+        return Math.hypot(...cam.position.map((v, k) => v - want.position[k])) < 0.02 * want.unitsPerMetre && off < 0.02;
+      },
+      want,
+      { timeout: 20_000 },
+    );
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
 });
