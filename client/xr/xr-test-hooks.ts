@@ -29,6 +29,8 @@ export interface MirageXrHooks {
   toCloud(p: [number, number, number]): [number, number, number];
   /** Point `index` in the room (world metres). */
   pointWorld(index: number): [number, number, number] | null;
+  /** Point `index`'s colour as the XR scene is given it, `#rrggbb` (the session's encodings, live). */
+  colourOf(index: number): string | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
   hovered(): number;
   /** Whether the pick index is built (pointing works). */
@@ -66,6 +68,11 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         const p = controller.data?.positions;
         if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
         return rig.toWorld([p[index * 3], p[index * 3 + 1], p[index * 3 + 2]]);
+      },
+      colourOf: (p) => {
+        const c = controller.data?.colors;
+        if (!c || p < 0 || p * 4 + 2 >= c.length) return null;
+        return `#${((1 << 24) | (c[p * 4] << 16) | (c[p * 4 + 1] << 8) | c[p * 4 + 2]).toString(16).slice(1)}`;
       },
       hovered: () => controller.hovered,
       pickReady: () => controller.isPickReady(),

@@ -153,4 +153,18 @@ describe('together in VR and on desktop', () => {
     expect(errors).toEqual([]);
     expect(desktopErrors).toEqual([]);
   }, 120_000);
+
+  it('the shared document shows in VR as on desktop, live: a colour encoding changed on desktop recolours the headset’s cloud', async () => {
+    const { page } = headset;
+    const sample = [0, 1, 2, 50, 100, 200];
+    const before = await page.evaluate((ps) => ps.map((p) => window.__mirageXr!.colourOf(p)), sample);
+    await desktop.selectOption('#enc-color', 'anomaly');
+    await desktop.waitForFunction(({ ps, before }) => ps.some((p, k) => window.__mirage!.colourOf(p) !== before[k]), { ps: sample, before }, { timeout: 20_000 });
+    const desktopColours = await desktop.evaluate((ps) => ps.map((p) => window.__mirage!.colourOf(p)), sample);
+    await page.waitForFunction(({ ps, want }) => ps.every((p, k) => window.__mirageXr!.colourOf(p) === want[k]), { ps: sample, want: desktopColours }, { timeout: 20_000 });
+    const after = await page.evaluate((ps) => ps.map((p) => window.__mirageXr!.colourOf(p)), sample);
+    expect(after).not.toEqual(before);
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
 });
