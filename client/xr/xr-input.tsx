@@ -49,11 +49,8 @@ export function XrInput({ rig, bindings, pointer }: { rig: XrRig; bindings: Scen
     const viewer = frame.getViewerPose(ref);
     if (!viewer) return;
     rig.origin.updateWorldMatrix(true, false);
-    const inWorld = (matrix: Float32Array, p: THREE.Vector3, q: THREE.Quaternion) => {
-      m.world.multiplyMatrices(rig.origin!.matrixWorld, m.pose.fromArray(matrix));
-      m.world.decompose(p, q, m.scale);
-    };
-    inWorld(viewer.transform.matrix, m.head, m.quat);
+    const origin = rig.origin.matrixWorld;
+    inWorld(m, origin, viewer.transform.matrix, m.head, m.quat);
     for (const h of m.hands) h.on = false;
     const sources = frame.session.inputSources;
     for (let k = 0; k < sources.length; k++) {
@@ -64,7 +61,7 @@ export function XrInput({ rig, bindings, pointer }: { rig: XrRig; bindings: Scen
       if (!pose) continue;
       const h = m.hands[slot];
       h.on = true;
-      inWorld(pose.transform.matrix, h.p, h.q);
+      inWorld(m, origin, pose.transform.matrix, h.p, h.q);
     }
     // The right ray as the pointer drew it (last frame: XrPointer runs after us; one frame late is unseen at 20 Hz).
     m.ray.on = pointer.rayLengthM > 0;
@@ -95,6 +92,12 @@ export function XrInput({ rig, bindings, pointer }: { rig: XrRig; bindings: Scen
     bindings.viewChanged(headView(rig, m.head, m.quat));
   });
   return null;
+}
+
+/** A pose in the reference space (an XR matrix) put in the world through the rig, into p and q. */
+function inWorld(m: { pose: THREE.Matrix4; world: THREE.Matrix4; scale: THREE.Vector3 }, origin: THREE.Matrix4, matrix: Float32Array, p: THREE.Vector3, q: THREE.Quaternion): void {
+  m.world.multiplyMatrices(origin, m.pose.fromArray(matrix));
+  m.world.decompose(p, q, m.scale);
 }
 
 type Poses = { head: THREE.Vector3; quat: THREE.Quaternion; hands: { on: boolean; p: THREE.Vector3; q: THREE.Quaternion }[]; ray: { on: boolean; o: THREE.Vector3; d: THREE.Vector3; length: number } };
