@@ -1,6 +1,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Legend } from '../encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
+import { drawnAvatars } from '../scene/drawn-avatars.ts';
+import type { AvatarPose } from '../scene/pose-interpolation.ts';
 import type { ClusterLabel, PlacedLabel, PointSceneHandle } from '../scene/types.ts';
 import type { SessionCloud, SessionModel } from '../session/session-model.ts';
 
@@ -37,6 +39,8 @@ export interface MiragePageHooks {
   camera(): { position: [number, number, number]; target: [number, number, number] };
   /** Where an eased camera move ends (equal to camera() at rest). */
   cameraGoal(): { position: [number, number, number]; target: [number, number, number] };
+  /** Other participants as the scene drew them last frame (cloud units), by avatar id (their client id). */
+  avatars(): ({ id: string; name: string; color: string } & AvatarPose)[];
 }
 
 declare global {
@@ -90,6 +94,7 @@ export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHan
         const pose = handle().getCameraGoal();
         return { position: pose.position, target: pose.target };
       },
+      avatars: () => [...drawnAvatars].map(([id, a]) => ({ id, name: a.name, color: a.color, ...structuredClone(a.pose) })),
       canvasRect() {
         const r = handle().getCanvas()?.getBoundingClientRect();
         return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;

@@ -47,6 +47,10 @@ export interface ParticipantAvatar {
   position: Vec3;
   /** Where they look (need not be normalised). */
   direction: Vec3;
+  /** A headset user's hands or controllers (grip position and orientation). */
+  hands?: readonly { position: Vec3; quaternion: readonly [number, number, number, number] }[];
+  /** Their pointing rays: origin, and direction scaled to the ray's length. */
+  rays?: readonly { origin: Vec3; direction: Vec3 }[];
 }
 
 /** A note pinned at a position (usually a point's position). */

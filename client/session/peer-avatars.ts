@@ -3,8 +3,8 @@ import type { ParticipantAvatar, Vec3 } from '../scene/types.ts';
 
 /**
  * Other participants as the scene draws them: a headset user at their head, looking where the
- * head looks; a desktop user at their camera, looking at its target. Peers with neither are not
- * drawn.
+ * head looks, with their hands and rays; a desktop user at their camera, looking at its target.
+ * Peers with neither are not drawn.
  */
 export function peerAvatars(peers: readonly Peer[]): ParticipantAvatar[] {
   return peers.flatMap((p) => {
@@ -12,7 +12,8 @@ export function peerAvatars(peers: readonly Peer[]): ParticipantAvatar[] {
       const [x, y, z, w] = p.state.head.quaternion;
       // The head looks down its local -Z axis: rotate (0, 0, -1) by the quaternion.
       const dir: Vec3 = [-(2 * (x * z + w * y)), -(2 * (y * z - w * x)), -(1 - 2 * (x * x + y * y))];
-      return [{ id: String(p.clientId), name: p.state.name, color: p.state.color, position: p.state.head.position, direction: dir }];
+      const { hands, rays } = p.state;
+      return [{ id: String(p.clientId), name: p.state.name, color: p.state.color, position: p.state.head.position, direction: dir, hands, rays }];
     }
     const cam = p.state.camera;
     if (!cam) return [];

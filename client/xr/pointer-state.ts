@@ -11,4 +11,6 @@ export class PointerState {
   /** The ray in the world, last frame (origin, unit direction). */
   readonly rayOrigin: [number, number, number] = [0, 0, 0];
   readonly rayDirection: [number, number, number] = [0, 0, -1];
+  /** How far the ray reaches as drawn (to the hit, or its idle length), metres; 0 while there is no ray. */
+  rayLengthM = 0;
 }

@@ -7,9 +7,9 @@ import type { XrRig } from './xr-rig.ts';
 export const FOCUS_DISTANCE_M = 0.5;
 
 /**
- * The XR rig as the session's view. Moves are instant, whatever `animate` asks: gliding the
- * world past a user who stands still is what makes people sick in VR (vection), a cut is not.
- * Only the rig moves; the head's direction stays the user's.
+ * The XR rig as the session's view. Moves are instant (a cut), except an animated setPose, which
+ * is how presenter-follow moves us: that one glides, short and speed-bounded (rig-glide.ts), so
+ * the follower sees where they are taken. Only the rig moves; the head's direction stays the user's.
  */
 export function rigViewDriver(rig: XrRig, positions: () => Float32Array): ViewDriver {
   const moveTo = (target: [number, number, number]) => rig.setPose(moveHeadTo(rig.pose(), rig.head(), target));
@@ -23,8 +23,10 @@ export function rigViewDriver(rig: XrRig, positions: () => Float32Array): ViewDr
       const f = rig.flatForward();
       return { position: rig.toCloud(head), target: rig.toCloud([head[0] + f[0], head[1] + f[1], head[2] + f[2]]) };
     },
-    async setPose(pose) {
-      moveTo(rig.toWorld(pose.position));
+    async setPose(pose, animate) {
+      const target = moveHeadTo(rig.pose(), rig.head(), rig.toWorld(pose.position));
+      if (animate) await rig.glideTo(target, performance.now());
+      else rig.setPose(target);
     },
     async focus(index) {
       const p = positions();

@@ -143,6 +143,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     const pose = source ? frame.getPose(source.targetRaySpace, ref) : undefined;
     if (!source || !pose) {
       ray.visible = false;
+      state.rayLengthM = 0;
       return;
     }
     const { world, inverse, o, d, lo, ld, origin, direction } = m;
@@ -173,6 +174,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     const lengthM = hit ? hit.distance * rig.scale() : IDLE_RAY_M;
 
     ray.visible = true;
+    state.rayLengthM = lengthM;
     ray.position.copy(o);
     ray.quaternion.setFromUnitVectors(NEG_Z, d);
     ray.scale.set(1, 1, lengthM);

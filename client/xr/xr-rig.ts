@@ -1,5 +1,6 @@
 import * as THREE from 'three';
 import { HOME_RIG, type RigPose, type Vec3 } from './rig-math.ts';
+import { glideAt, startGlide, type Glide } from './rig-glide.ts';
 import { DEFAULT_SNAP_TURN_DEG } from './snap-turn.ts';
 
 /**
@@ -13,6 +14,8 @@ export class XrRig {
   camera: THREE.Camera | null = null;
   /** The snap turn's step, degrees (30–45: snap-turn.ts). */
   snapStepDeg: number = DEFAULT_SNAP_TURN_DEG;
+  /** The glide under way (following a presenter), stepped each frame by XrGlide. */
+  private glide: { g: Glide; done: () => void } | null = null;
   private readonly v = new THREE.Vector3();
   private readonly inverse = new THREE.Matrix4();
 
@@ -21,12 +24,49 @@ export class XrRig {
     return o ? { x: o.position.x, y: o.position.y, z: o.position.z, yaw: o.rotation.y } : HOME_RIG;
   }
 
+  /** Puts the rig at `p` at once (a cut: teleport, snap turn, jumps); a glide under way ends here. */
   setPose(p: RigPose): void {
+    const current = this.glide;
+    this.glide = null;
+    this.place(p);
+    current?.done();
+  }
+
+  private place(p: RigPose): void {
     const o = this.origin;
     if (!o) return;
     o.position.set(p.x, p.y, p.z);
     o.rotation.set(0, p.yaw, 0);
     o.updateMatrixWorld(true);
+  }
+
+  /**
+   * Glides the rig to `p`'s position (rig-glide.ts: the yaw stays, so the head is never turned);
+   * settles when it arrives or when another glide or a jump replaces it.
+   */
+  glideTo(p: RigPose, now: number): Promise<void> {
+    this.glide?.done();
+    return new Promise((done) => {
+      this.glide = { g: startGlide(this.pose(), p, now), done };
+    });
+  }
+
+  /** Moves a glide on to `now` (called once per frame). */
+  stepGlide(now: number): void {
+    const current = this.glide;
+    if (!current) return;
+    const { pose, done } = glideAt(current.g, now);
+    // The user may have snap-turned meanwhile: keep their yaw, move only the position.
+    this.place({ ...pose, yaw: this.pose().yaw });
+    if (done) {
+      this.glide = null;
+      current.done();
+    }
+  }
+
+  /** Whether a glide is under way. */
+  gliding(): boolean {
+    return this.glide !== null;
   }
 
   /** The head's world position (the camera the headset moved last frame). */

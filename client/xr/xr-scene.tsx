@@ -12,6 +12,7 @@ import type { ViewDriver } from '../session/view-driver.ts';
 import { placeCloud } from './cloud-placement.ts';
 import { VR_POINT_BUDGET } from './point-budget.ts';
 import { rigViewDriver } from './rig-view-driver.ts';
+import { XrGlide } from './xr-glide.tsx';
 import { XrInput } from './xr-input.tsx';
 import { PointerState } from './pointer-state.ts';
 import { XrPointer } from './xr-pointer.tsx';
@@ -64,10 +65,11 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
-        <XrInput rig={rig} bindings={bindings} />
+        <XrInput rig={rig} bindings={bindings} pointer={pointer} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
+        <XrGlide rig={rig} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

@@ -27,8 +27,12 @@ export interface MirageXrHooks {
   rig(): RigPose;
   /** The head's world position, metres. */
   head(): [number, number, number];
+  /** A world point (metres) in the cloud's units, as presence shares it. */
+  toCloud(p: [number, number, number]): [number, number, number];
   /** Point `index` in the room (world metres). */
   pointWorld(index: number): [number, number, number] | null;
+  /** Point `index`'s colour as the XR scene is given it, `#rrggbb` (the session's encodings, live). */
+  colourOf(index: number): string | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
   hovered(): number;
   /** Whether the pick index is built (pointing works). */
@@ -62,10 +66,16 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       controllers: () => store.getState().inputSourceStates.filter((s) => s.type === 'controller').map((s) => s.inputSource.handedness),
       rig: () => rig.pose(),
       head: () => rig.head(),
+      toCloud: (p) => rig.toCloud(p),
       pointWorld: (index) => {
         const p = controller.data?.positions;
         if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
         return rig.toWorld([p[index * 3], p[index * 3 + 1], p[index * 3 + 2]]);
+      },
+      colourOf: (p) => {
+        const c = controller.data?.colors;
+        if (!c || p < 0 || p * 4 + 2 >= c.length) return null;
+        return `#${((1 << 24) | (c[p * 4] << 16) | (c[p * 4 + 1] << 8) | c[p * 4 + 2]).toString(16).slice(1)}`;
       },
       hovered: () => controller.hovered,
       pickReady: () => controller.isPickReady(),

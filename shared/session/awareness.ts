@@ -16,6 +16,12 @@ export interface Ray {
   direction: Vec3;
 }
 
+/** A hand or controller (its grip) of a headset user, in the cloud's units like the head. */
+export interface Hand {
+  position: Vec3;
+  quaternion: Quat;
+}
+
 export interface AwarenessState {
   name: string;
   color: string;
@@ -23,7 +29,12 @@ export interface AwarenessState {
   role: Role;
   device: Device;
   head: { position: Vec3; quaternion: Quat } | null;
-  /** Pointer or controller rays, at most LIMITS.awarenessRays. */
+  /** Hands or controllers, at most LIMITS.awarenessHands. */
+  hands: Hand[];
+  /**
+   * Pointer or controller rays, at most LIMITS.awarenessRays; `direction`'s length is how far the
+   * ray reaches (to the point it hits, or a fixed reach when it hits nothing).
+   */
   rays: Ray[];
   /** Dataset row the participant hovers, or null. */
   hovered: number | null;
@@ -31,6 +42,7 @@ export interface AwarenessState {
 }
 
 const raySchema = z.object({ origin: vec3Schema, direction: vec3Schema });
+const handSchema = z.object({ position: vec3Schema, quaternion: quatSchema });
 
 // Each field falls back on its own, so one bad field does not hide a participant.
 const stateSchema = z.object({
@@ -39,6 +51,7 @@ const stateSchema = z.object({
   role: z.enum(['editor', 'viewer']).catch('viewer'),
   device: z.enum(['vr', 'desktop']).catch('desktop'),
   head: z.object({ position: vec3Schema, quaternion: quatSchema }).nullable().catch(null),
+  hands: z.array(handSchema).max(LIMITS.awarenessHands).catch([]),
   rays: z.array(raySchema).max(LIMITS.awarenessRays).catch([]),
   hovered: rowIndexSchema.nullable().catch(null),
   camera: z.object({ position: vec3Schema, target: vec3Schema }).nullable().catch(null),
@@ -62,5 +75,5 @@ export function sanitizeAwarenessState(value: unknown, maxBytes: number = LIMITS
 
 /** The state a participant publishes on joining (role is filled in by the server). */
 export function initialAwarenessState(name: string, color: string, device: Device): AwarenessState {
-  return { name, color, role: 'viewer', device, head: null, rays: [], hovered: null, camera: null };
+  return { name, color, role: 'viewer', device, head: null, hands: [], rays: [], hovered: null, camera: null };
 }

@@ -67,6 +67,7 @@ export {
   type AwarenessState,
   type Role,
   type Device,
+  type Hand,
   type Ray,
 } from './awareness.ts';
 export { onSessionChange } from './observe.ts';

@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Serialized awareness state of one participant, bytes of JSON. */
   awarenessBytes: 4096,
   awarenessRays: 4,
+  /** Hands or controllers a headset user shows (left and right). */
+  awarenessHands: 2,
 } as const;
 
 export const SCHEMA_VERSION = 1;

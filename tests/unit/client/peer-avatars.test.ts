@@ -3,7 +3,7 @@ import type { Peer } from '../../../client/collab/presence.ts';
 import { peerAvatars } from '../../../client/session/peer-avatars.ts';
 
 function peer(clientId: number, state: Partial<Peer['state']>): Peer {
-  return { clientId, state: { name: `p${clientId}`, color: '#ff8800', role: 'editor', device: 'desktop', head: null, rays: [], hovered: null, camera: null, ...state } };
+  return { clientId, state: { name: `p${clientId}`, color: '#ff8800', role: 'editor', device: 'desktop', head: null, hands: [], rays: [], hovered: null, camera: null, ...state } };
 }
 
 describe('other participants as avatars', () => {
@@ -20,6 +20,14 @@ describe('other participants as avatars', () => {
     expect(a.direction[0]).toBeCloseTo(-1);
     expect(a.direction[1]).toBeCloseTo(0);
     expect(a.direction[2]).toBeCloseTo(0);
+  });
+
+  it('gives a headset user their hands and rays, as published', () => {
+    const hands = [{ position: [0.2, 1.1, -0.3] as [number, number, number], quaternion: [0, 0, 0, 1] as [number, number, number, number] }];
+    const rays = [{ origin: [0.2, 1.1, -0.3] as [number, number, number], direction: [0, 0, -2] as [number, number, number] }];
+    const [a] = peerAvatars([peer(4, { device: 'vr', head: { position: [0, 1.6, 0], quaternion: [0, 0, 0, 1] }, hands, rays })]);
+    expect(a.hands).toEqual(hands);
+    expect(a.rays).toEqual(rays);
   });
 
   it('leaves out participants with no view yet', () => {

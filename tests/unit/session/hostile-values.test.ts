@@ -72,6 +72,7 @@ describe('readers against garbage written by a hostile client', () => {
       role: 'editor',
       device: 'vr',
       head: { position: [0, 1.6, 0], quaternion: [0, 0, 0, 1] },
+      hands: [{ position: [0.2, 1, -0.3], quaternion: [0, 0, 0, 1] }, { position: [0, 0, 0], quaternion: [0, 0, 'x', 1] }],
       rays: [{ origin: [0, 1, 0], direction: [0, 0, -1] }],
       hovered: 17,
       camera: 'x',
@@ -83,12 +84,16 @@ describe('readers against garbage written by a hostile client', () => {
       role: 'editor',
       device: 'vr',
       head: { position: [0, 1.6, 0], quaternion: [0, 0, 0, 1] },
+      // One malformed hand drops the list (field by field, not entry by entry).
+      hands: [],
       rays: [{ origin: [0, 1, 0], direction: [0, 0, -1] }],
       hovered: 17,
       camera: null,
     });
     expect(sanitizeAwarenessState({})).toMatchObject({ name: 'Anonymous', role: 'viewer', rays: [] });
     expect(sanitizeAwarenessState({ rays: Array(LIMITS.awarenessRays + 1).fill({ origin: [0, 0, 0], direction: [0, 0, 1] }) })?.rays).toEqual([]);
+    expect(sanitizeAwarenessState({ hands: Array(LIMITS.awarenessHands + 1).fill({ position: [0, 0, 0], quaternion: [0, 0, 0, 1] }) })?.hands).toEqual([]);
+    expect(sanitizeAwarenessState({ hands: [{ position: [0.2, 1, -0.3], quaternion: [0, 0, 0, 1] }] })?.hands).toEqual([{ position: [0.2, 1, -0.3], quaternion: [0, 0, 0, 1] }]);
     expect(sanitizeAwarenessState({ name: 'x'.repeat(LIMITS.awarenessBytes) })).toBeNull();
     for (const g of [null, 1, 'x', [1]]) expect(sanitizeAwarenessState(g)).toBeNull();
   });

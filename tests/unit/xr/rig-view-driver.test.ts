@@ -31,10 +31,44 @@ describe('the XR rig as the session view', () => {
   it('setPose brings the head to the pose (given in cloud units) and keeps where it looks', async () => {
     const { rig, driver } = setup([0.3, 1.6, -0.2], 0.5);
     const forward = rig.flatForward();
-    await driver.setPose({ position: [4, 2, -3], target: [0, 0, 0] }, true);
+    await driver.setPose({ position: [4, 2, -3], target: [0, 0, 0] });
     close(rig.head(), rig.toWorld([4, 2, -3]));
     close(rig.flatForward(), forward);
     expect(rig.pose().yaw).toBeCloseTo(0.4, 12);
+  });
+  it('an animated setPose (presenter-follow) glides the head there frame by frame, never turning it', async () => {
+    const { rig, driver } = setup([0.3, 1.6, -0.2], 0.5);
+    const forward = rig.flatForward();
+    const start = rig.head();
+    const target = rig.toWorld([4, 2, -3]);
+    let arrived = false;
+    const moving = driver.setPose({ position: [4, 2, -3], target: [0, 0, 0] }, true).then(() => void (arrived = true));
+    const t0 = performance.now();
+    const gap = () => Math.hypot(...rig.head().map((v, k) => v - target[k]));
+    const before = Math.hypot(...start.map((v, k) => v - target[k]));
+    const gaps: number[] = [];
+    for (let k = 1; k <= 20; k++) {
+      rig.stepGlide(t0 + k * 50);
+      gaps.push(gap());
+      close(rig.flatForward(), forward);
+    }
+    // Closer every frame, part of the way after the first, there at the end.
+    expect(gaps[0]).toBeLessThan(before);
+    expect(gaps[0]).toBeGreaterThan(0.01);
+    gaps.slice(1).forEach((g, k) => expect(g).toBeLessThanOrEqual(gaps[k] + 1e-12));
+    await moving;
+    expect(arrived).toBe(true);
+    close(rig.head(), target);
+    expect(rig.pose().yaw).toBeCloseTo(0.4, 12);
+  });
+  it('a cut (teleport, snap turn) during a glide ends it where the cut put the rig', async () => {
+    const { rig, driver } = setup([0, 1.6, 0], 0);
+    const moving = driver.setPose({ position: [40, 0, 0], target: [0, 0, 0] }, true);
+    rig.setPose({ x: -5, y: 0, z: 0, yaw: 1 });
+    await moving;
+    rig.stepGlide(performance.now() + 10_000);
+    expect(rig.pose()).toEqual({ x: -5, y: 0, z: 0, yaw: 1 });
+    expect(rig.gliding()).toBe(false);
   });
   it('pose() reads the head back in cloud units', async () => {
     const { driver } = setup([0, 1.6, 0], 0);
