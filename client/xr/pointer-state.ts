@@ -9,6 +9,8 @@ export class PointerState {
   cardDistance = 0;
   cardTextHeight = 0;
   triggerDown = false;
+  /** The ray is on the VR panel (written by the panel): the trigger clicks it instead of picking. */
+  overPanel = false;
   /** The ray in the world, last frame (origin, unit direction). */
   readonly rayOrigin: [number, number, number] = [0, 0, 0];
   readonly rayDirection: [number, number, number] = [0, 0, -1];

@@ -166,7 +166,8 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     }
 
     const pressed = source.gamepad?.buttons[0]?.pressed ?? false;
-    if (pressed && !state.triggerDown && index >= 0) bindings.pick(index, true);
+    // On the panel the trigger is the panel's click, not a pick of the point behind it.
+    if (pressed && !state.triggerDown && index >= 0 && !state.overPanel) bindings.pick(index, true);
     state.triggerDown = pressed;
   });
 

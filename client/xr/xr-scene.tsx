@@ -16,6 +16,8 @@ import { XrPointer } from './xr-pointer.tsx';
 import { LocomotionState, XrLocomotion } from './xr-locomotion.tsx';
 import { SweepState, XrSweep } from './xr-sweep.tsx';
 import { XrRig } from './xr-rig.ts';
+import { PanelState } from './panel-state.ts';
+import { XrPanel } from './xr-panel.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
@@ -39,6 +41,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [pointer] = useState(() => new PointerState());
   const [locomotion] = useState(() => new LocomotionState());
   const [sweep] = useState(() => new SweepState());
+  const [panel] = useState(() => new PanelState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -51,14 +54,17 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
       <XR store={store}>
         {/* On the scene itself: SceneContent's own background would attach to the cloud's group. AR clears to transparent (passthrough). */}
         {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
-        <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)} />
+        <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)}>
+          {/* In the rig: the panel moves, turns and teleports with the user. */}
+          <XrPanel state={panel} pointer={pointer} />
+        </XROrigin>
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>

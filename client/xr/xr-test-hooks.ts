@@ -5,6 +5,7 @@ import type { SceneController } from '../scene/scene-controller.ts';
 import type { LocomotionState } from './xr-locomotion.tsx';
 import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
+import type { PanelState } from './panel-state.ts';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -39,6 +40,10 @@ export interface MirageXrHooks {
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
   sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
+  /** The VR panel: shown or not, where, whether the right ray is on it, and its buttons' keys. */
+  panel(): { open: boolean; placement: string; hovered: boolean; buttons: string[] };
+  /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
+  panelButtonWorld(key: string): [number, number, number] | null;
 }
 
 declare global {
@@ -47,7 +52,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -75,6 +80,16 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
+      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, buttons: [...panel.buttons.keys()] }),
+      panelButtonWorld: (key) => {
+        const o = panel.buttons.get(key);
+        if (!o) return null;
+        // The button's box centre: uikit lays its mesh out under the component's object.
+        const box = new THREE.Box3().setFromObject(o);
+        if (box.isEmpty()) return null;
+        const c = box.getCenter(new THREE.Vector3());
+        return [c.x, c.y, c.z];
+      },
     };
     return () => {
       delete window.__mirageXr;
