@@ -53,6 +53,7 @@ export function XrPanel({ state, pointer }: { state: PanelState; pointer: Pointe
       state={state}
       pointer={pointer}
       onPlacement={() => {
+        state.clicks++;
         state.placement = state.placement === 'float' ? 'wrist' : 'float';
         rerender();
       }}
@@ -101,6 +102,7 @@ function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer
       borderRadius={12}
       onPointerEnter={() => void (pointer.overPanel = true)}
       onPointerLeave={() => void (pointer.overPanel = false)}
+      onPointerDown={() => void state.presses++}
     >
       <Container flexDirection="row" justifyContent="space-between" alignItems="center">
         <Text fontSize={22} color="#e8eef8" fontWeight="semi-bold">
@@ -115,7 +117,10 @@ function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer
       </Text>
       <Container flexDirection="row" flexWrap="wrap" gap={6}>
         {choices.map((c) => (
-          <PanelButton key={c.key} refKey={keep(`colour:${c.key}`)} active={c.key === active} disabled={!editable} onClick={() => setEncoding(doc, 'color', c.encoding, origins.user)}>
+          <PanelButton key={c.key} refKey={keep(`colour:${c.key}`)} active={c.key === active} disabled={!editable} onClick={() => {
+              state.clicks++;
+              setEncoding(doc, 'color', c.encoding, origins.user);
+            }}>
             {c.label}
           </PanelButton>
         ))}
@@ -136,7 +141,10 @@ function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer
             backgroundColor={BUTTON}
             hover={{ backgroundColor: ACTIVE }}
             opacity={r.shown ? 1 : 0.45}
-            onClick={() => editable && toggleClusterVisible(model, r.id)}
+            onClick={() => {
+              state.clicks++;
+              if (editable) toggleClusterVisible(model, r.id);
+            }}
           >
             <Container width={16} height={16} borderRadius={8} backgroundColor={clusterColor(r.id, palette)} />
             <Text fontSize={16} color="#e8eef8">

@@ -40,8 +40,8 @@ export interface MirageXrHooks {
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
   sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
-  /** The VR panel: shown or not, where, whether the right ray is on it, and its buttons' keys. */
-  panel(): { open: boolean; placement: string; hovered: boolean; buttons: string[] };
+  /** The VR panel: shown or not, where, whether the right ray is on it, presses and button clicks so far, its buttons' keys. */
+  panel(): { open: boolean; placement: string; hovered: boolean; presses: number; clicks: number; buttons: string[] };
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
 }
@@ -80,7 +80,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
-      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, buttons: [...panel.buttons.keys()] }),
+      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
       panelButtonWorld: (key) => {
         const o = panel.buttons.get(key);
         if (!o) return null;

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPixels } from '../support/browser.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { aimRightController, enterVr, openHeadsetPage, type HeadsetPage } from '../support/xr-page.ts';
+import type { Page } from 'playwright-core';
+
+/**
+ * The in-VR panel under WebXR emulation (IWER as a Quest 3): its buttons, clicked with the right
+ * controller's ray and trigger, are shared edits a desktop page of the same session follows.
+ */
+let fixture: SessionFixture;
+const errors: string[] = [];
+const desktopErrors: string[] = [];
+let headset: HeadsetPage;
+let desktop: Page;
+
+beforeAll(async () => {
+  fixture = await startSessionFixture({ name: 'xr-panel', title: 'Panel in VR' });
+  headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
+  desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
+}, 180_000);
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+/** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
+async function clickPanel(page: Page, key: string): Promise<void> {
+  await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
+  const at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
+  await aimRightController(page, at);
+  await page.waitForFunction(() => window.__mirageXr!.panel().hovered, undefined, { timeout: 10_000 });
+  const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
+  // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
+  // click): press, wait for the frame that reads it, let go, all inside the page.
+  await page.evaluate(async () => {
+    const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
+    const start = window.__mirageXr!.panel().presses;
+    right.updateButtonValue('trigger', 1);
+    while (window.__mirageXr!.panel().presses === start) await new Promise((r) => requestAnimationFrame(r));
+    right.updateButtonValue('trigger', 0);
+  });
+  expect((await page.evaluate(() => window.__mirageXr!.panel())).presses).toBeGreaterThan(presses);
+  await page.waitForFunction((n) => window.__mirageXr!.panel().clicks > n, clicks, { timeout: 10_000 });
+}
+
+describe('the VR panel', () => {
+  it('opens floating beside the user with colour-by and the cluster legend, text from the bundled font (nothing off-origin)', async () => {
+    const { page } = headset;
+    await enterVr(page);
+    await page.waitForFunction(() => window.__mirageXr!.panelButtonWorld('colour:anomaly') !== null, undefined, { timeout: 30_000 });
+    const panel = await page.evaluate(() => window.__mirageXr!.panel());
+    expect(panel.open).toBe(true);
+    expect(panel.placement).toBe('float');
+    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0']));
+    // Within arm's reach, left of straight ahead.
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
+    expect(Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2])).toBeLessThan(1);
+    expect(button[0]).toBeLessThan(head[0]);
+    await page.waitForTimeout(500);
+    await screenshotPixels(page, 'xr-panel');
+    expect(headset.offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('colour by anomaly from the panel: the desktop page’s legend follows', async () => {
+    expect(await desktop.evaluate(() => window.__mirage!.legend()?.kind)).toBe('categorical');
+    await clickPanel(headset.page, 'colour:anomaly');
+    await desktop.waitForFunction(() => window.__mirage!.legend()?.kind === 'continuous', undefined, { timeout: 15_000 });
+    // Back to cluster, for the legend test below.
+    await clickPanel(headset.page, 'colour:cluster');
+    await desktop.waitForFunction(() => window.__mirage!.legend()?.kind === 'categorical', undefined, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('hiding a cluster from the panel filters it out on the desktop page; the click selects nothing behind the panel', async () => {
+    const before = await desktop.evaluate(() => ({ visible: window.__mirage!.visibleCount(), selected: window.__mirage!.selectedRows().length }));
+    const size = await desktop.evaluate(() => {
+      let n = 0;
+      for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === 0) n++;
+      return n;
+    });
+    expect(size).toBeGreaterThan(0);
+    await clickPanel(headset.page, 'cluster:0');
+    await desktop.waitForFunction((want) => window.__mirage!.visibleCount() === want, before.visible - size, { timeout: 15_000 });
+    const row = desktop.locator('.cluster-row[data-cluster="0"]');
+    if ((await row.count()) > 0) expect(await row.getAttribute('class')).toContain('hidden-cluster');
+    expect(await desktop.evaluate(() => window.__mirage!.selectedRows().length)).toBe(before.selected);
+    await screenshotPixels(headset.page, 'xr-panel-hidden-cluster');
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+});
