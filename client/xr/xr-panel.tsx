@@ -3,11 +3,15 @@ import { XRSpace, useXRInputSourceState } from '@react-three/xr';
 import { Container, Text } from '@react-three/uikit';
 import { useReducer, useRef, type ReactNode } from 'react';
 import type { Object3D } from 'three';
-import { readFilters, readView, setEncoding } from '../../shared/session/index.ts';
+import { readBookmarks, readFilters, readView, setEncoding } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
 import { allClusterIds, toggleClusterVisible } from '../session/filter-actions.ts';
+import { goToBookmark } from '../session/bookmark-actions.ts';
 import { useSession } from '../session/session-model.ts';
+import { useUi } from '../state/ui-store.ts';
+import { SNAP_TURN_STEPS } from './snap-turn.ts';
+import type { XrRig } from './xr-rig.ts';
 import { activeColourKey, clusterRows, colourChoices } from './panel-options.ts';
 import type { PanelState } from './panel-state.ts';
 import type { PointerState } from './pointer-state.ts';
@@ -23,18 +27,21 @@ const WRIST_ROTATION: [number, number, number] = [-Math.PI / 2.5, 0, 0];
 /** 1 px of layout = 0.6 mm: 16 px text is ~1 cm tall, ~0.9° of visual angle at 0.6 m (legible at arm's length). */
 const PIXEL_SIZE = 0.0006;
 
+/** Bookmarks listed on the panel: the first few fit at arm's length; the desktop panel has them all. */
+const MAX_BOOKMARKS = 5;
 const BG = '#151b27';
 const BUTTON = '#243045';
 const ACTIVE = '#3d6bb3';
 
 /**
  * The in-VR panel (uikit: MSDF text, flexbox layout, in the scene itself; no DOM in the headset):
- * colour-by and the cluster legend with show/hide. Every action is the same shared edit the
+ * colour-by, the cluster legend with show/hide, follow-presenter, the snap-turn step and bookmarks
+ * (go to). Every shared action is the same shared edit the
  * desktop panels make (setEncoding, toggleClusterVisible), so every participant sees it. Floating
  * in front of the rig or on the left wrist; the left X button shows and hides it. Clicked with
  * the right controller's ray (the library's ray pointer, which only the panel answers).
  */
-export function XrPanel({ state, pointer }: { state: PanelState; pointer: PointerState }) {
+export function XrPanel({ state, pointer, rig }: { state: PanelState; pointer: PointerState; rig: XrRig }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const left = useXRInputSourceState('controller', 'left');
   const xDown = useRef(false);
@@ -52,6 +59,8 @@ export function XrPanel({ state, pointer }: { state: PanelState; pointer: Pointe
     <PanelBody
       state={state}
       pointer={pointer}
+      rig={rig}
+      onChange={rerender}
       onPlacement={() => {
         state.clicks++;
         state.placement = state.placement === 'float' ? 'wrist' : 'float';
@@ -74,7 +83,7 @@ export function XrPanel({ state, pointer }: { state: PanelState; pointer: Pointe
   );
 }
 
-function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer: PointerState; onPlacement: () => void }) {
+function PanelBody({ state, pointer, rig, onChange, onPlacement }: { state: PanelState; pointer: PointerState; rig: XrRig; onChange: () => void; onPlacement: () => void }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
@@ -83,6 +92,8 @@ function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer
   const active = activeColourKey(view.color, choices);
   const palette = view.color.by === 'cluster' ? view.color.palette : undefined;
   const rows = clusterRows(allClusterIds(model), filters);
+  const bookmarks = useDocValue(doc, ['bookmarks'], readBookmarks).slice(0, MAX_BOOKMARKS);
+  const following = useUi((s) => s.following);
   const editable = model.canEdit;
   const keep = (key: string) => (o: Object3D | null) => {
     if (o) state.buttons.set(key, o);
@@ -153,6 +164,44 @@ function PanelBody({ state, pointer, onPlacement }: { state: PanelState; pointer
           </Container>
         ))}
       </Container>
+      <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
+        <PanelButton refKey={keep('follow')} active={following} onClick={() => {
+          state.clicks++;
+          useUi.getState().setFollowing(!following);
+        }}>
+          {following ? 'following presenter' : 'follow presenter'}
+        </PanelButton>
+        <Text fontSize={16} color="#9fb0c8">
+          Turn
+        </Text>
+        {SNAP_TURN_STEPS.map((deg) => (
+          <PanelButton key={deg} refKey={keep(`snap:${deg}`)} active={rig.snapStepDeg === deg} onClick={() => {
+            state.clicks++;
+            // Personal comfort: the step is this headset's own, not a shared edit.
+            rig.snapStepDeg = deg;
+            onChange();
+          }}>
+            {`${deg}°`}
+          </PanelButton>
+        ))}
+      </Container>
+      {bookmarks.length > 0 && (
+        <>
+          <Text fontSize={16} color="#9fb0c8">
+            Bookmarks (go to)
+          </Text>
+          <Container flexDirection="row" flexWrap="wrap" gap={6}>
+            {bookmarks.map((b) => (
+              <PanelButton key={b.id} refKey={keep(`bookmark:${b.id}`)} onClick={() => {
+                state.clicks++;
+                goToBookmark(model, b);
+              }}>
+                {b.title}
+              </PanelButton>
+            ))}
+          </Container>
+        </>
+      )}
     </Container>
   );
 }

@@ -63,7 +63,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
         <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)}>
           {/* In the rig: the panel moves, turns and teleports with the user. */}
-          <XrPanel state={panel} pointer={pointer} />
+          <XrPanel state={panel} pointer={pointer} rig={rig} />
         </XROrigin>
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />

@@ -52,7 +52,7 @@ describe('the VR panel', () => {
     const panel = await page.evaluate(() => window.__mirageXr!.panel());
     expect(panel.open).toBe(true);
     expect(panel.placement).toBe('float');
-    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0']));
+    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0', 'follow', 'snap:30', 'snap:45']));
     // Within arm's reach, left of straight ahead.
     const head = await page.evaluate(() => window.__mirageXr!.head());
     const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
@@ -62,6 +62,14 @@ describe('the VR panel', () => {
     await screenshotPixels(page, 'xr-panel');
     expect(headset.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('the turn step is a comfort setting on the panel: 45° from it, and the snap turn uses it', async () => {
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
+    await clickPanel(headset.page, 'snap:45');
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(45);
+    await clickPanel(headset.page, 'snap:30');
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
   }, 120_000);
 
   it('colour by anomaly from the panel: the desktop page’s legend follows', async () => {
