@@ -18,6 +18,7 @@ import { SweepState, XrSweep } from './xr-sweep.tsx';
 import { XrRig } from './xr-rig.ts';
 import { PanelState } from './panel-state.ts';
 import { XrPanel } from './xr-panel.tsx';
+import { GrabState, XrGrab } from './xr-grab.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
@@ -42,6 +43,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [locomotion] = useState(() => new LocomotionState());
   const [sweep] = useState(() => new SweepState());
   const [panel] = useState(() => new PanelState());
+  const [grab] = useState(() => new GrabState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -54,7 +56,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -72,6 +74,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
+        <XrGrab rig={rig} baseScale={placement.scale} state={grab} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

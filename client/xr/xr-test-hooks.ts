@@ -6,6 +6,7 @@ import type { LocomotionState } from './xr-locomotion.tsx';
 import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
 import type { PanelState } from './panel-state.ts';
+import type { GrabState } from './xr-grab.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -44,6 +45,8 @@ export interface MirageXrHooks {
   panel(): { open: boolean; placement: string; hovered: boolean; presses: number; clicks: number; buttons: string[] };
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
+  /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
+  grab(): { active: boolean; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
 declare global {
@@ -52,7 +55,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -81,6 +84,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
       panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      grab: () => ({ active: grab.active, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       panelButtonWorld: (key) => {
         const o = panel.buttons.get(key);
         if (!o) return null;
@@ -94,5 +98,5 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion, sweep]);
+  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab]);
 }

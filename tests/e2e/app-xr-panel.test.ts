@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, openHeadsetPage, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
 
 /**
@@ -98,5 +98,37 @@ describe('the VR panel', () => {
     await screenshotPixels(headset.page, 'xr-panel-hidden-cluster');
     expect(errors).toEqual([]);
     expect(desktopErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('two-hand grab', () => {
+  it('both squeezes held scale the cloud by the hands’ distance ratio; no sweep is made meanwhile', async () => {
+    const { page } = headset;
+    const before = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), grab: window.__mirageXr!.grab(), selected: window.__mirage!.selectedRows().length }));
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const at = (dx: number): [number, number, number] => worldToRig(before.rig, [head[0] + dx, head[1] - 0.4, head[2] - 0.4]);
+    await moveController(page, 'left', at(-0.15));
+    await moveController(page, 'right', at(0.15));
+    await nextFrames(page);
+    await setButton(page, 'left', 'squeeze', 1);
+    await nextFrames(page);
+    await setButton(page, 'right', 'squeeze', 1);
+    await page.waitForFunction(() => window.__mirageXr!.grab().active, undefined, { timeout: 10_000 });
+    // Hands apart: twice as far.
+    await moveController(page, 'left', at(-0.3));
+    await moveController(page, 'right', at(0.3));
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    const g = await page.evaluate(() => window.__mirageXr!.grab());
+    const span = (h: [number, number, number][]) => Math.hypot(h[1][0] - h[0][0], h[1][1] - h[0][1], h[1][2] - h[0][2]);
+    expect(span(g.hands) / span(g.startHands)).toBeGreaterThan(1.5);
+    expect(g.scale / before.grab.scale).toBeCloseTo(span(g.hands) / span(g.startHands), 3);
+    await screenshotPixels(page, 'xr-grab-scaled');
+    await setButton(page, 'right', 'squeeze', 0);
+    await setButton(page, 'left', 'squeeze', 0);
+    await page.waitForFunction(() => !window.__mirageXr!.grab().active, undefined, { timeout: 10_000 });
+    for (let i = 0; i < 2; i++) await nextFrames(page);
+    const after = await page.evaluate(() => ({ selected: window.__mirage!.selectedRows().length }));
+    expect(after.selected).toBe(before.selected);
+    expect(errors).toEqual([]);
   }, 120_000);
 });
