@@ -9,6 +9,9 @@ export class PointerState {
   cardDistance = 0;
   cardTextHeight = 0;
   triggerDown = false;
+  /** The A button (selects the pointed point's whole cluster), and how many clusters it toggled. */
+  aDown = false;
+  clusterToggles = 0;
   /** The ray is on the VR panel (written by the panel): the trigger clicks it instead of picking. */
   overPanel = false;
   /** The ray in the world, last frame (origin, unit direction). */

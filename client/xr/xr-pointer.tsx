@@ -6,11 +6,15 @@ import { formatCell } from '../encodings/format-cell.ts';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';
 import { useSession } from '../session/session-model.ts';
+import { toggleClusterSelection } from '../session/selection-actions.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import { cardDistance, cardLines, cardTextHeight } from './card-layout.ts';
 import { cardTexture, drawCard } from './card-texture.ts';
 import type { PointerState } from './pointer-state.ts';
 import type { XrRig } from './xr-rig.ts';
+
+/** xr-standard index of the right controller's A button. */
+const A_BUTTON = 4;
 
 /**
  * Angular slack of the pointing ray: Meta's guidance makes ray targets at least 48 mm across at
@@ -169,6 +173,13 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     // On the panel the trigger is the panel's click, not a pick of the point behind it.
     if (pressed && !state.triggerDown && index >= 0 && !state.overPanel) bindings.pick(index, true);
     state.triggerDown = pressed;
+    // The second gesture (A, the right thumb's button): the pointed point's whole cluster joins or leaves the shared selection.
+    const a = source.gamepad?.buttons[A_BUTTON]?.pressed ?? false;
+    if (a && !state.aDown && index >= 0 && !state.overPanel) {
+      toggleClusterSelection(model, model.arrays.cluster[index]);
+      state.clusterToggles++;
+    }
+    state.aDown = a;
   });
 
   return (

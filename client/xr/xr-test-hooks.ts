@@ -35,6 +35,8 @@ export interface MirageXrHooks {
   pickReady(): boolean;
   /** The right controller's ray in the world, last frame. */
   ray(): { origin: [number, number, number]; direction: [number, number, number] };
+  /** Clusters toggled in the shared selection with the A button so far. */
+  clusterToggles(): number;
   /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
   card(): { point: number; lines: string[]; distance: number; textHeight: number };
   /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
@@ -75,6 +77,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       hovered: () => controller.hovered,
       pickReady: () => controller.isPickReady(),
       ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
+      clusterToggles: () => pointer.clusterToggles,
       card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
       locomotion: () => ({
         snapStepDeg: rig.snapStepDeg,

@@ -101,6 +101,43 @@ describe('the VR panel', () => {
   }, 120_000);
 });
 
+describe('the second gesture', () => {
+  it('A on the pointed point selects its whole cluster for everyone', async () => {
+    const { page } = headset;
+    await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
+    // The shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
+    const target = await page.evaluate(() => {
+      let best = -1;
+      let bestZ = -Infinity;
+      for (let i = 0; i < window.__mirage!.count; i++) {
+        if (window.__mirage!.clusterOf(i) === 0) continue;
+        const p = window.__mirageXr!.pointWorld(i)!;
+        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
+      }
+      return { point: best, world: window.__mirageXr!.pointWorld(best)!, cluster: window.__mirage!.clusterOf(best) };
+    });
+    const size = await desktop.evaluate((c) => {
+      let n = 0;
+      for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === c) n++;
+      return n;
+    }, target.cluster);
+    expect(await desktop.evaluate(() => window.__mirage!.selectedCount())).toBe(0);
+    await aimRightController(page, target.world);
+    await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 1);
+    await page.waitForFunction(() => window.__mirageXr!.clusterToggles() === 1, undefined, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 0);
+    await desktop.waitForFunction((n) => window.__mirage!.selectedCount() === n, size, { timeout: 15_000 });
+    // Again: it leaves the selection.
+    await nextFrames(page);
+    await setButton(page, 'right', 'a-button', 1);
+    await page.waitForFunction(() => window.__mirageXr!.clusterToggles() === 2, undefined, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 0);
+    await desktop.waitForFunction(() => window.__mirage!.selectedCount() === 0, undefined, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
 describe('two-hand grab', () => {
   it('both squeezes held scale the cloud by the hands’ distance ratio; no sweep is made meanwhile', async () => {
     const { page } = headset;
