@@ -11,6 +11,8 @@ import { goToBookmark } from '../session/bookmark-actions.ts';
 import { useSession } from '../session/session-model.ts';
 import { useUi } from '../state/ui-store.ts';
 import { SNAP_TURN_STEPS } from './snap-turn.ts';
+import { SMOOTH_SPEEDS } from './smooth-move.ts';
+import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { XrRig } from './xr-rig.ts';
 import { activeColourKey, clusterRows, colourChoices } from './panel-options.ts';
 import type { PanelState } from './panel-state.ts';
@@ -35,13 +37,13 @@ const ACTIVE = '#3d6bb3';
 
 /**
  * The in-VR panel (uikit: MSDF text, flexbox layout, in the scene itself; no DOM in the headset):
- * colour-by, the cluster legend with show/hide, follow-presenter, the snap-turn step and bookmarks
+ * colour-by, the cluster legend with show/hide, follow-presenter, the snap-turn step, smooth movement's speed and bookmarks
  * (go to). Every shared action is the same shared edit the
  * desktop panels make (setEncoding, toggleClusterVisible), so every participant sees it. Floating
  * in front of the rig or on the left wrist; the left X button shows and hides it. Clicked with
  * the right controller's ray (the library's ray pointer, which only the panel answers).
  */
-export function XrPanel({ state, pointer, rig }: { state: PanelState; pointer: PointerState; rig: XrRig }) {
+export function XrPanel({ state, pointer, rig, smooth }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const left = useXRInputSourceState('controller', 'left');
   const xDown = useRef(false);
@@ -60,6 +62,7 @@ export function XrPanel({ state, pointer, rig }: { state: PanelState; pointer: P
       state={state}
       pointer={pointer}
       rig={rig}
+      smooth={smooth}
       onChange={rerender}
       onPlacement={() => {
         state.clicks++;
@@ -83,7 +86,7 @@ export function XrPanel({ state, pointer, rig }: { state: PanelState; pointer: P
   );
 }
 
-function PanelBody({ state, pointer, rig, onChange, onPlacement }: { state: PanelState; pointer: PointerState; rig: XrRig; onChange: () => void; onPlacement: () => void }) {
+function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; onChange: () => void; onPlacement: () => void }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
@@ -182,6 +185,20 @@ function PanelBody({ state, pointer, rig, onChange, onPlacement }: { state: Pane
             onChange();
           }}>
             {`${deg}°`}
+          </PanelButton>
+        ))}
+      </Container>
+      <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
+        <Text fontSize={16} color="#9fb0c8">
+          Glide (left stick)
+        </Text>
+        {SMOOTH_SPEEDS.map((v) => (
+          <PanelButton key={v} refKey={keep(`smooth:${v}`)} active={smooth.speed === v} onClick={() => {
+            state.clicks++;
+            smooth.speed = v;
+            onChange();
+          }}>
+            {v === 0 ? 'off' : `${v} m/s`}
           </PanelButton>
         ))}
       </Container>

@@ -19,6 +19,7 @@ import { XrRig } from './xr-rig.ts';
 import { PanelState } from './panel-state.ts';
 import { XrPanel } from './xr-panel.tsx';
 import { GrabState, XrGrab } from './xr-grab.tsx';
+import { SmoothMoveState, XrSmoothMove } from './xr-smooth-move.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
@@ -44,6 +45,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [sweep] = useState(() => new SweepState());
   const [panel] = useState(() => new PanelState());
   const [grab] = useState(() => new GrabState());
+  const [smooth] = useState(() => new SmoothMoveState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -56,7 +58,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -65,7 +67,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
         <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)}>
           {/* In the rig: the panel moves, turns and teleports with the user. */}
-          <XrPanel state={panel} pointer={pointer} rig={rig} />
+          <XrPanel state={panel} pointer={pointer} rig={rig} smooth={smooth} />
         </XROrigin>
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
@@ -75,6 +77,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
         <XrGrab rig={rig} baseScale={placement.scale} state={grab} />
+        <XrSmoothMove rig={rig} state={smooth} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

@@ -7,6 +7,7 @@ import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
 import type { PanelState } from './panel-state.ts';
 import type { GrabState } from './xr-grab.tsx';
+import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -48,6 +49,8 @@ export interface MirageXrHooks {
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
+  /** Smooth movement on the left stick: its speed (m/s, 0 off) and the frames it moved the rig. */
+  smoothMove(): { speed: number; movedFrames: number };
   grab(): { active: boolean; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
@@ -57,7 +60,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -87,6 +90,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
       panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames }),
       grab: () => ({ active: grab.active, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       panelButtonWorld: (key) => {
         const o = panel.buttons.get(key);
@@ -101,5 +105,5 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab]);
+  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth]);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
 
 /**
@@ -52,7 +52,7 @@ describe('the VR panel', () => {
     const panel = await page.evaluate(() => window.__mirageXr!.panel());
     expect(panel.open).toBe(true);
     expect(panel.placement).toBe('float');
-    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0', 'follow', 'snap:30', 'snap:45']));
+    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0', 'follow', 'snap:30', 'snap:45', 'smooth:0', 'smooth:1', 'smooth:2']));
     // Within arm's reach, left of straight ahead.
     const head = await page.evaluate(() => window.__mirageXr!.head());
     const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
@@ -70,6 +70,30 @@ describe('the VR panel', () => {
     expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(45);
     await clickPanel(headset.page, 'snap:30');
     expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
+  }, 120_000);
+
+  it('the left stick glides the rig where the head looks at the panel’s speed, yaw kept; off on the panel stops it', async () => {
+    const { page } = headset;
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).speed).toBe(1);
+    const before = await page.evaluate(() => window.__mirageXr!.rig());
+    await setThumbstick(page, 'left', 0, -1);
+    await page.waitForFunction(() => window.__mirageXr!.smoothMove().movedFrames >= 5, undefined, { timeout: 10_000 });
+    await setThumbstick(page, 'left', 0, 0);
+    await nextFrames(page);
+    const after = await page.evaluate(() => window.__mirageXr!.rig());
+    // The emulated head looks down −z (turned by the rig's yaw): the rig went that way, no turn.
+    const moved = Math.hypot(after.x - before.x, after.z - before.z);
+    expect(moved).toBeGreaterThan(0.01);
+    expect(after.yaw).toBeCloseTo(before.yaw, 9);
+    expect((before.x - after.x) * Math.sin(before.yaw) + (before.z - after.z) * Math.cos(before.yaw)).toBeCloseTo(moved, 3);
+
+    await clickPanel(page, 'smooth:0');
+    const frames = (await page.evaluate(() => window.__mirageXr!.smoothMove())).movedFrames;
+    await setThumbstick(page, 'left', 0, -1);
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    await setThumbstick(page, 'left', 0, 0);
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).movedFrames).toBe(frames);
+    await clickPanel(page, 'smooth:1');
   }, 120_000);
 
   it('colour by anomaly from the panel: the desktop page’s legend follows', async () => {
