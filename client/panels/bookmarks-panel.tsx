@@ -1,19 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   addBookmark,
-  applyBookmark,
   moveBookmark,
   readBookmarks,
   readFilters,
-  readMeta,
   readView,
   removeBookmark,
-  staleClusterFilters,
   type Bookmark,
 } from '../../shared/session/index.ts';
 import { authorOf, useSession } from '../session/session-model.ts';
+import { goToBookmark } from '../session/bookmark-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 
 const TOUR_STEP_MS = 7000;
@@ -27,17 +24,7 @@ export function BookmarksPanel() {
   const [tour, setTour] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const go = (b: Bookmark) => {
-    // Editors make the bookmark's view and filters everyone's; viewers only fly there. The
-    // session's analysis is the document's (a re-bind may still be loading here).
-    const analysisId = readMeta(doc).analysisId ?? model.analysis.id;
-    const stale = model.canEdit ? staleClusterFilters(b, analysisId) : [];
-    const camera = model.canEdit ? applyBookmark(doc, b.id, origins.user, analysisId) : b.camera;
-    if (stale.length > 0) {
-      useUi.getState().showToast(`"${b.title}" was saved on an earlier analysis: its cluster filter was left out (the clusters have changed).`);
-    }
-    void model.view.current?.setPose({ position: camera.position, target: camera.target }, true);
-  };
+  const go = (b: Bookmark) => goToBookmark(model, b);
 
   useEffect(() => {
     if (tour === null) return;

@@ -8,6 +8,11 @@ export class PointerState {
   /** The card's distance from the eyes and its font size, metres (legibility checks). */
   cardDistance = 0;
   cardTextHeight = 0;
+  /** The A button (selects the pointed point's whole cluster), and how many clusters it toggled. */
+  aDown = false;
+  clusterToggles = 0;
+  /** The ray is on the VR panel (written by the panel): the trigger clicks it instead of picking. */
+  overPanel = false;
   /** The ray in the world, last frame (origin, unit direction). */
   readonly rayOrigin: [number, number, number] = [0, 0, 0];
   readonly rayDirection: [number, number, number] = [0, 0, -1];

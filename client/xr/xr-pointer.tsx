@@ -6,11 +6,15 @@ import { formatCell } from '../encodings/format-cell.ts';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';
 import { useSession } from '../session/session-model.ts';
+import { toggleClusterSelection } from '../session/selection-actions.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import { cardDistance, cardLines, cardTextHeight } from './card-layout.ts';
 import { cardTexture, drawCard } from './card-texture.ts';
 import type { PointerState } from './pointer-state.ts';
 import type { XrRig } from './xr-rig.ts';
+
+/** xr-standard index of the right controller's A button. */
+const A_BUTTON = 4;
 
 /**
  * Angular slack of the pointing ray: Meta's guidance makes ray targets at least 48 mm across at
@@ -75,7 +79,8 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
   // The select gesture, whatever the input: a controller's trigger or a hand's pinch.
   const session = useRef<XRSession | null>(null);
   const onSelect = useRef((e: XRInputSourceEvent) => {
-    if (e.inputSource.handedness === 'right' && state.hovered >= 0) latestPick.current(state.hovered, true);
+    // On the panel the select is the panel's click, not a pick of the point behind it.
+    if (e.inputSource.handedness === 'right' && state.hovered >= 0 && !state.overPanel) latestPick.current(state.hovered, true);
   });
   const latestPick = useRef(bindings.pick);
   latestPick.current = bindings.pick;
@@ -192,6 +197,13 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     }
 
     if (frame.session !== session.current) listen(frame.session);
+    // The second gesture (A, the right thumb's button): the pointed point's whole cluster joins or leaves the shared selection.
+    const a = source.gamepad?.buttons[A_BUTTON]?.pressed ?? false;
+    if (a && !state.aDown && index >= 0 && !state.overPanel) {
+      toggleClusterSelection(model, model.arrays.cluster[index]);
+      state.clusterToggles++;
+    }
+    state.aDown = a;
   });
 
   return (

@@ -19,6 +19,10 @@ import { XrPointer } from './xr-pointer.tsx';
 import { LocomotionState, XrLocomotion } from './xr-locomotion.tsx';
 import { SweepState, XrSweep } from './xr-sweep.tsx';
 import { XrRig } from './xr-rig.ts';
+import { PanelState } from './panel-state.ts';
+import { XrPanel } from './xr-panel.tsx';
+import { GrabState, XrGrab } from './xr-grab.tsx';
+import { SmoothMoveState, XrSmoothMove } from './xr-smooth-move.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
@@ -42,6 +46,9 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [pointer] = useState(() => new PointerState());
   const [locomotion] = useState(() => new LocomotionState());
   const [sweep] = useState(() => new SweepState());
+  const [panel] = useState(() => new PanelState());
+  const [grab] = useState(() => new GrabState());
+  const [smooth] = useState(() => new SmoothMoveState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -54,14 +61,17 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
       <XR store={store}>
         {/* On the scene itself: SceneContent's own background would attach to the cloud's group. AR clears to transparent (passthrough). */}
         {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
-        <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)} />
+        <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)}>
+          {/* In the rig: the panel moves, turns and teleports with the user. */}
+          <XrPanel state={panel} pointer={pointer} rig={rig} smooth={smooth} />
+        </XROrigin>
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
@@ -70,6 +80,8 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
         <XrGlide rig={rig} />
+        <XrGrab rig={rig} baseScale={placement.scale} state={grab} />
+        <XrSmoothMove rig={rig} state={smooth} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

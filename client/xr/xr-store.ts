@@ -30,8 +30,9 @@ export function createMirageXrStore(origin: string): XRStore {
     foveation: XR_FOVEATION,
     frameBufferScaling: XR_FRAMEBUFFER_SCALE,
     // Our own ray pick (pick-ray.ts through the kd-tree) replaces the library's pointer rays,
-    // which raycast the scene graph: the points opt out of that, so the rays would see nothing.
-    controller: { rayPointer: false, grabPointer: false, teleportPointer: false },
+    // which raycast the scene graph: the points opt out of that. The right one stays for the VR
+    // panel (uikit answers the library's pointer events): it hits the panel and nothing else.
+    controller: { left: { rayPointer: false, grabPointer: false, teleportPointer: false }, right: { rayPointer: true, grabPointer: false, teleportPointer: false } },
     hand: { rayPointer: false, grabPointer: false, teleportPointer: false },
     transientPointer: false,
     gaze: false,

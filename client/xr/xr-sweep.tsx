@@ -5,6 +5,7 @@ import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import type { XrRig } from './xr-rig.ts';
+import { leftSqueezeHeld } from './xr-grab.tsx';
 
 /** Radius of the sweep sphere in the room, metres: a fist's size, small enough to carve one clump out of a cluster. */
 export const SWEEP_RADIUS_M = 0.06;
@@ -56,6 +57,15 @@ export function XrSweep({ rig, controller, bindings, state }: { rig: XrRig; cont
     const ref = three.gl.xr.getReferenceSpace();
     if (!frame || !ref || !rig.origin || !rig.cloud) return;
     const source = rightController(frame.session);
+    // With the left squeeze held both squeezes are the two-hand grab (xr-grab.tsx): no sweep, and one under way is dropped.
+    if (leftSqueezeHeld(frame.session)) {
+      if (state.active) {
+        state.active = false;
+        ball.visible = false;
+        state.swept = [];
+      }
+      return;
+    }
     const held = source?.gamepad?.buttons[1]?.pressed ?? false;
     if (!held || !source) {
       if (state.active) {

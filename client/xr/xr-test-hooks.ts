@@ -5,6 +5,9 @@ import type { SceneController } from '../scene/scene-controller.ts';
 import type { LocomotionState } from './xr-locomotion.tsx';
 import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
+import type { PanelState } from './panel-state.ts';
+import type { GrabState } from './xr-grab.tsx';
+import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -39,12 +42,22 @@ export interface MirageXrHooks {
   pickReady(): boolean;
   /** The right controller's ray in the world, last frame. */
   ray(): { origin: [number, number, number]; direction: [number, number, number] };
+  /** Clusters toggled in the shared selection with the A button so far. */
+  clusterToggles(): number;
   /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
   card(): { point: number; lines: string[]; distance: number; textHeight: number };
   /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
   sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
+  /** The VR panel: shown or not, where, whether the right ray is on it, presses and button clicks so far, its buttons' keys. */
+  panel(): { open: boolean; placement: string; hovered: boolean; presses: number; clicks: number; buttons: string[] };
+  /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
+  panelButtonWorld(key: string): [number, number, number] | null;
+  /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
+  /** Smooth movement on the left stick: its speed (m/s, 0 off) and the frames it moved the rig. */
+  smoothMove(): { speed: number; movedFrames: number };
+  grab(): { active: boolean; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
 declare global {
@@ -53,7 +66,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -80,6 +93,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       hovered: () => controller.hovered,
       pickReady: () => controller.isPickReady(),
       ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
+      clusterToggles: () => pointer.clusterToggles,
       card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
       locomotion: () => ({
         snapStepDeg: rig.snapStepDeg,
@@ -88,9 +102,21 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
+      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames }),
+      grab: () => ({ active: grab.active, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
+      panelButtonWorld: (key) => {
+        const o = panel.buttons.get(key);
+        if (!o) return null;
+        // The button's box centre: uikit lays its mesh out under the component's object.
+        const box = new THREE.Box3().setFromObject(o);
+        if (box.isEmpty()) return null;
+        const c = box.getCenter(new THREE.Vector3());
+        return [c.x, c.y, c.z];
+      },
     };
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion, sweep]);
+  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth]);
 }

@@ -31,13 +31,16 @@ export function createApp(deps: ApiDeps): Hono {
       // are the pick-index worker and snapshots; data: images are the favicon and QR codes.
       // WebXR sessions are a browser API, not a fetch; but three's GLTFLoader fetches the
       // textures embedded in the controller models (.glb) through blob: URLs it makes itself.
+      // The VR panel's layout engine (yoga, in @react-three/uikit) is WebAssembly inlined as a
+      // data: URL in our own bundle: fetching that needs connect-src data: (bytes already in the
+      // page, nothing leaves it) and compiling it 'wasm-unsafe-eval' (WebAssembly only, not JS eval).
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", () => styleHashes()],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'blob:', 'data:'],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -1,0 +1,29 @@
+import { useFrame } from '@react-three/fiber';
+import { DEFAULT_SMOOTH_SPEED, smoothStep } from './smooth-move.ts';
+import { controllerOf } from './xr-grab.tsx';
+import type { XrRig } from './xr-rig.ts';
+
+/** Smooth movement's setting (the VR panel changes it) and the frames it moved, for hooks. */
+export class SmoothMoveState {
+  /** m/s; 0 = off. Personal comfort, not shared. */
+  speed: number = DEFAULT_SMOOTH_SPEED;
+  movedFrames = 0;
+}
+
+/**
+ * Smooth movement on the left thumbstick (the right one snap-turns and teleports): the rig
+ * glides where the head looks at the panel's speed (smooth-move.ts). Only the rig moves.
+ */
+export function XrSmoothMove({ rig, state }: { rig: XrRig; state: SmoothMoveState }) {
+  useFrame((_three, delta, frame: XRFrame | undefined) => {
+    if (!frame || !rig.origin || state.speed <= 0) return;
+    const axes = controllerOf(frame.session, 'left')?.gamepad?.axes;
+    if (!axes || axes.length < 4) return;
+    const before = rig.pose();
+    const next = smoothStep(before, rig.flatForward(), axes[2], axes[3], state.speed, delta);
+    if (next === before) return;
+    rig.setPose(next);
+    state.movedFrames++;
+  });
+  return null;
+}

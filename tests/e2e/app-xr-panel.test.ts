@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPixels } from '../support/browser.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import type { Page } from 'playwright-core';
+
+/**
+ * The in-VR panel under WebXR emulation (IWER as a Quest 3): its buttons, clicked with the right
+ * controller's ray and trigger, are shared edits a desktop page of the same session follows.
+ */
+let fixture: SessionFixture;
+const errors: string[] = [];
+const desktopErrors: string[] = [];
+let headset: HeadsetPage;
+let desktop: Page;
+
+beforeAll(async () => {
+  fixture = await startSessionFixture({ name: 'xr-panel', title: 'Panel in VR' });
+  headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
+  desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
+}, 180_000);
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+/** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
+async function clickPanel(page: Page, key: string): Promise<void> {
+  await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
+  const at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
+  await aimRightController(page, at);
+  await page.waitForFunction(() => window.__mirageXr!.panel().hovered, undefined, { timeout: 10_000 });
+  const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
+  // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
+  // click): press, wait for the frame that reads it, let go, all inside the page.
+  await page.evaluate(async () => {
+    const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
+    const start = window.__mirageXr!.panel().presses;
+    right.updateButtonValue('trigger', 1);
+    while (window.__mirageXr!.panel().presses === start) await new Promise((r) => requestAnimationFrame(r));
+    right.updateButtonValue('trigger', 0);
+  });
+  expect((await page.evaluate(() => window.__mirageXr!.panel())).presses).toBeGreaterThan(presses);
+  await page.waitForFunction((n) => window.__mirageXr!.panel().clicks > n, clicks, { timeout: 10_000 });
+}
+
+describe('the VR panel', () => {
+  it('opens floating beside the user with colour-by and the cluster legend, text from the bundled font (nothing off-origin)', async () => {
+    const { page } = headset;
+    await enterVr(page);
+    await page.waitForFunction(() => window.__mirageXr!.panelButtonWorld('colour:anomaly') !== null, undefined, { timeout: 30_000 });
+    const panel = await page.evaluate(() => window.__mirageXr!.panel());
+    expect(panel.open).toBe(true);
+    expect(panel.placement).toBe('float');
+    expect(panel.buttons).toEqual(expect.arrayContaining(['placement', 'colour:cluster', 'colour:anomaly', 'cluster:0', 'follow', 'snap:30', 'snap:45', 'smooth:0', 'smooth:1', 'smooth:2']));
+    // Within arm's reach, left of straight ahead.
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
+    expect(Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2])).toBeLessThan(1);
+    expect(button[0]).toBeLessThan(head[0]);
+    await page.waitForTimeout(500);
+    await screenshotPixels(page, 'xr-panel');
+    expect(headset.offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('the turn step is a comfort setting on the panel: 45° from it, and the snap turn uses it', async () => {
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
+    await clickPanel(headset.page, 'snap:45');
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(45);
+    await clickPanel(headset.page, 'snap:30');
+    expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
+  }, 120_000);
+
+  it('the left stick glides the rig where the head looks at the panel’s speed, yaw kept; off on the panel stops it', async () => {
+    const { page } = headset;
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).speed).toBe(1);
+    const before = await page.evaluate(() => window.__mirageXr!.rig());
+    await setThumbstick(page, 'left', 0, -1);
+    await page.waitForFunction(() => window.__mirageXr!.smoothMove().movedFrames >= 5, undefined, { timeout: 10_000 });
+    await setThumbstick(page, 'left', 0, 0);
+    await nextFrames(page);
+    const after = await page.evaluate(() => window.__mirageXr!.rig());
+    // The emulated head looks down −z (turned by the rig's yaw): the rig went that way, no turn.
+    const moved = Math.hypot(after.x - before.x, after.z - before.z);
+    expect(moved).toBeGreaterThan(0.01);
+    expect(after.yaw).toBeCloseTo(before.yaw, 9);
+    expect((before.x - after.x) * Math.sin(before.yaw) + (before.z - after.z) * Math.cos(before.yaw)).toBeCloseTo(moved, 3);
+
+    await clickPanel(page, 'smooth:0');
+    const frames = (await page.evaluate(() => window.__mirageXr!.smoothMove())).movedFrames;
+    await setThumbstick(page, 'left', 0, -1);
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    await setThumbstick(page, 'left', 0, 0);
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).movedFrames).toBe(frames);
+    await clickPanel(page, 'smooth:1');
+  }, 120_000);
+
+  it('colour by anomaly from the panel: the desktop page’s legend follows', async () => {
+    expect(await desktop.evaluate(() => window.__mirage!.legend()?.kind)).toBe('categorical');
+    await clickPanel(headset.page, 'colour:anomaly');
+    await desktop.waitForFunction(() => window.__mirage!.legend()?.kind === 'continuous', undefined, { timeout: 15_000 });
+    // Back to cluster, for the legend test below.
+    await clickPanel(headset.page, 'colour:cluster');
+    await desktop.waitForFunction(() => window.__mirage!.legend()?.kind === 'categorical', undefined, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('hiding a cluster from the panel filters it out on the desktop page; the click selects nothing behind the panel', async () => {
+    const before = await desktop.evaluate(() => ({ visible: window.__mirage!.visibleCount(), selected: window.__mirage!.selectedRows().length }));
+    const size = await desktop.evaluate(() => {
+      let n = 0;
+      for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === 0) n++;
+      return n;
+    });
+    expect(size).toBeGreaterThan(0);
+    await clickPanel(headset.page, 'cluster:0');
+    await desktop.waitForFunction((want) => window.__mirage!.visibleCount() === want, before.visible - size, { timeout: 15_000 });
+    const row = desktop.locator('.cluster-row[data-cluster="0"]');
+    if ((await row.count()) > 0) expect(await row.getAttribute('class')).toContain('hidden-cluster');
+    expect(await desktop.evaluate(() => window.__mirage!.selectedRows().length)).toBe(before.selected);
+    await screenshotPixels(headset.page, 'xr-panel-hidden-cluster');
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('the second gesture', () => {
+  it('A on the pointed point selects its whole cluster for everyone', async () => {
+    const { page } = headset;
+    await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
+    // The shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
+    const target = await page.evaluate(() => {
+      let best = -1;
+      let bestZ = -Infinity;
+      for (let i = 0; i < window.__mirage!.count; i++) {
+        if (window.__mirage!.clusterOf(i) === 0) continue;
+        const p = window.__mirageXr!.pointWorld(i)!;
+        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
+      }
+      return { point: best, world: window.__mirageXr!.pointWorld(best)!, cluster: window.__mirage!.clusterOf(best) };
+    });
+    const size = await desktop.evaluate((c) => {
+      let n = 0;
+      for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === c) n++;
+      return n;
+    }, target.cluster);
+    expect(await desktop.evaluate(() => window.__mirage!.selectedCount())).toBe(0);
+    await aimRightController(page, target.world);
+    await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 1);
+    await page.waitForFunction(() => window.__mirageXr!.clusterToggles() === 1, undefined, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 0);
+    await desktop.waitForFunction((n) => window.__mirage!.selectedCount() === n, size, { timeout: 15_000 });
+    // Again: it leaves the selection.
+    await nextFrames(page);
+    await setButton(page, 'right', 'a-button', 1);
+    await page.waitForFunction(() => window.__mirageXr!.clusterToggles() === 2, undefined, { timeout: 10_000 });
+    await setButton(page, 'right', 'a-button', 0);
+    await desktop.waitForFunction(() => window.__mirage!.selectedCount() === 0, undefined, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('two-hand grab', () => {
+  it('both squeezes held scale the cloud by the hands’ distance ratio; no sweep is made meanwhile', async () => {
+    const { page } = headset;
+    const before = await page.evaluate(() => ({ rig: window.__mirageXr!.rig(), grab: window.__mirageXr!.grab(), selected: window.__mirage!.selectedRows().length }));
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const at = (dx: number): [number, number, number] => worldToRig(before.rig, [head[0] + dx, head[1] - 0.4, head[2] - 0.4]);
+    await moveController(page, 'left', at(-0.15));
+    await moveController(page, 'right', at(0.15));
+    await nextFrames(page);
+    await setButton(page, 'left', 'squeeze', 1);
+    await nextFrames(page);
+    await setButton(page, 'right', 'squeeze', 1);
+    await page.waitForFunction(() => window.__mirageXr!.grab().active, undefined, { timeout: 10_000 });
+    // Hands apart: twice as far.
+    await moveController(page, 'left', at(-0.3));
+    await moveController(page, 'right', at(0.3));
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    const g = await page.evaluate(() => window.__mirageXr!.grab());
+    const span = (h: [number, number, number][]) => Math.hypot(h[1][0] - h[0][0], h[1][1] - h[0][1], h[1][2] - h[0][2]);
+    expect(span(g.hands) / span(g.startHands)).toBeGreaterThan(1.5);
+    expect(g.scale / before.grab.scale).toBeCloseTo(span(g.hands) / span(g.startHands), 3);
+    await screenshotPixels(page, 'xr-grab-scaled');
+    await setButton(page, 'right', 'squeeze', 0);
+    await setButton(page, 'left', 'squeeze', 0);
+    await page.waitForFunction(() => !window.__mirageXr!.grab().active, undefined, { timeout: 10_000 });
+    for (let i = 0; i < 2; i++) await nextFrames(page);
+    const after = await page.evaluate(() => ({ selected: window.__mirage!.selectedRows().length }));
+    expect(after.selected).toBe(before.selected);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
