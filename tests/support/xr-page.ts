@@ -17,17 +17,12 @@ export interface HeadsetPage {
   offOrigin: string[];
 }
 
-export async function openHeadsetPage(browser: Browser, url: string, errors: string[]): Promise<HeadsetPage> {
-  const origin = new URL(url).origin;
+/**
+ * Installs IWER's Quest 3 (stereo, both controllers) in every page of `context` before the app runs,
+ * over Chromium's own navigator.xr; the device is `window.__iwer` for tests to pose.
+ */
+export async function installEmulatedHeadset(context: BrowserContext): Promise<void> {
   const iwer = await readFile(join(repoRoot, 'node_modules', 'iwer', 'build', 'iwer.min.js'), 'utf8');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const offOrigin: string[] = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith('data:') || target.startsWith('blob:') || new URL(target).origin === origin) return route.continue();
-    offOrigin.push(target);
-    return route.abort('blockedbyclient');
-  });
   await context.addInitScript({
     content: `${iwer}
 ;(() => {
@@ -37,6 +32,19 @@ export async function openHeadsetPage(browser: Browser, url: string, errors: str
   window.__iwer = device;
 })();`,
   });
+}
+
+export async function openHeadsetPage(browser: Browser, url: string, errors: string[]): Promise<HeadsetPage> {
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const offOrigin: string[] = [];
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (target.startsWith('data:') || target.startsWith('blob:') || new URL(target).origin === origin) return route.continue();
+    offOrigin.push(target);
+    return route.abort('blockedbyclient');
+  });
+  await installEmulatedHeadset(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

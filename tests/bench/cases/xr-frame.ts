@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { launchBrowser, repoRoot, serveDirectory } from '../../support/browser.ts';
+import { launchBrowser, serveDirectory } from '../../support/browser.ts';
+import { installEmulatedHeadset } from '../../support/xr-page.ts';
 
 export interface XrFrameArgs {
   clientDir: string;
@@ -22,16 +21,8 @@ export async function xrFrame(args: XrFrameArgs): Promise<Record<string, number 
   const server = await serveDirectory(args.clientDir);
   const browser = await launchBrowser();
   try {
-    const iwer = await readFile(join(repoRoot, 'node_modules', 'iwer', 'build', 'iwer.min.js'), 'utf8');
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    await context.addInitScript({
-      content: `${iwer}
-;(() => {
-  const device = new IWER.XRDevice(IWER.metaQuest3);
-  device.stereoEnabled = true;
-  device.installRuntime({ forceInstall: true });
-})();`,
-    });
+    await installEmulatedHeadset(context);
     const page = await context.newPage();
     page.setDefaultTimeout(600_000);
     const errors: string[] = [];

@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The client's layers import one way: shells (app: desktop, xr: immersive, scene-lab: the scene
- * bench page) → panels → session → collab / encodings / state / api → scene. A folder may import
- * its own level or below, never above, and one shell never imports another. shared/ and
- * packages are open to all; server/ to none.
+ * The client's layers import one way: shells (app: desktop, xr: immersive) → panels → session →
+ * collab / encodings / state / api → scene. A folder may import its own level or below, never
+ * above, and one shell never imports another. The scene lab (the developer's bench page, served
+ * only with SCENE_LAB=1) sits above the shells like main.tsx: it times what each shell draws, so
+ * it may use their parts (the XR placement and store). shared/ and packages are open to all;
+ * server/ to none.
  */
-const LEVEL: Record<string, number> = { scene: 0, collab: 1, encodings: 1, state: 1, api: 1, styles: 1, session: 2, panels: 3, app: 4, xr: 4, 'scene-lab': 4, '.': 5 };
-const SHELLS = new Set(['app', 'xr', 'scene-lab']);
+const LEVEL: Record<string, number> = { scene: 0, collab: 1, encodings: 1, state: 1, api: 1, styles: 1, session: 2, panels: 3, app: 4, xr: 4, 'scene-lab': 5, '.': 5 };
+const SHELLS = new Set(['app', 'xr']);
 
 const client = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client');
 
