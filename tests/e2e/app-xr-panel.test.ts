@@ -64,6 +64,34 @@ describe('the VR panel', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('cluster names float at their anchors, the desktop’s names, each facing the head, none overlapping another in view', async () => {
+    const { page } = headset;
+    const desktopNames = await desktop.evaluate(() => window.__mirage!.clusterLabels().map((l) => l.text));
+    expect(desktopNames.length).toBeGreaterThan(1);
+    await page.waitForFunction(() => window.__mirageXr!.clusterNames().filter((n) => n.shown).length > 1, undefined, { timeout: 30_000 });
+    await nextFrames(page);
+    const names = await page.evaluate(() => window.__mirageXr!.clusterNames());
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    expect(names.map((n) => n.text).sort()).toEqual([...desktopNames].sort());
+    const shown = names.filter((n) => n.shown);
+    for (const n of shown) {
+      const to = [head[0] - n.centre[0], head[1] - n.centre[1], head[2] - n.centre[2]];
+      const d = Math.hypot(to[0], to[1], to[2]);
+      const cos = (to[0] * n.normal[0] + to[1] * n.normal[1] + to[2] * n.normal[2]) / d;
+      expect((Math.acos(Math.min(1, cos)) * 180) / Math.PI).toBeLessThan(3);
+      // Legible: the text (40 of the plate's 76 px) spans at least 1° seen from the head.
+      expect((2 * Math.atan((n.height * (40 / 76)) / 2 / d) * 180) / Math.PI).toBeGreaterThanOrEqual(1);
+    }
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i].view, shown[j].view];
+        const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        expect(overlap, `${shown[i].text} over ${shown[j].text}`).toBe(false);
+      }
+    await screenshotPixels(page, 'xr-cluster-names');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('the turn step is a comfort setting on the panel: 45° from it, and the snap turn uses it', async () => {
     expect((await headset.page.evaluate(() => window.__mirageXr!.locomotion())).snapStepDeg).toBe(30);
     await clickPanel(headset.page, 'snap:45');
