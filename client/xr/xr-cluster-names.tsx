@@ -63,9 +63,10 @@ export function XrClusterNames({ labels, rig, state }: { labels: readonly Cluste
     scratch.toHead.copy(camera.matrixWorld).invert();
     const { names, layout, view } = built;
     for (let i = 0; i < names.length; i++) {
-      const [x, y, z] = labels[i].position;
+      // Indexed, not destructured: no iterator per name per frame.
+      const at = labels[i].position;
       const mesh = names[i].mesh;
-      mesh.position.set(x, y, z).applyMatrix4(cloud.matrixWorld);
+      mesh.position.set(at[0], at[1], at[2]).applyMatrix4(cloud.matrixWorld);
       scratch.p.copy(mesh.position).applyMatrix4(scratch.toHead);
       view[i * 3] = scratch.p.x;
       view[i * 3 + 1] = scratch.p.y;
