@@ -27,7 +27,14 @@ afterAll(async () => {
 /** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
 async function clickPanel(page: Page, key: string): Promise<void> {
   await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
-  const at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
+  // The panel relays out after an edit (a filter row appears, a bound's text widens): aim once the button stays put.
+  let at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
+  for (let settled = 0; settled < 3; ) {
+    await nextFrames(page);
+    const now = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
+    settled = Math.hypot(now[0] - at[0], now[1] - at[1], now[2] - at[2]) < 1e-5 ? settled + 1 : 0;
+    at = now;
+  }
   await aimRightController(page, at);
   await page.waitForFunction(() => window.__mirageXr!.panel().hovered, undefined, { timeout: 10_000 });
   const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
@@ -150,6 +157,33 @@ describe('the VR panel', () => {
     await screenshotPixels(headset.page, 'xr-panel-hidden-cluster');
     expect(errors).toEqual([]);
     expect(desktopErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('filters on the VR panel', () => {
+  it('a range filter’s + step from the panel changes the desktop page’s visible count; its toggle switches it off', async () => {
+    // An editor adds a range filter on the desktop (the usual way); the panel lists it live.
+    const select = desktop.locator('select[aria-label="Add a filter"]');
+    const column = await select.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).find((v) => /\(number\)/.test(s.querySelector(`option[value="${CSS.escape(v)}"]`)?.textContent ?? ''))!);
+    expect(column).toBeTruthy();
+    await select.selectOption(column);
+    const before = await desktop.evaluate(() => window.__mirage!.visibleCount());
+    for (let i = 0; i < 4; i++) await clickPanel(headset.page, `filter:${column}:min+`);
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() < n, before, { timeout: 15_000 });
+    await screenshotPixels(headset.page, 'xr-panel-filters');
+    await clickPanel(headset.page, `filter:${column}:on`);
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() === n, before, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+
+  it('anomalies only from the panel keeps only the flagged points on the desktop page', async () => {
+    const before = await desktop.evaluate(() => window.__mirage!.visibleCount());
+    await clickPanel(headset.page, 'anomalies-only');
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() < n, before, { timeout: 15_000 });
+    await clickPanel(headset.page, 'anomalies-only');
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() === n, before, { timeout: 15_000 });
+    expect(errors).toEqual([]);
   }, 120_000);
 });
 
