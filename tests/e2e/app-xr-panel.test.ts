@@ -224,6 +224,37 @@ describe('the second gesture', () => {
   }, 120_000);
 });
 
+describe('notes from the VR panel', () => {
+  it('a preset note at the pointed point: the desktop page lists it on that row', async () => {
+    const { page } = headset;
+    await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
+    // The shown point nearest the user, as in the A test: nothing of the cloud in front of it.
+    const target = await page.evaluate(() => {
+      let best = -1;
+      let bestZ = -Infinity;
+      for (let i = 0; i < window.__mirage!.count; i++) {
+        if (window.__mirage!.clusterOf(i) === 0) continue;
+        const p = window.__mirageXr!.pointWorld(i)!;
+        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
+      }
+      return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best) };
+    });
+    await aimRightController(page, target.world);
+    await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
+    // The ray then goes to the panel: the note lands on the point it was on last.
+    await clickPanel(page, 'note:outlier?');
+    // The desktop's notes panel starts collapsed (its badge counts the note): open it to read the list.
+    const toggle = desktop.locator('[data-panel=annotations] .panel-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    const note = desktop.locator('[data-testid=notes] li.note', { hasText: 'outlier?' });
+    await note.first().waitFor({ timeout: 15_000 });
+    expect(await note.count()).toBe(1);
+    expect(await note.first().textContent()).toContain(`row ${target.row + 1}`);
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+});
+
 describe('two-hand grab', () => {
   it('both squeezes held scale the cloud by the hands’ distance ratio; no sweep is made meanwhile', async () => {
     const { page } = headset;
