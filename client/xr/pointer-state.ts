@@ -2,6 +2,8 @@
 export class PointerState {
   /** Point under the ray, -1: none. */
   hovered = -1;
+  /** The last point the ray was on (kept while the ray moves to the panel: notes are added there). */
+  lastPointed = -1;
   /** The point the card shows, and the lines drawn on it (empty while its row loads). */
   cardPoint = -1;
   cardLines: string[] = [];

@@ -17,6 +17,8 @@ import type { XrRig } from './xr-rig.ts';
 import { activeColourKey, clusterRows, colourChoices } from './panel-options.ts';
 import type { PanelState } from './panel-state.ts';
 import type { PointerState } from './pointer-state.ts';
+import { XrPanelFilters } from './xr-panel-filters.tsx';
+import { XrPanelNotes } from './xr-panel-notes.tsx';
 
 /** Left controller's X button (xr-standard mapping index 4): the left hand is free of the shell's gestures. */
 const TOGGLE_BUTTON = 4;
@@ -37,7 +39,7 @@ const ACTIVE = '#3d6bb3';
 
 /**
  * The in-VR panel (uikit: MSDF text, flexbox layout, in the scene itself; no DOM in the headset):
- * colour-by, the cluster legend with show/hide, follow-presenter, the snap-turn step, smooth movement's speed and bookmarks
+ * colour-by, the cluster legend with show/hide, the filters (xr-panel-filters.tsx), preset notes at the pointed point (xr-panel-notes.tsx), follow-presenter, the snap-turn step, smooth movement's speed and bookmarks
  * (go to). Every shared action is the same shared edit the
  * desktop panels make (setEncoding, toggleClusterVisible), so every participant sees it. Floating
  * in front of the rig or on the left wrist; the left X button shows and hides it. Clicked with
@@ -167,6 +169,8 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { sta
           </Container>
         ))}
       </Container>
+      <XrPanelFilters Button={PanelButton} keep={keep} click={() => void state.clicks++} />
+      <XrPanelNotes Button={PanelButton} keep={keep} click={() => void state.clicks++} pointer={pointer} />
       <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
         <PanelButton refKey={keep('follow')} active={following} onClick={() => {
           state.clicks++;

@@ -186,6 +186,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
 
     if (index !== state.hovered) {
       state.hovered = index;
+      if (index >= 0) state.lastPointed = index;
       controller.setHovered(index);
       bindings.hover(index < 0 ? null : index);
       if (index >= 0) showCard(index, lengthM);

@@ -24,6 +24,7 @@ import { XrPanel } from './xr-panel.tsx';
 import { GrabState, XrGrab } from './xr-grab.tsx';
 import { SmoothMoveState, XrSmoothMove } from './xr-smooth-move.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
+import { ClusterNamesState, XrClusterNames } from './xr-cluster-names.tsx';
 
 export type ImmersiveMode = 'immersive-vr' | 'immersive-ar';
 
@@ -49,6 +50,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const [panel] = useState(() => new PanelState());
   const [grab] = useState(() => new GrabState());
   const [smooth] = useState(() => new SmoothMoveState());
+  const [names] = useState(() => new ClusterNamesState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
   const placement = useMemo(() => placeCloud(controller.boxOf(cloud.data)), [controller, cloud.data]);
@@ -61,7 +63,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth, names });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -75,6 +77,8 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
+        {/* World-space billboards facing the head (the desktop places names in screen space). */}
+        <XrClusterNames labels={clusterLabels} rig={rig} state={names} />
         <XrInput rig={rig} bindings={bindings} pointer={pointer} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrLocomotion rig={rig} state={locomotion} />
@@ -96,7 +100,7 @@ function XrCloud({ controller, bindings, ar }: { controller: SceneController; bi
     <SceneContent
       controller={controller}
       {...bindings.scene}
-      // Cluster names are placed in screen space today; in VR they wait for their world-space placement.
+      // The desktop places names in screen space; in VR XrClusterNames floats them in the world.
       clusterLabels={NO_LABELS}
       transitionMs={TRANSITION_MS}
       motionPointBudget={Infinity}

@@ -10,6 +10,7 @@ import type { GrabState } from './xr-grab.tsx';
 import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
+import type { ClusterNamesState } from './xr-cluster-names.tsx';
 
 /**
  * A read-only window onto the immersive shell (`window.__mirageXr`) while it is mounted, for
@@ -57,6 +58,8 @@ export interface MirageXrHooks {
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
   /** Smooth movement on the left stick: its speed (m/s, 0 off) and the frames it moved the rig. */
   smoothMove(): { speed: number; movedFrames: number };
+  /** Cluster names: text, shown or not, world centre and normal, and their box in the head camera's view (NDC). */
+  clusterNames(): { text: string; shown: boolean; centre: [number, number, number]; normal: [number, number, number]; height: number; view: { x0: number; y0: number; x1: number; y1: number } }[];
   grab(): { active: boolean; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
@@ -66,7 +69,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth, names }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState; names: ClusterNamesState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -105,6 +108,25 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
       smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames }),
       grab: () => ({ active: grab.active, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
+      clusterNames: () =>
+        names.meshes.map((m, i) => {
+          m.updateWorldMatrix(true, false);
+          const normal = new THREE.Vector3(0, 0, 1).transformDirection(m.matrixWorld);
+          const view = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+          const cam = rig.camera;
+          if (cam) {
+            cam.updateWorldMatrix(true, false);
+            cam.matrixWorldInverse.copy(cam.matrixWorld).invert();
+            for (const [cx, cy] of [[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]]) {
+              const p = new THREE.Vector3(cx, cy, 0).applyMatrix4(m.matrixWorld).project(cam);
+              view.x0 = Math.min(view.x0, p.x);
+              view.y0 = Math.min(view.y0, p.y);
+              view.x1 = Math.max(view.x1, p.x);
+              view.y1 = Math.max(view.y1, p.y);
+            }
+          }
+          return { text: names.texts[i], shown: m.visible, centre: [m.position.x, m.position.y, m.position.z], normal: [normal.x, normal.y, normal.z], height: m.scale.y, view };
+        }),
       panelButtonWorld: (key) => {
         const o = panel.buttons.get(key);
         if (!o) return null;
@@ -118,5 +140,5 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth]);
+  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth, names]);
 }
