@@ -26,6 +26,10 @@ export interface IngestWarningJson {
   message: string;
   row?: number;
   column?: string;
+  /** non_numeric_values: cells that were stray words (read as missing), their rows (0-based ranges) and a few of them. */
+  count?: number;
+  rows?: number[];
+  examples?: { row: number; text: string }[];
 }
 
 export interface DatasetDescription {

@@ -1,5 +1,6 @@
 import type { Column, ColumnData } from '../../shared/table.ts';
 import type { IngestWarning } from './types.ts';
+import { rangesFromIndices } from '../../shared/session/ranges.ts';
 import type { ColumnBuilder } from './column-builder.ts';
 import { booleanToken } from './cell-tokens.ts';
 import { slashParts, unpackSlash } from './parse-date.ts';
@@ -45,6 +46,9 @@ function strayWordsWarning(builder: ColumnBuilder): IngestWarning {
     column: builder.name,
     row: first,
     message: `Column "${builder.name}": ${builder.exceptions.length} value(s) are not ${kind} (${listed}${counts.size > 3 ? ', …' : ''}; first at row ${first}) and are treated as missing.`,
+    count: builder.exceptions.length,
+    rows: rangesFromIndices(builder.exceptions.map((e) => e.row)),
+    examples: builder.exceptions.slice(0, 5).map((e) => ({ row: e.row, text: e.text })),
   };
 }
 

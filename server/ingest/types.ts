@@ -18,6 +18,12 @@ export interface IngestWarning {
   /** 1-based physical line in the file, when known. */
   line?: number;
   column?: string;
+  /** non_numeric_values: how many cells were stray words (read as missing). */
+  count?: number;
+  /** non_numeric_values: those cells' 0-based rows as canonical half-open ranges, for the quality report. */
+  rows?: number[];
+  /** non_numeric_values: the first few stray words as written, with their 0-based rows. */
+  examples?: { row: number; text: string }[];
 }
 
 export interface IngestResult {

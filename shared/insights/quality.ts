@@ -27,6 +27,11 @@ export interface QualityFinding {
   examples: QualityExampleRow[];
   /** One plain sentence, e.g. "body_mass_g: 2 values are not numbers ("n/a", "?")". */
   message: string;
+  /**
+   * All the rows concerned (0-based, canonical half-open ranges as in shared/session/ranges.ts),
+   * for "select these rows"; absent where selecting makes no sense (a constant column).
+   */
+  rows?: number[];
 }
 
 export type QualityRuleInput =
@@ -58,5 +63,17 @@ export interface QualityReport {
   findings: QualityFinding[];
   rules: QualityRule[];
   /** Present when this dataset replaces an earlier version. */
-  replaces?: { datasetId: string; name: string; alerts: QualityAlert[] };
+  replaces?: { datasetId: string; name: string; createdAt?: string; alerts: QualityAlert[] };
+  /** What an analysis of this dataset did about missing values (asked with ?analysisId=). */
+  analysis?: QualityAnalysisEffect;
+}
+
+/** Rows dropped or cells filled by one analysis, in total and per feature column. */
+export interface QualityAnalysisEffect {
+  analysisId: string;
+  missing: 'drop' | 'impute';
+  droppedRows: number;
+  imputedCells: number;
+  /** Feature columns with missing values: rows of the drop they account for (a row may count for several), cells filled. */
+  byColumn: { column: string; droppedRows: number; imputedCells: number }[];
 }

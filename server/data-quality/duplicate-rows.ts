@@ -1,0 +1,33 @@
+import type { QualityFinding } from '../../shared/insights/quality.ts';
+import type { Table } from '../../shared/table.ts';
+import { count, rowsFinding } from './finding.ts';
+import { looksLikeIdentifier } from './id-like.ts';
+import { rowKeys, sameCells } from './row-hash.ts';
+
+/**
+ * Rows that repeat an earlier row in every column. Identifier columns are left out of the
+ * comparison: a record entered twice usually gets two row ids, and is still entered twice.
+ */
+export function findDuplicateRows(table: Table): QualityFinding[] {
+  const ids = new Set(table.columns.filter((c) => looksLikeIdentifier(c, table.rowCount)));
+  const compared = table.columns.filter((c) => !ids.has(c));
+  if (compared.length === 0 || table.rowCount < 2) return [];
+  const keys = rowKeys(compared, table.rowCount);
+  const first = new Map<number, number>();
+  const repeats: number[] = [];
+  const originals = new Set<number>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const seen = first.get(keys[r]);
+    if (seen === undefined) first.set(keys[r], r);
+    else if (sameCells(compared, seen, r)) {
+      repeats.push(r);
+      originals.add(seen);
+    }
+  }
+  if (repeats.length === 0) return [];
+  const ignored = [...ids].map((c) => `"${c.name}"`);
+  const message =
+    `${count(repeats.length)} rows repeat an earlier row exactly (${count(originals.size)} distinct rows are repeated)` +
+    (ignored.length > 0 ? `, ignoring the id column${ignored.length > 1 ? 's' : ''} ${ignored.join(', ')}.` : '.');
+  return [rowsFinding(table, 'duplicate-rows', undefined, repeats, message)];
+}
