@@ -64,12 +64,21 @@ export interface AnomalyDescription {
   reasons: AnomalyReason[];
 }
 
+export interface MissingByColumn {
+  column: string;
+  /** Rows left out because this column was missing (a row missing several features counts for each). */
+  droppedRows: number;
+  imputedCells: number;
+}
+
 export interface AnalysisSummary {
   params: AnalysisParams;
   rowCount: number;
   pointCount: number;
   droppedRows: number;
   imputedCells: number;
+  /** Per feature column with missing values: rows of the drop it accounts for, or cells filled (absent in results cached before it existed). */
+  missingByColumn?: MissingByColumn[];
   features: FeatureEncoding[];
   excluded: ExcludedColumn[];
   /** Width of the feature matrix after encoding. */

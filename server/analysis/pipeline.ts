@@ -93,6 +93,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     pointCount: prepared.matrix.rows,
     droppedRows: prepared.droppedRows,
     imputedCells: prepared.imputedCells,
+    missingByColumn: prepared.missingByColumn,
     features: prepared.encodings,
     excluded: prepared.excluded,
     featureDimensions: prepared.matrix.cols,

@@ -7,6 +7,8 @@ export interface MissingOutcome {
   rowIndex: Uint32Array;
   droppedRows: number;
   imputedCells: number;
+  /** Per feature column with missing cells: the dropped rows it accounts for (a row may count for several columns), or the cells filled. */
+  byColumn: { column: string; droppedRows: number; imputedCells: number }[];
   /** Feature columns with missing cells filled (impute) or unchanged (drop). */
   columns: Column[];
 }
@@ -36,17 +38,22 @@ export function handleMissing(columns: Column[], rowCount: number, mode: 'drop' 
         `Every row has a missing value in some feature (e.g. "${worst.name}" is missing in ${worst.missing} of ${rowCount} rows). Choose missing: "impute" or leave that column out.`,
       );
     }
-    return { rowIndex: Uint32Array.from(keep), droppedRows: rowCount - keep.length, imputedCells: 0, columns };
+    const byColumn = columns
+      .map((c) => ({ column: c.name, droppedRows: countMissing(c, rowCount), imputedCells: 0 }))
+      .filter((c) => c.droppedRows > 0);
+    return { rowIndex: Uint32Array.from(keep), droppedRows: rowCount - keep.length, imputedCells: 0, byColumn, columns };
   }
   let imputedCells = 0;
+  const byColumn: MissingOutcome['byColumn'] = [];
   const filled = columns.map((column) => {
     const { column: out, filled } = imputeColumn(column, rowCount);
     imputedCells += filled;
+    if (filled > 0) byColumn.push({ column: column.name, droppedRows: 0, imputedCells: filled });
     return out;
   });
   const rowIndex = new Uint32Array(rowCount);
   for (let i = 0; i < rowCount; i++) rowIndex[i] = i;
-  return { rowIndex, droppedRows: 0, imputedCells, columns: filled };
+  return { rowIndex, droppedRows: 0, imputedCells, byColumn, columns: filled };
 }
 
 function countMissing(column: Column, rowCount: number): number {
