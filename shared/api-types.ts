@@ -41,6 +41,10 @@ export interface DatasetDescription {
   bytes: number;
   warnings: IngestWarningJson[];
   createdAt: string;
+  /** Counted at import (absent for datasets imported before the quality report existed). */
+  quality?: { findings: number; alerts: number };
+  /** The earlier version this upload replaces (`?replaces=`, or a re-upload under the same name). */
+  replaces?: { datasetId: string; name: string; createdAt: string };
 }
 
 export interface DatasetDetail extends DatasetDescription {

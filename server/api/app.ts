@@ -6,6 +6,7 @@ import { analysesRoutes } from './analyses.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
+import { qualityRoutes } from './quality.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
 import { toErrorResponse } from './http-error.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.use('/api/*', deps.access.identifyRequest);
   app.route('/api/datasets', datasetsRoutes(deps));
+  app.route('/api/datasets', qualityRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));

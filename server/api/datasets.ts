@@ -30,15 +30,27 @@ function checkRowCells(rows: number, columns: number): void {
   );
 }
 
+function replacesSentence(previous: { name: string; createdAt: string; datasetId: string }): string {
+  const day = new Date(previous.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `This replaces "${previous.name}" of ${day} (dataset ${previous.datasetId}): its rules were copied and checked; the earlier version is kept.`;
+}
+
 export function datasetsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
 
   app.post('/', deps.guards.workspace, async (c) => {
     const name = c.req.query('name');
     if (name !== undefined && name.length > 200) throw badRequest('The dataset name is longer than 200 characters.');
+    const replaces = c.req.query('replaces');
+    if (replaces !== undefined && !deps.datasets.has(replaces)) {
+      throw new HttpError(404, 'not_found', `?replaces names no dataset ("${replaces.slice(0, 80)}"); GET /api/datasets lists them.`);
+    }
     const upload = await receiveUpload(c.req.raw, join(deps.config.dataDir, 'uploads'), deps.config.maxUploadBytes);
-    const detail = await deps.importer.importFile(upload, name);
-    return c.json(deps.datasets.describe(detail.id), 201);
+    const detail = await deps.importer.importFile(upload, name, replaces);
+    const description = deps.datasets.describe(detail.id);
+    // Said in words too: a re-upload under the same name is a new version, not a surprise.
+    const replacing = description.replaces && { ...description.replaces, message: replacesSentence(description.replaces) };
+    return c.json({ ...description, ...(replacing ? { replaces: replacing } : {}) }, 201);
   });
 
   app.get('/', deps.guards.workspace, (c) => c.json({ datasets: deps.datasets.list() }));

@@ -7,6 +7,7 @@ import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { DatasetImporter } from '../services/import-dataset.ts';
 import type { SessionService } from '../services/session-service.ts';
+import type { QualityService } from '../services/quality-service.ts';
 
 /** Everything the routes call; built once in server/main.ts (and by test factories). */
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   jobs: JobQueue;
   importer: DatasetImporter;
   sessionService: SessionService;
+  /** Quality reports and rules of datasets. */
+  quality: QualityService;
   /** Who a request is; Host, origin and guess checks (server/auth). */
   access: Access;
   /** Per-route authorisation (server/auth/guards.ts). */

@@ -30,6 +30,7 @@ export function createGuards(lookups: AccessLookups) {
     workspace: guard('the workspace (its list of datasets, uploads, demos, new sessions)', () => ({ kind: 'workspace' })),
     readDataset: guard('this dataset', (c) => ({ kind: 'read-dataset', datasetId: id(c) })),
     runAnalysis: guard('analyses of this dataset (an edit link of a session on it may run them)', (c) => ({ kind: 'run-analysis', datasetId: id(c) })),
+    editRules: guard('the rules of this dataset (an edit link of a session on it may change them)', (c) => ({ kind: 'edit-rules', datasetId: id(c) })),
     readAnalysis: guard('this analysis', (c) => ({ kind: 'read-analysis', ...analysis(c) })),
     /** Only whoever may run an analysis of its dataset may cancel it. */
     cancelAnalysis: guard('this analysis (cancelling needs an edit link of its dataset)', (c) => ({ kind: 'run-analysis', datasetId: analysis(c).datasetId })),

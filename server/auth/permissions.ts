@@ -11,6 +11,8 @@ export type Action =
   | { kind: 'read-dataset'; datasetId: string }
   /** Start (or cancel) an analysis of one dataset. */
   | { kind: 'run-analysis'; datasetId: string }
+  /** Add or delete the quality rules of one dataset. */
+  | { kind: 'edit-rules'; datasetId: string }
   /** Description, events, arrays, neighbours of one analysis (of `datasetId`). */
   | { kind: 'read-analysis'; analysisId: string; datasetId: string }
   /** Open a session's page data (its description). */
@@ -36,6 +38,10 @@ export function decide(principal: Principal, action: Action): Decision {
       allowed = own(action.datasetId);
       break;
     case 'run-analysis':
+      allowed = edit && own(action.datasetId);
+      break;
+    case 'edit-rules':
+      // Like running an analysis: a change to the dataset's shared workspace, for its editors.
       allowed = edit && own(action.datasetId);
       break;
     case 'read-analysis':

@@ -1,4 +1,5 @@
 import type { DatasetDetail } from '../../shared/api-types.ts';
+import type { StoredColumnShape } from '../store/table-files.ts';
 
 /** What the main thread asks of an ingest worker and what it answers. */
 export interface IngestRequest {
@@ -12,6 +13,15 @@ export interface IngestRequest {
   id: string;
   maxRows: number;
   maxColumns: number;
+  /** The version this upload replaces: its files are read to copy its rules and compare. */
+  previous?: {
+    datasetId: string;
+    name: string;
+    createdAt: string;
+    dir: string;
+    rowCount: number;
+    columns: StoredColumnShape[];
+  };
 }
 
 export type IngestReply = { ok: true; detail: DatasetDetail } | { ok: false; code: string; message: string };

@@ -23,18 +23,36 @@ export class DatasetImporter {
     private readonly limits: { maxRows: number; maxColumns: number },
   ) {}
 
-  async importFile(file: UploadedFile, name?: string): Promise<DatasetDetail> {
+  /**
+   * `replaces`: the id of the dataset this upload is a new version of; without it, a dataset
+   * already stored under the same name is the one replaced. The old version stays as it was.
+   */
+  async importFile(file: UploadedFile, name?: string, replaces?: string): Promise<DatasetDetail> {
     try {
+      const resolvedName = name?.trim() || datasetNameFrom(file.fileName);
+      const previous = replaces !== undefined ? this.datasets.get(replaces) : this.datasets.latestNamed(resolvedName);
       const target = this.datasets.reserve();
       const request: IngestRequest = {
         path: file.path,
         contentType: file.contentType,
         fileName: file.fileName,
         bytes: file.bytes,
-        name: name?.trim() || datasetNameFrom(file.fileName),
+        name: resolvedName,
         targetDir: target.tmpDir,
         id: target.id,
         ...this.limits,
+        ...(previous
+          ? {
+              previous: {
+                datasetId: previous.id,
+                name: previous.name,
+                createdAt: previous.createdAt,
+                dir: this.datasets.dir(previous.id),
+                rowCount: previous.rowCount,
+                columns: previous.columns.map((c) => ({ name: c.name, type: c.type, identifier: c.identifier })),
+              },
+            }
+          : {}),
       };
       try {
         const reply = await runIngestWorker(request);

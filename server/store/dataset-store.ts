@@ -85,17 +85,31 @@ export class DatasetStore {
     return readTableColumns(join(this.root, id), detail.rowCount, detail.columns);
   }
 
-  /** Rows [start, end) of every column, read column by column without loading the whole table. */
-  async readRows(id: string, start: number, end: number): Promise<Table> {
+  /** Rows [start, end) of every column (or those `wanted` names), read column by column without loading the whole table. */
+  async readRows(id: string, start: number, end: number, wanted: (name: string) => boolean = () => true): Promise<Table> {
     const detail = this.get(id);
     const from = Math.min(Math.max(0, start), detail.rowCount);
     const to = Math.min(Math.max(from, end), detail.rowCount);
     const columns: Column[] = [];
     for (const [i, column] of detail.columns.entries()) {
+      if (!wanted(column.name)) continue;
       const data = await readColumnSlice(join(this.root, id, columnFileName(i)), column.type, from, to);
       columns.push({ name: column.name, identifier: column.identifier, data });
     }
     return { rowCount: to - from, columns };
+  }
+
+  /** The directory of a published dataset (its quality report and rules are kept there too). */
+  dir(id: string): string {
+    this.get(id);
+    return join(this.root, id);
+  }
+
+  /** The latest dataset stored under this name, if any: what a re-upload of the same file replaces. */
+  latestNamed(name: string): DatasetDetail | undefined {
+    let latest: DatasetDetail | undefined;
+    for (const d of this.descriptions.values()) if (d.name === name && (!latest || d.createdAt >= latest.createdAt)) latest = d;
+    return latest;
   }
 
   /** Path of a column's binary file, for streaming it as it is. */

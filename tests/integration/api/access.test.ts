@@ -56,6 +56,10 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/datasets/:id/analyses': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/analyses`, expect: sessionReads(200) },
   // The same parameters answer the existing analysis (200): nothing new is queued by the walk.
   'POST /api/datasets/:id/analyses': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/analyses`, body: () => json(PCA), expect: sessionWrites(200) },
+  'GET /api/datasets/:id/quality': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/quality`, expect: sessionReads(200) },
+  'POST /api/datasets/:id/rules': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/rules`, body: () => json({ kind: 'not-null', column: 'species' }), expect: sessionWrites(201) },
+  // An unknown rule id: whoever may delete rules gets the handler's 404, everyone else the guard's refusal first.
+  'DELETE /api/datasets/:id/rules/:ruleId': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}/rules/no-such-rule`, expect: sessionWrites(404) },
   'GET /api/analyses/:id': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionReads(200) },
   'GET /api/analyses/:id/points.json': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/points.json`, expect: sessionReads(200) },
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },

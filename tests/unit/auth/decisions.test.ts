@@ -18,6 +18,8 @@ describe('decide: may this principal do this?', () => {
     readOwn: { kind: 'read-dataset', datasetId: 'datasetA' },
     readOther: { kind: 'read-dataset', datasetId: 'datasetB' },
     runOwn: { kind: 'run-analysis', datasetId: 'datasetA' },
+    rulesOwn: { kind: 'edit-rules', datasetId: 'datasetA' },
+    rulesOther: { kind: 'edit-rules', datasetId: 'datasetB' },
     readBound: { kind: 'read-analysis', analysisId: 'analysisA1', datasetId: 'datasetA' },
     readUnbound: { kind: 'read-analysis', analysisId: 'analysisA2', datasetId: 'datasetA' },
     readForeign: { kind: 'read-analysis', analysisId: 'analysisA1', datasetId: 'datasetB' },
@@ -39,6 +41,8 @@ describe('decide: may this principal do this?', () => {
       readOwn: 'allow',
       readOther: 'forbidden',
       runOwn: 'forbidden',
+      rulesOwn: 'forbidden',
+      rulesOther: 'forbidden',
       readBound: 'allow',
       readUnbound: 'forbidden',
       readForeign: 'forbidden',
@@ -50,7 +54,7 @@ describe('decide: may this principal do this?', () => {
   });
 
   it('an edit token also runs analyses of its dataset, reads them all, and re-binds its session', () => {
-    expect(table(edit)).toMatchObject({ workspace: 'forbidden', readOther: 'forbidden', runOwn: 'allow', readUnbound: 'allow', readForeign: 'forbidden', editOwn: 'allow', openOther: 'forbidden', share: 'allow' });
+    expect(table(edit)).toMatchObject({ workspace: 'forbidden', readOther: 'forbidden', runOwn: 'allow', rulesOwn: 'allow', rulesOther: 'forbidden', readUnbound: 'allow', readForeign: 'forbidden', editOwn: 'allow', openOther: 'forbidden', share: 'allow' });
   });
 
   it('lists only what a principal may read', () => {

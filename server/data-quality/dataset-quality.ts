@@ -1,0 +1,33 @@
+import type { IngestWarningJson } from '../../shared/api-types.ts';
+import type { QualityFinding, QualityReport } from '../../shared/insights/quality.ts';
+import type { Table } from '../../shared/table.ts';
+import { findQualityIssues } from './find-all.ts';
+import { checkRules, type StoredRule } from './rules/check-rules.ts';
+import { versionAlerts } from './version-alerts.ts';
+
+/** What is kept with a dataset (quality.json): the findings computed once, and the comparison with the version it replaced. */
+export interface StoredQuality {
+  findings: QualityFinding[];
+  replaces?: NonNullable<QualityReport['replaces']>;
+}
+
+/** The version a new upload replaces: its table and rules, read by the caller. */
+export interface PreviousVersion {
+  datasetId: string;
+  name: string;
+  createdAt: string;
+  table: Table;
+  rules: readonly StoredRule[];
+}
+
+/**
+ * A dataset's quality at import: its findings, and when it replaces an earlier version, that
+ * version's rules (copied, same ids) and the alerts of what this version broke. Pure.
+ */
+export function datasetQuality(table: Table, warnings: readonly IngestWarningJson[], previous?: PreviousVersion): { quality: StoredQuality; rules: StoredRule[] } {
+  const findings = findQualityIssues(table, warnings);
+  if (!previous) return { quality: { findings }, rules: [] };
+  const rules = previous.rules.map((r) => ({ ...r }));
+  const alerts = versionAlerts(previous.table, table, checkRules(previous.rules, previous.table), checkRules(rules, table));
+  return { quality: { findings, replaces: { datasetId: previous.datasetId, name: previous.name, createdAt: previous.createdAt, alerts } }, rules };
+}
