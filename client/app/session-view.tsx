@@ -13,6 +13,7 @@ import { HoverTooltip } from './hover-tooltip.tsx';
 import { LegendView } from '../panels/legend-view.tsx';
 import { NeighboursPanel } from '../panels/neighbours-panel.tsx';
 import { PeoplePanel } from '../panels/people-panel.tsx';
+import { QualityPanel } from '../panels/quality-panel.tsx';
 import { PointCard } from './point-card.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
@@ -85,6 +86,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <SelectionPanel />
             <NeighboursPanel />
             <AnomaliesPanel />
+            <QualityPanel />
             <AnnotationsPanel />
             <BookmarksPanel />
             <PeoplePanel />

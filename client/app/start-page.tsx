@@ -17,6 +17,7 @@ import { useRunAnalysis, type FinishedRun } from '../session/use-run-analysis.ts
 import { rememberSession } from '../session/recent-sessions.ts';
 import { rememberViewToken } from '../session/view-tokens.ts';
 import '../styles/start.css';
+import { DatasetQualityNote } from '../panels/dataset-quality-note.tsx';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
@@ -146,6 +147,7 @@ export function StartPage() {
                           <span className="small muted">
                             {d.rowCount.toLocaleString('en-US')} rows · {d.columns.length} columns · {d.format}
                           </span>
+                          <DatasetQualityNote dataset={d} />
                         </button>
                       </li>
                     ))}
@@ -191,6 +193,11 @@ export function StartPage() {
                 <h2 id="preview-title">
                   2 · {chosen.detail.name} <span className="muted small">{chosen.detail.rowCount.toLocaleString('en-US')} rows</span>
                 </h2>
+                {(chosen.detail.quality || chosen.detail.replaces) && (
+                  <p className="small">
+                    <DatasetQualityNote dataset={chosen.detail} />
+                  </p>
+                )}
                 {chosen.detail.warnings.length > 0 && (
                   <ul className="warnings small">
                     {chosen.detail.warnings.slice(0, 5).map((w, i) => (

@@ -10,7 +10,7 @@ export interface HoverState {
   y: number;
 }
 
-export type PanelId = 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export';
+export type PanelId = 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export' | 'quality';
 
 export interface UiState {
   hover: HoverState | null;
@@ -54,7 +54,7 @@ export const useUi = create<UiState>((set) => ({
   focused: null,
   searchQuery: '',
   searchColumn: null,
-  collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false },
+  collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false, quality: true },
   sidebarOpen: sidebarStartsOpen(),
   following: true,
   toast: null,
