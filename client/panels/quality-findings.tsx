@@ -21,17 +21,21 @@ export function QualityFindings({ findings }: { findings: QualityFinding[] }) {
               {group.map((f, i) => (
                 <li key={`${f.column ?? ''}-${i}`} className="quality-item" data-testid="quality-finding" data-column={f.column ?? ''} data-count={f.count}>
                   <p className="small">{f.message}</p>
-                  {f.examples.length > 0 && (
-                    <details className="quality-examples">
-                      <summary className="small muted">{f.examples.length === 1 ? '1 example row' : `${f.examples.length} example rows`}</summary>
-                      <ul className="small muted">
-                        {f.examples.map((e) => (
-                          <li key={e.rowIndex}>{exampleLine(e, f.column)}</li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                  {f.rows && <SelectRowsButton ranges={f.rows} count={f.count} />}
+                  <div className="quality-item-foot">
+                    {f.examples.length > 0 ? (
+                      <details className="quality-examples">
+                        <summary className="small muted">{f.examples.length === 1 ? '1 example row' : `${f.examples.length} example rows`}</summary>
+                        <ul className="small muted">
+                          {f.examples.map((e) => (
+                            <li key={e.rowIndex}>{exampleLine(e, f.column)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : (
+                      <span />
+                    )}
+                    {f.rows && <SelectRowsButton ranges={f.rows} count={f.count} />}
+                  </div>
                 </li>
               ))}
             </ul>

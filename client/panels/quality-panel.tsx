@@ -19,7 +19,7 @@ export function QualityPanel() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const report = quality.report;
   const alerts = report?.replaces?.alerts.length ?? 0;
-  const badge = report ? (alerts > 0 ? `${alerts} alerts · ${report.findings.length}` : formatNumber(report.findings.length)) : undefined;
+  const badge = report ? (alerts > 0 ? `${alerts} alerts · ${report.findings.length} findings` : formatNumber(report.findings.length)) : undefined;
   return (
     <Panel id="quality" title="Data quality" badge={badge}>
       {quality.error && (

@@ -19,7 +19,10 @@ export function QualityRules({ rules, canEdit, onDelete }: { rules: QualityRule[
               </button>
             )}
           </div>
-          <SelectRowsButton ranges={rule.violatingRows} count={rule.violations} />
+          <div className="quality-item-foot">
+            <span />
+            <SelectRowsButton ranges={rule.violatingRows} count={rule.violations} />
+          </div>
         </li>
       ))}
     </ul>
