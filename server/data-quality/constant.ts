@@ -1,6 +1,7 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
 import { cellValue, type Column, type Table } from '../../shared/table.ts';
 import { count, exampleRows, percent } from './finding.ts';
+import { presentSorted } from './robust-stats.ts';
 
 /** A column whose most frequent value holds at least this share of its present values is near-constant. */
 export const NEAR_CONSTANT_SHARE = 0.95;
@@ -48,18 +49,16 @@ export function findConstantColumns(table: Table): QualityFinding[] {
 function dominantValue(column: Column, rowCount: number): { row: number; hits: number; present: number } | undefined {
   const data = column.data;
   if (data.type === 'number' || data.type === 'datetime') {
-    const order = new Uint32Array(rowCount);
-    let present = 0;
-    for (let r = 0; r < rowCount; r++) if (!Number.isNaN(data.values[r])) order[present++] = r;
-    const rows = order.subarray(0, present).sort((a, b) => data.values[a] - data.values[b]);
-    let best = { row: -1, hits: 0 };
-    for (let i = 0; i < present; ) {
+    const sorted = presentSorted(data.values);
+    let best = { value: NaN, hits: 0 };
+    for (let i = 0; i < sorted.length; ) {
       let j = i + 1;
-      while (j < present && data.values[rows[j]] === data.values[rows[i]]) j++;
-      if (j - i > best.hits) best = { row: rows[i], hits: j - i };
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      if (j - i > best.hits) best = { value: sorted[i], hits: j - i };
       i = j;
     }
-    return { ...best, present };
+    if (best.hits === 0) return { row: -1, hits: 0, present: 0 };
+    return { row: data.values.indexOf(best.value), hits: best.hits, present: sorted.length };
   }
   if (data.type === 'text') {
     const counts = new Map<string, { row: number; hits: number }>();

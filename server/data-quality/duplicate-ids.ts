@@ -1,26 +1,33 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
-import { cellValue, type Table } from '../../shared/table.ts';
+import { cellValue, type Column, type Table } from '../../shared/table.ts';
 import { count, quoted, rowsFinding } from './finding.ts';
-import { looksLikeIdentifier } from './id-like.ts';
 
-/** Identifier-like columns (see id-like.ts) whose values repeat: the rows that reuse an earlier row's id. */
-export function findDuplicateIds(table: Table): QualityFinding[] {
+/** Identifier-like columns (`ids`, see id-like.ts) whose values repeat: the rows that reuse an earlier row's id. */
+export function findDuplicateIds(table: Table, ids: ReadonlySet<Column>): QualityFinding[] {
   const findings: QualityFinding[] = [];
-  for (const column of table.columns) {
-    if (!looksLikeIdentifier(column, table.rowCount)) continue;
-    const firstRow = new Map<string | number | boolean, number>();
+  for (const column of ids) {
+    const data = column.data;
+    // The raw cell (number, dictionary code or text) is the key: no per-cell conversion.
+    const keyAt = (r: number): number | string | null =>
+      data.type === 'number' || data.type === 'datetime'
+        ? Number.isNaN(data.values[r]) ? null : data.values[r]
+        : data.type === 'text'
+          ? data.values[r]
+          : data.codes[r] < 0 ? null : data.codes[r];
+    const seen = new Set<number | string>();
     const repeats: number[] = [];
-    const reused = new Set<string | number | boolean>();
+    const reused = new Set<number | string>();
     for (let r = 0; r < table.rowCount; r++) {
-      const v = cellValue(column.data, r);
-      if (v === null) continue;
-      if (firstRow.has(v)) {
+      const key = keyAt(r);
+      if (key === null) continue;
+      if (seen.has(key)) {
         repeats.push(r);
-        reused.add(v);
-      } else firstRow.set(v, r);
+        reused.add(key);
+      } else seen.add(key);
     }
     if (repeats.length === 0) continue;
-    const message = `${column.name} looks like an identifier but ${count(reused.size)} of its values are used more than once (${quoted([...reused].map(String))}): ${count(repeats.length)} rows reuse an earlier row's id.`;
+    const shown = [...new Set(repeats.map((r) => String(cellValue(data, r))))];
+    const message = `${column.name} looks like an identifier but ${count(reused.size)} of its values are used more than once (${quoted(shown)}): ${count(repeats.length)} rows reuse an earlier row's id.`;
     findings.push(rowsFinding(table, 'duplicate-ids', column.name, repeats, message));
   }
   return findings;

@@ -1,15 +1,14 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
-import type { Table } from '../../shared/table.ts';
+import type { Column, Table } from '../../shared/table.ts';
 import { count, rowsFinding } from './finding.ts';
-import { looksLikeIdentifier } from './id-like.ts';
 import { rowKeys, sameCells } from './row-hash.ts';
 
 /**
- * Rows that repeat an earlier row in every column. Identifier columns are left out of the
- * comparison: a record entered twice usually gets two row ids, and is still entered twice.
+ * Rows that repeat an earlier row in every column. Identifier columns (`ids`, see id-like.ts)
+ * are left out of the comparison: a record entered twice usually gets two row ids, and is
+ * still entered twice.
  */
-export function findDuplicateRows(table: Table): QualityFinding[] {
-  const ids = new Set(table.columns.filter((c) => looksLikeIdentifier(c, table.rowCount)));
+export function findDuplicateRows(table: Table, ids: ReadonlySet<Column>): QualityFinding[] {
   const compared = table.columns.filter((c) => !ids.has(c));
   if (compared.length === 0 || table.rowCount < 2) return [];
   const keys = rowKeys(compared, table.rowCount);

@@ -4,6 +4,7 @@ import type { Table } from '../../shared/table.ts';
 import { findConstantColumns } from './constant.ts';
 import { findDuplicateIds } from './duplicate-ids.ts';
 import { findDuplicateRows } from './duplicate-rows.ts';
+import { looksLikeIdentifier } from './id-like.ts';
 import { findMissing } from './missing.ts';
 import { findMixedMagnitudes } from './mixed-magnitudes.ts';
 import { findOutliers } from './outliers.ts';
@@ -18,13 +19,14 @@ import { findUnparsedValues } from './unparsed-values.ts';
 export function findQualityIssues(table: Table, warnings: readonly IngestWarningJson[]): QualityFinding[] {
   const stray = strayCellsFrom(warnings);
   const mixed = findMixedMagnitudes(table);
+  const ids = new Set(table.columns.filter((c) => looksLikeIdentifier(c, table.rowCount)));
   return [
     ...findMissing(table, stray),
-    ...findDuplicateRows(table),
+    ...findDuplicateRows(table, ids),
     ...findConstantColumns(table),
     ...findUnparsedValues(table, stray),
     ...findOutliers(table, new Set(mixed.map((f) => f.column!))),
-    ...findDuplicateIds(table),
+    ...findDuplicateIds(table, ids),
     ...mixed,
   ];
 }

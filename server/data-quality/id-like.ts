@@ -1,5 +1,6 @@
 import type { Column } from '../../shared/table.ts';
 import { isIdentifierName } from '../ingest/column-rules.ts';
+import { presentSorted } from './robust-stats.ts';
 
 /** A column with at least this share of distinct values among present ones is "nearly unique". */
 export const NEARLY_UNIQUE_SHARE = 0.95;
@@ -14,36 +15,45 @@ export const NAMED_ID_SHARE = 0.5;
  */
 export function looksLikeIdentifier(column: Column, rowCount: number): boolean {
   if (column.identifier) return true;
+  const { present, distinct } = distinctCount(column, rowCount) ?? { present: 0, distinct: 0 };
+  if (present < 10) return false;
+  const share = distinct / present;
+  return share >= NEARLY_UNIQUE_SHARE || (isIdentifierName(column.name) && share >= NAMED_ID_SHARE);
+}
+
+/** Present and distinct values, or undefined for columns that cannot be ids (dates, booleans, decimals). */
+function distinctCount(column: Column, rowCount: number): { present: number; distinct: number } | undefined {
   const data = column.data;
-  if (data.type === 'datetime' || data.type === 'boolean') return false;
-  let present = 0;
-  const distinct = new Set<number | string>();
+  if (data.type === 'datetime' || data.type === 'boolean') return undefined;
   if (data.type === 'number') {
-    for (let r = 0; r < rowCount; r++) {
-      const v = data.values[r];
-      if (Number.isNaN(v)) continue;
-      if (!Number.isInteger(v)) return false;
-      present++;
-      distinct.add(v);
+    const sorted = presentSorted(data.values.subarray(0, rowCount));
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      if (!Number.isInteger(sorted[i])) return undefined;
+      if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
     }
-  } else if (data.type !== 'text') {
+    return { present: sorted.length, distinct };
+  }
+  if (data.type !== 'text') {
     const used = new Uint8Array(data.dictionary.length);
+    let present = 0;
+    let distinct = 0;
     for (let r = 0; r < rowCount; r++) {
       const c = data.codes[r];
       if (c < 0) continue;
       present++;
-      if (!used[c]) distinct.add(c);
+      if (used[c] === 0) distinct++;
       used[c] = 1;
     }
-  } else {
-    for (let r = 0; r < rowCount; r++) {
-      const s = data.values[r];
-      if (s === null) continue;
-      present++;
-      distinct.add(s);
-    }
+    return { present, distinct };
   }
-  if (present < 10) return false;
-  const share = distinct.size / present;
-  return share >= NEARLY_UNIQUE_SHARE || (isIdentifierName(column.name) && share >= NAMED_ID_SHARE);
+  const seen = new Set<string>();
+  let present = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const s = data.values[r];
+    if (s === null) continue;
+    present++;
+    seen.add(s);
+  }
+  return { present, distinct: seen.size };
 }

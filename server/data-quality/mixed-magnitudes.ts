@@ -25,14 +25,17 @@ export function findMixedMagnitudes(table: Table): QualityFinding[] {
     const data = column.data;
     if (data.type !== 'number' || column.identifier) continue;
     let negative = false;
-    const logs: number[] = [];
-    for (let r = 0; r < table.rowCount; r++) {
+    const positive = new Float64Array(table.rowCount);
+    let n = 0;
+    for (let r = 0; r < table.rowCount && !negative; r++) {
       const v = data.values[r];
       if (v < 0) negative = true;
-      if (v > 0) logs.push(Math.log10(v));
+      if (v > 0) positive[n++] = v;
     }
-    if (negative || logs.length < MIN_POSITIVE) continue;
-    const sorted = Float64Array.from(logs).sort();
+    if (negative || n < MIN_POSITIVE) continue;
+    // log10 is monotone: sort the values, then take logs.
+    const sorted = positive.subarray(0, n).sort();
+    for (let i = 0; i < n; i++) sorted[i] = Math.log10(sorted[i]);
     const split = widest(sorted);
     if (split === 0) continue;
     const minGroup = Math.max(3, Math.ceil(MIN_GROUP_SHARE * sorted.length));

@@ -6,12 +6,17 @@ export function medianSorted(sorted: ArrayLike<number>): number {
 
 /** The present (non-NaN) values, sorted ascending. */
 export function presentSorted(values: Float64Array): Float64Array {
-  return values.filter((v) => !Number.isNaN(v)).sort();
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[n++] = values[i];
+  return out.subarray(0, n).sort();
 }
 
 /** Median and median absolute deviation of sorted values. */
 export function medianAndMad(sorted: Float64Array): { median: number; mad: number } {
   const median = medianSorted(sorted);
-  const deviations = sorted.map((v) => Math.abs(v - median)).sort();
+  const deviations = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) deviations[i] = Math.abs(sorted[i] - median);
+  deviations.sort();
   return { median, mad: medianSorted(deviations) };
 }

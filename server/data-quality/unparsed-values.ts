@@ -48,17 +48,22 @@ function mostlyParsed(table: Table, column: Column): QualityFinding | undefined 
     return v;
   };
   let present = 0;
+  for (let r = 0; r < rowCount; r++) if (textAt(r) !== null) present++;
+  if (present === 0) return undefined;
+  // Neither kind can reach the share once more than the rest have failed it: stop early (free text).
+  const room = (1 - MOSTLY_PARSED_SHARE) * present;
   let numbers = 0;
   let dates = 0;
+  let others = 0;
   for (let r = 0; r < rowCount; r++) {
     const text = textAt(r);
     if (text === null) continue;
-    present++;
     const v = verdictOf(text);
     if (v === 'number') numbers++;
     else if (v === 'date') dates++;
+    else others++;
+    if (others + Math.min(numbers, dates) > room) return undefined;
   }
-  if (present === 0) return undefined;
   const kind = numbers >= dates ? 'number' : 'date';
   const parsed = Math.max(numbers, dates);
   if (parsed < MOSTLY_PARSED_SHARE * present || parsed === present) return undefined;
