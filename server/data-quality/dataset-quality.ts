@@ -1,8 +1,9 @@
 import type { IngestWarningJson } from '../../shared/api-types.ts';
-import type { QualityFinding, QualityReport } from '../../shared/insights/quality.ts';
+import type { QualityAlert, QualityFinding, QualityReport } from '../../shared/insights/quality.ts';
 import type { Table } from '../../shared/table.ts';
 import { findQualityIssues } from './find-all.ts';
 import { checkRules, type StoredRule } from './rules/check-rules.ts';
+import { RuleError } from './rules/rule-error.ts';
 import { versionAlerts } from './version-alerts.ts';
 
 /** What is kept with a dataset (quality.json): the findings computed once, and the comparison with the version it replaced. */
@@ -28,6 +29,16 @@ export function datasetQuality(table: Table, warnings: readonly IngestWarningJso
   const findings = findQualityIssues(table, warnings);
   if (!previous) return { quality: { findings }, rules: [] };
   const rules = previous.rules.map((r) => ({ ...r }));
-  const alerts = versionAlerts(previous.table, table, checkRules(previous.rules, previous.table), checkRules(rules, table));
+  const alerts = alertsOrWhyNot(previous.table, table, previous.rules, rules);
   return { quality: { findings, replaces: { datasetId: previous.datasetId, name: previous.name, createdAt: previous.createdAt, alerts } }, rules };
+}
+
+/** The alerts; a rule that cannot be checked on the new data (a pattern over its time budget) is said as one, not a failed import. */
+function alertsOrWhyNot(previous: Table, current: Table, previousRules: readonly StoredRule[], rules: readonly StoredRule[]): QualityAlert[] {
+  try {
+    return versionAlerts(previous, current, checkRules(previousRules, previous), checkRules(rules, current));
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    return [{ kind: 'rule-violated', message: `The rules could not be checked on this version: ${error.message}` }, ...versionAlerts(previous, current, [], [])];
+  }
 }
