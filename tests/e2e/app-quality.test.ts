@@ -44,7 +44,7 @@ async function sessionReady(page: Page): Promise<void> {
 }
 
 describe('the Data quality panel', () => {
-  it('shows the planted findings and what the new version broke, counts a new rule, and selects its rows for everyone', async () => {
+  it('shows the planted findings and what the new version broke, counts a new rule, and selects its rows for a viewer too', async () => {
     // The clean table was uploaded before under the same name, with a rule on body mass.
     const clean = await uploadText(server.url, cleanPenguinsCsv(), CONTENT_TYPES.csv, 'penguins');
     const cleanId = ((await clean.json()) as { id: string }).id;
@@ -104,11 +104,22 @@ describe('the Data quality panel', () => {
     expect(await editor.locator('[data-testid=rule-form] [role=alert]').textContent()).toContain('could take very long');
     expect(await editor.locator('[data-testid=quality-rule]').count()).toBe(2);
 
-    const second = await newPage(editor.url());
+    // The second page is a viewer's: counts only, no buttons, and the editor's selection arrives.
+    const link = new URL(editor.url());
+    const sessionId = link.pathname.split('/')[2];
+    const { viewToken } = (await (await fetch(`${server.url}/api/sessions/${sessionId}?token=${link.searchParams.get('token')}`)).json()) as { viewToken: string };
+    const second = await newPage(`${server.url}/s/${sessionId}?token=${viewToken}`);
     await sessionReady(second);
+    await second.click('[data-panel=quality] .panel-toggle');
+    await second.waitForSelector('[data-testid=quality-rule]');
+    expect(await second.locator('[data-testid=quality-rule]').count()).toBe(2);
+    expect(await second.locator('[data-panel=quality] [data-testid=select-rows]').count()).toBe(0);
+    expect(await second.locator('[data-testid=rule-form]').count()).toBe(0);
+    expect(await second.locator('[data-testid=quality-rule]', { hasText: `${COLUMNS.flipper} between 150 and 250` }).textContent()).toContain('2 rows');
     await rule.locator('[data-testid=select-rows]').click();
     await second.waitForFunction(() => window.__mirage!.selectedCount() === 2, undefined, { timeout: 20_000 });
     expect(await second.evaluate(() => window.__mirage!.selectedRows())).toEqual([...PLANTED.flipperTimesTen]);
+    expect(await editor.evaluate(() => window.__mirage!.selectedRows())).toEqual([...PLANTED.flipperTimesTen]);
 
     // The picture for docs/: the panel alone, the others folded, tall enough to hold it.
     await editor.locator('[data-kind=outliers] summary').click();
