@@ -19,7 +19,9 @@ export function QualityPanel() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const report = quality.report;
   const alerts = report?.replaces?.alerts.length ?? 0;
-  const badge = report ? (alerts > 0 ? `${alerts} alerts · ${report.findings.length} findings` : formatNumber(report.findings.length)) : undefined;
+  // Broken rules are listed under Rules; the count is of what the import found, as on the start page.
+  const found = report?.findings.filter((f) => f.kind !== 'rule') ?? [];
+  const badge = report ? (alerts > 0 ? `${alerts} alerts · ${found.length} findings` : formatNumber(found.length)) : undefined;
   return (
     <Panel id="quality" title="Data quality" badge={badge}>
       {quality.error && (
@@ -32,7 +34,7 @@ export function QualityPanel() {
         <>
           <VersionAlerts report={report} />
           <AnalysisEffect report={report} />
-          <QualityFindings findings={report.findings} />
+          <QualityFindings findings={found} />
           <h4 className="quality-rules-title">
             Rules <span className="badge">{report.rules.length}</span>
           </h4>

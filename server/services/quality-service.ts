@@ -1,7 +1,10 @@
-import type { QualityAnalysisEffect, QualityReport, QualityRule } from '../../shared/insights/quality.ts';
+import { describeRule } from '../../shared/insights/describe-rule.ts';
+import type { QualityAnalysisEffect, QualityExampleRow, QualityFinding, QualityReport, QualityRule } from '../../shared/insights/quality.ts';
+import { indicesFromRanges } from '../../shared/session/ranges.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
 import type { Table } from '../../shared/table.ts';
 import type { StoredQuality } from '../data-quality/dataset-quality.ts';
+import { exampleRows, MAX_EXAMPLES } from '../data-quality/finding.ts';
 import { checkRules, type StoredRule } from '../data-quality/rules/check-rules.ts';
 import { parseRuleInput } from '../data-quality/rules/rule-input.ts';
 import { runQualityWorker } from '../jobs/run-quality-worker.ts';
@@ -33,7 +36,7 @@ export class QualityService {
     return {
       datasetId,
       rowCount: detail.rowCount,
-      findings: stored.findings,
+      findings: [...stored.findings, ...(await this.ruleFindings(datasetId, rules))],
       rules,
       ...(stored.replaces ? { replaces: stored.replaces } : {}),
       ...(effect ? { analysis: effect } : {}),
@@ -92,6 +95,29 @@ export class QualityService {
     const names = new Set(rules.map((r) => r.column));
     const table: Table = await this.datasets.readRows(datasetId, 0, detail.rowCount, (name) => names.has(name));
     return checkRules(rules, table);
+  }
+
+  /** A finding of kind `rule` per broken rule, so whoever reads only the findings sees them too. */
+  private async ruleFindings(datasetId: string, rules: readonly QualityRule[]): Promise<QualityFinding[]> {
+    const findings: QualityFinding[] = [];
+    for (const rule of rules) {
+      if (rule.violations === 0) continue;
+      const first = Array.from(indicesFromRanges(rule.violatingRows.slice(0, 2 * MAX_EXAMPLES)).subarray(0, MAX_EXAMPLES));
+      const examples: QualityExampleRow[] = [];
+      for (const row of first) {
+        const [example] = exampleRows(await this.datasets.readRows(datasetId, row, row + 1), [0]);
+        examples.push({ ...example, rowIndex: row });
+      }
+      findings.push({
+        kind: 'rule',
+        column: rule.column,
+        count: rule.violations,
+        examples,
+        message: `Rule "${describeRule(rule)}" is broken by ${rule.violations.toLocaleString('en-US')} row${rule.violations === 1 ? '' : 's'}.`,
+        rows: rule.violatingRows,
+      });
+    }
+    return findings;
   }
 
   private serially<T>(datasetId: string, work: () => Promise<T>): Promise<T> {

@@ -85,6 +85,17 @@ describe('rules', () => {
       [rule.id, 2],
       [pattern.id, 68],
     ]);
+    // Broken rules are findings too (kind "rule"), with their example rows read from the data.
+    const broken = report.findings.filter((f) => f.kind === 'rule');
+    expect(broken.map((f) => [f.column, f.count, f.message])).toEqual([
+      [COLUMNS.flipper, 2, `Rule "${COLUMNS.flipper} between 150 and 250" is broken by 2 rows.`],
+      ['Species', 68, 'Rule "Species matches /Adelie|Gentoo/" is broken by 68 rows.'],
+    ]);
+    expect(broken[0].examples.map((e) => [e.rowIndex, e.values[COLUMNS.flipper]])).toEqual([
+      [200, 1870],
+      [201, 1980],
+    ]);
+    expect(broken[1].examples.every((e) => e.values.Species === 'Chinstrap')).toBe(true);
     expect((await ownerFetch(`${server.url}/api/datasets/${planted.id}/rules/${rule.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await quality(planted.id)).rules.map((r) => r.id)).toEqual([pattern.id]);
   });
