@@ -1,6 +1,6 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
 import { cellValue, type Column, type Table } from '../../shared/table.ts';
-import { count, quoted, rowsFinding } from './finding.ts';
+import { counted, quoted, rowsFinding } from './finding.ts';
 
 /** Identifier-like columns (`ids`, see id-like.ts) whose values repeat: the rows that reuse an earlier row's id. */
 export function findDuplicateIds(table: Table, ids: ReadonlySet<Column>): QualityFinding[] {
@@ -27,7 +27,7 @@ export function findDuplicateIds(table: Table, ids: ReadonlySet<Column>): Qualit
     }
     if (repeats.length === 0) continue;
     const shown = [...new Set(repeats.map((r) => String(cellValue(data, r))))];
-    const message = `${column.name} looks like an identifier but ${count(reused.size)} of its values are used more than once (${quoted(shown)}): ${count(repeats.length)} rows reuse an earlier row's id.`;
+    const message = `${column.name} looks like an identifier but ${counted(reused.size, 'of its values is', 'of its values are')} used more than once (${quoted(shown)}): ${counted(repeats.length, 'row reuses', 'rows reuse')} an earlier row's id.`;
     findings.push(rowsFinding(table, 'duplicate-ids', column.name, repeats, message));
   }
   return findings;

@@ -1,6 +1,6 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
 import type { Column, Table } from '../../shared/table.ts';
-import { count, rowsFinding } from './finding.ts';
+import { counted, rowsFinding } from './finding.ts';
 import { rowKeys, sameCells } from './row-hash.ts';
 
 /**
@@ -26,7 +26,7 @@ export function findDuplicateRows(table: Table, ids: ReadonlySet<Column>): Quali
   if (repeats.length === 0) return [];
   const ignored = [...ids].map((c) => `"${c.name}"`);
   const message =
-    `${count(repeats.length)} rows repeat an earlier row exactly (${count(originals.size)} distinct rows are repeated)` +
+    `${counted(repeats.length, 'row repeats', 'rows repeat')} an earlier row exactly (${counted(originals.size, 'distinct row is', 'distinct rows are')} repeated)` +
     (ignored.length > 0 ? `, ignoring the id column${ignored.length > 1 ? 's' : ''} ${ignored.join(', ')}.` : '.');
   return [rowsFinding(table, 'duplicate-rows', undefined, repeats, message)];
 }

@@ -44,6 +44,9 @@ export function rowsFinding(
 
 export const count = (n: number): string => n.toLocaleString('en-US');
 
+/** "1 row", "3 rows": the count with its noun (and verb) in the right number. */
+export const counted = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
+
 export function percent(part: number, whole: number): string {
   const p = (100 * part) / whole;
   return `${p >= 10 || p === 0 ? Math.round(p) : p.toFixed(1)}%`;

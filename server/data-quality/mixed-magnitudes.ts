@@ -1,6 +1,6 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
 import type { Table } from '../../shared/table.ts';
-import { count, readable, rowsFinding } from './finding.ts';
+import { counted, readable, rowsFinding } from './finding.ts';
 import { medianSorted } from './robust-stats.ts';
 
 /** The two groups' typical values (medians) must be at least this many orders of magnitude apart. */
@@ -55,7 +55,7 @@ export function findMixedMagnitudes(table: Table): QualityFinding[] {
       if (v > 0 && (minorityIsLow ? v < boundary : v > boundary)) rows.push(r);
     }
     const [few, many] = minorityIsLow ? [lowMedian, highMedian] : [highMedian, lowMedian];
-    const message = `${column.name} mixes two magnitudes, around ${readable(10 ** few)} and around ${readable(10 ** many)} (${apart.toFixed(1)} orders apart, nothing in between): the ${count(rows.length)} values around ${readable(10 ** few)} may be in another unit (kg vs g?).`;
+    const message = `${column.name} mixes two magnitudes, around ${readable(10 ** few)} and around ${readable(10 ** many)} (${apart.toFixed(1)} orders apart, nothing in between): the ${counted(rows.length, 'value', 'values')} around ${readable(10 ** few)} may be in another unit (kg vs g?).`;
     findings.push(rowsFinding(table, 'mixed-magnitudes', column.name, rows, message));
   }
   return findings;

@@ -1,6 +1,6 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
 import type { Table } from '../../shared/table.ts';
-import { count, readable, rowsFinding } from './finding.ts';
+import { counted, readable, rowsFinding } from './finding.ts';
 import { medianAndMad, presentSorted } from './robust-stats.ts';
 
 /** |x − median| / (1.4826 · MAD) above this is an outlier. */
@@ -35,7 +35,7 @@ export function findOutliers(table: Table, skip: ReadonlySet<string>): QualityFi
     const extreme = [...rows].sort((a, b) => Math.abs(data.values[b] - median) - Math.abs(data.values[a] - median));
     const low = median - ROBUST_Z_LIMIT * scale;
     const high = median + ROBUST_Z_LIMIT * scale;
-    const message = `${column.name}: ${count(rows.length)} values lie more than ${ROBUST_Z_LIMIT} robust standard deviations from the median ${readable(median)} (outside ${readable(low)} … ${readable(high)}), e.g. ${extreme.slice(0, 3).map((r) => readable(data.values[r])).join(', ')}.`;
+    const message = `${column.name}: ${counted(rows.length, 'value lies', 'values lie')} more than ${ROBUST_Z_LIMIT} robust standard deviations from the median ${readable(median)} (outside ${readable(low)} … ${readable(high)}), e.g. ${extreme.slice(0, 3).map((r) => readable(data.values[r])).join(', ')}.`;
     const finding = rowsFinding(table, 'outliers', column.name, extreme, message);
     findings.push(finding);
   }

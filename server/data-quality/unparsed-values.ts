@@ -2,7 +2,7 @@ import type { QualityFinding } from '../../shared/insights/quality.ts';
 import type { Table, Column } from '../../shared/table.ts';
 import { parseDate } from '../ingest/parse-date.ts';
 import { parseNumber } from '../ingest/parse-number.ts';
-import { count, percent, quoted, rowsFinding } from './finding.ts';
+import { counted, percent, quoted, rowsFinding } from './finding.ts';
 import type { StrayCells } from './stray-cells.ts';
 
 /** A text column whose present values parse as numbers (or dates) at least this often is "mostly numeric". */
@@ -21,7 +21,7 @@ export function findUnparsedValues(table: Table, stray: StrayCells): QualityFind
       const rows = Array.from(fromImport.rows);
       const kind = column.data.type === 'number' ? 'numbers' : 'dates';
       const texts = rows.flatMap((r) => fromImport.texts.get(r) ?? []);
-      const message = `${column.name}: ${count(rows.length)} values are not ${kind} (${quoted(texts)}) and were read as missing.`;
+      const message = `${column.name}: ${counted(rows.length, 'value is', 'values are')} not ${kind} (${quoted(texts)}) and ${rows.length === 1 ? 'was' : 'were'} read as missing.`;
       findings.push(rowsFinding(table, 'unparsed-values', column.name, rows, message, { column: column.name, text: (r) => fromImport.texts.get(r) }));
       continue;
     }
@@ -73,6 +73,6 @@ function mostlyParsed(table: Table, column: Column): QualityFinding | undefined 
     if (text !== null && verdictOf(text) !== kind) rows.push(r);
   }
   const words = rows.slice(0, 50).map((r) => textAt(r)!);
-  const message = `${column.name}: ${percent(parsed, present)} of its values are ${kind}s but ${count(rows.length)} are not (${quoted(words)}), so the column is read as text.`;
+  const message = `${column.name}: ${percent(parsed, present)} of its values are ${kind}s but ${counted(rows.length, 'is', 'are')} not (${quoted(words)}), so the column is read as text.`;
   return rowsFinding(table, 'unparsed-values', column.name, rows, message);
 }

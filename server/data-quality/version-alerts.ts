@@ -1,7 +1,7 @@
 import type { QualityAlert, QualityRule } from '../../shared/insights/quality.ts';
 import { isMissing, type Column, type Table } from '../../shared/table.ts';
 import { describeRule } from '../../shared/insights/describe-rule.ts';
-import { count, quoted, readable } from './finding.ts';
+import { count, counted, quoted, readable } from './finding.ts';
 
 /** A column's missing share moving by more than this (5 percentage points) is an alert. */
 export const MISSING_SHARE_SHIFT = 0.05;
@@ -19,7 +19,7 @@ export function versionAlerts(previous: Table, current: Table, previousRules: re
   for (const rule of currentRules) {
     const before = previousRules.find((r) => r.id === rule.id)?.violations ?? 0;
     if (rule.violations > before) {
-      alerts.push({ kind: 'rule-violated', column: rule.column, message: `Rule "${describeRule(rule)}" is broken by ${count(rule.violations)} rows (${count(before)} in the previous version).` });
+      alerts.push({ kind: 'rule-violated', column: rule.column, message: `Rule "${describeRule(rule)}" is broken by ${counted(rule.violations, 'row', 'rows')} (${count(before)} in the previous version).` });
     }
   }
   const byName = new Map(current.columns.map((c) => [c.name, c]));
@@ -45,7 +45,7 @@ export function versionAlerts(previous: Table, current: Table, previousRules: re
     }
     const fresh = newCategories(old, now, previous.rowCount, current.rowCount);
     if (fresh.values.length > 0) {
-      alerts.push({ kind: 'new-category', column: old.name, message: `${old.name}: ${fresh.values.length === 1 ? 'a new value appeared' : `${fresh.values.length} new values appeared`} (${quoted(fresh.values)}), in ${count(fresh.rows)} rows.` });
+      alerts.push({ kind: 'new-category', column: old.name, message: `${old.name}: ${fresh.values.length === 1 ? 'a new value appeared' : `${fresh.values.length} new values appeared`} (${quoted(fresh.values)}), in ${counted(fresh.rows, 'row', 'rows')}.` });
     }
   }
   for (const c of current.columns) {
