@@ -57,6 +57,7 @@ describe('the Data quality panel', () => {
     const day = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
     expect(await start.locator('#preview-title + p [data-testid=dataset-quality]').textContent()).toBe(`10 quality findings · 2 alerts · this replaces penguins of ${day}`);
 
+    await start.screenshot({ path: join(screenshotDir, 'quality-start-page.png') });
     await start.click('[data-testid=run]');
     await start.waitForURL(/\/s\/[A-Za-z0-9_-]+\?token=/, { timeout: 90_000 });
     await sessionReady(start);
