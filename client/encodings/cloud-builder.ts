@@ -1,17 +1,17 @@
 import type { Filter, Selection, ViewState, Encoding } from '../../shared/session/index.ts';
 import type { ColumnData } from '../../shared/table.ts';
 import type { PointCloudData } from '../scene/types.ts';
-import { PointFlag } from '../scene/flags.ts';
-import { composeColors, constantColors, encodeColors, type ColorResult } from './color-encoding.ts';
-import { evaluateFilters, type FilterResult } from './filters.ts';
-import type { Legend } from './legend.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
+import { composeColors, constantColors, encodeColors, type ColorResult } from '../../shared/encodings/color-encoding.ts';
+import { evaluateFilters, type FilterResult } from '../../shared/encodings/filters.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
 import { withVisibleCounts } from './legend-visible.ts';
-import { constantMagnitude, encodeMagnitude, OPACITY_RANGE, SIZE_RANGE, type MagnitudeRange } from './magnitude-encoding.ts';
+import { constantMagnitude, encodeMagnitude, OPACITY_RANGE, SIZE_RANGE, type MagnitudeRange } from '../../shared/encodings/magnitude-encoding.ts';
 import { memoKeyed } from './memo.ts';
-import { DEFAULT_CATEGORICAL, categoricalPalette } from './palettes.ts';
-import type { PointContext } from './point-context.ts';
-import { valuesFor } from './point-values.ts';
-import { positionsFor, type PositionsResult } from './positions.ts';
+import { DEFAULT_CATEGORICAL, categoricalPalette } from '../../shared/encodings/palettes.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
+import { valuesFor } from '../../shared/encodings/point-values.ts';
+import { positionsFor, type PositionsResult } from '../../shared/encodings/positions.ts';
 import { selectionMask } from './selection.ts';
 
 export interface CloudInputs {

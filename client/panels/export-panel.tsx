@@ -5,7 +5,7 @@ import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } fr
 import { authorOf, useCloud, useSession } from '../session/session-model.ts';
 import { snapshotPng } from './snapshot.ts';
 import { exportViewState, importViewState } from '../session/view-state-file.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { Panel } from './panel.tsx';
 
 const SIZES: [number, number][] = [

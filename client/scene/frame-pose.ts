@@ -1,4 +1,4 @@
-import { ROBUST_TAIL, samplePoints } from './robust-box.ts';
+import { ROBUST_TAIL, samplePoints } from '../../shared/scene/robust-box.ts';
 import type { CameraPose, Vec3 } from './types.ts';
 
 /** Points projected to frame a view; an even stride of the passing points above it. */
