@@ -8,5 +8,5 @@ export { boundingSphere, type BoundingSphere } from './bounds.ts';
 export type * from './types.ts';
 // The size rule (world diameter from the layout) and the framing, for world-scale spheres in XR.
 export { layoutPointSize } from '../../shared/scene/point-size.ts';
-export { framePose, type FrameLens } from './frame-pose.ts';
+export { framePose, type FrameLens } from '../../shared/scene/frame-pose.ts';
 export { robustBox, type RobustBox } from '../../shared/scene/robust-box.ts';
