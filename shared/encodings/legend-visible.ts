@@ -1,5 +1,5 @@
-import { PointFlag } from '../../shared/scene/flags.ts';
-import type { Legend } from '../../shared/encodings/legend.ts';
+import { PointFlag } from '../scene/flags.ts';
+import type { Legend } from './legend.ts';
 
 /**
  * The legend's counts under filters: each item's points that pass (`visible`, read as "n of N
