@@ -13,6 +13,7 @@ import { createCollabServer } from './collab/index.ts';
 import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
+import { ReportService } from './services/report-service.ts';
 import { SessionService } from './services/session-service.ts';
 import { AnalysisStore } from './store/analysis-store.ts';
 import { DatasetStore } from './store/dataset-store.ts';
@@ -84,6 +85,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     jobs,
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
     sessionService: new SessionService(sessions, datasets, analyses, collab),
+    reports: new ReportService(sessions, datasets, analyses, collab),
     access,
     guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),
     listening: { http: config.port, https: config.httpsPort },

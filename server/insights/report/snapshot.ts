@@ -42,6 +42,12 @@ export interface SnapshotRequest {
   height?: number;
 }
 
+/** A drawn view: its picture, and whether a point shows in it (passes the filters and lies inside the picture). */
+export interface DrawnView {
+  snapshot: Snapshot;
+  shows(point: number): boolean;
+}
+
 export interface Snapshot {
   png: Uint8Array;
   width: number;
@@ -62,7 +68,7 @@ export interface Snapshot {
  * sorted back to front with a radius that follows depth (the shader's pixel rule), on the scene's
  * background. Pure apart from the PNG encoding: data in, picture out.
  */
-export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Snapshot {
+export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): DrawnView {
   const width = Math.min(SNAPSHOT_WIDTH, request.width ?? SNAPSHOT_WIDTH);
   const height = Math.min(SNAPSHOT_HEIGHT, request.height ?? SNAPSHOT_HEIGHT);
   const { ctx } = scene;
@@ -126,7 +132,7 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Sn
     }
     raster.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
   }
-  return {
+  const snapshot: Snapshot = {
     png: encodePng(raster.data, width, height),
     width,
     height,
@@ -136,6 +142,12 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Sn
     drawnCount: order.length,
     sampledFrom: sample.length < n ? n : null,
   };
+  const shows = (i: number): boolean => {
+    if (!(i >= 0 && i < n) || filter.passes[i] === 0) return false;
+    const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+    return p !== null && p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height;
+  };
+  return { snapshot, shows };
 }
 
 /** Point indices 0…n−1, or an even stride of `cap` of them: the same points every time. */

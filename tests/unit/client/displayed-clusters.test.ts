@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisDescription } from '../../../shared/api-types.ts';
 import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
 import type { AnalysisArrays } from '../../../client/api/analyses.ts';
-import { withDisplayedClusters } from '../../../client/session/displayed-clusters.ts';
+import { withDisplayedClusters } from '../../../shared/session/displayed-clusters.ts';
 import { clusterColor, encodeColors } from '../../../shared/encodings/color-encoding.ts';
 import { hexToRgb } from '../../../shared/encodings/palettes.ts';
 import { valuesFor } from '../../../shared/encodings/point-values.ts';
