@@ -120,7 +120,11 @@ export class ReportService {
               pose: state.presenterPose ? 'seen from the presenter’s camera' : 'all points passing the filters framed from the home direction',
             },
           ];
-    const drawn: DrawnView[] = wanted.map((v) => drawSnapshot(scene, { view: v.view, filters: v.filters, camera: v.camera }));
+    const marks = state.annotations.flatMap((a) => {
+      const point = a.rowIndex === null ? -1 : pointOfRow(arrays.rowIndex, a.rowIndex);
+      return point >= 0 ? [{ point, color: a.color }] : [];
+    });
+    const drawn: DrawnView[] = wanted.map((v) => drawSnapshot(scene, { view: v.view, filters: v.filters, camera: v.camera, marks }));
     const placed = placeNotes(state.annotations, drawn, arrays.rowIndex);
     const views: ReportView[] = wanted.map((v, k) => ({
       title: v.title,

@@ -38,6 +38,8 @@ export interface SnapshotRequest {
   filters: readonly Filter[];
   /** The pose to draw from; null frames the points passing the filters, as the desktop's home view does. */
   camera: Omit<ViewCamera, 'fov'> | null;
+  /** Points to mark as pinned notes (a ring in the note's colour), drawn where they show. */
+  marks?: readonly { point: number; color: string }[];
   width?: number;
   height?: number;
 }
@@ -132,6 +134,17 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
     }
     raster.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
   }
+  // Notes last, over everything: a dark gap then a ring in the note's colour, as a pin reads in the scene.
+  for (const mark of request.marks ?? []) {
+    const i = mark.point;
+    if (!(i >= 0 && i < n) || filter.passes[i] === 0) continue;
+    const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+    if (!p) continue;
+    const r = Math.max(pointSize * sizes[i] * p.pxPerUnit, DEFAULT_MIN_PIXELS) * 0.5;
+    const outer = Math.max(r + 7, 9);
+    raster.ring(p.x, p.y, outer - 5, outer + 1, hexToRgb(SCENE_BACKGROUND), 0.85);
+    raster.ring(p.x, p.y, outer - 3, outer, hexToRgb(cssHex(mark.color)), 1);
+  }
   const snapshot: Snapshot = {
     png: encodePng(raster.data, width, height),
     width,
@@ -148,6 +161,11 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
     return p !== null && p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height;
   };
   return { snapshot, shows };
+}
+
+/** A note's colour as #rrggbb (anything else: white). */
+function cssHex(color: string): string {
+  return /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#ffffff';
 }
 
 /** Point indices 0…n−1, or an even stride of `cap` of them: the same points every time. */

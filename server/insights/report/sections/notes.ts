@@ -12,10 +12,18 @@ export function noteList(notes: readonly ReportNote[]): Html {
 
 export function notesSection(input: ReportInput): Html {
   const elsewhere = input.noteCount - input.notes.length;
+  const intro =
+    input.noteCount === 0
+      ? html`<p class="empty">No notes were written in this session.</p>`
+      : input.notes.length === 0
+        ? html`<p class="muted">${input.noteCount === 1 ? 'The session’s one note is' : `All ${formatNumber(input.noteCount)} notes are`} shown above, under the ${input.viewsAreBookmarks ? 'bookmark' : 'view'} that shows the point it is pinned to.</p>`
+        : elsewhere > 0
+          ? html`<p class="muted">${formatNumber(elsewhere)} of the ${formatNumber(input.noteCount)} notes are shown above, under the ${input.viewsAreBookmarks ? 'bookmark' : 'view'} that shows their point; these are the others.</p>`
+          : '';
   return html`<section id="notes">
 <h2>Annotations</h2>
-${elsewhere > 0 ? html`<p class="muted">${formatNumber(elsewhere)} of the ${formatNumber(input.noteCount)} notes are shown under the bookmark whose view shows their point; the others are here.</p>` : ''}
-${input.notes.length === 0 ? html`<p class="empty">${input.noteCount === 0 ? 'No notes were written in this session.' : 'Every note is shown under a bookmark.'}</p>` : noteList(input.notes)}
+${intro}
+${input.notes.length > 0 ? noteList(input.notes) : ''}
 </section>`;
 }
 

@@ -37,7 +37,7 @@ function picture(snapshot: Snapshot, view: ReportView): Html {
   if (snapshot.sampledFrom !== null) parts.push(`drawn from an even sample of ${formatNumber(Math.min(snapshot.pointCount, 200_000))} of the ${formatNumber(snapshot.sampledFrom)} points`);
   return html`<figure class="view">
 <img class="snapshot" src="${trustedHtml(pngDataUri(snapshot.png))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}”`}">
-<figcaption>${legend(snapshot.legend)}<div>${parts.join('; ')}.</div></figcaption>
+<figcaption>${legend(snapshot.legend)}<div>${parts.join('; ')}. An orange halo marks a flagged anomaly${view.notes.length > 0 ? '; a ring in a note’s colour, a point a note is pinned to' : ''}.</div></figcaption>
 </figure>`;
 }
 
