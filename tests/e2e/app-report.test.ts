@@ -85,7 +85,7 @@ describe('the findings report', () => {
     const clusters = offline.locator('#clusters article.cluster');
     expect(await clusters.count()).toBeGreaterThan(1);
     await expect.poll(() => offline.locator('#clusters h2').isVisible()).toBe(true);
-    const picture = offline.locator('#views img.snapshot').first();
+    const picture = offline.locator('#views img.snapshot.screen').first();
     await picture.scrollIntoViewIfNeeded();
     const size = await picture.evaluate((img: HTMLImageElement) => ({ complete: img.complete, width: img.naturalWidth, height: img.naturalHeight }));
     expect(size).toEqual({ complete: true, width: 1280, height: 720 });
@@ -101,6 +101,11 @@ describe('the findings report', () => {
     await offline.screenshot({ path: join(screenshotDir, 'report-print.png'), fullPage: true });
     expect(await offline.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     expect(await offline.locator('#clusters').evaluate((s) => getComputedStyle(s).breakBefore)).toBe('page');
+    // On paper the picture drawn on white stands in for the dark one.
+    expect(await offline.locator('#views img.snapshot.screen').first().isVisible()).toBe(false);
+    const paper = offline.locator('#views img.snapshot.print').first();
+    expect(await paper.isVisible()).toBe(true);
+    expect(await paper.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1280);
     await reader.close();
     expect(errors).toEqual([]);
   }, 180_000);

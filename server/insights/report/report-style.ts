@@ -1,7 +1,7 @@
 /**
  * The report's one style sheet, inlined: readable on screen, and on paper a light page with a
- * section per page and nothing split mid-figure. The snapshots keep the scene's dark background
- * (they are the pictures people saw); everything else prints black on white.
+ * section per page and nothing split mid-figure. On screen the snapshots have the scene's dark
+ * background (the pictures people saw); on paper their twin drawn on white replaces them.
  */
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1b1f27; --muted: #5b6270; --line: #d9dde4; --panel: #f4f6f9; --accent: #2f5d9b; --warn: #9a4b00; }
@@ -29,6 +29,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; border: 1px solid rgba(0,0,0,0.25); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 figure.view { margin: 10px 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.view img { display: block; width: 100%; max-width: 1280px; height: auto; border-radius: 6px; background: #0b0f17; }
+figure.view img.print { display: none; }
 figure.view figcaption { margin-top: 6px; color: var(--muted); font-size: 13px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 6px; font-size: 13px; }
 .legend .title { font-weight: 600; }
@@ -39,8 +40,11 @@ ul.notes { list-style: none; padding: 0; margin: 6px 0; }
 ul.notes li { border-left: 4px solid var(--line); padding: 4px 10px; margin: 6px 0; background: var(--panel); white-space: pre-wrap; }
 ul.notes .by { display: block; color: var(--muted); font-size: 12.5px; white-space: normal; }
 .empty { color: var(--muted); font-style: italic; }
+@page { margin: 14mm 12mm; }
 @media print {
   body { font-size: 11pt; background: #fff; }
+  figure.view img.screen { display: none; }
+  figure.view img.print { display: block; background: #fff; border: 1px solid var(--line); }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
   section { break-before: page; page-break-before: always; margin-top: 0; }

@@ -22,6 +22,8 @@ export const SNAPSHOT_HEIGHT = 720;
 export const SNAPSHOT_POINT_CAP = 200_000;
 /** The anomaly halo's colour, as the shader draws it (point-shaders.ts). */
 const ANOMALY_HALO: Rgb = [255, 92, 51];
+/** The paper the print version is drawn on. */
+const PRINT_BACKGROUND: Rgb = [255, 255, 255];
 /** How much a lit disc darkens towards its rim, standing in for the scene's sphere shading. */
 const RIM_SHADE = 0.35;
 
@@ -51,7 +53,10 @@ export interface DrawnView {
 }
 
 export interface Snapshot {
+  /** The picture on the scene's dark background (screens). */
   png: Uint8Array;
+  /** The same picture on white, for print. */
+  printPng: Uint8Array;
   width: number;
   height: number;
   legend: Legend;
@@ -117,36 +122,43 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
   }
   order.sort((a, b) => filter.passes[a] - filter.passes[b] || depth[b] - depth[a] || a - b);
 
-  const raster = new RgbaRaster(width, height, hexToRgb(SCENE_BACKGROUND));
-  for (const i of order) {
-    const rgb: Rgb = [colors.rgb[3 * i], colors.rgb[3 * i + 1], colors.rgb[3 * i + 2]];
-    if (filter.passes[i] === 0) {
-      // The shader's faded look: a grey of the colour's luminance, nearly transparent.
-      const grey = Math.round(((0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255) * 0.35 * 255 + 0.3 * 255);
-      raster.disc(x[i], y[i], radius[i], [grey, grey, grey], DEFAULT_FADED_ALPHA);
-      continue;
+  // One pass per background: the scene's dark one for the screen, white for paper (no ink spent on the sky).
+  const paint = (background: Rgb): RgbaRaster => {
+    const raster = new RgbaRaster(width, height, background);
+    for (const i of order) {
+      const rgb: Rgb = [colors.rgb[3 * i], colors.rgb[3 * i + 1], colors.rgb[3 * i + 2]];
+      if (filter.passes[i] === 0) {
+        // The shader's faded look: a grey of the colour's luminance, nearly transparent.
+        const grey = Math.round(((0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255) * 0.35 * 255 + 0.3 * 255);
+        raster.disc(x[i], y[i], radius[i], [grey, grey, grey], DEFAULT_FADED_ALPHA);
+        continue;
+      }
+      const r = radius[i];
+      if (ctx.anomalyFlag[i]) {
+        const ringW = Math.min(7, Math.max(2, r * 0.16));
+        const gap = Math.min(3, Math.max(1, r * 0.08));
+        raster.ring(x[i], y[i], r + gap, r + gap + ringW * 1.4, ANOMALY_HALO, Math.min(1, Math.max(0.4, r / 4)));
+      }
+      raster.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
     }
-    const r = radius[i];
-    if (ctx.anomalyFlag[i]) {
-      const ringW = Math.min(7, Math.max(2, r * 0.16));
-      const gap = Math.min(3, Math.max(1, r * 0.08));
-      raster.ring(x[i], y[i], r + gap, r + gap + ringW * 1.4, ANOMALY_HALO, Math.min(1, Math.max(0.4, r / 4)));
+    // Notes last, over everything: a gap of background, then a ring in the note's colour, as a pin reads in the scene.
+    for (const mark of request.marks ?? []) {
+      const i = mark.point;
+      if (!(i >= 0 && i < n) || filter.passes[i] === 0) continue;
+      const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+      if (!p) continue;
+      const r = Math.max(pointSize * sizes[i] * p.pxPerUnit, DEFAULT_MIN_PIXELS) * 0.5;
+      const outer = Math.max(r + 7, 9);
+      raster.ring(p.x, p.y, outer - 5, outer + 1, background, 0.85);
+      raster.ring(p.x, p.y, outer - 3, outer, hexToRgb(cssHex(mark.color)), 1);
     }
-    raster.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
-  }
-  // Notes last, over everything: a dark gap then a ring in the note's colour, as a pin reads in the scene.
-  for (const mark of request.marks ?? []) {
-    const i = mark.point;
-    if (!(i >= 0 && i < n) || filter.passes[i] === 0) continue;
-    const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
-    if (!p) continue;
-    const r = Math.max(pointSize * sizes[i] * p.pxPerUnit, DEFAULT_MIN_PIXELS) * 0.5;
-    const outer = Math.max(r + 7, 9);
-    raster.ring(p.x, p.y, outer - 5, outer + 1, hexToRgb(SCENE_BACKGROUND), 0.85);
-    raster.ring(p.x, p.y, outer - 3, outer, hexToRgb(cssHex(mark.color)), 1);
-  }
+    return raster;
+  };
+  const screen = paint(hexToRgb(SCENE_BACKGROUND));
+  const paper = paint(PRINT_BACKGROUND);
   const snapshot: Snapshot = {
-    png: encodePng(raster.data, width, height),
+    png: encodePng(screen.data, width, height),
+    printPng: encodePng(paper.data, width, height),
     width,
     height,
     legend: withVisibleCounts(colors.legend, colors.itemOf, filter.passes, filter.passCount),

@@ -75,7 +75,7 @@ describe('GET /api/sessions/:id/report', () => {
 
   it('embeds the bookmark picture as a PNG of 1280 × 720 with the note under it', async () => {
     const text = await (await report(session.id, session.viewToken)).text();
-    const images = [...text.matchAll(/<img class="snapshot" src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g)];
+    const images = [...text.matchAll(/<img class="snapshot screen" src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g)];
     expect(images).toHaveLength(1);
     const png = PNG.sync.read(Buffer.from(images[0][1], 'base64'));
     expect([png.width, png.height]).toEqual([1280, 720]);

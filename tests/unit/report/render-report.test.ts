@@ -123,11 +123,18 @@ describe('renderReport', () => {
 
   it('embeds each snapshot as a PNG data URI of the picture’s size', async () => {
     const html = renderReport(await input());
-    const images = [...html.matchAll(/<img class="snapshot" src="data:image\/png;base64,([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)"/g)];
+    const images = [...html.matchAll(/<img class="snapshot screen" src="data:image\/png;base64,([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)"/g)];
     expect(images).toHaveLength(1);
     const png = PNG.sync.read(Buffer.from(images[0][1], 'base64'));
     expect([png.width, png.height]).toEqual([Number(images[0][2]), Number(images[0][3])]);
     expect([png.width, png.height]).toEqual([1280, 720]);
+    expect([...png.data.subarray(0, 3)]).toEqual([11, 15, 23]);
+    // Its twin for print, on white paper.
+    const print = [...html.matchAll(/<img class="snapshot print" src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g)];
+    expect(print).toHaveLength(1);
+    const paper = PNG.sync.read(Buffer.from(print[0][1], 'base64'));
+    expect([paper.width, paper.height]).toEqual([1280, 720]);
+    expect([...paper.data.subarray(0, 3)]).toEqual([255, 255, 255]);
   });
 
   it('says plainly what is missing: no analysis, no quality report, no notes, no answers', async () => {

@@ -36,7 +36,8 @@ function picture(snapshot: Snapshot, view: ReportView): Html {
   ];
   if (snapshot.sampledFrom !== null) parts.push(`drawn from an even sample of ${formatNumber(Math.min(snapshot.pointCount, 200_000))} of the ${formatNumber(snapshot.sampledFrom)} points`);
   return html`<figure class="view">
-<img class="snapshot" src="${trustedHtml(pngDataUri(snapshot.png))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}”`}">
+<img class="snapshot screen" src="${trustedHtml(pngDataUri(snapshot.png))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}”`}">
+<img class="snapshot print" src="${trustedHtml(pngDataUri(snapshot.printPng))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}” for print`}">
 <figcaption>${legend(snapshot.legend)}<div>${parts.join('; ')}. An orange halo marks a flagged anomaly${view.notes.length > 0 ? '; a ring in a note’s colour, a point a note is pinned to' : ''}.</div></figcaption>
 </figure>`;
 }
