@@ -13,7 +13,7 @@ import { DEFAULT_FADED_ALPHA, DEFAULT_MIN_PIXELS, FADED_SIZE_FACTOR, layoutPoint
 import type { Filter, ViewState } from '../../../shared/session/types.ts';
 import { encodePng } from './png.ts';
 import { Projector, type ViewCamera } from './projection.ts';
-import { RgbaRaster } from './raster.ts';
+import { RgbaLayer } from './rgba-layer.ts';
 
 /** The largest picture a snapshot is (the brief's bound: at most 1280 × 720). */
 export const SNAPSHOT_WIDTH = 1280;
@@ -22,6 +22,8 @@ export const SNAPSHOT_HEIGHT = 720;
 export const SNAPSHOT_POINT_CAP = 200_000;
 /** The anomaly halo's colour, as the shader draws it (point-shaders.ts). */
 const ANOMALY_HALO: Rgb = [255, 92, 51];
+/** The gap between a noted point and its ring: the scene's background. */
+const NOTE_GAP: Rgb = hexToRgb(SCENE_BACKGROUND);
 /** The paper the print version is drawn on. */
 const PRINT_BACKGROUND: Rgb = [255, 255, 255];
 /** How much a lit disc darkens towards its rim, standing in for the scene's sphere shading. */
@@ -122,43 +124,39 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
   }
   order.sort((a, b) => filter.passes[a] - filter.passes[b] || depth[b] - depth[a] || a - b);
 
-  // One pass per background: the scene's dark one for the screen, white for paper (no ink spent on the sky).
-  const paint = (background: Rgb): RgbaRaster => {
-    const raster = new RgbaRaster(width, height, background);
-    for (const i of order) {
-      const rgb: Rgb = [colors.rgb[3 * i], colors.rgb[3 * i + 1], colors.rgb[3 * i + 2]];
-      if (filter.passes[i] === 0) {
-        // The shader's faded look: a grey of the colour's luminance, nearly transparent.
-        const grey = Math.round(((0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255) * 0.35 * 255 + 0.3 * 255);
-        raster.disc(x[i], y[i], radius[i], [grey, grey, grey], DEFAULT_FADED_ALPHA);
-        continue;
-      }
-      const r = radius[i];
-      if (ctx.anomalyFlag[i]) {
-        const ringW = Math.min(7, Math.max(2, r * 0.16));
-        const gap = Math.min(3, Math.max(1, r * 0.08));
-        raster.ring(x[i], y[i], r + gap, r + gap + ringW * 1.4, ANOMALY_HALO, Math.min(1, Math.max(0.4, r / 4)));
-      }
-      raster.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
+  // One drawing on a transparent layer, flattened onto the scene's dark background for the screen
+  // and onto white for paper (no ink spent on the sky).
+  const layer = new RgbaLayer(width, height);
+  for (const i of order) {
+    const rgb: Rgb = [colors.rgb[3 * i], colors.rgb[3 * i + 1], colors.rgb[3 * i + 2]];
+    if (filter.passes[i] === 0) {
+      // The shader's faded look: a grey of the colour's luminance, nearly transparent.
+      const grey = Math.round(((0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255) * 0.35 * 255 + 0.3 * 255);
+      layer.disc(x[i], y[i], radius[i], [grey, grey, grey], DEFAULT_FADED_ALPHA);
+      continue;
     }
-    // Notes last, over everything: a gap of background, then a ring in the note's colour, as a pin reads in the scene.
-    for (const mark of request.marks ?? []) {
-      const i = mark.point;
-      if (!(i >= 0 && i < n) || filter.passes[i] === 0) continue;
-      const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
-      if (!p) continue;
-      const r = Math.max(pointSize * sizes[i] * p.pxPerUnit, DEFAULT_MIN_PIXELS) * 0.5;
-      const outer = Math.max(r + 7, 9);
-      raster.ring(p.x, p.y, outer - 5, outer + 1, background, 0.85);
-      raster.ring(p.x, p.y, outer - 3, outer, hexToRgb(cssHex(mark.color)), 1);
+    const r = radius[i];
+    if (ctx.anomalyFlag[i]) {
+      const ringW = Math.min(7, Math.max(2, r * 0.16));
+      const gap = Math.min(3, Math.max(1, r * 0.08));
+      layer.ring(x[i], y[i], r + gap, r + gap + ringW * 1.4, ANOMALY_HALO, Math.min(1, Math.max(0.4, r / 4)));
     }
-    return raster;
-  };
-  const screen = paint(hexToRgb(SCENE_BACKGROUND));
-  const paper = paint(PRINT_BACKGROUND);
+    layer.disc(x[i], y[i], r, rgb, opacity ? Math.max(0, Math.min(1, opacity[i])) : 1, RIM_SHADE);
+  }
+  // Notes last, over everything: a dark gap, then a ring in the note's colour, as a pin reads in the scene.
+  for (const mark of request.marks ?? []) {
+    const i = mark.point;
+    if (!(i >= 0 && i < n) || filter.passes[i] === 0) continue;
+    const p = projector.project(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+    if (!p) continue;
+    const r = Math.max(pointSize * sizes[i] * p.pxPerUnit, DEFAULT_MIN_PIXELS) * 0.5;
+    const outer = Math.max(r + 7, 9);
+    layer.ring(p.x, p.y, outer - 5, outer + 1, NOTE_GAP, 0.85);
+    layer.ring(p.x, p.y, outer - 3, outer, hexToRgb(cssHex(mark.color)), 1);
+  }
   const snapshot: Snapshot = {
-    png: encodePng(screen.data, width, height),
-    printPng: encodePng(paper.data, width, height),
+    png: encodePng(layer.flatten(hexToRgb(SCENE_BACKGROUND)), width, height),
+    printPng: encodePng(layer.flatten(PRINT_BACKGROUND), width, height),
     width,
     height,
     legend: withVisibleCounts(colors.legend, colors.itemOf, filter.passes, filter.passCount),
