@@ -74,7 +74,7 @@ export function assembleAnalysisPart(document: ReportDocument, description: Anal
             view: document.view,
             filters: document.filters,
             camera: document.presenterPose,
-            pose: document.presenterPose ? 'seen from the presenter’s camera' : 'all points passing the filters framed from the home direction',
+            pose: document.presenterPose ? 'seen from the presenter’s camera' : 'nobody presents: every point framed from the home direction',
           },
         ];
   const marks = document.annotations.flatMap((a) => {

@@ -40,7 +40,7 @@ export interface SnapshotScene {
 export interface SnapshotRequest {
   view: ViewState;
   filters: readonly Filter[];
-  /** The pose to draw from; null frames the points passing the filters, as the desktop's home view does. */
+  /** The pose to draw from; null frames the points from the desktop's home direction (see drawSnapshot). */
   camera: Omit<ViewCamera, 'fov'> | null;
   /** Points to mark as pinned notes (a ring in the note's colour), drawn where they show. */
   marks?: readonly { point: number; color: string }[];
@@ -66,8 +66,8 @@ export interface Snapshot {
   pointCount: number;
   passCount: number;
   drawnCount: number;
-  /** Points the drawing considered: all of them, or an even sample of SNAPSHOT_POINT_CAP. */
-  sampledFrom: number | null;
+  /** Above SNAPSHOT_POINT_CAP points: the even sample drawn (`size` of the `of` points); null when all were considered. */
+  sample: { size: number; of: number } | null;
 }
 
 /**
@@ -96,7 +96,8 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
 
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) flags[i] = (filter.passes[i] ? PointFlag.PassesFilter : 0) | (ctx.anomalyFlag[i] ? PointFlag.Anomaly : 0);
-  const pose = request.camera ?? framePose(positions, n, flags, { fov: DESKTOP_FOV, aspect: width / height, direction: HOME_DIRECTION });
+  // No pose: every point framed from the home direction (in hide mode, those passing the filters, as nothing else shows).
+  const pose = request.camera ?? framePose(positions, n, view.filterMode === 'hide' ? flags : undefined, { fov: DESKTOP_FOV, aspect: width / height, direction: HOME_DIRECTION });
   const projector = new Projector({ ...pose, fov: DESKTOP_FOV }, width, height);
   const pointSize = layoutPointSize(positions, n) * view.pointScale;
 
@@ -163,7 +164,7 @@ export function drawSnapshot(scene: SnapshotScene, request: SnapshotRequest): Dr
     pointCount: n,
     passCount: filter.passCount,
     drawnCount: order.length,
-    sampledFrom: sample.length < n ? n : null,
+    sample: sample.length < n ? { size: sample.length, of: n } : null,
   };
   const shows = (i: number): boolean => {
     if (!(i >= 0 && i < n) || filter.passes[i] === 0) return false;

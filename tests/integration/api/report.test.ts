@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../../shared/api-types.ts';
-import { addAnnotation, addBookmark, DEFAULT_VIEW, setTitle } from '../../../shared/session/index.ts';
+import { addAnnotation, addBookmark, DEFAULT_VIEW, setPresenter, setPresenterPose, setTitle } from '../../../shared/session/index.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { connectClient, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { errorCode, ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
@@ -18,6 +18,7 @@ let server: RunningServer;
 let dataDir: string;
 let session: SessionCreated;
 let other: SessionCreated;
+let plain: SessionCreated;
 let editor: TestClient;
 let gentooRow: number;
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   await waitForAnalysis(server.url, analysis.id);
   session = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: analysis.id })).json()) as SessionCreated;
   other = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id })).json()) as SessionCreated;
+  plain = (await (await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, analysisId: analysis.id })).json()) as SessionCreated;
   const rows = (await (await ownerFetch(`${server.url}/api/datasets/${dataset.id}/rows?limit=400`)).json()) as { rows: Record<string, unknown>[] };
   gentooRow = rows.rows.findIndex((r) => r.Species === 'Gentoo');
   expect(gentooRow).toBeGreaterThan(0);
@@ -103,6 +105,22 @@ describe('GET /api/sessions/:id/report', () => {
     const response = await ownerFetch(`${server.url}/api/sessions/nosuchsession00000000/report`);
     expect(response.status).toBe(404);
     expect(await errorCode(response)).toBe('not_found');
+  });
+
+  it('without bookmarks pictures the shared view: every point framed, then the presenter’s pose', async () => {
+    const first = await (await report(plain.id, plain.viewToken)).text();
+    expect(first).toContain('<h2>The shared view</h2>');
+    expect([...first.matchAll(/<img class="snapshot screen"/g)]).toHaveLength(1);
+    expect(first).toContain('nobody presents: every point framed from the home direction');
+    const presenter = connectClient(`${server.url.replace('http', 'ws')}/yjs`, plain.id, plain.editToken);
+    try {
+      await whenSynced(presenter);
+      setPresenter(presenter.doc, { clientId: presenter.doc.clientID, name: 'Ana' });
+      setPresenterPose(presenter.doc, { position: [0.5, 0.5, 3], target: [0, 0, 0] });
+      await waitFor(async () => (await (await report(plain.id, plain.viewToken)).text()).includes('seen from the presenter’s camera'), 20_000, 'the presenter’s pose in the report');
+    } finally {
+      presenter.destroy();
+    }
   });
 
   it('reports a session without an analysis with its view and no picture', async () => {

@@ -52,7 +52,7 @@ describe('drawSnapshot', () => {
     expect([png.width, png.height, snapshot.width, snapshot.height]).toEqual([1280, 720, 1280, 720]);
     expect(pixelOf(png, 1, 1)).toEqual(hexToRgb(SCENE_BACKGROUND));
     expect(snapshot.drawnCount).toBe(s.ctx.count);
-    expect(snapshot.sampledFrom).toBeNull();
+    expect(snapshot.sample).toBeNull();
   });
 
   it('puts each cluster’s colour where its nearest point projects', async () => {

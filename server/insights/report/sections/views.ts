@@ -34,7 +34,7 @@ function picture(snapshot: Snapshot, view: ReportView): Html {
     `${formatNumber(snapshot.passCount)} of ${formatNumber(snapshot.pointCount)} points pass the filters`,
     view.pose,
   ];
-  if (snapshot.sampledFrom !== null) parts.push(`drawn from an even sample of ${formatNumber(Math.min(snapshot.pointCount, 200_000))} of the ${formatNumber(snapshot.sampledFrom)} points`);
+  if (snapshot.sample !== null) parts.push(`drawn from an even sample of ${formatNumber(snapshot.sample.size)} of the ${formatNumber(snapshot.sample.of)} points`);
   return html`<figure class="view">
 <img class="snapshot screen" src="${trustedHtml(pngDataUri(snapshot.png))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}”`}">
 <img class="snapshot print" src="${trustedHtml(pngDataUri(snapshot.printPng))}" width="${snapshot.width}" height="${snapshot.height}" alt="${`Picture of the view “${view.title}” for print`}">
