@@ -10,6 +10,9 @@ import { describeFilter } from './format.ts';
 import type { ReportAnalysis, ReportCluster, ReportNote, ReportView } from './report-input.ts';
 import { drawSnapshot, type DrawnView, type SnapshotScene } from './snapshot.ts';
 
+/** Bookmarks drawn at most (each picture is two PNGs of some hundred KiB). */
+export const MAX_PICTURES = 40;
+
 /** What the report reads of a session's document, as plain data (report-service.ts reads it). */
 export interface ReportDocument {
   title: string;
@@ -81,7 +84,8 @@ export function assembleAnalysisPart(document: ReportDocument, description: Anal
     const point = a.rowIndex === null ? -1 : pointOfRow(arrays.rowIndex, a.rowIndex);
     return point >= 0 ? [{ point, color: a.color }] : [];
   });
-  const drawn = wanted.map((v) => drawSnapshot(scene, { view: v.view, filters: v.filters, camera: v.camera, marks }));
+  // Past the cap a bookmark is listed without a picture (and says so): a report stays a file one can mail.
+  const drawn = wanted.slice(0, MAX_PICTURES).map((v) => drawSnapshot(scene, { view: v.view, filters: v.filters, camera: v.camera, marks }));
   const placed = placeNotes(document.annotations, drawn, arrays.rowIndex);
   return {
     analysis: reportAnalysis(summary, ctx, clusterPalette(document.view), rowLabel),
@@ -91,8 +95,9 @@ export function assembleAnalysisPart(document: ReportDocument, description: Anal
       createdAt: v.createdAt || undefined,
       pose: v.pose,
       filters: v.filters.map(describeFilter),
-      snapshot: drawn[k].snapshot,
-      notes: placed.under[k].map((a) => reportNote(a, rowLabel)),
+      snapshot: drawn[k]?.snapshot ?? null,
+      ...(k >= MAX_PICTURES ? { noPicture: `a report draws the first ${MAX_PICTURES} bookmarks of the tour.` } : {}),
+      notes: (placed.under[k] ?? []).map((a) => reportNote(a, rowLabel)),
     })),
     notes: placed.rest.map((a) => reportNote(a, rowLabel)),
   };

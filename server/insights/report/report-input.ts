@@ -75,8 +75,9 @@ export interface ReportView {
   pose: string;
   /** The view's filters in words, e.g. "body_mass_g from 4,000 to 6,000". */
   filters: string[];
-  /** What colour means (the legend title is in the snapshot's legend). */
+  /** The picture of the view with its legend, or null (then `noPicture` says why). */
   snapshot: Snapshot | null;
+  noPicture?: string;
   notes: ReportNote[];
 }
 

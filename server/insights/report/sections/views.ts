@@ -23,7 +23,7 @@ function viewCard(view: ReportView, number: number | null): Html {
   return html`<article class="card view" data-view="${number ?? 'current'}">
 <h3>${number !== null ? `${number}. ` : ''}${view.title}</h3>
 ${view.author || view.createdAt ? html`<p class="muted">${view.author ? `Saved by ${view.author}` : 'Saved'}${view.createdAt ? `, ${formatTime(view.createdAt)}` : ''}</p>` : ''}
-${view.snapshot ? picture(view.snapshot, view) : html`<p class="empty">No picture: the session has no finished analysis.</p>`}
+${view.snapshot ? picture(view.snapshot, view) : html`<p class="empty">No picture: ${view.noPicture ?? 'the session has no finished analysis.'}</p>`}
 <p><strong>Filters:</strong> ${view.filters.length === 0 ? 'none (every point shown)' : view.filters.join('; ')}</p>
 ${view.notes.length > 0 ? html`<p><strong>Notes on points in this view</strong></p>${noteList(view.notes)}` : ''}
 </article>`;
