@@ -17,6 +17,7 @@ import { spawnTsWorker } from '../jobs/spawn-worker.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
+import { ReportSlots } from './report-slots.ts';
 import type { SessionDocuments } from './session-service.ts';
 
 /**
@@ -25,6 +26,8 @@ import type { SessionDocuments } from './session-service.ts';
  * worker thread, the pictures, clusters and anomalies of its finished analysis.
  */
 export class ReportService {
+  private readonly slots = new ReportSlots();
+
   constructor(
     private readonly sessions: SessionStore,
     private readonly datasets: DatasetStore,
@@ -56,7 +59,7 @@ export class ReportService {
     if (!analysis || analysis.status !== 'done' || !analysis.result) {
       return { ...base, analysis: null, views: viewsWithoutAnalysis(document), notes: document.annotations.map((a) => reportNote(a)) };
     }
-    const part = await runReportWorker({
+    const part = await this.slots.run(() => runReportWorker({
       document,
       analysis,
       arrayPaths: {
@@ -67,7 +70,7 @@ export class ReportService {
         anomalyFlag: this.analyses.arrayPath(analysis.id, 'anomalyFlag'),
       },
       table: { rowCount: dataset.rowCount, columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, identifier: c.identifier, path: this.datasets.columnPath(dataset.id, c.name) })) },
-    });
+    }));
     return { ...base, ...part };
   }
 }

@@ -69,6 +69,8 @@ describe('the findings report', () => {
     await waitFor(() => page.evaluate(() => document.querySelector('[data-panel=annotations]')?.textContent?.includes('Look here') ?? false), 20_000, 'the note to reach the page');
 
     await openPanel('export');
+    await page.locator('[data-panel=export]').screenshot({ path: join(screenshotDir, 'report-export-panel.png') });
+    expect(await page.locator('[data-testid=export-report]').textContent()).toBe('Download report');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid=export-report]')]);
     expect(download.suggestedFilename()).toBe('penguin-findings-report.html');
     const html = await readFile((await download.path())!, 'utf8');
