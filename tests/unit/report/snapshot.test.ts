@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
+import { colorsOf } from '../../../shared/encodings/channels.ts';
 import { clusterColor } from '../../../shared/encodings/color-encoding.ts';
 import { hexToRgb, SCENE_BACKGROUND } from '../../../shared/encodings/palettes.ts';
 import { positionsFor } from '../../../shared/encodings/positions.ts';
@@ -84,6 +85,26 @@ describe('drawSnapshot', () => {
       expect(distance(got, want), `pixel ${got} at the projection of point ${best} vs ${want}`).toBeLessThan(30);
       for (const other of [0, 1, 2].filter((c) => c !== cluster)) expect(distance(got, hexToRgb(clusterColor(other)))).toBeGreaterThan(distance(got, want));
     }
+  });
+
+  it('colours by a column with the client’s ramp: the nearest point’s pixel is its encoded colour', async () => {
+    const { scene: s, positions } = await scene();
+    const view: ViewState = { ...VIEW, color: { by: 'column', column: 'Body Mass (g)', palette: 'viridis' } };
+    const drawn = drawSnapshot(s, { view, filters: [], camera: CAMERA });
+    expect(drawn.snapshot.legend).toMatchObject({ kind: 'continuous', title: 'Body Mass (g)' });
+    const png = PNG.sync.read(Buffer.from(drawn.snapshot.png));
+    const expected = colorsOf(view.color, s.ctx);
+    if ('pending' in expected) throw new Error('column missing');
+    // The point nearest the camera overall is covered by nothing.
+    let nearest = 0;
+    let nearestDepth = Infinity;
+    for (let i = 0; i < s.ctx.count; i++) {
+      const at = threeProject(CAMERA, positions.subarray(3 * i, 3 * i + 3), 1280, 720);
+      if (at.x > 0 && at.x < 1280 && at.y > 0 && at.y < 720 && at.depth < nearestDepth) [nearest, nearestDepth] = [i, at.depth];
+    }
+    const at = threeProject(CAMERA, positions.subarray(3 * nearest, 3 * nearest + 3), 1280, 720);
+    const want = [...expected.rgb.subarray(3 * nearest, 3 * nearest + 3)];
+    expect(distance(pixelOf(png, at.x, at.y), want)).toBeLessThan(30);
   });
 
   it('hides filtered-out points in hide mode and fades them in fade mode', async () => {
