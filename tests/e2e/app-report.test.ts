@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../shared/api-types.ts';
 import { addAnnotation } from '../../shared/session/index.ts';
 import type { RunningServer } from '../../server/server.ts';
+import { Projector } from '../../server/insights/report/projection.ts';
+import { DESKTOP_FOV } from '../../shared/scene/frame-pose.ts';
+import { layoutPointSize } from '../../shared/scene/point-size.ts';
 import { cameraAtRest } from '../support/camera-rest.ts';
 import { repoRoot, screenshotDir } from '../support/browser.ts';
 import { connectClient, waitFor, whenSynced, type TestClient } from '../support/collab-harness.ts';
@@ -57,6 +60,28 @@ describe('the findings report', () => {
       }
       return m.rowOf(best);
     });
+    // The report's projection and point sizes agree with the page's own, for the same pose and canvas.
+    const seen = await page.evaluate(() => {
+      const m = window.__mirage!;
+      return { camera: m.camera(), rect: m.canvasRect()!, points: m.screenPoints(), rows: Array.from({ length: m.count }, (_, p) => m.rowOf(p)) };
+    });
+    const served = (await (await fetch(`${server.url}/api/analyses/${fixture!.analysisId}/points.json?token=${tokens.editToken}`)).json()) as { positions: [number, number, number][] };
+    const projector = new Projector({ ...seen.camera, fov: DESKTOP_FOV }, seen.rect.width, seen.rect.height);
+    const flat = Float32Array.from(served.positions.flat());
+    const base = layoutPointSize(flat, served.positions.length);
+    let worstPlace = 0;
+    let worstSize = 0;
+    served.positions.forEach((p, i) => {
+      const at = projector.project(...p);
+      if (!at || !Number.isFinite(seen.points.x[i])) return;
+      worstPlace = Math.max(worstPlace, Math.hypot(at.x - seen.points.x[i], at.y - seen.points.y[i]));
+      worstSize = Math.max(worstSize, Math.abs(Math.max(base * at.pxPerUnit, 2) - seen.points.diameter[i]));
+    });
+    expect(worstPlace).toBeLessThan(0.5);
+    expect(worstSize).toBeLessThan(0.5);
+
+    // The page's own picture of the view the bookmark saves, to hold beside the report's (tests/e2e/screenshots).
+    await page.locator('canvas').first().screenshot({ path: join(screenshotDir, 'report-app-view.png') });
     await openPanel('bookmarks');
     await page.fill('[aria-label="Bookmark title"]', 'Whole colony');
     await page.locator('[data-panel=bookmarks] button[type=submit]').click();
