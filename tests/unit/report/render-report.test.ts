@@ -116,6 +116,7 @@ describe('renderReport', () => {
     // The full quality report: finding with its example row, rule, alert.
     expect(html).toContain('row 4');
     expect(html).toContain('matches ' + ESCAPED);
+    expect(html).toContain('<td>rows 1–2</td>');
     // The clusters with their statistics: Gentoo's body mass mean is about 5,076 g.
     expect(html).toMatch(/<table class="cluster-stats">/);
     expect(html).toMatch(/5,07\d(\.\d)? ± /);
