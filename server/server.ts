@@ -14,6 +14,7 @@ import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
 import { QualityService } from './services/quality-service.ts';
+import { ReportService } from './services/report-service.ts';
 import { SessionService } from './services/session-service.ts';
 import { AnalysisStore } from './store/analysis-store.ts';
 import { DatasetStore } from './store/dataset-store.ts';
@@ -77,6 +78,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     maxConnectionsPerSession: config.collabMaxConnections,
     maxDocumentBytes: config.collabMaxDocumentBytes,
   });
+  const quality = new QualityService(datasets);
   const deps: ApiDeps = {
     config,
     datasets,
@@ -85,7 +87,8 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     jobs,
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
     sessionService: new SessionService(sessions, datasets, analyses, collab),
-    quality: new QualityService(datasets),
+    quality,
+    reports: new ReportService(sessions, datasets, analyses, collab, quality),
     access,
     guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),
     listening: { http: config.port, https: config.httpsPort },

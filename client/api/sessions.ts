@@ -1,5 +1,5 @@
 import type { DemoSessionInfo, SessionCreated, SessionDescription } from '../../shared/api-types.ts';
-import { getJson, sendJson, seg } from './http.ts';
+import { getJson, request, sendJson, seg } from './http.ts';
 
 export const createSession = (body: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionCreated> =>
   sendJson<SessionCreated>('/api/sessions', body);
@@ -23,3 +23,8 @@ export function sessionUrl(origin: string, id: string, token: string): string {
 /** Points the session at another finished analysis of its dataset (edit token only); everyone follows. */
 export const rebindSession = (id: string, editToken: string, analysisId: string): Promise<{ id: string; analysisId: string }> =>
   sendJson(`/api/sessions/${seg(id)}/analysis?token=${encodeURIComponent(editToken)}`, { analysisId }, 'PUT');
+
+/** The session's findings report, one self-contained HTML file (either of its tokens, or the owner). */
+export async function getReport(id: string): Promise<Blob> {
+  return (await request(`/api/sessions/${seg(id)}/report`)).blob();
+}

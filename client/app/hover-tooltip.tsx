@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../session/session-model.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from '../panels/row-values.tsx';
 import type { PointSceneHandle } from '../scene/types.ts';

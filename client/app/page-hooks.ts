@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Legend } from '../encodings/legend.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 import { drawnAvatars } from '../scene/drawn-avatars.ts';
 import type { AvatarPose } from '../scene/pose-interpolation.ts';

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { CATEGORICAL_PALETTES } from '../encodings/palettes.ts';
+import { CATEGORICAL_PALETTES } from '../../shared/encodings/palettes.ts';
 import { initialAwarenessState, sanitizeAwarenessState, type AwarenessState, type Device } from '../../shared/session/index.ts';
 
 export interface Peer {

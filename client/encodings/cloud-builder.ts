@@ -1,17 +1,16 @@
 import type { Filter, Selection, ViewState, Encoding } from '../../shared/session/index.ts';
 import type { ColumnData } from '../../shared/table.ts';
 import type { PointCloudData } from '../scene/types.ts';
-import { PointFlag } from '../scene/flags.ts';
-import { composeColors, constantColors, encodeColors, type ColorResult } from './color-encoding.ts';
-import { evaluateFilters, type FilterResult } from './filters.ts';
-import type { Legend } from './legend.ts';
-import { withVisibleCounts } from './legend-visible.ts';
-import { constantMagnitude, encodeMagnitude, OPACITY_RANGE, SIZE_RANGE, type MagnitudeRange } from './magnitude-encoding.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
+import { composeColors, constantColors, type ColorResult } from '../../shared/encodings/color-encoding.ts';
+import { colorsOf, FALLBACK_COLOR, magnitudeOf } from '../../shared/encodings/channels.ts';
+import { evaluateFilters, type FilterResult } from '../../shared/encodings/filters.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
+import { withVisibleCounts } from '../../shared/encodings/legend-visible.ts';
+import { constantMagnitude, OPACITY_RANGE, SIZE_RANGE } from '../../shared/encodings/magnitude-encoding.ts';
 import { memoKeyed } from './memo.ts';
-import { DEFAULT_CATEGORICAL, categoricalPalette } from './palettes.ts';
-import type { PointContext } from './point-context.ts';
-import { valuesFor } from './point-values.ts';
-import { positionsFor, type PositionsResult } from './positions.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
+import { positionsFor, type PositionsResult } from '../../shared/encodings/positions.ts';
 import { selectionMask } from './selection.ts';
 
 export interface CloudInputs {
@@ -42,23 +41,6 @@ export interface CloudOutput {
 }
 
 const key = (value: unknown): string => JSON.stringify(value);
-
-function colorsOf(enc: Encoding, ctx: PointContext): ColorResult | { pending: string } {
-  const fallback = categoricalPalette(DEFAULT_CATEGORICAL)[0];
-  if (enc.by === 'constant') return constantColors(ctx.count, typeof enc.value === 'string' ? enc.value : fallback);
-  const result = valuesFor(enc, ctx);
-  if (result === null) return constantColors(ctx.count, fallback);
-  if ('pending' in result) return { pending: result.pending };
-  return encodeColors(result.values, enc, result.title);
-}
-
-function magnitudeOf(enc: Encoding, ctx: PointContext, range: MagnitudeRange): Float32Array | { pending: string } {
-  if (enc.by === 'constant') return constantMagnitude(ctx.count, typeof enc.value === 'number' ? enc.value : 1);
-  const result = valuesFor(enc, ctx);
-  if (result === null) return constantMagnitude(ctx.count, 1);
-  if ('pending' in result) return { pending: result.pending };
-  return encodeMagnitude(result.values, enc, range);
-}
 
 function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array, dimUnselected: boolean): Uint8Array {
   const n = passes.length;
@@ -114,7 +96,7 @@ export class CloudBuilder {
     let colors: ColorResult;
     if ('pending' in colorResult) {
       pending.push(colorResult.pending);
-      colors = this.lastColors && this.lastColors.rgb.length === n * 3 ? this.lastColors : constantColors(n, categoricalPalette(DEFAULT_CATEGORICAL)[0]);
+      colors = this.lastColors && this.lastColors.rgb.length === n * 3 ? this.lastColors : constantColors(n, FALLBACK_COLOR);
     } else colors = this.lastColors = colorResult;
 
     const sizeResult = this.sizes([key(view.size), columnFor(view.size, ctx), ctx], () => magnitudeOf(view.size, ctx, SIZE_RANGE));

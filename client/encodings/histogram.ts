@@ -1,5 +1,5 @@
 import { bisectRight, nice, ticks } from 'd3-array';
-import { finiteExtent } from './scales.ts';
+import { finiteExtent } from '../../shared/encodings/scales.ts';
 
 /**
  * Histogram of numeric values over nice bin edges (d3's tick rule), with a second count for a

@@ -1,5 +1,5 @@
 import type { ColumnData } from '../../shared/table.ts';
-import type { PointContext } from './point-context.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
 
 /**
  * Rows matching a typed value. Text-like columns match when the value contains the query

@@ -1,7 +1,7 @@
 import { reductionName } from '../session/analysis-choices.ts';
 import { useSession } from '../session/session-model.ts';
 import { useReanalyse } from '../session/use-reanalyse.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { Panel } from './panel.tsx';
 import { ReanalyseForm } from './reanalyse-form.tsx';
 

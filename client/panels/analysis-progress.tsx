@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AnalysisProgress } from '../../shared/api-types.ts';
-import { fitToUnitSphere } from '../encodings/positions.ts';
-import { PointFlag } from '../scene/flags.ts';
+import { fitToUnitSphere } from '../../shared/encodings/positions.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { PointCloudData } from '../scene/types.ts';
 

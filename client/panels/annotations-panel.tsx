@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addAnnotation, readAnnotations, removeAnnotation } from '../../shared/session/index.ts';
 import { authorOf, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { pointOfRow } from '../encodings/point-context.ts';
+import { pointOfRow } from '../../shared/encodings/point-context.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 

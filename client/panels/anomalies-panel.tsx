@@ -3,7 +3,7 @@ import { useSession } from '../session/session-model.ts';
 import { useLabelColumn } from '../session/use-label-column.ts';
 import { cellText } from '../session/use-neighbours.ts';
 import { anomalyListCaption, countFlagged } from '../encodings/anomaly-list.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 

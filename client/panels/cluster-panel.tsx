@@ -1,13 +1,13 @@
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
-import { clusterColor } from '../encodings/color-encoding.ts';
+import { clusterColor } from '../../shared/encodings/color-encoding.ts';
 import { useSession } from '../session/session-model.ts';
 import { focusCluster } from '../session/focus-cluster.ts';
 import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
 import { toggleClusterSelection } from '../session/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { formatNumber } from '../encodings/legend.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { Panel } from './panel.tsx';
 import '../styles/viewer.css';
 

@@ -11,7 +11,7 @@ import {
 } from '../../shared/session/index.ts';
 import { useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { CATEGORICAL_PALETTES, CONTINUOUS_PALETTES } from '../encodings/palettes.ts';
+import { CATEGORICAL_PALETTES, CONTINUOUS_PALETTES } from '../../shared/encodings/palettes.ts';
 import { Panel } from './panel.tsx';
 import { reductionName } from '../session/analysis-choices.ts';
 

@@ -5,7 +5,8 @@ import { rowNumbersNeeded, rowsForMask, rowsToCsv, rowsToJson, withAnalysis } fr
 import { authorOf, useCloud, useSession } from '../session/session-model.ts';
 import { snapshotPng } from './snapshot.ts';
 import { exportViewState, importViewState } from '../session/view-state-file.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
+import { getReport } from '../api/sessions.ts';
 import { Panel } from './panel.tsx';
 
 const SIZES: [number, number][] = [
@@ -16,7 +17,7 @@ const SIZES: [number, number][] = [
   [1080, 1080],
 ];
 
-/** Snapshot PNG, selected or visible rows as CSV / JSON, and the view state as a file. */
+/** Snapshot PNG, selected or visible rows as CSV / JSON, the findings report, and the view state as a file. */
 export function ExportPanel() {
   const model = useSession();
   const cloud = useCloud();
@@ -65,6 +66,11 @@ export function ExportPanel() {
       downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${fileSlug(title)}-${which}.${format}`);
     });
 
+  const report = () =>
+    run('report', async () => {
+      downloadBlob(await getReport(model.info.id), `${fileSlug(title)}-report.html`);
+    });
+
   const saveView = () => {
     setMessage(null);
     const pose = model.view.current?.pose();
@@ -103,6 +109,11 @@ export function ExportPanel() {
         </button>
         <button type="button" className="small" disabled={busy !== null || count === 0} onClick={() => void exportRows('json')} data-testid="export-json">
           JSON
+        </button>
+      </div>
+      <div className="export-row">
+        <button type="button" className="small" disabled={busy !== null} onClick={() => void report()} data-testid="export-report" title="One HTML file: summary, quality, bookmarks with pictures, clusters, anomalies, notes and shared answers; opens offline and prints">
+          {busy === 'report' ? 'making report…' : 'Download report'}
         </button>
       </div>
       <div className="export-row">

@@ -4,8 +4,8 @@ import { readFilters, removeFilter, setFilter, setFilterEnabled, type Filter } f
 import { authorOf, useCloud, useSession } from '../session/session-model.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
-import { formatNumber } from '../encodings/legend.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { AnomalyFilterControl } from './anomaly-filter.tsx';
 import { Panel } from './panel.tsx';
 import { RangeFilterControl } from './range-filter.tsx';

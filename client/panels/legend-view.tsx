@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useCloud, useSession } from '../session/session-model.ts';
-import type { Legend, LegendMark } from '../encodings/legend.ts';
-import { formatNumber, legendMarks } from '../encodings/legend.ts';
-import { countText, visibleMarks } from '../encodings/legend-visible.ts';
-import { CLUSTER_TITLE } from '../encodings/point-values.ts';
-import { rampCss } from '../encodings/palettes.ts';
+import type { Legend, LegendMark } from '../../shared/encodings/legend.ts';
+import { formatNumber, legendMarks } from '../../shared/encodings/legend.ts';
+import { countText, visibleMarks } from '../../shared/encodings/legend-visible.ts';
+import { CLUSTER_TITLE } from '../../shared/encodings/point-values.ts';
+import { rampCss } from '../../shared/encodings/palettes.ts';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterNamesShown } from '../session/cluster-label-list.ts';

@@ -5,7 +5,7 @@ import { RowValues } from './row-values.tsx';
 import { useLabelColumn } from '../session/use-label-column.ts';
 import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../session/use-neighbours.ts';
 import { selectPoints } from '../session/selection-actions.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';
 

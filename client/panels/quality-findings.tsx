@@ -1,5 +1,5 @@
 import type { QualityFinding } from '../../shared/insights/quality.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { FINDING_GROUPS, exampleLine } from './quality-labels.ts';
 import { SelectRowsButton } from './select-rows-button.tsx';
 

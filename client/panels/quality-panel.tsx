@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { QualityReport } from '../../shared/insights/quality.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useSession } from '../session/session-model.ts';
 import { useQuality } from '../session/use-quality.ts';
 import { Panel } from './panel.tsx';

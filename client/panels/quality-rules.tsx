@@ -1,6 +1,6 @@
 import { describeRule } from '../../shared/insights/describe-rule.ts';
 import type { QualityRule } from '../../shared/insights/quality.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { SelectRowsButton } from './select-rows-button.tsx';
 
 /** The dataset's rules with how many rows break each; editors may select those rows or delete the rule. */

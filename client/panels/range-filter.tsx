@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { updateFilter, type RangeFilter } from '../../shared/session/index.ts';
 import { useSession } from '../session/session-model.ts';
 import { histogram } from '../encodings/histogram.ts';
-import { formatDate, formatNumber } from '../encodings/legend.ts';
+import { formatDate, formatNumber } from '../../shared/encodings/legend.ts';
 import { HistogramChart } from './histogram-chart.tsx';
 import { useOtherFiltersPass } from './use-other-filters.ts';
 import '../styles/filters.css';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useCloud, useSession } from '../session/session-model.ts';
 import { selectPoints } from '../session/selection-actions.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import '../styles/search.css';
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { selectRowRanges } from '../session/select-rows.ts';
 import { useSession } from '../session/session-model.ts';
 

@@ -5,7 +5,7 @@ import { useCloud, useSession } from '../session/session-model.ts';
 import { clearAll } from '../session/selection-actions.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 import { compareColumn, type ColumnComparison, type NumericStats } from '../encodings/stats.ts';
-import { formatDate, formatNumber } from '../encodings/legend.ts';
+import { formatDate, formatNumber } from '../../shared/encodings/legend.ts';
 import { formatCell } from '../encodings/format-cell.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Panel } from './panel.tsx';

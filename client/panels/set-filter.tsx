@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { updateFilter, type SetFilter } from '../../shared/session/index.ts';
 import { useSession } from '../session/session-model.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useOtherFiltersPass } from './use-other-filters.ts';
 
 const SHOWN = 40;

@@ -1,4 +1,4 @@
-import type { Legend } from '../encodings/legend.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
 import { wrapLines } from './wrap-lines.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useSession, useCloud } from '../session/session-model.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
 import { describeRefusal } from '../../shared/session/close-codes.ts';
 import { revealPanel } from './panel.tsx';

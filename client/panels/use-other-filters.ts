@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { readFilters } from '../../shared/session/index.ts';
 import type { SessionModel } from '../session/session-model.ts';
-import { evaluateFilters } from '../encodings/filters.ts';
+import { evaluateFilters } from '../../shared/encodings/filters.ts';
 
 /**
  * Which points pass every filter except `filterId` (null when no other filter is on): a filter's

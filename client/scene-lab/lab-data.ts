@@ -1,5 +1,5 @@
 import { createRandom, randomInt, randomNormal } from '../../shared/random.ts';
-import { PointFlag } from '../scene/flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import type { PointCloudData } from '../scene/types.ts';
 
 /** Okabe–Ito-inspired categorical colours, readable on the dark background and far from the anomaly halo's red. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PointFlag } from '../scene/flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import { PointScene } from '../scene/point-scene.tsx';
 import type { FilterMode, PointCloudData, PointSceneHandle } from '../scene/types.ts';
 import { filterToCluster, generateLabCloud } from './lab-data.ts';

@@ -4,7 +4,7 @@ import { CameraControls } from '@react-three/drei';
 import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
 import { boundingSphere } from '../scene/bounds.ts';
-import { layoutPointSize } from '../scene/point-size.ts';
+import { layoutPointSize } from '../../shared/scene/point-size.ts';
 import type { PointCloudData, PointSceneHandle } from '../scene/types.ts';
 
 /**

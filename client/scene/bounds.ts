@@ -1,4 +1,4 @@
-import { PointFlag } from './flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 
 export interface BoundingSphere {
   center: [number, number, number];

@@ -1,10 +1,8 @@
 import * as THREE from 'three';
 import type CameraControlsImpl from 'camera-controls';
-import { framePose, type FreeRect } from './frame-pose.ts';
+import { DESKTOP_FOV, framePose, HOME_DIRECTION, type FreeRect } from '../../shared/scene/frame-pose.ts';
 import type { CameraPose, Vec3 } from './types.ts';
 
-/** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
-const HOME_DIRECTION = new THREE.Vector3(0.55, 0.38, 1).normalize();
 // Scratch vectors: getPose runs every frame while the camera moves and someone listens.
 const eyeScratch = new THREE.Vector3();
 const targetScratch = new THREE.Vector3();
@@ -54,7 +52,7 @@ export class CameraDirector {
    */
   homePose(positions: Float32Array, count: number, flags?: Uint8Array, free?: FreeRect): CameraPose {
     const cam = this.camera;
-    return framePose(positions, count, flags, { fov: cam?.fov ?? 50, aspect: cam?.aspect ?? 1, direction: [HOME_DIRECTION.x, HOME_DIRECTION.y, HOME_DIRECTION.z], free });
+    return framePose(positions, count, flags, { fov: cam?.fov ?? DESKTOP_FOV, aspect: cam?.aspect ?? 1, direction: HOME_DIRECTION, free });
   }
 
 

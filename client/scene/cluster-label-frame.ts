@@ -1,7 +1,7 @@
 import * as THREE from 'three';
 import type { ScreenBox } from './label-placement.ts';
 import { LabelPlacer, type LabelObstacles, type LabelPlacementOptions, type LabelRequest } from './label-placement.ts';
-import { ROBUST_TAIL } from './robust-box.ts';
+import { ROBUST_TAIL } from '../../shared/scene/robust-box.ts';
 import type { ClusterLabel, PlacedLabel } from './types.ts';
 
 /** A name's height as a share of the cloud's scale on screen, and its limits as shares of the view's height. */

@@ -1,4 +1,4 @@
-import type { FreeRect } from './frame-pose.ts';
+import type { FreeRect } from '../../shared/scene/frame-pose.ts';
 import type { ScreenBox } from './label-placement.ts';
 
 /**

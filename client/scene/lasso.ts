@@ -1,4 +1,4 @@
-import { PointFlag } from './flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import type { ScreenView } from './screen-view.ts';
 
 /**

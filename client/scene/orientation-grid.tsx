@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import * as THREE from 'three';
-import type { RobustBox } from './robust-box.ts';
+import type { RobustBox } from '../../shared/scene/robust-box.ts';
 
 /**
  * A faint floor grid under the cloud and a small axis triad at its far corner (x red, y green, z blue): enough to tell

@@ -1,6 +1,6 @@
-import { PointFlag } from './flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import { visitCone, type PickIndex } from './pick-index.ts';
-import { FADED_SIZE_FACTOR } from './point-size.ts';
+import { FADED_SIZE_FACTOR } from '../../shared/scene/point-size.ts';
 import type { FilterMode } from './types.ts';
 
 export interface RayPickOptions {

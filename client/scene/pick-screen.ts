@@ -1,6 +1,6 @@
-import { PointFlag } from './flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import { visitCone, type PickIndex } from './pick-index.ts';
-import { pixelsPerUnit, sphereRadiusPx } from './point-size.ts';
+import { pixelsPerUnit, sphereRadiusPx } from '../../shared/scene/point-size.ts';
 import { projectToScreen, rayThroughPixel, type ScreenView } from './screen-view.ts';
 import type { FilterMode, PickResult } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { PointFlag } from './flags.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
 import type { PickIndex } from './pick-index.ts';
 
 // Depth-first stack; the tree is at most log2(count) deep, so 128 levels never overflow.

@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import { pointFragmentShader, pointVertexShader } from './point-shaders.ts';
-import { DEFAULT_FADED_ALPHA, DEFAULT_MIN_PIXELS } from './point-size.ts';
+import { DEFAULT_FADED_ALPHA, DEFAULT_MIN_PIXELS } from '../../shared/scene/point-size.ts';
 import type { FilterMode } from './types.ts';
 
 export interface PointUniforms {

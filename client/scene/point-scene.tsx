@@ -6,6 +6,7 @@ import { SceneContent } from './scene-content.tsx';
 import { useLabelHover } from './use-label-hover.ts';
 import { usePointerInput } from './use-pointer-input.ts';
 import type { PointSceneHandle, PointSceneProps } from './types.ts';
+import { DESKTOP_FOV } from '../../shared/scene/frame-pose.ts';
 
 const EMPTY: readonly never[] = [];
 /** The full cluster name under the pointer (use-label-hover.ts). */
@@ -94,7 +95,7 @@ export function PointScene(props: PointSceneOwnProps) {
         dpr={[1, 2]}
         flat
         gl={{ antialias: true, powerPreference: 'high-performance' }}
-        camera={{ fov: 50, near: 0.01, far: 1000, position: [0, 0, 5] }}
+        camera={{ fov: DESKTOP_FOV, near: 0.01, far: 1000, position: [0, 0, 5] }}
       >
         <SceneContent
           controller={controller}

@@ -8,12 +8,12 @@ import { MotionBudget } from './motion-budget.ts';
 import { PointBuffers } from './point-buffers.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
 import { PointPicker } from './point-picker.ts';
-import { PointFlag } from './flags.ts';
-import { basePointSize, DEFAULT_MIN_PIXELS, pixelsPerUnit, sphereRadiusPx, SPACING_NEIGHBOUR } from './point-size.ts';
-import { medianNeighborDistance } from './point-spacing.ts';
+import { PointFlag } from '../../shared/scene/flags.ts';
+import { basePointSize, DEFAULT_MIN_PIXELS, pixelsPerUnit, sphereRadiusPx, SPACING_NEIGHBOUR } from '../../shared/scene/point-size.ts';
+import { medianNeighborDistance } from '../../shared/scene/point-spacing.ts';
 import { freeRect } from './free-rect.ts';
 import type { ScreenBox } from './label-placement.ts';
-import { robustBox, type RobustBox } from './robust-box.ts';
+import { robustBox, type RobustBox } from '../../shared/scene/robust-box.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
 import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, Vec3 } from './types.ts';
 

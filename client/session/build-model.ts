@@ -5,7 +5,7 @@ import type { SessionInfo } from '../api/sessions.ts';
 import type { SessionConnection } from '../collab/connect-session.ts';
 import type { Identity } from '../collab/identity.ts';
 import { Presence } from '../collab/presence.ts';
-import type { PointContext } from '../encodings/point-context.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
 import { ColumnStore } from '../state/column-store.ts';
 import type { SessionModel } from './session-model.ts';
 import type { ViewDriver } from './view-driver.ts';

@@ -1,4 +1,4 @@
-import type { Legend } from '../encodings/legend.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
 import { clusterAnchors } from '../scene/cluster-anchors.ts';
 import type { ClusterLabel } from '../scene/types.ts';
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { fetchRowsAt } from '../api/row-cache.ts';
 import type { Row } from '../api/datasets.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
 
 /**

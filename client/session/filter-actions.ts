@@ -1,6 +1,6 @@
-import { CLUSTER_TITLE } from '../encodings/point-values.ts';
+import { CLUSTER_TITLE } from '../../shared/encodings/point-values.ts';
 import { readFilters, removeFilter, setFilter, updateFilter, type Filter } from '../../shared/session/index.ts';
-import type { Legend } from '../encodings/legend.ts';
+import type { Legend } from '../../shared/encodings/legend.ts';
 import { rebindPendingIn } from './rebind-pending.ts';
 import { authorOf, type SessionModel } from './session-model.ts';
 

@@ -9,7 +9,7 @@ import type { Identity } from '../collab/identity.ts';
 import type { Presence } from '../collab/presence.ts';
 import type { CloudOutput } from '../encodings/cloud-builder.ts';
 import type { SearchResult } from '../encodings/search.ts';
-import type { PointContext } from '../encodings/point-context.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
 import type { ColumnStore } from '../state/column-store.ts';
 import type { ViewDriver } from './view-driver.ts';
 

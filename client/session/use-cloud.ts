@@ -3,7 +3,7 @@ import { readFilters, readSelection, readView } from '../../shared/session/index
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeerHoverKey } from '../collab/use-peers.ts';
 import { CloudBuilder } from '../encodings/cloud-builder.ts';
-import { pointOfRow } from '../encodings/point-context.ts';
+import { pointOfRow } from '../../shared/encodings/point-context.ts';
 import { looksLikeDate, looksNumeric, searchPoints } from '../encodings/search.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';

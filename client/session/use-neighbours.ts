@@ -3,7 +3,7 @@ import { getNeighbours, type FeatureNeighbours } from '../api/analyses.ts';
 import { useSession } from './session-model.ts';
 import type { FeatureEncoding } from '../../shared/analysis-result.ts';
 import { cellValue, isMissing, type ColumnData, type ColumnType } from '../../shared/table.ts';
-import { formatDate, formatNumber } from '../encodings/legend.ts';
+import { formatDate, formatNumber } from '../../shared/encodings/legend.ts';
 import { formatCell } from '../encodings/format-cell.ts';
 
 export const NEIGHBOUR_COUNT = 10;

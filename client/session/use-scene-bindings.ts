@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { readAnnotations, readPresenter, readView, setPresenterPose, type Pose } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
-import { pointOfRow } from '../encodings/point-context.ts';
+import { pointOfRow } from '../../shared/encodings/point-context.ts';
 import type { AnnotationPin, ClusterLabel, FilterMode, NeighbourLinks, ParticipantAvatar, PointCloudData } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
 import { VIEWER_SELECT_TOAST } from './follow-state.ts';

@@ -7,7 +7,7 @@ import { getDataset } from '../api/datasets.ts';
 import { getSession, type SessionInfo } from '../api/sessions.ts';
 import { connectSession, type SessionConnection } from '../collab/connect-session.ts';
 import { useUi } from '../state/ui-store.ts';
-import { withDisplayedClusters } from './displayed-clusters.ts';
+import { withDisplayedClusters } from '../../shared/session/displayed-clusters.ts';
 
 export type LoadState =
   | { phase: 'loading'; message: string }

@@ -1,4 +1,4 @@
-import type { RobustBox } from '../scene/robust-box.ts';
+import type { RobustBox } from '../../shared/scene/robust-box.ts';
 
 /** How far in front of the user (−z of the floor space) the cloud's centre stands, metres. */
 export const CLOUD_DISTANCE_M = 1.5;

@@ -1,5 +1,5 @@
 import type { Encoding, Filter } from '../../shared/session/index.ts';
-import { clusterName } from '../encodings/point-values.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 
 /** One colour-by choice on the VR panel: its label and the shared encoding it writes. */
 export interface ColourChoice {

@@ -4,7 +4,7 @@ import type { Object3D } from 'three';
 import { readFilters, setFilter, setFilterEnabled, updateFilter, type Filter } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
-import { formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../../shared/encodings/legend.ts';
 import { authorOf, useSession, type SessionModel } from '../session/session-model.ts';
 import { columnSpan, stepBound } from './filter-steps.ts';
 

@@ -5,7 +5,7 @@ import { useReducer, useRef, type ReactNode } from 'react';
 import type { Object3D } from 'three';
 import { readBookmarks, readFilters, readView, setEncoding } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
-import { clusterColor } from '../encodings/color-encoding.ts';
+import { clusterColor } from '../../shared/encodings/color-encoding.ts';
 import { allClusterIds, toggleClusterVisible } from '../session/filter-actions.ts';
 import { goToBookmark } from '../session/bookmark-actions.ts';
 import { useSession } from '../session/session-model.ts';

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { clusterName } from '../encodings/point-values.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { formatCell } from '../encodings/format-cell.ts';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';

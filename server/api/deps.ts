@@ -6,6 +6,7 @@ import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { DatasetImporter } from '../services/import-dataset.ts';
+import type { ReportService } from '../services/report-service.ts';
 import type { SessionService } from '../services/session-service.ts';
 import type { QualityService } from '../services/quality-service.ts';
 
@@ -20,6 +21,8 @@ export interface ApiDeps {
   sessionService: SessionService;
   /** Quality reports and rules of datasets. */
   quality: QualityService;
+  /** Gathers a session's findings report (GET /api/sessions/:id/report). */
+  reports: ReportService;
   /** Who a request is; Host, origin and guess checks (server/auth). */
   access: Access;
   /** Per-route authorisation (server/auth/guards.ts). */

@@ -5,6 +5,8 @@ import type { ApiDeps } from './deps.ts';
 import { principalOf } from '../auth/access.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
+import { reportDisposition } from '../insights/report/file-name.ts';
+import { renderReport } from '../insights/report/render-report.ts';
 
 const createBody = z
   .object({ datasetId: z.string().min(1), analysisId: z.string().min(1).optional(), title: z.string().min(1).max(200).optional() })
@@ -35,6 +37,19 @@ export function sessionsRoutes(deps: ApiDeps): Hono {
     const body: SessionDescription = { id, datasetId: record.datasetId, analysisId: record.analysisId, title: record.title, role, createdAt: record.createdAt };
     if (role === 'edit') body.viewToken = record.viewToken;
     return c.json(body);
+  });
+
+  /**
+   * The findings report: one self-contained HTML file to download. Either of the session's links
+   * (a view link is enough) or the owner; the guard answers 401/403, an unknown session is 404.
+   */
+  app.get('/:id/report', deps.guards.openSession, async (c) => {
+    const input = await deps.reports.gather(c.req.param('id'));
+    return c.body(renderReport(input), 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': reportDisposition(input.title),
+      'cache-control': 'no-store',
+    });
   });
 
   // The guard lets only this session's edit token (or the owner) through.

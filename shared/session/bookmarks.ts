@@ -152,13 +152,22 @@ export function staleClusterFilters(bookmark: Bookmark, analysisId: string | nul
 export function applyBookmark(doc: Y.Doc, id: string, origin: unknown = null, analysisId?: string | null): Camera {
   const bookmark = readBookmarks(doc).find((b) => b.id === id);
   if (!bookmark) throw new SessionDocError('unknown_bookmark', `no bookmark ${id}`);
-  const stale = new Set(staleClusterFilters(bookmark, analysisId));
-  const filters = bookmark.filters.filter((f) => !stale.has(f)).map((f) => (f.kind === 'cluster' ? renumbered(f, bookmark, doc) : f));
+  const filters = bookmarkFilters(doc, bookmark, analysisId);
   doc.transact(() => {
     writeView(doc, bookmark.view, origin);
     replaceFilters(doc, filters, origin);
   }, origin);
   return bookmark.camera;
+}
+
+/**
+ * The filters applying `bookmark` now gives, on the session's current `analysisId`: its cluster
+ * filters saved on another analysis left out, the rest renumbered to the clusters' numbers now
+ * (applyBookmark writes these; the findings report draws the bookmark's picture with them).
+ */
+export function bookmarkFilters(doc: Y.Doc, bookmark: Bookmark, analysisId?: string | null): Filter[] {
+  const stale = new Set(staleClusterFilters(bookmark, analysisId));
+  return bookmark.filters.filter((f) => !stale.has(f)).map((f) => (f.kind === 'cluster' ? renumbered(f, bookmark, doc) : f));
 }
 
 /**

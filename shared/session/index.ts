@@ -56,6 +56,7 @@ export {
   moveBookmark,
   removeBookmark,
   applyBookmark,
+  bookmarkFilters,
   staleClusterFilters,
   type BookmarkInput,
 } from './bookmarks.ts';

@@ -1,4 +1,4 @@
-import { hexToRgb } from '../../client/encodings/palettes.ts';
+import { hexToRgb } from '../../shared/encodings/palettes.ts';
 import type { Pixels } from './browser.ts';
 
 const chroma = (r: number, g: number, b: number): [number, number, number] => {

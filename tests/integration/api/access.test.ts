@@ -69,6 +69,8 @@ const ROUTES: Record<string, Probe> = {
   'DELETE /api/analyses/:id': { method: 'DELETE', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionWrites(200) },
   'POST /api/sessions': { method: 'POST', path: () => '/api/sessions', body: (w) => json({ datasetId: w.datasetId }), expect: ownerOnly(201) },
   'GET /api/sessions/:id': { method: 'GET', path: (w) => `/api/sessions/${w.session.id}`, expect: sessionReads(200) },
+  // The findings report: either link of the session (a view link is enough) and the owner.
+  'GET /api/sessions/:id/report': { method: 'GET', path: (w) => `/api/sessions/${w.session.id}/report`, expect: sessionReads(200) },
   'PUT /api/sessions/:id/analysis': { method: 'PUT', path: (w) => `/api/sessions/${w.session.id}/analysis`, body: (w) => json({ analysisId: w.analysisId }), expect: sessionWrites(200) },
   'GET /api/demo-datasets': { method: 'GET', path: () => '/api/demo-datasets', expect: ownerOnly(200) },
   'POST /api/demo-datasets/:key': { method: 'POST', path: () => '/api/demo-datasets/iris', expect: ownerOnly(201) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Legend } from '../../../client/encodings/legend.ts';
+import type { Legend } from '../../../shared/encodings/legend.ts';
 import { clusterLabelList, clusterNamesShown } from '../../../client/session/cluster-label-list.ts';
 
 const legendOf = (clusters: number, otherCount = 0): Legend => ({

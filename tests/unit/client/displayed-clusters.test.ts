@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisDescription } from '../../../shared/api-types.ts';
 import type { AnalysisSummary } from '../../../shared/analysis-result.ts';
 import type { AnalysisArrays } from '../../../client/api/analyses.ts';
-import { withDisplayedClusters } from '../../../client/session/displayed-clusters.ts';
-import { clusterColor, encodeColors } from '../../../client/encodings/color-encoding.ts';
-import { hexToRgb } from '../../../client/encodings/palettes.ts';
-import { valuesFor } from '../../../client/encodings/point-values.ts';
+import { withDisplayedClusters } from '../../../shared/session/displayed-clusters.ts';
+import { clusterColor, encodeColors } from '../../../shared/encodings/color-encoding.ts';
+import { hexToRgb } from '../../../shared/encodings/palettes.ts';
+import { valuesFor } from '../../../shared/encodings/point-values.ts';
 import { penguins } from './penguin-context.ts';
 
 /** The penguin fixture's species "clusters" (0, 1, 2) as an analysis the page loaded. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeColors, encodeColors } from '../../../client/encodings/color-encoding.ts';
+import { composeColors, encodeColors } from '../../../shared/encodings/color-encoding.ts';
 import { histogram } from '../../../client/encodings/histogram.ts';
-import { encodeMagnitude, SIZE_RANGE } from '../../../client/encodings/magnitude-encoding.ts';
-import { hexToRgb, MUTED_COLOR, rampTable, CONTINUOUS_PALETTES } from '../../../client/encodings/palettes.ts';
-import { valuesFor } from '../../../client/encodings/point-values.ts';
-import { fitToUnitSphere, positionsFor } from '../../../client/encodings/positions.ts';
-import { makeNormaliser } from '../../../client/encodings/scales.ts';
+import { encodeMagnitude, SIZE_RANGE } from '../../../shared/encodings/magnitude-encoding.ts';
+import { hexToRgb, MUTED_COLOR, rampTable, CONTINUOUS_PALETTES } from '../../../shared/encodings/palettes.ts';
+import { valuesFor } from '../../../shared/encodings/point-values.ts';
+import { fitToUnitSphere, positionsFor } from '../../../shared/encodings/positions.ts';
+import { makeNormaliser } from '../../../shared/encodings/scales.ts';
 import { compareColumn } from '../../../client/encodings/stats.ts';
 import { penguins } from './penguin-context.ts';
 
@@ -149,7 +149,7 @@ describe('histograms and selection statistics', () => {
 
 describe('cluster colours', () => {
   it('are the colours the cluster legend uses, whatever colours the cloud', async () => {
-    const { clusterColor } = await import('../../../client/encodings/color-encoding.ts');
+    const { clusterColor } = await import('../../../shared/encodings/color-encoding.ts');
     const { ctx } = await penguins();
     const result = valuesFor({ by: 'cluster' }, ctx);
     if (!result || 'pending' in result) throw new Error('values');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFilters } from '../../../client/encodings/filters.ts';
+import { evaluateFilters } from '../../../shared/encodings/filters.ts';
 import type { Filter } from '../../../shared/session/index.ts';
 import { penguins } from './penguin-context.ts';
 

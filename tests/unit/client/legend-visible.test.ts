@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloudBuilder, type CloudInputs } from '../../../client/encodings/cloud-builder.ts';
-import { visibleMarks } from '../../../client/encodings/legend-visible.ts';
-import { legendMarks } from '../../../client/encodings/legend.ts';
+import { visibleMarks } from '../../../shared/encodings/legend-visible.ts';
+import { legendMarks } from '../../../shared/encodings/legend.ts';
 import { DEFAULT_VIEW, EMPTY_SELECTION, rangesFromIndices, type Filter } from '../../../shared/session/index.ts';
 import { penguins } from './penguin-context.ts';
 

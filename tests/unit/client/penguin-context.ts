@@ -1,4 +1,4 @@
-import type { PointContext } from '../../../client/encodings/point-context.ts';
+import type { PointContext } from '../../../shared/encodings/point-context.ts';
 import type { ColumnData, Table } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, liftRamp, relativeLuminance } from '../../../client/encodings/contrast.ts';
-import { CONTINUOUS_PALETTES, hexToRgb, RAMP_MIN_CONTRAST, rampTable, SCENE_BACKGROUND, type Rgb } from '../../../client/encodings/palettes.ts';
+import { contrastRatio, liftRamp, relativeLuminance } from '../../../shared/encodings/contrast.ts';
+import { CONTINUOUS_PALETTES, hexToRgb, RAMP_MIN_CONTRAST, rampTable, SCENE_BACKGROUND, type Rgb } from '../../../shared/encodings/palettes.ts';
 
 const background = hexToRgb(SCENE_BACKGROUND);
 const entries = (table: Uint8Array): Rgb[] => Array.from({ length: table.length / 3 }, (_, i) => [table[i * 3], table[i * 3 + 1], table[i * 3 + 2]]);

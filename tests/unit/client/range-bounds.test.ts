@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyBound, boundText, parseBound } from '../../../client/panels/range-filter.tsx';
-import { evaluateFilters } from '../../../client/encodings/filters.ts';
+import { evaluateFilters } from '../../../shared/encodings/filters.ts';
 import type { RangeFilter } from '../../../shared/session/index.ts';
 import { loadAsset } from '../../support/assets.ts';
 import { penguins } from './penguin-context.ts';

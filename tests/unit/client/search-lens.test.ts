@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CloudBuilder, type CloudInputs } from '../../../client/encodings/cloud-builder.ts';
-import { legendMarks } from '../../../client/encodings/legend.ts';
+import { legendMarks } from '../../../shared/encodings/legend.ts';
 import { searchPoints } from '../../../client/encodings/search.ts';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import { DEFAULT_VIEW, EMPTY_SELECTION } from '../../../shared/session/index.ts';
 import { penguins } from './penguin-context.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloudBuilder, type CloudInputs } from '../../../client/encodings/cloud-builder.ts';
 import { searchPoints } from '../../../client/encodings/search.ts';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import { DEFAULT_VIEW, EMPTY_SELECTION, rangesFromIndices } from '../../../shared/session/index.ts';
 import { penguins } from './penguin-context.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectionMask, rowsOfMask } from '../../../client/encodings/selection.ts';
 import { searchPoints } from '../../../client/encodings/search.ts';
-import { pointOfRow } from '../../../client/encodings/point-context.ts';
+import { pointOfRow } from '../../../shared/encodings/point-context.ts';
 import { rangesContain, rangesFromIndices } from '../../../shared/session/index.ts';
 import { createRandom, randomInt } from '../../../shared/random.ts';
 import { loadAsset } from '../../support/assets.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterAnchors } from '../../../client/scene/cluster-anchors.ts';
 import { createRandom, randomNormal } from '../../../shared/random.ts';
-import { numberAt } from '../../../client/encodings/point-context.ts';
+import { numberAt } from '../../../shared/encodings/point-context.ts';
 import { penguins } from '../client/penguin-context.ts';
 
 /** Penguins placed by bill length, bill depth and flipper length (z-scored), clustered by species. */

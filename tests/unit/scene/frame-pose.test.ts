@@ -3,8 +3,8 @@ import * as THREE from 'three';
 import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
 import { createRandom, randomNormal } from '../../../shared/random.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
-import { FRAME_FILL, framePose } from '../../../client/scene/frame-pose.ts';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { FRAME_FILL, framePose } from '../../../shared/scene/frame-pose.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import type { CameraPose } from '../../../client/scene/types.ts';
 import { loadAsset } from '../../support/assets.ts';
 

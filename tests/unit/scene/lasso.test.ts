@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import { insidePolygon, LASSO_SLICE, lassoSelect, lassoSelectAsync } from '../../../client/scene/lasso.ts';
 import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
 import { projectToScreen } from '../../../client/scene/screen-view.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../shared/random.ts';
 import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import { buildPickIndex, visitCone } from '../../../client/scene/pick-index.ts';
 import { maxOf, pickScreen, type PickStyle } from '../../../client/scene/pick-screen.ts';
 import { pickRay } from '../../../client/scene/pick-ray.ts';
-import { pixelsPerUnit, sphereRadiusPx } from '../../../client/scene/point-size.ts';
+import { pixelsPerUnit, sphereRadiusPx } from '../../../shared/scene/point-size.ts';
 import { projectToScreen, rayThroughPixel, type ScreenView } from '../../../client/scene/screen-view.ts';
 import { makeView } from './view-fixture.ts';
 

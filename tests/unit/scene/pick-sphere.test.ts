@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PointFlag } from '../../../client/scene/flags.ts';
+import { PointFlag } from '../../../shared/scene/flags.ts';
 import { buildPickIndex } from '../../../client/scene/pick-index.ts';
 import { visitSphere } from '../../../client/scene/pick-sphere.ts';
 

@@ -5,9 +5,9 @@ import { KdTree } from '../../../shared/spatial/kdtree.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
 import { pca } from '../../../server/analysis/reduce/pca.ts';
 import { normalizeLayout } from '../../../server/analysis/stages/normalize-layout.ts';
-import { basePointSize, layoutPointSize, MAX_SHARE_OF_SCALE } from '../../../client/scene/point-size.ts';
-import { medianNeighborDistance } from '../../../client/scene/point-spacing.ts';
-import { robustBox } from '../../../client/scene/robust-box.ts';
+import { basePointSize, layoutPointSize, MAX_SHARE_OF_SCALE } from '../../../shared/scene/point-size.ts';
+import { medianNeighborDistance } from '../../../shared/scene/point-spacing.ts';
+import { robustBox } from '../../../shared/scene/robust-box.ts';
 import { loadAsset } from '../../support/assets.ts';
 import { generateMixture, zScoreColumns } from '../../support/synthetic.ts';
 

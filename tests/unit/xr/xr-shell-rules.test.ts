@@ -3,7 +3,7 @@ import { CLOUD_BOTTOM_M, CLOUD_DISTANCE_M, CLOUD_SIZE_M, placeCloud } from '../.
 import { chooseFrameRate } from '../../../client/xr/frame-rate.ts';
 import { shouldSendPose } from '../../../client/xr/pose-throttle.ts';
 import { httpsAddress, xrOffer, xrOfferReason } from '../../../client/xr/xr-support.ts';
-import { robustBox } from '../../../client/scene/robust-box.ts';
+import { robustBox } from '../../../shared/scene/robust-box.ts';
 
 describe('frame rate', () => {
   it('asks for 72 Hz where offered, never the 120 Hz the library would take', () => {

@@ -1,4 +1,4 @@
-import { KdTree } from '../../shared/spatial/kdtree.ts';
+import { KdTree } from '../spatial/kdtree.ts';
 import { samplePoints } from './robust-box.ts';
 
 /** Points the kd-tree is built on; above it an even sample stands in (a 1M-point tree costs ~1 s). */

@@ -1,4 +1,4 @@
-import type { Encoding } from '../../shared/session/index.ts';
+import type { Encoding } from '../session/index.ts';
 import type { PointValues } from './point-values.ts';
 import { makeNormaliser } from './scales.ts';
 

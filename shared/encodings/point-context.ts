@@ -1,4 +1,4 @@
-import type { ColumnData } from '../../shared/table.ts';
+import type { ColumnData } from '../table.ts';
 
 /**
  * Everything per-point encodings, filters and search read: the analysis arrays (point i is

@@ -1,4 +1,4 @@
-import type { Encoding } from '../../shared/session/index.ts';
+import type { Encoding } from '../session/index.ts';
 import type { PointContext } from './point-context.ts';
 
 /** The legend title of colour by cluster: how legend readers tell clusters from a column's levels. */

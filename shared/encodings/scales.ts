@@ -1,4 +1,4 @@
-import type { EncodingScale } from '../../shared/session/index.ts';
+import type { EncodingScale } from '../session/index.ts';
 
 /**
  * Maps the finite values of a column onto [0, 1] with the chosen scale, and back (legend ticks).

@@ -1,4 +1,4 @@
-import type { PositionSource } from '../../shared/session/index.ts';
+import type { PositionSource } from '../session/index.ts';
 import { numberAt, type PointContext } from './point-context.ts';
 
 /**

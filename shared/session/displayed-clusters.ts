@@ -1,6 +1,5 @@
-import type { AnalysisDescription } from '../../shared/api-types.ts';
-import { displayedClusterIds, mapClusterIds, type ClusterIds } from '../../shared/session/index.ts';
-import type { AnalysisArrays } from '../api/analyses.ts';
+import type { AnalysisDescription } from '../api-types.ts';
+import { displayedClusterIds, mapClusterIds, type ClusterIds } from './cluster-ids.ts';
 
 /**
  * The analysis as the session shows it: its raw cluster ids replaced, once, by the displayed ids
@@ -9,11 +8,11 @@ import type { AnalysisArrays } from '../api/analyses.ts';
  * panel, names in the scene, filters, selection, exports) then sees displayed ids only.
  * Displayed ids may have gaps. The inputs are left untouched (arrays may be cached).
  */
-export function withDisplayedClusters(
+export function withDisplayedClusters<A extends { cluster: Int32Array }>(
   analysis: AnalysisDescription,
-  arrays: AnalysisArrays,
+  arrays: A,
   stored: ClusterIds | null,
-): { analysis: AnalysisDescription; arrays: AnalysisArrays } {
+): { analysis: AnalysisDescription; arrays: A } {
   const result = analysis.result;
   if (!result) return { analysis, arrays };
   const rawIds = new Set(result.clusters.map((c) => c.id));

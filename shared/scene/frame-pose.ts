@@ -1,10 +1,14 @@
 import { ROBUST_TAIL, samplePoints } from './robust-box.ts';
-import type { CameraPose, Vec3 } from './types.ts';
+import type { Pose, Vec3 } from '../session/types.ts';
 
 /** Points projected to frame a view; an even stride of the passing points above it. */
 const FRAME_SAMPLE = 6000;
 /** Share of the view's half-width / half-height the framed bulk of the points spans. */
 export const FRAME_FILL = 0.86;
+/** Vertical field of view of the desktop camera, degrees (the report's snapshots use it too). */
+export const DESKTOP_FOV = 50;
+/** Direction (from the target) of the home view: a little above and to the side, like a museum visitor. */
+export const HOME_DIRECTION: Vec3 = unit([0.55, 0.38, 1]);
 
 export interface FrameLens {
   /** Vertical field of view, degrees. */
@@ -39,7 +43,7 @@ export interface FreeRect {
  * lies at the view's centre, off the bulk's centre by as much as the free part is off-centre.
  * Pure: typed arrays in, a pose out.
  */
-export function framePose(positions: Float32Array, count: number, flags: Uint8Array | undefined, lens: FrameLens, fill = FRAME_FILL): CameraPose {
+export function framePose(positions: Float32Array, count: number, flags: Uint8Array | undefined, lens: FrameLens, fill = FRAME_FILL): Pose {
   return fit(positions, shownSample(positions, count, flags, FRAME_SAMPLE), lens, fill);
 }
 
@@ -50,7 +54,7 @@ function shownSample(positions: Float32Array, count: number, flags: Uint8Array |
 }
 
 /** Frames `sample` along `lens`. */
-function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill: number): CameraPose {
+function fit(positions: Float32Array, sample: Uint32Array, lens: FrameLens, fill: number): Pose {
   const m = sample.length;
   if (m === 0) return { position: scaleAdd([0, 0, 0], unit(lens.direction), 5), target: [0, 0, 0] };
   // Camera axes as three's lookAt builds them: z from the target to the eye, x = up × z, y = z × x.

@@ -1,4 +1,4 @@
-import type { Encoding } from '../../shared/session/index.ts';
+import type { Encoding } from '../session/index.ts';
 import { formatDate, formatNumber, type Legend, type LegendItem } from './legend.ts';
 import {
   categoricalPalette,

@@ -1,5 +1,5 @@
 import { PointFlag } from './flags.ts';
-import type { Vec3 } from './types.ts';
+import type { Vec3 } from '../session/types.ts';
 
 /** Points whose coordinates are sorted for the percentiles; above it an even stride stands in. */
 const SAMPLE = 20_000;

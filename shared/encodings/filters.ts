@@ -1,5 +1,5 @@
-import type { Filter } from '../../shared/session/index.ts';
-import type { ColumnData } from '../../shared/table.ts';
+import type { Filter } from '../session/index.ts';
+import type { ColumnData } from '../table.ts';
 import type { PointContext } from './point-context.ts';
 
 /**

@@ -1,0 +1,117 @@
+import type * as Y from 'yjs';
+import {
+  bookmarkFilters,
+  readAnnotations,
+  readBookmarks,
+  readClusterIds,
+  readFilters,
+  readMeta,
+  readPresenter,
+  readView,
+} from '../../shared/session/index.ts';
+import { HttpError } from '../api/http-error.ts';
+import { reportNote, viewsWithoutAnalysis, type AnalysisPart, type ReportDocument } from '../insights/report/assemble.ts';
+import type { ReportInput } from '../insights/report/report-input.ts';
+import type { ReportReply, ReportRequest } from '../jobs/report-protocol.ts';
+import { spawnTsWorker } from '../jobs/spawn-worker.ts';
+import type { AnalysisStore } from '../store/analysis-store.ts';
+import type { DatasetStore } from '../store/dataset-store.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import type { QualityService } from './quality-service.ts';
+import { ReportSlots } from './report-slots.ts';
+import type { SessionDocuments } from './session-service.ts';
+
+/**
+ * Gathers a session's findings report (renderReport turns it into HTML): the document's title,
+ * bookmarks, view, notes and presenter, read here in one visit; the dataset's columns; and, on a
+ * worker thread, the pictures, clusters and anomalies of its finished analysis.
+ */
+export class ReportService {
+  private readonly slots = new ReportSlots();
+
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly datasets: DatasetStore,
+    private readonly analyses: AnalysisStore,
+    private readonly documents: Pick<SessionDocuments, 'withDocument'>,
+    private readonly quality: Pick<QualityService, 'report'>,
+  ) {}
+
+  async gather(sessionId: string, now = Date.now()): Promise<ReportInput> {
+    const record = this.sessions.get(sessionId);
+    if (!this.datasets.has(record.datasetId)) {
+      throw new HttpError(410, 'dataset_deleted', `The table of "${record.title}" was deleted from this workspace, so there is nothing left to report.`);
+    }
+    const document = await this.documents.withDocument(sessionId, (doc) => readDocument(doc));
+    const dataset = this.datasets.get(record.datasetId);
+    const analysisId = document.analysisId ?? record.analysisId;
+    const analysis = analysisId && this.analyses.datasetOf(analysisId) === dataset.id ? this.analyses.get(analysisId) : null;
+    const base = {
+      title: document.title,
+      generatedAt: now,
+      sessionCreatedAt: document.createdAt,
+      dataset: { name: dataset.name, rowCount: dataset.rowCount, columns: dataset.columns.map(({ profile: _profile, ...c }) => c) },
+      quality: await this.quality.report(dataset.id, analysis ?? undefined),
+      // wired at merge: the answers shared to the room (readAnswers is built on the ask branch).
+      answers: [],
+      noteCount: document.annotations.length,
+      viewsAreBookmarks: document.bookmarks.length > 0,
+    };
+    if (!analysis || analysis.status !== 'done' || !analysis.result) {
+      return { ...base, analysis: null, views: viewsWithoutAnalysis(document), notes: document.annotations.map((a) => reportNote(a)) };
+    }
+    const part = await this.slots.run(() => runReportWorker({
+      document,
+      analysis,
+      arrayPaths: {
+        rowIndex: this.analyses.arrayPath(analysis.id, 'rowIndex'),
+        positions: this.analyses.arrayPath(analysis.id, 'positions'),
+        cluster: this.analyses.arrayPath(analysis.id, 'cluster'),
+        anomaly: this.analyses.arrayPath(analysis.id, 'anomaly'),
+        anomalyFlag: this.analyses.arrayPath(analysis.id, 'anomalyFlag'),
+      },
+      table: { rowCount: dataset.rowCount, columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, identifier: c.identifier, path: this.datasets.columnPath(dataset.id, c.name) })) },
+    }));
+    return { ...base, ...part };
+  }
+}
+
+function readDocument(doc: Y.Doc): ReportDocument {
+  const meta = readMeta(doc);
+  const pose = readPresenter(doc).pose;
+  return {
+    title: meta.title,
+    createdAt: meta.createdAt,
+    analysisId: meta.analysisId,
+    view: readView(doc),
+    filters: readFilters(doc),
+    bookmarks: readBookmarks(doc).map((b) => {
+      const filters = bookmarkFilters(doc, b, meta.analysisId);
+      return { title: b.title, author: b.author, createdAt: b.createdAt, view: b.view, filters, camera: b.camera, staleClusterFilters: filters.length < b.filters.length };
+    }),
+    presenterPose: pose ? { position: pose.position, target: pose.target } : null,
+    annotations: readAnnotations(doc),
+    clusterIds: readClusterIds(doc),
+  };
+}
+
+/** Assembles the analysis part on a worker thread; a failure is a 500 with a sentence, the details in the log. */
+function runReportWorker(request: ReportRequest): Promise<AnalysisPart> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnTsWorker(new URL('../jobs/report-worker.ts', import.meta.url), { request });
+    let settled = false;
+    const settle = (reply: ReportReply) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (reply.ok) resolve(reply.part);
+      else reject(new HttpError(500, 'report_failed', reply.message));
+    };
+    worker.on('message', settle);
+    worker.on('error', (error: Error) => {
+      console.error('report worker crashed:', error);
+      settle({ ok: false, message: 'The report could not be made on the server. See the server log.' });
+    });
+    worker.on('exit', () => settle({ ok: false, message: 'The report stopped unexpectedly on the server (out of memory?).' }));
+  });
+}
