@@ -75,6 +75,14 @@ describe('GET /api/sessions/:id/report', () => {
     for (const id of ['summary', 'quality', 'views', 'clusters', 'anomalies', 'notes', 'answers']) expect(text).toContain(`<section id="${id}">`);
   });
 
+  it('carries the dataset’s quality report: the penguins’ real missing values, counted', async () => {
+    const text = await (await report(session.id, session.viewToken)).text();
+    const quality = text.slice(text.indexOf('<section id="quality">'), text.indexOf('<section id="views">'));
+    expect(quality).toContain('Missing values');
+    expect(quality).toContain('Sex · 11 found');
+    expect(quality).not.toContain('No quality report is available');
+  });
+
   it('embeds the bookmark picture as a PNG of 1280 × 720 with the note under it', async () => {
     const text = await (await report(session.id, session.viewToken)).text();
     const images = [...text.matchAll(/<img class="snapshot screen" src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g)];
