@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { ProposedFilter } from '../../shared/insights/ask.ts';
+import { readFilters } from '../../shared/session/index.ts';
+import { useDocValue } from '../collab/use-doc.ts';
+import { proposedFiltersText } from '../encodings/proposed-filter-words.ts';
+import { applyAnswerFilters } from '../session/answer-actions.ts';
+import { useSession } from '../session/session-model.ts';
+
+/**
+ * The filters an answer proposes, in words with the rows they keep, and (editors) the button
+ * that makes them everyone's filters. Viewers read the words only.
+ */
+export function AnswerProposal({ filters, count, compact = false }: { filters: readonly ProposedFilter[]; count?: number; compact?: boolean }) {
+  const model = useSession();
+  const current = useDocValue(model.conn.doc, ['filters'], readFilters);
+  const [applied, setApplied] = useState(false);
+  const types = new Map(model.dataset.columns.map((c) => [c.name, c.type]));
+  const replaced = current.length;
+  return (
+    <div className="proposal" data-testid="proposal">
+      <p className="small proposal-text">{proposedFiltersText(filters, types, count)}</p>
+      {model.canEdit && (
+        <div className="proposal-actions">
+          <button
+            type="button"
+            className={compact ? 'small' : 'small apply'}
+            data-testid="apply-answer"
+            title={`Show these rows to everyone: ${replaced === 0 ? 'sets the session’s filters' : `replaces the ${replaced} current filter${replaced === 1 ? '' : 's'}`} (undo with Ctrl+Z)`}
+            onClick={() => setApplied(applyAnswerFilters(model, filters))}
+          >
+            {compact ? 'Apply' : 'Apply to everyone'}
+          </button>
+          {!compact && applied && <span className="small ok-text" role="status">✓ applied</span>}
+          {!compact && !applied && replaced > 0 && (
+            <span className="small muted">
+              replaces {replaced} filter{replaced === 1 ? '' : 's'}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
