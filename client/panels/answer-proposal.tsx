@@ -17,7 +17,7 @@ export function AnswerProposal({ filters, count, compact = false }: { filters: r
   const types = new Map(model.dataset.columns.map((c) => [c.name, c.type]));
   const replaced = current.length;
   return (
-    <div className="proposal" data-testid="proposal">
+    <div className="proposal" data-testid="proposal" data-count={count}>
       <p className="small proposal-text">{proposedFiltersText(filters, types, count)}</p>
       {model.canEdit && (
         <div className="proposal-actions">
