@@ -7,6 +7,7 @@ import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { DatasetImporter } from '../services/import-dataset.ts';
 import type { SessionService } from '../services/session-service.ts';
+import type { QualityProvider } from '../insights/ask/ask-service.ts';
 
 /** Everything the routes call; built once in server/main.ts (and by test factories). */
 export interface ApiDeps {
@@ -26,4 +27,6 @@ export interface ApiDeps {
    * once they listen, before any request arrives. https is null when HTTPS_PORT=off.
    */
   listening: { http: number; https: number | null };
+  /** A dataset's quality report for "ask the data" to retrieve from; absent until the quality report exists. */
+  qualityReport?: QualityProvider;
 }

@@ -28,7 +28,8 @@ const loaded = new Map<AskDataset, Loaded>();
 
 beforeAll(async () => {
   dataDir = await tempDataDir('mirage-ask-');
-  server = await startTestServer(dataDir);
+  // The fixture asks faster than a person: the per-client question rate is not what it measures.
+  server = await startTestServer(dataDir, { askPerMinute: 10_000 });
   for (const dataset of Object.keys(ASSET) as AskDataset[]) {
     const description = await uploadAsset(server.url, ASSET[dataset]);
     const analysis = await postAnalysis(server.url, description.id, PARAMS);
@@ -43,15 +44,21 @@ afterAll(async () => {
   if (dataDir) await removeDir(dataDir);
 });
 
-/** The numeric column whose mean sets the cluster apart most (|Cohen's d| against the other analysed points). */
+/** A measured value: a number, or a date (ISO text in the files) as epoch milliseconds. */
+function measure(row: RawRow, column: string): number {
+  const v = row[column];
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : num(row, column);
+}
+
+/** The numeric or date column whose mean sets the cluster apart most (|Cohen's d| against the other analysed points). */
 function mostDistinctColumn(data: Loaded, cluster: number): string {
-  const numeric = Object.keys(data.rows[0]).filter((c) => data.rows.some((r) => typeof r[c] === 'number'));
+  const numeric = Object.keys(data.rows[0]).filter((c) => data.rows.some((r) => !Number.isNaN(measure(r, c))));
   let best = { column: '', d: 0 };
   for (const column of numeric) {
     const inside: number[] = [];
     const outside: number[] = [];
     data.points.rowIndex.forEach((row, p) => {
-      const v = num(data.rows[row], column);
+      const v = measure(data.rows[row], column);
       if (!Number.isNaN(v)) (data.points.cluster[p] === cluster ? inside : outside).push(v);
     });
     const m = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;

@@ -1,0 +1,104 @@
+import type { AskAnswer, AskRequest } from '../../../shared/insights/ask.ts';
+import type { QualityReport } from '../../../shared/insights/quality.ts';
+import type { AnalysisStore } from '../../store/analysis-store.ts';
+import type { DatasetStore } from '../../store/dataset-store.ts';
+import { clusterNumbering, type AskContext } from './ask-context.ts';
+import { askDocuments } from './ask-documents.ts';
+import { answerQuestion } from './answer-question.ts';
+import { ModelError, streamModelAnswer, type ModelConfig } from './model-phrasing.ts';
+import type { OfflineAnswer } from './offline-answer.ts';
+import { RetrievalIndex } from './retrieval-index.ts';
+import { buildVocabulary } from './vocabulary.ts';
+
+/** A dataset's quality report, when the quality work provides one (wired at the merge of issue 12's branches). */
+export type QualityProvider = (datasetId: string) => Promise<QualityReport | null>;
+
+export interface AskServiceOptions {
+  datasets: DatasetStore;
+  analyses: AnalysisStore;
+  quality?: QualityProvider;
+  model: ModelConfig | null;
+  /** Analyses whose index (and table) stay in memory; the least recently asked goes first. */
+  keep?: number;
+}
+
+/** Retrieved documents added to the model's context beside the offline answer. */
+const MODEL_CONTEXT_DOCUMENTS = 4;
+
+/**
+ * Answers questions about finished analyses. The index of an analysis (its table, vocabulary and
+ * retrieval documents) is built on its first question and kept for the few most recently asked;
+ * a restart rebuilds it on demand.
+ */
+export class AskService {
+  private readonly contexts = new Map<string, Promise<AskContext>>();
+  private readonly keep: number;
+
+  constructor(private readonly options: AskServiceOptions) {
+    this.keep = options.keep ?? 3;
+  }
+
+  get modelConfigured(): boolean {
+    return this.options.model !== null;
+  }
+
+  /** The offline answer: templates over exact figures, citations and filters. */
+  async answer(analysisId: string, request: AskRequest): Promise<{ offline: OfflineAnswer; context: AskContext }> {
+    const context = await this.context(analysisId);
+    const numbering = clusterNumbering(request.clusterIds, context.summary.clusters.map((c) => c.id));
+    return { offline: answerQuestion(request.question, context, numbering), context };
+  }
+
+  /**
+   * The answer phrased by the configured model, its text streamed to `onText` as it comes; the
+   * offline answer with a note when the model fails or is too slow. Citations, filters and count
+   * are always the offline engine's.
+   */
+  async phrase(question: string, offline: OfflineAnswer, context: AskContext, onText: (text: string) => void, signal?: AbortSignal): Promise<AskAnswer> {
+    const model = this.options.model;
+    if (!model) return offline.answer;
+    const retrieved = context.index.query(question, MODEL_CONTEXT_DOCUMENTS).map((h) => `${h.document.title}: ${h.document.text}`);
+    const facts = [...new Set([...offline.context, ...retrieved])];
+    let text = '';
+    try {
+      for await (const piece of streamModelAnswer(model, question, facts, signal)) {
+        text += piece;
+        onText(piece);
+      }
+      if (text.trim() === '') throw new ModelError('The language model sent an empty answer');
+      return { ...offline.answer, answer: text.trim(), source: 'model' };
+    } catch (error) {
+      const why = error instanceof ModelError ? error.message : 'The language model failed';
+      return { ...offline.answer, note: `${why}; this is the offline answer.` };
+    }
+  }
+
+  private context(analysisId: string): Promise<AskContext> {
+    let entry = this.contexts.get(analysisId);
+    if (entry) {
+      this.contexts.delete(analysisId);
+    } else {
+      entry = this.build(analysisId);
+      entry.catch(() => this.contexts.delete(analysisId));
+    }
+    this.contexts.set(analysisId, entry);
+    while (this.contexts.size > this.keep) this.contexts.delete(this.contexts.keys().next().value!);
+    return entry;
+  }
+
+  private async build(analysisId: string): Promise<AskContext> {
+    const { datasets, analyses, quality } = this.options;
+    const analysis = analyses.get(analysisId);
+    const summary = analysis.result!;
+    const detail = datasets.get(analysis.datasetId);
+    const table = await datasets.readTable(analysis.datasetId);
+    const rowIndex = (await analyses.readArray(analysisId, 'rowIndex')) as Uint32Array;
+    const cluster = (await analyses.readArray(analysisId, 'cluster')) as Int32Array;
+    const vocabulary = buildVocabulary(
+      table.columns.map((c) => ({ name: c.name, type: c.data.type, levels: c.data.type === 'category' || c.data.type === 'boolean' ? c.data.dictionary : undefined })),
+    );
+    const report = quality ? await quality(analysis.datasetId).catch(() => null) : null;
+    const documents = askDocuments({ table, profiles: detail.columns.map((c) => c.profile), summary, vocabulary, quality: report });
+    return { analysisId, datasetName: detail.name, table, summary, rowIndex, cluster, vocabulary, index: new RetrievalIndex(documents) };
+  }
+}

@@ -1,0 +1,22 @@
+import type { AskAnswer, AskCitation } from '../../../shared/insights/ask.ts';
+
+/** An answer from the templates, with the retrieved text it was built from (a language model's only context). */
+export interface OfflineAnswer {
+  answer: AskAnswer;
+  context: string[];
+}
+
+export function offline(text: string, citations: AskCitation[], context: string[], extra: Pick<AskAnswer, 'filters' | 'count'> = {}): OfflineAnswer {
+  return { answer: { answer: text, citations: uniqueCitations(citations), ...extra, source: 'offline' }, context };
+}
+
+/** Citations once each, in first-cited order. */
+export function uniqueCitations(citations: readonly AskCitation[]): AskCitation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = c.kind === 'column' ? `c:${c.column}` : c.kind === 'cluster' ? `k:${c.cluster}` : `r:${c.rowIndex}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,49 @@
+import MiniSearch from 'minisearch';
+import type { AskCitation } from '../../../shared/insights/ask.ts';
+
+/** One retrievable piece of what is known about an analysis (ask-documents.ts builds them). */
+export interface AskDocument {
+  id: string;
+  kind: 'column' | 'cluster' | 'anomaly' | 'quality' | 'row';
+  title: string;
+  text: string;
+  /** What an answer built from this document cites (cluster ids raw). */
+  cites: AskCitation[];
+}
+
+/**
+ * BM25+ full-text search (minisearch) over an analysis's documents: titles weigh double, words
+ * match by prefix and within a fifth of their length in typos.
+ */
+export class RetrievalIndex {
+  private readonly search: MiniSearch<AskDocument>;
+  private readonly byId = new Map<string, AskDocument>();
+
+  constructor(documents: readonly AskDocument[]) {
+    this.search = new MiniSearch<AskDocument>({
+      fields: ['title', 'text'],
+      storeFields: [],
+      searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
+    });
+    this.search.addAll(documents as AskDocument[]);
+    for (const d of documents) this.byId.set(d.id, d);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The best documents for a query, best first, with the words that matched. */
+  query(text: string, limit = 5, kinds?: ReadonlyArray<AskDocument['kind']>): { document: AskDocument; score: number; terms: string[] }[] {
+    if (text.trim() === '') return [];
+    const filter = kinds ? (r: { id: string }) => kinds.includes(this.byId.get(r.id)!.kind) : undefined;
+    return this.search
+      .search(text, filter ? { filter } : {})
+      .slice(0, limit)
+      .map((r) => ({ document: this.byId.get(String(r.id))!, score: r.score, terms: r.terms }));
+  }
+
+  get(id: string): AskDocument | undefined {
+    return this.byId.get(id);
+  }
+}
