@@ -26,8 +26,8 @@ export interface Mentions {
 }
 
 /** Words that point at a measured quantity without naming it: "heavier than 5 kg" is about mass or weight. */
-const HINTS: Record<string, string[]> = {};
-const hint = (words: string, targets: string) => words.split(' ').forEach((w) => (HINTS[w] = targets.split(' ')));
+const HINTS = new Map<string, string[]>();
+const hint = (words: string, targets: string) => words.split(' ').forEach((w) => HINTS.set(w, targets.split(' ')));
 hint('heavier lighter heavy light weigh weighs weighing heaviest lightest', 'mass weight');
 hint('longer shorter long short longest shortest', 'length');
 hint('taller tall tallest', 'height');
@@ -44,7 +44,7 @@ hint('pricier cheaper expensive cheap priciest cheapest', 'price cost');
 const loose = (t: Token) => !COMMON_WORDS.has(t.text) && !COMMON_WORDS.has(t.plain);
 
 /** Whether a word only hints at a quantity ("heavier"): not an unknown word. */
-export const isHintWord = (plain: string) => plain in HINTS;
+export const isHintWord = (plain: string) => HINTS.has(plain);
 
 const QUALITY = { exact: 3, prefix: 2, typo: 1 } as const;
 /** Small words allowed inside one mention: "length of the beak". */
@@ -71,7 +71,7 @@ export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mentions 
       c.words.forEach((w, k) => {
         const m = loose(t) ? (wordsMatch(t.text, w) ?? wordsMatch(t.plain, w)) : t.text === w || t.plain === w ? 'exact' : null;
         if (m) out.push({ column: c.name, word: k, quality: QUALITY[m], hint: false });
-        for (const target of HINTS[t.plain] ?? []) if (wordsMatch(target, w) === 'exact' || wordsMatch(target, w) === 'prefix') out.push({ column: c.name, word: k, quality: QUALITY.prefix, hint: true });
+        for (const target of HINTS.get(t.plain) ?? []) if (wordsMatch(target, w) === 'exact' || wordsMatch(target, w) === 'prefix') out.push({ column: c.name, word: k, quality: QUALITY.prefix, hint: true });
       });
     }
     // A category value named at least as well as any column word wins the token ("rain" the weather, not a column).

@@ -6,8 +6,8 @@ import { unitOfWord } from './units.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const STATISTICS: Record<string, Statistic> = {};
-const stat = (words: string, s: Statistic) => words.split(' ').forEach((w) => (STATISTICS[w] = s));
+const STATISTICS = new Map<string, Statistic>();
+const stat = (words: string, s: Statistic) => words.split(' ').forEach((w) => STATISTICS.set(w, s));
 stat('average mean avg', 'mean');
 stat('median typical middle', 'median');
 stat('range spread', 'range');
@@ -33,7 +33,7 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
 
   const free = tokens.map((t, i) => ({ t, i })).filter(({ i }) => !used.has(i));
   const words = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.plain));
-  const statistic = free.map(({ t }) => STATISTICS[t.plain]).find((s) => s !== undefined) ?? null;
+  const statistic = free.map(({ t }) => STATISTICS.get(t.plain)).find((s) => s !== undefined) ?? null;
   const unusual = tokens.some((t) => t.kind === 'word' && UNUSUAL.test(t.plain));
   const counting = (words.has('how') && (words.has('many') || words.has('much'))) || words.has('count') || (words.has('number') && words.has('of'));
   const compare = tokens.some((t) => COMPARE.has(t.plain));
@@ -51,7 +51,7 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
     : 'search';
   const unknown = free
     .filter(({ t }) => t.kind === 'word' && t.plain.length >= 3 && !STOP_WORDS.has(t.text) && !COMMON_WORDS.has(t.text) && !COMMON_WORDS.has(t.plain) && !isHintWord(t.plain))
-    .filter(({ t }) => STATISTICS[t.plain] === undefined && !UNUSUAL.test(t.plain) && !COMPARE.has(t.plain) && !unitOfWord(t.text))
+    .filter(({ t }) => !STATISTICS.has(t.plain) && !UNUSUAL.test(t.plain) && !COMPARE.has(t.plain) && !unitOfWord(t.text))
     .map(({ t }) => t.raw);
   return { intent, columns, conditions: found.conditions, clusters, statistic, unknown, ambiguous, assumedUnits: found.assumedUnits };
 }
