@@ -14,6 +14,9 @@ function conditionText(c: Condition, vocabulary: Vocabulary): string {
   const unit = term?.unit ?? null;
   const type = term?.type ?? 'number';
   const v = (x: number) => withUnit(x, unit, type);
+  // Dates are asked in years ("in 2015", "after 2013"): say it so.
+  if (type === 'datetime' && /\b\d{4}\b/.test(c.said)) return `${c.column} ${c.said}`;
+  if (c.said === 'none') return `no ${c.column} (0)`;
   let bound: string;
   if (c.min !== undefined && c.max !== undefined) bound = c.min === c.max ? `= ${v(c.min)}` : `between ${v(c.min)} and ${v(c.max)}`;
   else if (c.min !== undefined) bound = `${c.minExclusive ? '>' : '≥'} ${v(c.min)}`;

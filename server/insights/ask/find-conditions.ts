@@ -3,6 +3,7 @@ import type { Condition, ParsedQuestion } from './parsed-question.ts';
 import type { Token } from './tokenize.ts';
 import { convert, unitOfWord, type Unit } from './units.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { isYear, yearCondition, yearsBetween } from './year-condition.ts';
 
 type Op = '>' | '>=' | '<' | '<=' | '=';
 
@@ -11,6 +12,8 @@ const LESS = new Set(['less', 'fewer', 'lower', 'smaller', 'under', 'below', 'be
 /** Comparatives that mean "less" ("lighter than"); any other "-er than" means more. */
 const LESS_COMPARATIVES = new Set(['lighter', 'shorter', 'narrower', 'shallower', 'slower', 'colder', 'cooler', 'younger', 'cheaper', 'smaller', 'lower', 'fewer', 'less', 'earlier', 'thinner', 'weaker', 'drier']);
 const MISSING_WORDS = new Set(['missing', 'empty', 'blank', 'null', 'unknown', 'unrecorded', 'nan', 'absent', 'without', 'lacking', 'lack']);
+/** Words before a year that put a date in it: "in 2015". */
+const YEAR_WORDS = new Map<string, Op>([['in', '='], ['during', '='], ['of', '='], ['since', '>='], ['until', '<='], ['by', '<=']]);
 /** Words between a number and the column it measures: "20 mm of precipitation". */
 const BRIDGE = new Set(['of', 'the', 'in']);
 
@@ -37,6 +40,10 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     const type = vocabulary.columns.find((c) => c.name === name)?.type;
     return m && m.columns.length === 1 && (type === 'number' || type === 'datetime') ? name! : null;
   };
+  const typeOf = (column: string) => vocabulary.columns.find((c) => c.name === column)?.type;
+  // A year with no date column named goes to the table's date column, when it has exactly one.
+  const dateColumns = vocabulary.columns.filter((c) => c.type === 'datetime');
+  const onlyDate = dateColumns.length === 1 ? dateColumns[0].name : null;
   const unitAt = (i: number): Unit | null => (i < tokens.length && tokens[i].kind === 'word' ? (unitOfWord(tokens[i].text) ?? unitOfWord(tokens[i].plain)) : null);
   /** The mention right after position `after` (over "of", "the"), or the nearest one that starts before the comparison at `before` and ends before the number. */
   const columnFor = (after: number, before: number, number: number): string | null => {
@@ -66,8 +73,15 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     if (pair && isNumber(i + 2)) {
       const unitA = unitAt(i + 3) ?? unitAt(i + 1);
       const unitEnd = unitAt(i + 3) ? i + 4 : i + 3;
-      const column = columnFor(unitEnd, i - 1, i);
+      const years = isYear(value) && isYear(tokens[i + 2].value!);
+      const column = columnFor(unitEnd, i - 1, i) ?? (years ? onlyDate : null);
       if (!column) continue;
+      if (typeOf(column) === 'datetime' && years) {
+        conditions.push(yearsBetween(column, value, tokens[i + 2].value!));
+        [i - 1, i, i + 1, i + 2].forEach((k) => used.add(k));
+        i += 2;
+        continue;
+      }
       const [lo, hi] = [value, tokens[i + 2].value!].sort((a, b) => a - b);
       conditions.push({ column, kind: 'range', min: inColumnUnits(column, lo, unitA), max: inColumnUnits(column, hi, unitA), said: `${lo} – ${hi}${unitA ? ` ${unitA.symbol}` : ''}` });
       [i - 1, i, i + 1, i + 2, unitEnd - 1].forEach((k) => used.add(k));
@@ -107,8 +121,18 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
       used.add(after).add(after + 1);
       after += 2;
     }
-    const column = op ? columnFor(after, opStart, i) : numericColumn(mentions.columns.find((m) => m.start === after)) ?? numericColumn(mentions.columns.find((m) => m.end === i));
+    if (!op && isYear(value) && YEAR_WORDS.has(word(i - 1))) {
+      op = YEAR_WORDS.get(word(i - 1))!;
+      opStart = i - 1;
+    }
+    const named = op ? columnFor(after, opStart, i) : (numericColumn(mentions.columns.find((m) => m.start === after)) ?? numericColumn(mentions.columns.find((m) => m.end === i)));
+    const column = named ?? (op && isYear(value) ? onlyDate : null);
     if (!column) continue;
+    if (typeOf(column) === 'datetime' && isYear(value)) {
+      conditions.push(yearCondition(column, op ?? '=', value, `${opStart < i ? tokens.slice(opStart, i).map((t) => t.raw).join(' ') : 'in'} ${value}`));
+      for (let k = opStart; k <= i; k++) used.add(k);
+      continue;
+    }
     const v = inColumnUnits(column, value, unit);
     const said = `${op ?? '='} ${tokens[i].text}${unit ? ` ${unit.symbol}` : ''}`;
     const condition: Condition =
@@ -129,8 +153,10 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     const afterMention = mentions.columns.find((m) => m.start > i && m.start - i <= reach && m.columns.length === 1);
     const beforeMention = isNo ? undefined : mentions.columns.filter((m) => m.end <= i && i - m.end < reach && m.columns.length === 1).at(-1);
     const m = afterMention ?? beforeMention;
-    if (!m || conditions.some((c) => c.column === m.columns[0] && c.kind === 'missing')) return;
-    conditions.push({ column: m.columns[0], kind: 'missing' });
+    if (!m || conditions.some((c) => c.column === m.columns[0])) return;
+    // "days with no precipitation": a measured amount of zero, not a missing one.
+    if (isNo && m === afterMention && typeOf(m.columns[0]) === 'number') conditions.push({ column: m.columns[0], kind: 'range', min: 0, max: 0, said: 'none' });
+    else conditions.push({ column: m.columns[0], kind: 'missing' });
     used.add(i);
   });
 

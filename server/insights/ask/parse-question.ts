@@ -40,6 +40,8 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
 
   const columns = [...new Set([...mentions.columns.filter((m) => m.columns.length === 1).map((m) => m.columns[0]), ...found.conditions.map((c) => c.column)])];
   const ambiguous = mentions.columns.filter((m) => m.columns.length > 1).map((m) => ({ said: m.said, columns: m.columns }));
+  // A statistic of a name that fits several columns ("highest temperature": temp_max, temp_min) is given for each.
+  if (statistic && columns.length === 0 && ambiguous.length > 0) columns.push(...ambiguous[0].columns.slice(0, 3));
   const intent: Intent =
     unusual ? (columns.length > 0 ? 'unusual' : 'anomalies')
     : clusters.length >= 2 || (clusters.length === 1 && compare && words.has('rest')) ? (clusters.length >= 2 ? 'compare' : 'explain-cluster')
