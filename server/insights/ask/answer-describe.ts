@@ -6,7 +6,7 @@ import { offline, type OfflineAnswer } from './offline-answer.ts';
 import type { ParsedQuestion, Statistic } from './parsed-question.ts';
 import { columnData, countOf, proposedFilters, rowsKept } from './row-conditions.ts';
 
-const STATISTIC_NAMES: Record<Statistic, string> = { mean: 'average', median: 'median', min: 'lowest', max: 'highest', range: 'range', sum: 'total', sd: 'standard deviation' };
+const STATISTIC_NAMES: Record<Statistic, string> = { mean: 'average', median: 'median', min: 'lowest', max: 'highest', range: 'range of', sum: 'total', sd: 'standard deviation of' };
 
 /**
  * "What is the average bill length?", "range of price", "tell me about island": a statistic of
@@ -42,7 +42,14 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
     if (top.length === 0) return `${name} has no values${scope}.`;
     return `${name}${scope}: ${formatValue(counts.size)} distinct values, most often ${listing(top.map(([value, n]) => `${value} (${formatValue(n)}, ${percent(n, present)})`))}${missing > 0 ? `; ${formatValue(missing)} missing` : ''}.`;
   });
-  const text = `${sentences.join(' ')}${assumedUnitsText(parsed)}`;
+  // What the quality report says of these columns, when there is one.
+  const findings = ctx.index
+    .query(columns.join(' '), 20, ['quality'])
+    .map((h) => h.document)
+    .filter((d) => d.cites.some((c) => c.kind === 'column' && columns.includes(c.column)))
+    .slice(0, 3);
+  const quality = findings.length > 0 ? ` Data quality: ${findings.map((d) => d.text.replace(/\.$/, '')).join('; ')}.` : '';
+  const text = `${sentences.join(' ')}${quality}${assumedUnitsText(parsed)}`;
   const citations = [...columns, ...conditionColumns].map((column) => ({ kind: 'column' as const, column }));
   const extra = kept ? { filters, count: countOf(kept) } : {};
   return offline(text, citations, [text, ...columns.map((c) => ctx.index.get(`column:${c}`)?.text ?? '')].filter(Boolean), extra);

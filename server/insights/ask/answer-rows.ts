@@ -28,7 +28,8 @@ export function answerRows(parsed: ParsedQuestion, ctx: AskContext): OfflineAnsw
     const text = `No row of the ${formatValue(total)} has ${what}.${units}`;
     return offline(text, citations, [text], { count: 0 });
   }
-  const cloud = shown === count ? '' : ` ${formatValue(shown)} of them are in the cloud (the analysis left the others out${ctx.summary.droppedRows > 0 ? ', for missing values' : ''}).`;
+  const why = ctx.summary.droppedRows > 0 ? ', as it drops rows with missing values' : '';
+  const cloud = shown === count ? '' : shown === 0 ? ` None of them is in the cloud (the analysis left them out${why}).` : ` ${formatValue(shown)} of them are in the cloud (the analysis left the others out${why}).`;
   const lead = `${formatValue(count)} of ${formatValue(total)} rows (${percent(count, total)}) have ${what}.`;
   const action = parsed.intent === 'filter' ? ' Apply the filter to show only them.' : '';
   const text = `${lead}${cloud}${action}${units}`;

@@ -3,12 +3,10 @@ import type { QualityReport } from '../../../shared/insights/quality.ts';
 import type { AnalysisStore } from '../../store/analysis-store.ts';
 import type { DatasetStore } from '../../store/dataset-store.ts';
 import { clusterNumbering, type AskContext } from './ask-context.ts';
-import { askDocuments } from './ask-documents.ts';
 import { answerQuestion } from './answer-question.ts';
+import { buildAskContext } from './build-context.ts';
 import { ModelError, streamModelAnswer, type ModelConfig } from './model-phrasing.ts';
 import type { OfflineAnswer } from './offline-answer.ts';
-import { RetrievalIndex } from './retrieval-index.ts';
-import { buildVocabulary } from './vocabulary.ts';
 
 /** A dataset's quality report, when the quality work provides one (wired at the merge of issue 12's branches). */
 export type QualityProvider = (datasetId: string) => Promise<QualityReport | null>;
@@ -94,11 +92,7 @@ export class AskService {
     const table = await datasets.readTable(analysis.datasetId);
     const rowIndex = (await analyses.readArray(analysisId, 'rowIndex')) as Uint32Array;
     const cluster = (await analyses.readArray(analysisId, 'cluster')) as Int32Array;
-    const vocabulary = buildVocabulary(
-      table.columns.map((c) => ({ name: c.name, type: c.data.type, levels: c.data.type === 'category' || c.data.type === 'boolean' ? c.data.dictionary : undefined })),
-    );
     const report = quality ? await quality(analysis.datasetId).catch(() => null) : null;
-    const documents = askDocuments({ table, profiles: detail.columns.map((c) => c.profile), summary, vocabulary, quality: report });
-    return { analysisId, datasetName: detail.name, table, summary, rowIndex, cluster, vocabulary, index: new RetrievalIndex(documents) };
+    return buildAskContext({ analysisId, datasetName: detail.name, table, profiles: detail.columns.map((c) => c.profile), summary, rowIndex, cluster, quality: report });
   }
 }

@@ -15,5 +15,6 @@ export function traitsSentence(traits: readonly ClusterTrait[], vocabulary: Voca
     const figures = t.clusterMean !== undefined && t.restMean !== undefined ? `: mean ${withUnit(t.clusterMean, unit, type)} vs ${withUnit(t.restMean, unit, type)} elsewhere` : '';
     return `${t.column} ${t.kind}${figures} (d = ${formatValue(t.effect)})`;
   });
-  return `${parts.join('; ')}.`;
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
+import type { QualityReport } from '../../../shared/insights/quality.ts';
+import { isMissing, type Table } from '../../../shared/table.ts';
+import { runPipeline } from '../../../server/analysis/pipeline.ts';
+import { profileTable } from '../../../server/ingest/index.ts';
+import { clusterNumbering } from '../../../server/insights/ask/ask-context.ts';
+import { indexedRows, MAX_ROW_DOCUMENTS } from '../../../server/insights/ask/ask-documents.ts';
+import { answerQuestion } from '../../../server/insights/ask/answer-question.ts';
+import { buildAskContext } from '../../../server/insights/ask/build-context.ts';
+import { parseQuestion } from '../../../server/insights/ask/parse-question.ts';
+import { countOf, proposedFilters, rowsKept } from '../../../server/insights/ask/row-conditions.ts';
+import { robustZ } from '../../../server/insights/ask/robust-z.ts';
+import { loadAsset } from '../../support/assets.ts';
+
+const PARAMS = analysisParamsSchema.parse({ reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 3 } });
+
+function contextOf(table: Table, name: string, quality: QualityReport | null = null) {
+  const out = runPipeline(table, PARAMS);
+  return buildAskContext({ analysisId: 'test-analysis', datasetName: name, table, profiles: profileTable(table).columns, summary: out.summary, rowIndex: out.rowIndex, cluster: out.cluster, quality });
+}
+
+const values = (table: Table, name: string) => {
+  const data = table.columns.find((c) => c.name === name)!.data;
+  if (data.type !== 'number') throw new Error('not a number column');
+  return data.values;
+};
+
+describe('answers on real data', async () => {
+  const penguins = await loadAsset('penguins');
+  const cars = await loadAsset('cars');
+  const sexMissing = Array.from({ length: penguins.rowCount }, (_, r) => r).filter((r) => isMissing(penguins.columns.find((c) => c.name === 'Sex')!.data, r));
+  // A finding as the quality report states one (shared/insights/quality.ts), its figures taken from the table.
+  const quality: QualityReport = {
+    datasetId: 'penguins',
+    rowCount: penguins.rowCount,
+    rules: [],
+    findings: [{ kind: 'missing', column: 'Sex', count: sexMissing.length, examples: sexMissing.slice(0, 5).map((rowIndex) => ({ rowIndex, values: {} })), message: `Sex: ${sexMissing.length} values are missing` }],
+  };
+  const ctx = contextOf(penguins, 'penguins', quality);
+  const carsCtx = contextOf(cars, 'cars');
+  const raw = clusterNumbering(undefined, ctx.summary.clusters.map((c) => c.id));
+
+  it('turns "more than" into an inclusive filter bound the column holds, keeping exactly the strict rows', () => {
+    const mass = values(penguins, 'Body Mass (g)');
+    const strict = Array.from(mass).filter((v) => v > 5000).length;
+    const filters = proposedFilters(parseQuestion('penguins heavier than 5000 g', ctx.vocabulary).conditions, penguins);
+    expect(filters).toHaveLength(1);
+    const min = (filters[0] as { min: number }).min;
+    expect(Array.from(mass)).toContain(min);
+    expect(min).toBeGreaterThan(5000);
+    expect(countOf(rowsKept(filters, penguins))).toBe(strict);
+    // Above the largest value: no value to snap to, the next number up keeps nothing.
+    const beyond = proposedFilters(parseQuestion('penguins heavier than 6300 g', ctx.vocabulary).conditions, penguins);
+    expect((beyond[0] as { min: number }).min).toBeGreaterThan(6300);
+    expect(countOf(rowsKept(beyond, penguins))).toBe(0);
+  });
+
+  it('answers from the rows\' text by retrieval, citing the rows it found', () => {
+    const { answer } = answerQuestion('chevrolet impala', carsCtx, raw);
+    const names = cars.columns.find((c) => c.name === 'Name')!.data as { values: (string | null)[] };
+    const impalas = names.values.flatMap((v, r) => (v?.includes('chevrolet impala') ? [r] : []));
+    expect(impalas.length).toBeGreaterThan(0);
+    const cited = answer.citations.flatMap((c) => (c.kind === 'row' ? [c.rowIndex] : []));
+    expect(cited.slice(0, impalas.length).sort()).toEqual(impalas.sort());
+    expect(answer.answer).toContain('chevrolet impala');
+  });
+
+  it('retrieves the quality findings: in a column\'s description, and for a question about them', () => {
+    const about = answerQuestion('tell me about sex', ctx, raw).answer;
+    expect(about.answer).toContain(`Data quality: Sex: ${sexMissing.length} values are missing`);
+    const missing = answerQuestion('which values are missing?', ctx, raw).answer;
+    expect(missing.answer).toContain(`${sexMissing.length} values are missing`);
+    expect(missing.citations).toContainEqual({ kind: 'column', column: 'Sex' });
+  });
+
+  it('explains a cluster with its traits, in the asker\'s numbering', () => {
+    const gentoo = ctx.summary.clusters.find((c) => c.traits.some((t) => t.kind === 'mostly' && t.value === 'Gentoo'))!;
+    const { answer } = answerQuestion(`what makes cluster ${gentoo.id + 1} different?`, ctx, raw);
+    expect(answer.citations[0]).toEqual({ kind: 'cluster', cluster: gentoo.id });
+    expect(answer.answer).toMatch(/Gentoo/);
+    expect(answer.answer).toMatch(/Body Mass \(g\)|Flipper Length \(mm\)/);
+  });
+
+  it('counts the rows the cloud leaves out separately', () => {
+    const { answer } = answerQuestion('how many rows have missing sex?', ctx, raw);
+    expect(answer.count).toBe(sexMissing.length);
+    expect(answer.answer).toMatch(/None of them is in the cloud/);
+  });
+});
+
+describe('bounds and robust z', () => {
+  it('indexes every row of a small table and every k-th row of a big one, at most MAX_ROW_DOCUMENTS', () => {
+    expect(indexedRows(344)).toEqual({ stride: 1, count: 344 });
+    const big = indexedRows(1_000_000);
+    expect(big.count).toBeLessThanOrEqual(MAX_ROW_DOCUMENTS);
+    expect(big.stride).toBe(50);
+  });
+
+  it('uses the MAD, and the mean absolute deviation when more than half the values are equal', () => {
+    const { z, median } = robustZ(Float64Array.from([1, 2, 3, 4, 100, NaN]));
+    expect(median).toBe(3);
+    expect(z[4]).toBeCloseTo((0.6745 * 97) / 1, 6);
+    expect(Number.isNaN(z[5])).toBe(true);
+    const dry = robustZ(Float64Array.from([0, 0, 0, 0, 0, 10]));
+    // MAD 0: mean absolute deviation 10/6, × 1.2533.
+    expect(dry.z[5]).toBeCloseTo(10 / (1.2533 * (10 / 6)), 6);
+    expect(robustZ(Float64Array.from([2, 2, 2])).z[0]).toBe(0);
+  });
+});
