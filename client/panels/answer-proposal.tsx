@@ -1,37 +1,40 @@
-import { useState } from 'react';
 import type { ProposedFilter } from '../../shared/insights/ask.ts';
 import { readFilters } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { proposedFiltersText } from '../encodings/proposed-filter-words.ts';
-import { applyAnswerFilters } from '../session/answer-actions.ts';
+import { applyAnswerFilters, proposalApplied } from '../session/answer-actions.ts';
 import { useSession } from '../session/session-model.ts';
 
 /**
  * The filters an answer proposes, in words with the rows they keep, and (editors) the button
- * that makes them everyone's filters. Viewers read the words only.
+ * that makes them everyone's filters. Viewers read the words only. Everyone sees when the
+ * session's filters are this proposal now.
  */
 export function AnswerProposal({ filters, count, compact = false }: { filters: readonly ProposedFilter[]; count?: number; compact?: boolean }) {
   const model = useSession();
   const current = useDocValue(model.conn.doc, ['filters'], readFilters);
-  const [applied, setApplied] = useState(false);
+  // Read from the document, so it says the truth after an undo or someone else's edit too.
+  const applied = proposalApplied(current, filters);
   const types = new Map(model.dataset.columns.map((c) => [c.name, c.type]));
   const replaced = current.length;
   return (
-    <div className="proposal" data-testid="proposal" data-count={count}>
+    <div className={`proposal${applied ? ' applied' : ''}`} data-testid="proposal" data-count={count} data-applied={applied}>
       <p className="small proposal-text">{proposedFiltersText(filters, types, count)}</p>
-      {model.canEdit && (
+      {(model.canEdit || applied) && (
         <div className="proposal-actions">
-          <button
-            type="button"
-            className={compact ? 'small' : 'small apply'}
-            data-testid="apply-answer"
-            title={`Show these rows to everyone: ${replaced === 0 ? 'sets the session’s filters' : `replaces the ${replaced} current filter${replaced === 1 ? '' : 's'}`} (undo with Ctrl+Z)`}
-            onClick={() => setApplied(applyAnswerFilters(model, filters))}
-          >
-            {compact ? 'Apply' : 'Apply to everyone'}
-          </button>
-          {!compact && applied && <span className="small ok-text" role="status">✓ applied</span>}
-          {!compact && !applied && replaced > 0 && (
+          {model.canEdit && !applied && (
+            <button
+              type="button"
+              className={compact ? 'small' : 'small apply'}
+              data-testid="apply-answer"
+              title={`Show these rows to everyone: ${replaced === 0 ? 'sets the session’s filters' : `replaces the ${replaced} current filter${replaced === 1 ? '' : 's'}`} (undo with Ctrl+Z)`}
+              onClick={() => applyAnswerFilters(model, filters)}
+            >
+              {compact ? 'Apply' : 'Apply to everyone'}
+            </button>
+          )}
+          {applied && <span className="small ok-text">✓ shown to everyone</span>}
+          {model.canEdit && !compact && !applied && replaced > 0 && (
             <span className="small muted">
               replaces {replaced} filter{replaced === 1 ? '' : 's'}
             </span>

@@ -83,10 +83,15 @@ export function AskPanel() {
       {state.status === 'answered' && (
         <AnswerCard key={`${state.question}\u0000${state.answer.answer}`} question={state.question} answer={state.answer}>
           <div className="answer-actions">
-            {model.canEdit && openId === null && (
-              <button type="button" className="small" data-testid="share-answer" disabled={sharedId !== null} onClick={() => share(state.question, state.answer)}>
-                {sharedId !== null ? '✓ shared to the room' : 'Share to room'}
+            {model.canEdit && openId === null && sharedId === null && (
+              <button type="button" className="small" data-testid="share-answer" title="Post this question and answer to everyone's Shared answers" onClick={() => share(state.question, state.answer)}>
+                Share to room
               </button>
+            )}
+            {sharedId !== null && (
+              <span className="small ok-text" data-testid="answer-shared">
+                ✓ shared to the room
+              </span>
             )}
             <button type="button" className="link small" onClick={clear}>
               close

@@ -2,6 +2,7 @@ import type { AskAnswer, AskRequest, ProposedFilter } from '../../shared/insight
 import {
   newEntryId,
   readClusterIds,
+  readFilters,
   removeAnswer,
   replaceFilters,
   SessionDocError,
@@ -44,12 +45,29 @@ export function filtersFromProposal(filters: readonly ProposedFilter[], author: 
 }
 
 /**
+ * Whether the session's filters are exactly this proposal now (applied, and not changed or
+ * undone since): every enabled filter is one of the proposed, every proposed one is there.
+ */
+export function proposalApplied(current: readonly Filter[], proposal: readonly ProposedFilter[]): boolean {
+  const enabled = current.filter((f) => f.enabled);
+  if (proposal.length === 0 || enabled.length !== proposal.length) return false;
+  return proposal.every((p) =>
+    enabled.some((f) => {
+      if (f.kind !== p.kind || f.column !== p.column) return false;
+      if (f.kind === 'range' && p.kind === 'range') return f.min === (p.min ?? null) && f.max === (p.max ?? null);
+      return f.kind === 'set' && p.kind === 'set' && f.values.length === p.values.length && p.values.every((v) => f.values.includes(v));
+    }),
+  );
+}
+
+/**
  * Makes an answer's proposed filters everyone's view: they replace the session's filters in one
  * transaction (so the cloud shows exactly what the answer counted, and one undo brings the
- * previous filters back). Editors only. Returns whether anything was written.
+ * previous filters back). Editors only; nothing is written when they are the filters already.
+ * Returns whether anything was written.
  */
 export function applyAnswerFilters(model: SessionModel, filters: readonly ProposedFilter[]): boolean {
-  if (!model.canEdit || filters.length === 0) return false;
+  if (!model.canEdit || filters.length === 0 || proposalApplied(readFilters(model.conn.doc), filters)) return false;
   const problem = proposalProblem(model, filters);
   if (problem) {
     useUi.getState().showToast(`Could not apply the answer's filters: ${problem}`);

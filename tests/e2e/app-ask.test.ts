@@ -70,23 +70,30 @@ describe('ask the data', () => {
     const chips = await alice.locator('[data-panel=ask] [data-testid=answer] [data-testid=citations] button').allInnerTexts();
     expect(chips.join(' ')).toContain('Body Mass (g)');
 
+    expect(await proposal.getAttribute('data-applied')).toBe('false');
     await proposal.locator('[data-testid=apply-answer]').click();
     await visibleBecomes(bob, expected);
     await visibleBecomes(alice, expected);
     await visibleBecomes(viewer, expected);
     expect(await bob.locator('[data-panel=filters] .filter-list > li').count()).toBe(2);
+    // The card reads the document: applied now, so the button has nothing left to do.
+    await proposal.and(alice.locator('[data-applied=true]')).waitFor();
+    expect(await proposal.locator('[data-testid=apply-answer]').count()).toBe(0);
+    expect(await proposal.innerText()).toContain('shown to everyone');
 
     // One undo takes the whole apply back, for everyone; redo brings it again.
     await alice.locator('button[aria-label=Undo]').click();
     await visibleBecomes(bob, total);
+    await proposal.and(alice.locator('[data-applied=false]')).waitFor();
     await alice.locator('button[aria-label=Redo]').click();
     await visibleBecomes(bob, expected);
-    await alice.locator('[data-panel=ask]').screenshot({ path: join(screenshotDir, 'ask-panel.png') });
+    await proposal.and(alice.locator('[data-applied=true]')).waitFor();
   });
 
   it('an editor shares the answer to the room: the others list it, a view link without Apply', async () => {
     await alice.locator('[data-testid=share-answer]').click();
-    expect(await alice.locator('[data-testid=share-answer]').innerText()).toContain('shared');
+    await alice.locator('[data-testid=answer-shared]').waitFor();
+    expect(await alice.locator('[data-testid=share-answer]').count()).toBe(0);
     for (const page of [bob, viewer]) {
       const item = page.locator('[data-testid=shared-answers] .shared-answer');
       await item.first().waitFor({ timeout: 20_000 });
@@ -94,9 +101,13 @@ describe('ask the data', () => {
       expect(await item.locator('.shared-question').innerText()).toBe(QUESTION);
       expect(await item.innerText()).toContain(`keeps ${heavyOnBiscoe()} rows`);
     }
-    expect(await bob.locator('[data-testid=shared-answers] [data-testid=apply-answer]').count()).toBe(1);
+    // Applied already: no Apply for anyone; Bob gets it back once the filters change.
+    expect(await bob.locator('[data-testid=shared-answers] [data-testid=apply-answer]').count()).toBe(0);
     expect(await viewer.locator('[data-testid=shared-answers] [data-testid=apply-answer]').count()).toBe(0);
     expect(await viewer.locator('[data-testid=shared-answers] .shared-remove').count()).toBe(0);
+    // Everyone reads that the room's filters are this answer now.
+    expect(await viewer.locator('[data-testid=shared-answers] [data-testid=proposal]').getAttribute('data-applied')).toBe('true');
+    await alice.locator('[data-panel=ask]').screenshot({ path: join(screenshotDir, 'ask-panel.png') });
 
     // A viewer asks too (asking changes nothing shared), reads the proposal, and has no button to apply it.
     await ask(viewer, QUESTION);
@@ -109,6 +120,9 @@ describe('ask the data', () => {
     // Clear the filters from Bob's page, then Bob presents and opens the shared answer.
     await bob.locator('[data-panel=filters] .filter-list button[aria-label^=Remove]').first().click();
     await bob.locator('[data-panel=filters] .filter-list button[aria-label^=Remove]').first().click();
+    await bob.locator('[data-testid=shared-answers] [data-testid=apply-answer]').waitFor();
+    await viewer.locator('[data-testid=shared-answers] [data-testid=proposal][data-applied=false]').waitFor();
+    expect(await viewer.locator('[data-testid=shared-answers] [data-testid=apply-answer]').count()).toBe(0);
     const total = await visible(alice);
     expect(total).toBeGreaterThan(heavyOnBiscoe());
     await bob.locator('[data-panel=people] button', { hasText: /^present$/ }).first().click();

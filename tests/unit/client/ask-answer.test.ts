@@ -5,7 +5,7 @@ import type { DatasetDetail } from '../../../shared/api-types.ts';
 import { profileColumn } from '../../../server/ingest/profile.ts';
 import { evaluateFilters } from '../../../client/encodings/filters.ts';
 import { proposedFilterText, proposedFiltersText } from '../../../client/encodings/proposed-filter-words.ts';
-import { filtersFromProposal } from '../../../client/session/answer-actions.ts';
+import { filtersFromProposal, proposalApplied } from '../../../client/session/answer-actions.ts';
 import { exampleQuestions } from '../../../client/session/example-questions.ts';
 import type { ColumnType } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
@@ -44,6 +44,20 @@ describe("an answer's proposed filters", () => {
     }
     expect(expected).toBeGreaterThan(40);
     expect(evaluateFilters(filters, ctx).passCount).toBe(expected);
+  });
+
+  it('read as applied exactly while the enabled filters are the proposal', () => {
+    const applied = filtersFromProposal(HEAVY_ON_BISCOE, 'Ada');
+    expect(proposalApplied(applied, HEAVY_ON_BISCOE)).toBe(true);
+    expect(proposalApplied([...applied].reverse(), HEAVY_ON_BISCOE)).toBe(true);
+    // A disabled extra filter changes nothing; an enabled one, a moved bound or another value does.
+    const extra = filtersFromProposal([{ column: 'Sex', kind: 'set', values: ['MALE'] }], 'Bo');
+    expect(proposalApplied([...applied, { ...extra[0], enabled: false }], HEAVY_ON_BISCOE)).toBe(true);
+    expect(proposalApplied([...applied, ...extra], HEAVY_ON_BISCOE)).toBe(false);
+    expect(proposalApplied([{ ...applied[0], min: 4000 } as typeof applied[0], applied[1]], HEAVY_ON_BISCOE)).toBe(false);
+    expect(proposalApplied([applied[0], { ...applied[1], values: ['Dream'] } as typeof applied[1]], HEAVY_ON_BISCOE)).toBe(false);
+    expect(proposalApplied([applied[0]], HEAVY_ON_BISCOE)).toBe(false);
+    expect(proposalApplied([], [])).toBe(false);
   });
 
   it('read as words with the rows they keep', () => {
