@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AskRequest } from '../../shared/insights/ask.ts';
+import { LIMITS } from '../../shared/session/limits.ts';
 import { AskService } from '../insights/ask/ask-service.ts';
 import { clientAddress } from './client-address.ts';
 import { ClientRate } from './client-rate.ts';
@@ -9,8 +10,8 @@ import type { ApiDeps } from './deps.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 
-/** Characters a question may have. */
-export const MAX_QUESTION_CHARS = 500;
+/** Characters a question may have: as many as an answer shared to the room keeps (the session document's bound). */
+const MAX_QUESTION_CHARS = LIMITS.questionLength;
 
 const clusterId = z.number().int().min(0).max(100_000);
 const askRequest = z

@@ -44,8 +44,7 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
   });
   // What the quality report says of these columns, when there is one.
   const findings = ctx.index
-    .query(columns.join(' '), 20, ['quality'])
-    .map((h) => h.document)
+    .documents('quality')
     .filter((d) => d.cites.some((c) => c.kind === 'column' && columns.includes(c.column)))
     .slice(0, 3);
   const quality = findings.length > 0 ? ` Data quality: ${findings.map((d) => d.text.replace(/\.$/, '')).join('; ')}.` : '';

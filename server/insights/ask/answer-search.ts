@@ -5,6 +5,7 @@ import { listing } from './format.ts';
 import { offline, type OfflineAnswer } from './offline-answer.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 import type { AskDocument } from './retrieval-index.ts';
+import { STOP_WORDS, tokenize } from './tokenize.ts';
 
 /** Documents shown in a retrieval answer. */
 const SHOWN = 5;
@@ -15,7 +16,8 @@ const SHOWN = 5;
  * understood and what was not.
  */
 export function answerSearch(question: string, parsed: ParsedQuestion, ctx: AskContext, numbering: ClusterNumbering): OfflineAnswer {
-  const words = parsed.unknown.length > 0 ? parsed.unknown.join(' ') : question;
+  // The words nothing else read; else the question's content words (never its small words, which match every row).
+  const words = parsed.unknown.length > 0 ? parsed.unknown.join(' ') : contentWords(question);
   const hits = ctx.index.query(words, SHOWN);
   const understood = understoodText(parsed, numbering);
   if (parsed.ambiguous.length > 0 && hits.length === 0) {
@@ -53,4 +55,11 @@ function understoodText(parsed: ParsedQuestion, numbering: ClusterNumbering): st
   if (parsed.clusters.length > 0) parts.push(listing(parsed.clusters.map((n) => `cluster ${n}`)));
   void numbering;
   return parts.length > 0 ? ` I understood ${parts.join('; ')}.` : '';
+}
+
+function contentWords(question: string): string {
+  return tokenize(question)
+    .filter((t) => t.kind !== 'symbol' && !STOP_WORDS.has(t.text))
+    .map((t) => t.plain)
+    .join(' ');
 }

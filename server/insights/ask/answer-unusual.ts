@@ -23,11 +23,11 @@ export function answerUnusual(column: string, ctx: AskContext): OfflineAnswer {
   if (data.type === 'number' || data.type === 'datetime') {
     const { z, median, scale } = robustZ(data.values);
     const v = (x: number) => withUnit(x, term?.unit ?? null, data.type);
-    const order = Array.from(z.keys())
-      .filter((r) => !Number.isNaN(z[r]) && z[r] !== 0)
-      .sort((a, b) => Math.abs(z[b]) - Math.abs(z[a]));
-    const beyond = order.filter((r) => Math.abs(z[r]) > UNUSUAL_Z);
-    const cited = (beyond.length > 0 ? beyond : order).slice(0, CITED_ROWS);
+    const byExtremity = (a: number, b: number) => Math.abs(z[b]) - Math.abs(z[a]) || a - b;
+    const beyond: number[] = [];
+    for (let r = 0; r < z.length; r++) if (Math.abs(z[r]) > UNUSUAL_Z) beyond.push(r);
+    beyond.sort(byExtremity);
+    const cited = (beyond.length > 0 ? beyond : mostExtreme(z, CITED_ROWS)).slice(0, CITED_ROWS);
     const rows = cited.map((r) => `${rowName(table, r)}: ${v(data.values[r])} (z ${formatValue(z[r])})`);
     const basis = `median ${v(median)}, robust spread ${v(scale)}`;
     const citations: AskCitation[] = [{ kind: 'column', column }, ...cited.map((r) => ({ kind: 'row' as const, rowIndex: r }))];
@@ -65,6 +65,21 @@ export function answerUnusual(column: string, ctx: AskContext): OfflineAnswer {
   }
   const text = `${column} holds no numbers or categories to find unusual values in.`;
   return offline(text, [{ kind: 'column', column }], [text]);
+}
+
+/** The `k` rows of largest |z| (not 0, not missing), most extreme first, in one pass. */
+function mostExtreme(z: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let r = 0; r < z.length; r++) {
+    const size = Math.abs(z[r]);
+    if (!(size > 0)) continue;
+    if (top.length === k && size <= Math.abs(z[top[k - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && Math.abs(z[top[at - 1]]) < size) at--;
+    top.splice(at, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** "Any anomalies?": the analysis's own top anomalies, with their reasons. */

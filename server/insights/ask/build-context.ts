@@ -18,12 +18,12 @@ export interface AskContextInput {
   quality: QualityReport | null;
 }
 
-/** The vocabulary and the retrieval index of an analysis, from its table and results (pure). */
-export function buildAskContext(input: AskContextInput): AskContext {
+/** The vocabulary and the retrieval index of an analysis, from its table and results (no I/O; the index is built in chunks). */
+export async function buildAskContext(input: AskContextInput): Promise<AskContext> {
   const { table, profiles, summary, quality } = input;
   const vocabulary = buildVocabulary(
     table.columns.map((c) => ({ name: c.name, type: c.data.type, levels: c.data.type === 'category' || c.data.type === 'boolean' ? c.data.dictionary : undefined })),
   );
-  const index = new RetrievalIndex(askDocuments({ table, profiles, summary, vocabulary, quality }));
+  const index = await RetrievalIndex.build(askDocuments({ table, profiles, summary, vocabulary, quality }));
   return { analysisId: input.analysisId, datasetName: input.datasetName, table, summary, rowIndex: input.rowIndex, cluster: input.cluster, vocabulary, index };
 }

@@ -11,6 +11,9 @@ export interface AskDocument {
   cites: AskCitation[];
 }
 
+/** Documents indexed between two turns of the event loop while an index is built. */
+const CHUNK = 500;
+
 /**
  * BM25+ full-text search (minisearch) over an analysis's documents: titles weigh double, words
  * match by prefix and within a fifth of their length in typos.
@@ -19,14 +22,21 @@ export class RetrievalIndex {
   private readonly search: MiniSearch<AskDocument>;
   private readonly byId = new Map<string, AskDocument>();
 
-  constructor(documents: readonly AskDocument[]) {
+  private constructor(documents: readonly AskDocument[]) {
     this.search = new MiniSearch<AskDocument>({
       fields: ['title', 'text'],
       storeFields: [],
-      searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
+      // Typos and prefixes only for longer words: on short ones they match everything and cost the most.
+      searchOptions: { boost: { title: 2 }, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'OR' },
     });
-    this.search.addAll(documents as AskDocument[]);
     for (const d of documents) this.byId.set(d.id, d);
+  }
+
+  /** Indexes the documents a chunk at a time, so a big table's index never holds up the server's other work for long. */
+  static async build(documents: readonly AskDocument[]): Promise<RetrievalIndex> {
+    const index = new RetrievalIndex(documents);
+    await index.search.addAllAsync(documents, { chunkSize: CHUNK });
+    return index;
   }
 
   get size(): number {
@@ -41,6 +51,11 @@ export class RetrievalIndex {
       .search(text, filter ? { filter } : {})
       .slice(0, limit)
       .map((r) => ({ document: this.byId.get(String(r.id))!, score: r.score, terms: r.terms }));
+  }
+
+  /** Every document of one kind (the few quality findings), without a search. */
+  documents(kind: AskDocument['kind']): AskDocument[] {
+    return [...this.byId.values()].filter((d) => d.kind === kind);
   }
 
   get(id: string): AskDocument | undefined {

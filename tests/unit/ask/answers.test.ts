@@ -15,7 +15,7 @@ import { loadAsset } from '../../support/assets.ts';
 
 const PARAMS = analysisParamsSchema.parse({ reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 3 } });
 
-function contextOf(table: Table, name: string, quality: QualityReport | null = null) {
+async function contextOf(table: Table, name: string, quality: QualityReport | null = null) {
   const out = runPipeline(table, PARAMS);
   return buildAskContext({ analysisId: 'test-analysis', datasetName: name, table, profiles: profileTable(table).columns, summary: out.summary, rowIndex: out.rowIndex, cluster: out.cluster, quality });
 }
@@ -37,8 +37,8 @@ describe('answers on real data', async () => {
     rules: [],
     findings: [{ kind: 'missing', column: 'Sex', count: sexMissing.length, examples: sexMissing.slice(0, 5).map((rowIndex) => ({ rowIndex, values: {} })), message: `Sex: ${sexMissing.length} values are missing` }],
   };
-  const ctx = contextOf(penguins, 'penguins', quality);
-  const carsCtx = contextOf(cars, 'cars');
+  const ctx = await contextOf(penguins, 'penguins', quality);
+  const carsCtx = await contextOf(cars, 'cars');
   const raw = clusterNumbering(undefined, ctx.summary.clusters.map((c) => c.id));
 
   it('turns "more than" into an inclusive filter bound the column holds, keeping exactly the strict rows', () => {
