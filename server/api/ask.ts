@@ -56,7 +56,8 @@ export function askRoutes(deps: ApiDeps): Hono {
         context,
         (text) => {
           streamed = true;
-          void stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
+          // A page that went away makes the write fail; the model is stopped through `aborted`.
+          stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }).catch(() => aborted.abort());
         },
         aborted.signal,
       );

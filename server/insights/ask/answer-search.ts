@@ -33,7 +33,7 @@ export function answerSearch(question: string, parsed: ParsedQuestion, ctx: AskC
   }
   const { count: indexed } = indexedRows(ctx.table.rowCount);
   const sampled = indexed < ctx.table.rowCount && hits.some((h) => h.document.kind === 'row') ? ` (the text of ${indexed.toLocaleString('en-US')} of the ${ctx.table.rowCount.toLocaleString('en-US')} rows is searched: every ${Math.ceil(ctx.table.rowCount / indexed)}th)` : '';
-  const lines = hits.map((h) => `${title(h.document, numbering)}: ${h.document.text}`);
+  const lines = hits.map((h) => `${title(h.document, numbering)}: ${clip(h.document.text)}`);
   const lead = parsed.unknown.length > 0 ? `Closest matches for "${parsed.unknown.join(' ')}"${sampled}:` : `Closest matches${sampled}:`;
   const text = `${lead} ${lines.join(' · ')}${understood}`;
   const citations: AskCitation[] = hits.flatMap((h) => h.document.cites.map((c) => (c.kind === 'cluster' ? { kind: 'cluster' as const, cluster: numbering.shownOf(c.cluster) } : c)));
@@ -62,4 +62,9 @@ function contentWords(question: string): string {
     .filter((t) => t.kind !== 'symbol' && !STOP_WORDS.has(t.text))
     .map((t) => t.plain)
     .join(' ');
+}
+
+/** A document's text in an answer: its first 240 characters. */
+function clip(text: string): string {
+  return text.length <= 240 ? text : `${text.slice(0, 239)}…`;
 }
