@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { AskAnswer, AskRequest, ProposedFilter } from '../../shared/insights/ask.ts';
 import {
   newEntryId,
@@ -16,9 +17,9 @@ import { authorOf, type SessionModel } from './session-model.ts';
  * The cluster numbers this session shows its analysis with, for AskRequest.clusterIds, so
  * "cluster 3" means the cluster this page shows as C3. Absent when the session shows raw ids.
  */
-export function askClusterIds(model: SessionModel): AskRequest['clusterIds'] {
-  const stored = readClusterIds(model.conn.doc);
-  if (!stored || stored.analysisId !== model.analysis.id) return undefined;
+export function askClusterIds(doc: Y.Doc, analysisId: string): AskRequest['clusterIds'] {
+  const stored = readClusterIds(doc);
+  if (!stored || stored.analysisId !== analysisId) return undefined;
   const raw = [...stored.shown.keys()].sort((a, b) => a - b);
   return { raw, shown: raw.map((r) => stored.shown.get(r)!) };
 }

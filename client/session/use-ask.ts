@@ -43,7 +43,7 @@ export function useAsk(model: SessionModel): { state: AskState; ask(question: st
       const onDelta = (text: string) => {
         if (!controller.signal.aborted) setState((s) => (s.status === 'asking' ? { ...s, text: s.text + text } : s));
       };
-      askQuestion(model.analysis.id, { question, clusterIds: askClusterIds(model) }, onDelta, controller.signal).then(
+      askQuestion(model.analysis.id, { question, clusterIds: askClusterIds(model.conn.doc, model.analysis.id) }, onDelta, controller.signal).then(
         (answer) => {
           if (!controller.signal.aborted) setState({ status: 'answered', question, answer });
         },

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { ProposedFilter } from '../../../shared/insights/ask.ts';
 import type { ClusterDescription } from '../../../shared/analysis-result.ts';
 import type { DatasetDetail } from '../../../shared/api-types.ts';
 import { profileColumn } from '../../../server/ingest/profile.ts';
 import { evaluateFilters } from '../../../client/encodings/filters.ts';
 import { proposedFilterText, proposedFiltersText } from '../../../client/encodings/proposed-filter-words.ts';
-import { filtersFromProposal, proposalApplied } from '../../../client/session/answer-actions.ts';
+import { askClusterIds, filtersFromProposal, proposalApplied } from '../../../client/session/answer-actions.ts';
+import { initSessionDoc, rebindAnalysis } from '../../../shared/session/index.ts';
 import { exampleQuestions } from '../../../client/session/example-questions.ts';
 import type { ColumnType } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
@@ -108,5 +110,19 @@ describe('example questions under the empty box', () => {
     expect(questions).toHaveLength(2);
     expect(questions[0]).toMatch(/^show rows where sepal_length is above [\d.]+$/);
     expect(questions[1]).toBe('which rows are unusual in sepal_width?');
+  });
+});
+
+describe('the cluster numbers a question is asked with', () => {
+  it("are the session's shown numbers for the analysis it shows, and absent otherwise", () => {
+    const doc = new Y.Doc();
+    initSessionDoc(doc, { datasetId: 'penguins01', analysisId: 'first01', title: 'Penguins' });
+    // The first analysis shows its raw ids: nothing to send.
+    expect(askClusterIds(doc, 'first01')).toBeUndefined();
+    // A re-bind numbered the new analysis's clusters after the ones shown before.
+    rebindAnalysis(doc, 'second01', null, new Map([[0, 2], [1, 0], [2, 3], [3, 1]]));
+    expect(askClusterIds(doc, 'second01')).toEqual({ raw: [0, 1, 2, 3], shown: [2, 0, 3, 1] });
+    // A page still showing the first analysis (the re-bind loading) asks with raw ids.
+    expect(askClusterIds(doc, 'first01')).toBeUndefined();
   });
 });
