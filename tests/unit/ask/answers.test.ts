@@ -108,3 +108,23 @@ describe('bounds and robust z', () => {
     expect(robustZ(Float64Array.from([2, 2, 2])).z[0]).toBe(0);
   });
 });
+
+describe('clusters named by their labels', async () => {
+  const penguins = await loadAsset('penguins');
+  const ctx = await contextOf(penguins, 'penguins');
+  const raw = clusterNumbering(undefined, ctx.summary.clusters.map((c) => c.id));
+  const byValue = (value: string) => ctx.summary.clusters.find((c) => c.traits.some((t) => t.kind === 'mostly' && t.value === value))!;
+
+  it('explains "the Gentoo cluster" and compares two named clusters', () => {
+    const gentoo = byValue('Gentoo');
+    expect(answerQuestion('what makes the Gentoo cluster different?', ctx, raw).answer.citations[0]).toEqual({ kind: 'cluster', cluster: gentoo.id });
+    const adelie = byValue('Adelie');
+    const compared = answerQuestion('compare the Gentoo cluster with the Adelie cluster', ctx, raw).answer;
+    expect(compared.citations.slice(0, 2)).toEqual([
+      { kind: 'cluster', cluster: gentoo.id },
+      { kind: 'cluster', cluster: adelie.id },
+    ]);
+    // Without the word "cluster" a value is a filter, not a cluster.
+    expect(answerQuestion('show Gentoo penguins', ctx, raw).answer.filters).toEqual([{ column: 'Species', kind: 'set', values: ['Gentoo'] }]);
+  });
+});
