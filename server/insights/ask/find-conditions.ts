@@ -14,6 +14,16 @@ const LESS_COMPARATIVES = new Set(['lighter', 'shorter', 'narrower', 'shallower'
 const MISSING_WORDS = new Set(['missing', 'empty', 'blank', 'null', 'unknown', 'unrecorded', 'nan', 'absent', 'without', 'lacking', 'lack']);
 /** Words before a year that put a date in it: "in 2015". */
 const YEAR_WORDS = new Map<string, Op>([['in', '='], ['during', '='], ['of', '='], ['since', '>='], ['until', '<='], ['by', '<=']]);
+const NEGATIONS = new Set(['not', 'except', 'excluding', 'besides', 'outside', 'other']);
+
+/** Whether a value is negated: "not (on|from|in) Biscoe", "except Biscoe", "other than Biscoe". */
+function isNegated(tokens: Token[], start: number): boolean {
+  const w = (k: number) => (k >= 0 && tokens[k].kind === 'word' ? tokens[k].plain : '');
+  if (NEGATIONS.has(w(start - 1)) && w(start - 1) !== 'other') return true;
+  if (w(start - 1) === 'than' && w(start - 2) === 'other') return true;
+  return ['on', 'from', 'in', 'at', 'of', 'a', 'an', 'the'].includes(w(start - 1)) && (w(start - 2) === 'not' || w(start - 2) === 'except');
+}
+
 /** Words between a number and the column it measures: "20 mm of precipitation". */
 const BRIDGE = new Set(['of', 'the', 'in']);
 
@@ -147,7 +157,7 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
 
   // Missing values: "missing sex", "sex is missing", "without a horsepower", "no sex".
   tokens.forEach((t, i) => {
-    const isNo = t.plain === 'no' || t.plain === 'not';
+    const isNo = t.plain === 'no';
     if (t.kind !== 'word' || (!MISSING_WORDS.has(t.plain) && !isNo)) return;
     const reach = isNo ? 2 : 3;
     const afterMention = mentions.columns.find((m) => m.start > i && m.start - i <= reach && m.columns.length === 1);
@@ -160,9 +170,20 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     used.add(i);
   });
 
-  // Named values: one set per column ("Biscoe or Dream").
-  const sets = new Map<string, string[]>();
-  for (const v of mentions.values) sets.set(v.column, [...(sets.get(v.column) ?? []), v.value]);
-  for (const [column, values] of sets) conditions.push({ column, kind: 'set', values: [...new Set(values)] });
+  // Named values: one set per column ("Biscoe or Dream"); "not on Biscoe", "except Biscoe": the column's other values.
+  const wanted = new Map<string, string[]>();
+  const unwanted = new Map<string, string[]>();
+  for (const v of mentions.values) {
+    const negated = isNegated(tokens, v.start);
+    const into = negated ? unwanted : wanted;
+    into.set(v.column, [...(into.get(v.column) ?? []), v.value]);
+    if (negated) for (let k = Math.max(0, v.start - 3); k < v.start; k++) if (NEGATIONS.has(tokens[k].plain) || tokens[k].plain === 'than') used.add(k);
+  }
+  for (const column of new Set([...wanted.keys(), ...unwanted.keys()])) {
+    const out = new Set(unwanted.get(column) ?? []);
+    const base = wanted.get(column) ?? vocabulary.values.filter((v) => v.column === column).map((v) => v.value);
+    const values = [...new Set(base)].filter((v) => !out.has(v));
+    conditions.push({ column, kind: 'set', values });
+  }
   return { conditions, used, assumedUnits };
 }

@@ -85,6 +85,15 @@ describe('POST /api/analyses/:id/ask: bad questions get a clear message, never a
     expect(unknown.status).toBe(404);
   });
 
+  it('answers 409 while the analysis is not done', async () => {
+    const posted = await postAnalysis(offline.server.url, offline.analysis.datasetId, { reduction: { method: 'umap' } });
+    const response = await postJson(`${offline.server.url}/api/analyses/${posted.id}/ask`, { question: 'how many rows?' });
+    // Queued or running: the queue runs one analysis at a time and this one needs seconds.
+    expect(response.status).toBe(409);
+    expect((await response.json()) as unknown).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/questions need its results/) } });
+    await ownerFetch(`${offline.server.url}/api/analyses/${posted.id}`, { method: 'DELETE' });
+  });
+
   it('answers questions it cannot map with 200 and says what it did not understand', async () => {
     const price = (await (await ask(offline, { question: 'what is the average price?' })).json()) as AskAnswer;
     expect(price.answer).toMatch(/could not find "price"/);
