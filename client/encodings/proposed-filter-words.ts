@@ -25,9 +25,16 @@ export function proposedFilterText(filter: ProposedFilter, type: ColumnType | un
   return `${filter.column} is ${list}`;
 }
 
-/** The filters an answer proposes, joined, with the rows they keep: "… and … — keeps 44 rows". */
-export function proposedFiltersText(filters: readonly ProposedFilter[], types: ReadonlyMap<string, ColumnType>, count?: number): string {
+/**
+ * The filters an answer proposes, joined, with the rows they keep: "… and … — keeps 44 rows".
+ * `inCloud` (the session's points they keep) is said when it differs: rows the analysis left
+ * out (missing values) are counted by the answer but never shown.
+ */
+export function proposedFiltersText(filters: readonly ProposedFilter[], types: ReadonlyMap<string, ColumnType>, count?: number, inCloud?: number | null): string {
   const words = filters.map((f) => proposedFilterText(f, types.get(f.column))).join(' and ');
   if (count === undefined) return words;
-  return `${words} — keeps ${formatNumber(count)} ${count === 1 ? 'row' : 'rows'}`;
+  const kept = `${words} — keeps ${formatNumber(count)} ${count === 1 ? 'row' : 'rows'}`;
+  if (inCloud === undefined || inCloud === null || inCloud === count) return kept;
+  if (inCloud === 0) return `${kept}, none of them in the cloud`;
+  return `${kept}, ${formatNumber(inCloud)} of them in the cloud`;
 }

@@ -4,6 +4,7 @@ import { useDocValue } from '../collab/use-doc.ts';
 import { proposedFiltersText } from '../encodings/proposed-filter-words.ts';
 import { applyAnswerFilters, proposalApplied } from '../session/answer-actions.ts';
 import { useSession } from '../session/session-model.ts';
+import { useProposalPoints } from '../session/use-proposal-points.ts';
 
 /**
  * The filters an answer proposes, in words with the rows they keep, and (editors) the button
@@ -15,11 +16,12 @@ export function AnswerProposal({ filters, count, compact = false }: { filters: r
   const current = useDocValue(model.conn.doc, ['filters'], readFilters);
   // Read from the document, so it says the truth after an undo or someone else's edit too.
   const applied = proposalApplied(current, filters);
+  const inCloud = useProposalPoints(model, filters);
   const types = new Map(model.dataset.columns.map((c) => [c.name, c.type]));
   const replaced = current.length;
   return (
-    <div className={`proposal${applied ? ' applied' : ''}`} data-testid="proposal" data-count={count} data-applied={applied}>
-      <p className="small proposal-text">{proposedFiltersText(filters, types, count)}</p>
+    <div className={`proposal${applied ? ' applied' : ''}`} data-testid="proposal" data-count={count} data-in-cloud={inCloud ?? undefined} data-applied={applied}>
+      <p className="small proposal-text">{proposedFiltersText(filters, types, count, inCloud)}</p>
       {(model.canEdit || applied) && (
         <div className="proposal-actions">
           {model.canEdit && !applied && (

@@ -10,6 +10,8 @@ import {
   shareAnswer,
   type Filter,
 } from '../../shared/session/index.ts';
+import { evaluateFilters } from '../encodings/filters.ts';
+import type { PointContext } from '../encodings/point-context.ts';
 import { useUi } from '../state/ui-store.ts';
 import { authorOf, type SessionModel } from './session-model.ts';
 
@@ -43,6 +45,12 @@ export function filtersFromProposal(filters: readonly ProposedFilter[], author: 
       ? { ...common, kind: 'range', column: f.column, min: f.min ?? null, max: f.max ?? null }
       : { ...common, kind: 'set', column: f.column, values: [...f.values] };
   });
+}
+
+/** The session's points a proposal keeps, or null while a column it needs is still loading. */
+export function pointsKept(filters: readonly ProposedFilter[], ctx: PointContext): number | null {
+  const result = evaluateFilters(filtersFromProposal(filters, ''), ctx);
+  return result.pending.length > 0 ? null : result.passCount;
 }
 
 /**

@@ -66,6 +66,9 @@ describe('ask the data', () => {
     expect(Number(await proposal.getAttribute('data-count'))).toBe(expected);
     expect(await proposal.innerText()).toContain(`keeps ${expected} rows`);
     expect(await proposal.innerText()).toMatch(/Body Mass \(g\).*Island is Biscoe/);
+    // Every one of those rows is in the cloud (the analysis dropped none of them): the words say no more.
+    await proposal.and(alice.locator('[data-in-cloud]')).waitFor();
+    expect(Number(await proposal.getAttribute('data-in-cloud'))).toBe(expected);
     // The answer cites the columns it used, as chips.
     const chips = await alice.locator('[data-panel=ask] [data-testid=answer] [data-testid=citations] button').allInnerTexts();
     expect(chips.join(' ')).toContain('Body Mass (g)');
@@ -129,6 +132,15 @@ describe('ask the data', () => {
     await bob.locator('[data-testid=shared-answers] .shared-answer-open').first().click();
     await visibleBecomes(alice, heavyOnBiscoe());
     expect(await bob.locator('[data-panel=ask] [data-testid=answer] .answer-question').innerText()).toBe(QUESTION);
+  });
+
+  it("says when an answer's rows are not in the cloud (rows the analysis dropped)", async () => {
+    // The analysis drops rows with missing values: the 11 penguins without a sex are counted, never shown.
+    await ask(alice, 'how many rows have missing Sex?');
+    const proposal = alice.locator('[data-panel=ask] [data-testid=answer] [data-testid=proposal]');
+    await proposal.and(alice.locator('[data-in-cloud]')).waitFor();
+    expect(await proposal.getAttribute('data-in-cloud')).toBe('0');
+    expect(await proposal.innerText()).toContain('keeps 11 rows, none of them in the cloud');
     expect(errors).toEqual([]);
   });
 });

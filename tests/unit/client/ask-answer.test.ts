@@ -6,7 +6,7 @@ import type { DatasetDetail } from '../../../shared/api-types.ts';
 import { profileColumn } from '../../../server/ingest/profile.ts';
 import { evaluateFilters } from '../../../client/encodings/filters.ts';
 import { proposedFilterText, proposedFiltersText } from '../../../client/encodings/proposed-filter-words.ts';
-import { askClusterIds, filtersFromProposal, proposalApplied } from '../../../client/session/answer-actions.ts';
+import { askClusterIds, filtersFromProposal, pointsKept, proposalApplied } from '../../../client/session/answer-actions.ts';
 import { initSessionDoc, rebindAnalysis } from '../../../shared/session/index.ts';
 import { exampleQuestions } from '../../../client/session/example-questions.ts';
 import type { ColumnType } from '../../../shared/table.ts';
@@ -46,6 +46,26 @@ describe("an answer's proposed filters", () => {
     }
     expect(expected).toBeGreaterThan(40);
     expect(evaluateFilters(filters, ctx).passCount).toBe(expected);
+  });
+
+  it("count the session's points they keep, which the words add when it differs from the rows", async () => {
+    const { ctx, column } = await penguins();
+    const sex = column('Sex');
+    if (sex.type !== 'category') throw new Error('unexpected type');
+    let missingRows = 0;
+    let missingPoints = 0;
+    for (let r = 0; r < sex.codes.length; r++) if (sex.codes[r] < 0) missingRows++;
+    for (let i = 0; i < ctx.count; i++) if (sex.codes[ctx.rowIndex[i]] < 0) missingPoints++;
+    // The fixture's points are the rows with a body mass: two of the rows missing sex have none.
+    expect([missingRows, missingPoints]).toEqual([11, 9]);
+    const missingSex: ProposedFilter[] = [{ column: 'Sex', kind: 'set', values: [null] }];
+    expect(pointsKept(missingSex, ctx)).toBe(missingPoints);
+    expect(pointsKept([{ column: 'Not a column', kind: 'set', values: ['x'] }], { ...ctx, columns: new Map() })).toBeNull();
+    const types = new Map<string, ColumnType>([['Sex', 'category']]);
+    expect(proposedFiltersText(missingSex, types, missingRows, missingPoints)).toBe('Sex is missing — keeps 11 rows, 9 of them in the cloud');
+    expect(proposedFiltersText(missingSex, types, 11, 0)).toBe('Sex is missing — keeps 11 rows, none of them in the cloud');
+    expect(proposedFiltersText(missingSex, types, 11, 11)).toBe('Sex is missing — keeps 11 rows');
+    expect(proposedFiltersText(missingSex, types, 11, null)).toBe('Sex is missing — keeps 11 rows');
   });
 
   it('read as applied exactly while the enabled filters are the proposal', () => {
