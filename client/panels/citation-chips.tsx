@@ -12,6 +12,9 @@ import { cellText } from '../session/use-neighbours.ts';
 import { useUi } from '../state/ui-store.ts';
 import { histogramTitle, MiniHistogram } from './mini-histogram.tsx';
 
+/** Chips shown before "+n more" (an answer may cite up to 50 rows and columns). */
+const FIRST_CHIPS = 12;
+
 /**
  * What an answer used, as chips: a cluster flies there, a row flies to its point (as the
  * anomalies list does), a column shows its distribution under the chips (click again to close).
@@ -22,6 +25,7 @@ export function CitationChips({ citations }: { citations: readonly AskCitation[]
   const view = useDocValue(model.conn.doc, ['view'], readView);
   const palette = view.color.by === 'cluster' ? view.color.palette : undefined;
   const [column, setColumn] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
   const hasRows = citations.some((c) => c.kind === 'row');
   const labels = useLabelColumn(model, hasRows);
   const clusterLabel = new Map(model.summary.clusters.map((c) => [c.id, c.label]));
@@ -30,7 +34,7 @@ export function CitationChips({ citations }: { citations: readonly AskCitation[]
   return (
     <div className="citations">
       <ul className="chips" aria-label="Sources of this answer" data-testid="citations">
-        {citations.map((c, k) => {
+        {(all ? citations : citations.slice(0, FIRST_CHIPS)).map((c, k) => {
           if (c.kind === 'column') {
             const known = model.dataset.columns.some((d) => d.name === c.column);
             return (
@@ -73,6 +77,13 @@ export function CitationChips({ citations }: { citations: readonly AskCitation[]
             </li>
           );
         })}
+        {!all && citations.length > FIRST_CHIPS && (
+          <li>
+            <button type="button" className="link small" onClick={() => setAll(true)}>
+              +{citations.length - FIRST_CHIPS} more
+            </button>
+          </li>
+        )}
       </ul>
       {profile && (
         <div className="column-detail" data-testid="column-detail">
