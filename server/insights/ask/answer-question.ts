@@ -6,7 +6,9 @@ import { answerSearch } from './answer-search.ts';
 import { answerAnomalies, answerUnusual } from './answer-unusual.ts';
 import type { OfflineAnswer } from './offline-answer.ts';
 import { clustersNamed } from './cluster-names.ts';
+import type { ParsedQuestion } from './parsed-question.ts';
 import { parseQuestion } from './parse-question.ts';
+import { textCondition } from './text-matches.ts';
 
 /** A question answered from the analysis alone (templates over exact figures; no model). */
 export function answerQuestion(question: string, ctx: AskContext, numbering: ClusterNumbering): OfflineAnswer {
@@ -17,21 +19,37 @@ export function answerQuestion(question: string, ctx: AskContext, numbering: Clu
     if (named.length === 1) return answerExplainCluster(named[0], ctx, numbering);
     if (named.length >= 2) return answerCompare(named, ctx, numbering);
   }
-  switch (parsed.intent) {
+  const asked = withTextCondition(parsed, ctx);
+  switch (asked.intent) {
     case 'count':
     case 'filter':
-      return answerRows(parsed, ctx);
+      return answerRows(asked, ctx);
     case 'describe':
-      return answerDescribe(parsed, ctx);
+      return answerDescribe(asked, ctx);
     case 'explain-cluster':
-      return answerExplainCluster(parsed.clusters[0], ctx, numbering);
+      return answerExplainCluster(asked.clusters[0], ctx, numbering);
     case 'compare':
-      return answerCompare(parsed.clusters, ctx, numbering);
+      return answerCompare(asked.clusters, ctx, numbering);
     case 'unusual':
-      return answerUnusual(parsed.columns[0], ctx);
+      return answerUnusual(asked.columns[0], ctx);
     case 'anomalies':
       return answerAnomalies(ctx);
     case 'search':
-      return answerSearch(question, parsed, ctx, numbering);
+      return answerSearch(question, asked, ctx, numbering);
   }
+}
+
+/** "Show ford cars", "how many toyotas": words nothing else read, found in a free-text column, filter its rows. */
+function withTextCondition(parsed: ParsedQuestion, ctx: AskContext): ParsedQuestion {
+  if (parsed.unknown.length === 0 || !['search', 'count', 'filter', 'describe'].includes(parsed.intent)) return parsed;
+  const text = textCondition(parsed.unknown, ctx.table);
+  if (!text) return parsed;
+  const found = new Set(text.words);
+  return {
+    ...parsed,
+    intent: parsed.intent === 'search' ? 'filter' : parsed.intent,
+    conditions: [...parsed.conditions, text],
+    columns: parsed.columns.includes(text.column) ? parsed.columns : [...parsed.columns, text.column],
+    unknown: parsed.unknown.filter((w) => !found.has(w.toLowerCase())),
+  };
 }

@@ -1,9 +1,12 @@
+import type { AskCitation } from '../../../shared/insights/ask.ts';
 import type { AskContext } from './ask-context.ts';
 import { assumedUnitsText, conditionsText } from './conditions-text.ts';
 import { formatValue, percent } from './format.ts';
 import { offline, type OfflineAnswer } from './offline-answer.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 import { countOf, proposedFilters, rowsKept } from './row-conditions.ts';
+
+const CITED_TEXT_ROWS = 10;
 
 /**
  * "How many …" and "show …": the conditions as proposed filters, the dataset rows they keep
@@ -22,7 +25,11 @@ export function answerRows(parsed: ParsedQuestion, ctx: AskContext): OfflineAnsw
   let shown = 0;
   for (const r of rowIndex) shown += kept[r];
   const what = conditionsText(parsed.conditions, ctx.vocabulary);
-  const citations = parsed.conditions.map((c) => ({ kind: 'column' as const, column: c.column }));
+  const citations: AskCitation[] = parsed.conditions.map((c) => ({ kind: 'column' as const, column: c.column }));
+  // Rows found by their text are few and named: cite the first of them.
+  if (parsed.conditions.some((c) => c.kind === 'text')) {
+    for (let r = 0; r < kept.length && citations.length < CITED_TEXT_ROWS + parsed.conditions.length; r++) if (kept[r]) citations.push({ kind: 'row', rowIndex: r });
+  }
   const units = assumedUnitsText(parsed);
   if (count === 0) {
     const text = `No row of the ${formatValue(total)} has ${what}.${units}`;

@@ -19,6 +19,8 @@ export type Condition =
       said: string;
     }
   | { column: string; kind: 'set'; values: string[] }
+  /** Free text holding these words ("ford cars" → Name contains "ford"): the cells that do, as a set. */
+  | { column: string; kind: 'text'; words: string[]; values: string[] }
   | { column: string; kind: 'missing' };
 
 export interface ParsedQuestion {

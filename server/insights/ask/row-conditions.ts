@@ -12,7 +12,7 @@ import type { Condition } from './parsed-question.ts';
 export function proposedFilters(conditions: readonly Condition[], table: Table): ProposedFilter[] {
   return conditions.map((c): ProposedFilter => {
     if (c.kind === 'missing') return { column: c.column, kind: 'set', values: [null] };
-    if (c.kind === 'set') return { column: c.column, kind: 'set', values: [...c.values] };
+    if (c.kind === 'set' || c.kind === 'text') return { column: c.column, kind: 'set', values: [...c.values] };
     const data = columnData(table, c.column);
     const filter: ProposedFilter = { column: c.column, kind: 'range' };
     if (c.min !== undefined) filter.min = c.minExclusive ? nextPresent(data, c.min, 1) : c.min;

@@ -56,14 +56,24 @@ describe('answers on real data', async () => {
     expect(countOf(rowsKept(beyond, penguins))).toBe(0);
   });
 
-  it('answers from the rows\' text by retrieval, citing the rows it found', () => {
-    const { answer } = answerQuestion('chevrolet impala', carsCtx, raw);
+  it('finds words in a free-text column: an exact count, a set filter of those cells, the rows cited', () => {
     const names = cars.columns.find((c) => c.name === 'Name')!.data as { values: (string | null)[] };
-    const impalas = names.values.flatMap((v, r) => (v?.includes('chevrolet impala') ? [r] : []));
+    const impalas = names.values.flatMap((v, r) => (v !== null && /\bchevrolet impala\b/.test(v) ? [r] : []));
     expect(impalas.length).toBeGreaterThan(0);
-    const cited = answer.citations.flatMap((c) => (c.kind === 'row' ? [c.rowIndex] : []));
-    expect(cited.slice(0, impalas.length).sort()).toEqual(impalas.sort());
-    expect(answer.answer).toContain('chevrolet impala');
+    const { answer } = answerQuestion('chevrolet impala', carsCtx, raw);
+    expect(answer.count).toBe(impalas.length);
+    expect(answer.filters).toEqual([{ column: 'Name', kind: 'set', values: [...new Set(impalas.map((r) => names.values[r]))] }]);
+    expect(answer.citations.flatMap((c) => (c.kind === 'row' ? [c.rowIndex] : []))).toEqual(impalas.slice(0, 10));
+    expect(answer.answer).toContain('Name containing "chevrolet" and "impala"');
+    // A plural, and a word no cell holds ("cars") left aside.
+    const toyotas = names.values.filter((v) => v !== null && /\btoyota\b/.test(v)).length;
+    expect(answerQuestion('how many toyotas are there?', carsCtx, raw).answer.count).toBe(toyotas);
+    expect(answerQuestion('how many toyota cars from Japan?', carsCtx, raw).answer.count).toBe(toyotas);
+  });
+
+  it('answers from retrieval what no column, value or text filter reads', () => {
+    const { answer } = answerQuestion('zzyzx', carsCtx, raw);
+    expect(answer.answer).toMatch(/could not find "zzyzx"/);
   });
 
   it('retrieves the quality findings: in a column\'s description, and for a question about them', () => {
