@@ -56,7 +56,7 @@ export function AskPanel() {
             }
           }}
         />
-        <button type="submit" className="small" disabled={!text.trim() || state.status === 'asking'}>
+        <button type="submit" className="small" disabled={!text.trim()} title="Ask (Enter); a new question replaces one still being answered">
           Ask
         </button>
       </form>
