@@ -40,5 +40,5 @@ export function answerRows(parsed: ParsedQuestion, ctx: AskContext): OfflineAnsw
   const lead = `${formatValue(count)} of ${formatValue(total)} rows (${percent(count, total)}) have ${what}.`;
   const action = parsed.intent === 'filter' ? ' Apply the filter to show only them.' : '';
   const text = `${lead}${cloud}${action}${units}`;
-  return offline(text, citations, [text], { filters, count });
+  return offline(text, citations, [text], { filters, count, ...(shown < count ? { inCloud: shown } : {}) });
 }

@@ -6,7 +6,7 @@ export interface OfflineAnswer {
   context: string[];
 }
 
-export function offline(text: string, citations: AskCitation[], context: string[], extra: Pick<AskAnswer, 'filters' | 'count'> = {}): OfflineAnswer {
+export function offline(text: string, citations: AskCitation[], context: string[], extra: Pick<AskAnswer, 'filters' | 'count' | 'inCloud'> = {}): OfflineAnswer {
   return { answer: { answer: text, citations: uniqueCitations(citations), ...extra, source: 'offline' }, context };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
 import type { QualityReport } from '../../../shared/insights/quality.ts';
-import { isMissing, type Table } from '../../../shared/table.ts';
+import { cellValue, isMissing, type Table } from '../../../shared/table.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
 import { profileTable } from '../../../server/ingest/index.ts';
 import { clusterNumbering } from '../../../server/insights/ask/ask-context.ts';
@@ -96,6 +96,11 @@ describe('answers on real data', async () => {
     const { answer } = answerQuestion('how many rows have missing sex?', ctx, raw);
     expect(answer.count).toBe(sexMissing.length);
     expect(answer.answer).toMatch(/None of them is in the cloud/);
+    expect(answer.inCloud).toBe(0);
+    const gentoo = answerQuestion('how many Gentoo penguins are there?', ctx, raw).answer;
+    const species = penguins.columns.find((c) => c.name === 'Species')!.data;
+    const shown = Array.from(ctx.rowIndex).filter((r) => cellValue(species, r) === 'Gentoo').length;
+    expect(gentoo.inCloud ?? gentoo.count).toBe(shown);
   });
 });
 
