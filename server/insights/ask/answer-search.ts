@@ -19,7 +19,7 @@ export function answerSearch(question: string, parsed: ParsedQuestion, ctx: AskC
   // The words nothing else read; else the question's content words (never its small words, which match every row).
   const words = parsed.unknown.length > 0 ? parsed.unknown.join(' ') : contentWords(question);
   const hits = ctx.index.query(words, SHOWN);
-  const understood = understoodText(parsed, numbering);
+  const understood = understoodText(parsed);
   if (parsed.ambiguous.length > 0 && hits.length === 0) {
     const a = parsed.ambiguous[0];
     const text = `"${a.said}" could mean ${listing(a.columns)}: which one?`;
@@ -47,13 +47,12 @@ function title(d: AskDocument, numbering: ClusterNumbering): string {
 }
 
 /** " I understood: columns Island; values Biscoe." or "". */
-function understoodText(parsed: ParsedQuestion, numbering: ClusterNumbering): string {
+function understoodText(parsed: ParsedQuestion): string {
   const parts: string[] = [];
   if (parsed.columns.length > 0) parts.push(`${parsed.columns.length === 1 ? 'column' : 'columns'} ${listing(parsed.columns)}`);
   const values = parsed.conditions.flatMap((c) => (c.kind === 'set' ? c.values : []));
   if (values.length > 0) parts.push(`${values.length === 1 ? 'value' : 'values'} ${listing(values)}`);
   if (parsed.clusters.length > 0) parts.push(listing(parsed.clusters.map((n) => `cluster ${n}`)));
-  void numbering;
   return parts.length > 0 ? ` I understood ${parts.join('; ')}.` : '';
 }
 
