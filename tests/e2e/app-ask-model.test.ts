@@ -27,7 +27,8 @@ async function fakeModel(req: IncomingMessage, res: ServerResponse): Promise<voi
   let body = '';
   for await (const part of req) body += String(part);
   const { messages } = JSON.parse(body) as { messages: { role: string; content: string }[] };
-  const question = messages.find((m) => m.role === 'user')?.content ?? '';
+  // The user message is "Question: …" then the retrieved context (which may say "unusual" too).
+  const question = /^Question: (.*)$/m.exec(messages.find((m) => m.role === 'user')?.content ?? '')?.[1] ?? '';
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   // A question about unusual rows: the model never says a word (the server's first-token limit ends it).
   if (/unusual/.test(question)) return;
