@@ -4,7 +4,7 @@ import { assumedUnitsText, conditionsText } from './conditions-text.ts';
 import { formatValue, listing, percent, withUnit } from './format.ts';
 import { offline, type OfflineAnswer } from './offline-answer.ts';
 import type { ParsedQuestion, Statistic } from './parsed-question.ts';
-import { columnData, countOf, proposedFilters, rowsKept } from './row-conditions.ts';
+import { columnData, countOf, proposedFilters, rowsKept, shareable } from './row-conditions.ts';
 
 const STATISTIC_NAMES: Record<Statistic, string> = { mean: 'average', median: 'median', min: 'lowest', max: 'highest', range: 'range of', sum: 'total', sd: 'standard deviation of' };
 
@@ -50,7 +50,7 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
   const quality = findings.length > 0 ? ` Data quality: ${findings.map((d) => d.text.replace(/\.$/, '')).join('; ')}.` : '';
   const text = `${sentences.join(' ')}${quality}${assumedUnitsText(parsed)}`;
   const citations = [...columns, ...conditionColumns].map((column) => ({ kind: 'column' as const, column }));
-  const extra = kept ? { filters, count: countOf(kept) } : {};
+  const extra = kept ? { ...(shareable(filters) ? { filters } : {}), count: countOf(kept) } : {};
   return offline(text, citations, [text, ...columns.map((c) => ctx.index.get(`column:${c}`)?.text ?? '')].filter(Boolean), extra);
 }
 

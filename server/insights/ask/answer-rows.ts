@@ -4,7 +4,7 @@ import { assumedUnitsText, conditionsText } from './conditions-text.ts';
 import { formatValue, percent } from './format.ts';
 import { offline, type OfflineAnswer } from './offline-answer.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
-import { countOf, proposedFilters, rowsKept } from './row-conditions.ts';
+import { countOf, proposedFilters, rowsKept, shareable } from './row-conditions.ts';
 
 const CITED_TEXT_ROWS = 10;
 
@@ -40,5 +40,7 @@ export function answerRows(parsed: ParsedQuestion, ctx: AskContext): OfflineAnsw
   const lead = `${formatValue(count)} of ${formatValue(total)} rows (${percent(count, total)}) have ${what}.`;
   const action = parsed.intent === 'filter' ? ' Apply the filter to show only them.' : '';
   const text = `${lead}${cloud}${action}${units}`;
-  return offline(text, citations, [text], { filters, count, ...(shown < count ? { inCloud: shown } : {}) });
+  const inCloud = shown < count ? { inCloud: shown } : {};
+  if (!shareable(filters)) return offline(`${text.replace(action, '')} (Too many values to propose as a filter.)`, citations, [text], { count, ...inCloud });
+  return offline(text, citations, [text], { filters, count, ...inCloud });
 }

@@ -29,7 +29,8 @@ export function answerUnusual(column: string, ctx: AskContext): OfflineAnswer {
     beyond.sort(byExtremity);
     const cited = (beyond.length > 0 ? beyond : mostExtreme(z, CITED_ROWS)).slice(0, CITED_ROWS);
     const rows = cited.map((r) => `${rowName(table, r)}: ${v(data.values[r])} (z ${formatValue(z[r])})`);
-    const basis = `median ${v(median)}, robust spread ${v(scale)}`;
+    const spread = data.type === 'datetime' ? `${formatValue(scale / 86_400_000)} days` : v(scale);
+    const basis = `median ${v(median)}, robust spread ${spread}`;
     const citations: AskCitation[] = [{ kind: 'column', column }, ...cited.map((r) => ({ kind: 'row' as const, rowIndex: r }))];
     if (beyond.length === 0) {
       const text = `No row is far out in ${column}: none lies beyond ${UNUSUAL_Z} robust standard deviations (${basis}). The most extreme: ${listing(rows.slice(0, 5))}.`;

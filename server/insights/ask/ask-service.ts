@@ -1,5 +1,6 @@
 import type { AskAnswer, AskRequest } from '../../../shared/insights/ask.ts';
 import type { QualityReport } from '../../../shared/insights/quality.ts';
+import { LIMITS } from '../../../shared/session/limits.ts';
 import type { AnalysisStore } from '../../store/analysis-store.ts';
 import type { DatasetStore } from '../../store/dataset-store.ts';
 import { clusterNumbering, type AskContext } from './ask-context.ts';
@@ -60,8 +61,16 @@ export class AskService {
     let text = '';
     try {
       for await (const piece of streamModelAnswer(model, question, facts, signal)) {
-        text += piece;
-        onText(piece);
+        // As long as an answer shared to the room may be; a longer one is cut (and the model stopped).
+        const room = LIMITS.answerTextLength - 1 - text.length;
+        const kept = piece.slice(0, Math.max(0, room));
+        text += kept;
+        if (kept) onText(kept);
+        if (kept.length < piece.length) {
+          text += '…';
+          onText('…');
+          break;
+        }
       }
       if (text.trim() === '') throw new ModelError('The language model sent an empty answer');
       return { ...offline.answer, answer: text.trim(), source: 'model' };

@@ -10,7 +10,8 @@ export function conditionsText(conditions: readonly Condition[], vocabulary: Voc
 function conditionText(c: Condition, vocabulary: Vocabulary): string {
   if (c.kind === 'missing') return `${c.column} missing`;
   if (c.kind === 'text') return `${c.column} containing ${listing(c.words.map((w) => `"${w}"`))}`;
-  if (c.kind === 'set') return `${c.column} ${c.values.length === 1 ? c.values[0] : `one of ${listing(c.values)}`}`;
+  if (c.kind === 'set' && c.except) return `${c.column} other than ${listing(c.except)}`;
+  if (c.kind === 'set') return `${c.column} ${c.values.length === 1 ? c.values[0] : `one of ${listing(c.values.length <= 6 ? c.values : [...c.values.slice(0, 5), `${c.values.length - 5} more`])}`}`;
   const term = vocabulary.columns.find((t) => t.name === c.column);
   const unit = term?.unit ?? null;
   const type = term?.type ?? 'number';

@@ -183,7 +183,7 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     const out = new Set(unwanted.get(column) ?? []);
     const base = wanted.get(column) ?? vocabulary.values.filter((v) => v.column === column).map((v) => v.value);
     const values = [...new Set(base)].filter((v) => !out.has(v));
-    conditions.push({ column, kind: 'set', values });
+    conditions.push(out.size > 0 && !wanted.has(column) ? { column, kind: 'set', values, except: [...out] } : { column, kind: 'set', values });
   }
   return { conditions, used, assumedUnits };
 }

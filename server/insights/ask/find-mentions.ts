@@ -162,9 +162,10 @@ function findValues(tokens: Token[], vocabulary: Vocabulary): (ValueMention & { 
       let quality: number = QUALITY.exact;
       for (let k = 0; k < n && quality > 0; k++) {
         const t = tokens[i + k];
+        // A number names a value's number exactly ("level 7"); signs never.
         if (t.kind !== 'word') {
-          quality = 0;
-          break;
+          if (t.kind !== 'number' || t.text !== v.words[k]) quality = 0;
+          continue;
         }
         const capitalShort = v.upper && /^[A-Z]{2,}$/.test(t.raw) && v.words[k].startsWith(t.plain);
         if (STOP_WORDS.has(t.text) && !capitalShort && t.text !== v.words[k]) {

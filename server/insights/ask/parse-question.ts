@@ -27,7 +27,10 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
   const tokens = tokenize(question);
   const { clusters, used: clusterTokens } = findClusters(tokens);
   const mentions = findMentions(tokens, vocabulary);
-  const found = findConditions(tokens, mentions, vocabulary, clusterTokens);
+  // Numbers inside a named value ("level 7") compare nothing.
+  const read = new Set(clusterTokens);
+  for (const v of mentions.values) for (let i = v.start; i < v.end; i++) read.add(i);
+  const found = findConditions(tokens, mentions, vocabulary, read);
   const used = new Set([...clusterTokens, ...mentions.used, ...found.used]);
   for (const v of mentions.values) for (let i = v.start; i < v.end; i++) used.add(i);
 

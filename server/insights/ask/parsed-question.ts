@@ -18,7 +18,8 @@ export type Condition =
       /** How the question put it, e.g. "> 5 kg" (shown in the answer). */
       said: string;
     }
-  | { column: string; kind: 'set'; values: string[] }
+  /** `except`: the values the question ruled out ("not on Biscoe"), for the answer's words. */
+  | { column: string; kind: 'set'; values: string[]; except?: string[] }
   /** Free text holding these words ("ford cars" → Name contains "ford"): the cells that do, as a set. */
   | { column: string; kind: 'text'; words: string[]; values: string[] }
   | { column: string; kind: 'missing' };

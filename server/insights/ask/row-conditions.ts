@@ -1,5 +1,6 @@
 import type { ProposedFilter } from '../../../shared/insights/ask.ts';
 import { isMissing, type ColumnData, type Table } from '../../../shared/table.ts';
+import { LIMITS } from '../../../shared/session/limits.ts';
 import type { Condition } from './parsed-question.ts';
 
 /**
@@ -19,6 +20,17 @@ export function proposedFilters(conditions: readonly Condition[], table: Table):
     if (c.max !== undefined) filter.max = c.maxExclusive ? nextPresent(data, c.max, -1) : c.max;
     return filter;
   });
+}
+
+/**
+ * Whether the filters fit an answer shared to the room (the session document's bounds: filters
+ * per answer, values per set, characters per value); rows are then counted but not proposed.
+ */
+export function shareable(filters: readonly ProposedFilter[]): boolean {
+  return (
+    filters.length <= LIMITS.answerFilters &&
+    filters.every((f) => f.kind === 'range' || (f.values.length <= LIMITS.answerSetValues && f.values.every((v) => typeof v !== 'string' || v.length <= LIMITS.columnLength)))
+  );
 }
 
 /** 1 for each dataset row every filter keeps. */

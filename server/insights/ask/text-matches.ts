@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../shared/session/limits.ts';
 import type { Table } from '../../../shared/table.ts';
 import type { Condition } from './parsed-question.ts';
 import { fold, singular } from './words.ts';
@@ -25,7 +26,8 @@ export function textCondition(words: readonly string[], table: Table): Extract<C
     const held = wanted.flatMap((forms) => forms.filter((w) => texts.some((text) => text.includes(` ${w} `))).slice(0, 1));
     if (held.length === 0 || (best && held.length <= best.words.length)) continue;
     const values = [...distinct.entries()].filter(([, text]) => held.every((w) => text.includes(` ${w} `))).map(([cell]) => cell);
-    if (values.length === 0 || values.length > MAX_TEXT_VALUES) continue;
+    // Cells longer than a filter value may be (the session document's bound) cannot be listed.
+    if (values.length === 0 || values.length > MAX_TEXT_VALUES || values.some((v) => v.length > LIMITS.columnLength)) continue;
     best = { column: column.name, kind: 'text', words: held, values };
   }
   return best;

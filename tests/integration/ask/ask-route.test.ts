@@ -205,6 +205,17 @@ describe('the optional language model (a fake OpenAI-compatible endpoint on loop
     expect(done).toMatchObject({ source: 'model', answer: model.pieces.join(''), count: rows.filter((r) => isMissingRaw(r.Sex)).length });
   });
 
+  it('cuts a model answer longer than an answer shared to the room may be (4,000 characters)', async () => {
+    model.mode = 'stream';
+    const pieces = model.pieces;
+    model.pieces = ['x'.repeat(3000), 'y'.repeat(3000), 'z'.repeat(3000)];
+    const answer = (await (await ask(withModel, { question: 'what is the average flipper length?' })).json()) as AskAnswer;
+    model.pieces = pieces;
+    expect(answer.source).toBe('model');
+    expect(answer.answer).toHaveLength(4000);
+    expect(answer.answer.endsWith('y…')).toBe(true);
+  });
+
   it('falls back to the offline answer with a note when the model hangs, stops mid-answer, or fails', async () => {
     const expected: [typeof model.mode, RegExp][] = [
       ['hang', /sent nothing within 0\.5 s; this is the offline answer/],

@@ -143,3 +143,24 @@ describe('clusters named by their labels', async () => {
     expect(answerQuestion('show Gentoo penguins', ctx, raw).answer.filters).toEqual([{ column: 'Species', kind: 'set', values: ['Gentoo'] }]);
   });
 });
+
+describe('answers that must fit an answer shared to the room', () => {
+  it('counts a negated value of a 1,500-level column but proposes no filter of 1,499 values', async () => {
+    const n = 3000;
+    const levels = Array.from({ length: 1500 }, (_, i) => `level ${i}`);
+    const codes = Int32Array.from({ length: n }, (_, r) => r % 1500);
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'size', identifier: false, data: { type: 'number', values: Float64Array.from({ length: n }, (_, r) => (r * 7) % 101) } },
+        { name: 'weight', identifier: false, data: { type: 'number', values: Float64Array.from({ length: n }, (_, r) => (r * 13) % 97) } },
+        { name: 'code', identifier: false, data: { type: 'category', codes, dictionary: levels } },
+      ],
+    };
+    const ctx = await contextOf(table, 'codes');
+    const { answer } = answerQuestion('how many rows are not level 7?', ctx, clusterNumbering(undefined, ctx.summary.clusters.map((c) => c.id)));
+    expect(answer.count).toBe(n - 2);
+    expect(answer.filters).toBeUndefined();
+    expect(answer.answer).toMatch(/Too many values to propose as a filter/);
+  });
+});

@@ -75,10 +75,10 @@ describe('the question parser', async () => {
 describe('negated values', () => {
   it('reads "not on Biscoe", "except Dream" and "other than Torgersen" as the column\'s other values', () => {
     const set = (q: string) => parseQuestion(q, snake).conditions.find((c) => c.kind === 'set');
-    expect(set('penguins not on Biscoe')).toEqual({ column: 'island', kind: 'set', values: ['Torgersen', 'Dream'] });
-    expect(set('every island except Dream')).toEqual({ column: 'island', kind: 'set', values: ['Torgersen', 'Biscoe'] });
-    expect(set('islands other than Torgersen')).toEqual({ column: 'island', kind: 'set', values: ['Biscoe', 'Dream'] });
+    expect(set('penguins not on Biscoe')).toEqual({ column: 'island', kind: 'set', values: ['Torgersen', 'Dream'], except: ['Biscoe'] });
+    expect(set('every island except Dream')).toEqual({ column: 'island', kind: 'set', values: ['Torgersen', 'Biscoe'], except: ['Dream'] });
+    expect(set('islands other than Torgersen')).toEqual({ column: 'island', kind: 'set', values: ['Biscoe', 'Dream'], except: ['Torgersen'] });
     expect(set('Gentoo penguins that are not female')).toBeDefined();
-    expect(parseQuestion('Gentoo penguins that are not female', snake).conditions).toContainEqual({ column: 'sex', kind: 'set', values: ['male'] });
+    expect(parseQuestion('Gentoo penguins that are not female', snake).conditions).toContainEqual({ column: 'sex', kind: 'set', values: ['male'], except: ['female'] });
   });
 });
