@@ -31,7 +31,7 @@ export function AnswerCard(props: { question: string; answer: AskAnswer | null; 
             {answer.note && <span className="warn-text answer-note"> {answer.note}</span>}
           </p>
           <CitationChips citations={answer.citations} />
-          {answer.filters && answer.filters.length > 0 && <AnswerProposal filters={answer.filters} count={answer.count} />}
+          {answer.filters && answer.filters.length > 0 && <AnswerProposal filters={answer.filters} count={answer.count} inCloud={answer.inCloud} />}
           {props.children}
         </>
       )}

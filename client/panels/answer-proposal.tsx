@@ -11,12 +11,14 @@ import { useProposalPoints } from '../session/use-proposal-points.ts';
  * that makes them everyone's filters. Viewers read the words only. Everyone sees when the
  * session's filters are this proposal now.
  */
-export function AnswerProposal({ filters, count, compact = false }: { filters: readonly ProposedFilter[]; count?: number; compact?: boolean }) {
+export function AnswerProposal(props: { filters: readonly ProposedFilter[]; count?: number; inCloud?: number; compact?: boolean }) {
+  const { filters, count, compact = false } = props;
   const model = useSession();
   const current = useDocValue(model.conn.doc, ['filters'], readFilters);
   // Read from the document, so it says the truth after an undo or someone else's edit too.
   const applied = proposalApplied(current, filters);
-  const inCloud = useProposalPoints(model, filters);
+  // Counted on this page once the columns are here; until then the server's figure (absent: all of them).
+  const inCloud = useProposalPoints(model, filters) ?? props.inCloud ?? null;
   const types = new Map(model.dataset.columns.map((c) => [c.name, c.type]));
   const replaced = current.length;
   return (

@@ -43,7 +43,7 @@ export function SharedAnswersList({ onOpen, openId }: { onOpen(answer: SharedAns
                 {a.author} · {TIME.format(a.createdAt)}
               </span>
             </button>
-            {a.filters && a.filters.length > 0 && <AnswerProposal filters={a.filters} count={a.count} compact />}
+            {a.filters && a.filters.length > 0 && <AnswerProposal filters={a.filters} count={a.count} inCloud={a.inCloud} compact />}
             {model.canEdit && (
               <button type="button" className="icon small shared-remove" aria-label={`Remove the shared answer to “${a.question}”`} title="Remove from the room" onClick={() => removeSharedAnswer(model, a.id)}>
                 ×

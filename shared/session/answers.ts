@@ -43,6 +43,7 @@ export function shareAnswer(doc: Y.Doc, input: AnswerInput, origin: unknown = nu
     citations: input.citations,
     filters: input.filters,
     count: input.count,
+    inCloud: input.inCloud,
     source: input.source,
     note: input.note,
   });

@@ -130,6 +130,7 @@ export const sharedAnswerSchema: z.ZodType<SharedAnswer> = z.object({
   citations: z.array(askCitationSchema).max(LIMITS.answerCitations),
   filters: z.array(proposedFilterSchema).max(LIMITS.answerFilters).optional(),
   count: z.number().int().nonnegative().optional(),
+  inCloud: z.number().int().nonnegative().optional(),
   source: z.enum(['offline', 'model']),
   note: z.string().max(LIMITS.answerNoteLength).optional(),
 });

@@ -41,6 +41,7 @@ const ANSWER: AskAnswer = {
     { column: 'island', kind: 'set', values: ['Biscoe'] },
   ],
   count: 44,
+  inCloud: 43,
   source: 'offline',
 };
 
@@ -58,6 +59,7 @@ describe('shared answers (session document `answers`)', () => {
     const read = readAnswers(a).find((x) => x.id === bare)!;
     expect(read).not.toHaveProperty('filters');
     expect(read).not.toHaveProperty('count');
+    expect(read).not.toHaveProperty('inCloud');
     expect(read.note).toBe('The model timed out.');
     expect(readAnswers(a).map((x) => x.id)).toEqual([id, bare]);
   });
@@ -118,6 +120,7 @@ describe('shared answers (session document `answers`)', () => {
       entry({ author: 'x'.repeat(LIMITS.nameLength + 1) }),
       entry({ source: 'oracle' }),
       entry({ count: 1.5 }),
+      entry({ inCloud: -1 }),
       entry({ citations: 'all of them' }),
       entry({ citations: [{ kind: 'row', rowIndex: -3 }] }),
       entry({ citations: [{ kind: 'planet', name: 'Mars' }] }),
@@ -135,7 +138,7 @@ describe('shared answers (session document `answers`)', () => {
     array.push([extraKeys]);
     const read = readAnswers(doc);
     expect(read.map((a) => a.id)).toEqual([good, 'extra02']);
-    expect(Object.keys(read[1]).sort()).toEqual(['answer', 'author', 'citations', 'count', 'createdAt', 'filters', 'id', 'question', 'source']);
+    expect(Object.keys(read[1]).sort()).toEqual(['answer', 'author', 'citations', 'count', 'createdAt', 'filters', 'id', 'inCloud', 'question', 'source']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
