@@ -1,4 +1,6 @@
+import type { AskCitation } from '../../../shared/insights/ask.ts';
 import { isMissing, type ColumnData } from '../../../shared/table.ts';
+import { rowName } from './ask-documents.ts';
 import type { AskContext } from './ask-context.ts';
 import { assumedUnitsText, conditionsText } from './conditions-text.ts';
 import { formatValue, listing, percent, withUnit } from './format.ts';
@@ -21,6 +23,7 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
   const filters = proposedFilters(parsed.conditions, table);
   const kept = parsed.conditions.length > 0 ? rowsKept(filters, table) : null;
   const scope = kept ? ` of the ${formatValue(countOf(kept))} rows with ${conditionsText(parsed.conditions, vocabulary)}` : '';
+  const extremeRows: number[] = [];
   const sentences = columns.map((name) => {
     const term = vocabulary.columns.find((c) => c.name === name)!;
     const data = columnData(table, name);
@@ -32,6 +35,15 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
       const tail = ` (${formatValue(values.length)} rows with a value${missing > 0 ? `, ${formatValue(missing)} missing` : ''})`;
       const stat = parsed.statistic;
       if (stat === 'range') return `${name}${scope} ranges from ${v(values[0])} to ${v(values[values.length - 1])}${tail}.`;
+      if (stat === 'min' || stat === 'max') {
+        // The rows holding the extreme ("the lightest car" is a car).
+        const extreme = statistic(values, stat);
+        const holders: number[] = [];
+        for (let r = 0; r < data.values.length; r++) if ((!kept || kept[r]) && data.values[r] === extreme) holders.push(r);
+        extremeRows.push(...holders.slice(0, 5));
+        const who = listing([...holders.slice(0, 3).map((r) => rowName(table, r)), ...(holders.length > 3 ? [`${formatValue(holders.length - 3)} more`] : [])]);
+        return `The ${STATISTIC_NAMES[stat]} ${name}${scope} is ${v(extreme)}, in ${who}${tail}.`;
+      }
       if (stat) return `The ${STATISTIC_NAMES[stat]} ${name}${scope} is ${stat === 'sd' ? formatValue(statistic(values, stat)) : v(statistic(values, stat))}${tail}.`;
       return `${name}${scope}: from ${v(values[0])} to ${v(values[values.length - 1])}, average ${v(statistic(values, 'mean'))}, median ${v(statistic(values, 'median'))}${tail}.`;
     }
@@ -49,7 +61,7 @@ export function answerDescribe(parsed: ParsedQuestion, ctx: AskContext): Offline
     .slice(0, 3);
   const quality = findings.length > 0 ? ` Data quality: ${findings.map((d) => d.text.replace(/\.$/, '')).join('; ')}.` : '';
   const text = `${sentences.join(' ')}${quality}${assumedUnitsText(parsed)}`;
-  const citations = [...columns, ...conditionColumns].map((column) => ({ kind: 'column' as const, column }));
+  const citations: AskCitation[] = [...[...columns, ...conditionColumns].map((column) => ({ kind: 'column' as const, column })), ...extremeRows.map((rowIndex) => ({ kind: 'row' as const, rowIndex }))];
   const extra = kept ? { ...(shareable(filters) ? { filters } : {}), count: countOf(kept) } : {};
   return offline(text, citations, [text, ...columns.map((c) => ctx.index.get(`column:${c}`)?.text ?? '')].filter(Boolean), extra);
 }

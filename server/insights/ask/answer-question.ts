@@ -1,6 +1,7 @@
 import type { AskContext, ClusterNumbering } from './ask-context.ts';
 import { answerCompare, answerExplainCluster } from './answer-cluster.ts';
 import { answerDescribe } from './answer-describe.ts';
+import { answerOverview } from './answer-overview.ts';
 import { answerRows } from './answer-rows.ts';
 import { answerSearch } from './answer-search.ts';
 import { answerAnomalies, answerUnusual } from './answer-unusual.ts';
@@ -34,6 +35,8 @@ export function answerQuestion(question: string, ctx: AskContext, numbering: Clu
       return answerUnusual(asked.columns[0], ctx);
     case 'anomalies':
       return answerAnomalies(ctx);
+    case 'overview':
+      return answerOverview(ctx, numbering);
     case 'search':
       return answerSearch(question, asked, ctx, numbering);
   }

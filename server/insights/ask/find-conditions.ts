@@ -13,7 +13,7 @@ const LESS = new Set(['less', 'fewer', 'lower', 'smaller', 'under', 'below', 'be
 const LESS_COMPARATIVES = new Set(['lighter', 'shorter', 'narrower', 'shallower', 'slower', 'colder', 'cooler', 'younger', 'cheaper', 'smaller', 'lower', 'fewer', 'less', 'earlier', 'thinner', 'weaker', 'drier']);
 const MISSING_WORDS = new Set(['missing', 'empty', 'blank', 'null', 'unknown', 'unrecorded', 'nan', 'absent', 'without', 'lacking', 'lack']);
 /** Words before a year that put a date in it: "in 2015". */
-const YEAR_WORDS = new Map<string, Op>([['in', '='], ['during', '='], ['of', '='], ['since', '>='], ['until', '<='], ['by', '<=']]);
+const YEAR_WORDS = new Map<string, Op>([['in', '='], ['during', '='], ['of', '='], ['from', '='], ['since', '>='], ['until', '<='], ['by', '<=']]);
 const NEGATIONS = new Set(['not', 'except', 'excluding', 'besides', 'outside', 'other']);
 
 /** Whether a value is negated: "not (on|from|in) Biscoe", "except Biscoe", "other than Biscoe". */
@@ -54,7 +54,8 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
   // A year with no date column named goes to the table's date column, when it has exactly one.
   const dateColumns = vocabulary.columns.filter((c) => c.type === 'datetime');
   const onlyDate = dateColumns.length === 1 ? dateColumns[0].name : null;
-  const unitAt = (i: number): Unit | null => (i < tokens.length && tokens[i].kind === 'word' ? (unitOfWord(tokens[i].text) ?? unitOfWord(tokens[i].plain)) : null);
+  // A word that names a column is the column, not a unit ("200 horsepower").
+  const unitAt = (i: number): Unit | null => (i < tokens.length && tokens[i].kind === 'word' && !mentions.used.has(i) ? (unitOfWord(tokens[i].text) ?? unitOfWord(tokens[i].plain)) : null);
   /** The mention right after position `after` (over "of", "the"), or the nearest one that starts before the comparison at `before` and ends before the number. */
   const columnFor = (after: number, before: number, number: number): string | null => {
     let k = after;
@@ -63,6 +64,17 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
     if (next) return next;
     const previous = mentions.columns.filter((m) => m.start <= before && m.end <= number && before - m.end <= 6 && numericColumn(m)).at(-1);
     return numericColumn(previous);
+  };
+  /**
+   * With no column named, the one a unit points at: the only number column measured in that
+   * dimension, or named by the unit ("150 hp" → Horsepower).
+   */
+  const columnOfUnit = (unit: Unit): string | null => {
+    const numbers = vocabulary.columns.filter((c) => c.type === 'number');
+    const measured = numbers.filter((c) => c.unit?.dimension === unit.dimension);
+    if (measured.length === 1) return measured[0].name;
+    const named = numbers.filter((c) => c.words.some((w) => unit.names.includes(w)));
+    return named.length === 1 ? named[0].name : null;
   };
   /** The number in the column's units; the question's unit converted when both are known. */
   const inColumnUnits = (column: string, value: number, unit: Unit | null): number => {
@@ -136,7 +148,7 @@ export function findConditions(tokens: Token[], mentions: Mentions, vocabulary: 
       opStart = i - 1;
     }
     const named = op ? columnFor(after, opStart, i) : (numericColumn(mentions.columns.find((m) => m.start === after)) ?? numericColumn(mentions.columns.find((m) => m.end === i)));
-    const column = named ?? (op && isYear(value) ? onlyDate : null);
+    const column = named ?? (op && isYear(value) ? onlyDate : null) ?? (op && unit ? columnOfUnit(unit) : null);
     if (!column) continue;
     if (typeOf(column) === 'datetime' && isYear(value)) {
       conditions.push(yearCondition(column, op ?? '=', value, `${opStart < i ? tokens.slice(opStart, i).map((t) => t.raw).join(' ') : 'in'} ${value}`));

@@ -11,11 +11,13 @@ const stat = (words: string, s: Statistic) => words.split(' ').forEach((w) => ST
 stat('average mean avg', 'mean');
 stat('median typical middle', 'median');
 stat('range spread', 'range');
-stat('minimum min lowest smallest least shortest lightest coldest earliest', 'min');
-stat('maximum max highest largest biggest greatest longest heaviest hottest warmest latest', 'max');
+stat('minimum min lowest smallest least shortest lightest coldest earliest slowest narrowest shallowest youngest cheapest driest', 'min');
+stat('maximum max highest largest biggest greatest longest heaviest hottest warmest latest windiest wettest rainiest fastest tallest widest deepest oldest priciest', 'max');
 stat('total sum', 'sum');
 stat('deviation std sd stdev variance variability', 'sd');
 const UNUSUAL = /^(unusual|anomal|outlier|odd|strange|weird|extreme|abnormal|atypical|suspicious|surprising|rare)/;
+/** "Describe the data", "give me an overview", "summarize this dataset". */
+const OVERVIEW = ['describe', 'summary', 'summarise', 'summarize', 'overview', 'summarising', 'summarizing'];
 const COMPARE = new Set(['difference', 'differ', 'different', 'compare', 'comparison', 'versus', 'vs', 'contrast']);
 
 /**
@@ -36,7 +38,12 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
 
   const free = tokens.map((t, i) => ({ t, i })).filter(({ i }) => !used.has(i));
   const words = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.plain));
-  const statistic = free.map(({ t }) => STATISTICS.get(t.plain)).find((s) => s !== undefined) ?? null;
+  // A superlative read into a column ("windiest" → wind) still asks for the statistic; a column's own word ("max" of temp_max) does not.
+  const inMention = (i: number) => {
+    const m = mentions.columns.find((c) => c.start <= i && i < c.end);
+    return m !== undefined && !m.columns.some((name) => vocabulary.columns.find((c) => c.name === name)?.words.includes(tokens[i].text));
+  };
+  const statistic = tokens.map((t, i) => (!used.has(i) || (mentions.used.has(i) && inMention(i)) ? STATISTICS.get(t.plain) : undefined)).find((s) => s !== undefined) ?? null;
   const unusual = tokens.some((t) => t.kind === 'word' && UNUSUAL.test(t.plain));
   const counting = (words.has('how') && (words.has('many') || words.has('much'))) || words.has('count') || (words.has('number') && words.has('of'));
   const compare = tokens.some((t) => COMPARE.has(t.plain));
@@ -53,6 +60,7 @@ export function parseQuestion(question: string, vocabulary: Vocabulary): ParsedQ
     : statistic && columns.length > 0 ? 'describe'
     : found.conditions.length > 0 ? 'filter'
     : columns.length > 0 ? 'describe'
+    : OVERVIEW.some((w) => words.has(w)) ? 'overview'
     : 'search';
   const unknown = free
     .filter(({ t }) => t.kind === 'word' && t.plain.length >= 3 && !STOP_WORDS.has(t.text) && !COMMON_WORDS.has(t.text) && !COMMON_WORDS.has(t.plain) && !isHintWord(t.plain))

@@ -1,7 +1,7 @@
 import type { Unit } from './units.ts';
 
 /** What the parser understood of a question; pure data, answered by answer-question.ts. */
-export type Intent = 'count' | 'filter' | 'explain-cluster' | 'compare' | 'unusual' | 'anomalies' | 'describe' | 'search';
+export type Intent = 'count' | 'filter' | 'explain-cluster' | 'compare' | 'unusual' | 'anomalies' | 'describe' | 'overview' | 'search';
 
 export type Statistic = 'mean' | 'median' | 'min' | 'max' | 'range' | 'sum' | 'sd';
 

@@ -4,10 +4,12 @@
  * Temperatures are left out: their scales have offsets, and a bare number asked about a
  * temperature column is taken in the column's own scale.
  */
-export type Dimension = 'mass' | 'length' | 'time' | 'volume' | 'speed';
+export type Dimension = 'mass' | 'length' | 'time' | 'volume' | 'speed' | 'power';
 
 export interface Unit {
   symbol: string;
+  /** Every word that names it ("hp", "horsepower"). */
+  names: string[];
   dimension: Dimension;
   /** Size in the dimension's base unit (g, m, s, l, m/s). */
   factor: number;
@@ -37,10 +39,13 @@ const UNITS: Array<[string[], Dimension, number]> = [
   [['mps'], 'speed', 1],
   [['kmh', 'kph'], 'speed', 1 / 3.6],
   [['mph'], 'speed', 0.44704],
+  [['w', 'watt'], 'power', 1],
+  [['kw', 'kilowatt'], 'power', 1e3],
+  [['hp', 'horsepower'], 'power', 745.7],
 ];
 
 const BY_WORD = new Map<string, Unit>();
-for (const [words, dimension, factor] of UNITS) for (const w of words) BY_WORD.set(w, { symbol: words[0], dimension, factor });
+for (const [words, dimension, factor] of UNITS) for (const w of words) BY_WORD.set(w, { symbol: words[0], names: words, dimension, factor });
 
 /** The unit a word names (in normal form: lower case, singular), or null. */
 export function unitOfWord(word: string): Unit | null {
@@ -51,7 +56,7 @@ export function unitOfWord(word: string): Unit | null {
  * Words that name a unit but are too common to read as one where a column's name ends in them
  * ("in", "min" and "m" end many names: temp_min, in, m) unless set apart as a unit.
  */
-const AMBIGUOUS_IN_NAMES = new Set(['in', 'min', 'm', 's', 't', 'h', 'l', 'mi', 'gr']);
+const AMBIGUOUS_IN_NAMES = new Set(['in', 'min', 'm', 's', 't', 'h', 'l', 'mi', 'gr', 'w']);
 
 /**
  * A column's unit from its name: in brackets ("Body Mass (g)", "price [EUR]" has none we know),

@@ -71,6 +71,21 @@ describe('answers on real data', async () => {
     expect(answerQuestion('how many toyota cars from Japan?', carsCtx, raw).answer.count).toBe(toyotas);
   });
 
+  it('names the rows holding an extreme, filters text and a unit together, and describes the data', () => {
+    const weight = values(cars, 'Weight_in_lbs');
+    const lightest = Math.min(...Array.from(weight).filter((v) => !Number.isNaN(v)));
+    const { answer } = answerQuestion('what is the lightest car?', carsCtx, raw);
+    const holders = Array.from(weight.keys()).filter((r) => weight[r] === lightest);
+    expect(answer.citations.filter((c) => c.kind === 'row')).toEqual(holders.map((rowIndex) => ({ kind: 'row', rowIndex })));
+    const names = cars.columns.find((c) => c.name === 'Name')!.data as { values: (string | null)[] };
+    const hp = values(cars, 'Horsepower');
+    const fords = names.values.filter((v, r) => v !== null && /\bford\b/.test(v) && hp[r] > 150).length;
+    expect(answerQuestion('show ford cars with more than 150 hp', carsCtx, raw).answer.count).toBe(fords);
+    const overview = answerQuestion('describe the data', carsCtx, raw).answer;
+    expect(overview.answer).toMatch(/^cars: 406 rows and 9 columns/);
+    expect(overview.citations.filter((c) => c.kind === 'cluster')).toHaveLength(carsCtx.summary.clusters.length);
+  });
+
   it('answers from retrieval what no column, value or text filter reads', () => {
     const { answer } = answerQuestion('zzyzx', carsCtx, raw);
     expect(answer.answer).toMatch(/could not find "zzyzx"/);

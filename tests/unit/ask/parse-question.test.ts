@@ -82,3 +82,22 @@ describe('negated values', () => {
     expect(parseQuestion('Gentoo penguins that are not female', snake).conditions).toContainEqual({ column: 'sex', kind: 'set', values: ['male'], except: ['female'] });
   });
 });
+
+describe('superlatives and units that name a column', () => {
+  const weather = buildVocabulary([
+    { name: 'wind', type: 'number' },
+    { name: 'temp_max', type: 'number' },
+    { name: 'temp_min', type: 'number' },
+    { name: 'Horsepower', type: 'number' },
+  ]);
+  it('reads "windiest" as the highest wind, while "max" in "max temperature" is the column', () => {
+    expect(parseQuestion('what was the windiest day?', weather)).toMatchObject({ intent: 'describe', statistic: 'max', columns: ['wind'] });
+    expect(parseQuestion('max temperature', weather)).toMatchObject({ statistic: null, columns: ['temp_max'] });
+    expect(parseQuestion('lowest min temp', weather)).toMatchObject({ statistic: 'min', columns: ['temp_min'] });
+  });
+  it('finds the column a unit names when the question names none ("150 hp")', () => {
+    expect(parseQuestion('cars with more than 150 hp', weather).conditions).toEqual([{ column: 'Horsepower', kind: 'range', min: 150, minExclusive: true, said: '> 150 hp' }]);
+    // The column's own name is not read as a unit.
+    expect(parseQuestion('over 200 horsepower', weather)).toMatchObject({ conditions: [{ column: 'Horsepower', min: 200 }], assumedUnits: [] });
+  });
+});
