@@ -216,11 +216,12 @@ describe('the optional language model (a fake OpenAI-compatible endpoint on loop
     expect(answer.answer.endsWith('y…')).toBe(true);
   });
 
-  it('falls back to the offline answer with a note when the model hangs, stops mid-answer, or fails', async () => {
+  it('falls back to the offline answer with a note when the model hangs, stops mid-answer, fails or sends a malformed stream', async () => {
     const expected: [typeof model.mode, RegExp][] = [
       ['hang', /sent nothing within 0\.5 s; this is the offline answer/],
       ['hang-after-first', /did not finish within 1\.5 s; this is the offline answer/],
       ['error', /answered HTTP 500; this is the offline answer/],
+      ['garbage', /sent a malformed stream; this is the offline answer/],
     ];
     const plain = (await (await ask(offline, { question: 'what is the average flipper length?' })).json()) as AskAnswer;
     for (const [mode, note] of expected) {

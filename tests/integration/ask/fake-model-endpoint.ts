@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * An OpenAI-compatible chat completions endpoint on 127.0.0.1 that the test starts itself: a real
  * HTTP server that streams `data:` chunks, or hangs, or fails, as the test sets `mode`.
  */
-export type FakeModelMode = 'stream' | 'hang' | 'hang-after-first' | 'error';
+export type FakeModelMode = 'stream' | 'hang' | 'hang-after-first' | 'error' | 'garbage';
 
 export interface FakeModelEndpoint {
   baseUrl: string;
@@ -43,6 +43,10 @@ export async function startFakeModelEndpoint(): Promise<FakeModelEndpoint> {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       // A role-only chunk first, as real endpoints send.
       res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant' } }] })}\n\n`);
+      if (endpoint.mode === 'garbage') {
+        res.end('data: {"choices": [ this is not JSON\n\n');
+        return;
+      }
       if (endpoint.mode === 'hang-after-first') {
         res.write(chunk(endpoint.pieces[0]));
         return;
