@@ -6,6 +6,7 @@ import type { DatasetStore } from '../../store/dataset-store.ts';
 import { clusterNumbering, type AskContext } from './ask-context.ts';
 import { answerQuestion } from './answer-question.ts';
 import { buildAskContext } from './build-context.ts';
+import { ContextCache } from './context-cache.ts';
 import { ModelError, streamModelAnswer, type ModelConfig } from './model-phrasing.ts';
 import type { OfflineAnswer } from './offline-answer.ts';
 
@@ -17,24 +18,27 @@ export interface AskServiceOptions {
   analyses: AnalysisStore;
   quality?: QualityProvider;
   model: ModelConfig | null;
-  /** Analyses whose index (and table) stay in memory; the least recently asked goes first. */
-  keep?: number;
+  /** Analyses whose index (and table) stay in memory, and their cells (rows × columns) together; the least recently asked goes first. */
+  keep?: { count: number; cells: number };
 }
+
+/** 3 analyses, 40M cells (a table of 2M rows × 20 columns, ~320 MB of numbers): the one asked last always stays. */
+const KEEP = { count: 3, cells: 40_000_000 };
 
 /** Retrieved documents added to the model's context beside the offline answer. */
 const MODEL_CONTEXT_DOCUMENTS = 4;
 
 /**
  * Answers questions about finished analyses. The index of an analysis (its table, vocabulary and
- * retrieval documents) is built on its first question and kept for the few most recently asked;
- * a restart rebuilds it on demand.
+ * retrieval documents) is built on its first question and kept for the few most recently asked
+ * (KEEP); a restart rebuilds it on demand.
  */
 export class AskService {
-  private readonly contexts = new Map<string, Promise<AskContext>>();
-  private readonly keep: number;
+  private readonly contexts: ContextCache<AskContext>;
 
   constructor(private readonly options: AskServiceOptions) {
-    this.keep = options.keep ?? 3;
+    const keep = options.keep ?? KEEP;
+    this.contexts = new ContextCache({ count: keep.count, size: keep.cells }, (c) => c.table.rowCount * c.table.columns.length);
   }
 
   get modelConfigured(): boolean {
@@ -81,16 +85,7 @@ export class AskService {
   }
 
   private context(analysisId: string): Promise<AskContext> {
-    let entry = this.contexts.get(analysisId);
-    if (entry) {
-      this.contexts.delete(analysisId);
-    } else {
-      entry = this.build(analysisId);
-      entry.catch(() => this.contexts.delete(analysisId));
-    }
-    this.contexts.set(analysisId, entry);
-    while (this.contexts.size > this.keep) this.contexts.delete(this.contexts.keys().next().value!);
-    return entry;
+    return this.contexts.get(analysisId, () => this.build(analysisId));
   }
 
   private async build(analysisId: string): Promise<AskContext> {
