@@ -2,6 +2,7 @@ import type { AskContext, ClusterNumbering } from './ask-context.ts';
 import { answerCompare, answerExplainCluster } from './answer-cluster.ts';
 import { answerDescribe } from './answer-describe.ts';
 import { answerOverview } from './answer-overview.ts';
+import { answerWhichCluster } from './answer-which-cluster.ts';
 import { answerRows } from './answer-rows.ts';
 import { answerSearch } from './answer-search.ts';
 import { answerAnomalies, answerUnusual } from './answer-unusual.ts';
@@ -19,6 +20,11 @@ export function answerQuestion(question: string, ctx: AskContext, numbering: Clu
     const named = clustersNamed(question, ctx.summary.clusters).map((raw) => numbering.shownOf(raw) + 1);
     if (named.length === 1) return answerExplainCluster(named[0], ctx, numbering);
     if (named.length >= 2) return answerCompare(named, ctx, numbering);
+  }
+  // "Which cluster has the heaviest penguins?"
+  if (parsed.clusters.length === 0 && parsed.columns.length > 0 && /\bwhich (cluster|group)s?\b/i.test(question)) {
+    const which = answerWhichCluster(parsed.columns[0], parsed.statistic, ctx, numbering);
+    if (which) return which;
   }
   const asked = withTextCondition(parsed, ctx);
   switch (asked.intent) {

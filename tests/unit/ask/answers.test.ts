@@ -145,6 +145,20 @@ describe('clusters named by their labels', async () => {
   const raw = clusterNumbering(undefined, ctx.summary.clusters.map((c) => c.id));
   const byValue = (value: string) => ctx.summary.clusters.find((c) => c.traits.some((t) => t.kind === 'mostly' && t.value === value))!;
 
+  it('says which cluster has the heaviest or lightest penguins, from the clusters\' mean body mass', () => {
+    const mass = values(penguins, 'Body Mass (g)');
+    const means = ctx.summary.clusters.map((c) => {
+      const v = Array.from(ctx.rowIndex).filter((_, p) => ctx.cluster[p] === c.id).map((r) => mass[r]).filter((x) => !Number.isNaN(x));
+      return { id: c.id, mean: v.reduce((a, b) => a + b, 0) / v.length };
+    });
+    const heaviest = [...means].sort((a, b) => b.mean - a.mean)[0];
+    const lightest = [...means].sort((a, b) => a.mean - b.mean)[0];
+    const heavy = answerQuestion('which cluster has the heaviest penguins?', ctx, raw).answer;
+    expect(heavy.citations[0]).toEqual({ kind: 'cluster', cluster: heaviest.id });
+    expect(heavy.answer).toContain(`Cluster ${heaviest.id + 1} has the highest average Body Mass (g)`);
+    expect(answerQuestion('which group has the lightest penguins?', ctx, raw).answer.citations[0]).toEqual({ kind: 'cluster', cluster: lightest.id });
+  });
+
   it('explains "the Gentoo cluster" and compares two named clusters', () => {
     const gentoo = byValue('Gentoo');
     expect(answerQuestion('what makes the Gentoo cluster different?', ctx, raw).answer.citations[0]).toEqual({ kind: 'cluster', cluster: gentoo.id });
