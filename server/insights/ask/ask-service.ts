@@ -41,10 +41,6 @@ export class AskService {
     this.contexts = new ContextCache({ count: keep.count, size: keep.cells }, (c) => c.table.rowCount * c.table.columns.length);
   }
 
-  get modelConfigured(): boolean {
-    return this.options.model !== null;
-  }
-
   /** The offline answer: templates over exact figures, citations and filters. */
   async answer(analysisId: string, request: AskRequest): Promise<{ offline: OfflineAnswer; context: AskContext }> {
     const context = await this.context(analysisId);
