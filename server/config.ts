@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isLoopbackHost } from './auth/host-names.ts';
 import { MIN_OWNER_TOKEN_LENGTH } from './auth/owner-token.ts';
 import { COLLAB_DEFAULTS } from './collab/defaults.ts';
+import type { ModelConfig } from './insights/ask/model-phrasing.ts';
 
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */
 export interface ServerConfig {
@@ -49,6 +50,14 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** TRUST_PROXY=1: a reverse proxy of ours is in front; per-client limits use the address it saw (X-Forwarded-For). */
   trustProxy: boolean;
+  /**
+   * LLM_BASE_URL, LLM_API_KEY and LLM_MODEL (all three or none): an OpenAI-compatible endpoint that
+   * phrases "ask the data" answers from the retrieved context; null = the offline templates only.
+   * LLM_TIMEOUT_MS (default 15 s) bounds the whole answer, LLM_FIRST_TOKEN_MS (8 s) its first words.
+   */
+  llm: ModelConfig | null;
+  /** Questions (POST /api/analyses/:id/ask) one client address may ask per minute; a fifth of it at once. */
+  askPerMinute: number;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -76,7 +85,11 @@ export const DEFAULTS: ServerConfig = {
   ownerToken: null,
   allowedHosts: [],
   trustProxy: false,
+  llm: null,
+  askPerMinute: 60,
 };
+
+export const LLM_DEFAULT_TIMEOUTS = { timeoutMs: 15_000, firstTokenMs: 8_000 } as const;
 
 export class ConfigError extends Error {}
 
@@ -113,6 +126,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ownerToken: ownerToken(env.OWNER_TOKEN),
     allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    llm: modelConfig(env, int),
+    askPerMinute: int('ASK_PER_MINUTE', DEFAULTS.askPerMinute, 1),
   };
   checkAuthExposure(config);
   if (config.httpsPort !== null && config.httpsPort !== 0 && config.httpsPort === config.port) {
@@ -122,6 +137,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new ConfigError('TLS_CERT and TLS_KEY are set but HTTPS_PORT=off: nothing would use them. Set HTTPS_PORT (default 8443) or unset them.');
   }
   return config;
+}
+
+/** The three LLM_ settings come together; a base URL must be http(s) (loopback or not: the operator chooses it). */
+function modelConfig(env: NodeJS.ProcessEnv, int: (name: string, fallback: number, min: number) => number): ModelConfig | null {
+  const names = ['LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL'] as const;
+  const given = names.filter((n) => (env[n] ?? '').trim() !== '');
+  if (given.length === 0) return null;
+  if (given.length < names.length) {
+    throw new ConfigError(`LLM_BASE_URL, LLM_API_KEY and LLM_MODEL go together (an OpenAI-compatible endpoint, its key and a model name); ${names.filter((n) => !given.includes(n)).join(' and ')} ${given.length === 2 ? 'is' : 'are'} not set.`);
+  }
+  const base = env.LLM_BASE_URL!.trim();
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new ConfigError(`LLM_BASE_URL must be an http(s) URL such as https://api.example.org/v1, got "${base}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`LLM_BASE_URL must start with http:// or https://, got "${base}".`);
+  return {
+    baseUrl: base.replace(/\/+$/, ''),
+    apiKey: env.LLM_API_KEY!.trim(),
+    model: env.LLM_MODEL!.trim(),
+    timeoutMs: int('LLM_TIMEOUT_MS', LLM_DEFAULT_TIMEOUTS.timeoutMs, 100),
+    firstTokenMs: int('LLM_FIRST_TOKEN_MS', LLM_DEFAULT_TIMEOUTS.firstTokenMs, 100),
+  };
 }
 
 /** TLS_CERT and TLS_KEY come together; one without the other is a mistake worth saying. */

@@ -3,6 +3,7 @@ import { readMeta } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { AnalysisPanel } from '../panels/analysis-panel.tsx';
 import { AnomaliesPanel } from '../panels/anomalies-panel.tsx';
+import { AskPanel } from '../panels/ask-panel.tsx';
 import { AnnotationsPanel } from '../panels/annotations-panel.tsx';
 import { BookmarksPanel } from '../panels/bookmarks-panel.tsx';
 import { ClusterPanel } from '../panels/cluster-panel.tsx';
@@ -80,6 +81,7 @@ export function SessionView({ model }: { model: SessionModel }) {
                 ✕
               </button>
             </div>
+            <AskPanel />
             <ClusterPanel />
             <FilterPanel />
             <EncodingPanel />

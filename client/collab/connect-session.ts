@@ -50,7 +50,7 @@ const FULL_RETRY_DELAYS_MS = [3_000, 8_000, 15_000, 30_000];
 const SESSION_FULL: Refusal = { code: CLOSE.tooMany, reason: 'session is full' };
 
 /** The parts of the document a participant's undo covers: everything they can change on purpose. */
-const UNDOABLE: SessionPart[] = ['view', 'filters', 'selection', 'annotations', 'bookmarks'];
+const UNDOABLE: SessionPart[] = ['view', 'filters', 'selection', 'annotations', 'bookmarks', 'answers'];
 
 /**
  * Joins a session's Yjs document over the y-websocket protocol. Edits made while offline stay

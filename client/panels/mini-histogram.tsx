@@ -45,7 +45,7 @@ export function histogramBars(profile: ColumnProfile): HistogramBar[] {
   });
 }
 
-function histogramTitle(profile: ColumnProfile): string {
+export function histogramTitle(profile: ColumnProfile): string {
   if ('top' in profile) {
     const more = profile.distinct - Math.min(12, profile.top.length);
     return `${profile.top.slice(0, 5).map((t) => `${t.value} (${t.count})`).join(', ')}${more > 0 ? ` … ${more} more values` : ''}`;

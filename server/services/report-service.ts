@@ -5,6 +5,7 @@ import {
   readBookmarks,
   readClusterIds,
   readFilters,
+  readAnswers,
   readMeta,
   readPresenter,
   readView,
@@ -42,7 +43,7 @@ export class ReportService {
     if (!this.datasets.has(record.datasetId)) {
       throw new HttpError(410, 'dataset_deleted', `The table of "${record.title}" was deleted from this workspace, so there is nothing left to report.`);
     }
-    const document = await this.documents.withDocument(sessionId, (doc) => readDocument(doc));
+    const { document, answers } = await this.documents.withDocument(sessionId, (doc) => ({ document: readDocument(doc), answers: readAnswers(doc) }));
     const dataset = this.datasets.get(record.datasetId);
     const analysisId = document.analysisId ?? record.analysisId;
     const analysis = analysisId && this.analyses.datasetOf(analysisId) === dataset.id ? this.analyses.get(analysisId) : null;
@@ -52,8 +53,7 @@ export class ReportService {
       sessionCreatedAt: document.createdAt,
       dataset: { name: dataset.name, rowCount: dataset.rowCount, columns: dataset.columns.map(({ profile: _profile, ...c }) => c) },
       quality: await this.quality.report(dataset.id, analysis ?? undefined),
-      // wired at merge: the answers shared to the room (readAnswers is built on the ask branch).
-      answers: [],
+      answers,
       noteCount: document.annotations.length,
       viewsAreBookmarks: document.bookmarks.length > 0,
     };

@@ -27,6 +27,11 @@ export interface AskAnswer {
   filters?: ProposedFilter[];
   /** Rows the proposed filters keep (or the rows the answer counted). */
   count?: number;
+  /**
+   * Of `count`, the rows the cloud shows as points, when that is fewer (the analysis left rows out,
+   * e.g. for missing values): applying the filters shows this many.
+   */
+  inCloud?: number;
   /** Who phrased it: the offline templates, or the configured language model. */
   source: 'offline' | 'model';
   /** Why the model was not used when one is configured (timeout, error), in one sentence. */

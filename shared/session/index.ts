@@ -60,6 +60,7 @@ export {
   staleClusterFilters,
   type BookmarkInput,
 } from './bookmarks.ts';
+export { readAnswers, shareAnswer, removeAnswer, type AnswerInput } from './answers.ts';
 export { NO_PRESENTER, readPresenter, setPresenter, setPresenterPose } from './presenter.ts';
 export {
   sanitizeAwarenessState,

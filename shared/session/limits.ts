@@ -20,6 +20,16 @@ export const LIMITS = {
   awarenessRays: 4,
   /** Hands or controllers a headset user shows (left and right). */
   awarenessHands: 2,
+  /** Answers shared to the room (`answers`): a question, its answer and what it cites or proposes. */
+  questionLength: 500,
+  answerTextLength: 4000,
+  /** The note saying why the language model was not used: one sentence. */
+  answerNoteLength: 500,
+  answerFilters: 10,
+  answerCitations: 50,
+  /** Values of one proposed set filter (fewer than a set filter's: 200 answers may each hold 10). */
+  answerSetValues: 1000,
+  answers: 200,
 } as const;
 
 export const SCHEMA_VERSION = 1;

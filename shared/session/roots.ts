@@ -4,7 +4,7 @@ import * as Y from 'yjs';
  * The top-level shared types of a session document. Their names are part of the wire format:
  * every client must get them with the same Y type, so only this file names them.
  */
-export const ROOT_NAMES = ['meta', 'view', 'filters', 'selection', 'annotations', 'bookmarks', 'presenter'] as const;
+export const ROOT_NAMES = ['meta', 'view', 'filters', 'selection', 'annotations', 'bookmarks', 'presenter', 'answers'] as const;
 export type SessionPart = (typeof ROOT_NAMES)[number];
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
@@ -14,6 +14,7 @@ export const selectionMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('selectio
 export const annotationsArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('annotations');
 export const bookmarksArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('bookmarks');
 export const presenterMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('presenter');
+export const answersArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('answers');
 
 export function rootOf(doc: Y.Doc, part: SessionPart): Y.AbstractType<any> { // any: Y.Map and Y.Array differ in their event type parameter
   switch (part) {
@@ -31,6 +32,8 @@ export function rootOf(doc: Y.Doc, part: SessionPart): Y.AbstractType<any> { // 
       return bookmarksArray(doc);
     case 'presenter':
       return presenterMap(doc);
+    case 'answers':
+      return answersArray(doc);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AskCitation, ProposedFilter, SharedAnswer } from '../insights/ask.ts';
 import { LIMITS } from './limits.ts';
 import type {
   Annotation,
@@ -99,3 +100,37 @@ export const annotationSchema: z.ZodType<Annotation> = z
   .refine((a) => (a.rowIndex === null) !== (a.position === null), {
     message: 'an annotation is pinned to a row or to a position, exactly one',
   });
+
+export const askCitationSchema: z.ZodType<AskCitation> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column: columnSchema }),
+  z.object({ kind: z.literal('cluster'), cluster: clusterIdSchema }),
+  z.object({ kind: z.literal('row'), rowIndex: rowIndexSchema }),
+]);
+
+export const proposedFilterSchema: z.ZodType<ProposedFilter> = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('range'), column: columnSchema, min: finite.optional(), max: finite.optional() }),
+    z.object({
+      kind: z.literal('set'),
+      column: columnSchema,
+      values: z.array(z.union([z.string().max(LIMITS.columnLength), finite, z.boolean(), z.null()])).max(LIMITS.answerSetValues),
+    }),
+  ])
+  .refine((f) => f.kind !== 'range' || f.min === undefined || f.max === undefined || f.min <= f.max, {
+    message: 'min must not exceed max',
+  });
+
+/** An answer shared to the room; citations and filters are stored as plain JSON values. */
+export const sharedAnswerSchema: z.ZodType<SharedAnswer> = z.object({
+  id: idSchema,
+  question: z.string().min(1).max(LIMITS.questionLength),
+  author: nameSchema,
+  createdAt: timeSchema,
+  answer: z.string().max(LIMITS.answerTextLength),
+  citations: z.array(askCitationSchema).max(LIMITS.answerCitations),
+  filters: z.array(proposedFilterSchema).max(LIMITS.answerFilters).optional(),
+  count: z.number().int().nonnegative().optional(),
+  inCloud: z.number().int().nonnegative().optional(),
+  source: z.enum(['offline', 'model']),
+  note: z.string().max(LIMITS.answerNoteLength).optional(),
+});

@@ -64,6 +64,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/analyses/:id/points.json': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/points.json`, expect: sessionReads(200) },
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },
   'GET /api/analyses/:id/neighbors': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/neighbors?point=0&k=3`, expect: sessionReads(200) },
+  // Asking changes nothing: a view token may ask.
+  'POST /api/analyses/:id/ask': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/ask`, body: () => json({ question: 'how many rows are there?' }), expect: sessionReads(200) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
   // Cancelling a finished analysis changes nothing (cancelled: false) but is still a write.
   'DELETE /api/analyses/:id': { method: 'DELETE', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionWrites(200) },

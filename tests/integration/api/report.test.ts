@@ -1,7 +1,8 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCreated } from '../../../shared/api-types.ts';
-import { addAnnotation, addBookmark, DEFAULT_VIEW, setPresenter, setPresenterPose, setTitle } from '../../../shared/session/index.ts';
+import type { AskAnswer } from '../../../shared/insights/ask.ts';
+import { addAnnotation, addBookmark, DEFAULT_VIEW, setPresenter, setPresenterPose, setTitle, shareAnswer } from '../../../shared/session/index.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { connectClient, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { errorCode, ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
@@ -21,6 +22,7 @@ let other: SessionCreated;
 let plain: SessionCreated;
 let editor: TestClient;
 let gentooRow: number;
+let answer: AskAnswer;
 
 const report = (id: string, token: string | null) => fetch(`${server.url}/api/sessions/${id}/report${token === null ? '' : `?token=${encodeURIComponent(token)}`}`);
 
@@ -49,8 +51,16 @@ beforeAll(async () => {
     analysisId: analysis.id,
   });
   addAnnotation(editor.doc, { rowIndex: gentooRow, text: `Heavy one ${HOSTILE}`, author: 'ben', color: '#ff8800' });
-  // The server's copy has them once the report sees the note.
-  await waitFor(async () => (await (await report(session.id, session.viewToken)).text()).includes('Heavy one'), 20_000, 'the report to show the note');
+  // A real answer from the ask route, shared to the room under a hostile question.
+  const asked = await postJson(`${server.url}/api/analyses/${analysis.id}/ask?token=${session.editToken}`, { question: 'how many penguins live on Biscoe?' });
+  expect(asked.status).toBe(200);
+  answer = (await asked.json()) as AskAnswer;
+  shareAnswer(editor.doc, { ...answer, question: `Biscoe ${HOSTILE}`, author: 'cleo' });
+  // The server's copy has them once the report sees the note and the answer.
+  await waitFor(async () => {
+    const text = await (await report(session.id, session.viewToken)).text();
+    return text.includes('Heavy one') && text.includes('Biscoe &lt;script&gt;');
+  }, 20_000, 'the report to show the note and the shared answer');
 }, 180_000);
 
 afterAll(async () => {
@@ -73,6 +83,14 @@ describe('GET /api/sessions/:id/report', () => {
     expect(text).not.toContain('<img src=x');
     expect(text).toContain('Heavy one &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
     for (const id of ['summary', 'quality', 'views', 'clusters', 'anomalies', 'notes', 'answers']) expect(text).toContain(`<section id="${id}">`);
+  });
+
+  it('lists the answer shared to the room with its author and its count', async () => {
+    const text = await (await report(session.id, session.viewToken)).text();
+    const answers = text.slice(text.indexOf('<section id="answers">'));
+    expect(answers).toContain('cleo');
+    expect(answer.count).toBe(168);
+    expect(answers).toContain('168');
   });
 
   it('carries the dataset’s quality report: the penguins’ real missing values, counted', async () => {
