@@ -1,5 +1,5 @@
 import type { AnalysisSummary, PipelineStage } from '../../shared/analysis-result.ts';
-import type { AnalysisArrays } from '../store/analysis-store.ts';
+import type { AnalysisArrays } from '../../shared/analysis-arrays.ts';
 
 export interface PipelineHooks {
   /** Overall progress: the stage running and the fraction of the whole analysis done (0..1). */

@@ -1,3 +1,4 @@
+import { arraysTransferList } from '../../shared/analysis-arrays.ts';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { PipelineStage } from '../../shared/analysis-result.ts';
 import type { Table } from '../../shared/table.ts';
@@ -29,5 +30,5 @@ export function tableTransferList(table: Table): ArrayBuffer[] {
 }
 
 export function outputTransferList(output: PipelineOutput): ArrayBuffer[] {
-  return [output.rowIndex, output.positions, output.cluster, output.anomaly, output.anomalyFlag, output.features].map((a) => a.buffer as ArrayBuffer);
+  return arraysTransferList(output);
 }

@@ -3,24 +3,11 @@ import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import { readNotes } from '../../shared/analysis-result.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
+import { ANALYSIS_ARRAYS, ARRAY_NAMES, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
-
-/** The arrays of a finished analysis, one file each in the shared binary format. */
-export interface AnalysisArrays {
-  rowIndex: Uint32Array;
-  positions: Float32Array;
-  cluster: Int32Array;
-  anomaly: Float32Array;
-  anomalyFlag: Uint8Array;
-  /** The scaled feature matrix (points × featureDimensions): nearest neighbours in feature space. */
-  features: Float32Array;
-}
-
-export const ARRAY_NAMES = ['rowIndex', 'positions', 'cluster', 'anomaly', 'anomalyFlag', 'features'] as const;
-export type ArrayName = (typeof ARRAY_NAMES)[number];
 
 interface StoredAnalysis extends AnalysisDescription {
   /** Content key of dataset + parameters + pipeline version: the same request twice is one analysis. */
@@ -29,7 +16,8 @@ interface StoredAnalysis extends AnalysisDescription {
 
 /**
  * Analyses under DATA_DIR/analyses/<id>/: analysis.json (rewritten atomically at every status
- * change) and, once done, result/ with the arrays (published with one rename before the status
+ * change) and, once done, result/ with the arrays (one file each in the shared binary format,
+ * named by shared/analysis-arrays.ts) (published with one rename before the status
  * says done, so "done" always has its arrays).
  */
 export class AnalysisStore {
@@ -116,7 +104,7 @@ export class AnalysisStore {
     const points = arrays.rowIndex.length;
     for (const name of ARRAY_NAMES) {
       const columns = points === 0 ? 1 : arrays[name].length / points;
-      await writeFileAtomic(join(tmp, `${name}.bin`), encodeBuffer(arrays[name], { columns }));
+      await writeFileAtomic(join(tmp, `${ANALYSIS_ARRAYS[name].file}.bin`), encodeBuffer(arrays[name], { columns }));
     }
     await rm(join(dir, 'result'), { recursive: true, force: true });
     await publishDirectory(tmp, join(dir, 'result'));
@@ -125,7 +113,7 @@ export class AnalysisStore {
   arrayPath(id: string, name: ArrayName): string {
     const record = this.record(id);
     if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
-    return join(this.root, id, 'result', `${name}.bin`);
+    return join(this.root, id, 'result', `${ANALYSIS_ARRAYS[name].file}.bin`);
   }
 
   /** One array of a finished analysis, decoded. */
