@@ -10,6 +10,8 @@ export interface WorkerInput {
   params: AnalysisParams;
   layoutEvery?: number;
   threads?: 1 | 2;
+  /** Words the explanations ("123 penguins"). */
+  datasetName?: string;
 }
 
 export type WorkerMessage =

@@ -1,13 +1,16 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
-import { readNotes } from '../../shared/analysis-result.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
+import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { ANALYSIS_ARRAYS, ARRAY_NAMES, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
+import { readStoredSummary } from './stored-summary.ts';
 import { isValidId, newId } from './ids.ts';
+
+const CLUSTER_STATS_FILE = 'cluster-stats.json';
 
 interface StoredAnalysis extends AnalysisDescription {
   /** Content key of dataset + parameters + pipeline version: the same request twice is one analysis. */
@@ -37,8 +40,8 @@ export class AnalysisStore {
       await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
       try {
         const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
-        // Saved before notes had a level, notes were strings.
-        if (record.result) record.result = { ...record.result, notes: readNotes(record.result.notes) };
+        // Stored by an older version: read into today's shape.
+        if (record.result) record.result = readStoredSummary(record.result);
         this.records.set(entry, record);
       } catch (error) {
         // Written atomically, analysis.json is whole or absent; absent means the analysis was
@@ -96,7 +99,8 @@ export class AnalysisStore {
     return strip(record);
   }
 
-  async saveArrays(id: string, arrays: AnalysisArrays): Promise<void> {
+  /** The arrays and the per-cluster statistics of a finished run, published together. */
+  async saveResult(id: string, arrays: AnalysisArrays, clusterStats: ClusterStatsTable): Promise<void> {
     const dir = join(this.root, this.record(id).id);
     const tmp = join(dir, '.result-tmp');
     await rm(tmp, { recursive: true, force: true });
@@ -106,6 +110,7 @@ export class AnalysisStore {
       const columns = points === 0 ? 1 : arrays[name].length / points;
       await writeFileAtomic(join(tmp, `${ANALYSIS_ARRAYS[name].file}.bin`), encodeBuffer(arrays[name], { columns }));
     }
+    await writeFileAtomic(join(tmp, CLUSTER_STATS_FILE), JSON.stringify(clusterStats));
     await rm(join(dir, 'result'), { recursive: true, force: true });
     await publishDirectory(tmp, join(dir, 'result'));
   }
@@ -114,6 +119,21 @@ export class AnalysisStore {
     const record = this.record(id);
     if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
     return join(this.root, id, 'result', `${ANALYSIS_ARRAYS[name].file}.bin`);
+  }
+
+  /**
+   * The per-cluster statistics stored with a finished analysis, or null for one finished before
+   * they were (pipeline version < 5): the caller computes them from the dataset instead.
+   */
+  async readClusterStats(id: string): Promise<ClusterStatsTable | null> {
+    const record = this.record(id);
+    if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
+    try {
+      return JSON.parse(await readFile(join(this.root, id, 'result', CLUSTER_STATS_FILE), 'utf8')) as ClusterStatsTable;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   /** One array of a finished analysis, decoded. */
