@@ -1,0 +1,61 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import '../styles/insights.css';
+
+/**
+ * A large modal over the scene for what needs more room than the sidebar (wide tables). The
+ * browser's own modal dialog: the page behind is inert, so Tab stays inside it; Esc closes it
+ * without reaching the page's shortcuts (which would clear the selection). Focus goes to the
+ * first control inside on open and back where it was on close.
+ */
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; actions?: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { onClose } = props;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('.dialog-body button, .dialog-body select, .dialog-body input')?.focus();
+    return () => {
+      dialog.close();
+      before?.focus({ preventScroll: true });
+    };
+  }, []);
+  return createPortal(
+    <dialog
+      ref={ref}
+      className="insights-dialog"
+      aria-label={props.title}
+      data-testid={props.testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
+      <div className="dialog-frame">
+        <header className="dialog-head">
+          <h2>{props.title}</h2>
+          <div className="dialog-actions">
+            {props.actions}
+            <button type="button" className="icon" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+              ✕
+            </button>
+          </div>
+        </header>
+        <div className="dialog-body">{props.children}</div>
+      </div>
+    </dialog>,
+    document.body,
+  );
+}

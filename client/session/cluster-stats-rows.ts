@@ -1,0 +1,71 @@
+import type { ClusterDescription } from '../../shared/analysis-result.ts';
+import type { ClusterStatsColumn, ClusterStatsTable, ColumnGroupStats } from '../../shared/insights/explain.ts';
+import { clusterName } from '../encodings/point-values.ts';
+
+/** The figures a row of the table holds, and what its headers sort by. */
+export const STAT_KEYS = ['count', 'missing', 'mean', 'sd', 'min', 'q1', 'median', 'q3', 'max'] as const;
+export type StatKey = (typeof STAT_KEYS)[number];
+export type SortKey = 'group' | 'column' | StatKey;
+
+export interface StatsGroup {
+  /** 'all', or the displayed cluster id as text ('-1' for noise). */
+  key: string;
+  /** Displayed cluster id, -1 noise, null for all rows. */
+  cluster: number | null;
+  name: string;
+  label: string;
+  size: number;
+}
+
+export interface StatsRow {
+  key: string;
+  group: StatsGroup;
+  column: ClusterStatsColumn;
+  /** Order in the table as the server gave it (column, then group): the unsorted order. */
+  order: number;
+  stats: ColumnGroupStats;
+}
+
+/**
+ * The table's groups as the session shows them: clusters under their displayed numbers and
+ * names (`rawClusterIds`: displayed → raw), all rows first as the server lists them.
+ */
+export function statsGroups(table: ClusterStatsTable, rawClusterIds: ReadonlyMap<number, number>, clusters: ClusterDescription[]): StatsGroup[] {
+  const shownOf = new Map([...rawClusterIds].map(([shown, raw]) => [raw, shown]));
+  const labels = new Map(clusters.map((c) => [c.id, c.label]));
+  return table.groups.map((g) => {
+    if (g.cluster === null) return { key: 'all', cluster: null, name: 'All', label: 'all analysed rows', size: g.size };
+    const shown = g.cluster < 0 ? g.cluster : (shownOf.get(g.cluster) ?? g.cluster);
+    return { key: String(shown), cluster: shown, name: clusterName(shown), label: labels.get(shown) ?? g.label, size: g.size };
+  });
+}
+
+/** One row per column and group, columns in the table's order, each column's groups together. */
+export function statsRows(table: ClusterStatsTable, groups: StatsGroup[]): StatsRow[] {
+  const out: StatsRow[] = [];
+  table.columns.forEach((column, c) => {
+    table.groups.forEach((g, k) => {
+      const stats = g.stats[c];
+      if (stats) out.push({ key: `${groups[k].key}|${column.name}`, group: groups[k], column, order: out.length, stats });
+    });
+  });
+  return out;
+}
+
+/**
+ * Rows sorted by one header (stable: ties keep the table's order); a figure a row lacks (a mean
+ * of a category) sorts last either way. No sort: the table's order.
+ */
+export function sortStatsRows(rows: StatsRow[], sort: { key: SortKey; descending: boolean } | null): StatsRow[] {
+  if (!sort) return rows;
+  const sign = sort.descending ? -1 : 1;
+  const value = (r: StatsRow): number | string | undefined =>
+    sort.key === 'group' ? (r.group.cluster ?? -2) : sort.key === 'column' ? r.column.name.toLowerCase() : r.stats[sort.key];
+  return [...rows].sort((x, y) => {
+    const a = value(x);
+    const b = value(y);
+    if (a === undefined || b === undefined) return a === b ? x.order - y.order : a === undefined ? 1 : -1;
+    const c = typeof a === 'string' || typeof b === 'string' ? String(a).localeCompare(String(b)) : a - b;
+    return c !== 0 ? sign * c : x.order - y.order;
+  });
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { clusterStatsTable } from '../../../server/analysis/explain/cluster-stats.ts';
+import { describeClusters } from '../../../server/analysis/explain/describe-clusters.ts';
+import { sortStatsRows, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
+import { groupSizeText } from '../../../client/session/cluster-size-text.ts';
+import { reasonText } from '../../../client/session/reason-text.ts';
+import { traitText } from '../../../client/session/trait-text.ts';
+import type { Table } from '../../../shared/table.ts';
+import { loadAsset } from '../../support/assets.ts';
+
+/** What the cluster panel, the statistics table and compare print, on the real penguins with the species as clusters. */
+describe('insights as the panels print them (penguins, species as clusters)', async () => {
+  const table: Table = await loadAsset('penguins');
+  const species = table.columns.find((c) => c.name === 'Species')!.data;
+  if (species.type !== 'category') throw new Error('Species should be a category');
+  const rowIndex = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
+  const labels = Int32Array.from(species.codes);
+  const clusters = describeClusters(table.columns, rowIndex, labels, species.dictionary.length);
+  const gentooId = species.dictionary.indexOf('Gentoo');
+  const gentoo = clusters[gentooId];
+
+  it('prints a number trait as the group mean against the rest in the column units, with d', () => {
+    const mass = gentoo.traits.find((t) => t.column === 'Body Mass (g)' || t.column === 'Flipper Length (mm)');
+    expect(mass, JSON.stringify(gentoo.traits)).toBeDefined();
+    const text = traitText(mass!, 'number');
+    expect(text.mark).toBe('▲');
+    expect(text.figures).toMatch(/^[\d,.]+ vs [\d,.]+$/);
+    const [inside, outside] = text.figures.split(' vs ').map((f) => Number(f.replace(/,/g, '')));
+    expect(inside).toBeCloseTo(mass!.clusterMean!, 0);
+    expect(outside).toBeCloseTo(mass!.restMean!, 0);
+    expect(inside).toBeGreaterThan(outside);
+    expect(text.strength).toBe(`d ${mass!.effect.toFixed(1)}`);
+    expect(text.title).toContain("Cohen's d");
+  });
+
+  it('prints a category trait as its share against the rest, with the lift', () => {
+    const mostly = gentoo.traits.find((t) => t.kind === 'mostly' && t.column === 'Island');
+    expect(mostly, JSON.stringify(gentoo.traits)).toBeDefined();
+    const text = traitText(mostly!, 'category');
+    expect(text.column).toBe(`Island = ${mostly!.value}`);
+    expect(text.figures).toMatch(/^[\d.]+% vs [\d.]+%$/);
+    expect(text.strength).toBe(`lift ${mostly!.lift!.toFixed(1)}`);
+  });
+
+  it('prints a group size with its share, never rounding a small group to 0%', () => {
+    expect(groupSizeText(gentoo.size, gentoo.share)).toBe(`${gentoo.size} points · ${(Math.round(gentoo.share * 1000) / 10).toString()}% of all`);
+    expect(groupSizeText(1, 1 / 5000)).toBe('1 point · < 0.1% of all');
+  });
+
+  it('prints an anomaly reason in the analysis words, or value and z for stored ones', () => {
+    expect(reasonText({ column: 'Body Mass (g)', value: 6300, z: 3.1, text: 'body mass 6,300 g vs 4,190 g typically (z = 3.1)' })).toBe('body mass 6,300 g vs 4,190 g typically (z = 3.1)');
+    expect(reasonText({ column: 'Body Mass (g)', value: 6300, z: 3.14 })).toBe('Body Mass (g) = 6,300 (z 3.1)');
+  });
+
+  const stats = clusterStatsTable(table.columns, rowIndex, labels, clusters.map((c) => c.label));
+  // The session shows species 0 as C3 and so on: raw 0 → 2, 1 → 0, 2 → 1 (displayed → raw below).
+  const rawOf = new Map([[2, 0], [0, 1], [1, 2]]);
+  const shownClusters = clusters.map((c) => ({ ...c, id: [...rawOf].find(([, raw]) => raw === c.id)![0] }));
+  const groups = statsGroups(stats, rawOf, shownClusters);
+  const rows = statsRows(stats, groups);
+
+  it('names the groups by displayed number and lists one row per column and group', () => {
+    expect(groups.map((g) => g.name)).toEqual(['All', 'C3', 'C1', 'C2']);
+    expect(groups.find((g) => g.name === 'C3')!.label).toBe(clusters[0].label);
+    expect(rows.length).toBe(stats.columns.length * stats.groups.length);
+    expect(rows[0].column.name).toBe(rows[stats.groups.length - 1].column.name);
+  });
+
+  it('sorts by any figure both ways, rows without it last, ties in table order', () => {
+    const down = sortStatsRows(rows, { key: 'mean', descending: true });
+    const means = down.map((r) => r.stats.mean).filter((m): m is number => m !== undefined);
+    expect(means).toEqual([...means].sort((a, b) => b - a));
+    expect(down.slice(means.length).every((r) => r.stats.mean === undefined)).toBe(true);
+    const up = sortStatsRows(rows, { key: 'mean', descending: false });
+    expect(up.slice(0, means.length).map((r) => r.stats.mean)).toEqual([...means].reverse());
+    const byColumn = sortStatsRows(rows, { key: 'column', descending: false }).map((r) => r.column.name.toLowerCase());
+    expect(byColumn).toEqual([...byColumn].sort((a, b) => a.localeCompare(b)));
+    expect(sortStatsRows(rows, null)).toBe(rows);
+  });
+});
