@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessCheckRoutes } from './access-check.ts';
 import { analysesRoutes } from './analyses.ts';
+import { analysisInsightsRoutes } from './analysis-insights.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.use('/api/*', deps.access.identifyRequest);
   app.route('/api/datasets', datasetsRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
+  app.route('/api/analyses', analysisInsightsRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/demo-session', demoSessionRoutes(deps));

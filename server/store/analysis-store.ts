@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
-import { ANALYSIS_ARRAYS, ARRAY_NAMES, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
-import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
+import { ANALYSIS_ARRAYS, ARRAY_NAMES, hasArrayType, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
+import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { readStoredSummary } from './stored-summary.ts';
@@ -137,8 +137,10 @@ export class AnalysisStore {
   }
 
   /** One array of a finished analysis, decoded. */
-  async readArray(id: string, name: ArrayName): Promise<AnyTypedArray> {
-    return decodeBuffer(await readFile(this.arrayPath(id, name))).data;
+  async readArray<K extends ArrayName>(id: string, name: K): Promise<AnalysisArrays[K]> {
+    const data = decodeBuffer(await readFile(this.arrayPath(id, name))).data;
+    if (!hasArrayType(name, data)) throw new StoreError('corrupt', `Analysis "${id}": its ${name} array has the wrong type.`);
+    return data;
   }
 
   async delete(id: string): Promise<void> {

@@ -45,7 +45,7 @@ export function compareGroups(ctx: CompareContext, request: CompareRequest): Com
     else if ('rest' in request.a) slot[p] = 0;
     else if ('rest' in request.b) slot[p] = 1;
   }
-  if (both > 0) throw new GroupError(`The two groups overlap: ${countOf(both, ROWS)} are in both. Compare groups that share no row.`);
+  if (both > 0) throw new GroupError(`The two groups overlap: ${countOf(both, ROWS)} ${both === 1 ? 'is' : 'are'} in both. Compare groups that share no row.`);
   const sizes = [0, 0];
   for (const s of slot) if (s >= 0) sizes[s]++;
   const label = { a: request.labels?.a ?? defaultLabel(request.a, ctx), b: request.labels?.b ?? defaultLabel(request.b, ctx) };
