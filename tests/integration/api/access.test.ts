@@ -61,6 +61,9 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },
   'GET /api/analyses/:id/neighbors': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/neighbors?point=0&k=3`, expect: sessionReads(200) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
+  'GET /api/analyses/:id/cluster-stats': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/cluster-stats?format=csv`, expect: sessionReads(200) },
+  // A comparison only reads: a view token may ask for one.
+  'POST /api/analyses/:id/compare': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/compare`, body: () => json({ a: { cluster: 0 }, b: { rest: true } }), expect: sessionReads(200) },
   // Cancelling a finished analysis changes nothing (cancelled: false) but is still a write.
   'DELETE /api/analyses/:id': { method: 'DELETE', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionWrites(200) },
   'POST /api/sessions': { method: 'POST', path: () => '/api/sessions', body: (w) => json({ datasetId: w.datasetId }), expect: ownerOnly(201) },
