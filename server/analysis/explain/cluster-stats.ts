@@ -8,28 +8,28 @@ const TOP_VALUES = 5;
  * The per-cluster statistics table: for every column, over all analysed rows, each cluster and
  * noise (if any): count, missing, mean, SD, min, quartiles, median, max (numbers, dates) or the
  * most frequent values (categories, booleans, text), in the column's own units.
- * `clusterLabels[c]` names cluster c. One sort per column and group; deterministic.
+ * `clusterLabels[c]` names cluster c. Deterministic; one typed-array sort per column and group
+ * (1M rows × 12 columns: see docs/analysis.md).
  */
 export function clusterStatsTable(columns: Column[], rowIndex: Uint32Array, labels: Int32Array, clusterLabels: readonly string[]): ClusterStatsTable {
-  const clusterCount = clusterLabels.length;
-  // Rows of each group: slot 0 = all, 1..k = clusters, k+1 = noise.
-  const members: number[][] = Array.from({ length: clusterCount + 2 }, () => []);
-  for (let p = 0; p < rowIndex.length; p++) {
-    const row = rowIndex[p];
-    members[0].push(row);
-    const l = labels[p];
-    members[l >= 0 && l < clusterCount ? l + 1 : clusterCount + 1].push(row);
-  }
-  const groups: { cluster: number | null; label: string; rows: number[] }[] = [
-    { cluster: null, label: 'All rows', rows: members[0] },
-    ...clusterLabels.map((label, c) => ({ cluster: c, label, rows: members[c + 1] })),
+  const k = clusterLabels.length;
+  // Slots: 0..k-1 the clusters, k noise. Dataset rows grouped by slot (a counting sort keeps row order within each).
+  const slotOf = (p: number) => (labels[p] >= 0 && labels[p] < k ? labels[p] : k);
+  const start = new Uint32Array(k + 2);
+  for (let p = 0; p < rowIndex.length; p++) start[slotOf(p) + 1]++;
+  for (let s = 0; s <= k; s++) start[s + 1] += start[s];
+  const grouped = new Uint32Array(rowIndex.length);
+  const fill = start.slice(0, k + 1);
+  for (let p = 0; p < rowIndex.length; p++) grouped[fill[slotOf(p)]++] = rowIndex[p];
+  const groups: { cluster: number | null; label: string; rows: Uint32Array }[] = [
+    { cluster: null, label: 'All rows', rows: rowIndex },
+    ...clusterLabels.map((label, c) => ({ cluster: c, label, rows: grouped.subarray(start[c], start[c + 1]) })),
   ];
-  if (members[clusterCount + 1].length > 0) groups.push({ cluster: -1, label: 'Noise', rows: members[clusterCount + 1] });
+  if (start[k + 1] > start[k]) groups.push({ cluster: -1, label: 'Noise', rows: grouped.subarray(start[k], start[k + 1]) });
+  const perColumn = columns.map((c) => groups.map((g) => columnStats(c.data, g.rows)));
   return {
     columns: columns.map((c) => ({ name: c.name, type: c.data.type, ...unitOf(c.name) })),
-    groups: groups.map(
-      (g): ClusterStatsGroup => ({ cluster: g.cluster, label: g.label, size: g.rows.length, stats: columns.map((c) => columnStats(c.data, g.rows)) }),
-    ),
+    groups: groups.map((g, i): ClusterStatsGroup => ({ cluster: g.cluster, label: g.label, size: g.rows.length, stats: perColumn.map((col) => col[i]) })),
   };
 }
 
@@ -39,19 +39,22 @@ function unitOf(name: string): { unit?: string } {
 }
 
 /** One column over the given dataset rows. */
-export function columnStats(data: ColumnData, rows: readonly number[]): ColumnGroupStats {
+export function columnStats(data: ColumnData, rows: ArrayLike<number>): ColumnGroupStats {
   if (data.type === 'number' || data.type === 'datetime') {
-    const values: number[] = [];
-    for (const r of rows) if (!Number.isNaN(data.values[r])) values.push(data.values[r]);
-    const count = values.length;
+    const present = new Float64Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const v = data.values[rows[i]];
+      if (!Number.isNaN(v)) present[count++] = v;
+    }
     const base = { count, missing: rows.length - count };
     if (count === 0) return base;
-    const sorted = Float64Array.from(values).sort();
+    const sorted = present.subarray(0, count).sort();
     let sum = 0;
-    for (const v of sorted) sum += v;
+    for (let i = 0; i < count; i++) sum += sorted[i];
     const mean = sum / count;
     let sq = 0;
-    for (const v of sorted) sq += (v - mean) * (v - mean);
+    for (let i = 0; i < count; i++) sq += (sorted[i] - mean) * (sorted[i] - mean);
     return {
       ...base,
       mean,
@@ -65,10 +68,20 @@ export function columnStats(data: ColumnData, rows: readonly number[]): ColumnGr
   }
   const counts = new Map<string, number>();
   let missing = 0;
-  for (const r of rows) {
-    const value = data.type === 'text' ? data.values[r] : data.codes[r] >= 0 ? data.dictionary[data.codes[r]] : null;
-    if (value === null) missing++;
-    else counts.set(value, (counts.get(value) ?? 0) + 1);
+  if (data.type === 'text') {
+    for (let i = 0; i < rows.length; i++) {
+      const value = data.values[rows[i]];
+      if (value === null) missing++;
+      else counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  } else {
+    const byCode = new Float64Array(data.dictionary.length);
+    for (let i = 0; i < rows.length; i++) {
+      const code = data.codes[rows[i]];
+      if (code < 0) missing++;
+      else byCode[code]++;
+    }
+    byCode.forEach((n, code) => n > 0 && counts.set(data.dictionary[code], n));
   }
   return { count: rows.length - missing, missing, top: mostFrequent(counts, TOP_VALUES) };
 }

@@ -27,9 +27,7 @@ export function describeAnomalies(
   features: Matrix,
   top = 20,
 ): AnomalyDescription[] {
-  const order = Array.from(scores.keys())
-    .sort((a, b) => scores[b] - scores[a] || a - b)
-    .slice(0, top);
+  const order = topScores(scores, top);
   // With nothing flagged (or everything), every analysed point counts as typical.
   const anyTypical = flags.some((f) => f === 0);
   const typical = (p: number) => !anyTypical || flags[p] === 0;
@@ -95,4 +93,21 @@ export function describeAnomalies(
       typical: nearestTypical(features, p, flags, anyTypical).map((t) => ({ rowIndex: rowIndex[t.point], distance: t.distance })),
     };
   });
+}
+
+/** The `top` highest-scoring points, highest first (ties: lower index first): a selection, not a sort of every point. */
+function topScores(scores: Float32Array, top: number): number[] {
+  const best: number[] = [];
+  const before = (p: number, q: number) => scores[p] > scores[q] || (scores[p] === scores[q] && p < q);
+  for (let p = 0; p < scores.length; p++) {
+    if (best.length === top && !before(p, best[top - 1])) continue;
+    let i = best.length < top ? best.length : top - 1;
+    if (best.length < top) best.push(p);
+    while (i > 0 && before(p, best[i - 1])) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = p;
+  }
+  return best;
 }
