@@ -4,17 +4,19 @@ import { groupSizeText } from '../session/cluster-size-text.ts';
 import { TraitList } from './trait-list.tsx';
 
 /**
- * What sets one cluster apart, under its row: size and share, the analysis's paragraph first
- * (read at a glance), then the traits as a compact list. Analyses stored before paragraphs
- * and shares existed show what they have (their share is worked out from the sizes).
+ * What sets one cluster apart, under its row (which says its size): the analysis's paragraph
+ * first, read at a glance (it opens with the size and share: "214 penguins, 64% of all: …"),
+ * then the traits as a compact list. Analyses stored before paragraphs existed show the size
+ * and share in a line instead.
  */
 export function ClusterAbout(props: { cluster: ClusterDescription; pointCount: number; types: ReadonlyMap<string, ColumnType>; hidden: boolean }) {
   const { cluster } = props;
+  const paragraph = typeof cluster.paragraph === 'string' ? cluster.paragraph : '';
+  // Analyses stored before shares were recorded: the share from the sizes.
   const share = typeof cluster.share === 'number' ? cluster.share : cluster.size / Math.max(1, props.pointCount);
   return (
     <div className={`cluster-about${props.hidden ? ' hidden-cluster' : ''}`} data-testid="cluster-about">
-      <span className="cluster-size-line">{groupSizeText(cluster.size, share)}</span>
-      {typeof cluster.paragraph === 'string' && cluster.paragraph !== '' && <p className="paragraph">{cluster.paragraph}</p>}
+      {paragraph !== '' ? <p className="paragraph">{paragraph}</p> : <span className="small muted">{groupSizeText(cluster.size, share)}</span>}
       <TraitList traits={cluster.traits} types={props.types} />
     </div>
   );

@@ -79,7 +79,7 @@ export function ClusterPanel() {
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
-                  {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
+                  {clusterName(id)} <span className="muted small" data-testid="cluster-size">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
                 </span>
                 {/* A no-break space before each "·": a line never starts with the separator. */}
                 {info?.label && <span className="cluster-label small">{info.label.replaceAll(' · ', '\u00a0· ')}</span>}

@@ -95,10 +95,8 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                       </th>
                     );
                   })}
-                  <th scope="col">
-                    <button type="button" disabled title="The most frequent values (not sortable)">
-                      top values
-                    </button>
+                  <th scope="col" className="top-head" title="The most frequent values, with their counts">
+                    top values
                   </th>
                 </tr>
               </thead>
@@ -113,7 +111,8 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                     </td>
                     <td>
                       {r.column.name}
-                      {r.column.unit && <span className="muted"> ({r.column.unit})</span>}
+                      {/* A unit the name does not already show ("Body Mass (g)" does). */}
+                      {r.column.unit && !r.column.name.includes(r.column.unit) && <span className="muted"> ({r.column.unit})</span>}
                     </td>
                     {STAT_KEYS.map((k) => (
                       <td key={k} data-stat={k}>

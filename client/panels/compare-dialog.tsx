@@ -23,7 +23,7 @@ export function CompareDialog(props: { onClose: () => void }) {
     </select>
   );
   return (
-    <Dialog title="Compare two groups" onClose={props.onClose} testId="compare-dialog">
+    <Dialog title="Compare two groups" onClose={props.onClose} testId="compare-dialog" compact>
       <div className="compare-pickers">
         <label htmlFor="compare-a">Group A</label>
         {picker('a', compare.a, compare.setA)}
@@ -43,12 +43,10 @@ export function CompareDialog(props: { onClose: () => void }) {
       )}
       {result && compared && (
         <section className="compare-result" data-testid="compare-result" aria-live="polite">
-          <h3 className="small muted">
-            {compared.a} against {compared.b}
+          <h3 className="compare-sizes">
+            A: {compared.a} ({groupSizeText(result.a.size, result.a.size / Math.max(1, total)).replace(' of all', '')}) against B: {compared.b} (
+            {groupSizeText(result.b.size, result.b.size / Math.max(1, total)).replace(' of all', '')})
           </h3>
-          <p className="compare-sizes">
-            A: {groupSizeText(result.a.size, result.a.size / Math.max(1, total))} · B: {groupSizeText(result.b.size, result.b.size / Math.max(1, total))}
-          </p>
           {result.paragraph && <p className="paragraph">{result.paragraph}</p>}
           <TraitList traits={result.traits} types={types} rest={compared.b} />
         </section>

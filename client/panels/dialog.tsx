@@ -3,12 +3,13 @@ import { createPortal } from 'react-dom';
 import '../styles/insights.css';
 
 /**
- * A large modal over the scene for what needs more room than the sidebar (wide tables). The
+ * A large modal over the scene for what needs more room than the sidebar (wide tables; `compact`:
+ * as tall as its content, for shorter reading). The
  * browser's own modal dialog: the page behind is inert, so Tab stays inside it; Esc closes it
  * without reaching the page's shortcuts (which would clear the selection). Focus goes to the
  * first control inside on open and back where it was on close.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; actions?: ReactNode; testId?: string }) {
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; actions?: ReactNode; testId?: string; compact?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { onClose } = props;
   useEffect(() => {
@@ -25,7 +26,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   return createPortal(
     <dialog
       ref={ref}
-      className="insights-dialog"
+      className={`insights-dialog${props.compact ? ' compact' : ''}`}
       aria-label={props.title}
       data-testid={props.testId}
       onCancel={(e) => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { rangesCount, readBookmarks, readSelection, type Bookmark } from '../../shared/session/index.ts';
+import { LIMITS, rangesCount, readBookmarks, readSelection, type Bookmark } from '../../shared/session/index.ts';
 import { compareGroups, type CompareGroup } from '../api/insights.ts';
 import type { CompareResult } from '../../shared/insights/explain.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -87,7 +87,9 @@ export function useCompare(model: SessionModel): CompareState {
 
   const run = () => {
     if (invalid) return;
-    const labels = { a: shortOf(a), b: shortOf(b) };
+    // The server takes labels of at most LIMITS.nameLength characters (a bookmark's title may be longer).
+    const cut = (text: string) => (text.length <= LIMITS.nameLength ? text : `${text.slice(0, LIMITS.nameLength - 2)}…”`);
+    const labels = { a: cut(shortOf(a)), b: cut(shortOf(b)) };
     setRunning(true);
     setError(null);
     compareGroups(model.analysis.id, { a: groupOf(a, bookmarks), b: groupOf(b, bookmarks), labels })

@@ -1,0 +1,165 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, screenshotDir } from '../support/browser.ts';
+import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
+
+/**
+ * Explained clusters in the interface: one penguin session (PCA + k-means), one editor page at
+ * 1280×800. The cluster panel's paragraphs and traits, the per-cluster statistics table (sort,
+ * CSV), comparing the selection with the rest, and the anomalies' nearest typical rows.
+ * Screenshots under tests/e2e/screenshots/insights-*.png; the cluster panel's is also
+ * docs/insights-clusters.png.
+ */
+let fx: SessionFixture;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  fx = await startSessionFixture({ name: 'insights', title: 'Penguins, explained' });
+  page = await openSessionPage(fx.browser, fx.server.url, fx.session, fx.session.editToken, errors, { width: 1280, height: 800 });
+}, 240_000);
+
+afterAll(async () => {
+  await fx?.close();
+});
+
+const numberIn = (text: string): number => Number(text.replace(/,/g, '').replace(/[^\d.eE+-].*$/, ''));
+
+describe('explained clusters', () => {
+  it('shows each cluster with its share, a paragraph and its traits; the Gentoo cluster is told by body mass or flipper length', async () => {
+    const panel = page.locator('[data-panel=clusters]');
+    await panel.locator('[data-testid=cluster-about]').first().waitFor();
+    const abouts = await panel.locator('li.cluster-item:has([data-testid=cluster-about])').evaluateAll((els) =>
+      els.map((el) => ({
+        size: el.querySelector('[data-testid=cluster-size]')?.textContent ?? '',
+        paragraph: el.querySelector('.paragraph')?.textContent ?? '',
+        traits: [...el.querySelectorAll('.trait')].map((t) => ({ column: t.getAttribute('data-column'), kind: t.getAttribute('data-kind'), text: t.textContent })),
+      })),
+    );
+    const report = JSON.stringify(abouts, null, 1);
+    expect(abouts.length, report).toBeGreaterThanOrEqual(2);
+    for (const a of abouts) {
+      expect(a.size, report).toMatch(/^[\d,]+ points$/);
+      // The paragraph opens with the size and the share: "214 penguins, 64% of all: …".
+      expect(a.paragraph, report).toMatch(new RegExp(`^${a.size.replace(' points', '')} penguins, \\d+% of all: .{20,}`));
+      expect(a.traits.length, report).toBeGreaterThan(0);
+      expect(a.traits.length, report).toBeLessThanOrEqual(3);
+    }
+    const gentoo = abouts.find((a) => a.traits.some((t) => t.kind === 'mostly' && t.text?.includes('Gentoo')));
+    expect(gentoo, report).toBeDefined();
+    expect(gentoo!.paragraph, report).toMatch(/body mass|flipper length/i);
+    // Traits in the column's units against the rest, with the effect size.
+    const numeric = gentoo!.traits.find((t) => t.kind === 'higher' || t.kind === 'lower');
+    expect(numeric?.text ?? '', report).toMatch(/[\d,.]+ vs [\d,.]+d -?\d+\.\d/);
+
+    await page.evaluate(() => document.querySelector('[data-panel=clusters]')?.scrollIntoView({ block: 'start' }));
+    const shot = join(screenshotDir, 'insights-clusters.png');
+    await panel.screenshot({ path: shot });
+    await copyFile(shot, join(repoRoot, 'docs', 'insights-clusters.png'));
+  }, 60_000);
+
+  it('opens the per-cluster statistics over the scene: sortable by any header, CSV with the right header, Esc closes', async () => {
+    await page.locator('[data-panel=clusters] button', { hasText: 'statistics' }).click();
+    const dialog = page.locator('[data-testid=cluster-stats-dialog]');
+    const table = dialog.locator('[data-testid=cluster-stats-table]');
+    await table.locator('tbody tr').first().waitFor();
+    const groups = await dialog.locator('.stats-controls input[type=checkbox]').count();
+    const columns = await table.locator('tbody tr').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-column'))).size);
+    expect(await table.locator('tbody tr').count()).toBe(groups * columns);
+
+    const means = async () =>
+      (await table.locator('tbody td[data-stat=mean]').allTextContents()).filter((t) => t.trim() !== '').map(numberIn);
+    await table.locator('th[data-key=mean] button').click();
+    expect(await table.locator('th[data-key=mean]').getAttribute('aria-sort')).toBe('descending');
+    const down = await means();
+    expect(down.length).toBeGreaterThan(4);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await table.locator('th[data-key=mean] button').click();
+    expect(await table.locator('th[data-key=mean]').getAttribute('aria-sort')).toBe('ascending');
+    const up = await means();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+
+    // Only one cluster: its rows alone.
+    await dialog.locator('.stats-controls input[type=checkbox]').first().uncheck();
+    expect(await table.locator('tbody tr').count()).toBe((groups - 1) * columns);
+    await dialog.locator('.stats-controls button', { hasText: 'all' }).click();
+    await page.screenshot({ path: join(screenshotDir, 'insights-stats-table.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), dialog.locator('button', { hasText: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/cluster-statistics\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const header = csv.split(/\r?\n/)[0]!.split(',');
+    for (const name of ['count', 'mean', 'sd', 'min', 'q1', 'median', 'q3', 'max', 'missing']) expect(header, csv.slice(0, 200)).toContain(name);
+    expect(csv).toContain('Body Mass (g)');
+
+    const selectedBefore = await page.evaluate(() => window.__mirage!.selectedCount());
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__mirage!.selectedCount())).toBe(selectedBefore);
+  }, 90_000);
+
+  it('compares the selection with the rest: traits and a paragraph', async () => {
+    const row = page.locator('[data-panel=clusters] .cluster-row').first();
+    await row.locator('button', { hasText: 'select' }).click();
+    await page.waitForFunction(() => window.__mirage!.selectedCount() > 0);
+    await page.locator('[data-panel=clusters] button', { hasText: 'compare' }).click();
+    const dialog = page.locator('[data-testid=compare-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid=compare-a]').inputValue()).toBe('selection');
+    expect(await dialog.locator('[data-testid=compare-b]').inputValue()).toBe('rest');
+    await dialog.locator('button', { hasText: /^Compare$/ }).click();
+    const result = dialog.locator('[data-testid=compare-result]');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.locator('.trait').count()).toBeGreaterThan(0);
+    expect((await result.locator('.paragraph').textContent())!.length).toBeGreaterThan(20);
+    expect(await result.locator('.compare-sizes').textContent()).toMatch(/A: the selection \([\d,]+ points · [\d.]+%\) against B: the rest \([\d,]+ points · [\d.]+%\)/);
+    await page.screenshot({ path: join(screenshotDir, 'insights-compare.png') });
+    await dialog.locator('button[aria-label=Close]').click();
+    await dialog.waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it("compares a bookmark's saved selection with today's selection", async () => {
+    // The first cluster is selected (previous test): save it with a bookmark, then select the second instead.
+    const rows = page.locator('[data-panel=clusters] .cluster-row');
+    const first = await page.evaluate(() => window.__mirage!.selectedRows());
+    await page.locator('[data-panel=bookmarks] .panel-toggle').click();
+    await page.locator('[data-panel=bookmarks] input[aria-label="Bookmark title"]').fill('First cluster');
+    await page.locator('[data-panel=bookmarks] button', { hasText: 'save view' }).click();
+    await page.locator('[data-testid=bookmarks] li', { hasText: 'First cluster' }).waitFor();
+    await rows.nth(0).locator('button', { hasText: 'selected' }).click();
+    await rows.nth(1).locator('button', { hasText: 'select' }).click();
+    await page.waitForFunction((n) => window.__mirage!.selectedCount() > 0 && window.__mirage!.selectedRows()[0] !== n, first[0]);
+
+    await page.locator('[data-panel=clusters] button', { hasText: 'compare' }).click();
+    const dialog = page.locator('[data-testid=compare-dialog]');
+    const bookmark = dialog.locator('[data-testid=compare-a] option', { hasText: 'First cluster' });
+    expect(await bookmark.textContent()).toContain(`(${first.length} rows)`);
+    await dialog.locator('[data-testid=compare-a]').selectOption({ label: (await bookmark.textContent())! });
+    await dialog.locator('[data-testid=compare-b]').selectOption('selection');
+    await dialog.locator('button', { hasText: /^Compare$/ }).click();
+    const result = dialog.locator('[data-testid=compare-result]');
+    await result.waitFor({ timeout: 30_000 });
+    const sizes = (await result.locator('.compare-sizes').textContent())!;
+    expect(sizes).toContain(`A: bookmark “First cluster” (${first.length} points`);
+    expect(await result.locator('.trait').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it('lists each top anomaly with reasons and its nearest typical rows; a click flies to one', async () => {
+    await page.locator('[data-panel=anomalies] .panel-toggle').click();
+    const entry = page.locator('.anomaly-entry').first();
+    await entry.waitFor();
+    const reasons = await page.locator('.anomaly-reasons').allTextContents();
+    expect(reasons.every((r) => r.trim().length > 0), JSON.stringify(reasons)).toBe(true);
+    const typical = entry.locator('[data-testid=typical-rows] button');
+    expect(await typical.count()).toBeGreaterThan(0);
+    const text = (await typical.first().textContent())!;
+    const row = Number(/row (\d+)/.exec(text)![1]) - 1;
+    await typical.first().click();
+    await page.locator(`[data-testid=point-card][data-row="${row}"]`).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
