@@ -64,7 +64,13 @@ export function AnomaliesPanel() {
                   </span>
                 )}
               </span>
-              <span className="small muted anomaly-reasons">{a.reasons.slice(0, 3).map(reasonText).join(' · ')}</span>
+              <span className="small muted anomaly-reasons">
+                {a.reasons.slice(0, 3).map((r) => (
+                  <span key={r.column} className="reason">
+                    {reasonText(r)}
+                  </span>
+                ))}
+              </span>
             </button>
             {/* Analyses stored before typical rows were found have none. */}
             {(a.typical ?? []).length > 0 && (

@@ -65,6 +65,9 @@ describe('explained clusters', () => {
     const dialog = page.locator('[data-testid=cluster-stats-dialog]');
     const table = dialog.locator('[data-testid=cluster-stats-table]');
     await table.locator('tbody tr').first().waitFor();
+    // Modal (the page behind is inert), the keyboard focus inside it.
+    expect(await page.evaluate(() => document.querySelector('[data-testid=cluster-stats-dialog]')!.contains(document.activeElement))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-testid=cluster-stats-dialog]')!.matches(':modal'))).toBe(true);
     const groups = await dialog.locator('.stats-controls input[type=checkbox]').count();
     const columns = await table.locator('tbody tr').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-column'))).size);
     expect(await table.locator('tbody tr').count()).toBe(groups * columns);
@@ -98,6 +101,8 @@ describe('explained clusters', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.__mirage!.selectedCount())).toBe(selectedBefore);
+    // Focus goes back to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('statistics');
   }, 90_000);
 
   it('compares the selection with the rest: traits and a paragraph', async () => {
@@ -158,6 +163,7 @@ describe('explained clusters', () => {
     expect(await typical.count()).toBeGreaterThan(0);
     const text = (await typical.first().textContent())!;
     const row = Number(/row (\d+)/.exec(text)![1]) - 1;
+    await page.locator('[data-panel=anomalies]').screenshot({ path: join(screenshotDir, 'insights-anomalies.png') });
     await typical.first().click();
     await page.locator(`[data-testid=point-card][data-row="${row}"]`).waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
