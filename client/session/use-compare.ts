@@ -92,6 +92,8 @@ export function useCompare(model: SessionModel): CompareState {
     const labels = { a: cut(shortOf(a)), b: cut(shortOf(b)) };
     setRunning(true);
     setError(null);
+    // A result stays only while it answers the groups on show.
+    setResult(null);
     compareGroups(model.analysis.id, { a: groupOf(a, bookmarks), b: groupOf(b, bookmarks), labels })
       .then((r) => live.current && setResult({ result: r, compared: labels }))
       .catch((e: unknown) => live.current && setError(e instanceof Error ? e.message : String(e)))

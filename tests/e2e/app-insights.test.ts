@@ -149,6 +149,12 @@ describe('explained clusters', () => {
     const sizes = (await result.locator('.compare-sizes').textContent())!;
     expect(sizes).toContain(`A: bookmark “First cluster” (${first.length} points`);
     expect(await result.locator('.trait').count()).toBeGreaterThan(0);
+    // The bookmark's rows against the cluster they came from: the server's sentence, shown as is.
+    const firstCluster = await dialog.locator('[data-testid=compare-b] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith('cluster:'))!);
+    await dialog.locator('[data-testid=compare-b]').selectOption(firstCluster);
+    await dialog.locator('button', { hasText: /^Compare$/ }).click();
+    await expect.poll(() => dialog.locator('[role=alert]').textContent(), { timeout: 30_000 }).toMatch(/overlap/);
+    expect(await result.count()).toBe(0);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   }, 60_000);
