@@ -1,12 +1,10 @@
-import type { ClusterStatsColumn, ColumnGroupStats } from '../../shared/insights/explain.ts';
 import { readView } from '../../shared/session/index.ts';
-import { clusterStatsCsv } from '../api/insights.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
-import { formatDate, formatNumber } from '../encodings/legend.ts';
+import { formatNumber } from '../encodings/legend.ts';
 import { useSession } from '../session/session-model.ts';
 import { useClusterStats, STAT_KEYS, type SortKey } from '../session/use-cluster-stats.ts';
-import { useUi } from '../state/ui-store.ts';
+import { statFigure } from '../session/cluster-stats-rows.ts';
 import { Dialog } from './dialog.tsx';
 import { downloadBlob, fileSlug } from './download.ts';
 
@@ -24,15 +22,6 @@ const HEADERS: { key: SortKey; text: string; title: string }[] = [
   { key: 'max', text: 'max', title: 'Largest value' },
 ];
 
-function figure(stats: ColumnGroupStats, key: (typeof STAT_KEYS)[number], column: ClusterStatsColumn): string {
-  const v = stats[key];
-  if (v === undefined) return '';
-  if (key === 'count' || key === 'missing') return formatNumber(v);
-  // A date's spread is a duration: shown in days, its centre and bounds as dates.
-  if (column.type === 'datetime') return key === 'sd' ? `${formatNumber(v / 86_400_000)} d` : formatDate(v);
-  return formatNumber(v);
-}
-
 /**
  * The per-cluster statistics of every column, over the scene: choose the clusters, sort by any
  * header (again for the other way), download the server's CSV.
@@ -43,11 +32,7 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
   // Swatches in the scene's cluster colours.
   const view = useDocValue(model.conn.doc, ['view'], readView);
   const palette = view.color.by === 'cluster' ? view.color.palette : undefined;
-  const download = () =>
-    void clusterStatsCsv(model.analysis.id).then(
-      (blob) => downloadBlob(blob, `${fileSlug(model.info.title)}-cluster-statistics.csv`),
-      (e: unknown) => useUi.getState().showToast(`The statistics could not be downloaded: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  const download = () => stats.downloadCsv((csv) => downloadBlob(csv, `${fileSlug(model.info.title)}-cluster-statistics.csv`));
   return (
     <Dialog
       title="Cluster statistics"
@@ -60,6 +45,11 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
       }
     >
       {stats.state === 'loading' && <p className="muted">Loading the statistics…</p>}
+      {stats.downloadError && (
+        <p className="error small" role="alert">
+          {stats.downloadError}
+        </p>
+      )}
       {stats.state === 'error' && (
         <p className="error" role="alert">
           {stats.error}
@@ -116,7 +106,7 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                     </td>
                     {STAT_KEYS.map((k) => (
                       <td key={k} data-stat={k}>
-                        {figure(r.stats, k, r.column)}
+                        {statFigure(r.stats, k, r.column)}
                       </td>
                     ))}
                     <td className="top">{r.stats.top?.map((t) => `${t.value} (${formatNumber(t.count)})`).join(', ')}</td>

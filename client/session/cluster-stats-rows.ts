@@ -1,5 +1,6 @@
 import type { ClusterDescription } from '../../shared/analysis-result.ts';
 import type { ClusterStatsColumn, ClusterStatsTable, ColumnGroupStats } from '../../shared/insights/explain.ts';
+import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
 
 /** The figures a row of the table holds, and what its headers sort by. */
@@ -68,4 +69,13 @@ export function sortStatsRows(rows: StatsRow[], sort: { key: SortKey; descending
     const c = typeof a === 'string' || typeof b === 'string' ? String(a).localeCompare(String(b)) : a - b;
     return c !== 0 ? sign * c : x.order - y.order;
   });
+}
+
+/** One figure of a row as the table prints it: counts whole, a date's centre and bounds as dates, its spread in days. */
+export function statFigure(stats: ColumnGroupStats, key: StatKey, column: ClusterStatsColumn): string {
+  const v = stats[key];
+  if (v === undefined) return '';
+  if (key === 'count' || key === 'missing') return formatNumber(v);
+  if (column.type === 'datetime') return key === 'sd' ? `${formatNumber(v / 86_400_000)} d` : formatDate(v);
+  return formatNumber(v);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
-import { getClusterStats } from '../api/insights.ts';
+import { clusterStatsCsv, getClusterStats } from '../api/insights.ts';
 import { sortStatsRows, statsGroups, statsRows, type SortKey, type StatsGroup, type StatsRow } from './cluster-stats-rows.ts';
 import type { SessionModel } from './session-model.ts';
 
@@ -16,6 +16,9 @@ export interface ClusterStatsView {
   rows: StatsRow[];
   sort: { key: SortKey; descending: boolean } | null;
   sortBy(key: SortKey): void;
+  /** Fetches the route's CSV and hands it to `save`; a failure is kept in `downloadError`. */
+  downloadCsv(save: (csv: Blob) => void): void;
+  downloadError: string | null;
 }
 
 /**
@@ -29,6 +32,7 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -59,6 +63,11 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
     chooseAll: () => setChosen(null),
     rows,
     sort,
+    downloadCsv: (save) => {
+      setDownloadError(null);
+      clusterStatsCsv(model.analysis.id).then(save, (e: unknown) => setDownloadError(`The CSV could not be downloaded: ${e instanceof Error ? e.message : String(e)}`));
+    },
+    downloadError,
     sortBy: (key) => setSort((s) => (s && s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'group' && key !== 'column' })),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStatsTable } from '../../../server/analysis/explain/cluster-stats.ts';
 import { describeClusters } from '../../../server/analysis/explain/describe-clusters.ts';
-import { sortStatsRows, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
+import { sortStatsRows, statFigure, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
 import { groupSizeText } from '../../../client/session/cluster-size-text.ts';
 import { reasonText } from '../../../client/session/reason-text.ts';
 import { traitText } from '../../../client/session/trait-text.ts';
@@ -76,5 +76,13 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     const byColumn = sortStatsRows(rows, { key: 'column', descending: false }).map((r) => r.column.name.toLowerCase());
     expect(byColumn).toEqual([...byColumn].sort((a, b) => a.localeCompare(b)));
     expect(sortStatsRows(rows, null)).toBe(rows);
+  });
+
+  it('prints dates as dates and their spread in days', () => {
+    const column = { name: 'date', type: 'datetime' as const };
+    const stats = { count: 2, missing: 0, mean: Date.UTC(2015, 5, 1), sd: 3 * 86_400_000 };
+    expect(statFigure(stats, 'mean', column)).toBe('2015-06-01');
+    expect(statFigure(stats, 'sd', column)).toBe('3 d');
+    expect(statFigure(stats, 'max', column)).toBe('');
   });
 });
