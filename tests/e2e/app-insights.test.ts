@@ -174,4 +174,33 @@ describe('explained clusters', () => {
     await page.locator(`[data-testid=point-card][data-row="${row}"]`).waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('a view link on a phone (390×844) reads the statistics and compares: the dialog fits the screen, the table scrolls inside it', async () => {
+    const viewErrors: string[] = [];
+    const phone = await openSessionPage(fx.browser, fx.server.url, fx.session, fx.session.viewToken, viewErrors, { width: 390, height: 844 });
+    await phone.getByRole('button', { name: 'Toggle dashboard' }).click();
+    await phone.locator('[data-panel=clusters] button', { hasText: 'statistics' }).click();
+    const dialog = phone.locator('[data-testid=cluster-stats-dialog]');
+    const table = dialog.locator('[data-testid=cluster-stats-table]');
+    await table.locator('tbody tr').first().waitFor();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    // The page itself never scrolls sideways; the table's own box does.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const scroller = await dialog.locator('.cluster-stats-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(scroller.scroll).toBeGreaterThan(scroller.client);
+    await phone.screenshot({ path: join(screenshotDir, 'insights-stats-phone.png') });
+    await phone.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await phone.locator('[data-panel=clusters] button', { hasText: 'compare' }).click();
+    const compare = phone.locator('[data-testid=compare-dialog]');
+    await compare.locator('button', { hasText: /^Compare$/ }).click();
+    await compare.locator('[data-testid=compare-result] .trait').first().waitFor({ timeout: 30_000 });
+    await phone.screenshot({ path: join(screenshotDir, 'insights-compare-phone.png') });
+    expect(viewErrors).toEqual([]);
+    await phone.context().close();
+  }, 90_000);
 });
