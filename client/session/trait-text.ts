@@ -37,7 +37,8 @@ export function traitText(trait: ClusterTrait, type: ColumnType | undefined, res
       title: `${trait.column} = ${value}: ${trait.share === undefined ? 'most common here' : `${percent(trait.share)} of the group`}${restShare === undefined ? '' : ` vs ${percent(restShare)} of ${rest}`}${strength ? ` (${strength})` : ''}`,
     };
   }
-  const show = (v: number) => (type === 'datetime' ? formatDate(v) : formatNumber(v));
+  // A mean of dates to the day: its hour is an artefact of averaging.
+  const show = (v: number) => (type === 'datetime' ? formatDate(Math.round(v / 86_400_000) * 86_400_000) : formatNumber(v));
   const figures = trait.clusterMean !== undefined && trait.restMean !== undefined ? `${show(trait.clusterMean)} vs ${show(trait.restMean)}` : '';
   const d = `d ${trait.effect.toFixed(1)}`;
   return {

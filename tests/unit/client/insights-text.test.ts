@@ -80,9 +80,11 @@ describe('insights as the panels print them (penguins, species as clusters)', as
 
   it('prints dates as dates and their spread in days', () => {
     const column = { name: 'date', type: 'datetime' as const };
-    const stats = { count: 2, missing: 0, mean: Date.UTC(2015, 5, 1), sd: 3 * 86_400_000 };
-    expect(statFigure(stats, 'mean', column)).toBe('2015-06-01');
-    expect(statFigure(stats, 'sd', column)).toBe('3 d');
-    expect(statFigure(stats, 'max', column)).toBe('');
+    const days = { count: 2, missing: 0, min: Date.UTC(2015, 4, 30), mean: Date.UTC(2015, 5, 1, 17, 20), sd: 3 * 86_400_000 };
+    // Whole-day dates: a mean to the nearest day (its hour comes from averaging); timestamps keep the time.
+    expect(statFigure({ ...days, max: Date.UTC(2015, 5, 3) }, 'mean', column)).toBe('2015-06-02');
+    expect(statFigure({ ...days, max: Date.UTC(2015, 5, 3, 9, 30) }, 'mean', column)).toBe('2015-06-01 17:20');
+    expect(statFigure(days, 'sd', column)).toBe('3 d');
+    expect(statFigure(days, 'q3', column)).toBe('');
   });
 });
