@@ -17,7 +17,12 @@ export const compareGroups = (analysisId: string, body: CompareRequest): Promise
 export const getClusterStats = (analysisId: string, signal?: AbortSignal): Promise<ClusterStatsTable> =>
   getJson<ClusterStatsTable>(`/api/analyses/${seg(analysisId)}/cluster-stats`, signal);
 
-/** GET /api/analyses/:id/cluster-stats?format=csv, as a file to save. */
-export async function clusterStatsCsv(analysisId: string): Promise<Blob> {
-  return (await request(`/api/analyses/${seg(analysisId)}/cluster-stats?format=csv`)).blob();
+/**
+ * GET /api/analyses/:id/cluster-stats?format=csv, as a file to save, its clusters numbered and
+ * named as the session shows them (`rawClusterIds`: displayed id → raw id, sent as `clusters=raw:shown,…`).
+ */
+export async function clusterStatsCsv(analysisId: string, rawClusterIds: ReadonlyMap<number, number>): Promise<Blob> {
+  const shown = [...rawClusterIds].map(([id, raw]) => `${raw}:${id}`).join(',');
+  const query = shown ? `&clusters=${encodeURIComponent(shown)}` : '';
+  return (await request(`/api/analyses/${seg(analysisId)}/cluster-stats?format=csv${query}`)).blob();
 }

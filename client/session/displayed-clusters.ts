@@ -1,5 +1,5 @@
 import type { AnalysisDescription } from '../../shared/api-types.ts';
-import { displayedClusterIds, mapClusterIds, type ClusterIds } from '../../shared/session/index.ts';
+import { displayedClusterIds, displayedClusterLabel, mapClusterIds, type ClusterIds } from '../../shared/session/index.ts';
 import type { AnalysisArrays } from '../api/analyses.ts';
 
 /**
@@ -26,9 +26,7 @@ export function withDisplayedClusters(
   const clusters = result.clusters
     .map((c) => {
       const id = shown.get(c.id) ?? c.id;
-      // A cluster without distinctive traits is labelled by its raw number: renumber that too.
-      const label = c.label === `Cluster ${c.id + 1}` ? `Cluster ${id + 1}` : c.label;
-      return { ...c, id, label };
+      return { ...c, id, label: displayedClusterLabel(c.label, c.id, id) };
     })
     .sort((a, b) => a.id - b.id);
   return {

@@ -65,7 +65,7 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
     sort,
     downloadCsv: (save) => {
       setDownloadError(null);
-      clusterStatsCsv(model.analysis.id).then(save, (e: unknown) => setDownloadError(`The CSV could not be downloaded: ${e instanceof Error ? e.message : String(e)}`));
+      clusterStatsCsv(model.analysis.id, model.rawClusterIds).then(save, (e: unknown) => setDownloadError(`The CSV could not be downloaded: ${e instanceof Error ? e.message : String(e)}`));
     },
     downloadError,
     sortBy: (key) => setSort((s) => (s && s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'group' && key !== 'column' })),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { LIMITS } from '../../shared/session/limits.ts';
 import { clusterStatsCsv } from '../analysis/explain/cluster-stats-csv.ts';
+import { clusterStatsShown } from '../analysis/explain/cluster-stats-shown.ts';
 import { clusterStatsTable } from '../analysis/explain/cluster-stats.ts';
 import { compareGroups } from '../analysis/explain/compare-groups.ts';
 import { rowNoun } from '../analysis/explain/dataset-noun.ts';
@@ -11,6 +12,7 @@ import { AnalysisDataCache } from './analysis-data.ts';
 import type { ApiDeps } from './deps.ts';
 import { badRequest } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
+import { parseShownClusters } from './shown-clusters-query.ts';
 
 const group = z.union(
   [z.object({ cluster: z.number().int() }).strict(), z.object({ rows: z.array(z.number()) }).strict(), z.object({ rest: z.literal(true) }).strict()],
@@ -32,9 +34,13 @@ export function analysisInsightsRoutes(deps: ApiDeps): Hono {
     const format = c.req.query('format') ?? 'json';
     if (format !== 'json' && format !== 'csv') throw badRequest(`format must be "json" or "csv", not "${format}".`);
     // Analyses finished before the statistics were stored (pipeline version < 5) get them computed now.
-    const stats: ClusterStatsTable =
+    const stored: ClusterStatsTable =
       (await deps.analyses.readClusterStats(id)) ??
       (await data.get(id).then((d) => clusterStatsTable(d.table.columns, d.rowIndex, d.cluster, d.summary.clusters.map((k) => k.label))));
+    // A session that displays the clusters under other numbers (after a re-bind) asks for those.
+    const rawIds = stored.groups.flatMap((g) => (g.cluster !== null && g.cluster >= 0 ? [g.cluster] : []));
+    const shown = parseShownClusters(c.req.query('clusters'), rawIds);
+    const stats = shown ? clusterStatsShown(stored, shown) : stored;
     if (format === 'json') return c.json(stats);
     return c.body(clusterStatsCsv(stats), 200, {
       'content-type': 'text/csv; charset=utf-8',

@@ -85,6 +85,60 @@ describe('cluster explanations over HTTP (issue 12)', () => {
     expect(computed).toEqual(stored);
   });
 
+  it('numbers and names the clusters as a session displays them when the request says how (?clusters=raw:shown)', async () => {
+    // A session that re-bound shows raw cluster 1 as C1, 2 as C2 and 0 as C3.
+    const shown = new Map([
+      [1, 0],
+      [2, 1],
+      [0, 2],
+    ]);
+    const query = [...shown].map(([raw, id]) => `${raw}:${id}`).join(',');
+    const rawTable = (await (await ownerFetch(statsUrl())).json()) as ClusterStatsTable;
+    const table = (await (await ownerFetch(statsUrl(`?clusters=${query}`))).json()) as ClusterStatsTable;
+    expect(table.groups.map((g) => g.cluster)).toEqual([null, 0, 1, 2]);
+    for (const g of table.groups.slice(1)) {
+      const raw = [...shown].find(([, id]) => id === g.cluster)![0];
+      const before = rawTable.groups.find((r) => r.cluster === raw)!;
+      expect(g.size).toBe(before.size);
+      expect(g.stats).toEqual(before.stats);
+      // A label that names the cluster by its number follows the number; others stay.
+      expect(g.label).toBe(before.label === `Cluster ${raw + 1}` ? `Cluster ${g.cluster! + 1}` : before.label);
+    }
+
+    const csv = await ownerFetch(statsUrl(`?format=csv&clusters=${query}`));
+    expect(csv.status).toBe(200);
+    const parsed = Papa.parse<Record<string, string>>(await csv.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect([...new Set(parsed.data.map((r) => r.cluster))]).toEqual(['all', 'C1', 'C2', 'C3']);
+    const mass = table.columns.findIndex((c) => c.name === 'Body Mass (g)');
+    for (const g of table.groups.slice(1)) {
+      const row = parsed.data.find((r) => r.cluster === `C${g.cluster! + 1}` && r.column === 'Body Mass (g)')!;
+      expect(Number(row.size)).toBe(g.size);
+      expect(row.label).toBe(g.label);
+      expect(Number(row.mean)).toBeCloseTo(g.stats[mass].mean!, 9);
+    }
+    // Without a mapping the CSV names clusters by their raw id + 1, as a session that never re-bound shows them.
+    const plain = Papa.parse<Record<string, string>>(await (await ownerFetch(statsUrl('?format=csv'))).text(), { header: true, skipEmptyLines: true });
+    expect(plain.data.find((r) => r.cluster === 'C1')!.size).toBe(String(rawTable.groups.find((g) => g.cluster === 0)!.size));
+  });
+
+  it('refuses a malformed, partial or ambiguous cluster numbering with a 400 and a sentence', async () => {
+    for (const [query, words] of [
+      ['0:1,1:x', /is not one/],
+      ['0:1,1:2', /leaves out cluster 2/],
+      ['0:1,1:1,2:2', /two clusters as 1/],
+      ['0:1,0:2,1:0', /cluster 0 twice/],
+      ['0:1,1:2,2:0,7:3', /does not have/],
+      ['0:1,1:2,2:10000', /below 10000/],
+      ['', /is not one/],
+    ] as const) {
+      const response = await ownerFetch(statsUrl(`?format=csv&clusters=${encodeURIComponent(query)}`));
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      expect(JSON.parse(text).error.message, query).toMatch(words);
+    }
+  });
+
   it('refuses an unknown format', async () => {
     const response = await ownerFetch(statsUrl('?format=xlsx'));
     expect(response.status).toBe(400);

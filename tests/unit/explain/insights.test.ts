@@ -88,6 +88,9 @@ describe('explanations on penguins (issue 12)', async () => {
     expect(lines[0]).toBe('cluster,label,size,column,type,unit,count,missing,mean,sd,min,q1,median,q3,max,top');
     expect(lines).toHaveLength(1 + out.clusterStats.groups.length * out.clusterStats.columns.length);
     expect(lines[1]).toMatch(/^all,All rows,\d+,Species,category,,\d+,0,/);
+    // Clusters named as the interface names them: id 0 is C1.
+    expect(lines.filter((l) => l.startsWith('C1,'))).toHaveLength(out.clusterStats.columns.length);
+    expect(lines.some((l) => /^0,/.test(l))).toBe(false);
     const planted = clusterStatsCsv({ columns: [{ name: '=cmd()', type: 'category' }], groups: [{ cluster: null, label: '+x', size: 1, stats: [{ count: 1, missing: 0, top: [{ value: '@sum', count: 1 }] }] }] });
     expect(planted.split(/\r?\n/)[1]).toBe(`all,"'+x",1,"'=cmd()",category,,1,0,,,,,,,,"'@sum (1)"`);
   });
