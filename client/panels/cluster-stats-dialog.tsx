@@ -99,11 +99,8 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                         {r.group.name}
                       </span>
                     </td>
-                    <td>
-                      {r.column.name}
-                      {/* A unit the name does not already show ("Body Mass (g)" does). */}
-                      {r.column.unit && !r.column.name.includes(r.column.unit) && <span className="muted"> ({r.column.unit})</span>}
-                    </td>
+                    {/* The unit is on every figure (statFigure), as in the paragraphs. */}
+                    <td>{r.column.name}</td>
                     {STAT_KEYS.map((k) => (
                       <td key={k} data-stat={k}>
                         {statFigure(r.stats, k, r.column)}

@@ -1,4 +1,5 @@
 import type { ClusterDescription } from '../../shared/analysis-result.ts';
+import { withUnit } from '../../shared/column-units.ts';
 import type { ClusterStatsColumn, ClusterStatsTable, ColumnGroupStats } from '../../shared/insights/explain.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 import { clusterName } from '../encodings/point-values.ts';
@@ -74,15 +75,16 @@ export function sortStatsRows(rows: StatsRow[], sort: { key: SortKey; descending
 const DAY_MS = 86_400_000;
 
 /**
- * One figure of a row as the table prints it: counts whole, a date's spread in days, its centre
- * and bounds as dates — to the day when the column holds whole days (a mean or quartile of
- * dates then has no meaningful hour), else with the time.
+ * One figure of a row as the table prints it: counts whole, numbers with the column's unit
+ * ("5,076 g", as the paragraphs write them), a date's spread in days, its centre and bounds as
+ * dates — to the day when the column holds whole days (a mean or quartile of dates then has no
+ * meaningful hour), else with the time.
  */
 export function statFigure(stats: ColumnGroupStats, key: StatKey, column: ClusterStatsColumn): string {
   const v = stats[key];
   if (v === undefined) return '';
   if (key === 'count' || key === 'missing') return formatNumber(v);
-  if (column.type !== 'datetime') return formatNumber(v);
+  if (column.type !== 'datetime') return withUnit(formatNumber(v), column.unit);
   if (key === 'sd') return `${formatNumber(v / DAY_MS)} d`;
   const wholeDays = stats.min !== undefined && stats.max !== undefined && stats.min % DAY_MS === 0 && stats.max % DAY_MS === 0;
   return wholeDays ? formatDate(Math.round(v / DAY_MS) * DAY_MS) : formatDate(v);

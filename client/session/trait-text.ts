@@ -1,4 +1,5 @@
 import type { ClusterTrait } from '../../shared/analysis-result.ts';
+import { columnWords, withUnit } from '../../shared/column-units.ts';
 import type { ColumnType } from '../../shared/table.ts';
 import { formatDate, formatNumber } from '../encodings/legend.ts';
 
@@ -7,7 +8,7 @@ export interface TraitText {
   column: string;
   /** 'higher' / 'lower' / 'mostly', as an arrow or sign a reader takes in at a glance. */
   mark: '▲' | '▼' | '=';
-  /** The group's figure against the rest's, in the column's own units: "5,076 vs 3,706". */
+  /** The group's figure against the rest's, in the column's own units: "5,076 g vs 3,706 g". */
   figures: string;
   /** Numbers: "d 2.9" (Cohen's d); categories: "lift 2.8" (share in the group ÷ share among all compared). */
   strength: string;
@@ -37,8 +38,10 @@ export function traitText(trait: ClusterTrait, type: ColumnType | undefined, res
       title: `${trait.column} = ${value}: ${trait.share === undefined ? 'most common here' : `${percent(trait.share)} of the group`}${restShare === undefined ? '' : ` vs ${percent(restShare)} of ${rest}`}${strength ? ` (${strength})` : ''}`,
     };
   }
-  // A mean of dates to the day: its hour is an artefact of averaging.
-  const show = (v: number) => (type === 'datetime' ? formatDate(Math.round(v / 86_400_000) * 86_400_000) : formatNumber(v));
+  // A mean of dates to the day: its hour is an artefact of averaging. Numbers carry the unit the
+  // column's name gives ("flipper_length_mm" → "217 mm"), as the paragraph writes them.
+  const unit = columnWords(trait.column).unit;
+  const show = (v: number) => (type === 'datetime' ? formatDate(Math.round(v / 86_400_000) * 86_400_000) : withUnit(formatNumber(v), unit));
   const figures = trait.clusterMean !== undefined && trait.restMean !== undefined ? `${show(trait.clusterMean)} vs ${show(trait.restMean)}` : '';
   const d = `d ${trait.effect.toFixed(1)}`;
   return {

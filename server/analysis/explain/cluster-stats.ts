@@ -1,6 +1,6 @@
 import type { ClusterStatsGroup, ClusterStatsTable, ColumnGroupStats } from '../../../shared/insights/explain.ts';
 import type { Column, ColumnData } from '../../../shared/table.ts';
-import { columnWords } from './column-units.ts';
+import { columnWords } from '../../../shared/column-units.ts';
 
 const TOP_VALUES = 5;
 

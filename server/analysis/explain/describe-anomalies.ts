@@ -1,7 +1,7 @@
 import type { AnomalyDescription, AnomalyReason } from '../../../shared/analysis-result.ts';
 import { isMissing, type Column } from '../../../shared/table.ts';
 import type { Matrix } from '../matrix.ts';
-import { columnWords, formatAmount, formatShare } from './column-units.ts';
+import { columnWords, formatAmount, formatShare } from '../../../shared/column-units.ts';
 import { nearestTypical } from './nearest-typical.ts';
 
 const MAX_REASONS = 3;

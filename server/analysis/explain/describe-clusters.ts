@@ -2,7 +2,7 @@ import type { ClusterDescription, ClusterTrait } from '../../../shared/analysis-
 import type { Column, ColumnType } from '../../../shared/table.ts';
 import { groupStats, type GroupStats } from './column-stats.ts';
 import { countOf, ROWS, type RowNoun } from './dataset-noun.ts';
-import { formatShare } from './column-units.ts';
+import { formatShare } from '../../../shared/column-units.ts';
 import { traitsBetween } from './group-traits.ts';
 import { groupParagraph } from './paragraph.ts';
 

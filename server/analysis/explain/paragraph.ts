@@ -1,6 +1,6 @@
 import type { ClusterTrait } from '../../../shared/analysis-result.ts';
 import type { ColumnType } from '../../../shared/table.ts';
-import { columnWords, formatAmount, formatShare } from './column-units.ts';
+import { columnWords, formatAmount, formatShare } from '../../../shared/column-units.ts';
 
 /** At most this many traits in a paragraph: it is read aloud in a workshop. */
 export const PARAGRAPH_TRAITS = 3;

@@ -24,13 +24,23 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     expect(mass, JSON.stringify(gentoo.traits)).toBeDefined();
     const text = traitText(mass!, 'number');
     expect(text.mark).toBe('▲');
-    expect(text.figures).toMatch(/^[\d,.]+ vs [\d,.]+$/);
-    const [inside, outside] = text.figures.split(' vs ').map((f) => Number(f.replace(/,/g, '')));
+    // In the column's unit after each figure, as the paragraph writes them: "5,076 g vs 3,706 g".
+    const unit = mass!.column === 'Body Mass (g)' ? 'g' : 'mm';
+    expect(text.figures).toMatch(new RegExp(`^[\\d,.]+ ${unit} vs [\\d,.]+ ${unit}$`));
+    const [inside, outside] = text.figures.split(' vs ').map((f) => Number(f.replace(/,/g, '').replace(/ \w+$/, '')));
     expect(inside).toBeCloseTo(mass!.clusterMean!, 0);
     expect(outside).toBeCloseTo(mass!.restMean!, 0);
     expect(inside).toBeGreaterThan(outside);
     expect(text.strength).toBe(`d ${mass!.effect.toFixed(1)}`);
     expect(text.title).toContain("Cohen's d");
+  });
+
+  it('gives a trait the unit its column name carries, and none when the name has none', () => {
+    const flipper = traitText({ column: 'flipper_length_mm', kind: 'higher', effect: 1.9, clusterMean: 217.19, restMean: 194.1 }, 'number');
+    expect(flipper.figures).toBe('217.2 mm vs 194.1 mm');
+    expect(flipper.title).toContain('mean 217.2 mm in the group vs 194.1 mm in the rest');
+    expect(traitText({ column: 'share_pct', kind: 'lower', effect: -0.8, clusterMean: 12.5, restMean: 30 }, 'number').figures).toBe('12.5% vs 30%');
+    expect(traitText({ column: 'alcohol', kind: 'higher', effect: 1.2, clusterMean: 13.7, restMean: 12.5 }, 'number').figures).toBe('13.7 vs 12.5');
   });
 
   it('prints a category trait as its share against the rest, with the lift', () => {
@@ -76,6 +86,18 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     const byColumn = sortStatsRows(rows, { key: 'column', descending: false }).map((r) => r.column.name.toLowerCase());
     expect(byColumn).toEqual([...byColumn].sort((a, b) => a.localeCompare(b)));
     expect(sortStatsRows(rows, null)).toBe(rows);
+  });
+
+  it('prints numbers with the unit the server gave the column, counts without', () => {
+    const mass = stats.columns.find((c) => c.name === 'Body Mass (g)')!;
+    const flipper = stats.columns.find((c) => c.name === 'Flipper Length (mm)')!;
+    const all = stats.groups[0];
+    const figures = (column: typeof mass, key: 'mean' | 'count' | 'sd') => statFigure(all.stats[stats.columns.indexOf(column)], key, column);
+    expect(figures(mass, 'mean')).toMatch(/^[\d,.]+ g$/);
+    expect(figures(mass, 'sd')).toMatch(/^[\d,.]+ g$/);
+    expect(figures(flipper, 'mean')).toMatch(/^[\d,.]+ mm$/);
+    expect(figures(mass, 'count')).toMatch(/^[\d,]+$/);
+    expect(statFigure({ count: 1, missing: 0, mean: 12.5 }, 'mean', { name: 'share_pct', type: 'number', unit: '%' })).toBe('12.5%');
   });
 
   it('prints dates as dates and their spread in days', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStatsCsv } from '../../../server/analysis/explain/cluster-stats-csv.ts';
-import { columnWords } from '../../../server/analysis/explain/column-units.ts';
+import { columnWords } from '../../../shared/column-units.ts';
 import { compareGroups, type CompareContext } from '../../../server/analysis/explain/compare-groups.ts';
 import { rowNoun } from '../../../server/analysis/explain/dataset-noun.ts';
 import { explainedColumns } from '../../../server/analysis/explain/explained-columns.ts';

@@ -1,4 +1,7 @@
 /**
+ * Units from column names, and amounts written with them — one copy for the server's paragraphs
+ * and statistics and the client's trait lists and tables.
+ *
  * How a column reads in a sentence: its name without the unit, and the unit its name gives —
  * "Body Mass (g)" and body_mass_g both read "body mass", in g. Names without a known unit have none.
  */
@@ -72,7 +75,11 @@ const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 /** A value with its unit: "5,076 g", "12.5%", a date as YYYY-MM-DD (dates are epoch ms). */
 export function formatAmount(value: number, unit: string | undefined, type: 'number' | 'datetime' = 'number'): string {
   if (type === 'datetime') return Number.isFinite(value) ? new Date(value).toISOString().slice(0, 10) : String(value);
-  const text = NUMBER.format(value);
+  return withUnit(NUMBER.format(value), unit);
+}
+
+/** A number already printed, followed by its unit as amounts are written: "5,076 g", "12.5%" (no space before %). */
+export function withUnit(text: string, unit: string | undefined): string {
   if (!unit) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
