@@ -17,6 +17,12 @@ import { CompareDialog } from './compare-dialog.tsx';
 import '../styles/viewer.css';
 
 /**
+ * Past this many clusters each one's trait list starts folded: its paragraph says the strongest
+ * traits already, and nine clusters with their lists open run to five screens of panel.
+ */
+const MANY_CLUSTERS = 4;
+
+/**
  * Clusters found by the analysis: size, colour, label, and what sets each apart (its paragraph
  * and traits); show/hide and select each. The per-cluster statistics table and the comparison
  * of two groups open in large dialogs over the scene.
@@ -104,7 +110,7 @@ export function ClusterPanel() {
                 {selected ? 'selected' : 'select'}
               </button>
             </div>
-            {info && <ClusterAbout cluster={info} pointCount={model.summary.pointCount} types={types} hidden={!visible} />}
+            {info && <ClusterAbout cluster={info} pointCount={model.summary.pointCount} types={types} hidden={!visible} traitsFolded={ids.length > MANY_CLUSTERS} />}
             </li>
           );
         })}

@@ -4,7 +4,7 @@ import { clusterColor } from '../encodings/color-encoding.ts';
 import { formatNumber } from '../encodings/legend.ts';
 import { useSession } from '../session/session-model.ts';
 import { useClusterStats, STAT_KEYS, type SortKey } from '../session/use-cluster-stats.ts';
-import { statFigure } from '../session/cluster-stats-rows.ts';
+import { blockStarts, statFigure } from '../session/cluster-stats-rows.ts';
 import { Dialog } from './dialog.tsx';
 import { downloadBlob, fileSlug } from './download.ts';
 
@@ -91,8 +91,8 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                 </tr>
               </thead>
               <tbody>
-                {stats.rows.map((r) => (
-                  <tr key={r.key} data-group={r.group.key} data-column={r.column.name}>
+                {stats.rows.map((r, i) => (
+                  <tr key={r.key} data-group={r.group.key} data-column={r.column.name} className={blockStarts(stats.rows, i, stats.sort?.key) ? 'block-start' : undefined}>
                     <td title={r.group.label}>
                       <span className="group-cell">
                         {r.group.cluster !== null && <span className="swatch" style={{ background: clusterColor(r.group.cluster, palette) }} />}
@@ -100,7 +100,7 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
                       </span>
                     </td>
                     {/* The unit is on every figure (statFigure), as in the paragraphs. */}
-                    <td>{r.column.name}</td>
+                    <td className={i > 0 && stats.rows[i - 1].column.name === r.column.name ? 'repeat' : undefined}>{r.column.name}</td>
                     {STAT_KEYS.map((k) => (
                       <td key={k} data-stat={k}>
                         {statFigure(r.stats, k, r.column)}

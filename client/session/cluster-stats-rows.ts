@@ -89,3 +89,14 @@ export function statFigure(stats: ColumnGroupStats, key: StatKey, column: Cluste
   const wholeDays = stats.min !== undefined && stats.max !== undefined && stats.min % DAY_MS === 0 && stats.max % DAY_MS === 0;
   return wholeDays ? formatDate(Math.round(v / DAY_MS) * DAY_MS) : formatDate(v);
 }
+
+/**
+ * Whether row `i` opens a block the table draws a line above: in the table's order (or sorted
+ * by column) a new column, sorted by group a new group; sorted by a figure there are no blocks.
+ * Ten clusters make a column's block ten rows tall: the line tells where the next column starts.
+ */
+export function blockStarts(rows: readonly StatsRow[], i: number, sortKey: SortKey | undefined): boolean {
+  if (i === 0 || (sortKey !== undefined && sortKey !== 'column' && sortKey !== 'group')) return false;
+  const key = (r: StatsRow) => (sortKey === 'group' ? r.group.key : r.column.name);
+  return key(rows[i]) !== key(rows[i - 1]);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStatsTable } from '../../../server/analysis/explain/cluster-stats.ts';
 import { describeClusters } from '../../../server/analysis/explain/describe-clusters.ts';
-import { sortStatsRows, statFigure, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
+import { blockStarts, sortStatsRows, statFigure, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
 import { groupSizeText } from '../../../client/session/cluster-size-text.ts';
 import { reasonText } from '../../../client/session/reason-text.ts';
 import { traitText } from '../../../client/session/trait-text.ts';
@@ -98,6 +98,13 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     expect(figures(flipper, 'mean')).toMatch(/^[\d,.]+ mm$/);
     expect(figures(mass, 'count')).toMatch(/^[\d,]+$/);
     expect(statFigure({ count: 1, missing: 0, mean: 12.5 }, 'mean', { name: 'share_pct', type: 'number', unit: '%' })).toBe('12.5%');
+  });
+
+  it('draws a line where the next column (or, sorted by group, the next group) starts; none sorted by a figure', () => {
+    const starts = (sorted: typeof rows, key?: Parameters<typeof blockStarts>[2]) => sorted.filter((_, i) => blockStarts(sorted, i, key)).length;
+    expect(starts(rows)).toBe(stats.columns.length - 1);
+    expect(starts(sortStatsRows(rows, { key: 'group', descending: false }), 'group')).toBe(stats.groups.length - 1);
+    expect(starts(sortStatsRows(rows, { key: 'mean', descending: true }), 'mean')).toBe(0);
   });
 
   it('prints dates as dates and their spread in days', () => {
