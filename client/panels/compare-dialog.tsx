@@ -1,3 +1,4 @@
+import { formatNumber } from '../encodings/legend.ts';
 import { useSession } from '../session/session-model.ts';
 import { useCompare } from '../session/use-compare.ts';
 import { useColumnTypes } from '../session/use-column-types.ts';
@@ -47,6 +48,11 @@ export function CompareDialog(props: { onClose: () => void }) {
             A: {compared.a} ({groupSizeText(result.a.size, result.a.size / Math.max(1, total)).replace(' of all', '')}) against B: {compared.b} (
             {groupSizeText(result.b.size, result.b.size / Math.max(1, total)).replace(' of all', '')})
           </h3>
+          {compared.shared > 0 && (
+            <p className="small muted" data-testid="compare-shared">
+              Rows only in A against rows only in B: {formatNumber(compared.shared)} row{compared.shared === 1 ? '' : 's'} in both left out.
+            </p>
+          )}
           {result.paragraph && <p className="paragraph">{result.paragraph}</p>}
           <TraitList traits={result.traits} types={types} rest={compared.b} />
         </section>

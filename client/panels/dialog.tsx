@@ -12,13 +12,26 @@ import '../styles/insights.css';
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; actions?: ReactNode; testId?: string; compact?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { onClose } = props;
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     dialog.querySelector<HTMLElement>('.dialog-body button, .dialog-body select, .dialog-body input')?.focus();
+    // Esc closes the dialog and nothing else, wherever the focus is: a button that disables itself
+    // while it works ("Comparing…") drops the focus to <body>, whose Esc the page's shortcuts
+    // would take as "clear the selection". Caught on the window before any other listener.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKey, true);
     return () => {
+      window.removeEventListener('keydown', onKey, true);
       dialog.close();
       before?.focus({ preventScroll: true });
     };
@@ -30,12 +43,6 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
       aria-label={props.title}
       data-testid={props.testId}
       onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.stopPropagation();
         e.preventDefault();
         onClose();
       }}

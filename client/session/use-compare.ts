@@ -5,6 +5,7 @@ import type { CompareResult } from '../../shared/insights/explain.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterName } from '../encodings/point-values.ts';
 import { selectedRows } from './bookmark-actions.ts';
+import { exclusiveGroups } from './then-vs-now.ts';
 import type { SessionModel } from './session-model.ts';
 
 /** One group a user can pick for a comparison. */
@@ -28,8 +29,11 @@ export interface CompareState {
   run(): void;
   running: boolean;
   result: CompareResult | null;
-  /** The labels of the compared groups, as they were when the result was asked for. */
-  compared: { a: string; b: string } | null;
+  /**
+   * The labels of the compared groups, as they were when the result was asked for, and the rows
+   * both held (two row groups that overlap are compared by the rows only in each; 0 otherwise).
+   */
+  compared: { a: string; b: string; shared: number } | null;
   error: string | null;
 }
 
@@ -40,6 +44,9 @@ const REST = 'rest';
  * Compare any two groups on demand: a cluster (by its displayed number), the current shared
  * selection, "the rest" (every analysed row outside the other group) or the rows a bookmark
  * saved as its selection. Groups go to the server as raw cluster ids or canonical row ranges.
+ * Two row groups that share rows (a bookmark's selection against today's) are compared by the
+ * rows only in each, and the result says how many rows both held; a cluster that overlaps a row
+ * group still gets the server's overlap sentence.
  */
 export function useCompare(model: SessionModel): CompareState {
   const { doc } = model.conn;
@@ -58,7 +65,7 @@ export function useCompare(model: SessionModel): CompareState {
   const firstCluster = model.summary.clusters[0] ? `cluster:${model.summary.clusters[0].id}` : REST;
   const [a, setA] = useState(selectionEmpty ? firstCluster : SELECTION);
   const [b, setB] = useState(REST);
-  const [result, setResult] = useState<{ result: CompareResult; compared: { a: string; b: string } } | null>(null);
+  const [result, setResult] = useState<{ result: CompareResult; compared: { a: string; b: string; shared: number } } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const live = useRef(true);
@@ -90,12 +97,27 @@ export function useCompare(model: SessionModel): CompareState {
     // The server takes labels of at most LIMITS.nameLength characters (a bookmark's title may be longer).
     const cut = (text: string) => (text.length <= LIMITS.nameLength ? text : `${text.slice(0, LIMITS.nameLength - 2)}…”`);
     const labels = { a: cut(shortOf(a)), b: cut(shortOf(b)) };
-    setRunning(true);
     setError(null);
     // A result stays only while it answers the groups on show.
     setResult(null);
-    compareGroups(model.analysis.id, { a: groupOf(a, bookmarks), b: groupOf(b, bookmarks), labels })
-      .then((r) => live.current && setResult({ result: r, compared: labels }))
+    let groupA = groupOf(a, bookmarks);
+    let groupB = groupOf(b, bookmarks);
+    let shared = 0;
+    // Two row groups (then vs now: a bookmark's selection and today's) that share rows: the rows only in each.
+    if ('rows' in groupA && 'rows' in groupB) {
+      const exclusive = exclusiveGroups(groupA.rows, groupB.rows);
+      shared = exclusive.shared;
+      const empty = exclusive.a.length === 0 ? labels.a : exclusive.b.length === 0 ? labels.b : null;
+      if (empty) {
+        setError(`Every row of ${empty} is also in the other group: no rows only in ${empty} are left to compare.`);
+        return;
+      }
+      groupA = { rows: exclusive.a };
+      groupB = { rows: exclusive.b };
+    }
+    setRunning(true);
+    compareGroups(model.analysis.id, { a: groupA, b: groupB, labels })
+      .then((r) => live.current && setResult({ result: r, compared: { ...labels, shared } }))
       .catch((e: unknown) => live.current && setError(e instanceof Error ? e.message : String(e)))
       .finally(() => live.current && setRunning(false));
   };
