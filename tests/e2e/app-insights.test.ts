@@ -1,8 +1,11 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { repoRoot, screenshotDir } from '../support/browser.ts';
+import { ownerFetch, postJson } from '../support/http.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 
 /**
@@ -17,7 +20,8 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  fx = await startSessionFixture({ name: 'insights', title: 'Penguins, explained' });
+  // k = 3: three clusters let a bookmark's selection and today's share a cluster (then vs now).
+  fx = await startSessionFixture({ name: 'insights', title: 'Penguins, explained', params: { reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 3 } } });
   page = await openSessionPage(fx.browser, fx.server.url, fx.session, fx.session.editToken, errors, { width: 1280, height: 800 });
 }, 240_000);
 
@@ -26,6 +30,28 @@ afterAll(async () => {
 });
 
 const numberIn = (text: string): number => Number(text.replace(/,/g, '').replace(/[^\d.eE+-].*$/, ''));
+
+/** The groups of a statistics CSV as name → size ('all' first). */
+function csvGroups(csv: string): Record<string, number> {
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  return Object.fromEntries(parsed.data.map((r) => [r.cluster, Number(r.size)]));
+}
+
+/** The clusters as the panel shows them, name → size, with all analysed rows. */
+async function panelGroups(p: Page): Promise<Record<string, number>> {
+  const rows = await p.locator('[data-panel=clusters] .cluster-row').evaluateAll((els) =>
+    els.map((el) => [el.querySelector('.cluster-name')!.childNodes[0]!.textContent!.trim(), el.querySelector('[data-testid=cluster-size]')!.textContent!] as const),
+  );
+  const total = await p.evaluate(() => window.__mirage!.count);
+  return { all: total, ...Object.fromEntries(rows.map(([name, size]) => [name, numberIn(size)])) };
+}
+
+/** Clicks "Download CSV" in the open statistics dialog and reads the file. */
+async function downloadStatsCsv(p: Page): Promise<string> {
+  const dialog = p.locator('[data-testid=cluster-stats-dialog]');
+  const [download] = await Promise.all([p.waitForEvent('download', { timeout: 30_000 }), dialog.locator('button', { hasText: 'Download CSV' }).click()]);
+  return readFile((await download.path())!, 'utf8');
+}
 
 describe('explained clusters', () => {
   it('shows each cluster with its share, a paragraph and its traits; the Gentoo cluster is told by body mass or flipper length', async () => {
@@ -52,7 +78,8 @@ describe('explained clusters', () => {
     expect(gentoo!.paragraph, report).toMatch(/body mass|flipper length/i);
     // Traits in the column's units against the rest, with the effect size.
     const numeric = gentoo!.traits.find((t) => t.kind === 'higher' || t.kind === 'lower');
-    expect(numeric?.text ?? '', report).toMatch(/[\d,.]+ vs [\d,.]+d -?\d+\.\d/);
+    // Each figure with the unit the column's name gives ("217.2 mm vs 191.9 mm"), as the paragraph writes them.
+    expect(numeric?.text ?? '', report).toMatch(/[\d,.]+ (g|mm) vs [\d,.]+ (g|mm)d -?\d+\.\d/);
 
     await page.evaluate(() => document.querySelector('[data-panel=clusters]')?.scrollIntoView({ block: 'start' }));
     const shot = join(screenshotDir, 'insights-clusters.png');
@@ -96,6 +123,8 @@ describe('explained clusters', () => {
     const header = csv.split(/\r?\n/)[0]!.split(',');
     for (const name of ['count', 'mean', 'sd', 'min', 'q1', 'median', 'q3', 'max', 'missing']) expect(header, csv.slice(0, 200)).toContain(name);
     expect(csv).toContain('Body Mass (g)');
+    // Clusters under the names and sizes the panel shows (C1…, not the analysis's 0-based ids).
+    expect(csvGroups(csv)).toEqual(await panelGroups(page));
 
     const selectedBefore = await page.evaluate(() => window.__mirage!.selectedCount());
     await page.keyboard.press('Escape');
@@ -155,6 +184,57 @@ describe('explained clusters', () => {
     await dialog.locator('button', { hasText: /^Compare$/ }).click();
     await expect.poll(() => dialog.locator('[role=alert]').textContent(), { timeout: 30_000 }).toMatch(/overlap/);
     expect(await result.count()).toBe(0);
+    // The focus fell to <body> when "Compare" disabled itself while asking; Esc still only closes the dialog.
+    const selectedBefore = await page.evaluate(() => window.__mirage!.selectedCount());
+    expect(selectedBefore).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__mirage!.selectedCount())).toBe(selectedBefore);
+  }, 60_000);
+
+  it("compares then with now: a bookmark's selection against today's that shares rows, by the rows only in each", async () => {
+    const rows = page.locator('[data-panel=clusters] .cluster-row');
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    const sizes = (await rows.locator('[data-testid=cluster-size]').allTextContents()).map(numberIn);
+    // Then: C1 and C2 (C2 is selected since the previous test); now: C2 and C3.
+    expect(await page.evaluate(() => window.__mirage!.selectedCount())).toBe(sizes[1]);
+    await rows.nth(0).locator('button', { hasText: 'select' }).click();
+    const selected = () => page.evaluate(() => window.__mirage!.selectedCount());
+    await expect.poll(selected, { timeout: 15_000 }).toBe(sizes[0] + sizes[1]);
+    await page.locator('[data-panel=bookmarks] input[aria-label="Bookmark title"]').fill('Then');
+    await page.locator('[data-panel=bookmarks] button', { hasText: 'save view' }).click();
+    await page.locator('[data-testid=bookmarks] li', { hasText: 'Then' }).waitFor();
+    await rows.nth(0).locator('button', { hasText: 'selected' }).click();
+    await rows.nth(2).locator('button', { hasText: 'select' }).click();
+    await expect.poll(selected, { timeout: 15_000 }).toBe(sizes[1] + sizes[2]);
+
+    await page.locator('[data-panel=clusters] button', { hasText: 'compare' }).click();
+    const dialog = page.locator('[data-testid=compare-dialog]');
+    const then = dialog.locator('[data-testid=compare-a] option', { hasText: 'bookmark “Then”' });
+    await dialog.locator('[data-testid=compare-a]').selectOption({ label: (await then.textContent())! });
+    await dialog.locator('[data-testid=compare-b]').selectOption('selection');
+    await dialog.locator('button', { hasText: /^Compare$/ }).click();
+    const result = dialog.locator('[data-testid=compare-result]');
+    await result.waitFor({ timeout: 30_000 });
+    // The rows only then (C1) against the rows only now (C3); C2's rows, in both, left out and counted.
+    const heading = (await result.locator('.compare-sizes').textContent())!;
+    expect(heading).toContain(`A: bookmark “Then” (${sizes[0].toLocaleString('en-US')} points`);
+    expect(heading).toContain(`B: the selection (${sizes[2].toLocaleString('en-US')} points`);
+    expect(await result.locator('[data-testid=compare-shared]').textContent()).toContain(`${sizes[1].toLocaleString('en-US')} rows in both left out`);
+    expect(await result.locator('.trait').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('[role=alert]').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotDir, 'insights-compare-then-now.png') });
+
+    // Now only C2, all of it also then: nothing only now is left, said before asking the server.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await rows.nth(2).locator('button', { hasText: 'selected' }).click();
+    await expect.poll(selected, { timeout: 15_000 }).toBe(sizes[1]);
+    await page.locator('[data-panel=clusters] button', { hasText: 'compare' }).click();
+    await dialog.locator('[data-testid=compare-a]').selectOption({ label: (await then.textContent())! });
+    await dialog.locator('[data-testid=compare-b]').selectOption('selection');
+    await dialog.locator('button', { hasText: /^Compare$/ }).click();
+    await expect.poll(() => dialog.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/Every row of the selection is also in the other group/);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   }, 60_000);
@@ -203,4 +283,24 @@ describe('explained clusters', () => {
     expect(viewErrors).toEqual([]);
     await phone.context().close();
   }, 90_000);
+
+  it('after a re-bind the statistics CSV numbers and names the clusters as the page shows them', async () => {
+    const next = await postAnalysis(fx.server.url, fx.datasetId, { reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 4 } });
+    expect((await waitForAnalysis(fx.server.url, next.id)).status).toBe('done');
+    const rebound = await postJson(`${fx.server.url}/api/sessions/${fx.session.id}/analysis`, { analysisId: next.id }, 'PUT');
+    expect(rebound.status, await rebound.text()).toBe(200);
+    await page.waitForFunction((id) => window.__mirage?.analysisId === id, next.id, { timeout: 30_000 });
+    await page.locator('[data-panel=clusters] .cluster-row').nth(3).waitFor();
+    // The page shows some cluster under another number than the analysis's raw id: the case the mapping is for.
+    const points = (await (await ownerFetch(`${fx.server.url}/api/analyses/${next.id}/points.json`)).json()) as { cluster: number[] };
+    const shown = await page.evaluate((n) => Array.from({ length: n }, (_, p) => window.__mirage!.clusterOf(p)), points.cluster.length);
+    expect(points.cluster.some((raw, p) => raw !== shown[p])).toBe(true);
+
+    await page.locator('[data-panel=clusters] button', { hasText: 'statistics' }).click();
+    await page.locator('[data-testid=cluster-stats-table] tbody tr').first().waitFor();
+    const csv = await downloadStatsCsv(page);
+    expect(csvGroups(csv)).toEqual(await panelGroups(page));
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
