@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { readView } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { clusterColor } from '../encodings/color-encoding.ts';
@@ -29,6 +30,7 @@ const HEADERS: { key: SortKey; text: string; title: string }[] = [
 export function ClusterStatsDialog(props: { onClose: () => void }) {
   const model = useSession();
   const stats = useClusterStats(model);
+  const scroller = useRef<HTMLDivElement>(null);
   // Swatches in the scene's cluster colours.
   const view = useDocValue(model.conn.doc, ['view'], readView);
   const palette = view.color.by === 'cluster' ? view.color.palette : undefined;
@@ -70,7 +72,24 @@ export function ClusterStatsDialog(props: { onClose: () => void }) {
               all
             </button>
           </fieldset>
-          <div className="cluster-stats-scroll" tabIndex={0} aria-label="Statistics table (scrolls)">
+          <div className="stats-filter">
+            <input
+              type="search"
+              value={stats.columnQuery}
+              onChange={(e) => {
+                stats.setColumnQuery(e.target.value);
+                // The rows found start at the top, not wherever the longer list was scrolled to.
+                scroller.current?.scrollTo(0, 0);
+              }}
+              placeholder="Filter columns"
+              aria-label="Filter columns by name"
+              data-testid="stats-column-filter"
+            />
+            <span className="small muted" aria-live="polite">
+              {stats.columnsShown === stats.columnCount ? `${formatNumber(stats.columnCount)} columns` : `${formatNumber(stats.columnsShown)} of ${formatNumber(stats.columnCount)} columns`}
+            </span>
+          </div>
+          <div ref={scroller} className="cluster-stats-scroll" tabIndex={0} aria-label="Statistics table (scrolls)">
             <table className="cluster-stats" data-testid="cluster-stats-table">
               <thead>
                 <tr>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { clusterStatsCsv, getClusterStats } from '../api/insights.ts';
-import { sortStatsRows, statsGroups, statsRows, type SortKey, type StatsGroup, type StatsRow } from './cluster-stats-rows.ts';
+import { columnMatches, rowsOfColumns, sortStatsRows, statsGroups, statsRows, type SortKey, type StatsGroup, type StatsRow } from './cluster-stats-rows.ts';
 import type { SessionModel } from './session-model.ts';
 
 export { STAT_KEYS, type SortKey } from './cluster-stats-rows.ts';
@@ -13,7 +13,12 @@ export interface ClusterStatsView {
   chosen: ReadonlySet<string>;
   toggleGroup(key: string): void;
   chooseAll(): void;
-  rows: StatsRow[];
+  rows: readonly StatsRow[];
+  /** Only the columns whose name holds this text (empty: all), and how many columns that is of all. */
+  columnQuery: string;
+  setColumnQuery(query: string): void;
+  columnsShown: number;
+  columnCount: number;
   sort: { key: SortKey; descending: boolean } | null;
   sortBy(key: SortKey): void;
   /** Fetches the route's CSV and hands it to `save`; a failure is kept in `downloadError`. */
@@ -33,6 +38,7 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [columnQuery, setColumnQuery] = useState('');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -48,6 +54,9 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
   const allRows = useMemo(() => (table ? statsRows(table, groups) : []), [table, groups]);
   const picked = useMemo(() => chosen ?? new Set(groups.map((g) => g.key)), [chosen, groups]);
   const rows = useMemo(() => sortStatsRows(allRows.filter((r) => picked.has(r.group.key)), sort), [allRows, picked, sort]);
+  const shownRows = useMemo(() => rowsOfColumns(rows, columnQuery), [rows, columnQuery]);
+  const columnCount = table?.columns.length ?? 0;
+  const columnsShown = useMemo(() => (table ? table.columns.filter((c) => columnMatches(c.name, columnQuery)).length : 0), [table, columnQuery]);
 
   return {
     state: error ? 'error' : table ? 'ready' : 'loading',
@@ -61,7 +70,11 @@ export function useClusterStats(model: SessionModel): ClusterStatsView {
       setChosen(next);
     },
     chooseAll: () => setChosen(null),
-    rows,
+    rows: shownRows,
+    columnQuery,
+    setColumnQuery,
+    columnsShown,
+    columnCount,
     sort,
     downloadCsv: (save) => {
       setDownloadError(null);

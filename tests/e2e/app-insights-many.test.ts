@@ -90,6 +90,13 @@ describe.each([
     const scrollBox = (await scroller.boundingBox())!;
     expect(head.y).toBeGreaterThanOrEqual(scrollBox.y - 1);
     await page.screenshot({ path: join(screenshotDir, `insights-many-stats-${tag}.png`) });
+    // Ten groups make each column ten rows: the filter finds columns by name.
+    await dialog.locator('[data-testid=stats-column-filter]').fill('phenols');
+    expect(new Set(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column'))))).toEqual(new Set(['total_phenols', 'nonflavanoid_phenols']));
+    expect(await table.locator('tbody tr').count()).toBe(20);
+    expect(await dialog.locator('.stats-filter').textContent()).toContain('2 of 14 columns');
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.screenshot({ path: join(screenshotDir, `insights-many-stats-filtered-${tag}.png`) });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   }, 60_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStatsTable } from '../../../server/analysis/explain/cluster-stats.ts';
 import { describeClusters } from '../../../server/analysis/explain/describe-clusters.ts';
-import { blockStarts, sortStatsRows, statFigure, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
+import { blockStarts, rowsOfColumns, sortStatsRows, statFigure, statsGroups, statsRows } from '../../../client/session/cluster-stats-rows.ts';
 import { groupSizeText } from '../../../client/session/cluster-size-text.ts';
 import { reasonText } from '../../../client/session/reason-text.ts';
 import { traitText } from '../../../client/session/trait-text.ts';
@@ -105,6 +105,15 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     expect(starts(rows)).toBe(stats.columns.length - 1);
     expect(starts(sortStatsRows(rows, { key: 'group', descending: false }), 'group')).toBe(stats.groups.length - 1);
     expect(starts(sortStatsRows(rows, { key: 'mean', descending: true }), 'mean')).toBe(0);
+  });
+
+  it('keeps the rows of the columns whose name holds the filter text, any case', () => {
+    const lengths = rowsOfColumns(rows, ' length ');
+    expect(new Set(lengths.map((r) => r.column.name))).toEqual(new Set(['Beak Length (mm)', 'Flipper Length (mm)']));
+    expect(lengths).toHaveLength(2 * stats.groups.length);
+    expect(rowsOfColumns(rows, 'BODY')).toHaveLength(stats.groups.length);
+    expect(rowsOfColumns(rows, '')).toBe(rows);
+    expect(rowsOfColumns(rows, 'no such column')).toEqual([]);
   });
 
   it('prints dates as dates and their spread in days', () => {
