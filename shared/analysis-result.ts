@@ -28,32 +28,54 @@ export interface ExcludedColumn {
   reason: 'identifier' | 'text' | 'excluded by user' | 'constant' | 'all missing' | 'not requested';
 }
 
+/**
+ * What sets a group (a cluster, or group a of a comparison) apart from the other one (the rest,
+ * or group b), in the column's own units (original values, never z-scores).
+ */
 export interface ClusterTrait {
   column: string;
   /** 'higher'/'lower': the cluster's mean differs from the rest; 'mostly': one category dominates. */
   kind: 'higher' | 'lower' | 'mostly';
   /** Standardised mean difference (Cohen's d) or, for 'mostly', share in cluster minus share elsewhere. */
   effect: number;
+  /** Numbers and dates (epoch ms): the means of both groups. */
   clusterMean?: number;
   restMean?: number;
+  /** Categories: the value, its share in the cluster and in the rest. */
   value?: string;
   share?: number;
+  restShare?: number;
+  /** Categories: share in the cluster ÷ share among all the rows compared (association-rule lift; ≥ 1 here). */
+  lift?: number;
 }
 
 export interface ClusterDescription {
   id: number;
   size: number;
+  /** Fraction of the analysed points in this cluster. */
+  share: number;
   label: string;
+  /** Strongest first. */
   traits: ClusterTrait[];
+  /**
+   * The cluster in plain language, from the figures of its (at most 3) strongest traits, e.g.
+   * "123 penguins, 36% of all: body mass 5,076 g vs 3,706 g elsewhere (d = 2.9); 100% Gentoo".
+   */
+  paragraph: string;
 }
 
 export interface AnomalyReason {
   column: string;
+  /** The row's value as written (numbers as numbers, dates as ISO strings, categories as text). */
   value: number | string;
-  /** z-score of the value among analysed rows. */
+  /** z-score of the value among the typical (non-flagged) analysed rows. */
   z?: number;
+  /** Numbers and dates: the mean of the typical rows, in the column's units (dates: epoch ms). */
+  typicalMean?: number;
   /** For a rare category: its share of rows. */
   share?: number;
+  /** The reason in words with units, e.g. "body mass 6,300 g vs 4,190 g typically (z = 3.1)". */
+  text?: string;
 }
 
 export interface AnomalyDescription {
@@ -61,7 +83,10 @@ export interface AnomalyDescription {
   point: number;
   rowIndex: number;
   score: number;
+  /** At least one, most telling first (at most 3). */
   reasons: AnomalyReason[];
+  /** Its nearest typical (non-flagged) rows in feature space (at most 3), nearest first. */
+  typical: { rowIndex: number; distance: number }[];
 }
 
 export interface MissingByColumn {

@@ -1,3 +1,4 @@
+import { arrayRoute, hasArrayType, SERVED_ARRAY_NAMES, type ServedArrays } from '../../shared/analysis-arrays.ts';
 import type { AnalysisParamsInput } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
 import { ApiRequestError, getBinary, getJson, request, sendJson, seg } from './http.ts';
@@ -12,38 +13,25 @@ export const listAnalyses = (datasetId: string): Promise<AnalysisDescription[]> 
   getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${seg(datasetId)}/analyses`).then((r) => r.analyses);
 
 /** The per-point arrays of a finished analysis; point i is dataset row rowIndex[i]. */
-export interface AnalysisArrays {
+export interface AnalysisArrays extends ServedArrays {
   count: number;
-  positions: Float32Array;
-  cluster: Int32Array;
-  anomaly: Float32Array;
-  anomalyFlag: Uint8Array;
-  rowIndex: Uint32Array;
-}
-
-function expect<T>(value: unknown, ctor: new (...args: never[]) => T, name: string): T {
-  if (!(value instanceof ctor)) throw new ApiRequestError('bad_array', `The ${name} array has an unexpected type.`, 0);
-  return value;
 }
 
 export async function getAnalysisArrays(id: string, signal?: AbortSignal): Promise<AnalysisArrays> {
   const base = `/api/analyses/${seg(id)}`;
-  const [positions, cluster, anomaly, anomalyFlag, rowIndex] = await Promise.all(
-    ['positions', 'cluster', 'anomaly', 'anomaly-flag', 'row-index'].map((name) => getBinary(`${base}/${name}.bin`, signal)),
-  );
-  const arrays: AnalysisArrays = {
-    count: rowIndex.shape[0],
-    positions: expect(positions.data, Float32Array, 'positions'),
-    cluster: expect(cluster.data, Int32Array, 'cluster'),
-    anomaly: expect(anomaly.data, Float32Array, 'anomaly'),
-    anomalyFlag: expect(anomalyFlag.data, Uint8Array, 'anomaly flag'),
-    rowIndex: expect(rowIndex.data, Uint32Array, 'row index'),
-  };
-  const n = arrays.count;
-  if (arrays.positions.length !== n * 3 || arrays.cluster.length !== n || arrays.anomaly.length !== n || arrays.anomalyFlag.length !== n) {
+  const decoded = await Promise.all(SERVED_ARRAY_NAMES.map((name) => getBinary(`${base}/${arrayRoute(name)}.bin`, signal)));
+  const arrays: Partial<ServedArrays> = {};
+  SERVED_ARRAY_NAMES.forEach((name, i) => {
+    const data = decoded[i].data;
+    if (!hasArrayType(name, data)) throw new ApiRequestError('bad_array', `The ${arrayRoute(name)} array has an unexpected type.`, 0);
+    Object.assign(arrays, { [name]: data });
+  });
+  const served = arrays as ServedArrays;
+  const n = served.rowIndex.length;
+  if (served.positions.length !== n * 3 || served.cluster.length !== n || served.anomaly.length !== n || served.anomalyFlag.length !== n) {
     throw new ApiRequestError('bad_array', 'The analysis arrays disagree on the number of points.', 0);
   }
-  return arrays;
+  return { count: n, ...served };
 }
 
 export interface FeatureNeighbours {

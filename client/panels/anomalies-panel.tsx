@@ -5,11 +5,15 @@ import { cellText } from '../session/use-neighbours.ts';
 import { anomalyListCaption, countFlagged } from '../encodings/anomaly-list.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
 import { useUi } from '../state/ui-store.ts';
+import { pointOfRow } from '../../shared/encodings/point-context.ts';
+import { reasonText } from '../session/reason-text.ts';
 import { Panel } from './panel.tsx';
+import '../styles/insights.css';
 
 /**
- * The analysis' top anomalies with the reasons it gives; a click flies to the point. The list
- * holds the highest scores; the flagged ones (orange halo in the scene) are marked as such.
+ * The analysis' top anomalies with the reasons it gives (in the column's units) and their
+ * nearest typical rows; a click on either flies to that point. The list holds the highest
+ * scores; the flagged ones (orange halo in the scene) are marked as such.
  */
 export function AnomaliesPanel() {
   const model = useSession();
@@ -26,6 +30,10 @@ export function AnomaliesPanel() {
     anomalies.top.map((a) => a.point),
     flag,
   );
+  const focus = (point: number) => {
+    setFocused(point);
+    void model.view.current?.focus(point, true);
+  };
   return (
     <Panel id="anomalies" title="Top anomalies" badge={formatNumber(anomalies.flagged)}>
       <p className="small muted">
@@ -36,15 +44,12 @@ export function AnomaliesPanel() {
       </p>
       <ol className="anomaly-list">
         {shown.map((a) => (
-          <li key={a.point}>
+          <li key={a.point} className="anomaly-entry">
             <button
               type="button"
               className={`anomaly-item${flag[a.point] === 1 ? ' flagged' : ''}`}
               data-flagged={flag[a.point] === 1}
-              onClick={() => {
-                setFocused(a.point);
-                void model.view.current?.focus(a.point, true);
-              }}
+              onClick={() => focus(a.point)}
             >
               <span className="anomaly-head">
                 {labelData && cellText(labelData, a.rowIndex) !== null && <strong>{cellText(labelData, a.rowIndex)} </strong>}
@@ -59,13 +64,36 @@ export function AnomaliesPanel() {
                   </span>
                 )}
               </span>
-              <span className="small muted">
-                {a.reasons
-                  .slice(0, 3)
-                  .map((r) => `${r.column} = ${typeof r.value === 'number' ? formatNumber(r.value) : r.value}${r.z !== undefined ? ` (z ${r.z.toFixed(1)})` : r.share !== undefined ? ` (${(r.share * 100).toFixed(1)}% of rows)` : ''}`)
-                  .join(' · ')}
+              <span className="small muted anomaly-reasons">
+                {a.reasons.slice(0, 3).map((r) => (
+                  <span key={r.column} className="reason">
+                    {reasonText(r)}
+                  </span>
+                ))}
               </span>
             </button>
+            {/* Analyses stored before typical rows were found have none. */}
+            {(a.typical ?? []).length > 0 && (
+              <span className="typical-rows" data-testid="typical-rows">
+                <span className="muted">nearest typical:</span>
+                {a.typical.map((t) => {
+                  const point = pointOfRow(model.arrays.rowIndex, t.rowIndex);
+                  const name = labelData ? cellText(labelData, t.rowIndex) : null;
+                  return (
+                    <button
+                      key={t.rowIndex}
+                      type="button"
+                      className="link"
+                      disabled={point < 0}
+                      title={`Fly to row ${t.rowIndex + 1}, a typical row near this one in feature space (distance ${t.distance.toFixed(2)})`}
+                      onClick={() => focus(point)}
+                    >
+                      {name !== null ? `${name} (row ${t.rowIndex + 1})` : `row ${t.rowIndex + 1}`}
+                    </button>
+                  );
+                })}
+              </span>
+            )}
           </li>
         ))}
       </ol>

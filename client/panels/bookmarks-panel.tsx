@@ -1,21 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  addBookmark,
-  moveBookmark,
-  readBookmarks,
-  readFilters,
-  readView,
-  removeBookmark,
-  type Bookmark,
-} from '../../shared/session/index.ts';
-import { authorOf, useSession } from '../session/session-model.ts';
-import { goToBookmark } from '../session/bookmark-actions.ts';
+import { moveBookmark, readBookmarks, removeBookmark, type Bookmark } from '../../shared/session/index.ts';
+import { useSession } from '../session/session-model.ts';
+import { goToBookmark, saveBookmark } from '../session/bookmark-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { Panel } from './panel.tsx';
 
 const TOUR_STEP_MS = 7000;
 
-/** Saved views (camera + view + filters) and the tour that replays them in order. */
+/** Saved views (camera + view + filters + the selection's rows) and the tour that replays them in order. */
 export function BookmarksPanel() {
   const model = useSession();
   const { doc, origins } = model.conn;
@@ -42,22 +34,7 @@ export function BookmarksPanel() {
   }, [tour]);
 
   const save = () => {
-    const view = model.view.current;
-    if (!view) return;
-    const pose = view.pose();
-    addBookmark(
-      doc,
-      {
-        title: title.trim() || `View ${bookmarks.length + 1}`,
-        camera: { position: pose.position, target: pose.target },
-        view: readView(doc),
-        filters: readFilters(doc),
-        author: authorOf(model),
-        // Cluster filters in the view were written against the loaded analysis.
-        analysisId: model.analysis.id,
-      },
-      origins.user,
-    );
+    if (!saveBookmark(model, title.trim() || `View ${bookmarks.length + 1}`)) return;
     setTitle('');
   };
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../../shared/encodings/color-encoding.ts';
 import { useSession } from '../session/session-model.ts';
@@ -7,11 +8,25 @@ import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filt
 import { toggleClusterSelection } from '../session/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
+import { useColumnTypes } from '../session/use-column-types.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { Panel } from './panel.tsx';
+import { ClusterAbout } from './cluster-about.tsx';
+import { ClusterStatsDialog } from './cluster-stats-dialog.tsx';
+import { CompareDialog } from './compare-dialog.tsx';
 import '../styles/viewer.css';
 
-/** Clusters found by the analysis: size, colour, label; show/hide and select each. */
+/**
+ * Past this many clusters each one's trait list starts folded: its paragraph says the strongest
+ * traits already, and nine clusters with their lists open run to five screens of panel.
+ */
+const MANY_CLUSTERS = 4;
+
+/**
+ * Clusters found by the analysis: size, colour, label, and what sets each apart (its paragraph
+ * and traits); show/hide and select each. The per-cluster statistics table and the comparison
+ * of two groups open in large dialogs over the scene.
+ */
 export function ClusterPanel() {
   const model = useSession();
   const { doc } = model.conn;
@@ -27,9 +42,27 @@ export function ClusterPanel() {
   // Show/hide and select write cluster ids: not while those ids are about to change meaning.
   const pending = useRebindPending(model);
   const writable = model.canEdit && !pending;
+  const types = useColumnTypes(model);
+  const [dialog, setDialog] = useState<'stats' | 'compare' | null>(null);
 
   return (
-    <Panel id="clusters" title="Clusters" badge={clustering.clusterCount}>
+    <Panel
+      id="clusters"
+      title="Clusters"
+      badge={clustering.clusterCount}
+      actions={
+        <>
+          <button type="button" className="small" title="Count, mean, spread and top categories of every column, per cluster" onClick={() => setDialog('stats')}>
+            statistics
+          </button>
+          <button type="button" className="small" title="Compare two groups: clusters, the selection, the rest, a bookmark's selection" onClick={() => setDialog('compare')}>
+            compare
+          </button>
+        </>
+      }
+    >
+      {dialog === 'stats' && <ClusterStatsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'compare' && <CompareDialog onClose={() => setDialog(null)} />}
       <p className="small muted">
         {clustering.method === 'kmeans' ? `k-means, k = ${clustering.k ?? clustering.clusterCount}` : clustering.method.toUpperCase()} on the {clustering.space}
         {clustering.noiseCount > 0 ? ` · ${formatNumber(clustering.noiseCount)} noise points` : ''}
@@ -42,8 +75,8 @@ export function ClusterPanel() {
           // The full name (it wraps in the row, but a tooltip carries it whole, as the legend does).
           const fullName = info?.label ? `${clusterName(id)} · ${info.label}` : clusterName(id);
           return (
-            <li
-              key={id}
+            <li key={id} className="cluster-item" data-cluster={id}>
+            <div
               className={`cluster-row${visible ? '' : ' hidden-cluster'}${selected ? ' selected' : ''}`}
               data-cluster={id}
               onDoubleClick={() => focusCluster(model, id)}
@@ -52,7 +85,7 @@ export function ClusterPanel() {
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
-                  {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
+                  {clusterName(id)} <span className="muted small" data-testid="cluster-size">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
                 </span>
                 {/* A no-break space before each "·": a line never starts with the separator. */}
                 {info?.label && <span className="cluster-label small">{info.label.replaceAll(' · ', '\u00a0· ')}</span>}
@@ -76,6 +109,8 @@ export function ClusterPanel() {
               <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={pending ? REBIND_PENDING_HINT : undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
                 {selected ? 'selected' : 'select'}
               </button>
+            </div>
+            {info && <ClusterAbout cluster={info} pointCount={model.summary.pointCount} types={types} hidden={!visible} traitsFolded={ids.length > MANY_CLUSTERS} />}
             </li>
           );
         })}

@@ -22,6 +22,7 @@ export function buildModel(args: {
   dataset: DatasetDetail;
   analysis: AnalysisDescription;
   arrays: AnalysisArrays;
+  rawClusterIds: ReadonlyMap<number, number>;
   conn: SessionConnection;
   identity: Identity;
   view: { current: ViewDriver | null };
@@ -49,6 +50,7 @@ export function buildModel(args: {
     analysis,
     summary: analysis.result,
     arrays,
+    rawClusterIds: args.rawClusterIds,
     ctx,
     columns,
     rows: kept?.rows ?? new RowCache(dataset.id),

@@ -21,6 +21,8 @@ export interface SessionModel {
   analysis: AnalysisDescription;
   summary: AnalysisSummary;
   arrays: AnalysisArrays;
+  /** Displayed cluster id → the analysis's raw id, for the server's analysis routes. */
+  rawClusterIds: ReadonlyMap<number, number>;
   ctx: PointContext;
   columns: ColumnStore;
   rows: RowCache;

@@ -13,7 +13,7 @@ export type LoadState =
   | { phase: 'loading'; message: string }
   | { phase: 'error'; message: string }
   | { phase: 'running'; info: SessionInfo; conn: SessionConnection; progress: AnalysisProgress | null; layout: Float32Array | null }
-  | { phase: 'ready'; info: SessionInfo; conn: SessionConnection; dataset: DatasetDetail; analysis: AnalysisDescription; arrays: AnalysisArrays };
+  | { phase: 'ready'; info: SessionInfo; conn: SessionConnection; dataset: DatasetDetail; analysis: AnalysisDescription; arrays: AnalysisArrays; rawClusterIds: ReadonlyMap<number, number> };
 
 /**
  * Opens a session: checks the link, joins the document, loads the dataset description and
@@ -49,7 +49,7 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
       if (!loaded) return;
       appliedIds = idsOf(loaded.analysis.id);
       const shown = withDisplayedClusters(loaded.analysis, loaded.raw, readClusterIds(conn!.doc));
-      setState({ phase: 'ready', info: loaded.info, conn: conn!, dataset: dataset!, analysis: shown.analysis, arrays: shown.arrays });
+      setState({ phase: 'ready', info: loaded.info, conn: conn!, dataset: dataset!, analysis: shown.analysis, arrays: shown.arrays, rawClusterIds: shown.rawClusterIds });
     };
 
     const fail = (error: unknown) => {

@@ -1,5 +1,6 @@
 import type { AnalysisSummary, PipelineStage } from '../../shared/analysis-result.ts';
-import type { AnalysisArrays } from '../store/analysis-store.ts';
+import type { AnalysisArrays } from '../../shared/analysis-arrays.ts';
+import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 
 export interface PipelineHooks {
   /** Overall progress: the stage running and the fraction of the whole analysis done (0..1). */
@@ -16,6 +17,14 @@ export interface PipelineHooks {
   threads?: 1 | 2;
 }
 
+/** What the pipeline is told about the data besides the table (it words the explanations). */
+export interface PipelineAbout {
+  /** The dataset's name (its file name): "penguins.json" makes the paragraphs say "123 penguins". */
+  datasetName?: string;
+}
+
 export interface PipelineOutput extends AnalysisArrays {
   summary: AnalysisSummary;
+  /** Per-cluster statistics of every column (stored beside the arrays as cluster-stats.json). */
+  clusterStats: ClusterStatsTable;
 }

@@ -2,10 +2,13 @@ import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary, type PipelineStage } from '../../shared/analysis-result.ts';
 import type { Table } from '../../shared/table.ts';
 import { describeAnomalies } from './explain/describe-anomalies.ts';
+import { clusterStatsTable } from './explain/cluster-stats.ts';
+import { rowNoun } from './explain/dataset-noun.ts';
 import { describeClusters } from './explain/describe-clusters.ts';
+import { explainedColumns } from './explain/explained-columns.ts';
 import { prepareFeatures } from './prepare/index.ts';
 import { discreteWeightNote } from './prepare/weight-note.ts';
-import type { PipelineHooks, PipelineOutput } from './pipeline-types.ts';
+import type { PipelineAbout, PipelineHooks, PipelineOutput } from './pipeline-types.ts';
 import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
 import { clusterStage } from './stages/cluster-stage.ts';
@@ -25,7 +28,7 @@ const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
  * Pure: typed arrays in, typed arrays and a plain summary out; progress, intermediate layouts
  * and cancellation go through `hooks`. Same table + params (seed included) → same output.
  */
-export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}): PipelineOutput {
+export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}, about: PipelineAbout = {}): PipelineOutput {
   const timings: Record<string, number> = {};
   const notes: AnalysisNote[] = [];
   const run = <T>(stage: PipelineStage, work: (progress: (f: number) => void) => T): T => {
@@ -76,14 +79,17 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
 
   const explained = run('explain', () => {
-    const used = table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name) || c.data.type === 'category' || c.data.type === 'boolean');
+    const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName));
     return {
-      clusters: describeClusters(used, prepared.rowIndex, clustered.labels, clusterCount),
+      clusters,
       anomalies: describeAnomalies(
         table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name)),
         prepared.rowIndex,
         anomalies.scores,
+        anomalies.flags,
+        prepared.matrix,
       ),
+      stats: clusterStatsTable(table.columns, prepared.rowIndex, clustered.labels, clusters.map((c) => c.label)),
     };
   });
 
@@ -117,5 +123,6 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     anomalyFlag: anomalies.flags,
     features: prepared.matrix.data,
     summary,
+    clusterStats: explained.stats,
   };
 }

@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { streamSSE } from 'hono/streaming';
 import type { AnalysisEvent, PointsJson } from '../../shared/api-types.ts';
+import { arrayOfRoute, arrayRoute, SERVED_ARRAY_NAMES, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { BINARY_CONTENT_TYPE, decodeBuffer } from '../../shared/binary.ts';
-import type { ArrayName } from '../store/analysis-store.ts';
 import type { ApiDeps } from './deps.ts';
 import { clientAddress } from './client-address.ts';
 import { HttpError } from './http-error.ts';
@@ -16,14 +16,6 @@ import { SubscriberCaps } from './subscriber-caps.ts';
 
 /** Above this many points, points.json (a debugging convenience) refuses: use the binary endpoints. */
 const POINTS_JSON_LIMIT = 200_000;
-
-const BINARY_ROUTES: Record<string, ArrayName> = {
-  'positions.bin': 'positions',
-  'cluster.bin': 'cluster',
-  'anomaly.bin': 'anomaly',
-  'anomaly-flag.bin': 'anomalyFlag',
-  'row-index.bin': 'rowIndex',
-};
 
 const neighborsQuery = z.object({
   point: z.coerce.number().int().min(0),
@@ -61,8 +53,9 @@ export function analysesRoutes(deps: ApiDeps): Hono {
   });
 
   app.get('/:id/:file{[a-z-]+\\.bin}', deps.guards.readAnalysis, (c) => {
-    const name = BINARY_ROUTES[c.req.param('file')];
-    if (!name) throw new HttpError(404, 'not_found', `Unknown array "${c.req.param('file')}"; there are ${Object.keys(BINARY_ROUTES).join(', ')}.`);
+    const file = c.req.param('file');
+    const name = arrayOfRoute(file.slice(0, -'.bin'.length));
+    if (!name) throw new HttpError(404, 'not_found', `Unknown array "${file}"; there are ${SERVED_ARRAY_NAMES.map((n) => `${arrayRoute(n)}.bin`).join(', ')}.`);
     // Results never change once done: cache them for good.
     return sendFile(deps.analyses.arrayPath(c.req.param('id'), name), BINARY_CONTENT_TYPE, { 'cache-control': 'private, max-age=31536000, immutable' });
   });

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { accessCheckRoutes } from './access-check.ts';
 import { analysesRoutes } from './analyses.ts';
 import { askRoutes } from './ask.ts';
+import { analysisInsightsRoutes } from './analysis-insights.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/datasets', qualityRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/analyses', askRoutes(deps));
+  app.route('/api/analyses', analysisInsightsRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/demo-session', demoSessionRoutes(deps));

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
 import { analysisParamsSchema } from '../../shared/analysis-params.ts';
 import type { PointsJson } from '../../shared/api-types.ts';
 import { ingest } from '../ingest/index.ts';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
   const columnNames = columns.map((c) => `${c.name} (${c.data.type}${c.identifier ? ', identifier' : ''})`);
   let lastStage = '';
   const run = runPipelineInWorker(table, parsed.data, {
+    datasetName: basename(file),
     onProgress: (stage, fraction) => {
       // A terminal gets one live line; a log gets one line per stage.
       if (process.stderr.isTTY) process.stderr.write(`\r${stage.padEnd(10)} ${(fraction * 100).toFixed(0).padStart(3)}%`);

@@ -23,10 +23,13 @@ export function formatSummary(input: {
   );
   const c = s.clustering;
   lines.push(`clusters: ${c.clusterCount} by ${c.method} on the ${c.space}${c.k ? ` (k = ${c.k})` : ''}${c.eps ? ` (eps = ${c.eps.toFixed(3)})` : ''}, noise ${c.noiseCount}${c.layoutAgreement === undefined ? '' : `, ${Math.floor(100 * c.layoutAgreement)}% of layout neighbours share a point's cluster`}`);
-  for (const cl of s.clusters) lines.push(`  #${cl.id}  ${String(cl.size).padStart(7)}  ${cl.label}`);
+  for (const cl of s.clusters) {
+    lines.push(`  #${cl.id}  ${String(cl.size).padStart(7)}  ${cl.label}`);
+    if (cl.paragraph) lines.push(`      ${cl.paragraph}`);
+  }
   lines.push(`anomalies: ${s.anomalies.flagged} flagged by ${s.anomalies.method} (top ${(s.anomalies.contamination * 100).toFixed(1)}%)`);
   for (const a of s.anomalies.top.slice(0, 5)) {
-    const why = a.reasons.map((r) => `${r.column}=${r.value}${r.z !== undefined ? ` (z ${r.z.toFixed(1)})` : ''}`).join(', ');
+    const why = a.reasons.map((r) => r.text ?? `${r.column}=${r.value}${r.z !== undefined ? ` (z ${r.z.toFixed(1)})` : ''}`).join('; ');
     lines.push(`  row ${a.rowIndex}  score ${a.score.toFixed(3)}  ${why}`);
   }
   const timings = { ingest: Math.round(input.ingestMs), ...s.timings };

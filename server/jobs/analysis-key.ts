@@ -8,7 +8,8 @@ import type { AnalysisParams } from '../../shared/analysis-params.ts';
 // 2: density clustering defaults (DBSCAN minPts / eps 'auto', HDBSCAN smallest cluster) changed.
 // 3: default k-means checked against the layout (may cluster the layout); k = "auto" searches past 10.
 // 4: categories and booleans weigh one neighbour step of the numeric columns (prepare/encode.ts).
-export const PIPELINE_VERSION = 4;
+// 5: explanations gain shares, lifts, paragraphs, reasons for every top anomaly with typical neighbours, and per-cluster statistics (issue 12).
+export const PIPELINE_VERSION = 5;
 
 /** Content key of everything that determines an analysis: the same request twice is one analysis. */
 export function analysisKey(datasetId: string, params: AnalysisParams): string {

@@ -13,7 +13,7 @@ port.once('message', (input: WorkerInput) => {
       threads: input.threads,
       onProgress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
       onLayout: (positions) => post({ type: 'layout', stage: 'reduce', positions }, [positions.buffer as ArrayBuffer]),
-    });
+    }, { datasetName: input.datasetName });
     post({ type: 'done', output }, outputTransferList(output));
   } catch (error) {
     const e = error as Error & { code?: unknown };

@@ -189,6 +189,7 @@ export class JobQueue {
   private async start(id: string): Promise<void> {
     const analysis = this.options.analyses.get(id);
     const stopped = () => this.closed || this.cancelled.has(id);
+    const datasetName = this.options.datasets.describe(analysis.datasetId).name;
     const table = await this.options.datasets.readTable(analysis.datasetId);
     // Cancelled or shut down while the table was loading: nothing to start.
     if (stopped()) return;
@@ -205,14 +206,15 @@ export class JobQueue {
         this.emit(id, { type: 'progress', status: 'running', progress: { stage, fraction } });
       },
       onLayout: (positions) => throttle.push(positions),
+      datasetName,
     }, this.threadsPerJob);
     const running: Running = { run, throttle, latestLayout: null };
     this.running.set(id, running);
     try {
-      const { summary, ...arrays } = await run.result;
+      const { summary, clusterStats, ...arrays } = await run.result;
       throttle.cancel();
       if (stopped()) return;
-      await this.options.analyses.saveArrays(id, arrays);
+      await this.options.analyses.saveResult(id, arrays, clusterStats);
       if (stopped()) return;
       await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {

@@ -29,7 +29,12 @@ export interface WorkerRun {
 export function runPipelineInWorker(
   table: Table,
   params: AnalysisParams,
-  callbacks: { onProgress?: (stage: PipelineStage, fraction: number) => void; onLayout?: (positions: Float32Array) => void } = {},
+  callbacks: {
+    onProgress?: (stage: PipelineStage, fraction: number) => void;
+    onLayout?: (positions: Float32Array) => void;
+    /** Not a callback: the dataset's name, which words the explanations ("123 penguins"). */
+    datasetName?: string;
+  } = {},
   threads?: 1 | 2,
 ): WorkerRun {
   const worker = spawnTsWorker(new URL('./analysis-worker.ts', import.meta.url));
@@ -51,7 +56,7 @@ export function runPipelineInWorker(
   });
   worker.on('error', (error: Error) => finish(new AnalysisFailedError('internal', `The analysis worker crashed: ${error.message}`)));
   worker.on('exit', (code) => finish(new AnalysisFailedError('internal', `The analysis worker stopped unexpectedly (exit code ${code}; out of memory?).`)));
-  const input: WorkerInput = { table, params, threads };
+  const input: WorkerInput = { table, params, threads, datasetName: callbacks.datasetName };
   worker.postMessage(input, tableTransferList(table));
   return {
     result,

@@ -1,3 +1,4 @@
+import { arraysTransferList } from '../../shared/analysis-arrays.ts';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { PipelineStage } from '../../shared/analysis-result.ts';
 import type { Table } from '../../shared/table.ts';
@@ -9,6 +10,8 @@ export interface WorkerInput {
   params: AnalysisParams;
   layoutEvery?: number;
   threads?: 1 | 2;
+  /** Words the explanations ("123 penguins"). */
+  datasetName?: string;
 }
 
 export type WorkerMessage =
@@ -29,5 +32,5 @@ export function tableTransferList(table: Table): ArrayBuffer[] {
 }
 
 export function outputTransferList(output: PipelineOutput): ArrayBuffer[] {
-  return [output.rowIndex, output.positions, output.cluster, output.anomaly, output.anomalyFlag, output.features].map((a) => a.buffer as ArrayBuffer);
+  return arraysTransferList(output);
 }

@@ -1,26 +1,16 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
-import { readNotes } from '../../shared/analysis-result.ts';
 import type { AnalysisDescription } from '../../shared/api-types.ts';
-import { decodeBuffer, encodeBuffer, type AnyTypedArray } from '../../shared/binary.ts';
+import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
+import { ANALYSIS_ARRAYS, ARRAY_NAMES, hasArrayType, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
+import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
+import { readStoredSummary } from './stored-summary.ts';
 import { isValidId, newId } from './ids.ts';
 
-/** The arrays of a finished analysis, one file each in the shared binary format. */
-export interface AnalysisArrays {
-  rowIndex: Uint32Array;
-  positions: Float32Array;
-  cluster: Int32Array;
-  anomaly: Float32Array;
-  anomalyFlag: Uint8Array;
-  /** The scaled feature matrix (points × featureDimensions): nearest neighbours in feature space. */
-  features: Float32Array;
-}
-
-export const ARRAY_NAMES = ['rowIndex', 'positions', 'cluster', 'anomaly', 'anomalyFlag', 'features'] as const;
-export type ArrayName = (typeof ARRAY_NAMES)[number];
+const CLUSTER_STATS_FILE = 'cluster-stats.json';
 
 interface StoredAnalysis extends AnalysisDescription {
   /** Content key of dataset + parameters + pipeline version: the same request twice is one analysis. */
@@ -29,7 +19,8 @@ interface StoredAnalysis extends AnalysisDescription {
 
 /**
  * Analyses under DATA_DIR/analyses/<id>/: analysis.json (rewritten atomically at every status
- * change) and, once done, result/ with the arrays (published with one rename before the status
+ * change) and, once done, result/ with the arrays (one file each in the shared binary format,
+ * named by shared/analysis-arrays.ts) (published with one rename before the status
  * says done, so "done" always has its arrays).
  */
 export class AnalysisStore {
@@ -49,8 +40,8 @@ export class AnalysisStore {
       await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
       try {
         const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
-        // Saved before notes had a level, notes were strings.
-        if (record.result) record.result = { ...record.result, notes: readNotes(record.result.notes) };
+        // Stored by an older version: read into today's shape.
+        if (record.result) record.result = readStoredSummary(record.result);
         this.records.set(entry, record);
       } catch (error) {
         // Written atomically, analysis.json is whole or absent; absent means the analysis was
@@ -108,7 +99,8 @@ export class AnalysisStore {
     return strip(record);
   }
 
-  async saveArrays(id: string, arrays: AnalysisArrays): Promise<void> {
+  /** The arrays and the per-cluster statistics of a finished run, published together. */
+  async saveResult(id: string, arrays: AnalysisArrays, clusterStats: ClusterStatsTable): Promise<void> {
     const dir = join(this.root, this.record(id).id);
     const tmp = join(dir, '.result-tmp');
     await rm(tmp, { recursive: true, force: true });
@@ -116,8 +108,9 @@ export class AnalysisStore {
     const points = arrays.rowIndex.length;
     for (const name of ARRAY_NAMES) {
       const columns = points === 0 ? 1 : arrays[name].length / points;
-      await writeFileAtomic(join(tmp, `${name}.bin`), encodeBuffer(arrays[name], { columns }));
+      await writeFileAtomic(join(tmp, `${ANALYSIS_ARRAYS[name].file}.bin`), encodeBuffer(arrays[name], { columns }));
     }
+    await writeFileAtomic(join(tmp, CLUSTER_STATS_FILE), JSON.stringify(clusterStats));
     await rm(join(dir, 'result'), { recursive: true, force: true });
     await publishDirectory(tmp, join(dir, 'result'));
   }
@@ -125,12 +118,29 @@ export class AnalysisStore {
   arrayPath(id: string, name: ArrayName): string {
     const record = this.record(id);
     if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
-    return join(this.root, id, 'result', `${name}.bin`);
+    return join(this.root, id, 'result', `${ANALYSIS_ARRAYS[name].file}.bin`);
+  }
+
+  /**
+   * The per-cluster statistics stored with a finished analysis, or null for one finished before
+   * they were (pipeline version < 5): the caller computes them from the dataset instead.
+   */
+  async readClusterStats(id: string): Promise<ClusterStatsTable | null> {
+    const record = this.record(id);
+    if (record.status !== 'done') throw new StoreError('conflict', `Analysis "${id}" is ${record.status}; its results are not ready.`);
+    try {
+      return JSON.parse(await readFile(join(this.root, id, 'result', CLUSTER_STATS_FILE), 'utf8')) as ClusterStatsTable;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   /** One array of a finished analysis, decoded. */
-  async readArray(id: string, name: ArrayName): Promise<AnyTypedArray> {
-    return decodeBuffer(await readFile(this.arrayPath(id, name))).data;
+  async readArray<K extends ArrayName>(id: string, name: K): Promise<AnalysisArrays[K]> {
+    const data = decodeBuffer(await readFile(this.arrayPath(id, name))).data;
+    if (!hasArrayType(name, data)) throw new StoreError('corrupt', `Analysis "${id}": its ${name} array has the wrong type.`);
+    return data;
   }
 
   async delete(id: string): Promise<void> {

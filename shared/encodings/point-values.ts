@@ -1,3 +1,4 @@
+import { clusterName } from '../session/cluster-ids.ts';
 import type { Encoding } from '../session/index.ts';
 import type { PointContext } from './point-context.ts';
 
@@ -84,7 +85,5 @@ export function clusterValues(ctx: PointContext): PointValues {
   return categorical(Int32Array.from(ctx.cluster), labels, keys, 'noise');
 }
 
-/** How clusters are named everywhere in the UI: 1-based, noise by name. */
-export function clusterName(id: number): string {
-  return id < 0 ? 'Noise' : `C${id + 1}`;
-}
+/** How clusters are named everywhere in the UI (and in the server's statistics CSV): 1-based, noise by name. */
+export { clusterName };

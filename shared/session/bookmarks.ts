@@ -4,13 +4,14 @@ import { SessionDocError } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import { bookmarksArray, plain, mapFrom, assignFields } from './roots.ts';
 import { cameraSchema, filterSchema, idSchema, nameSchema, timeSchema } from './schema.ts';
+import { isCanonicalRanges } from './ranges.ts';
 import { parseView, writeView } from './view.ts';
 import { replaceFilters } from './filters.ts';
 import { clusterIdsValue, parseClusterIds, readClusterIds } from './cluster-ids.ts';
-import type { Bookmark, Camera, Filter, ViewState } from './types.ts';
+import type { Bookmark, Camera, Filter, RowRanges, ViewState } from './types.ts';
 
 /**
- * Bookmarks are saved views (camera + view + filters) in tour order. Each is a Y.Map so a
+ * Bookmarks are saved views (camera + view + filters, and the selection's rows) in tour order. Each is a Y.Map so a
  * rename merges with a concurrent reorder; a reorder is delete + insert of a copy (Yjs cannot
  * move a shared type), so readers drop later duplicates of an id.
  */
@@ -22,6 +23,12 @@ export interface BookmarkInput {
   author: string;
   /** The analysis the view was saved on: its cluster ids mean nothing on another one. */
   analysisId?: string;
+  /**
+   * The rows selected when it was saved, as canonical row ranges (dataset rows, as the
+   * selection stores its points; selected clusters resolved to their rows, since cluster ids
+   * mean nothing on another analysis). Left out when nothing was selected.
+   */
+  selection?: RowRanges;
   id?: string;
   createdAt?: number;
 }
@@ -40,6 +47,8 @@ function parseBookmark(value: unknown): Bookmark | null {
       })
     : [];
   const analysisId = idSchema.safeParse(v.analysisId);
+  // Canonical and within LIMITS.rangeNumbers, else read as absent (the bookmark itself stays).
+  const selection = isCanonicalRanges(plain(v.selection)) ? (plain(v.selection) as RowRanges) : [];
   const clusterIds = analysisId.success ? parseClusterIds({ ...(plain(v.clusterIds) as object), analysisId: analysisId.data }) : null;
   return {
     id: id.data,
@@ -51,6 +60,7 @@ function parseBookmark(value: unknown): Bookmark | null {
     createdAt: timeSchema.safeParse(v.createdAt).data ?? 0,
     // Only when recorded, so old bookmarks read exactly as before.
     ...(analysisId.success ? { analysisId: analysisId.data } : {}),
+    ...(selection.length > 0 ? { selection } : {}),
     ...(clusterIds ? { clusterIds: { raw: [...clusterIds.shown.keys()], shown: [...clusterIds.shown.values()] } } : {}),
   };
 }
@@ -70,8 +80,8 @@ export function readBookmarks(doc: Y.Doc): Bookmark[] {
 
 function validInput(input: BookmarkInput): Bookmark {
   const bookmark = parseBookmark({ ...input, id: input.id ?? newEntryId(), createdAt: input.createdAt ?? Date.now() });
-  if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author || bookmark.analysisId !== input.analysisId) {
-    throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters, author or analysis id)');
+  if (!bookmark || bookmark.filters.length !== input.filters.length || bookmark.author !== input.author || bookmark.analysisId !== input.analysisId || (bookmark.selection?.length ?? 0) !== (input.selection?.length ?? 0)) {
+    throw new SessionDocError('invalid_bookmark', 'invalid bookmark (title, camera, view, filters, author, analysis id or selection: canonical row ranges within the size limit)');
   }
   return bookmark;
 }

@@ -84,3 +84,16 @@ export function mapClusterIds(cluster: ArrayLike<number>, shown: ReadonlyMap<num
   for (let i = 0; i < cluster.length; i++) out[i] = shown.get(cluster[i]) ?? cluster[i];
   return out;
 }
+
+/** How a cluster is named wherever it shows: C1, C2, … (displayed id + 1); -1 is noise. */
+export function clusterName(id: number): string {
+  return id < 0 ? 'Noise' : `C${id + 1}`;
+}
+
+/**
+ * A cluster's label under its displayed number: the analysis labels a cluster without
+ * distinctive traits by its raw number ("Cluster 3"), which is renumbered; other labels stay.
+ */
+export function displayedClusterLabel(label: string, raw: number, shown: number): string {
+  return label === `Cluster ${raw + 1}` ? `Cluster ${shown + 1}` : label;
+}

@@ -128,6 +128,8 @@ export interface Bookmark {
   createdAt: number;
   /** The analysis it was saved on (its cluster ids mean nothing on another); absent on old ones. */
   analysisId?: string;
+  /** The selection's rows when it was saved (canonical row ranges); absent when none or on old ones. */
+  selection?: RowRanges;
   /**
    * The numbers that analysis's clusters were shown with when it was saved (raw id → shown id,
    * as `meta.clusterIds`); absent when they were its raw ids. A later re-bind back to the same

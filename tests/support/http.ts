@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { DatasetDescription } from '../../shared/api-types.ts';
-import { assetPath, type ASSETS } from './assets.ts';
+import { assetPath, type AssetName } from './assets.ts';
 import { TEST_OWNER_TOKEN } from './server-process.ts';
 
 /** fetch with the test servers' owner token (Authorization: Bearer), as a tool or the CLI would call the API. */
@@ -23,7 +23,7 @@ export async function uploadMultipart(baseUrl: string, body: string | Uint8Array
   return ownerFetch(`${baseUrl}/api/datasets`, { method: 'POST', body: form });
 }
 
-export async function uploadAsset(baseUrl: string, name: keyof typeof ASSETS): Promise<DatasetDescription> {
+export async function uploadAsset(baseUrl: string, name: AssetName): Promise<DatasetDescription> {
   const path = assetPath(name);
   const type = path.endsWith('.json') ? CONTENT_TYPES.json : CONTENT_TYPES.csv;
   const response = await uploadText(baseUrl, new Uint8Array(await readFile(path)), type, name);

@@ -4,7 +4,7 @@ import type { SessionCreated } from '../../shared/api-types.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { postAnalysis, waitForAnalysis } from './analysis-client.ts';
-import type { ASSETS } from './assets.ts';
+import type { AssetName } from './assets.ts';
 import { ensureClientBuild, launchBrowser } from './browser.ts';
 import { postJson, uploadAsset } from './http.ts';
 import { removeDir, startTestServer, tempDataDir } from './server-process.ts';
@@ -55,7 +55,7 @@ export interface SessionFixture {
 export async function startSessionFixture(options: {
   name: string;
   title: string;
-  asset?: keyof typeof ASSETS;
+  asset?: AssetName;
   params?: AnalysisParamsInput;
   config?: Partial<ServerConfig>;
 }): Promise<SessionFixture> {

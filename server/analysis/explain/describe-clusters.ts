@@ -1,85 +1,34 @@
 import type { ClusterDescription, ClusterTrait } from '../../../shared/analysis-result.ts';
-import type { Column } from '../../../shared/table.ts';
+import type { Column, ColumnType } from '../../../shared/table.ts';
 import { groupStats, type GroupStats } from './column-stats.ts';
-
-const MIN_EFFECT = 0.5;
-const MIN_SHARE_LIFT = 0.2;
+import { countOf, ROWS, type RowNoun } from './dataset-noun.ts';
+import { formatShare } from '../../../shared/column-units.ts';
+import { traitsBetween } from './group-traits.ts';
+import { groupParagraph } from './paragraph.ts';
 
 /**
- * Describes each cluster by what sets it apart from the other points: numeric columns whose
- * cluster mean differs most (in pooled standard deviations) and categories it is mostly made of.
- * The label joins the two strongest traits, e.g. "mostly Gentoo · high Flipper Length (mm)".
+ * Describes each cluster by what sets it apart from the other points (traitsBetween: means in
+ * the column's units with Cohen's d, categories it is mostly made of with their lift), a label
+ * of its two strongest traits, e.g. "mostly Gentoo · high Flipper Length (mm)", and a paragraph,
+ * e.g. "123 penguins, 36% of all: body mass 5,076 g vs 3,706 g elsewhere (d = 2.9); 100% Gentoo".
  */
-export function describeClusters(columns: Column[], rowIndex: Uint32Array, labels: Int32Array, clusterCount: number): ClusterDescription[] {
+export function describeClusters(columns: Column[], rowIndex: Uint32Array, labels: Int32Array, clusterCount: number, noun: RowNoun = ROWS): ClusterDescription[] {
   const perColumn = columns
-    .map((c) => ({ column: c, stats: groupStats(c, rowIndex, labels, clusterCount) }))
-    .filter((s): s is { column: Column; stats: GroupStats } => s.stats !== null);
+    .map((c) => ({ name: c.name, stats: groupStats(c, rowIndex, labels, clusterCount) }))
+    .filter((s): s is { name: string; stats: GroupStats } => s.stats !== null);
+  const types = new Map<string, ColumnType>(columns.map((c) => [c.name, c.data.type]));
   const sizes = new Int32Array(clusterCount);
   for (const l of labels) if (l >= 0) sizes[l]++;
+  const slots = Array.from({ length: clusterCount + 1 }, (_, s) => s);
   const out: ClusterDescription[] = [];
   for (let c = 0; c < clusterCount; c++) {
-    const traits: ClusterTrait[] = [];
-    for (const { column, stats } of perColumn) {
-      const trait = stats.kind === 'numeric' ? numericTrait(column.name, stats, c) : categoricalTrait(column.name, stats, c);
-      if (trait) traits.push(trait);
-    }
-    traits.sort((a, b) => Math.abs(b.effect) * weight(b) - Math.abs(a.effect) * weight(a));
-    const top = traits.slice(0, 5);
-    out.push({ id: c, size: sizes[c], label: labelOf(c, top), traits: top });
+    const slot = c + 1;
+    const traits = traitsBetween(perColumn, slot, slots.filter((s) => s !== slot));
+    const share = labels.length > 0 ? sizes[c] / labels.length : 0;
+    const who = `${countOf(sizes[c], noun)}, ${formatShare(share)} of all`;
+    out.push({ id: c, size: sizes[c], share, label: labelOf(c, traits), traits, paragraph: groupParagraph(who, traits, types, 'elsewhere') });
   }
   return out;
-}
-
-// A category lift of 0.5 (50 points of share) reads as strongly as a mean shift of ~2 SD.
-function weight(t: ClusterTrait): number {
-  return t.kind === 'mostly' ? 4 : 1;
-}
-
-function numericTrait(name: string, s: Extract<GroupStats, { kind: 'numeric' }>, c: number): ClusterTrait | null {
-  const g = c + 1;
-  let restCount = 0;
-  let restSum = 0;
-  let restSq = 0;
-  for (let h = 0; h < s.count.length; h++) {
-    if (h === g) continue;
-    restCount += s.count[h];
-    restSum += s.sum[h];
-    restSq += s.sumSq[h];
-  }
-  if (s.count[g] < 2 || restCount < 2) return null;
-  const mean = s.sum[g] / s.count[g];
-  const restMean = restSum / restCount;
-  const varIn = Math.max(0, s.sumSq[g] / s.count[g] - mean * mean);
-  const varOut = Math.max(0, restSq / restCount - restMean * restMean);
-  const pooled = Math.sqrt((varIn * s.count[g] + varOut * restCount) / (s.count[g] + restCount));
-  if (pooled === 0) return null;
-  const effect = (mean - restMean) / pooled;
-  if (Math.abs(effect) < MIN_EFFECT) return null;
-  return { column: name, kind: effect > 0 ? 'higher' : 'lower', effect, clusterMean: mean, restMean };
-}
-
-function categoricalTrait(name: string, s: Extract<GroupStats, { kind: 'categorical' }>, c: number): ClusterTrait | null {
-  const g = c + 1;
-  const groups = s.counts.length / s.levels;
-  let inTotal = 0;
-  let outTotal = 0;
-  for (let l = 0; l < s.levels; l++) {
-    inTotal += s.counts[g * s.levels + l];
-    for (let h = 0; h < groups; h++) if (h !== g) outTotal += s.counts[h * s.levels + l];
-  }
-  if (inTotal === 0 || outTotal === 0) return null;
-  let best: ClusterTrait | null = null;
-  for (let l = 0; l < s.levels; l++) {
-    const inside = s.counts[g * s.levels + l];
-    let outside = 0;
-    for (let h = 0; h < groups; h++) if (h !== g) outside += s.counts[h * s.levels + l];
-    const share = inside / inTotal;
-    const lift = share - outside / outTotal;
-    if (share >= 0.5 && lift >= MIN_SHARE_LIFT && (!best || lift > best.effect)) {
-      best = { column: name, kind: 'mostly', effect: lift, value: s.dictionary[l], share };
-    }
-  }
-  return best;
 }
 
 function labelOf(c: number, traits: ClusterTrait[]): string {

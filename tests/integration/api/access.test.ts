@@ -67,6 +67,9 @@ const ROUTES: Record<string, Probe> = {
   // Asking changes nothing: a view token may ask.
   'POST /api/analyses/:id/ask': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/ask`, body: () => json({ question: 'how many rows are there?' }), expect: sessionReads(200) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
+  'GET /api/analyses/:id/cluster-stats': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/cluster-stats?format=csv`, expect: sessionReads(200) },
+  // A comparison only reads: a view token may ask for one.
+  'POST /api/analyses/:id/compare': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/compare`, body: () => json({ a: { cluster: 0 }, b: { rest: true } }), expect: sessionReads(200) },
   // Cancelling a finished analysis changes nothing (cancelled: false) but is still a write.
   'DELETE /api/analyses/:id': { method: 'DELETE', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionWrites(200) },
   'POST /api/sessions': { method: 'POST', path: () => '/api/sessions', body: (w) => json({ datasetId: w.datasetId }), expect: ownerOnly(201) },

@@ -104,17 +104,19 @@ describe('example questions under the empty box', () => {
   it("are built from the dataset's own columns and clusters (penguins)", async () => {
     const columns = await datasetColumns('penguins');
     const clusters: ClusterDescription[] = [
-      { id: 0, size: 150, label: 'Adelie', traits: [{ column: 'Beak Length (mm)', kind: 'lower', effect: -1.5 }] },
+      { id: 0, size: 150, share: 150 / 340, paragraph: '', label: 'Adelie', traits: [{ column: 'Beak Length (mm)', kind: 'lower', effect: -1.5 }] },
       {
         id: 1,
         size: 120,
+        share: 120 / 340,
+        paragraph: '',
         label: 'Gentoo',
         traits: [
           { column: 'Body Mass (g)', kind: 'higher', effect: 2.9 },
           { column: 'Species', kind: 'mostly', effect: 0.6, value: 'Gentoo', share: 1 },
         ],
       },
-      { id: 2, size: 70, label: 'Chinstrap', traits: [{ column: 'Island', kind: 'mostly', effect: 0.8, value: 'Dream' }] },
+      { id: 2, size: 70, share: 70 / 340, paragraph: '', label: 'Chinstrap', traits: [{ column: 'Island', kind: 'mostly', effect: 0.8, value: 'Dream' }] },
     ];
     // Body mass sets a cluster apart most (upper quartile 4,750 g), in the cluster of Gentoos; Sex misses most.
     expect(exampleQuestions(columns, clusters)).toEqual([
@@ -126,7 +128,7 @@ describe('example questions under the empty box', () => {
 
   it('ask about unusual rows when nothing is missing, and leave clusters out when there is one', async () => {
     const columns = await datasetColumns('iris');
-    const questions = exampleQuestions(columns, [{ id: 0, size: 150, label: '', traits: [] }]);
+    const questions = exampleQuestions(columns, [{ id: 0, size: 150, share: 1, paragraph: '', label: '', traits: [] }]);
     expect(questions).toHaveLength(2);
     expect(questions[0]).toMatch(/^show rows where sepal_length is above [\d.]+$/);
     expect(questions[1]).toBe('which rows are unusual in sepal_width?');

@@ -44,6 +44,9 @@ describe('an analysis shown under the session’s cluster numbers', () => {
       [1, 'long beaks'],
       [3, 'short flippers'],
     ]);
+    // Requests to the server name the raw cluster again.
+    expect([...shown.rawClusterIds].sort((a, b) => a[0] - b[0])).toEqual([[0, 1], [1, 2], [3, 0]]);
+    expect(withDisplayedClusters(analysis, arrays, null).rawClusterIds.get(2)).toBe(2);
     // A mapping for another analysis, or none, shows raw ids.
     expect(withDisplayedClusters(analysis, arrays, { ...stored, analysisId: 'analysis01' }).arrays).toBe(arrays);
     expect(withDisplayedClusters(analysis, arrays, null).arrays).toBe(arrays);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeAnomalies } from '../../../server/analysis/explain/describe-anomalies.ts';
 import { describeClusters } from '../../../server/analysis/explain/describe-clusters.ts';
-import type { Table } from '../../../shared/table.ts';
+import { prepareFeatures } from '../../../server/analysis/prepare/index.ts';
+import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
+import { isMissing, type Table } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
 
 describe('cluster and anomaly explanations on penguins', async () => {
@@ -39,13 +41,25 @@ describe('cluster and anomaly explanations on penguins', async () => {
     const mass = table.columns.find((c) => c.name === 'Body Mass (g)')!;
     if (mass.data.type !== 'number') throw new Error('Body Mass should be a number');
     const values = Float64Array.from(mass.data.values);
-    values[10] = 12_000;
+    // A row with every value present (the analysis keeps it).
+    const row = Array.from({ length: table.rowCount }, (_, r) => r).find((r) => r >= 10 && table.columns.every((c) => !isMissing(c.data, r)))!;
+    values[row] = 12_000;
     const columns = table.columns.map((c) => (c === mass ? { ...c, data: { type: 'number' as const, values } } : c));
-    const scores = new Float32Array(table.rowCount).fill(0.1);
-    scores[10] = 0.9;
-    const [top] = describeAnomalies(columns, rowIndex, scores, 5);
-    expect(top.rowIndex).toBe(10);
+    const prepared = prepareFeatures({ rowCount: table.rowCount, columns }, analysisParamsSchema.parse({}));
+    const point = prepared.rowIndex.indexOf(row);
+    expect(point).toBeGreaterThanOrEqual(0);
+    const scores = new Float32Array(prepared.matrix.rows).fill(0.1);
+    scores[point] = 0.9;
+    const flags = new Uint8Array(prepared.matrix.rows);
+    flags[point] = 1;
+    const [top] = describeAnomalies(columns, prepared.rowIndex, scores, flags, prepared.matrix, 5);
+    expect(top.rowIndex).toBe(row);
     expect(top.reasons[0]).toMatchObject({ column: 'Body Mass (g)', value: 12_000 });
     expect(top.reasons[0].z!).toBeGreaterThan(5);
+    expect(top.reasons[0].text).toMatch(/^body mass 12,000 g vs 4,\d{3} g typically \(z = \d+\.\d\)$/);
+    // Its typical neighbours: three unflagged rows, nearest first, none of them itself.
+    expect(top.typical).toHaveLength(3);
+    expect(top.typical.map((t) => t.rowIndex)).not.toContain(row);
+    expect(top.typical[0].distance).toBeLessThanOrEqual(top.typical[2].distance);
   });
 });

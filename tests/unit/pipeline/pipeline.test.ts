@@ -53,6 +53,10 @@ describe('the whole pipeline on real data', async () => {
     expect(Buffer.from(a.positions.buffer).equals(Buffer.from(b.positions.buffer))).toBe(true);
     expect(Array.from(a.cluster)).toEqual(Array.from(b.cluster));
     expect(Array.from(a.anomaly)).toEqual(Array.from(b.anomaly));
+    // The explanations too: traits, paragraphs, anomaly reasons and typical rows, statistics.
+    expect(a.summary.clusters).toEqual(b.summary.clusters);
+    expect(a.summary.anomalies).toEqual(b.summary.anomalies);
+    expect(a.clusterStats).toEqual(b.clusterStats);
     const c = runPipeline(penguins, { ...p, seed: 12 });
     expect(Buffer.from(a.positions.buffer).equals(Buffer.from(c.positions.buffer))).toBe(false);
   });

@@ -78,7 +78,7 @@ async function input(): Promise<ReportInput> {
       },
       clusters,
       clusterStats: clusterStats({ columns: ctx.columns, rowIndex: ctx.rowIndex, cluster: ctx.cluster, clusters, features: ['Body Mass (g)', 'Island'] }),
-      anomalies: [{ point: 0, rowIndex: 5, score: 0.71, reasons: [{ column: EVIL, value: EVIL, z: 3.2 }], rowLabel: EVIL }],
+      anomalies: [{ point: 0, rowIndex: 5, score: 0.71, reasons: [{ column: EVIL, value: EVIL, z: 3.2 }], typical: [], rowLabel: EVIL }],
     },
     quality,
     views: [{ title: `View ${EVIL}`, author: `Cy ${EVIL}`, createdAt: Date.UTC(2026, 11, 6, 10, 30), pose: 'seen from the bookmark’s camera', filters: [`${EVIL} is ${EVIL}`], snapshot: drawn.snapshot, notes: [note] }],
