@@ -1,0 +1,59 @@
+import type { CoOccurrenceAnswer, CoOccurrenceRule } from '../../../shared/insights/co-occurrence.ts';
+import { rangesFromIndices } from '../../../shared/session/ranges.ts';
+import { frequentItemsets, itemsetKey } from './frequent-itemsets.ts';
+import type { RuleItems } from './rule-items.ts';
+
+export interface RuleBounds {
+  minSupport: number;
+  minConfidence: number;
+  top: number;
+}
+
+/**
+ * Rules A ⇒ C and A, B ⇒ C over the group's rows (one consequent item; itemsets of at most three),
+ * with support, confidence and lift; the `top` by lift (then support, then text, so the order is
+ * deterministic), each with the rows it covers.
+ */
+export function coOccurrenceRules(source: RuleItems, rows: Uint32Array, bounds: RuleBounds): CoOccurrenceAnswer {
+  const n = rows.length;
+  const answer: CoOccurrenceAnswer = { groupRows: n, columns: source.columns, rules: [] };
+  if (n === 0 || source.width === 0) return answer;
+  const minCount = Math.max(1, Math.ceil(bounds.minSupport * n - 1e-9));
+  const { counts } = frequentItemsets(source.items, rows, source.width, minCount);
+  const candidates: { set: number[]; then: number; count: number; confidence: number; lift: number }[] = [];
+  for (const [key, count] of counts) {
+    const set = key.split(',').map(Number);
+    if (set.length < 2) continue;
+    for (const then of set) {
+      const antecedent = set.filter((i) => i !== then);
+      const antecedentCount = counts.get(itemsetKey(antecedent)) ?? 0;
+      const thenCount = counts.get(String(then)) ?? 0;
+      const confidence = count / antecedentCount;
+      if (confidence < bounds.minConfidence) continue;
+      candidates.push({ set, then, count, confidence, lift: confidence / (thenCount / n) });
+    }
+  }
+  const text = (c: (typeof candidates)[number]) => `${c.set.filter((i) => i !== c.then).join(',')}>${c.then}`;
+  candidates.sort((a, b) => b.lift - a.lift || b.count - a.count || (text(a) < text(b) ? -1 : 1));
+  answer.rules = candidates.slice(0, bounds.top).map((c): CoOccurrenceRule => ({
+    if: c.set.filter((i) => i !== c.then).map((i) => source.labels[i]),
+    then: source.labels[c.then],
+    support: c.count / n,
+    confidence: c.confidence,
+    lift: c.lift,
+    count: c.count,
+    rows: coveredRows(source, rows, c.set),
+  }));
+  return answer;
+}
+
+function coveredRows(source: RuleItems, rows: Uint32Array, set: number[]): number[] {
+  const wanted = new Set(set);
+  const covered: number[] = [];
+  for (const row of rows) {
+    let held = 0;
+    for (let c = 0; c < source.width; c++) if (wanted.has(source.items[row * source.width + c])) held++;
+    if (held === set.length) covered.push(row);
+  }
+  return rangesFromIndices(covered);
+}
