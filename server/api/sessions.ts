@@ -9,7 +9,13 @@ import { reportDisposition } from '../insights/report/file-name.ts';
 import { renderReport } from '../insights/report/render-report.ts';
 
 const createBody = z
-  .object({ datasetId: z.string().min(1), analysisId: z.string().min(1).optional(), title: z.string().min(1).max(200).optional() })
+  .object({
+    datasetId: z.string().min(1),
+    analysisId: z.string().min(1).optional(),
+    title: z.string().min(1).max(200).optional(),
+    /** A column of the dataset the session starts coloured by (the RFM preset: its segments). */
+    colorBy: z.string().min(1).max(500).optional(),
+  })
   .strict();
 const rebindBody = z.object({ analysisId: z.string().min(1) }).strict();
 

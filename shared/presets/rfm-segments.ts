@@ -39,3 +39,6 @@ export const RFM_COLUMNS = {
 
 /** What the preset's analysis clusters: the three scores (k-means, the usual k chosen by the pipeline). */
 export const RFM_FEATURES = [RFM_COLUMNS.r, RFM_COLUMNS.f, RFM_COLUMNS.m];
+
+/** The analysis the start page runs on a customer table: the scores as features, defaults otherwise. */
+export const RFM_ANALYSIS = { features: RFM_FEATURES } as const;

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { ruleText, type CoOccurrenceRule } from '../../shared/insights/co-occurrence.ts';
+import { selectRowRanges } from '../session/select-rows.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { useCoOccurrences, type RuleGroup } from '../session/use-co-occurrences.ts';
+import { Panel } from './panel.tsx';
+import '../styles/presets.css';
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+function statsText(rule: CoOccurrenceRule): string {
+  return `support ${percent(rule.support)} · confidence ${percent(rule.confidence)} · lift ${rule.lift.toFixed(1)}`;
+}
+
+/**
+ * Which category values go together (A, B ⇒ C) in all points or the selection; clicking a rule
+ * puts the rows it covers into the shared selection (editors; viewers read the rules).
+ */
+export function CoOccurrencePanel() {
+  const model = useSession();
+  const cloud = useCloud();
+  const rules = useCoOccurrences(model, cloud);
+  const [group, setGroup] = useState<RuleGroup>('all');
+  const chosen: RuleGroup = group === 'selection' && cloud.selectedCount === 0 ? 'all' : group;
+
+  return (
+    <Panel id="co-occurrence" title="Co-occurrence" badge={rules.answer ? rules.answer.rules.length : undefined}>
+      <div className="co-group" role="radiogroup" aria-label="Rows to find rules in">
+        <label>
+          <input type="radio" name="co-group" value="all" checked={chosen === 'all'} onChange={() => setGroup('all')} /> all points
+        </label>
+        <label>
+          <input type="radio" name="co-group" value="selection" checked={chosen === 'selection'} disabled={cloud.selectedCount === 0} onChange={() => setGroup('selection')} /> the selection
+          {cloud.selectedCount > 0 ? ` (${cloud.selectedCount.toLocaleString('en-US')})` : ''}
+        </label>
+        <button type="button" className="small" data-testid="find-rules" disabled={rules.loading} onClick={() => rules.find(chosen)}>
+          {rules.loading ? 'Finding…' : 'Find rules'}
+        </button>
+      </div>
+      {rules.error && (
+        <p className="error small" role="alert">
+          {rules.error}
+        </p>
+      )}
+      {rules.answer && (
+        <>
+          <p className="small muted" data-testid="rules-about">
+            {rules.answer.rules.length === 0
+              ? `No rule in ${rules.groupLabel} reaches 5% support and 50% confidence${rules.answer.columns.length < 2 ? ` (rules need two category columns; this table has ${rules.answer.columns.length})` : ''}.`
+              : `In ${rules.groupLabel}, by lift, over ${rules.answer.columns.join(', ')}.${model.canEdit ? ' Click a rule to select its rows.' : ''}`}
+          </p>
+          <ul className="co-rules" data-testid="co-rules">
+            {rules.answer.rules.map((rule) => (
+              <li key={ruleText(rule)}>
+                <button
+                  type="button"
+                  className="co-rule"
+                  data-testid="co-rule"
+                  data-count={rule.count}
+                  disabled={!model.canEdit}
+                  title={model.canEdit ? `Select the ${rule.count} rows this rule covers (everyone sees it)` : undefined}
+                  onClick={() => selectRowRanges(model, rule.rows)}
+                >
+                  <span className="co-rule-text">{ruleText(rule)}</span>
+                  <span className="co-rule-stats small muted">
+                    {statsText(rule)} · {rule.count} rows
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Panel>
+  );
+}
