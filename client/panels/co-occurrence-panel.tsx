@@ -46,7 +46,7 @@ export function CoOccurrencePanel() {
         <>
           <p className="small muted" data-testid="rules-about">
             {rules.answer.rules.length === 0
-              ? `No rule in ${rules.groupLabel} reaches 5% support and 50% confidence${rules.answer.columns.length < 2 ? ` (rules need two category columns; this table has ${rules.answer.columns.length})` : ''}.`
+              ? `No values go together in ${rules.groupLabel} (a rule needs 5% support, 50% confidence and lift above 1${rules.answer.columns.length < 2 ? `, and two category columns: this table has ${rules.answer.columns.length}` : ''}).`
               : `In ${rules.groupLabel}, by lift, over ${rules.answer.columns.join(', ')}.${model.canEdit ? ' Click a rule to select its rows.' : ''}`}
           </p>
           <ul className="co-rules" data-testid="co-rules">

@@ -9,10 +9,15 @@ export interface RuleBounds {
   top: number;
 }
 
+/** Float slack for "lift above 1" and "surer than its parts" (ratios of counts that are equal in exact arithmetic). */
+const LIFT_EPSILON = 1e-9;
+
 /**
  * Rules A ⇒ C and A, B ⇒ C over the group's rows (one consequent item; itemsets of at most three),
  * with support, confidence and lift; the `top` by lift (then support, then text, so the order is
- * deterministic), each with the rows it covers.
+ * deterministic), each with the rows it covers. Only values that go together are rules: lift above
+ * 1 (an item every row of the group holds has lift 1 with anything), and A, B ⇒ C only when it is
+ * surer than both A ⇒ C and B ⇒ C (otherwise B adds nothing).
  */
 export function coOccurrenceRules(source: RuleItems, rows: Uint32Array, bounds: RuleBounds): CoOccurrenceAnswer {
   const n = rows.length;
@@ -29,8 +34,11 @@ export function coOccurrenceRules(source: RuleItems, rows: Uint32Array, bounds: 
       const antecedentCount = counts.get(itemsetKey(antecedent)) ?? 0;
       const thenCount = counts.get(String(then)) ?? 0;
       const confidence = count / antecedentCount;
-      if (confidence < bounds.minConfidence) continue;
-      candidates.push({ set, then, count, confidence, lift: confidence / (thenCount / n) });
+      const lift = confidence / (thenCount / n);
+      if (confidence < bounds.minConfidence || !(lift > 1 + LIFT_EPSILON)) continue;
+      // A, B ⇒ C says nothing A ⇒ C or B ⇒ C does not already say unless it is surer.
+      if (antecedent.length === 2 && antecedent.some((a) => (counts.get(itemsetKey([a, then].sort((x, y) => x - y))) ?? 0) / (counts.get(String(a)) ?? 1) >= confidence - LIFT_EPSILON)) continue;
+      candidates.push({ set, then, count, confidence, lift });
     }
   }
   const text = (c: (typeof candidates)[number]) => `${c.set.filter((i) => i !== c.then).join(',')}>${c.then}`;

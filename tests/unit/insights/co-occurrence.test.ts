@@ -17,7 +17,8 @@ interface Expected {
 
 /**
  * Every itemset of one to three column = value items (one value per column) counted directly,
- * row by row, and every rule with one consequent made from it: what Apriori must find.
+ * row by row, and every rule with one consequent made from it, kept when its lift is above 1 and,
+ * for two `if` items, when it is surer than each of them alone: what Apriori must find.
  */
 function bruteForce(table: Table, rows: number[], minSupport: number, minConfidence: number): Expected[] {
   const columns = table.columns.filter((c) => !c.identifier && c.data.type === 'category');
@@ -42,6 +43,9 @@ function bruteForce(table: Table, rows: number[], minSupport: number, minConfide
       const confidence = covered.length / holding(antecedent).length;
       if (confidence < minConfidence) continue;
       const thenShare = holding([set[k]]).length / n;
+      if (confidence / thenShare <= 1 + 1e-9) continue;
+      const parts = antecedent.length === 2 ? antecedent.map((a) => holding([a, set[k]]).length / holding([a]).length) : [];
+      if (parts.some((p) => p >= confidence - 1e-9)) continue;
       const name = ([c, v]: [number, unknown]) => `${columns[c].name} = ${String(v)}`;
       out.push({
         text: `${antecedent.map(name).join(', ')} ⇒ ${name(set[k])}`,
