@@ -236,7 +236,8 @@ export function StartPage() {
                 </p>
               )}
             </section>
-            {!running && (
+            {/* Only for tables with dates: RFM reads the date of each purchase. */}
+            {!running && chosen.detail.columns.some((c) => c.type === 'datetime') && (
               <RfmCard key={chosen.detail.id} detail={chosen.detail} disabled={busy !== null} error={rfmError} onRun={(choice) => void runRfm(chosen.detail, choice)} />
             )}
           </>

@@ -8,8 +8,9 @@ import '../styles/presets.css';
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+/** Lifts just above 1 keep two decimals: "lift 1.0" would read as no association at all. */
 function statsText(rule: CoOccurrenceRule): string {
-  return `support ${percent(rule.support)} · confidence ${percent(rule.confidence)} · lift ${rule.lift.toFixed(1)}`;
+  return `support ${percent(rule.support)} · confidence ${percent(rule.confidence)} · lift ${rule.lift.toFixed(rule.lift < 1.1 ? 2 : 1)}`;
 }
 
 /**

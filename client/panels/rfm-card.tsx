@@ -18,7 +18,6 @@ const ROLES = [
 /** What keeps the chosen columns from making RFM, in a sentence (null when they can). */
 function problemOf(detail: DatasetDetail, choice: Partial<RfmChoice>): string | null {
   const type = (name: string | undefined) => detail.columns.find((c) => c.name === name)?.type;
-  if (!detail.columns.some((c) => c.type === 'datetime')) return 'This table has no date column, and RFM needs the date of each purchase (e.g. 2024-03-31).';
   if (!detail.columns.some((c) => c.type === 'number')) return 'This table has no numeric column for the amount of each purchase.';
   if (!choice.customer || !choice.date || !choice.amount) return 'Choose the customer, date and amount columns.';
   if (type(choice.date) !== 'datetime') return `"${choice.date}" holds ${type(choice.date)} values, not dates.`;
@@ -28,8 +27,9 @@ function problemOf(detail: DatasetDetail, choice: Partial<RfmChoice>): string | 
 }
 
 /**
- * The start page's customer-segments preset: three column pickers (guessed from the names) and a
- * button; the page makes the customer table, analyses it and opens the session.
+ * The start page's customer-segments preset, shown for tables with a date column: three column
+ * pickers (guessed from the names) and a button; the page makes the customer table, analyses it
+ * and opens the session.
  */
 export function RfmCard(props: { detail: DatasetDetail; disabled: boolean; error: string | null; onRun: (choice: RfmChoice) => void }) {
   const [choice, setChoice] = useState<Partial<RfmChoice>>(() => {
