@@ -60,6 +60,11 @@ describe('POST /api/datasets/:id/rfm', () => {
     const done = await waitForAnalysis(server.url, analysis.id);
     expect(done.status).toBe('done');
     expect(done.result?.clusters.length).toBeGreaterThanOrEqual(2);
+
+    // The session the start page opens on it is coloured by segment; a column the table lacks is refused.
+    const session = { datasetId: body.dataset.id, analysisId: analysis.id };
+    expect((await postJson(`${server.url}/api/sessions`, { ...session, colorBy: RFM_COLUMNS.segment })).status).toBe(201);
+    expect(await refusal(await postJson(`${server.url}/api/sessions`, { ...session, colorBy: 'Region' }))).toMatch(/colorBy names no column/);
   });
 
   it('refuses columns it cannot read, with a sentence, and changes nothing', async () => {
