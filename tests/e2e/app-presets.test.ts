@@ -46,6 +46,7 @@ describe('customer segments (RFM) from the start page', () => {
     await page.selectOption('[data-testid=rfm-date]', 'Order Date');
     expect(await page.locator('[data-testid=rfm-problem]').count()).toBe(0);
     await page.locator('[data-testid=rfm-card]').screenshot({ path: join(screenshotDir, 'rfm-card.png') });
+    await page.screenshot({ path: join(screenshotDir, 'rfm-start-page.png'), fullPage: true });
 
     await page.click('[data-testid=rfm-run]');
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+\?token=/, { timeout: 120_000 });
