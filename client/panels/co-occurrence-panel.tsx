@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { clusterName } from '../../shared/encodings/point-values.ts';
 import { ruleText, type CoOccurrenceRule } from '../../shared/insights/co-occurrence.ts';
 import { selectRowRanges } from '../session/select-rows.ts';
 import { useCloud, useSession } from '../session/session-model.ts';
@@ -21,20 +22,28 @@ export function CoOccurrencePanel() {
   const model = useSession();
   const cloud = useCloud();
   const rules = useCoOccurrences(model, cloud);
-  const [group, setGroup] = useState<RuleGroup>('all');
-  const chosen: RuleGroup = group === 'selection' && cloud.selectedCount === 0 ? 'all' : group;
+  const [choice, setChoice] = useState('all');
+  const clusters = model.summary.clusters;
+  // The selection can empty under us (someone clears it): then the rules are of all points.
+  const value = choice === 'selection' && cloud.selectedCount === 0 ? 'all' : choice;
+  const groupOf = (v: string): RuleGroup => (v === 'all' || v === 'selection' ? { kind: v } : { kind: 'cluster', id: Number(v) });
 
   return (
     <Panel id="co-occurrence" title="Co-occurrence" badge={rules.answer ? rules.answer.rules.length : undefined}>
-      <div className="co-group" role="radiogroup" aria-label="Rows to find rules in">
-        <label>
-          <input type="radio" name="co-group" value="all" checked={chosen === 'all'} onChange={() => setGroup('all')} /> all points
-        </label>
-        <label>
-          <input type="radio" name="co-group" value="selection" checked={chosen === 'selection'} disabled={cloud.selectedCount === 0} onChange={() => setGroup('selection')} /> the selection
-          {cloud.selectedCount > 0 ? ` (${cloud.selectedCount.toLocaleString('en-US')})` : ''}
-        </label>
-        <button type="button" className="small" data-testid="find-rules" disabled={rules.loading} onClick={() => rules.find(chosen)}>
+      <div className="co-group">
+        <label htmlFor="co-group">Which values go together in</label>
+        <select id="co-group" data-testid="co-group" value={value} onChange={(e) => setChoice(e.target.value)}>
+          <option value="all">all points</option>
+          <option value="selection" disabled={cloud.selectedCount === 0}>
+            the selection{cloud.selectedCount > 0 ? ` (${cloud.selectedCount.toLocaleString('en-US')})` : ' (empty)'}
+          </option>
+          {clusters.map((c) => (
+            <option key={c.id} value={String(c.id)}>
+              {clusterName(c.id)} · {c.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="small" data-testid="find-rules" disabled={rules.loading} onClick={() => rules.find(groupOf(value))}>
           {rules.loading ? 'Finding…' : 'Find rules'}
         </button>
       </div>

@@ -3,9 +3,12 @@ import type { CoOccurrenceAnswer, CoOccurrenceRequest } from '../../shared/insig
 import { rangesFromIndices } from '../../shared/session/ranges.ts';
 import { getCoOccurrences } from '../api/presets.ts';
 import { rowsOfMask } from '../encodings/selection.ts';
+import { clusterName } from '../../shared/encodings/point-values.ts';
+import { clusterMembers } from './focus-cluster.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';
 
-export type RuleGroup = 'all' | 'selection';
+/** `cluster`: a displayed cluster id (as the Clusters panel shows it), sent as its rows so renumbering cannot mix clusters up. */
+export type RuleGroup = { kind: 'all' } | { kind: 'selection' } | { kind: 'cluster'; id: number };
 
 export interface CoOccurrenceState {
   answer: CoOccurrenceAnswer | null;
@@ -31,10 +34,14 @@ export function useCoOccurrences(model: SessionModel, cloud: SessionCloud): CoOc
     const ticket = ++asked.current;
     let request: CoOccurrenceRequest;
     let label: string;
-    if (group === 'selection') {
+    if (group.kind === 'selection') {
       const rows = rowsOfMask(cloud.selectedMask, model.arrays.rowIndex);
       request = { group: { kind: 'rows', rows: rangesFromIndices(rows) } };
       label = `the selection (${rows.length.toLocaleString('en-US')} rows)`;
+    } else if (group.kind === 'cluster') {
+      const rows = clusterMembers(model.arrays.cluster, group.id).map((p) => model.arrays.rowIndex[p]);
+      request = { group: { kind: 'rows', rows: rangesFromIndices(rows) } };
+      label = `${clusterName(group.id)} (${rows.length.toLocaleString('en-US')} rows)`;
     } else {
       request = { group: { kind: 'all' } };
       label = `all ${model.arrays.rowIndex.length.toLocaleString('en-US')} points`;

@@ -93,13 +93,19 @@ describe('co-occurrence rules in a session', () => {
     expect(await viewer.locator('[data-testid=co-rule]').first().isDisabled()).toBe(true);
 
     // Rules of the selection only (the Torgersen penguins).
-    await editor.click('input[name=co-group][value=selection]');
+    await editor.selectOption('[data-testid=co-group]', 'selection');
     await editor.click('[data-testid=find-rules]');
     // Island and species are the same for all 47: only values that still vary can go together (none here).
     await editor.waitForFunction(() => document.querySelector('[data-testid=rules-about]')?.textContent?.includes('the selection (47 rows)'));
     expect(await editor.textContent('[data-testid=rules-about]')).toBe('No values go together in the selection (47 rows) (a rule needs 5% support, 50% confidence and lift above 1).');
     expect(await editor.locator('[data-testid=co-rule]').count()).toBe(0);
-    await editor.click('input[name=co-group][value=all]');
+    // One cluster: its rows only (counted here from the page's own cluster of each point).
+    await editor.selectOption('[data-testid=co-group]', '0');
+    await editor.click('[data-testid=find-rules]');
+    await editor.waitForFunction(() => document.querySelector('[data-testid=rules-about]')?.textContent?.includes('C1 ('));
+    const members = await editor.evaluate(() => Array.from({ length: window.__mirage!.count }, (_, p) => p).filter((p) => window.__mirage!.clusterOf(p) === 0).length);
+    expect(await editor.textContent('[data-testid=rules-about]')).toContain(`C1 (${members} rows)`);
+    await editor.selectOption('[data-testid=co-group]', 'all');
     await editor.click('[data-testid=find-rules]');
     await editor.waitForFunction(() => document.querySelector('[data-testid=rules-about]')?.textContent?.startsWith('In all'));
     await editor.locator('[data-panel=co-occurrence]').screenshot({ path: join(screenshotDir, 'co-occurrence-panel.png') });
