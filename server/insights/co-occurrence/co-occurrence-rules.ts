@@ -56,12 +56,14 @@ export function coOccurrenceRules(source: RuleItems, rows: Uint32Array, bounds: 
 }
 
 function coveredRows(source: RuleItems, rows: Uint32Array, set: number[]): number[] {
-  const wanted = new Set(set);
+  // Each item belongs to one column: compare just those cells.
+  const cells = set.map((item) => source.columns.indexOf(source.labels[item].column));
   const covered: number[] = [];
   for (const row of rows) {
-    let held = 0;
-    for (let c = 0; c < source.width; c++) if (wanted.has(source.items[row * source.width + c])) held++;
-    if (held === set.length) covered.push(row);
+    const base = row * source.width;
+    let all = true;
+    for (let k = 0; k < set.length && all; k++) all = source.items[base + cells[k]] === set[k];
+    if (all) covered.push(row);
   }
   return rangesFromIndices(covered);
 }
