@@ -1,7 +1,7 @@
 import type { DemoSessionInfo, SessionCreated, SessionDescription } from '../../shared/api-types.ts';
 import { getJson, request, sendJson, seg } from './http.ts';
 
-export const createSession = (body: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionCreated> =>
+export const createSession = (body: { datasetId: string; analysisId?: string; title?: string; colorBy?: string }): Promise<SessionCreated> =>
   sendJson<SessionCreated>('/api/sessions', body);
 
 /**

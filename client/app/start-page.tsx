@@ -18,6 +18,9 @@ import { rememberSession } from '../session/recent-sessions.ts';
 import { rememberViewToken } from '../session/view-tokens.ts';
 import '../styles/start.css';
 import { DatasetQualityNote } from '../panels/dataset-quality-note.tsx';
+import { RfmCard, type RfmChoice } from '../panels/rfm-card.tsx';
+import { createRfmDataset } from '../api/presets.ts';
+import { RFM_ANALYSIS, RFM_COLUMNS } from '../../shared/presets/rfm-segments.ts';
 
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
@@ -57,10 +60,10 @@ export function StartPage() {
   }, []);
 
   /** A finished analysis becomes a new session; the page moves to its edit link. */
-  const openSession = async (datasetId: string, finished: FinishedRun, title: string) => {
+  const openSession = async (datasetId: string, finished: FinishedRun, title: string, colorBy?: string) => {
     setOpening(true);
     try {
-      const session = await createSession({ datasetId, analysisId: finished.id, title });
+      const session = await createSession({ datasetId, analysisId: finished.id, title, ...(colorBy ? { colorBy } : {}) });
       rememberViewToken(session.id, session.viewToken);
       rememberSession({ id: session.id, title, editToken: session.editToken });
       location.assign(sessionUrl(location.origin, session.id, session.editToken));
@@ -94,6 +97,22 @@ export function StartPage() {
       await open(created.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  /** The RFM preset: the customer table becomes the chosen table, is analysed, and opens coloured by segment. */
+  const [rfmError, setRfmError] = useState<string | null>(null);
+  const runRfm = async (source: DatasetDetail, choice: RfmChoice) => {
+    setRfmError(null);
+    setBusy('Making the customer table…');
+    try {
+      const made = await createRfmDataset(source.id, choice);
+      setDatasets((list) => [made.dataset, ...(list ?? [])]);
+      await open(made.dataset.id);
+      start(made.dataset.id, RFM_ANALYSIS, (finished) => openSession(made.dataset.id, finished, made.dataset.name, RFM_COLUMNS.segment));
+    } catch (e) {
+      setRfmError(e instanceof Error ? e.message : String(e));
       setBusy(null);
     }
   };
@@ -217,6 +236,10 @@ export function StartPage() {
                 </p>
               )}
             </section>
+            {/* Only for tables with dates: RFM reads the date of each purchase. */}
+            {!running && chosen.detail.columns.some((c) => c.type === 'datetime') && (
+              <RfmCard key={chosen.detail.id} detail={chosen.detail} disabled={busy !== null} error={rfmError} onRun={(choice) => void runRfm(chosen.detail, choice)} />
+            )}
           </>
         )}
       </div>

@@ -5,11 +5,18 @@ import type { ApiDeps } from './deps.ts';
 import { principalOf } from '../auth/access.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
+import { LIMITS } from '../../shared/session/limits.ts';
 import { reportDisposition } from '../insights/report/file-name.ts';
 import { renderReport } from '../insights/report/render-report.ts';
 
 const createBody = z
-  .object({ datasetId: z.string().min(1), analysisId: z.string().min(1).optional(), title: z.string().min(1).max(200).optional() })
+  .object({
+    datasetId: z.string().min(1),
+    analysisId: z.string().min(1).optional(),
+    title: z.string().min(1).max(200).optional(),
+    /** A column of the dataset the session starts coloured by (the RFM preset: its segments). */
+    colorBy: z.string().min(1).max(LIMITS.columnLength).optional(),
+  })
   .strict();
 const rebindBody = z.object({ analysisId: z.string().min(1) }).strict();
 

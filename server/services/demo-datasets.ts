@@ -11,6 +11,14 @@ export const DEMO_DATASETS: (DemoDataset & { file: string })[] = [
   { key: 'iris', name: 'Iris', file: 'iris.csv', format: 'csv', rows: 150, description: "Fisher's iris flowers: sepal and petal sizes of three species." },
   { key: 'cars', name: 'Cars', file: 'cars.json', format: 'json', rows: 406, description: 'Fuel economy, power and weight of cars from the USA, Europe and Japan, 1970–1982.' },
   { key: 'seattle-weather', name: 'Seattle weather', file: 'seattle-weather.csv', format: 'csv', rows: 1461, description: 'Daily temperature, rain and wind in Seattle, 2012–2015.' },
+  {
+    key: 'superstore-orders',
+    name: 'Superstore orders',
+    file: 'superstore-orders.csv',
+    format: 'csv',
+    rows: 4947,
+    description: "Order lines of Tableau's sample store (fictional customers), 2014–2017: try the customer segments (RFM) preset on it.",
+  },
 ];
 
 export function demoAssetPath(file: string): string {

@@ -27,12 +27,17 @@ export class SessionService {
     private readonly documents: SessionDocuments,
   ) {}
 
-  async create(input: { datasetId: string; analysisId?: string; title?: string }): Promise<SessionRecord> {
+  async create(input: { datasetId: string; analysisId?: string; title?: string; colorBy?: string }): Promise<SessionRecord> {
     const dataset = this.datasets.get(input.datasetId);
     if (input.analysisId) this.checkAnalysis(input.analysisId, dataset.id);
+    const colorBy = input.colorBy;
+    if (colorBy !== undefined && !dataset.columns.some((c) => c.name === colorBy)) {
+      throw new HttpError(400, 'unknown_column', `colorBy names no column of "${dataset.name}" ("${colorBy.slice(0, 80)}").`);
+    }
+    const defaults = colorBy === undefined ? {} : { defaults: { color: { by: 'column' as const, column: colorBy } } };
     return this.sessions.create({ datasetId: dataset.id, analysisId: input.analysisId ?? null, title: input.title ?? dataset.name }, (record) =>
       this.documents.createSessionDocument(record.id, (doc) =>
-        initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title }),
+        initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title, ...defaults }),
       ),
     );
   }

@@ -59,7 +59,7 @@ describe('the start page of a server with a demo session', () => {
     await page.getByTestId('demos').waitFor();
     const names = async (list: string) => page.getByTestId(list).locator('.dataset-name').allInnerTexts();
     expect(await names('datasets')).toEqual(['Palmer penguins']);
-    await expect.poll(() => names('demos')).toEqual(['Iris', 'Cars', 'Seattle weather']);
+    await expect.poll(() => names('demos')).toEqual(['Iris', 'Cars', 'Seattle weather', 'Superstore orders']);
     await page.screenshot({ path: join(screenshotDir, 'start-demo-session.png') });
 
     await card.getByTestId('demo-edit-link').click();

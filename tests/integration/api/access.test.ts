@@ -60,12 +60,16 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/datasets/:id/rules': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/rules`, body: () => json({ kind: 'not-null', column: 'species' }), expect: sessionWrites(201) },
   // An unknown rule id: whoever may delete rules gets the handler's 404, everyone else the guard's refusal first.
   'DELETE /api/datasets/:id/rules/:ruleId': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}/rules/no-such-rule`, expect: sessionWrites(404) },
+  // The walk's table (iris) has no dates: the owner passes the guard and gets the handler's 400, everyone else the guard's refusal first.
+  'POST /api/datasets/:id/rfm': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/rfm`, body: () => json({ customer: 'species', date: 'sepal_length', amount: 'petal_width' }), expect: ownerOnly(400) },
   'GET /api/analyses/:id': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionReads(200) },
   'GET /api/analyses/:id/points.json': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/points.json`, expect: sessionReads(200) },
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },
   'GET /api/analyses/:id/neighbors': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/neighbors?point=0&k=3`, expect: sessionReads(200) },
   // Asking changes nothing: a view token may ask.
   'POST /api/analyses/:id/ask': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/ask`, body: () => json({ question: 'how many rows are there?' }), expect: sessionReads(200) },
+  // Rules change nothing: a view token may ask for them.
+  'POST /api/analyses/:id/co-occurrences': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/co-occurrences`, body: () => json({ group: { kind: 'all' } }), expect: sessionReads(200) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
   'GET /api/analyses/:id/cluster-stats': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/cluster-stats?format=csv`, expect: sessionReads(200) },
   // A comparison only reads: a view token may ask for one.

@@ -113,7 +113,7 @@ describe('uploading every demo dataset in every accepted format', () => {
 describe('demo datasets', () => {
   it('lists the shipped datasets and imports one on request', async () => {
     const { demos } = (await (await ownerFetch(`${server.url}/api/demo-datasets`)).json()) as { demos: { key: string; rows: number }[] };
-    expect(demos.map((d) => d.key)).toEqual(['penguins', 'iris', 'cars', 'seattle-weather']);
+    expect(demos.map((d) => d.key)).toEqual(['penguins', 'iris', 'cars', 'seattle-weather', 'superstore-orders']);
     for (const demo of demos) {
       const response = await ownerFetch(`${server.url}/api/demo-datasets/${demo.key}`, { method: 'POST' });
       expect(response.status).toBe(201);
