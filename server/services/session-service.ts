@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, rebindAnalysis } from '../../shared/session/index.ts';
+import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, rebindAnalysis, setEncoding } from '../../shared/session/index.ts';
 import { HttpError } from '../api/http-error.ts';
 import { SERVER_ORIGIN } from '../collab/index.ts';
 import { matchClusterIds, type RowClusters } from '../identity/match-clusters.ts';
@@ -31,9 +31,11 @@ export class SessionService {
     const dataset = this.datasets.get(input.datasetId);
     if (input.analysisId) this.checkAnalysis(input.analysisId, dataset.id);
     return this.sessions.create({ datasetId: dataset.id, analysisId: input.analysisId ?? null, title: input.title ?? dataset.name }, (record) =>
-      this.documents.createSessionDocument(record.id, (doc) =>
-        initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title }),
-      ),
+      this.documents.createSessionDocument(record.id, (doc) => {
+        initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title });
+        // Two datasets in one cloud: what matters first is which dataset each point is from.
+        if (dataset.comparison) setEncoding(doc, 'color', { by: 'column', column: dataset.comparison.sourceColumn, palette: 'tableau10' });
+      }),
     );
   }
 

@@ -33,6 +33,7 @@ interface World {
   analysisId: string;
   session: SessionCreated;
   other: SessionCreated;
+  otherDatasetId: string;
 }
 
 interface Probe {
@@ -60,6 +61,11 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/datasets/:id/rules': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/rules`, body: () => json({ kind: 'not-null', column: 'species' }), expect: sessionWrites(201) },
   // An unknown rule id: whoever may delete rules gets the handler's 404, everyone else the guard's refusal first.
   'DELETE /api/datasets/:id/rules/:ruleId': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}/rules/no-such-rule`, expect: sessionWrites(404) },
+  // Drift needs the right to read both datasets: a session token reads one of them at most. Iris and
+  // penguins share no column, so the owner, past the guard, gets the handler's 400.
+  'GET /api/datasets/:id/drift': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/drift?against=${w.otherDatasetId}`, expect: { ...ownerOnly(400) } },
+  // A comparison creates a dataset: the workspace's owner only.
+  'POST /api/datasets/:id/comparisons': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/comparisons`, body: (w) => json({ against: w.otherDatasetId }), expect: ownerOnly(400) },
   'GET /api/analyses/:id': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionReads(200) },
   'GET /api/analyses/:id/points.json': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/points.json`, expect: sessionReads(200) },
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },
@@ -163,7 +169,7 @@ beforeAll(async () => {
   port = server.port;
   const mine = await analysedSession('iris');
   const theirs = await analysedSession('penguins');
-  world = { ...mine, other: theirs.session };
+  world = { ...mine, other: theirs.session, otherDatasetId: theirs.datasetId };
 }, 120_000);
 
 afterAll(async () => {

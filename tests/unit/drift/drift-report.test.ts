@@ -16,8 +16,8 @@ function rowsOf(table: Table, rows: number[]): Table {
     columns: table.columns.map((c): Column => {
       const d = c.data;
       if (d.type === 'number' || d.type === 'datetime') return { ...c, data: { type: d.type, values: Float64Array.from(rows, (r) => d.values[r]) } };
-      if (d.type === 'category' || d.type === 'boolean') return { ...c, data: { type: d.type, dictionary: d.dictionary, codes: Int32Array.from(rows, (r) => d.codes[r]) } };
-      return { ...c, data: { type: 'text', values: rows.map((r) => d.values[r]) } };
+      if (d.type === 'text') return { ...c, data: { type: 'text', values: rows.map((r) => d.values[r]) } };
+      return { ...c, data: { type: d.type, dictionary: d.dictionary, codes: Int32Array.from(rows, (r) => d.codes[r]) } };
     }),
   };
 }
