@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { createSession, sessionUrl } from '../api/sessions.ts';
+import { createComparison } from '../api/drift.ts';
+import { CompareCard } from '../panels/compare-card.tsx';
 import { checkAccess } from '../api/access.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
@@ -92,6 +94,23 @@ export function StartPage() {
       const created = await create();
       setDatasets((list) => [created, ...(list ?? []).filter((d) => d.id !== created.id)]);
       await open(created.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  /** The chosen table and another version as one comparison dataset, analysed (joint fit) and opened as a session. */
+  const compare = async (detail: DatasetDetail, against: string) => {
+    setError(null);
+    setBusy('Joining the two tables…');
+    try {
+      const made = await createComparison(detail.id, against);
+      setDatasets((list) => [made.dataset, ...(list ?? [])]);
+      await open(made.dataset.id);
+      // The server queued exactly this analysis: starting it again joins it and follows its progress.
+      const params = { columns: { [made.dataset.comparison!.sourceColumn]: { exclude: true } } };
+      start(made.dataset.id, params, (finished) => openSession(made.dataset.id, finished, made.dataset.name));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
@@ -208,6 +227,7 @@ export function StartPage() {
                 <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
               </section>
             )}
+            {!running && <CompareCard chosen={chosen.detail} datasets={datasets ?? []} disabled={busy !== null} onCompare={(against) => void compare(chosen.detail, against)} />}
             <section className="card analyse-card" aria-labelledby="analyse-title">
               <h2 id="analyse-title">3 · Analyse</h2>
               <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={running} onRun={(params, title) => start(chosen.detail.id, params, (finished) => openSession(chosen.detail.id, finished, title))} />
