@@ -100,12 +100,12 @@ export function StartPage() {
     }
   };
 
-  /** The chosen table and another version as one comparison dataset, analysed (joint fit) and opened as a session. */
-  const compare = async (detail: DatasetDetail, against: string) => {
+  /** The chosen table and a reference version as one comparison dataset, analysed (joint fit) and opened as a session. */
+  const compare = async (detail: DatasetDetail, referenceId: string) => {
     setError(null);
     setBusy('Joining the two tables…');
     try {
-      const made = await createComparison(detail.id, against);
+      const made = await createComparison(referenceId, detail.id);
       setDatasets((list) => [made.dataset, ...(list ?? [])]);
       await open(made.dataset.id);
       // The server queued exactly this analysis: starting it again joins it and follows its progress.
@@ -227,7 +227,6 @@ export function StartPage() {
                 <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
               </section>
             )}
-            {!running && <CompareCard chosen={chosen.detail} datasets={datasets ?? []} disabled={busy !== null} onCompare={(against) => void compare(chosen.detail, against)} />}
             <section className="card analyse-card" aria-labelledby="analyse-title">
               <h2 id="analyse-title">3 · Analyse</h2>
               <RunForm key={chosen.detail.id} detail={chosen.detail} overrides={overrides} running={running} onRun={(params, title) => start(chosen.detail.id, params, (finished) => openSession(chosen.detail.id, finished, title))} />
@@ -237,6 +236,7 @@ export function StartPage() {
                 </p>
               )}
             </section>
+            {!running && <CompareCard chosen={chosen.detail} datasets={datasets ?? []} disabled={busy !== null} onCompare={(referenceId) => void compare(chosen.detail, referenceId)} />}
           </>
         )}
       </div>
