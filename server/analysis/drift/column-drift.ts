@@ -1,6 +1,6 @@
 import { DRIFT_THRESHOLDS, type DriftColumn, type DriftColumnKind, type DriftHistogram } from '../../../shared/insights/drift.ts';
 import type { ColumnData } from '../../../shared/table.ts';
-import { chiSquareHomogeneity, kolmogorovSmirnov, populationStabilityIndex, shares } from './distribution-tests.ts';
+import { chiSquareHomogeneity, chiSquareSurvival, kolmogorovSmirnov, populationStabilityIndex, shares } from './distribution-tests.ts';
 
 /** Quantile bins of the reference a numeric column's PSI is measured on. */
 export const PSI_BINS = 10;
@@ -18,14 +18,18 @@ function verdict(m: Measured): Pick<DriftColumn, 'metric' | 'value' | 'drifted' 
   if (m.referenceCount === 0 || m.currentCount === 0) {
     return { metric: 'psi', value: 0, drifted: false, reason: 'One side has no values to compare.' };
   }
-  if (m.psi > t.psi) return { metric: 'psi', value: m.psi, drifted: true, reason: `PSI ${fmt(m.psi)} > ${t.psi}.` };
+  // PSI of two samples of one distribution is about χ²(bins − 1) · (1/n + 1/m): on a few hundred
+  // rows noise alone passes 0.2, so a PSI also has to stand out from that noise.
+  const psiP = chiSquareSurvival(m.psi / (1 / m.referenceCount + 1 / m.currentCount), Math.max(1, m.histogram.labels.length - 1));
+  if (m.psi > t.psi && psiP < t.pValue) return { metric: 'psi', value: m.psi, drifted: true, reason: `PSI ${fmt(m.psi)} > ${t.psi} (beyond sampling noise: p ${pFmt(psiP)}).` };
   if (m.ks && m.ks.pValue < t.pValue && m.ks.statistic >= t.ksMinEffect) {
     return { metric: 'ks', value: m.ks.statistic, drifted: true, reason: `KS D ${fmt(m.ks.statistic)} ≥ ${t.ksMinEffect} with p ${pFmt(m.ks.pValue)} < ${t.pValue}.` };
   }
   if (m.chi2 && m.chi2.pValue < t.pValue && m.psi >= t.chi2MinPsi) {
     return { metric: 'chi2', value: m.chi2.statistic, drifted: true, reason: `Chi-square p ${pFmt(m.chi2.pValue)} < ${t.pValue} with PSI ${fmt(m.psi)} ≥ ${t.chi2MinPsi}.` };
   }
-  return { metric: 'psi', value: m.psi, drifted: false, reason: `PSI ${fmt(m.psi)} ≤ ${t.psi} and no test shows a large enough shift.` };
+  const psiWhy = m.psi > t.psi ? `PSI ${fmt(m.psi)} is within sampling noise for this many rows (p ${pFmt(psiP)})` : `PSI ${fmt(m.psi)} ≤ ${t.psi}`;
+  return { metric: 'psi', value: m.psi, drifted: false, reason: `${psiWhy} and no test shows a large enough shift.` };
 }
 
 function numericDrift(reference: Extract<ColumnData, { values: Float64Array }>, current: ColumnData): Measured {

@@ -88,6 +88,26 @@ describe('drift between two versions of penguins', () => {
     expect(report.skipped).toEqual([{ column: 'Penguin', reason: expect.stringContaining('identifier') }]);
   });
 
+  it('two random halves of one table rarely look drifted (the false-alarm rate the thresholds give)', async () => {
+    const falseAlarms = (table: Table, seeds: number) => {
+      let flagged = 0;
+      let columns = 0;
+      for (let seed = 1; seed <= seeds; seed++) {
+        const random = createRandom(seed);
+        const side = Array.from({ length: table.rowCount }, () => random() < 0.5);
+        const rows = (want: boolean) => [...side.keys()].filter((r) => side[r] === want);
+        const report = driftReport(named('a', rowsOf(table, rows(true))), named('b', rowsOf(table, rows(false))));
+        flagged += report.columns.filter((c) => c.drifted).length;
+        columns += report.columns.length;
+      }
+      return flagged / columns;
+    };
+    // 172 rows a side: each test runs at p < 0.01, so a few columns in a hundred are flagged by chance.
+    expect(falseAlarms(penguins, 50)).toBeLessThanOrEqual(0.03);
+    // 730 rows a side: none.
+    expect(falseAlarms(await loadAsset('seattle'), 20)).toBe(0);
+  });
+
   it('refuses two tables that share no column', () => {
     const other: Table = { rowCount: 1, columns: [{ name: 'x', identifier: false, data: { type: 'number', values: Float64Array.of(1) } }] };
     expect(() => driftReport(named('a', penguins), named('b', other))).toThrow(DriftError);
