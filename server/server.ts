@@ -89,7 +89,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
     sessionService: new SessionService(sessions, datasets, analyses, collab),
     quality,
-    compare: new CompareService(datasets, jobs),
+    compare: new CompareService(datasets, jobs, config.maxRows),
     reports: new ReportService(sessions, datasets, analyses, collab, quality),
     access,
     guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),

@@ -10,7 +10,7 @@ import { readDriftFile } from '../store/drift-file.ts';
 /** A refusal about the request (two datasets sharing nothing, a dataset compared with itself): a 400. */
 export class CompareError extends Error {
   constructor(
-    readonly code: 'no_shared_columns' | 'same_dataset' | 'not_a_comparison',
+    readonly code: 'no_shared_columns' | 'same_dataset' | 'not_a_comparison' | 'too_many_rows',
     message: string,
   ) {
     super(message);
@@ -34,6 +34,8 @@ export class CompareService {
   constructor(
     private readonly datasets: DatasetStore,
     private readonly jobs: JobQueue,
+    /** The most rows a dataset may have (MAX_ROWS): the comparison holds both datasets' rows. */
+    private readonly maxRows: number,
   ) {}
 
   /** The drift from `referenceId` to `currentId`; without `currentId`, the stored drift of a comparison dataset. */
@@ -47,6 +49,10 @@ export class CompareService {
     if (referenceId === currentId) throw new CompareError('same_dataset', 'A dataset compared with itself shows nothing: choose another dataset (or version) to compare with.');
     const reference = this.ref(referenceId);
     const current = this.ref(currentId);
+    const rows = reference.rowCount + current.rowCount;
+    if (rows > this.maxRows) {
+      throw new CompareError('too_many_rows', `Both datasets together have ${rows} rows; a dataset may have at most ${this.maxRows} (MAX_ROWS), so they cannot be shown in one cloud.`);
+    }
     const target = this.datasets.reserve();
     try {
       const reply = unwrap(await runCompareWorker({ reference, current, combine: { id: target.id, targetDir: target.tmpDir } }));

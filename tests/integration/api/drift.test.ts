@@ -114,4 +114,20 @@ describe('POST /api/datasets/:id/comparisons', () => {
     expect(await refusal(await compare({ against: after.id, extra: 1 }))).toEqual([400, 'invalid_request']);
     expect(await count()).toBe(n + 1);
   });
+
+  it('refuses two datasets whose rows together pass MAX_ROWS (413), keeping nothing', async () => {
+    const small = await tempDataDir('mirage-drift-rows-');
+    const limited = await startTestServer(small, { maxRows: 500 });
+    try {
+      const upload = (csv: string, name: string) =>
+        ownerFetch(`${limited.url}/api/datasets?name=${name}`, { method: 'POST', headers: { 'content-type': CONTENT_TYPES.csv }, body: csv }).then((r) => r.json() as Promise<DatasetDescription>);
+      const [a, b] = [await upload(cleanPenguinsCsv(), 'a'), await upload(shiftedPenguinsCsv(), 'b')];
+      const response = await postJson(`${limited.url}/api/datasets/${a.id}/comparisons`, { against: b.id });
+      expect(await refusal(response)).toEqual([413, 'too_many_rows']);
+      expect(((await (await ownerFetch(`${limited.url}/api/datasets`)).json()) as { datasets: unknown[] }).datasets).toHaveLength(2);
+    } finally {
+      await limited.close();
+      await removeDir(small);
+    }
+  }, 60_000);
 });
