@@ -108,6 +108,18 @@ describe('drift between two versions of penguins', () => {
     expect(falseAlarms(await loadAsset('seattle'), 20)).toBe(0);
   });
 
+  it('counts rows by a number key (sorted merge) like a direct multiset difference, repeats and missing keys included', async () => {
+    const { rowChanges } = await import('../../../server/analysis/drift/row-changes.ts');
+    const random = createRandom(3);
+    const draw = (n: number) => Array.from({ length: n }, () => (random() < 0.05 ? NaN : Math.floor(random() * 400)));
+    const [a, b] = [draw(1000), draw(900)];
+    const one = (values: number[]): Table => ({ rowCount: values.length, columns: [{ name: 'k', identifier: false, data: { type: 'number', values: Float64Array.from(values) } }] });
+    const counts = (values: number[]) => values.reduce((m, v) => m.set(String(v), (m.get(String(v)) ?? 0) + 1), new Map<string, number>());
+    const [ca, cb] = [counts(a), counts(b)];
+    const surplus = (x: Map<string, number>, y: Map<string, number>) => [...x].reduce((s, [k, n]) => s + Math.max(0, n - (y.get(k) ?? 0)), 0);
+    expect(rowChanges(one(a), one(b), ['k'])).toMatchObject({ added: surplus(cb, ca), removed: surplus(ca, cb), matchedBy: 'whole-row' });
+  });
+
   it('refuses two tables that share no column', () => {
     const other: Table = { rowCount: 1, columns: [{ name: 'x', identifier: false, data: { type: 'number', values: Float64Array.of(1) } }] };
     expect(() => driftReport(named('a', penguins), named('b', other))).toThrow(DriftError);
