@@ -23,8 +23,8 @@ try {
   const drift = driftReport(reference, current);
   let detail: DatasetDetail | undefined;
   if (request.combine) {
-    const { table, sourceColumn } = combineTables(reference, current);
-    const [referenceLabel, currentLabel] = (table.columns.at(-1)!.data as { dictionary: string[] }).dictionary;
+    const { table, sourceColumn, labels } = combineTables(reference, current);
+    const [referenceLabel, currentLabel] = labels;
     const base = datasetDetail(
       request.combine.id,
       { name: `${reference.name} vs ${current.name}`, format: request.reference.format, bytes: 0, warnings: [] },

@@ -10,7 +10,7 @@ export const SOURCE_COLUMN = 'source';
  * first, then a category column naming each row's dataset. Its name is `source`, or
  * `source (dataset)` … when a shared column already has that name.
  */
-export function combineTables(reference: NamedTable, current: NamedTable): { table: Table; sourceColumn: string; shared: string[] } {
+export function combineTables(reference: NamedTable, current: NamedTable): { table: Table; sourceColumn: string; labels: [string, string]; shared: string[] } {
   const columns: Column[] = [];
   for (const a of reference.table.columns) {
     const b = current.table.columns.find((c) => c.name === a.name);
@@ -26,9 +26,9 @@ export function combineTables(reference: NamedTable, current: NamedTable): { tab
   const codes = new Int32Array(n + m);
   codes.fill(1, n);
   // Versions of one upload share a name: say which side each is.
-  const names = reference.name === current.name ? [`${reference.name} (reference)`, `${current.name} (current)`] : [reference.name, current.name];
-  columns.push({ name: sourceColumn, identifier: false, data: { type: 'category', codes, dictionary: names } });
-  return { table: { rowCount: n + m, columns }, sourceColumn, shared };
+  const labels: [string, string] = reference.name === current.name ? [`${reference.name} (reference)`, `${current.name} (current)`] : [reference.name, current.name];
+  columns.push({ name: sourceColumn, identifier: false, data: { type: 'category', codes, dictionary: [...labels] } });
+  return { table: { rowCount: n + m, columns }, sourceColumn, labels, shared };
 }
 
 function concatData(a: ColumnData, b: ColumnData): ColumnData {
