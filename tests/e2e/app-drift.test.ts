@@ -50,6 +50,7 @@ describe('comparing two versions in one cloud', () => {
     await page.waitForSelector('[data-testid=preview] tbody tr');
     const option = page.locator('[data-testid=compare-with] option');
     expect(await option.allTextContents()).toEqual(['penguins-2025 · 344 rows · 8 of 8 columns shared']);
+    await page.locator('[data-testid=compare-run]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'drift-start-page.png') });
     await page.click('[data-testid=compare-run]');
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+\?token=/, { timeout: 120_000 });
