@@ -1,12 +1,12 @@
-import type { Column, ColumnData, Table } from '../../../shared/table.ts';
+import type { Column, ColumnData, ColumnType, Table } from '../../../shared/table.ts';
 import type { NamedTable } from './drift-report.ts';
 
 /** The column that names each row's dataset in a comparison. */
 export const SOURCE_COLUMN = 'source';
 
 /**
- * Both tables as one, for embedding them together: the columns they share (same name, same
- * type; booleans stay booleans only if both are) in the reference's order, reference rows
+ * Both tables as one, for embedding them together: the columns they share (same name and kind,
+ * as drift compares them: booleans and categories together become categories) in the reference's order, reference rows
  * first, then a category column naming each row's dataset. Its name is `source`, or
  * `source (dataset)` … when a shared column already has that name.
  */
@@ -14,7 +14,7 @@ export function combineTables(reference: NamedTable, current: NamedTable): { tab
   const columns: Column[] = [];
   for (const a of reference.table.columns) {
     const b = current.table.columns.find((c) => c.name === a.name);
-    if (!b || b.data.type !== a.data.type) continue;
+    if (!b || family(b.data.type) !== family(a.data.type)) continue;
     // Unique within each dataset; the same key in both is how rows are matched, so it stays a key.
     columns.push({ name: a.name, identifier: a.identifier && b.identifier, data: concatData(a.data, b.data) });
   }
@@ -29,6 +29,10 @@ export function combineTables(reference: NamedTable, current: NamedTable): { tab
   const labels: [string, string] = reference.name === current.name ? [`${reference.name} (reference)`, `${current.name} (current)`] : [reference.name, current.name];
   columns.push({ name: sourceColumn, identifier: false, data: { type: 'category', codes, dictionary: [...labels] } });
   return { table: { rowCount: n + m, columns }, sourceColumn, labels, shared };
+}
+
+function family(type: ColumnType): ColumnType {
+  return type === 'boolean' ? 'category' : type;
 }
 
 function concatData(a: ColumnData, b: ColumnData): ColumnData {
@@ -52,7 +56,8 @@ function concatData(a: ColumnData, b: ColumnData): ColumnData {
     const codes = new Int32Array(a.codes.length + b.codes.length);
     codes.set(a.codes);
     for (let i = 0; i < b.codes.length; i++) codes[a.codes.length + i] = b.codes[i] < 0 ? -1 : remap[b.codes[i]];
-    return { type: a.type, codes, dictionary };
+    // A yes/no column in one and categories in the other: categories, holding both.
+    return { type: a.type === b.type ? a.type : 'category', codes, dictionary };
   }
   if (a.type === 'text' && b.type === 'text') return { type: 'text', values: [...a.values, ...b.values] };
   throw new Error(`cannot join a ${a.type} column with a ${b.type} column`);

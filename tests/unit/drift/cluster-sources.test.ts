@@ -26,6 +26,15 @@ describe('two datasets in one table', () => {
     expect(Array.from(source.codes)).toEqual([0, 0, 1, 1, 1]);
   });
 
+  it('joins a yes/no column of one with a category column of the other as categories', () => {
+    const yes: Table = { rowCount: 2, columns: [{ name: 'ok', identifier: false, data: { type: 'boolean', codes: Int32Array.of(1, 0), dictionary: ['false', 'true'] } }] };
+    const words: Table = { rowCount: 1, columns: [{ name: 'ok', identifier: false, data: { type: 'category', ...dictionaryEncode(['maybe']) } }] };
+    const ok = combineTables({ datasetId: 'A', name: 'a', table: yes }, { datasetId: 'B', name: 'b', table: words }).table.columns[0].data;
+    expect(ok.type).toBe('category');
+    const { codes, dictionary } = ok as { codes: Int32Array; dictionary: string[] };
+    expect(Array.from(codes, (c) => dictionary[c])).toEqual(['true', 'false', 'maybe']);
+  });
+
   it('counts each cluster’s points by source through the points’ dataset rows', () => {
     const source = { type: 'category' as const, codes: Int32Array.of(0, 0, 1, 1, 1), dictionary: ['old', 'new'] };
     // Points 0..3 are dataset rows 0, 2, 3, 4 (row 1 was dropped by the analysis).
