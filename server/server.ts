@@ -13,6 +13,7 @@ import { createCollabServer } from './collab/index.ts';
 import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
+import { CompareService } from './services/compare-service.ts';
 import { QualityService } from './services/quality-service.ts';
 import { ReportService } from './services/report-service.ts';
 import { SessionService } from './services/session-service.ts';
@@ -88,6 +89,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
     sessionService: new SessionService(sessions, datasets, analyses, collab),
     quality,
+    compare: new CompareService(datasets, jobs, config.maxRows),
     reports: new ReportService(sessions, datasets, analyses, collab, quality),
     access,
     guards: createGuards({ analysisDataset: (id) => analyses.datasetOf(id) }),

@@ -45,6 +45,17 @@ export interface DatasetDescription {
   quality?: { findings: number; alerts: number };
   /** The earlier version this upload replaces (`?replaces=`, or a re-upload under the same name). */
   replaces?: { datasetId: string; name: string; createdAt: string };
+  /**
+   * A comparison of two datasets (POST /api/datasets/:id/comparisons): their shared columns and
+   * `sourceColumn` naming each row's dataset (its values `reference.label`, `current.label`).
+   */
+  comparison?: DatasetComparison;
+}
+
+export interface DatasetComparison {
+  reference: { datasetId: string; name: string; label: string };
+  current: { datasetId: string; name: string; label: string };
+  sourceColumn: string;
 }
 
 export interface DatasetDetail extends DatasetDescription {

@@ -8,6 +8,7 @@ import { AnnotationsPanel } from '../panels/annotations-panel.tsx';
 import { BookmarksPanel } from '../panels/bookmarks-panel.tsx';
 import { ClusterPanel } from '../panels/cluster-panel.tsx';
 import { CoOccurrencePanel } from '../panels/co-occurrence-panel.tsx';
+import { DriftPanel } from '../panels/drift-panel.tsx';
 import { EncodingPanel } from '../panels/encoding-panel.tsx';
 import { ExportPanel } from '../panels/export-panel.tsx';
 import { FilterPanel } from '../panels/filter-panel.tsx';
@@ -83,6 +84,7 @@ export function SessionView({ model }: { model: SessionModel }) {
               </button>
             </div>
             <AskPanel />
+            <DriftPanel />
             <ClusterPanel />
             <FilterPanel />
             <EncodingPanel />

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { createSession, sessionUrl } from '../api/sessions.ts';
+import { createComparison } from '../api/drift.ts';
+import { CompareCard } from '../panels/compare-card.tsx';
 import { checkAccess } from '../api/access.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
@@ -113,6 +115,23 @@ export function StartPage() {
       start(made.dataset.id, RFM_ANALYSIS, (finished) => openSession(made.dataset.id, finished, made.dataset.name, RFM_COLUMNS.segment));
     } catch (e) {
       setRfmError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  /** The chosen table and a reference version as one comparison dataset, analysed (joint fit) and opened as a session. */
+  const compare = async (detail: DatasetDetail, referenceId: string) => {
+    setError(null);
+    setBusy('Joining the two tables…');
+    try {
+      const made = await createComparison(referenceId, detail.id);
+      setDatasets((list) => [made.dataset, ...(list ?? [])]);
+      await open(made.dataset.id);
+      // The server queued exactly this analysis: starting it again joins it and follows its progress.
+      const params = { columns: { [made.dataset.comparison!.sourceColumn]: { exclude: true } } };
+      start(made.dataset.id, params, (finished) => openSession(made.dataset.id, finished, made.dataset.name));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
     }
   };
@@ -240,6 +259,7 @@ export function StartPage() {
             {!running && chosen.detail.columns.some((c) => c.type === 'datetime') && (
               <RfmCard key={chosen.detail.id} detail={chosen.detail} disabled={busy !== null} error={rfmError} onRun={(choice) => void runRfm(chosen.detail, choice)} />
             )}
+            {!running && <CompareCard chosen={chosen.detail} datasets={datasets ?? []} disabled={busy !== null} onCompare={(referenceId) => void compare(chosen.detail, referenceId)} />}
           </>
         )}
       </div>

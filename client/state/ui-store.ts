@@ -10,7 +10,7 @@ export interface HoverState {
   y: number;
 }
 
-export type PanelId = 'ask' | 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export' | 'quality' | 'co-occurrence';
+export type PanelId = 'ask' | 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export' | 'quality' | 'co-occurrence' | 'drift';
 
 export interface UiState {
   hover: HoverState | null;

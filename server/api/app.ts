@@ -11,6 +11,7 @@ import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
 import { qualityRoutes } from './quality.ts';
+import { driftRoutes } from './drift.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
 import { toErrorResponse } from './http-error.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/datasets', datasetsRoutes(deps));
   app.route('/api/datasets', qualityRoutes(deps));
   app.route('/api/datasets', rfmRoutes(deps));
+  app.route('/api/datasets', driftRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/analyses', askRoutes(deps));
   app.route('/api/analyses', analysisInsightsRoutes(deps));

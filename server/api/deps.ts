@@ -8,6 +8,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { DatasetImporter } from '../services/import-dataset.ts';
 import type { ReportService } from '../services/report-service.ts';
 import type { SessionService } from '../services/session-service.ts';
+import type { CompareService } from '../services/compare-service.ts';
 import type { QualityService } from '../services/quality-service.ts';
 
 /** Everything the routes call; built once in server/main.ts (and by test factories). */
@@ -21,6 +22,8 @@ export interface ApiDeps {
   sessionService: SessionService;
   /** Quality reports and rules of datasets. */
   quality: QualityService;
+  /** Drift between datasets and the comparison datasets that embed two together. */
+  compare: CompareService;
   /** Gathers a session's findings report (GET /api/sessions/:id/report). */
   reports: ReportService;
   /** Who a request is; Host, origin and guess checks (server/auth). */

@@ -17,11 +17,12 @@ export interface AccessLookups {
  */
 export function createGuards(lookups: AccessLookups) {
   const guard =
-    (what: string, action: (c: Context) => Action): MiddlewareHandler =>
+    (what: string, action: (c: Context) => Action | Action[]): MiddlewareHandler =>
     async (c, next) => {
-      const decision = decide(principalOf(c), action(c));
-      if (decision === 'unauthenticated') throw unauthenticated();
-      if (decision === 'forbidden') throw forbidden(what);
+      // A route touching several resources needs the right to each.
+      const decisions = [action(c)].flat().map((a) => decide(principalOf(c), a));
+      if (decisions.includes('unauthenticated')) throw unauthenticated();
+      if (decisions.includes('forbidden')) throw forbidden(what);
       await next();
     };
   const id = (c: Context): string => c.req.param('id') ?? '';
@@ -29,6 +30,11 @@ export function createGuards(lookups: AccessLookups) {
   return {
     workspace: guard('the workspace (its list of datasets, uploads, demos, new sessions)', () => ({ kind: 'workspace' })),
     readDataset: guard('this dataset', (c) => ({ kind: 'read-dataset', datasetId: id(c) })),
+    /** Drift compares `:id` with `?against=`: whoever reads both (without `against`, just `:id`). */
+    readDatasetAndAgainst: guard('both datasets (the one compared against too)', (c) => {
+      const against = c.req.query('against');
+      return [{ kind: 'read-dataset', datasetId: id(c) }, ...(against === undefined ? [] : [{ kind: 'read-dataset' as const, datasetId: against }])];
+    }),
     runAnalysis: guard('analyses of this dataset (an edit link of a session on it may run them)', (c) => ({ kind: 'run-analysis', datasetId: id(c) })),
     editRules: guard('the rules of this dataset (an edit link of a session on it may change them)', (c) => ({ kind: 'edit-rules', datasetId: id(c) })),
     readAnalysis: guard('this analysis', (c) => ({ kind: 'read-analysis', ...analysis(c) })),

@@ -4,6 +4,7 @@ import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.
 import { encodeBuffer } from '../../shared/binary.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
+import { jointFitNote } from '../analysis/drift/joint-fit-note.ts';
 import { analysisKey } from './analysis-key.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
 import { QueueCaps, type QueueLimits } from './queue-caps.ts';
@@ -216,7 +217,10 @@ export class JobQueue {
       if (stopped()) return;
       await this.options.analyses.saveResult(id, arrays, clusterStats);
       if (stopped()) return;
-      await this.finish(id, { status: 'done', result: summary, progress: { stage: 'explain', fraction: 1 } });
+      // A comparison dataset (two datasets in one) says in its notes that they share one fit.
+      const comparison = this.options.datasets.has(analysis.datasetId) ? this.options.datasets.get(analysis.datasetId).comparison : undefined;
+      const result = comparison ? { ...summary, notes: [jointFitNote(comparison, analysis.params), ...summary.notes] } : summary;
+      await this.finish(id, { status: 'done', result, progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {
       throttle.cancel();
       // cancel() records a cancelled run; a shutdown resumes it on the next start.

@@ -34,7 +34,11 @@ export class SessionService {
     if (colorBy !== undefined && !dataset.columns.some((c) => c.name === colorBy)) {
       throw new HttpError(400, 'unknown_column', `colorBy names no column of "${dataset.name}" ("${colorBy.slice(0, 80)}").`);
     }
-    const defaults = colorBy === undefined ? {} : { defaults: { color: { by: 'column' as const, column: colorBy } } };
+    // Two datasets in one cloud: what matters first is which dataset each point is from.
+    const color = colorBy !== undefined ? { by: 'column' as const, column: colorBy }
+      : dataset.comparison ? { by: 'column' as const, column: dataset.comparison.sourceColumn, palette: 'tableau10' }
+      : undefined;
+    const defaults = color === undefined ? {} : { defaults: { color } };
     return this.sessions.create({ datasetId: dataset.id, analysisId: input.analysisId ?? null, title: input.title ?? dataset.name }, (record) =>
       this.documents.createSessionDocument(record.id, (doc) =>
         initSessionDoc(doc, { datasetId: record.datasetId, analysisId: record.analysisId, title: record.title, ...defaults }),

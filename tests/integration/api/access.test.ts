@@ -33,6 +33,7 @@ interface World {
   analysisId: string;
   session: SessionCreated;
   other: SessionCreated;
+  otherDatasetId: string;
 }
 
 interface Probe {
@@ -62,6 +63,11 @@ const ROUTES: Record<string, Probe> = {
   'DELETE /api/datasets/:id/rules/:ruleId': { method: 'DELETE', path: (w) => `/api/datasets/${w.datasetId}/rules/no-such-rule`, expect: sessionWrites(404) },
   // The walk's table (iris) has no dates: the owner passes the guard and gets the handler's 400, everyone else the guard's refusal first.
   'POST /api/datasets/:id/rfm': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/rfm`, body: () => json({ customer: 'species', date: 'sepal_length', amount: 'petal_width' }), expect: ownerOnly(400) },
+  // Drift needs the right to read both datasets: a session token reads one of them at most. Iris and
+  // penguins share no column, so the owner, past the guard, gets the handler's 400.
+  'GET /api/datasets/:id/drift': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/drift?against=${w.otherDatasetId}`, expect: { ...ownerOnly(400) } },
+  // A comparison creates a dataset: the workspace's owner only.
+  'POST /api/datasets/:id/comparisons': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/comparisons`, body: (w) => json({ against: w.otherDatasetId }), expect: ownerOnly(400) },
   'GET /api/analyses/:id': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionReads(200) },
   'GET /api/analyses/:id/points.json': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/points.json`, expect: sessionReads(200) },
   'GET /api/analyses/:id/:file{[a-z-]+\\.bin}': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/positions.bin`, expect: sessionReads(200) },
@@ -170,7 +176,7 @@ beforeAll(async () => {
   port = server.port;
   const mine = await analysedSession('iris');
   const theirs = await analysedSession('penguins');
-  world = { ...mine, other: theirs.session };
+  world = { ...mine, other: theirs.session, otherDatasetId: theirs.datasetId };
 }, 120_000);
 
 afterAll(async () => {
