@@ -7,7 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
  * cannot be told from text and is not read), an .xlsx is a ZIP whose central directory names `xl/workbook.xml`.
  * A password-protected workbook is not a ZIP at all but an OLE compound file (like old .xls).
  */
-export type BinaryFormat = 'parquet' | 'arrow' | 'xlsx' | 'ole' | 'zip';
+export type BinaryFormat = 'parquet' | 'arrow' | 'xlsx' | 'ole' | 'zip' | 'cut-zip';
 
 const TAIL_BYTES = 256 * 1024;
 
@@ -19,14 +19,18 @@ export async function detectBinaryFormat(file: FileHandle, size: number): Promis
   if (ascii.startsWith('ARROW1')) return 'arrow';
   if (head.length >= 8 && head.readUInt32LE(0) === 0xffffffff && head.readInt32LE(4) > 0) return 'arrow';
   if (head.length >= 8 && head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole';
-  if (ascii.startsWith('PK\x03\x04')) return (await zipNames(file, size, 'xl/workbook.xml')) ? 'xlsx' : 'zip';
+  if (ascii.startsWith('PK\x03\x04')) return zipKind(file, size);
   return undefined;
 }
 
-/** Whether the ZIP's central directory (stored uncompressed at its end) names `entry`. */
-async function zipNames(file: FileHandle, size: number, entry: string): Promise<boolean> {
+/**
+ * A ZIP ends with its central directory (entry names, uncompressed) and an end record
+ * (`PK\x05\x06`): without the end record the file was cut short.
+ */
+async function zipKind(file: FileHandle, size: number): Promise<'xlsx' | 'zip' | 'cut-zip'> {
   const length = Math.min(TAIL_BYTES, size);
   const tail = Buffer.alloc(length);
   await file.read(tail, 0, length, size - length);
-  return tail.includes(Buffer.from(entry, 'latin1'));
+  if (!tail.includes(Buffer.from('PK\x05\x06', 'latin1'))) return 'cut-zip';
+  return tail.includes(Buffer.from('xl/workbook.xml', 'latin1')) ? 'xlsx' : 'zip';
 }

@@ -48,6 +48,8 @@ export async function ingestFile(path: string, options: FileIngestOptions = {}):
         'encrypted_workbook',
         'This is a password-protected (encrypted) Excel workbook or an old binary .xls file, which cannot be read here. Save it in Excel without a password as .xlsx and upload again.',
       );
+    case 'cut-zip':
+      throw new IngestError('corrupt_file', 'The file is a ZIP archive (an Excel workbook?) that is damaged or truncated: its table of contents at the end is missing. Upload the whole file again.');
     case 'zip':
       throw new IngestError('binary', 'The file is a ZIP archive but not an Excel workbook (no xl/workbook.xml inside). Unzip it and upload the table it holds.');
   }
