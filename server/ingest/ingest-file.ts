@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { checkZip } from './check-zip.ts';
 import { detectBinaryFormat, type BinaryFormat } from './detect-format.ts';
 import { IngestError } from './errors.ts';
 import { ingest, type IngestOptions } from './ingest.ts';
@@ -28,6 +29,7 @@ export async function ingestFile(path: string, options: FileIngestOptions = {}):
   try {
     size = (await handle.stat()).size;
     format = await detectBinaryFormat(handle, size);
+    if (format === 'xlsx') await checkZip(handle, path, size);
   } finally {
     await handle.close();
   }

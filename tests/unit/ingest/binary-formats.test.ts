@@ -160,6 +160,19 @@ describe('damaged and unsupported files get a sentence, never a crash', () => {
     }
   });
 
+  it('an .xlsx damaged inside (bytes flipped in its sheet or its parts) is refused, never left hanging', async () => {
+    const path = join(dir, 'flipped.xlsx');
+    await writeXlsxFixture([{ name: 'S', table: sources.penguins }], path);
+    const bytes = await readFile(path);
+    for (const at of [0.05, 0.2, 0.5, 0.8]) {
+      const spoiled = Buffer.from(bytes);
+      const from = Math.floor(spoiled.length * at);
+      for (let i = from; i < from + 64; i++) spoiled[i] ^= 0x5a;
+      await writeFile(path, spoiled);
+      await expectIngestError(ingestFile(path), 'corrupt_file', /The Excel workbook is damaged or truncated: the entry ".+" (does not inflate|fails its checksum)/);
+    }
+  });
+
   it('a file named .parquet that does not start like one', async () => {
     const path = join(dir, 'fake.parquet');
     await writeFile(path, 'a,b\n1,2\n');
