@@ -227,6 +227,11 @@ export function StartPage() {
                     <DatasetQualityNote dataset={chosen.detail} />
                   </p>
                 )}
+                {chosen.detail.typesFromFile && (
+                  <p className="small muted" data-testid="types-from-file">
+                    Numbers, dates and booleans keep the types the {chosen.detail.format === 'parquet' ? 'Parquet' : 'Arrow'} file declares; text columns are read as usual.
+                  </p>
+                )}
                 {chosen.detail.sheet && (
                   <SheetPicker
                     sheet={chosen.detail.sheet}
