@@ -7,10 +7,10 @@ import { addTypedCell } from './typed-cell.ts';
 import type { IngestLimits, IngestResult } from './types.ts';
 
 /**
- * Parquet, read one row group at a time: only the footer and the current group's decoded
- * columns are in memory (files written by pandas, DuckDB or Spark hold 10k–1M rows a group),
- * and each group's rows go straight into the typed column builders. The row cap is checked
- * from the footer before any data is read.
+ * Parquet, read one row group and one column at a time: only the footer and one decoded column
+ * chunk (a typed array for numbers) are in memory at once, and its values go straight into that
+ * column's typed builder; no row objects are made. The row cap is checked from the footer
+ * before any data is read.
  */
 export async function parseParquet(path: string, size: number, limits: IngestLimits = {}): Promise<IngestResult> {
   const file = await asyncBufferFromFile(path);
@@ -29,14 +29,19 @@ export async function parseParquet(path: string, size: number, limits: IngestLim
   let groupStart = 0;
   for (const group of metadata.row_groups) {
     const groupEnd = groupStart + Number(group.num_rows);
-    const rows = await readRows(file, metadata, groupStart, groupEnd);
-    const first = table.rowCount;
-    for (let i = 0; i < rows.length; i++) table.nextRow();
-    table.columns.forEach((column, j) => {
-      for (let i = 0; i < rows.length; i++) {
-        addTypedCell(column, first + i, rows[i][j], () => `Column "${column.name}", row ${first + i + 1},`);
+    for (let row = groupStart; row < groupEnd; row++) table.nextRow();
+    for (let j = 0; j < fields.length; j++) {
+      const column = table.columns[j];
+      for (const chunk of await readColumn(file, metadata, fields[j].element.name, groupStart, groupEnd)) {
+        const { data, rowStart } = chunk;
+        const from = Math.max(0, groupStart - rowStart);
+        const to = Math.min(data.length, groupEnd - rowStart);
+        for (let k = from; k < to; k++) {
+          const row = rowStart + k;
+          addTypedCell(column, row, data[k], () => `Column "${column.name}", row ${row + 1},`);
+        }
       }
-    });
+    }
     groupStart = groupEnd;
   }
   const result = table.finish();
@@ -53,14 +58,15 @@ async function readMetadata(file: ParquetFile): Promise<FileMetaData> {
   }
 }
 
-async function readRows(file: ParquetFile, metadata: FileMetaData, rowStart: number, rowEnd: number): Promise<unknown[][]> {
-  let rows: unknown[][] = [];
+/** One column's decoded values over a row group, in the chunks (pages) hyparquet hands them out. */
+async function readColumn(file: ParquetFile, metadata: FileMetaData, name: string, rowStart: number, rowEnd: number): Promise<{ data: ArrayLike<unknown>; rowStart: number }[]> {
+  const chunks: { data: ArrayLike<unknown>; rowStart: number }[] = [];
   try {
-    await parquetRead({ file, metadata, rowStart, rowEnd, compressors, onComplete: (read: unknown[][]) => (rows = read) });
+    await parquetRead({ file, metadata, columns: [name], rowStart, rowEnd, compressors, onChunk: (chunk) => chunks.push({ data: chunk.columnData, rowStart: chunk.rowStart }) });
   } catch (error) {
     throw corrupt(error);
   }
-  return rows;
+  return chunks.sort((a, b) => a.rowStart - b.rowStart);
 }
 
 /** Lists, maps and structs have no single column type; the sentence names the column and says what to do. */
