@@ -75,6 +75,16 @@ export class ColumnBuilder {
     return this.addText(row, String(v));
   }
 
+  /**
+   * Text from a column the file declares as text (Parquet, Arrow): it stays text, so `01234`
+   * keeps its zero; category, free text, identifier or boolean words are still decided at the end.
+   */
+  addString(row: number, raw: string): boolean {
+    if (this.mode === 'empty') this.enterMode('string');
+    else if (this.mode !== 'string') this.widenToString();
+    return this.addText(row, raw);
+  }
+
   /** A date that arrived typed (Parquet, Arrow, Excel): epoch ms, read like an ISO date in text. */
   addDate(row: number, ms: number): boolean {
     if (this.mode === 'empty' || (this.mode === 'date' && this.dateFamily === 'ymd')) {

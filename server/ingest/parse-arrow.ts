@@ -34,7 +34,7 @@ export async function parseArrow(path: string, size: number, limits: IngestLimit
           for (let i = 0; i < batch.numRows; i++) {
             const value: unknown = vector?.get(i);
             const cell = dates[j] && (typeof value === 'number' || typeof value === 'bigint') ? new Date(Number(value)) : value;
-            addTypedCell(column, first + i, cell, () => `Column "${column.name}", row ${first + i + 1},`);
+            addTypedCell(column, first + i, cell, () => `Column "${column.name}", row ${first + i + 1},`, true);
           }
         });
       }

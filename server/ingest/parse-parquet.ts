@@ -38,7 +38,7 @@ export async function parseParquet(path: string, size: number, limits: IngestLim
         const to = Math.min(data.length, groupEnd - rowStart);
         for (let k = from; k < to; k++) {
           const row = rowStart + k;
-          addTypedCell(column, row, data[k], () => `Column "${column.name}", row ${row + 1},`);
+          addTypedCell(column, row, data[k], () => `Column "${column.name}", row ${row + 1},`, true);
         }
       }
     }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Binary, List, Field, Float64, Int32, Table as ArrowTable, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Binary, List, Field, Float64, Int32, Table as ArrowTable, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { ingestFile } from '../../../server/ingest/index.ts';
@@ -63,6 +63,18 @@ describe('round trip: Parquet, Arrow and Excel written from a shipped dataset im
     const result = await ingestFile(path, { fileName: 'penguins.csv', contentType: 'text/csv' });
     expect(result.format).toBe('parquet');
     expectSameTable(result.table, sources.penguins);
+  });
+
+  it('declared types win: Parquet/Arrow text that looks like numbers stays text, numbers stay numbers', async () => {
+    const parquet = join(dir, 'declared.parquet');
+    const zips = ['01234', '02139', '10001', '94105'];
+    await writeFile(parquet, new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'zip', data: zips, type: 'STRING' }, { name: 'n', data: [1, 2, 3, 4], type: 'DOUBLE' }] })));
+    const fromParquet = (await ingestFile(parquet)).table;
+    expect(column(fromParquet, 'zip').data.type).toBe('category');
+    expect(strings(fromParquet, 'zip')).toEqual(zips);
+    const arrow = join(dir, 'declared.arrows');
+    await writeFile(arrow, tableToIPC(new ArrowTable({ zip: vectorFromArray(zips, new Utf8()) }), 'stream'));
+    expect(strings((await ingestFile(arrow)).table, 'zip')).toEqual(zips);
   });
 
   it('seattle dates stay dates (datetime type, the same epoch ms as the CSV import)', async () => {
