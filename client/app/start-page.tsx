@@ -229,7 +229,7 @@ export function StartPage() {
                 )}
                 {chosen.detail.typesFromFile && (
                   <p className="small muted" data-testid="types-from-file">
-                    Numbers, dates and booleans keep the types the {chosen.detail.format === 'parquet' ? 'Parquet' : 'Arrow'} file declares; text columns are read as usual.
+                    Numbers, dates and booleans keep the types the {chosen.detail.format === 'parquet' ? 'Parquet' : 'Arrow'} file declares, and its text columns stay text.
                   </p>
                 )}
                 {chosen.detail.sheet && (

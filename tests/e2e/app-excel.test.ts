@@ -8,7 +8,7 @@ import { loadAsset } from '../support/assets.ts';
 import { decodePng, ensureClientBuild, launchBrowser, openPage, screenshotDir } from '../support/browser.ts';
 import { colourCensus } from '../support/colour-census.ts';
 import { ownerLink, removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
-import { writeXlsxFixture } from '../support/table-fixtures.ts';
+import { writeParquetFixture, writeXlsxFixture } from '../support/table-fixtures.ts';
 
 /**
  * An Excel workbook with two sheets through the start page: the first sheet is read on upload,
@@ -65,6 +65,19 @@ describe('an Excel workbook on the start page', () => {
     const shot = await page.screenshot({ clip: box, path: join(screenshotDir, 'session-excel-iris.png') });
     const census = colourCensus(decodePng(shot), colours);
     expect(census.filter((n) => n >= 30).length, `pixels per cluster colour: ${census.join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('a Parquet file through the same drop zone says its types came from the file', async () => {
+    const path = join(dir, 'cars.parquet');
+    await writeParquetFixture(await loadAsset('cars'), path);
+    const { page, errors } = await openPage(browser, ownerLink(server.url), 1280, 800);
+    await page.setInputFiles('[data-testid=file-input]', { name: 'cars.parquet', mimeType: '', buffer: await readFile(path) });
+    await page.getByTestId('types-from-file').waitFor();
+    expect(await page.getByTestId('types-from-file').innerText()).toMatch(/keep the types the Parquet file declares/);
+    expect(await page.locator('#preview-title').innerText()).toMatch(/cars\s+406 rows/);
+    expect(await page.getByTestId('sheet-picker').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotDir, 'start-parquet.png') });
     expect(errors).toEqual([]);
   });
 });
