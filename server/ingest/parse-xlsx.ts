@@ -14,7 +14,7 @@ export interface XlsxOptions extends IngestLimits {
   sheet?: string;
 }
 
-interface StreamedSheet extends AsyncIterable<{ values: unknown }> {
+interface StreamedSheet extends AsyncIterable<{ values: unknown; number: number }> {
   name?: string;
 }
 
@@ -30,8 +30,9 @@ export async function parseXlsx(path: string, size: number, options: XlsxOptions
       let rows = 0;
       for await (const row of entry) {
         rows++;
-        if (sheet) sheet.addRow(row.values as unknown[]);
+        if (sheet) sheet.addRow(row.values as unknown[], row.number);
       }
+      sheet?.end();
       sheets.push({ name, rows });
       if (sheet && (sheet.hasRows() || options.sheet !== undefined)) chosen = sheet;
     }

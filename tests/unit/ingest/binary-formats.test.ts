@@ -132,6 +132,30 @@ describe('Excel workbooks', () => {
     expect(warnings.find((w) => w.code === 'ignored_data')?.message).toMatch(/Sheet "Sales": row 2 .* right of the last named column/);
   });
 
+  it('a title above the header is left out with a warning; a one-column sheet keeps its first row as header', async () => {
+    const path = await workbook((wb) => {
+      const ws = wb.addWorksheet('Report');
+      ws.addRow(['Sales report 2024']);
+      ws.addRow([]);
+      ws.addRow(['region', 'units', 'revenue']);
+      ws.addRow(['north', 3, 10.5]);
+      ws.addRow(['south', null, 7]);
+      wb.addWorksheet('Single').addRow(['name']);
+      wb.getWorksheet('Single')!.addRow(['a']);
+    });
+    const report = await ingestFile(path);
+    expect(report.table.columns.map((c) => [c.name, c.data.type])).toEqual([
+      ['region', 'category'],
+      ['units', 'number'],
+      ['revenue', 'number'],
+    ]);
+    expect(numbers(report.table, 'revenue')).toEqual([10.5, 7]);
+    expect(report.warnings.map((w) => w.message)).toEqual(['Sheet "Report": the header is row 3; the row above it (a title?) was left out.']);
+    const single = await ingestFile(path, { sheet: 'Single' });
+    expect(single.table.columns.map((c) => c.name)).toEqual(['name']);
+    expect(strings(single.table, 'name')).toEqual(['a']);
+  });
+
   it('an empty workbook and a header-only sheet are refused with a sentence', async () => {
     const empty = await workbook((wb) => {
       wb.addWorksheet('A');
