@@ -37,7 +37,11 @@ export interface DatasetDescription {
   name: string;
   rowCount: number;
   columns: ColumnDescription[];
-  format: 'csv' | 'tsv' | 'json';
+  format: 'csv' | 'tsv' | 'json' | 'parquet' | 'arrow' | 'xlsx';
+  /** Parquet and Arrow: numbers, dates and booleans took the types the file declares (text is still read for categories, identifiers…). */
+  typesFromFile?: boolean;
+  /** Excel: the sheet this dataset was read from, and every sheet of the workbook with its row count (header included). */
+  sheet?: { name: string; sheets: { name: string; rows: number }[] };
   bytes: number;
   warnings: IngestWarningJson[];
   createdAt: string;

@@ -27,18 +27,28 @@ export const getDataset = (id: string): Promise<DatasetDetail> => getJson<Datase
 export const getRows = (id: string, offset: number, limit: number, signal?: AbortSignal): Promise<RowsPage> =>
   getJson<RowsPage>(`/api/datasets/${seg(id)}/rows?offset=${offset}&limit=${limit}`, signal);
 
-/** Sends a file as it is (the server detects CSV / TSV / JSON); the name travels as ?name=. */
-export async function uploadDataset(file: File): Promise<DatasetDescription> {
-  const name = file.name.replace(/\.(csv|tsv|txt|json)$/i, '') || file.name;
+/** Parquet, Arrow IPC and Excel files: sent as bytes, the server tells them apart by their first bytes. */
+const BINARY_EXTENSION = /\.(parquet|pq|arrow|arrows|feather|ipc|xlsx|xlsm)$/i;
+
+/**
+ * Sends a file as it is (the server detects CSV / TSV / JSON / Parquet / Arrow / xlsx); the name
+ * travels as ?name=, an Excel sheet to read as ?sheet= (default: the first sheet with rows).
+ */
+export async function uploadDataset(file: File, options: { sheet?: string } = {}): Promise<DatasetDescription> {
+  const base = file.name.replace(/\.(csv|tsv|txt|json|parquet|pq|arrow|arrows|feather|ipc|xlsx|xlsm)$/i, '') || file.name;
+  const name = options.sheet === undefined ? base : `${base} · ${options.sheet}`;
   const lower = file.name.toLowerCase();
-  const type = lower.endsWith('.json')
+  const type = BINARY_EXTENSION.test(lower)
+    ? 'application/octet-stream'
+    : lower.endsWith('.json')
     ? 'application/json'
     : lower.endsWith('.tsv')
       ? 'text/tab-separated-values'
       : file.type === 'application/json'
         ? 'application/json'
         : 'text/csv';
-  const response = await request(`/api/datasets?name=${encodeURIComponent(name)}`, {
+  const sheet = options.sheet === undefined ? '' : `&sheet=${encodeURIComponent(options.sheet)}`;
+  const response = await request(`/api/datasets?name=${encodeURIComponent(name)}${sheet}`, {
     method: 'POST',
     headers: { 'content-type': type },
     body: file,

@@ -11,6 +11,7 @@ import { WayInCard } from '../panels/way-in-card.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DemoSessionCard } from '../panels/demo-session-card.tsx';
 import { DropZone } from '../panels/drop-zone.tsx';
+import { SheetPicker } from '../panels/sheet-picker.tsx';
 import { RecentSessionsList } from '../panels/recent-sessions-list.tsx';
 import { RunForm } from '../panels/run-form.tsx';
 import { AnalysisProgressView } from '../panels/analysis-progress.tsx';
@@ -24,6 +25,12 @@ import { RfmCard, type RfmChoice } from '../panels/rfm-card.tsx';
 import { createRfmDataset } from '../api/presets.ts';
 import { RFM_ANALYSIS, RFM_COLUMNS } from '../../shared/presets/rfm-segments.ts';
 
+/** An Excel file uploaded from this page and the dataset read from each of its sheets so far. */
+interface Workbook {
+  file: File;
+  bySheet: ReadonlyMap<string, string>;
+}
+
 /** `/`: choose or upload a table, look at it, choose how to analyse it, run. */
 export function StartPage() {
   const [datasets, setDatasets] = useState<DatasetDescription[] | null>(null);
@@ -31,6 +38,8 @@ export function StartPage() {
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The workbook last uploaded from this page, so another of its sheets can be read without picking it again.
+  const [workbook, setWorkbook] = useState<Workbook | null>(null);
   // No owner cookie (or a stale one): the workspace is not this browser's to see. Asked once
   // before anything of the owner's API is called, so a locked page makes no refused calls.
   const [access, setAccess] = useState<'asking' | 'owner' | 'locked'>('asking');
@@ -136,6 +145,17 @@ export function StartPage() {
     }
   };
 
+  /** Another sheet of the workbook just uploaded: read once, then reopened from the list. */
+  const pickSheet = (from: Workbook, sheet: string) => {
+    const known = from.bySheet.get(sheet);
+    if (known) return open(known);
+    return add(`Reading sheet ${sheet}…`, async () => {
+      const created = await uploadDataset(from.file, { sheet });
+      setWorkbook({ file: from.file, bySheet: new Map([...from.bySheet, [sheet, created.id]]) });
+      return created;
+    });
+  };
+
   const head = (
     <header className="start-head">
       <h1>Data Mirage</h1>
@@ -162,7 +182,16 @@ export function StartPage() {
       <div className="start-grid">
         <section className="card" aria-labelledby="choose-title">
           <h2 id="choose-title">1 · Choose data</h2>
-          <DropZone onFile={(f) => void add(`Uploading ${f.name}…`, () => uploadDataset(f))} disabled={busy !== null || running} />
+          <DropZone
+            onFile={(f) =>
+              void add(`Uploading ${f.name}…`, async () => {
+                const created = await uploadDataset(f);
+                setWorkbook(created.sheet ? { file: f, bySheet: new Map([[created.sheet.name, created.id]]) } : null);
+                return created;
+              })
+            }
+            disabled={busy !== null || running}
+          />
           {chosen && !listsOpen ? (
             <p className="chosen-data small">
               <span>
@@ -235,6 +264,18 @@ export function StartPage() {
                   <p className="small">
                     <DatasetQualityNote dataset={chosen.detail} />
                   </p>
+                )}
+                {chosen.detail.typesFromFile && (
+                  <p className="small muted" data-testid="types-from-file">
+                    Numbers, dates and booleans keep the types the {chosen.detail.format === 'parquet' ? 'Parquet' : 'Arrow'} file declares, and its text columns stay text.
+                  </p>
+                )}
+                {chosen.detail.sheet && (
+                  <SheetPicker
+                    sheet={chosen.detail.sheet}
+                    disabled={busy !== null}
+                    onPick={workbook && [...workbook.bySheet.values()].includes(chosen.detail.id) ? (sheet) => void pickSheet(workbook, sheet) : undefined}
+                  />
                 )}
                 {chosen.detail.warnings.length > 0 && (
                   <ul className="warnings small">

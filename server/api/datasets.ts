@@ -45,8 +45,10 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     if (replaces !== undefined && !deps.datasets.has(replaces)) {
       throw new HttpError(404, 'not_found', `?replaces names no dataset ("${replaces.slice(0, 80)}"); GET /api/datasets lists them.`);
     }
+    const sheet = c.req.query('sheet');
+    if (sheet !== undefined && (sheet.length === 0 || sheet.length > 200)) throw badRequest('?sheet= must name a sheet of the workbook (1 to 200 characters).');
     const upload = await receiveUpload(c.req.raw, join(deps.config.dataDir, 'uploads'), deps.config.maxUploadBytes);
-    const detail = await deps.importer.importFile(upload, name, replaces);
+    const detail = await deps.importer.importFile(upload, name, replaces, sheet);
     const description = deps.datasets.describe(detail.id);
     // Said in words too: a re-upload under the same name is a new version, not a surprise.
     const replacing = description.replaces && { ...description.replaces, message: replacesSentence(description.replaces) };

@@ -17,9 +17,18 @@ export interface ReceivedUpload {
 
 const DELIMITED = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
 const JSON_TYPES = ['application/json', 'text/json'];
+/** Parquet, Arrow IPC and Excel bodies; the ingest worker tells them apart by their first bytes. */
+const BINARY = [
+  'application/octet-stream',
+  'application/vnd.apache.parquet',
+  'application/x-parquet',
+  'application/vnd.apache.arrow.file',
+  'application/vnd.apache.arrow.stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /**
- * Streams a request body (raw CSV/TSV/JSON, or the `file` field of a multipart form) to a
+ * Streams a request body (raw CSV/TSV/JSON/Parquet/Arrow/xlsx, or the `file` field of a multipart form) to a
  * temporary file under DATA_DIR/uploads, counting bytes as they arrive: past the limit the
  * transfer stops with 413 and the partial file is removed. The body is never held in memory.
  */
@@ -33,12 +42,12 @@ export async function receiveUpload(request: Request, uploadsDir: string, maxByt
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   try {
     if (mediaType === 'multipart/form-data') return { path, ...(await receiveMultipart(body, request.headers, path, maxBytes)) };
-    if (!DELIMITED.includes(mediaType) && !JSON_TYPES.includes(mediaType)) {
+    if (!DELIMITED.includes(mediaType) && !JSON_TYPES.includes(mediaType) && !BINARY.includes(mediaType)) {
       body.destroy();
       throw new HttpError(
         415,
         'unsupported_media_type',
-        `Unsupported content type "${mediaType || '(none)'}": send text/csv, text/tab-separated-values, application/json or multipart/form-data.`,
+        `Unsupported content type "${mediaType || '(none)'}": send text/csv, text/tab-separated-values, application/json, a Parquet, Arrow IPC or .xlsx file as application/octet-stream (or its own type), or multipart/form-data.`,
       );
     }
     const bytes = await writeLimited(body, path, maxBytes);

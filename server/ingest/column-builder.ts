@@ -75,6 +75,31 @@ export class ColumnBuilder {
     return this.addText(row, String(v));
   }
 
+  /**
+   * Text from a column the file declares as text (Parquet, Arrow): it stays text, so `01234`
+   * keeps its zero; category, free text, identifier or boolean words are still decided at the end.
+   */
+  addString(row: number, raw: string): boolean {
+    if (this.mode === 'empty') this.enterMode('string');
+    else if (this.mode !== 'string') this.widenToString();
+    return this.addText(row, raw);
+  }
+
+  /** A date that arrived typed (Parquet, Arrow, Excel): epoch ms, read like an ISO date in text. */
+  addDate(row: number, ms: number): boolean {
+    if (this.mode === 'empty' || (this.mode === 'date' && this.dateFamily === 'ymd')) {
+      if (!this.advanceTo(row)) return false;
+      if (this.mode === 'empty') {
+        this.dateFamily = 'ymd';
+        this.enterMode('date');
+      }
+      this.present++;
+      return this.pushValue(ms);
+    }
+    const iso = new Date(ms).toISOString();
+    return this.addText(row, iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso);
+  }
+
   addMissing(row: number): boolean {
     if (!this.advanceTo(row)) return false;
     return this.pushMissing();

@@ -14,7 +14,13 @@ export type IngestErrorCode =
   | 'too_many_columns'
   | 'too_many_rows'
   | 'field_too_large'
-  | 'column_name_too_long';
+  | 'column_name_too_long'
+  | 'corrupt_file'
+  | 'encrypted_workbook'
+  | 'unsupported_type'
+  | 'nested_column'
+  | 'unknown_sheet'
+  | 'empty_sheet';
 
 export class IngestError extends Error {
   readonly code: IngestErrorCode;

@@ -5,9 +5,9 @@ import { parseJson } from './parse-json.ts';
 import type { IngestLimits, IngestResult, IngestSource } from './types.ts';
 
 /**
- * The one entry point the server calls with an upload stream. The format comes from the
- * content type, else the file extension, else the first non-blank character (`[` or `{` is
- * JSON, anything else delimited text).
+ * Text uploads as a stream (ingest-file.ts hands over every file that is not Parquet, Arrow or
+ * xlsx). The format comes from the content type, else the file extension, else the first
+ * non-blank character (`[` or `{` is JSON, anything else delimited text).
  */
 export interface IngestOptions extends IngestLimits {
   contentType?: string;

@@ -48,6 +48,13 @@ export class TableBuilder {
     return this.byName.get(name);
   }
 
+  /** Refuses a table whose row count is known up front (Parquet, Arrow footers) before reading it. */
+  checkRowCount(count: number): void {
+    if (count > this.maxRows) {
+      throw new IngestError('too_many_rows', `The table has ${count.toLocaleString('en-US')} rows; at most ${this.maxRows.toLocaleString('en-US')} are accepted.`);
+    }
+  }
+
   /** Index of a new row. */
   nextRow(): number {
     if (this.rowCount >= this.maxRows) {

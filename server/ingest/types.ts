@@ -29,12 +29,18 @@ export interface IngestWarning {
 export interface IngestResult {
   table: Table;
   warnings: IngestWarning[];
-  format: 'csv' | 'tsv' | 'json';
+  format: IngestFormat;
+  /** Parquet and Arrow declare column types: numbers, dates and booleans then come from the file, not from reading text. */
+  typesFromFile?: boolean;
+  /** Excel: the sheet read and every sheet of the workbook with its row count (header included). */
+  sheet?: { name: string; sheets: { name: string; rows: number }[] };
   /** The delimiter used for csv/tsv. */
   delimiter?: string;
   /** Bytes read from the source. */
   bytes: number;
 }
+
+export type IngestFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'arrow' | 'xlsx';
 
 export type IngestSource = AsyncIterable<Uint8Array | string>;
 

@@ -6,6 +6,8 @@ export interface IngestRequest {
   path: string;
   contentType: string;
   fileName?: string;
+  /** Excel: the sheet to read (default: the first with rows). */
+  sheet?: string;
   bytes: number;
   name: string;
   /** Where to write the dataset's files (a temporary directory the main thread publishes). */

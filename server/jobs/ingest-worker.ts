@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { IngestError, ingest } from '../ingest/index.ts';
+import { IngestError, ingestFile } from '../ingest/index.ts';
 import { profileTable } from '../ingest/profile.ts';
 import { DatasetStore, datasetDetail } from '../store/dataset-store.ts';
 import type { IngestReply, IngestRequest } from './ingest-protocol.ts';
@@ -14,15 +13,16 @@ const request = (workerData as { request: IngestRequest }).request;
 const reply = (message: IngestReply) => parentPort!.postMessage(message);
 
 try {
-  const result = await ingest(createReadStream(request.path), {
+  const result = await ingestFile(request.path, {
     contentType: request.contentType,
     fileName: request.fileName,
+    sheet: request.sheet,
     maxRows: request.maxRows,
     maxColumns: request.maxColumns,
   });
   const base = datasetDetail(
     request.id,
-    { name: request.name, format: result.format, bytes: result.bytes, warnings: result.warnings },
+    { name: request.name, format: result.format, typesFromFile: result.typesFromFile, sheet: result.sheet, bytes: result.bytes, warnings: result.warnings },
     result.table,
     profileTable(result.table).columns,
   );

@@ -27,7 +27,7 @@ export class DatasetImporter {
    * `replaces`: the id of the dataset this upload is a new version of; without it, a dataset
    * already stored under the same name is the one replaced. The old version stays as it was.
    */
-  async importFile(file: UploadedFile, name?: string, replaces?: string): Promise<DatasetDetail> {
+  async importFile(file: UploadedFile, name?: string, replaces?: string, sheet?: string): Promise<DatasetDetail> {
     try {
       const resolvedName = name?.trim() || datasetNameFrom(file.fileName);
       const previous = replaces !== undefined ? this.datasets.get(replaces) : this.datasets.latestNamed(resolvedName);
@@ -36,6 +36,7 @@ export class DatasetImporter {
         path: file.path,
         contentType: file.contentType,
         fileName: file.fileName,
+        ...(sheet !== undefined ? { sheet } : {}),
         bytes: file.bytes,
         name: resolvedName,
         targetDir: target.tmpDir,

@@ -142,6 +142,8 @@ export function datasetDetail(
     name: input.name,
     rowCount: table.rowCount,
     format: input.format,
+    ...(input.typesFromFile ? { typesFromFile: true } : {}),
+    ...(input.sheet ? { sheet: input.sheet } : {}),
     bytes: input.bytes,
     warnings: input.warnings,
     createdAt: new Date().toISOString(),

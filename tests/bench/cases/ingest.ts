@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { ingest } from '../../../server/ingest/ingest.ts';
+import { ingestFile as ingestUpload } from '../../../server/ingest/ingest-file.ts';
 import { timed } from '../harness.ts';
 
 /** Benchmark cases for ingest, each run in its own child process by tests/bench/suites/ingest.ts. */
@@ -45,4 +46,10 @@ export async function papaparseTyped({ path }: FileArgs): Promise<Record<string,
       }),
   );
   return { ms, rows: value.length - 1, columns: value[0].length };
+}
+
+/** Any uploaded file through the worker's entry point (Parquet, Arrow, xlsx, or text). */
+export async function ingestAnyFile({ path }: FileArgs): Promise<Record<string, number | string>> {
+  const { value, ms } = await timed(() => ingestUpload(path));
+  return { ms, rows: value.table.rowCount, columns: value.table.columns.length, format: value.format, bytes: value.bytes };
 }
