@@ -14,6 +14,7 @@ import { toErrorResponse } from './http-error.ts';
 import { inlineStyleHashes } from './inline-style-hashes.ts';
 import { sessionsRoutes } from './sessions.ts';
 import { shareOriginsRoutes } from './share-origins.ts';
+import { trendsRoutes } from './trends.ts';
 
 /** The whole HTTP surface (docs/http-api.md). The WebSocket endpoint /yjs/:id is attached in main.ts. */
 export function createApp(deps: ApiDeps): Hono {
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/datasets', qualityRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/analyses', askRoutes(deps));
+  app.route('/api/analyses', trendsRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/demo-session', demoSessionRoutes(deps));
