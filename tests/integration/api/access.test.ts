@@ -66,6 +66,9 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/analyses/:id/neighbors': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/neighbors?point=0&k=3`, expect: sessionReads(200) },
   // Asking changes nothing: a view token may ask.
   'POST /api/analyses/:id/ask': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/ask`, body: () => json({ question: 'how many rows are there?' }), expect: sessionReads(200) },
+  // Reading trends changes nothing: a view token may read them. The walk's iris table has no date
+  // column, so a caller the guard lets through gets the 400 that says so (tests/integration/api/trends.test.ts has the 200s).
+  'GET /api/analyses/:id/trends': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/trends?date=species`, expect: sessionReads(400) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
   // Cancelling a finished analysis changes nothing (cancelled: false) but is still a write.
   'DELETE /api/analyses/:id': { method: 'DELETE', path: (w) => `/api/analyses/${w.analysisId}`, expect: sessionWrites(200) },
