@@ -19,6 +19,7 @@ import { PointCard } from './point-card.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
+import { TrendsPanel } from '../panels/trends-panel.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
 import type { PointSceneHandle } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -83,6 +84,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             </div>
             <AskPanel />
             <ClusterPanel />
+            <TrendsPanel />
             <FilterPanel />
             <EncodingPanel />
             <SelectionPanel />
