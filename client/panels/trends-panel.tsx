@@ -1,4 +1,4 @@
-import { TREND_PERIODS, type TrendPeriod } from '../../shared/insights/trends.ts';
+import { TREND_PERIODS, type ClusterTrend, type TrendPeriod } from '../../shared/insights/trends.ts';
 import { readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../../shared/encodings/color-encoding.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
@@ -81,7 +81,10 @@ export function TrendsPanel() {
                     <span className="swatch" style={{ background: clusterColor(trend.shown, palette) }} />
                     <span className="trend-name">{name}</span>
                     <span className="muted small trend-label">{labelOf.get(trend.shown) ?? ''}</span>
-                    <span className="muted small">{formatNumber(trend.rows)} pts</span>
+                    <span className="muted small trend-figures">
+                      {formatNumber(trend.rows)} pts · max {formatNumber(peakOf(trend))}
+                      {trend.forecast ? ` · ${trend.forecast.method === 'holt' ? 'trend' : 'seasonal'}` : ''}
+                    </span>
                   </div>
                   <TrendChart trend={trend} color={clusterColor(trend.shown, palette)} counts={result.value === null} label={label} />
                   {trend.forecast ? (
@@ -99,4 +102,9 @@ export function TrendsPanel() {
       )}
     </Panel>
   );
+}
+
+/** The highest value charted (history or forecast), printed beside the chart as its scale. */
+function peakOf(trend: ClusterTrend): number {
+  return Math.max(...trend.values.filter((v): v is number => v !== null), ...(trend.forecast?.values ?? []));
 }
