@@ -11,9 +11,15 @@ export function periodOrdinal(ms: number, period: TrendPeriod): number {
   const day = Math.floor(ms / DAY_MS);
   if (period === 'day') return day;
   if (period === 'week') return Math.floor((day + 3) / 7);
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth();
+  // Year and month from the day number without a Date per row (H. Hinnant's civil_from_days).
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153); // 0 = March … 11 = February
+  const month = mp < 10 ? mp + 2 : mp - 10; // 0 = January
+  const year = yoe + era * 400 + (month < 2 ? 1 : 0);
   if (period === 'month') return year * 12 + month;
   if (period === 'quarter') return year * 4 + Math.floor(month / 3);
   return year;
