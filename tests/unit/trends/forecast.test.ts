@@ -92,6 +92,17 @@ describe('periods', () => {
     expect(periodOrdinal(Date.UTC(1969, 11, 29), 'week')).toBe(0); // the Monday before 1970-01-01
   });
 
+  it('agrees with the calendar (Date) on months and years from 1800 to 2200', () => {
+    let checked = 0;
+    for (let ms = Date.UTC(1800, 0, 1); ms < Date.UTC(2200, 0, 1); ms += 86_400_000 * 7.3) {
+      const d = new Date(ms);
+      expect(periodOrdinal(ms, 'month')).toBe(d.getUTCFullYear() * 12 + d.getUTCMonth());
+      expect(periodOrdinal(ms, 'year')).toBe(d.getUTCFullYear());
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20_000);
+  });
+
   it('chooses the finest period with at most 60 of them', () => {
     expect(choosePeriod(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 31))).toBe('day');
     expect(choosePeriod(Date.UTC(2020, 0, 1), Date.UTC(2020, 9, 1))).toBe('week');
