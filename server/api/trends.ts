@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { TREND_PERIODS } from '../../shared/insights/trends.ts';
-import { analysisTrends } from '../insights/trends/trends-service.ts';
+import { TrendsService } from '../insights/trends/trends-service.ts';
 import type { ApiDeps } from './deps.ts';
 import { HttpError } from './http-error.ts';
 
@@ -33,11 +33,12 @@ const trendsQuery = z.object({
  */
 export function trendsRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  const service = new TrendsService(deps);
   app.get('/:id/trends', deps.guards.readAnalysis, async (c) => {
     const analysis = deps.analyses.get(c.req.param('id'));
     const query = trendsQuery.parse(c.req.query());
     if (analysis.status !== 'done') throw new HttpError(409, 'conflict', `Analysis "${analysis.id}" is ${analysis.status}; trends need its results.`);
-    return c.json(await analysisTrends(deps, analysis.id, { ...query, shown: query.clusters }));
+    return c.json(await service.trends(analysis.id, { ...query, shown: query.clusters }));
   });
   return app;
 }

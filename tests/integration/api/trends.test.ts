@@ -110,6 +110,13 @@ describe('GET /api/analyses/:id/trends', () => {
     expect(body.error.message).toContain(message);
   });
 
+  it('answers the same query with the same body (kept, and deterministic)', async () => {
+    const first = await (await trends('date=date&value=wind&period=week')).text();
+    const again = await (await trends('date=date&value=wind&period=week', session.viewToken)).text();
+    expect(again).toBe(first);
+    expect((JSON.parse(first) as TrendsResponse).periodStarts[0]).toBe('2011-12-26T00:00:00.000Z'); // the Monday before 2012-01-01
+  });
+
   it('answers an unknown analysis with a 404', async () => {
     const response = await ownerFetch(`${server.url}/api/analyses/nosuchanalysis0/trends?date=date`);
     expect(response.status).toBe(404);
