@@ -1,6 +1,9 @@
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../../shared/encodings/color-encoding.ts';
-import { useSession } from '../session/session-model.ts';
+import { useMemo } from 'react';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { usePlayback } from '../session/use-playback.ts';
+import { visiblePerCluster } from '../../shared/time/visible-per-cluster.ts';
 import { focusCluster } from '../session/focus-cluster.ts';
 import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
@@ -27,6 +30,10 @@ export function ClusterPanel() {
   // Show/hide and select write cluster ids: not while those ids are about to change meaning.
   const pending = useRebindPending(model);
   const writable = model.canEdit && !pending;
+  // With the timeline on, each size reads "n of N": its points at the moment shown (per step).
+  const cloud = useCloud();
+  const timed = usePlayback().playback.column !== null;
+  const atMoment = useMemo(() => (timed ? visiblePerCluster(cloud.filter.passes, model.arrays.cluster) : null), [timed, cloud.filter.passes, model]);
 
   return (
     <Panel id="clusters" title="Clusters" badge={clustering.clusterCount}>
@@ -52,7 +59,11 @@ export function ClusterPanel() {
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
-                  {clusterName(id)} <span className="muted small">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
+                  {clusterName(id)}{' '}
+                  <span className="muted small" data-testid="cluster-size">
+                    {atMoment ? `${formatNumber(atMoment.get(id) ?? 0)} of ` : ''}
+                    {formatNumber(info?.size ?? clustering.noiseCount)} points
+                  </span>
                 </span>
                 {/* A no-break space before each "·": a line never starts with the separator. */}
                 {info?.label && <span className="cluster-label small">{info.label.replaceAll(' · ', '\u00a0· ')}</span>}
