@@ -2,7 +2,7 @@ import { readFilters, readSelection, readView } from '../../shared/session/index
 import { clusterColor } from '../../shared/encodings/color-encoding.ts';
 import { useMemo } from 'react';
 import { useCloud, useSession } from '../session/session-model.ts';
-import { usePlayback } from '../session/use-playback.ts';
+import { usePlaybackOn } from '../session/use-playback.ts';
 import { visiblePerCluster } from '../../shared/time/visible-per-cluster.ts';
 import { focusCluster } from '../session/focus-cluster.ts';
 import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
@@ -32,7 +32,7 @@ export function ClusterPanel() {
   const writable = model.canEdit && !pending;
   // With the timeline on, each size reads "n of N": its points at the moment shown (per step).
   const cloud = useCloud();
-  const timed = usePlayback().playback.column !== null;
+  const timed = usePlaybackOn();
   const atMoment = useMemo(() => (timed ? visiblePerCluster(cloud.filter.passes, model.arrays.cluster) : null), [timed, cloud.filter.passes, model]);
 
   return (

@@ -75,3 +75,10 @@ export function usePlaybackSteps(clock: PlaybackClock): string {
   };
   return useSyncExternalStore(clock.subscribe, key, key);
 }
+
+/** True while the timeline is on (re-renders only when that changes). */
+export function usePlaybackOn(): boolean {
+  const clock = usePlaybackClockContext();
+  const on = () => clock.getSnapshot().playback.column !== null;
+  return useSyncExternalStore(clock.subscribe, on, on);
+}
