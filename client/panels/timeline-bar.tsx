@@ -35,6 +35,8 @@ export function TimelineBar() {
   const snap = usePlayback();
   const candidates = timeColumns(model.dataset.columns);
   const { playback, alone } = snap;
+  // Played to the end: shown as paused (play starts over), though the anchor still says playing.
+  const playing = playback.playing && snap.ready && snap.moment < snap.end;
   const dateRef = useRef<HTMLSpanElement>(null);
   const scrubRef = useRef<HTMLInputElement>(null);
   const lastWrite = useRef(0);
@@ -48,7 +50,7 @@ export function TimelineBar() {
       const moment = clock.moment();
       if (dateRef.current) dateRef.current.textContent = formatMoment(moment, type);
       if (scrubRef.current && document.activeElement !== scrubRef.current) scrubRef.current.value = String(moment);
-      if (playback.playing) frame = requestAnimationFrame(draw);
+      if (playback.playing && moment < (clock.info?.end ?? moment)) frame = requestAnimationFrame(draw);
     };
     draw();
     return () => cancelAnimationFrame(frame);
@@ -65,7 +67,7 @@ export function TimelineBar() {
         <span className="muted small">Timeline</span>
         {candidates.map((c) => (
           <button key={c.name} type="button" className="small" data-testid="timeline-start" title={`Play the cloud through time by ${c.name}, for everyone`} onClick={() => startTimeline(model, c)}>
-            ⏱ by {c.name}
+            by {c.name}
           </button>
         ))}
       </div>
@@ -82,18 +84,18 @@ export function TimelineBar() {
   const windows = windowChoices(type);
 
   return (
-    <div className={`scene-overlay timeline-bar${alone ? ' alone' : ''}`} data-testid="timeline" data-alone={alone} data-playing={playback.playing}>
+    <div className={`scene-overlay timeline-bar${alone ? ' alone' : ''}`} data-testid="timeline" data-alone={alone} data-playing={playing}>
       <div className="timeline-row">
         <button
           type="button"
           className="timeline-play"
           data-testid="timeline-play"
           disabled={!canChange || !snap.ready}
-          aria-label={playback.playing ? 'Pause' : 'Play'}
-          title={playback.playing ? 'Pause' : alone ? 'Play (only for you)' : 'Play for everyone'}
-          onClick={() => (playback.playing ? pause(model, clock) : play(model, clock))}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause' : alone ? 'Play (only for you)' : 'Play for everyone'}
+          onClick={() => (playing ? pause(model, clock) : play(model, clock))}
         >
-          {playback.playing ? '⏸' : '▶'}
+          <PlayGlyph playing={playing} />
         </button>
         <span className="timeline-date" data-testid="timeline-date" ref={dateRef} title={`The moment shown (${column.name})`} />
         <input
@@ -159,6 +161,22 @@ export function TimelineBar() {
         {!snap.ready && <span>loading {column.name}…</span>}
       </div>
     </div>
+  );
+}
+
+/** Drawn, not a font glyph: the pause sign is missing from common fonts (a box on headsets and Linux). */
+function PlayGlyph({ playing }: { playing: boolean }) {
+  return (
+    <svg width="12" height="14" viewBox="0 0 12 14" aria-hidden="true" fill="currentColor">
+      {playing ? (
+        <>
+          <rect x="1" y="1" width="3.5" height="12" rx="1" />
+          <rect x="7.5" y="1" width="3.5" height="12" rx="1" />
+        </>
+      ) : (
+        <path d="M1.5 1 L11 7 L1.5 13 Z" />
+      )}
+    </svg>
   );
 }
 
