@@ -8,12 +8,15 @@ const DAY_MS = 86_400_000;
 /** Speeds the timeline offers (× the play-through rate: 1× plays the whole range in a minute). */
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
+/** "Year", "year_built", "Birth year", "yr": a word year or yr (not "yearly"). */
+const YEAR_NAME = /(^|[^a-z])(years?|yr)([^a-z]|$)/i;
+
 /**
  * Columns a timeline can run on: dates, and numbers named like a year ("year", "Year built").
  * A number column is only offered by its name: its values are not loaded to decide.
  */
 export function timeColumns(columns: readonly ColumnDescription[]): ColumnDescription[] {
-  return columns.filter((c) => c.type === 'datetime' || (c.type === 'number' && /year|\byr\b/i.test(c.name)));
+  return columns.filter((c) => c.type === 'datetime' || (c.type === 'number' && YEAR_NAME.test(c.name)));
 }
 
 /** Trailing windows offered for a column: a span in its units and how it reads; null = everything so far. */

@@ -18,9 +18,8 @@ export interface PlaybackSnapshot {
   end: number;
   /** Rows without a time (hidden while the timeline is on). */
   missing: number;
-  /** Rows in the window at the last step, and of those the ones passing the filters. */
+  /** Rows in the window at the last step (the filters narrow it further in the cloud). */
   inCount: number;
-  inPassing: number;
   /** The moment at the last step. */
   moment: number;
   /** Bumped whenever the per-point time state changed. */
@@ -38,7 +37,6 @@ export class PlaybackClock {
   private local: Playback | null = null;
   private index: TimeIndex | null = null;
   private cursor: TimeCursor | null = null;
-  private passes: Uint8Array | null = null;
   private rate = 1;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly listeners = new Set<() => void>();
@@ -95,19 +93,10 @@ export class PlaybackClock {
       const index = buildTimeIndex(times);
       this.index = index;
       this.cursor = new TimeCursor(index, times.length);
-      this.cursor.setPasses(this.passes);
       this.rate = playbackRate(index.start, index.end);
       this.lens = this.lensOf(times, index);
     }
     this.changed();
-  }
-
-  /** The filters' result: the visible count is the rows in the window that pass them. */
-  setPasses(passes: Uint8Array | null): void {
-    if (passes === this.passes) return;
-    this.passes = passes;
-    this.cursor?.setPasses(passes);
-    this.publish();
   }
 
   /** Leaves the room's playback: from now on this participant scrubs alone, paused where the room is. */
@@ -182,7 +171,6 @@ export class PlaybackClock {
       end: info?.end ?? 0,
       missing: this.index?.missing ?? 0,
       inCount: this.cursor?.inCount ?? 0,
-      inPassing: this.cursor?.inPassing ?? 0,
       moment: this.moment(),
       version: this.cursor?.version ?? 0,
     };
