@@ -21,6 +21,7 @@ import { PointCard } from './point-card.tsx';
 import { SelectionPanel } from '../panels/selection-panel.tsx';
 import { SharePanel } from '../panels/share-panel.tsx';
 import { ToastView } from '../panels/toast-view.tsx';
+import { TrendsPanel } from '../panels/trends-panel.tsx';
 import { TopBar } from '../panels/top-bar.tsx';
 import type { PointSceneHandle } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -30,6 +31,8 @@ import { sceneHint } from '../session/follow-state.ts';
 import { FollowOverlay, SceneView } from './scene-view.tsx';
 import { CloudContext, SessionContext, type SessionModel } from '../session/session-model.ts';
 import { useCloudOutput } from '../session/use-cloud.ts';
+import { PlaybackContext, usePlaybackClock } from '../session/use-playback.ts';
+import { TimelineBar } from '../panels/timeline-bar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePageHooks } from './page-hooks.ts';
 import { useClusterLabels } from '../session/use-cluster-labels.ts';
@@ -37,7 +40,8 @@ import { ImmersiveEntryContext } from '../session/immersive-entry.ts';
 
 /** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {
-  const cloud = useCloudOutput(model);
+  const playback = usePlaybackClock(model);
+  const cloud = useCloudOutput(model, playback);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   // Until the document arrives (or when the server refuses it) the title is the one HTTP gave.
   const title = meta.datasetId ? meta.title : model.info.title;
@@ -58,7 +62,8 @@ export function SessionView({ model }: { model: SessionModel }) {
 
   return (
     <SessionContext.Provider value={model}>
-      <CloudContext.Provider value={cloud}>
+      {/* The timeline's clock beside the cloud: panels, the scene and the VR panel read it. */}
+      <PlaybackContext.Provider value={playback}><CloudContext.Provider value={cloud}>
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
           <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
@@ -66,6 +71,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <div className="scene-overlay top-left">
               <LegendView legend={cloud.legend} onItemClick={legendWritable ? (key) => toggleLegendFilter(model, cloud.legend, key) : undefined} />
             </div>
+            <TimelineBar />
             <FollowOverlay />
             <HoverTooltip scene={scene} />
             <PointCard scene={scene} />
@@ -86,6 +92,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <AskPanel />
             <DriftPanel />
             <ClusterPanel />
+            <TrendsPanel />
             <FilterPanel />
             <EncodingPanel />
             <SelectionPanel />
@@ -101,7 +108,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <AnalysisPanel />
           </aside>
         </div>
-      </CloudContext.Provider>
+      </CloudContext.Provider></PlaybackContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { PointFlag } from '../../shared/scene/flags.ts';
 import { composeColors, constantColors, type ColorResult } from '../../shared/encodings/color-encoding.ts';
 import { colorsOf, FALLBACK_COLOR, magnitudeOf } from '../../shared/encodings/channels.ts';
 import { evaluateFilters, type FilterResult } from '../../shared/encodings/filters.ts';
+import { TimeState } from '../../shared/time/time-window.ts';
 import type { Legend } from '../../shared/encodings/legend.ts';
 import { withVisibleCounts } from '../../shared/encodings/legend-visible.ts';
 import { constantMagnitude, OPACITY_RANGE, SIZE_RANGE } from '../../shared/encodings/magnitude-encoding.ts';
@@ -28,6 +29,11 @@ export interface CloudInputs {
   dimUnselected?: boolean;
   /** Column names the dataset has (filters on other names let everything through). */
   knownColumns: ReadonlySet<string>;
+  /**
+   * The timeline's per-point state (TimeState, mutated in place; `version` says when) or null
+   * while it is off: only rows in its window count as visible, the rest are flagged OutOfTime.
+   */
+  time?: { state: Uint8Array; version: number } | null;
 }
 
 export interface CloudOutput {
@@ -42,7 +48,18 @@ export interface CloudOutput {
 
 const key = (value: unknown): string => JSON.stringify(value);
 
-function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array, dimUnselected: boolean): Uint8Array {
+/** The filters' result narrowed to the rows in the timeline's window. */
+function withinTime(filter: FilterResult, state: Uint8Array): FilterResult {
+  const passes = new Uint8Array(filter.passes.length);
+  let passCount = 0;
+  for (let i = 0; i < passes.length; i++) {
+    passes[i] = filter.passes[i] && state[i] === TimeState.In ? 1 : 0;
+    passCount += passes[i];
+  }
+  return { passes, passCount, pending: filter.pending };
+}
+
+function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Array, search: Uint8Array | null, hovered: Uint8Array, dimUnselected: boolean, time: Uint8Array | null): Uint8Array {
   const n = passes.length;
   const flags = new Uint8Array(n);
   // A search with no match dims nothing: fading the whole cloud would only hide it. A selection
@@ -56,7 +73,8 @@ function flagsOf(passes: Uint8Array, selected: Uint8Array, anomalyFlag: Uint8Arr
       (anomalyFlag[i] ? PointFlag.Anomaly : 0) |
       (search && search[i] ? PointFlag.Highlight : 0) |
       ((dimming && !search[i]) || (selecting && !selected[i]) ? PointFlag.Dimmed : 0) |
-      (hovered[i] ? PointFlag.HoveredByOther : 0);
+      (hovered[i] ? PointFlag.HoveredByOther : 0) |
+      (time && time[i] !== TimeState.In ? PointFlag.OutOfTime : 0);
   }
   return flags;
 }
@@ -75,6 +93,7 @@ export class CloudBuilder {
   private readonly rgba = memoKeyed<Uint8Array>();
   private readonly positions = memoKeyed<PositionsResult>();
   private readonly filterStep = memoKeyed<FilterResult>();
+  private readonly timeStep = memoKeyed<FilterResult>();
   private readonly selectionStep = memoKeyed<{ mask: Uint8Array; count: number }>();
   private readonly hoverStep = memoKeyed<Uint8Array>();
   private readonly flagsStep = memoKeyed<Uint8Array>();
@@ -136,14 +155,18 @@ export class CloudBuilder {
       return mask;
     });
     const dimUnselected = input.dimUnselected ?? true;
-    const flags = this.flagsStep([filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected], () =>
-      flagsOf(filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected),
+    // The scene draws time itself (smoothly, from its lens); the flags keep the filters' pass bit
+    // and mark rows out of the window, so picking and counts follow the timeline's steps.
+    const time = input.time && input.time.state.length === n ? input.time : null;
+    const visible = this.timeStep([filter, time?.state, time?.version], () => (time ? withinTime(filter, time.state) : filter));
+    const flags = this.flagsStep([filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected, time?.state, time?.version], () =>
+      flagsOf(filter.passes, sel.mask, ctx.anomalyFlag, input.search, hovered, dimUnselected, time?.state ?? null),
     );
     const rgba = this.rgba([colors.rgb, opacity], () => composeColors(colors.rgb, opacity));
     return {
       data: this.assemble([n, positions, rgba, sizes, flags], () => ({ count: n, positions, colors: rgba, sizes, flags })),
-      legend: this.legendStep([colors.legend, colors.itemOf, filter.passes], () => withVisibleCounts(colors.legend, colors.itemOf, filter.passes, filter.passCount)),
-      filter,
+      legend: this.legendStep([colors.legend, colors.itemOf, visible.passes], () => withVisibleCounts(colors.legend, colors.itemOf, visible.passes, visible.passCount)),
+      filter: visible,
       selectedCount: sel.count,
       selectedMask: sel.mask,
       pending: [...new Set(pending)],

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { readFilters, readSelection, readView } from '../../shared/session/index.ts';
 import { clusterColor } from '../../shared/encodings/color-encoding.ts';
-import { useSession } from '../session/session-model.ts';
+import { useMemo } from 'react';
+import { useCloud, useSession } from '../session/session-model.ts';
+import { usePlaybackOn } from '../session/use-playback.ts';
+import { visiblePerCluster } from '../../shared/time/visible-per-cluster.ts';
 import { focusCluster } from '../session/focus-cluster.ts';
 import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
@@ -44,6 +47,10 @@ export function ClusterPanel() {
   const writable = model.canEdit && !pending;
   const types = useColumnTypes(model);
   const [dialog, setDialog] = useState<'stats' | 'compare' | null>(null);
+  // With the timeline on, each size reads "n of N": its points at the moment shown (per step).
+  const cloud = useCloud();
+  const timed = usePlaybackOn();
+  const atMoment = useMemo(() => (timed ? visiblePerCluster(cloud.filter.passes, model.arrays.cluster) : null), [timed, cloud.filter.passes, model]);
 
   return (
     <Panel
@@ -85,7 +92,11 @@ export function ClusterPanel() {
               <span className="swatch" style={{ background: clusterColor(id, palette) }} />
               <div className="cluster-text">
                 <span className="cluster-name">
-                  {clusterName(id)} <span className="muted small" data-testid="cluster-size">{formatNumber(info?.size ?? clustering.noiseCount)} points</span>
+                  {clusterName(id)}{' '}
+                  <span className="muted small" data-testid="cluster-size">
+                    {atMoment ? `${formatNumber(atMoment.get(id) ?? 0)} of ` : ''}
+                    {formatNumber(info?.size ?? clustering.noiseCount)} points
+                  </span>
                 </span>
                 {/* A no-break space before each "·": a line never starts with the separator. */}
                 {info?.label && <span className="cluster-label small">{info.label.replaceAll(' · ', '\u00a0· ')}</span>}

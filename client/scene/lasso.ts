@@ -74,7 +74,8 @@ function lassoRange(
   const hh = view.height * 0.5;
   // The projection is inlined (no per-point calls or writes): this loop is the whole cost at 1M.
   for (let i = from; i < to; i++) {
-    if ((flags[i] & PointFlag.PassesFilter) === 0) continue;
+    // Passes the filters and is in the timeline's window.
+    if ((flags[i] & (PointFlag.PassesFilter | PointFlag.OutOfTime)) !== PointFlag.PassesFilter) continue;
     const x = positions[i * 3];
     const y = positions[i * 3 + 1];
     const z = positions[i * 3 + 2];

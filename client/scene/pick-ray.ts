@@ -44,6 +44,7 @@ export function pickRay(
   visitCone(index, cone, (k) => {
     const i = order[k];
     if (rank && rank[i] >= limit) return;
+    if (flags[i] & PointFlag.OutOfTime) return;
     const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
     if (!passes && hide) return;
     // Faded (filtered out, or dimmed by a search) points only win where nothing drawn in full is hit.

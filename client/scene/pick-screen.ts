@@ -56,6 +56,7 @@ export function pickScreen(
   const order = index.order;
   visitCone(index, cone, (k) => {
     const i = order[k];
+    if (flags[i] & PointFlag.OutOfTime) return;
     const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
     if (!passes && hide) return;
     if (!projectToScreen(view, sorted[k * 3], sorted[k * 3 + 1], sorted[k * 3 + 2], at)) return;

@@ -30,7 +30,7 @@ export function visitSphere(index: PickIndex, flags: Uint8Array, cx: number, cy:
     }
     for (let k = nodeStart[node], e = nodeEnd[node]; k < e; k++) {
       const i = order[k];
-      if ((flags[i] & PointFlag.PassesFilter) === 0) continue;
+      if ((flags[i] & PointFlag.PassesFilter) === 0 || (flags[i] & PointFlag.OutOfTime) !== 0) continue;
       const dx = sorted[k * 3] - cx;
       const dy = sorted[k * 3 + 1] - cy;
       const dz = sorted[k * 3 + 2] - cz;

@@ -14,6 +14,10 @@ export interface PointUniforms {
   uFilterMode: THREE.IUniform<number>;
   uHovered: THREE.IUniform<number>;
   uFadedAlpha: THREE.IUniform<number>;
+  uTimeOn: THREE.IUniform<number>;
+  uTimeNow: THREE.IUniform<number>;
+  uTimeWindow: THREE.IUniform<number>;
+  uTimeFade: THREE.IUniform<number>;
 }
 
 export type PointMaterial = THREE.ShaderMaterial & { uniforms: PointUniforms };
@@ -34,6 +38,10 @@ export function createPointMaterial(sphereDepth = true): PointMaterial {
     uFilterMode: { value: 0 },
     uHovered: { value: -1 },
     uFadedAlpha: { value: DEFAULT_FADED_ALPHA },
+    uTimeOn: { value: 0 },
+    uTimeNow: { value: 0 },
+    uTimeWindow: { value: 0 },
+    uTimeFade: { value: 0 },
   };
   const material = new THREE.ShaderMaterial({
     glslVersion: THREE.GLSL3,

@@ -108,6 +108,7 @@ export function PointScene(props: PointSceneOwnProps) {
           pins={props.pins ?? EMPTY}
           links={props.links ?? EMPTY}
           clusterLabels={props.clusterLabels ?? EMPTY}
+          timeLens={props.timeLens ?? null}
           labelKeepOut={props.labelKeepOut}
           showGrid={props.showGrid ?? true}
           background={props.background ?? '#0b0f17'}

@@ -24,8 +24,14 @@ uniform float uMaxPointPx;
 uniform int uFilterMode;
 uniform int uHovered;
 uniform float uFadedAlpha;
+// The timeline (time-lens.ts): moment, window and fade on aTime's scale; uTimeOn 0 = off.
+uniform int uTimeOn;
+uniform float uTimeNow;
+uniform float uTimeWindow;
+uniform float uTimeFade;
 
 in vec3 aPositionPrev;
+in float aTime;
 in vec4 aColor;
 in vec4 aColorPrev;
 in float aSize;
@@ -55,6 +61,17 @@ void main() {
     gl_PointSize = 0.0;
     return;
   }
+  // Time: not yet, long gone or undated (aTime huge) → not drawn; past the window → fading out.
+  float timeAlpha = 1.0;
+  if (uTimeOn == 1) {
+    float age = uTimeNow - aTime;
+    if (age < 0.0 || age > uTimeWindow + uTimeFade) {
+      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+      gl_PointSize = 0.0;
+      return;
+    }
+    if (age > uTimeWindow) timeAlpha = 1.0 - (age - uTimeWindow) / max(uTimeFade, 1e-9);
+  }
   vec3 pos = mix(aPositionPrev, position, uT);
   vec4 mv = modelViewMatrix * vec4(pos, 1.0);
   gl_Position = projectionMatrix * mv;
@@ -71,6 +88,10 @@ void main() {
   }
   if (!passes) size *= 0.6;
   if (localHover) size *= 1.3;
+  if (timeAlpha < 1.0) {
+    color.a *= timeAlpha;
+    size *= 0.5 + 0.5 * timeAlpha;
+  }
 
   // Pixels per world unit at this depth, valid for perspective and orthographic projections.
   float pxPerUnit = uViewportHeight * 0.5 * projectionMatrix[1][1] / max(gl_Position.w, 1e-6);
@@ -108,13 +129,14 @@ void main() {
   vColor = vec4(color.rgb * color.rgb, color.a);
   vViewZ = mv.z;
   vWorldRadius = rPx / pxPerUnit;
-  vFaded = lit ? 0.0 : 1.0;
+  // A point fading out of the timeline's window blends and sits behind, like a faded one.
+  vFaded = lit && timeAlpha >= 1.0 ? 0.0 : 1.0;
   // Tiny points in dense clouds: a full-strength halo around each would bury the cloud.
   vHaloAlpha = clamp(rPx / (4.0 * uPixelRatio), 0.4, 1.0);
 
 #ifndef SPHERE_DEPTH
   // Without per-fragment depth, faded points still sit behind everything.
-  if (!lit) gl_Position.z = gl_Position.w;
+  if (!lit || timeAlpha < 1.0) gl_Position.z = gl_Position.w;
 #endif
 }
 `;

@@ -9,7 +9,7 @@ import type { ScreenBox } from './label-placement.ts';
 import { NeighbourLinks } from './neighbour-links.tsx';
 import { OrientationGrid } from './orientation-grid.tsx';
 import type { SceneController } from './scene-controller.ts';
-import type { AnnotationPin, CameraPose, ClusterLabel, FilterMode, NeighbourLinks as Links, ParticipantAvatar, PointCloudData } from './types.ts';
+import type { AnnotationPin, CameraPose, ClusterLabel, FilterMode, NeighbourLinks as Links, ParticipantAvatar, PointCloudData, TimeLens } from './types.ts';
 
 export interface SceneContentProps {
   controller: SceneController;
@@ -34,6 +34,8 @@ export interface SceneContentProps {
   /** Orbit / pan / zoom / fly controls; off inside an XR session, where the headset moves the camera. */
   controls?: boolean;
   onCameraChange: React.RefObject<((pose: CameraPose) => void) | undefined>;
+  /** Show the cloud through a timeline (null or absent: all points). */
+  timeLens?: TimeLens | null;
 }
 
 /**
@@ -52,6 +54,8 @@ export function SceneContent(props: SceneContentProps) {
   useLayoutEffect(() => controller.setStyle(filterMode, pointScale, transitionMs), [controller, filterMode, pointScale, transitionMs]);
   useLayoutEffect(() => controller.setData(data, performance.now()), [controller, data]);
   useLayoutEffect(() => controller.setMotionBudget(motionPointBudget), [controller, motionPointBudget]);
+  const timeLens = props.timeLens ?? null;
+  useLayoutEffect(() => controller.setTimeLens(timeLens), [controller, timeLens]);
   const pointBudget = props.pointBudget ?? Infinity;
   useLayoutEffect(() => controller.setPointBudget(pointBudget), [controller, pointBudget]);
   useEffect(() => () => controller.dispose(), [controller]);

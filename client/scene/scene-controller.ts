@@ -15,7 +15,7 @@ import { freeRect } from './free-rect.ts';
 import type { ScreenBox } from './label-placement.ts';
 import { robustBox, type RobustBox } from '../../shared/scene/robust-box.ts';
 import { projectToScreen, type ScreenView } from './screen-view.ts';
-import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, Vec3 } from './types.ts';
+import type { CameraPose, FilterMode, PickResult, PlacedLabel, PointCloudData, ScreenPoints, TimeLens, Vec3 } from './types.ts';
 
 const PICK_TOLERANCE_PX = 4;
 /** How much farther out F starts its move when the camera already frames the points. */
@@ -47,6 +47,8 @@ export class SceneController {
   /** The boxes the page draws over the canvas (CSS px, y down): framing keeps the points out from under them. */
   overlayBoxes: () => readonly ScreenBox[] = () => [];
 
+  private timeLens: TimeLens | null = null;
+  private readonly timeFrame = { moment: 0, window: 0, fade: 0 };
   private readonly picker = new PointPicker();
   private readonly motion = new MotionBudget();
   /** The camera should frame the cloud (first data, new dataset) as soon as controls exist. */
@@ -115,8 +117,27 @@ export class SceneController {
     }
     this.updatePointSize();
     this.material.uniforms.uT.value = this.buffers.progress(now);
+    this.attachTimes();
     this.fitIfNeeded();
     this.invalidate();
+  }
+
+  /** Shows the cloud through a timeline (null: every point, as without one). */
+  setTimeLens(lens: TimeLens | null): void {
+    this.timeLens = lens;
+    this.attachTimes();
+    this.invalidate();
+  }
+
+  /** The lens' per-point times as the aTime attribute, uploaded only when the array is new. */
+  private attachTimes(): void {
+    const geometry = this.buffers?.geometry;
+    const lens = this.timeLens;
+    const on = !!geometry && !!lens && lens.times.length === this.buffers!.count;
+    this.material.uniforms.uTimeOn.value = on ? 1 : 0;
+    if (!on) return;
+    const current = geometry.getAttribute('aTime') as THREE.BufferAttribute | undefined;
+    if (current?.array !== lens.times) geometry.setAttribute('aTime', new THREE.BufferAttribute(lens.times, 1));
   }
 
   /** Bounding sphere of all points, computed once per positions array. */
@@ -173,10 +194,21 @@ export class SceneController {
    */
   tick(now: number): boolean {
     if (!this.buffers) return false;
-    this.material.uniforms.uT.value = this.buffers.progress(now);
+    const u = this.material.uniforms;
+    u.uT.value = this.buffers.progress(now);
     const cam = this.camera;
     const reduced = cam ? this.motion.update(this.buffers.geometry, this.buffers.count, cam, now) : false;
-    return this.buffers.animating(now) || reduced;
+    let timeMoving = false;
+    if (this.timeLens && u.uTimeOn.value === 1) {
+      // The timeline's moment is wall-clock based (every participant computes the same one).
+      const wall = Date.now();
+      this.timeLens.frame(wall, this.timeFrame);
+      u.uTimeNow.value = this.timeFrame.moment;
+      u.uTimeWindow.value = this.timeFrame.window;
+      u.uTimeFade.value = this.timeFrame.fade;
+      timeMoving = this.timeLens.moving(wall);
+    }
+    return this.buffers.animating(now) || reduced || timeMoving;
   }
 
   setHovered(index: number): void {

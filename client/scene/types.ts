@@ -81,6 +81,23 @@ export interface NeighbourLinks {
   color?: string;
 }
 
+/**
+ * A timeline over the cloud: each point appears when the moment reaches its time and fades
+ * out once it is older than the window. The scene reads `frame` every drawn frame and sets four
+ * uniforms: nothing is uploaded per frame (`times` is uploaded once per new array).
+ */
+export interface TimeLens {
+  /** count values: each point's time on the lens' own scale; UNDATED for a point without one. */
+  times: Float32Array;
+  /** Writes the moment, the window (how far back points stay) and the fade length, on the same scale, for wall-clock `nowMs`. */
+  frame(nowMs: number, out: { moment: number; window: number; fade: number }): void;
+  /** True while the moment moves on its own (playing): the scene keeps drawing frames. */
+  moving(nowMs: number): boolean;
+}
+
+/** A time no moment reaches: points without a time are never drawn while a lens is on. */
+export const UNDATED = 3.0e38;
+
 /** 'fade': points without PointFlag.PassesFilter are drawn grey, small, faint and behind the rest; 'hide': not drawn. */
 export type FilterMode = 'fade' | 'hide';
 
@@ -110,6 +127,8 @@ export interface PointSceneProps {
   pins?: readonly AnnotationPin[];
   links?: readonly NeighbourLinks[];
   clusterLabels?: readonly ClusterLabel[];
+  /** Show the cloud through a timeline (points appear at their time and fade out past the window). */
+  timeLens?: TimeLens | null;
   /**
    * Boxes on the canvas (CSS px, y down) where page elements cover the scene, such as a legend
    * or a hint line: cluster names are never placed under them, and the home view (first view,

@@ -6,7 +6,9 @@ import { CloudBuilder } from '../encodings/cloud-builder.ts';
 import { pointOfRow } from '../../shared/encodings/point-context.ts';
 import { looksLikeDate, looksNumeric, searchPoints } from '../encodings/search.ts';
 import { useUi } from '../state/ui-store.ts';
+import type { PlaybackClock } from './playback-clock.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';
+import { usePlaybackSteps } from './use-playback.ts';
 
 /**
  * Columns searched when the user did not pick one: everything that reads as words, and the
@@ -25,7 +27,7 @@ export function searchableColumns(model: SessionModel, query: string): string[] 
  * The scene's input, rebuilt from the shared view, filters, selection, search and peers'
  * hovers. Heavy steps are memoised inside CloudBuilder; this hook only wires the inputs.
  */
-export function useCloudOutput(model: SessionModel): SessionCloud {
+export function useCloudOutput(model: SessionModel, clock: PlaybackClock): SessionCloud {
   const { doc, awareness } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
   const filters = useDocValue(doc, ['filters'], readFilters);
@@ -58,6 +60,9 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
     [model, hoveredKey],
   );
   const knownColumns = useMemo(() => new Set(model.dataset.columns.map((c) => c.name)), [model]);
+  // The timeline's visible set: a new version at most once per playback step.
+  const timeVersion = usePlaybackSteps(clock);
+  const time = clock.timeState;
 
   const output = useMemo(
     () =>
@@ -71,8 +76,10 @@ export function useCloudOutput(model: SessionModel): SessionCloud {
         hoveredByOthers: hoveredPoints,
         knownColumns,
         dimUnselected,
+        time,
       }),
-    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected],
+    // timeVersion stands for time's state array, changed in place.
+    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected, time?.state, timeVersion],
   );
   const pendingKey = output.pending.join('\u0000');
   useEffect(() => {

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { readAnnotations, readPresenter, readView, setPresenterPose, type Pose } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
 import { pointOfRow } from '../../shared/encodings/point-context.ts';
-import type { AnnotationPin, ClusterLabel, FilterMode, NeighbourLinks, ParticipantAvatar, PointCloudData } from '../scene/types.ts';
+import type { AnnotationPin, ClusterLabel, FilterMode, NeighbourLinks, ParticipantAvatar, PointCloudData, TimeLens } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
 import { VIEWER_SELECT_TOAST } from './follow-state.ts';
 import { poseKey, presenterPose, PRESENTER_POSE_INTERVAL_MS, PRESENTER_POSE_SETTLE_MS } from './presenter-pose.ts';
@@ -11,6 +11,7 @@ import { peerAvatars } from './peer-avatars.ts';
 import { selectPoints } from './selection-actions.ts';
 import { useCloud, useSession } from './session-model.ts';
 import { useNeighbours } from './use-neighbours.ts';
+import { PlaybackContext, useTimeLens } from './use-playback.ts';
 
 /** What the scene draws for a session, whichever shell renders it (desktop canvas or XR). */
 export interface SceneInputs {
@@ -21,6 +22,8 @@ export interface SceneInputs {
   pins: readonly AnnotationPin[];
   links: readonly NeighbourLinks[];
   clusterLabels: readonly ClusterLabel[];
+  /** The timeline's lens while it is on (points appear at their time, fade past the window). */
+  timeLens: TimeLens | null;
 }
 
 /** The session as the scene's props, and the scene's input turned back into session actions. */
@@ -58,6 +61,8 @@ export function useSceneBindings(clusterLabels: readonly ClusterLabel[]): SceneB
   const focused = useUi((s) => s.focused);
   const following = useUi((s) => s.following);
   const neighbours = useNeighbours(focused);
+  // Null outside a page that provides a clock (the scene lab): no timeline.
+  const timeLens = useTimeLens(useContext(PlaybackContext));
   const presenting = presenter.clientId === awareness.clientID;
   const presentingRef = useRef(presenting);
   presentingRef.current = presenting;
@@ -140,8 +145,8 @@ export function useSceneBindings(clusterLabels: readonly ClusterLabel[]): SceneB
   };
 
   const scene = useMemo<SceneInputs>(
-    () => ({ data: cloud.data, filterMode: view.filterMode, pointScale: view.pointScale, avatars, pins, links, clusterLabels }),
-    [cloud.data, view.filterMode, view.pointScale, avatars, pins, links, clusterLabels],
+    () => ({ data: cloud.data, filterMode: view.filterMode, pointScale: view.pointScale, avatars, pins, links, clusterLabels, timeLens }),
+    [cloud.data, view.filterMode, view.pointScale, avatars, pins, links, clusterLabels, timeLens],
   );
   return { scene, hover, pick, selectMany, viewChanged, roam };
 }

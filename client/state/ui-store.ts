@@ -10,7 +10,7 @@ export interface HoverState {
   y: number;
 }
 
-export type PanelId = 'ask' | 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export' | 'quality' | 'co-occurrence' | 'drift';
+export type PanelId = 'ask' | 'analysis' | 'encoding' | 'filters' | 'clusters' | 'selection' | 'anomalies' | 'neighbours' | 'annotations' | 'bookmarks' | 'people' | 'share' | 'export' | 'quality' | 'co-occurrence' | 'drift' | 'trends';
 
 export interface UiState {
   hover: HoverState | null;
@@ -54,7 +54,7 @@ export const useUi = create<UiState>((set) => ({
   focused: null,
   searchQuery: '',
   searchColumn: null,
-  collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false, quality: true, 'co-occurrence': true },
+  collapsed: { neighbours: false, annotations: true, bookmarks: true, share: true, export: true, anomalies: true, selection: false, quality: true, 'co-occurrence': true, trends: true },
   sidebarOpen: sidebarStartsOpen(),
   following: true,
   toast: null,

@@ -18,6 +18,7 @@ import { toErrorResponse } from './http-error.ts';
 import { inlineStyleHashes } from './inline-style-hashes.ts';
 import { sessionsRoutes } from './sessions.ts';
 import { shareOriginsRoutes } from './share-origins.ts';
+import { trendsRoutes } from './trends.ts';
 
 /** The whole HTTP surface (docs/http-api.md). The WebSocket endpoint /yjs/:id is attached in main.ts. */
 export function createApp(deps: ApiDeps): Hono {
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/analyses', askRoutes(deps));
   app.route('/api/analyses', analysisInsightsRoutes(deps));
   app.route('/api/analyses', coOccurrenceRoutes(deps));
+  app.route('/api/analyses', trendsRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
   app.route('/api/demo-datasets', demoDatasetsRoutes(deps));
   app.route('/api/demo-session', demoSessionRoutes(deps));

@@ -29,8 +29,8 @@ export function countText(count: number, visible: number | undefined, format: (v
 }
 
 /**
- * Of the flagged anomalies and the selected points, those that pass the filters (read from the
- * per-point flags the scene draws with); null when every point passes.
+ * Of the flagged anomalies and the selected points, those that pass the filters and are in the
+ * timeline's window (read from the per-point flags the scene draws with); null when every point passes.
  */
 export function visibleMarks(flags: Uint8Array, passCount: number): { anomaly: number; selected: number } | null {
   if (passCount === flags.length) return null;
@@ -38,7 +38,7 @@ export function visibleMarks(flags: Uint8Array, passCount: number): { anomaly: n
   let selected = 0;
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i];
-    if ((f & PointFlag.PassesFilter) === 0) continue;
+    if ((f & PointFlag.PassesFilter) === 0 || (f & PointFlag.OutOfTime) !== 0) continue;
     if (f & PointFlag.Anomaly) anomaly++;
     if (f & PointFlag.Selected) selected++;
   }

@@ -19,6 +19,12 @@ export const PointFlag = {
    * mode, but never hidden and still pickable.
    */
   Dimmed: 32,
+  /**
+   * Outside the timeline's window at its last step (not yet, fading or gone): never picked,
+   * lassoed or counted. The shader does not read it: it draws time from aTime and the time
+   * uniforms, smoothly between steps (point-shaders.ts).
+   */
+  OutOfTime: 64,
 } as const;
 
 export type PointFlagName = keyof typeof PointFlag;

@@ -61,6 +61,7 @@ export {
   type BookmarkInput,
 } from './bookmarks.ts';
 export { readAnswers, shareAnswer, removeAnswer, type AnswerInput } from './answers.ts';
+export { NO_PLAYBACK, readPlayback, writePlayback, playbackMoment, playbackRate, PLAY_THROUGH_MS, type PlaybackPatch } from './playback.ts';
 export { NO_PRESENTER, readPresenter, setPresenter, setPresenterPose } from './presenter.ts';
 export {
   sanitizeAwarenessState,

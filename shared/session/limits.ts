@@ -30,6 +30,9 @@ export const LIMITS = {
   /** Values of one proposed set filter (fewer than a set filter's: 200 answers may each hold 10). */
   answerSetValues: 1000,
   answers: 200,
+  /** Timeline speed multipliers (`playback.speed`). */
+  playbackSpeedMin: 0.25,
+  playbackSpeedMax: 16,
 } as const;
 
 export const SCHEMA_VERSION = 1;

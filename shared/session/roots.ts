@@ -4,7 +4,7 @@ import * as Y from 'yjs';
  * The top-level shared types of a session document. Their names are part of the wire format:
  * every client must get them with the same Y type, so only this file names them.
  */
-export const ROOT_NAMES = ['meta', 'view', 'filters', 'selection', 'annotations', 'bookmarks', 'presenter', 'answers'] as const;
+export const ROOT_NAMES = ['meta', 'view', 'filters', 'selection', 'annotations', 'bookmarks', 'presenter', 'answers', 'playback'] as const;
 export type SessionPart = (typeof ROOT_NAMES)[number];
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
@@ -15,6 +15,7 @@ export const annotationsArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('
 export const bookmarksArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('bookmarks');
 export const presenterMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('presenter');
 export const answersArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('answers');
+export const playbackMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('playback');
 
 export function rootOf(doc: Y.Doc, part: SessionPart): Y.AbstractType<any> { // any: Y.Map and Y.Array differ in their event type parameter
   switch (part) {
@@ -34,6 +35,8 @@ export function rootOf(doc: Y.Doc, part: SessionPart): Y.AbstractType<any> { // 
       return presenterMap(doc);
     case 'answers':
       return answersArray(doc);
+    case 'playback':
+      return playbackMap(doc);
   }
 }
 

@@ -28,6 +28,7 @@ export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 export const timeSchema = z.number().nonnegative();
 export const rowIndexSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const clusterIdSchema = z.number().int().min(-1);
+export const playbackSpeedSchema = z.number().min(LIMITS.playbackSpeedMin).max(LIMITS.playbackSpeedMax);
 
 export const positionSourceSchema: z.ZodType<PositionSource> = z.union([
   z.object({ by: z.literal('embedding') }),

@@ -150,3 +150,21 @@ export interface Presenter {
   pose: Pose | null;
   updatedAt: number;
 }
+
+/**
+ * The shared timeline (`playback`). `column` null: the timeline is off. While `playing`, the
+ * moment is `position` at wall-clock `anchorMs`, moving `speed` × the column's play rate
+ * (playbackMoment); paused, it is `position`. Times are values of the column: epoch ms for a
+ * date column, the number itself for a numeric one (years). `window`: how far back rows stay
+ * shown (column units), null = everything so far.
+ */
+export interface Playback {
+  column: string | null;
+  playing: boolean;
+  position: number;
+  anchorMs: number;
+  speed: number;
+  window: number | null;
+  author: string;
+  updatedAt: number;
+}

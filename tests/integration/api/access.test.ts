@@ -76,6 +76,9 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/analyses/:id/ask': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/ask`, body: () => json({ question: 'how many rows are there?' }), expect: sessionReads(200) },
   // Rules change nothing: a view token may ask for them.
   'POST /api/analyses/:id/co-occurrences': { method: 'POST', path: (w) => `/api/analyses/${w.analysisId}/co-occurrences`, body: () => json({ group: { kind: 'all' } }), expect: sessionReads(200) },
+  // Reading trends changes nothing: a view token may read them. The walk's iris table has no date
+  // column, so a caller the guard lets through gets the 400 that says so (tests/integration/api/trends.test.ts has the 200s).
+  'GET /api/analyses/:id/trends': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/trends?date=species`, expect: sessionReads(400) },
   'GET /api/analyses/:id/events': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/events`, expect: sessionReads(200) },
   'GET /api/analyses/:id/cluster-stats': { method: 'GET', path: (w) => `/api/analyses/${w.analysisId}/cluster-stats?format=csv`, expect: sessionReads(200) },
   // A comparison only reads: a view token may ask for one.
