@@ -41,10 +41,10 @@ export class RayPicker {
   readonly hit: RayHit = { index: -1, distance: Infinity };
   private readonly cone: Cone = { ox: 0, oy: 0, oz: 0, dx: 0, dy: 0, dz: 1, base: 0, slope: 0 };
   // The call's inputs and best-so-far, read by the visitor (fields, not a per-call closure).
-  private sorted = NO_FLOATS;
-  private order = NO_ENTRIES;
-  private sizes = NO_FLOATS;
-  private flags = NO_FLAGS;
+  private sorted: Float32Array = NO_FLOATS;
+  private order: Uint32Array = NO_ENTRIES;
+  private sizes: Float32Array = NO_FLOATS;
+  private flags: Uint8Array = NO_FLAGS;
   private rank: Uint32Array | null = null;
   private limit = Infinity;
   private hide = false;

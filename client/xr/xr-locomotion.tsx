@@ -4,6 +4,7 @@ import * as THREE from 'three';
 import { arcFloorHit, arcPoints, snapTurn, teleportTo } from './rig-math.ts';
 import { snapTurnInput } from './snap-turn.ts';
 import { teleportInput } from './teleport-input.ts';
+import { controllerOf } from './input-sources.ts';
 import type { XrRig } from './xr-rig.ts';
 
 const ARC_SEGMENTS = 32;
@@ -17,16 +18,6 @@ export class LocomotionState {
   hasLanding = false;
   teleports = 0;
   turns = 0;
-}
-
-/** A tracked controller of one hand with a gamepad. */
-function controllerOf(session: XRSession, hand: XRHandedness): XRInputSource | null {
-  const sources = session.inputSources;
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k];
-    if (s.handedness === hand && s.targetRayMode === 'tracked-pointer' && s.gamepad) return s;
-  }
-  return null;
 }
 
 /**
@@ -86,7 +77,7 @@ export function XrLocomotion({ rig, state }: { rig: XrRig; state: LocomotionStat
         m.dir[0] = m.d.x;
         m.dir[1] = m.d.y;
         m.dir[2] = m.d.z;
-        const hit = arcFloorHit(m.origin, m.dir, rig.pose().y);
+        const hit = arcFloorHit(m.origin, m.dir, rig.origin.position.y);
         state.hasLanding = hit !== null;
         if (hit) {
           state.landing[0] = hit[0];

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { DEFAULT_SMOOTH_SPEED, smoothStep } from './smooth-move.ts';
-import { controllerOf } from './xr-grab.tsx';
+import { controllerOf } from './input-sources.ts';
 import type { XrRig } from './xr-rig.ts';
 
 /** Smooth movement's setting (the VR panel changes it) and the frames it moved, for hooks. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
 
 /**
@@ -36,7 +36,8 @@ async function clickPanel(page: Page, key: string): Promise<void> {
     at = now;
   }
   await aimRightController(page, at);
-  await page.waitForFunction(() => window.__mirageXr!.panel().hovered, undefined, { timeout: 10_000 });
+  // Our ray stops at the panel (hovered), and the pointer library's ray is on it (what presses it).
+  await page.waitForFunction(() => window.__mirageXr!.panel().hovered && window.__mirageXr!.panel().pointers.right > 0, undefined, { timeout: 10_000 });
   const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
   // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
   // click): press, wait for the frame that reads it, let go, all inside the page. Software GL on a
@@ -207,16 +208,7 @@ describe('the second gesture', () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
     // The shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
-    const target = await page.evaluate(() => {
-      let best = -1;
-      let bestZ = -Infinity;
-      for (let i = 0; i < window.__mirage!.count; i++) {
-        if (window.__mirage!.clusterOf(i) === 0) continue;
-        const p = window.__mirageXr!.pointWorld(i)!;
-        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
-      }
-      return { point: best, world: window.__mirageXr!.pointWorld(best)!, cluster: window.__mirage!.clusterOf(best) };
-    });
+    const target = await nearestPoint(page, 0);
     const size = await desktop.evaluate((c) => {
       let n = 0;
       for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === c) n++;
@@ -244,20 +236,14 @@ describe('notes from the VR panel', () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
     // The shown point nearest the user, as in the A test: nothing of the cloud in front of it.
-    const target = await page.evaluate(() => {
-      let best = -1;
-      let bestZ = -Infinity;
-      for (let i = 0; i < window.__mirage!.count; i++) {
-        if (window.__mirage!.clusterOf(i) === 0) continue;
-        const p = window.__mirageXr!.pointWorld(i)!;
-        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
-      }
-      return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best) };
-    });
+    const target = await nearestPoint(page, 0);
     await aimRightController(page, target.world);
     await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
-    // The ray then goes to the panel: the note lands on the point it was on last.
+    expect(await page.evaluate(() => window.__mirageXr!.lastPointed())).toBe(target.point);
+    // The ray then goes to the panel: the note lands on the point it was on last. The panel stops
+    // the ray in the frame it arrives (no point behind the panel is ever hovered on the way).
     await clickPanel(page, 'note:outlier?');
+    expect(await page.evaluate(() => window.__mirageXr!.lastPointed())).toBe(target.point);
     // The desktop's notes panel starts collapsed (its badge counts the note): open it to read the list.
     const toggle = desktop.locator('[data-panel=annotations] .panel-toggle');
     if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
