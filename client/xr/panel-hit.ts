@@ -57,3 +57,15 @@ function laidOut(o: THREE.Object3D): boolean {
   const size = (o as { size?: { peek(): unknown } }).size;
   return size === undefined || size.peek() !== undefined;
 }
+
+/**
+ * Lets the pointer library's rays press a uikit component from either side of its plane. Its
+ * raycast is three's Mesh.raycast against the component's own material (never drawn: uikit draws
+ * panels and text as instanced meshes), which culls back faces; a panel on a turned left wrist is
+ * often met by the right ray from behind its plane while the eyes see its face (under emulation,
+ * half the wrist poses tried could not be pressed at all). Our own hit test (above) is two-sided.
+ */
+export function pressableFromBothSides(o: THREE.Object3D): void {
+  const material = (o as THREE.Mesh).material;
+  if (material instanceof THREE.Material) material.side = THREE.DoubleSide;
+}

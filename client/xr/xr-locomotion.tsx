@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { arcFloorHit, arcPoints, snapTurn, teleportTo } from './rig-math.ts';
+import { ARC_GRAVITY, ARC_SPEED, arcFloorHit, arcPoints, snapTurn, teleportTo } from './rig-math.ts';
 import { snapTurnInput } from './snap-turn.ts';
 import { teleportInput } from './teleport-input.ts';
 import { controllerOf } from './input-sources.ts';
@@ -44,7 +44,7 @@ export function XrLocomotion({ rig, state }: { rig: XrRig; state: LocomotionStat
     },
     [parts],
   );
-  const m = useMemo(() => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), origin: [0, 0, 0] as [number, number, number], dir: [0, 0, -1] as [number, number, number] }), []);
+  const m = useMemo(() => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), origin: [0, 0, 0] as [number, number, number], dir: [0, 0, -1] as [number, number, number], hit: [0, 0, 0] as [number, number, number] }), []);
 
   useFrame((three, _delta, frame: XRFrame | undefined) => {
     const ref = three.gl.xr.getReferenceSpace();
@@ -77,7 +77,7 @@ export function XrLocomotion({ rig, state }: { rig: XrRig; state: LocomotionStat
         m.dir[0] = m.d.x;
         m.dir[1] = m.d.y;
         m.dir[2] = m.d.z;
-        const hit = arcFloorHit(m.origin, m.dir, rig.origin.position.y);
+        const hit = arcFloorHit(m.origin, m.dir, rig.origin.position.y, ARC_SPEED, ARC_GRAVITY, m.hit);
         state.hasLanding = hit !== null;
         if (hit) {
           state.landing[0] = hit[0];

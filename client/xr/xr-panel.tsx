@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { XRSpace, useXRInputSourceState } from '@react-three/xr';
 import { Container, Text } from '@react-three/uikit';
-import { useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import * as THREE from 'three';
 import { readBookmarks, readFilters, readView, setEncoding } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -13,6 +13,7 @@ import { useUi } from '../state/ui-store.ts';
 import { browserStorage, writeComfort } from './comfort-settings.ts';
 import { PANEL_ACTIVE, PANEL_BG, PANEL_BUTTON, PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
 import { floatingPanelPose } from './panel-placement.ts';
+import { pressableFromBothSides } from './panel-hit.ts';
 import { SNAP_TURN_STEPS } from './snap-turn.ts';
 import { SMOOTH_SPEEDS } from './smooth-move.ts';
 import type { SmoothMoveState } from './xr-smooth-move.tsx';
@@ -135,11 +136,27 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { sta
   const following = useUi((s) => s.following);
   const editable = model.canEdit;
   const keep = (key: string) => (o: THREE.Object3D | null) => {
-    if (o) state.buttons.set(key, o);
-    else state.buttons.delete(key);
+    if (o) {
+      pressableFromBothSides(o);
+      state.buttons.set(key, o);
+    } else state.buttons.delete(key);
   };
   const root = useRef<THREE.Object3D | null>(null);
-  const rootRef = useMemo(() => surfaceRef(pointer, root), [pointer]);
+  const rootRef = useMemo(() => {
+    const surface = surfaceRef(pointer, root);
+    return (o: THREE.Object3D | null) => {
+      if (o) pressableFromBothSides(o);
+      surface(o);
+    };
+  }, [pointer]);
+  // A panel that goes (closed, or moved between the wrist and floating) gets no pointer-leave: start its hover count again.
+  useEffect(
+    () => () => {
+      state.pointers.left = 0;
+      state.pointers.right = 0;
+    },
+    [state],
+  );
   const click = () => void state.clicks++;
 
   return (

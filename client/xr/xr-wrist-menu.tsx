@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
-import { XRSpace } from '@react-three/xr';
 import { Container, Text } from '@react-three/uikit';
 import { useMemo, useRef } from 'react';
+import { XRSpace } from '@react-three/xr';
 import type { Object3D } from 'three';
 import { PANEL_ACTIVE, PANEL_BUTTON, PANEL_FONT, PANEL_TEXT } from './panel-button.tsx';
 import type { PanelState } from './panel-state.ts';
@@ -20,9 +20,8 @@ const PIXEL_SIZE = 0.0006;
  * wrist button (not a palm-up gesture) because it is pressed the way the panel is, cannot fire by
  * itself while the hand just moves, and is seen before it is used.
  *
- * The press is read here from our own ray (xr-pointer's panel hit) and the right pinch
- * (xr-hands), not from the pointer library: its ray pointers did not hit a uikit root carried in
- * a hand's space (under emulation it never hovered it), and one reader means one toggle per pinch.
+ * The press is read here from our own ray (xr-pointer's panel hit, the same frame) and the right
+ * pinch (xr-hands), not from the pointer library's click: one reader, one toggle per pinch.
  */
 export function XrWristMenu({ hand, state, pointer, pinch, onToggle }: { hand: XRInputSource; state: PanelState; pointer: PointerState; pinch: PinchState; onToggle: () => void }) {
   const root = useRef<Object3D | null>(null);

@@ -48,7 +48,7 @@ async function clickPanel(page: Page, key: string): Promise<void> {
       const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
       const start = window.__mirageXr!.panel().presses;
       right.updateButtonValue('trigger', 1);
-      while (window.__mirageXr!.panel().presses === start) await new Promise((r) => requestAnimationFrame(r));
+      for (let n = 0; n < 30 && window.__mirageXr!.panel().presses === start; n++) await new Promise((r) => requestAnimationFrame(r));
       right.updateButtonValue('trigger', 0);
     });
     expect((await page.evaluate(() => window.__mirageXr!.panel())).presses).toBeGreaterThan(presses);
@@ -74,6 +74,9 @@ describe('the VR panel', () => {
     const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
     expect(Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2])).toBeLessThan(1);
     expect(button[0]).toBeLessThan(head[0]);
+    // Placed by the head: a little below the eyes, not at chest height.
+    expect(button[1]).toBeLessThan(head[1]);
+    expect(button[1]).toBeGreaterThan(head[1] - 0.35);
     await page.waitForTimeout(500);
     await screenshotPixels(page, 'xr-panel');
     expect(headset.offOrigin).toEqual([]);
@@ -199,6 +202,65 @@ describe('filters on the VR panel', () => {
     await desktop.waitForFunction((n) => window.__mirage!.visibleCount() < n, before, { timeout: 15_000 });
     await clickPanel(headset.page, 'anomalies-only');
     await desktop.waitForFunction((n) => window.__mirage!.visibleCount() === n, before, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('set filters and placement on the VR panel', () => {
+  it('a category filter made on the desktop shows on the panel as chips: a chip switches its value off for everyone; remove takes the filter away', async () => {
+    const select = desktop.locator('select[aria-label="Add a filter"]');
+    const column = await select.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).find((v) => /\(category\)/.test(s.querySelector(`option[value="${CSS.escape(v)}"]`)?.textContent ?? ''))!);
+    expect(column).toBeTruthy();
+    const before = await desktop.evaluate(() => window.__mirage!.visibleCount());
+    await select.selectOption(column);
+    // Every value kept at first: the panel lists the column's values as chips, all on.
+    await headset.page.waitForFunction((c) => window.__mirageXr!.panel().buttons.some((k) => k.startsWith(`set:${c}:`) && !k.endsWith(':prev') && !k.endsWith(':next')), column, { timeout: 30_000 });
+    const chips = (await headset.page.evaluate(() => window.__mirageXr!.panel().buttons)).filter((k) => k.startsWith(`set:${column}:`));
+    expect(chips.length).toBeGreaterThan(1);
+    expect(chips.length).toBeLessThanOrEqual(8);
+    // The desktop's checklist of that filter: the chip's value is ticked, until the chip is pressed.
+    const value = chips[0].slice(`set:${column}:`.length);
+    const box = desktop.locator('.set-filter label.check', { hasText: value }).first().locator('input');
+    expect(await box.isChecked()).toBe(true);
+    await clickPanel(headset.page, chips[0]);
+    await desktop.waitForFunction((v) => [...document.querySelectorAll('.set-filter label.check')].some((l) => l.textContent?.includes(v) && !(l.querySelector('input') as HTMLInputElement).checked), value, { timeout: 15_000 });
+    // Points of that value are filtered out (some may be hidden already with cluster 1).
+    expect(await desktop.evaluate(() => window.__mirage!.visibleCount())).toBeLessThanOrEqual(before);
+    await nextFrames(headset.page);
+    await screenshotPixels(headset.page, 'xr-panel-set-filter');
+    await clickPanel(headset.page, chips[0]);
+    await desktop.waitForFunction((v) => [...document.querySelectorAll('.set-filter label.check')].some((l) => l.textContent?.includes(v) && (l.querySelector('input') as HTMLInputElement).checked), value, { timeout: 15_000 });
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() === n, before, { timeout: 15_000 });
+    await clickPanel(headset.page, `filter:${column}:remove`);
+    await headset.page.waitForFunction((c) => !window.__mirageXr!.panel().buttons.some((k) => k.startsWith(`set:${c}:`)), column, { timeout: 15_000 });
+    await desktop.waitForFunction((c) => ![...document.querySelectorAll('select[aria-label="Add a filter"] option')].every((o) => (o as HTMLOptionElement).value !== c), column, { timeout: 15_000 });
+    expect(await desktop.evaluate(() => window.__mirage!.visibleCount())).toBe(before);
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+
+  it('the panel goes onto the left wrist from its button and back; the choice is kept for next time', async () => {
+    const { page } = headset;
+    await clickPanel(page, 'placement');
+    expect((await page.evaluate(() => window.__mirageXr!.panel())).placement).toBe('wrist');
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('data-mirage.xr-comfort'))) ?? '{}')).toMatchObject({ panelPlacement: 'wrist' });
+    // The left controller held up before the chest, the head bowed to read it.
+    const rig = await page.evaluate(() => window.__mirageXr!.rig());
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const hand = worldToRig(rig, [head[0] - 0.05, head[1] - 0.3, head[2] - 0.3]);
+    await moveController(page, 'left', hand);
+    const bow = -0.45;
+    await page.evaluate((a) => (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(Math.sin(a / 2), 0, 0, Math.cos(a / 2)), bow);
+    const button = await page.waitForFunction(() => window.__mirageXr!.panelButtonWorld('placement'), undefined, { timeout: 10_000 });
+    const at = (await button.jsonValue())!;
+    // On the wrist: within a hand's breadth of the left controller, not floating.
+    const grip = worldToRig(rig, at);
+    expect(Math.hypot(grip[0] - hand[0], grip[1] - hand[1], grip[2] - hand[2])).toBeLessThan(0.25);
+    await page.waitForTimeout(300);
+    await screenshotPixels(page, 'xr-panel-wrist');
+    await clickPanel(page, 'placement');
+    expect((await page.evaluate(() => window.__mirageXr!.panel())).placement).toBe('float');
+    await page.evaluate(() => (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(0, 0, 0, 1));
     expect(errors).toEqual([]);
   }, 120_000);
 });
