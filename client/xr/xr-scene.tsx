@@ -25,6 +25,7 @@ import { GrabState, XrGrab } from './xr-grab.tsx';
 import { PinchState, XrHands } from './xr-hands.tsx';
 import { browserStorage, readComfort } from './comfort-settings.ts';
 import { SmoothMoveState, XrSmoothMove } from './xr-smooth-move.tsx';
+import { XrVignette } from './xr-vignette.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 import { ClusterNamesState, XrClusterNames } from './xr-cluster-names.tsx';
 
@@ -92,6 +93,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrGlide rig={rig} />
         <XrGrab rig={rig} baseScale={placement.scale} state={grab} pinch={pinch} />
         <XrSmoothMove rig={rig} state={smooth} />
+        <XrVignette rig={rig} smooth={smooth} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

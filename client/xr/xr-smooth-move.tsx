@@ -10,6 +10,8 @@ export class SmoothMoveState {
   /** m/s; 0 = off. Personal comfort, not shared. */
   speed: number = DEFAULT_SMOOTH_SPEED;
   movedFrames = 0;
+  /** The comfort vignette's strength now, 0–1 (xr-vignette.tsx: up while the rig glides). */
+  vignette = 0;
 }
 
 /**

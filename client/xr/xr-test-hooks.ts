@@ -67,8 +67,8 @@ export interface MirageXrHooks {
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
-  /** Smooth movement on the left stick: its speed (m/s, 0 off) and the frames it moved the rig. */
-  smoothMove(): { speed: number; movedFrames: number };
+  /** Smooth movement on the left stick: its speed (m/s, 0 off), the frames it moved the rig, the comfort vignette's strength (0–1). */
+  smoothMove(): { speed: number; movedFrames: number; vignette: number };
   /** Cluster names: text, shown or not, world centre and normal, and their box in the head camera's view (NDC). */
   clusterNames(): { text: string; shown: boolean; centre: [number, number, number]; normal: [number, number, number]; height: number; view: { x0: number; y0: number; x1: number; y1: number } }[];
   grab(): { active: boolean; by: string | null; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
@@ -120,7 +120,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
       panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
-      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames }),
+      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames, vignette: smooth.vignette }),
       grab: () => ({ active: grab.active, by: grab.by, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       clusterNames: () =>
         names.meshes.map((m, i) => {

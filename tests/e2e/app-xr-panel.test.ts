@@ -125,9 +125,14 @@ describe('the VR panel', () => {
     const before = await page.evaluate(() => window.__mirageXr!.rig());
     await setThumbstick(page, 'left', 0, -1);
     await page.waitForFunction(() => window.__mirageXr!.smoothMove().movedFrames >= 5, undefined, { timeout: 10_000 });
+    // While gliding, the comfort vignette darkens the edges of the view.
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).vignette).toBeGreaterThan(0);
+    await screenshotPixels(page, 'xr-glide-vignette');
     await setThumbstick(page, 'left', 0, 0);
     await nextFrames(page);
     const after = await page.evaluate(() => window.__mirageXr!.rig());
+    // Still again: the vignette fades out.
+    await page.waitForFunction(() => window.__mirageXr!.smoothMove().vignette === 0, undefined, { timeout: 10_000 });
     // The emulated head looks down −z (turned by the rig's yaw): the rig went that way, no turn.
     const moved = Math.hypot(after.x - before.x, after.z - before.z);
     expect(moved).toBeGreaterThan(0.01);
