@@ -60,6 +60,15 @@ async function clickPanel(page: Page, key: string): Promise<void> {
   throw new Error(`the panel button ${key} was pressed three times and never clicked`);
 }
 
+/** The left controller's X: shows or hides the panel (the floating one is placed anew by the head when shown). */
+async function togglePanel(page: Page, open: boolean): Promise<void> {
+  if ((await page.evaluate(() => window.__mirageXr!.panel().open)) === open) return;
+  await setButton(page, 'left', 'x-button', 1);
+  await page.waitForFunction((o) => window.__mirageXr!.panel().open === o, open, { timeout: 10_000 });
+  await setButton(page, 'left', 'x-button', 0);
+  await nextFrames(page);
+}
+
 describe('the VR panel', () => {
   it('opens floating beside the user with colour-by and the cluster legend, text from the bundled font (nothing off-origin)', async () => {
     const { page } = headset;
@@ -127,7 +136,6 @@ describe('the VR panel', () => {
     await page.waitForFunction(() => window.__mirageXr!.smoothMove().movedFrames >= 5, undefined, { timeout: 10_000 });
     // While gliding, the comfort vignette darkens the edges of the view.
     expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).vignette).toBeGreaterThan(0);
-    await screenshotPixels(page, 'xr-glide-vignette');
     await setThumbstick(page, 'left', 0, 0);
     await nextFrames(page);
     const after = await page.evaluate(() => window.__mirageXr!.rig());
@@ -274,7 +282,9 @@ describe('the second gesture', () => {
   it('A on the pointed point selects its whole cluster for everyone', async () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
-    // The shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
+    // The panel put away (it stops the ray, and it floats where the head last placed it), then the
+    // shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
+    await togglePanel(page, false);
     const target = await nearestPoint(page, 0);
     const size = await desktop.evaluate((c) => {
       let n = 0;
@@ -302,11 +312,13 @@ describe('notes from the VR panel', () => {
   it('a preset note at the pointed point: the desktop page lists it on that row', async () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
-    // The shown point nearest the user, as in the A test: nothing of the cloud in front of it.
+    // Point first with the panel away, as in the A test, then show the panel (X) and press a note.
+    await togglePanel(page, false);
     const target = await nearestPoint(page, 0);
     await aimRightController(page, target.world);
     await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
     expect(await page.evaluate(() => window.__mirageXr!.lastPointed())).toBe(target.point);
+    await togglePanel(page, true);
     // The ray then goes to the panel: the note lands on the point it was on last. The panel stops
     // the ray in the frame it arrives (no point behind the panel is ever hovered on the way).
     await clickPanel(page, 'note:outlier?');
