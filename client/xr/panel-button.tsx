@@ -7,7 +7,7 @@ export const PANEL_BUTTON = '#243045';
 export const PANEL_ACTIVE = '#3d6bb3';
 export const PANEL_TEXT = '#e8eef8';
 export const PANEL_MUTED = '#9fb0c8';
-/** Button and body text, px of layout (16 px at the panel's 0.6 mm a px: about 1° seen from 0.6 m). */
+/** Button and body text, px of layout (16 px at the panel's 0.8 mm a px: over 1° seen from anywhere on the floating panel, 0.62–0.7 m away). */
 export const PANEL_FONT = 16;
 
 /** One button of the VR panel: the look every section shares; `refKey` keeps its object for tests to aim at. */

@@ -7,8 +7,8 @@ export type Vec3 = readonly [number, number, number];
  * below eye level is what headset guidelines advise (the neck rests looking ~10–15° down); a fixed
  * height would sit at chest level for a tall user and at the eyes of one seated.
  */
-export const FLOAT_DISTANCE_M = 0.62;
-export const FLOAT_LEFT_M = 0.3;
+export const FLOAT_DISTANCE_M = 0.55;
+export const FLOAT_LEFT_M = 0.25;
 export const FLOAT_BELOW_EYES_M = 0.15;
 /** Tilt back (about x, radians): the panel's face points up to the eyes from below them. */
 export const FLOAT_TILT_RAD = -Math.atan2(FLOAT_BELOW_EYES_M, FLOAT_DISTANCE_M);

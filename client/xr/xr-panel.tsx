@@ -31,8 +31,13 @@ const TOGGLE_BUTTON = 4;
 /** On the wrist: above the left grip, tilted up to be read by turning the wrist. */
 const WRIST_POSITION: [number, number, number] = [0, 0.06, 0.02];
 const WRIST_ROTATION: [number, number, number] = [-Math.PI / 2.5, 0, 0];
-/** 1 px of layout = 0.6 mm: 16 px text is ~1 cm tall, ~0.9° of visual angle at 0.6 m (legible at arm's length). */
-const PIXEL_SIZE = 0.0006;
+/**
+ * 1 px of layout = 0.8 mm: 16 px text is 12.8 mm, 1.2° of visual angle from the eyes to the
+ * floating panel's centre (0.62 m: panel-placement.ts) and still over 1° at its far corners
+ * (~0.7 m): the legibility floor the card and cluster names keep too. On the wrist the panel is scaled by 0.7 (9 mm text) and read from about 0.35 m: ~1.5°.
+ */
+export const PANEL_PIXEL_M = 0.0008;
+const WRIST_SCALE = 0.7;
 
 /** Bookmarks listed on the panel: the first few fit at arm's length; the desktop panel has them all. */
 const MAX_BOOKMARKS = 5;
@@ -97,7 +102,7 @@ export function XrPanel({ state, pointer, rig, smooth, pinch }: { state: PanelSt
       <>
         {menu}
         <XRSpace space={left.inputSource.gripSpace ?? left.inputSource.targetRaySpace}>
-          <group position={WRIST_POSITION} rotation={WRIST_ROTATION} scale={0.7}>
+          <group position={WRIST_POSITION} rotation={WRIST_ROTATION} scale={WRIST_SCALE}>
             {body}
           </group>
         </XRSpace>
@@ -162,7 +167,7 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { sta
   return (
     <Container
       ref={rootRef}
-      pixelSize={PIXEL_SIZE}
+      pixelSize={PANEL_PIXEL_M}
       anchorX="center"
       anchorY="center"
       width={420}

@@ -8,6 +8,8 @@ import type { PointerState } from './pointer-state.ts';
 import type { PanelState } from './panel-state.ts';
 import type { GrabState } from './xr-grab.tsx';
 import type { PinchState } from './xr-hands.tsx';
+import { PANEL_FONT } from './panel-button.tsx';
+import { PANEL_PIXEL_M } from './xr-panel.tsx';
 import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
@@ -59,11 +61,11 @@ export interface MirageXrHooks {
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
   sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
   /**
-   * The VR panel: shown or not, where, whether the right ray is on it (or the wrist menu), how many
+   * The VR panel: shown or not, where, its body text's height when floating (m), whether the right ray is on it (or the wrist menu), how many
    * of the pointer library's rays are on them (what presses them), presses and button clicks so
    * far, its buttons' keys.
    */
-  panel(): { open: boolean; placement: string; hovered: boolean; pointers: { left: number; right: number }; presses: number; clicks: number; buttons: string[] };
+  panel(): { open: boolean; placement: string; textHeight: number; hovered: boolean; pointers: { left: number; right: number }; presses: number; clicks: number; buttons: string[] };
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
@@ -119,7 +121,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
-      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      panel: () => ({ open: panel.open, placement: panel.placement, textHeight: PANEL_FONT * PANEL_PIXEL_M, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
       smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames, vignette: smooth.vignette }),
       grab: () => ({ active: grab.active, by: grab.by, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       clusterNames: () =>

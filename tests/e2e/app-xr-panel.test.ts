@@ -3,6 +3,7 @@ import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 import { aimRightController, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
+import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
  * The in-VR panel under WebXR emulation (IWER as a Quest 3): its buttons, clicked with the right
@@ -83,6 +84,9 @@ describe('the VR panel', () => {
     const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
     expect(Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2])).toBeLessThan(1);
     expect(button[0]).toBeLessThan(head[0]);
+    // Legible: the body text spans at least 1° seen from the eyes.
+    const d = Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2]);
+    expect(visualAngleDeg(panel.textHeight, d)).toBeGreaterThanOrEqual(1);
     // Placed by the head: a little below the eyes, not at chest height.
     expect(button[1]).toBeLessThan(head[1]);
     expect(button[1]).toBeGreaterThan(head[1] - 0.35);
