@@ -1,4 +1,4 @@
-import { useCallback, useRef, type PointerEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useState, useRef, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { readPresenter } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { usePeers } from '../collab/use-peers.ts';
@@ -9,7 +9,7 @@ import { useCloud, useSession } from '../session/session-model.ts';
 import { followStatus, isRoamDrag } from '../session/follow-state.ts';
 import { useSceneBindings } from '../session/use-scene-bindings.ts';
 import { desktopViewDriver } from './desktop-view-driver.ts';
-import { sceneOverlayBoxes } from './scene-overlay-boxes.ts';
+import { OverlayBoxes } from './scene-overlay-boxes.ts';
 import '../styles/viewer.css';
 
 /**
@@ -45,7 +45,10 @@ export function SceneView({ clusterLabels, scene }: { clusterLabels: ClusterLabe
   const onLasso = useCallback((indices: Uint32Array) => selectMany(indices, 'replace'), [selectMany]);
   const onCameraChange = useCallback((pose: CameraPose) => viewChanged(pose), [viewChanged]);
 
-  const keepOut = useCallback(() => sceneOverlayBoxes(scene.current?.getCanvas() ?? null), [scene]);
+  // Read every frame the names are placed: measured on layout changes only, one cached array between.
+  const [overlays] = useState(() => new OverlayBoxes());
+  useEffect(() => () => overlays.dispose(), [overlays]);
+  const keepOut = useCallback(() => overlays.over(scene.current?.getCanvas() ?? null), [overlays, scene]);
 
   // Orbiting, panning or zooming ourselves while following means we want to roam: stop
   // following instead of snapping back at the presenter's next pose. The shift-drag lasso never

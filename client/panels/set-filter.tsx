@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { updateFilter, type SetFilter } from '../../shared/session/index.ts';
 import { useSession } from '../session/session-model.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
+import { chosenValues, setLevels, toggledValues } from '../encodings/set-levels.ts';
 import { useOtherFiltersPass } from './use-other-filters.ts';
 
 const SHOWN = 40;
@@ -17,30 +18,14 @@ export function SetFilterControl({ filter }: { filter: SetFilter }) {
   useEffect(() => model.columns.ensure([filter.column]), [model, filter.column]);
   const [query, setQuery] = useState('');
 
-  const levels = useMemo(() => {
-    if (!column || (column.type !== 'category' && column.type !== 'boolean')) return null;
-    const counts = new Uint32Array(column.dictionary.length + 1);
-    const within = new Uint32Array(column.dictionary.length + 1);
-    const missing = column.dictionary.length;
-    for (let i = 0; i < model.ctx.count; i++) {
-      const c = column.codes[model.ctx.rowIndex[i]];
-      const k = c < 0 ? missing : c;
-      counts[k]++;
-      if (!subset || subset[i] === 1) within[k]++;
-    }
-    const level = (value: string | null, label: string, k: number) => ({ value, label, count: counts[k], within: within[k] });
-    const out = column.dictionary.map((label, k) => level(label, label, k));
-    if (counts[missing] > 0) out.push(level(null, '(missing)', missing));
-    // Ordered by the whole table, so the list does not reshuffle as other filters move.
-    return out.filter((l) => l.count > 0).sort((x, y) => y.count - x.count);
-  }, [column, model, subset]);
+  const levels = useMemo(() => setLevels(column, model.ctx, subset), [column, model, subset]);
 
   if (!levels) return <p className="small muted">loading {filter.column}…</p>;
-  const chosen = new Set(filter.values.map((v) => (v === null ? null : String(v))));
+  const chosen = chosenValues(filter.values);
   const q = query.trim().toLowerCase();
   const visible = (q ? levels.filter((l) => l.label.toLowerCase().includes(q)) : levels).slice(0, SHOWN);
   const write = (values: (string | null)[]) => updateFilter(doc, filter.id, { values }, origins.user);
-  const toggle = (value: string | null) => write(chosen.has(value) ? filter.values.filter((v) => (v === null ? null : String(v)) !== value) as (string | null)[] : [...(filter.values as (string | null)[]), value]);
+  const toggle = (value: string | null) => write(toggledValues(filter.values, value));
 
   return (
     <div className="set-filter">

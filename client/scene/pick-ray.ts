@@ -1,5 +1,5 @@
 import { PointFlag } from '../../shared/scene/flags.ts';
-import { visitCone, type PickIndex } from './pick-index.ts';
+import { visitCone, type Cone, type PickIndex } from './pick-index.ts';
 import { FADED_SIZE_FACTOR } from '../../shared/scene/point-size.ts';
 import type { FilterMode } from './types.ts';
 
@@ -16,53 +16,100 @@ export interface RayPickOptions {
   drawnLimit?: number;
 }
 
+const NO_FLOATS = new Float32Array(0);
+const NO_ENTRIES = new Uint32Array(0);
+const NO_FLAGS = new Uint8Array(0);
+
+/** A ray's pick: the point and its distance along the ray (the ray's units). */
+export interface RayHit {
+  index: number;
+  distance: number;
+}
+
 /**
  * The point a world-space ray (an XR controller's, say) points at: among points whose sphere,
  * widened by the angular tolerance, the ray passes through, the nearest along the ray. Faded
  * points only win when no passing point qualifies; hidden points never do. Direction must be
  * a unit vector.
+ *
+ * It runs in the XR frame loop once per frame, so a picker allocates nothing per call: the cone,
+ * the kd-tree visitor and the answer are made once with the picker, and `pick` returns the
+ * picker's own `hit` (overwritten by the next call; copy what you keep) or null.
  */
-export function pickRay(
-  index: PickIndex,
-  sizes: Float32Array,
-  flags: Uint8Array,
-  origin: readonly [number, number, number],
-  direction: readonly [number, number, number],
-  options: RayPickOptions,
-): { index: number; distance: number } | null {
-  const slope = Math.tan(options.toleranceRad);
-  const [ox, oy, oz] = origin;
-  const [dx, dy, dz] = direction;
-  const cone = { ox, oy, oz, dx, dy, dz, base: (options.pointSize * options.maxSize) / 2, slope };
-  const hide = options.filterMode === 'hide';
-  let best = -1;
-  let bestFaded = true;
-  let bestT = Infinity;
-  const { sorted, order } = index;
-  const rank = options.drawnRank ?? null;
-  const limit = options.drawnLimit ?? Infinity;
-  visitCone(index, cone, (k) => {
-    const i = order[k];
-    if (rank && rank[i] >= limit) return;
-    if (flags[i] & PointFlag.OutOfTime) return;
-    const passes = (flags[i] & PointFlag.PassesFilter) !== 0;
-    if (!passes && hide) return;
+export class RayPicker {
+  /** The last call's answer; `pick` returns this very object when a point is hit. */
+  readonly hit: RayHit = { index: -1, distance: Infinity };
+  private readonly cone: Cone = { ox: 0, oy: 0, oz: 0, dx: 0, dy: 0, dz: 1, base: 0, slope: 0 };
+  // The call's inputs and best-so-far, read by the visitor (fields, not a per-call closure).
+  private sorted: Float32Array = NO_FLOATS;
+  private order: Uint32Array = NO_ENTRIES;
+  private sizes: Float32Array = NO_FLOATS;
+  private flags: Uint8Array = NO_FLAGS;
+  private rank: Uint32Array | null = null;
+  private limit = Infinity;
+  private hide = false;
+  private pointSize = 0;
+  private best = -1;
+  private bestT = Infinity;
+  private bestFaded = true;
+
+  private readonly visit = (k: number): void => {
+    const i = this.order[k];
+    if (this.rank && this.rank[i] >= this.limit) return;
+    const flags = this.flags[i];
+    if (flags & PointFlag.OutOfTime) return;
+    const passes = (flags & PointFlag.PassesFilter) !== 0;
+    if (!passes && this.hide) return;
     // Faded (filtered out, or dimmed by a search) points only win where nothing drawn in full is hit.
-    const faded = !passes || (flags[i] & PointFlag.Dimmed) !== 0;
-    if (faded && !bestFaded) return;
-    const vx = sorted[k * 3] - ox;
-    const vy = sorted[k * 3 + 1] - oy;
-    const vz = sorted[k * 3 + 2] - oz;
-    const t = vx * dx + vy * dy + vz * dz;
+    const faded = !passes || (flags & PointFlag.Dimmed) !== 0;
+    if (faded && !this.bestFaded) return;
+    const c = this.cone;
+    const sorted = this.sorted;
+    const vx = sorted[k * 3] - c.ox;
+    const vy = sorted[k * 3 + 1] - c.oy;
+    const vz = sorted[k * 3 + 2] - c.oz;
+    const t = vx * c.dx + vy * c.dy + vz * c.dz;
     if (t <= 0) return;
     const perp = Math.sqrt(Math.max(vx * vx + vy * vy + vz * vz - t * t, 0));
-    const size = passes ? sizes[i] : sizes[i] * FADED_SIZE_FACTOR;
-    if (perp > (options.pointSize * size) / 2 + slope * t) return;
-    if ((bestFaded && !faded) || t < bestT || (t === bestT && i < best)) {
-      best = i;
-      bestT = t;
-      bestFaded = faded;
+    const size = passes ? this.sizes[i] : this.sizes[i] * FADED_SIZE_FACTOR;
+    if (perp > (this.pointSize * size) / 2 + c.slope * t) return;
+    if ((this.bestFaded && !faded) || t < this.bestT || (t === this.bestT && i < this.best)) {
+      this.best = i;
+      this.bestT = t;
+      this.bestFaded = faded;
     }
-  });
-  return best < 0 ? null : { index: best, distance: bestT };
+  };
+
+  pick(index: PickIndex, sizes: Float32Array, flags: Uint8Array, origin: readonly [number, number, number], direction: readonly [number, number, number], options: RayPickOptions): RayHit | null {
+    const c = this.cone;
+    c.ox = origin[0];
+    c.oy = origin[1];
+    c.oz = origin[2];
+    c.dx = direction[0];
+    c.dy = direction[1];
+    c.dz = direction[2];
+    c.base = (options.pointSize * options.maxSize) / 2;
+    c.slope = Math.tan(options.toleranceRad);
+    this.sorted = index.sorted;
+    this.order = index.order;
+    this.sizes = sizes;
+    this.flags = flags;
+    this.rank = options.drawnRank ?? null;
+    this.limit = options.drawnLimit ?? Infinity;
+    this.hide = options.filterMode === 'hide';
+    this.pointSize = options.pointSize;
+    this.best = -1;
+    this.bestT = Infinity;
+    this.bestFaded = true;
+    visitCone(index, c, this.visit);
+    // Let go of the arrays: a picker kept by a component must not hold an old cloud alive.
+    this.sorted = this.sizes = NO_FLOATS;
+    this.order = NO_ENTRIES;
+    this.flags = NO_FLAGS;
+    this.rank = null;
+    if (this.best < 0) return null;
+    this.hit.index = this.best;
+    this.hit.distance = this.bestT;
+    return this.hit;
+  }
 }

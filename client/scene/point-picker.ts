@@ -1,6 +1,6 @@
 import type { PickIndex } from './pick-index.ts';
 import { buildPickIndexAsync } from './pick-index-builder.ts';
-import { pickRay } from './pick-ray.ts';
+import { RayPicker, type RayHit, type RayPickOptions } from './pick-ray.ts';
 import { visitSphere } from './pick-sphere.ts';
 import { maxOf, pickScreen, type PickStyle } from './pick-screen.ts';
 import type { ScreenView } from './screen-view.ts';
@@ -18,6 +18,10 @@ export class PointPicker {
   private wanted: Float32Array | null = null;
   private maxSize = 1;
   private maxSizeFor: Float32Array | null = null;
+  // The XR pointer picks every frame: one ray picker, unit direction and options, reused.
+  private readonly rayPicker = new RayPicker();
+  private readonly unit: [number, number, number] = [0, 0, -1];
+  private readonly rayOptions: RayPickOptions = { pointSize: 1, maxSize: 1, toleranceRad: 0, filterMode: 'fade', drawnRank: null, drawnLimit: Infinity };
 
   rebuild(data: PointCloudData): void {
     this.pending?.cancel();
@@ -46,12 +50,28 @@ export class PointPicker {
     return index ? pickScreen(index, data.sizes, data.flags, view, invViewProj, { ...style, maxSize: this.maxSizeOf(data) }, x, y) : null;
   }
 
-  pickRay(data: PointCloudData, origin: Vec3, direction: Vec3, pointSize: number, toleranceRad: number, filterMode: FilterMode, drawnRank: Uint32Array | null = null, drawnLimit = Infinity) {
+  /**
+   * The point a ray points at (pick-ray.ts), allocating nothing: the answer is the picker's own
+   * object, overwritten by the next call.
+   */
+  pickRay(data: PointCloudData, origin: Vec3, direction: Vec3, pointSize: number, toleranceRad: number, filterMode: FilterMode, drawnRank: Uint32Array | null = null, drawnLimit = Infinity): RayHit | null {
     const index = this.usable(data);
     if (!index) return null;
-    const len = Math.hypot(...direction) || 1;
-    const unit: Vec3 = [direction[0] / len, direction[1] / len, direction[2] / len];
-    return pickRay(index, data.sizes, data.flags, origin, unit, { pointSize, maxSize: this.maxSizeOf(data), toleranceRad, filterMode, drawnRank, drawnLimit });
+    const len = Math.hypot(direction[0], direction[1], direction[2]) || 1;
+    const unit = this.unit;
+    unit[0] = direction[0] / len;
+    unit[1] = direction[1] / len;
+    unit[2] = direction[2] / len;
+    const o = this.rayOptions;
+    o.pointSize = pointSize;
+    o.maxSize = this.maxSizeOf(data);
+    o.toleranceRad = toleranceRad;
+    o.filterMode = filterMode;
+    o.drawnRank = drawnRank;
+    o.drawnLimit = drawnLimit;
+    const hit = this.rayPicker.pick(index, data.sizes, data.flags, origin, unit, o);
+    o.drawnRank = null;
+    return hit;
   }
 
   /** Points passing the filter within `radius` of `centre`; false while the index is not built. */

@@ -7,6 +7,7 @@ import { lassoSelect, lassoSelectAsync } from './lasso.ts';
 import { MotionBudget } from './motion-budget.ts';
 import { PointBuffers } from './point-buffers.ts';
 import { bindViewportUniforms, createPointMaterial, filterModeValue, type PointMaterial } from './point-material.ts';
+import type { RayHit } from './pick-ray.ts';
 import { PointPicker } from './point-picker.ts';
 import { PointFlag } from '../../shared/scene/flags.ts';
 import { basePointSize, DEFAULT_MIN_PIXELS, pixelsPerUnit, sphereRadiusPx, SPACING_NEIGHBOUR } from '../../shared/scene/point-size.ts';
@@ -233,9 +234,10 @@ export class SceneController {
 
   /**
    * The point a world-space ray points at (XR controllers): nearest along the ray within
-   * `toleranceRad` of it. Null until the pick index is built.
+   * `toleranceRad` of it. Null until the pick index is built. Called every XR frame, so it
+   * allocates nothing: a hit is the picker's own object, valid until the next call.
    */
-  pickRay(origin: Vec3, direction: Vec3, toleranceRad = 0.012): { index: number; distance: number } | null {
+  pickRay(origin: Vec3, direction: Vec3, toleranceRad = 0.012): Readonly<RayHit> | null {
     const d = this.data;
     return d ? this.picker.pickRay(d, origin, direction, this.material.uniforms.uPointSize.value, toleranceRad, this.filterMode, this.motion.rank(), this.motion.limit) : null;
   }

@@ -27,6 +27,14 @@ const right = new THREE.Vector3();
 const up = new THREE.Vector3();
 const move = new THREE.Vector3();
 const target = new THREE.Vector3();
+/** The held keys' axes added up, per frame (right, up, forward). */
+const sum: [number, number, number] = [0, 0, 0];
+function addAxis(code: string): void {
+  const axis = KEYS[code];
+  sum[0] += axis[0];
+  sum[1] += axis[1];
+  sum[2] += axis[2];
+}
 
 /**
  * Fly with WASD (+ Q/E down/up, arrows too; Shift = 3× faster): moves camera and orbit
@@ -68,15 +76,12 @@ export function useFlyKeys(controls: React.RefObject<CameraControlsImpl | null>,
     const c = controls.current;
     const keys = pressed.current;
     if (!c || keys.size === 0) return;
-    let r = 0;
-    let u = 0;
-    let f = 0;
-    for (const k of keys) {
-      const axis = KEYS[k];
-      r += axis[0];
-      u += axis[1];
-      f += axis[2];
-    }
+    // forEach with a module-level visitor, not for…of: no iterator object per frame.
+    sum[0] = sum[1] = sum[2] = 0;
+    keys.forEach(addAxis);
+    const r = sum[0];
+    const u = sum[1];
+    const f = sum[2];
     const step = radius() * 0.6 * (fast.current ? 3 : 1) * Math.min(delta, 0.1);
     state.camera.getWorldDirection(forward);
     up.copy(state.camera.up);

@@ -27,10 +27,15 @@ export function startGlide(from: RigPose, to: RigPose, now: number): Glide {
   return { from, to: { ...to, yaw: from.yaw }, start: now, duration };
 }
 
-/** Where the rig is at `now`, and whether the glide has ended. */
-export function glideAt(g: Glide, now: number): { pose: RigPose; done: boolean } {
+/** Where the rig is at `now`, and whether the glide has ended; written into `out` (the frame loop passes its own) and returned. */
+export function glideAt(g: Glide, now: number, out: { pose: RigPose; done: boolean } = { pose: { x: 0, y: 0, z: 0, yaw: 0 }, done: false }): { pose: RigPose; done: boolean } {
   const t = Math.min(1, Math.max(0, (now - g.start) / g.duration));
   const u = 1 - (1 - t) ** 3;
   const { from, to } = g;
-  return { pose: { x: from.x + (to.x - from.x) * u, y: from.y + (to.y - from.y) * u, z: from.z + (to.z - from.z) * u, yaw: from.yaw }, done: t >= 1 };
+  out.pose.x = from.x + (to.x - from.x) * u;
+  out.pose.y = from.y + (to.y - from.y) * u;
+  out.pose.z = from.z + (to.z - from.z) * u;
+  out.pose.yaw = from.yaw;
+  out.done = t >= 1;
+  return out;
 }

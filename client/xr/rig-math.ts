@@ -47,9 +47,10 @@ export const ARC_MAX_RANGE = 10;
 /**
  * Where a thrown arc from `origin` along unit `direction` lands on the horizontal floor at
  * `floorY` (the ballistic parabola of the teleport pointer), or null when it lands farther than
- * ARC_MAX_RANGE or never comes down (origin below the floor).
+ * ARC_MAX_RANGE or never comes down (origin below the floor). Written into `out` (the aiming
+ * frame loop passes its own) and returned.
  */
-export function arcFloorHit(origin: Vec3, direction: Vec3, floorY = 0, speed = ARC_SPEED, gravity = ARC_GRAVITY): [number, number, number] | null {
+export function arcFloorHit(origin: Vec3, direction: Vec3, floorY = 0, speed = ARC_SPEED, gravity = ARC_GRAVITY, out: [number, number, number] = [0, 0, 0]): [number, number, number] | null {
   const h = origin[1] - floorY;
   if (h < 0) return null;
   const vy = direction[1] * speed;
@@ -58,7 +59,10 @@ export function arcFloorHit(origin: Vec3, direction: Vec3, floorY = 0, speed = A
   const x = origin[0] + direction[0] * speed * t;
   const z = origin[2] + direction[2] * speed * t;
   if (Math.hypot(x - origin[0], z - origin[2]) > ARC_MAX_RANGE) return null;
-  return [x, floorY, z];
+  out[0] = x;
+  out[1] = floorY;
+  out[2] = z;
+  return out;
 }
 
 /** Points of the arc for drawing it (writes `count` x, y, z triples into `out`), up to the landing point. */

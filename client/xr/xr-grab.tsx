@@ -2,48 +2,36 @@ import { useFrame } from '@react-three/fiber';
 import { useMemo } from 'react';
 import * as THREE from 'three';
 import { grabTransform, type CloudTransform } from './grab-math.ts';
+import { controllerOf, handOf, SQUEEZE } from './input-sources.ts';
+import type { PinchState } from './xr-hands.tsx';
 import type { XrRig } from './xr-rig.ts';
-
-/** xr-standard squeeze (grip) button. */
-const SQUEEZE = 1;
 
 /** Both hands' grab, outside React: read by test hooks. */
 export class GrabState {
   active = false;
   grabs = 0;
+  /** What holds the cloud: both controllers' squeezes or both tracked hands' pinches. */
+  by: 'controllers' | 'hands' | null = null;
   /** Both grips in the world (m) when the grab began and last frame of it. */
   readonly startHands: [number, number, number][] = [[0, 0, 0], [0, 0, 0]];
   readonly hands: [number, number, number][] = [[0, 0, 0], [0, 0, 0]];
 }
 
-/** A tracked controller of one hand with a gamepad, if the session has one. */
-export function controllerOf(session: XRSession, hand: XRHandedness): XRInputSource | null {
-  const sources = session.inputSources;
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k];
-    if (s.handedness === hand && s.targetRayMode === 'tracked-pointer' && s.gamepad) return s;
-  }
-  return null;
-}
-
-/** The left squeeze is held: it only ever means "grab with both hands" (xr-sweep yields to it). */
-export function leftSqueezeHeld(session: XRSession): boolean {
-  return controllerOf(session, 'left')?.gamepad?.buttons[SQUEEZE]?.pressed ?? false;
-}
-
 /**
- * Two-hand grab: with both squeezes held the cloud follows the hands (grab-math.ts): the
- * hands' distance ratio scales it (a table-top miniature, or big enough to walk inside), the
- * line between them turns it about the vertical, and it moves with them. Only the cloud's group
- * changes, so the session's cloud units (shared poses, picks) stay the same.
+ * Two-hand grab: with both squeezes held (controllers) or both hands pinching (tracked hands)
+ * the cloud follows the hands (grab-math.ts): the hands' distance ratio scales it (a table-top
+ * miniature, or big enough to walk inside), the line between them turns it about the vertical,
+ * and it moves with them. Only the cloud's group changes, so the session's cloud units (shared
+ * poses, picks) stay the same. Nothing is allocated per frame.
  */
-export function XrGrab({ rig, baseScale, state }: { rig: XrRig; baseScale: number; state: GrabState }) {
+export function XrGrab({ rig, baseScale, state, pinch }: { rig: XrRig; baseScale: number; state: GrabState; pinch: PinchState }) {
   const m = useMemo(
     () => ({
       pose: new THREE.Matrix4(),
       world: new THREE.Matrix4(),
       v: new THREE.Vector3(),
       start: { position: [0, 0, 0], yaw: 0, scale: 1 } as CloudTransform,
+      now: { position: [0, 0, 0], yaw: 0, scale: 1 } as CloudTransform,
     }),
     [],
   );
@@ -52,11 +40,20 @@ export function XrGrab({ rig, baseScale, state }: { rig: XrRig; baseScale: numbe
     const ref = three.gl.xr.getReferenceSpace();
     const cloud = rig.cloud;
     if (!frame || !ref || !rig.origin || !cloud) return;
-    const left = controllerOf(frame.session, 'left');
-    const right = controllerOf(frame.session, 'right');
-    const held = !!left && !!right && (left.gamepad?.buttons[SQUEEZE]?.pressed ?? false) && (right.gamepad?.buttons[SQUEEZE]?.pressed ?? false);
-    if (!held || !left || !right) {
+    const session = frame.session;
+    let left = controllerOf(session, 'left');
+    let right = controllerOf(session, 'right');
+    let by: GrabState['by'] = null;
+    if (left && right && (left.gamepad?.buttons[SQUEEZE]?.pressed ?? false) && (right.gamepad?.buttons[SQUEEZE]?.pressed ?? false)) by = 'controllers';
+    else if (pinch.left && pinch.right) {
+      left = handOf(session, 'left');
+      right = handOf(session, 'right');
+      if (left && right) by = 'hands';
+    }
+    // A grab goes on only with what began it (a hand put down mid-grab ends it).
+    if (!by || !left || !right || (state.active && by !== state.by)) {
       state.active = false;
+      state.by = null;
       return;
     }
     rig.origin.updateWorldMatrix(true, false);
@@ -65,13 +62,20 @@ export function XrGrab({ rig, baseScale, state }: { rig: XrRig; baseScale: numbe
     if (!handWorld(frame, left, ref, rig.origin.matrixWorld, m, a) || !handWorld(frame, right, ref, rig.origin.matrixWorld, m, b)) return;
     if (!state.active) {
       state.active = true;
+      state.by = by;
       state.grabs++;
-      m.start = { position: [cloud.position.x, cloud.position.y, cloud.position.z], yaw: cloud.rotation.y, scale: cloud.scale.x };
-      state.hands[0].splice(0, 3, ...a);
-      state.hands[1].splice(0, 3, ...b);
+      m.start.position[0] = cloud.position.x;
+      m.start.position[1] = cloud.position.y;
+      m.start.position[2] = cloud.position.z;
+      m.start.yaw = cloud.rotation.y;
+      m.start.scale = cloud.scale.x;
+      for (let k = 0; k < 3; k++) {
+        state.hands[0][k] = a[k];
+        state.hands[1][k] = b[k];
+      }
       return;
     }
-    const t = grabTransform(m.start, state.startHands[0], state.startHands[1], state.hands[0], state.hands[1], baseScale);
+    const t = grabTransform(m.start, state.startHands[0], state.startHands[1], state.hands[0], state.hands[1], baseScale, m.now);
     cloud.position.set(t.position[0], t.position[1], t.position[2]);
     cloud.rotation.set(0, t.yaw, 0);
     cloud.scale.setScalar(t.scale);

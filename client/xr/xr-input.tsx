@@ -15,7 +15,7 @@ const HAND_SLOTS = 2;
  * Per XR frame, outside React: the head, both hands (controller grips) and the right ray go to
  * the session (presence, presenter pose) at most 20 times a second, and only when one of them
  * moved beyond the threshold. Reads the XRFrame directly (viewer and input poses in the reference
- * space) and places them through the rig; it allocates only on the frames it sends.
+ * space) and places them through the rig; it allocates only on the frames it sends (see below).
  */
 export function XrInput({ rig, bindings, pointer }: { rig: XrRig; bindings: SceneBindings; pointer: PointerState }) {
   const model = useSession();
@@ -74,6 +74,9 @@ export function XrInput({ rig, bindings, pointer }: { rig: XrRig; bindings: Scen
     m.sentAt = now;
     copyInto(m, m.sent);
 
+    // From here on this frame sends (≤ 20 Hz, and only after a move past the threshold): the
+    // message's arrays and objects below are built only on these frames, never on the others,
+    // which return above having written into the preallocated `m` alone.
     // Shared in the cloud's own units, as desktop cameras are: everyone's scene draws the cloud there.
     const toCloudQuat = (q: THREE.Quaternion): [number, number, number, number] => {
       const c = rig.cloud ? rig.cloud.getWorldQuaternion(m.cloudQuat).invert().multiply(q) : q;

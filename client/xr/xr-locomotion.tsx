@@ -1,9 +1,10 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { arcFloorHit, arcPoints, snapTurn, teleportTo } from './rig-math.ts';
+import { ARC_GRAVITY, ARC_SPEED, arcFloorHit, arcPoints, snapTurn, teleportTo } from './rig-math.ts';
 import { snapTurnInput } from './snap-turn.ts';
 import { teleportInput } from './teleport-input.ts';
+import { controllerOf } from './input-sources.ts';
 import type { XrRig } from './xr-rig.ts';
 
 const ARC_SEGMENTS = 32;
@@ -17,16 +18,6 @@ export class LocomotionState {
   hasLanding = false;
   teleports = 0;
   turns = 0;
-}
-
-/** A tracked controller of one hand with a gamepad. */
-function controllerOf(session: XRSession, hand: XRHandedness): XRInputSource | null {
-  const sources = session.inputSources;
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k];
-    if (s.handedness === hand && s.targetRayMode === 'tracked-pointer' && s.gamepad) return s;
-  }
-  return null;
 }
 
 /**
@@ -53,7 +44,7 @@ export function XrLocomotion({ rig, state }: { rig: XrRig; state: LocomotionStat
     },
     [parts],
   );
-  const m = useMemo(() => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), origin: [0, 0, 0] as [number, number, number], dir: [0, 0, -1] as [number, number, number] }), []);
+  const m = useMemo(() => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), origin: [0, 0, 0] as [number, number, number], dir: [0, 0, -1] as [number, number, number], hit: [0, 0, 0] as [number, number, number] }), []);
 
   useFrame((three, _delta, frame: XRFrame | undefined) => {
     const ref = three.gl.xr.getReferenceSpace();
@@ -86,7 +77,7 @@ export function XrLocomotion({ rig, state }: { rig: XrRig; state: LocomotionStat
         m.dir[0] = m.d.x;
         m.dir[1] = m.d.y;
         m.dir[2] = m.d.z;
-        const hit = arcFloorHit(m.origin, m.dir, rig.pose().y);
+        const hit = arcFloorHit(m.origin, m.dir, rig.origin.position.y, ARC_SPEED, ARC_GRAVITY, m.hit);
         state.hasLanding = hit !== null;
         if (hit) {
           state.landing[0] = hit[0];

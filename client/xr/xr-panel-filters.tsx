@@ -1,25 +1,32 @@
 import { Container, Text } from '@react-three/uikit';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Object3D } from 'three';
-import { readFilters, setFilter, setFilterEnabled, updateFilter, type Filter } from '../../shared/session/index.ts';
+import { readFilters, removeFilter, setFilter, setFilterEnabled, updateFilter, type Filter, type SetFilter } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
+import { chosenValues, setLevels, toggledValues } from '../encodings/set-levels.ts';
 import { authorOf, useSession, type SessionModel } from '../session/session-model.ts';
 import { columnSpan, stepBound } from './filter-steps.ts';
+import { PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
 
-const MUTED = '#9fb0c8';
+/** Category chips shown at once per set filter; more are paged with ‹ › (the panel keeps its height). */
+export const CHIPS_PER_PAGE = 8;
+/** Longest chip or filter name drawn in full; longer ones end in "…". */
+const MAX_LABEL = 16;
 
-/** The panel's button look, passed in (xr-panel.tsx owns it) so both sections share one. */
-export type PanelButtonComponent = (p: { children: ReactNode; onClick: () => void; refKey: (o: Object3D | null) => void; active?: boolean; disabled?: boolean }) => ReactNode;
+type Keep = (key: string) => (o: Object3D | null) => void;
+
+const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
 
 /**
  * The session's filters on the VR panel, as shared edits (the desktop's own setFilterEnabled /
- * updateFilter / setFilter): each filter's on/off, each range's and the anomaly score's bounds
- * with − / + steps, and "anomalies only" (the anomaly filter from the orange rings' threshold,
- * as the desktop's filter panel adds it). Button keys name the filter by its column.
+ * updateFilter / setFilter / removeFilter): each filter's on/off and its removal; each range's and
+ * the anomaly score's bounds with − / + steps; each set (category) filter's values as toggle chips,
+ * a page of eight at a time; and "anomalies only" (the anomaly filter from the orange rings'
+ * threshold, as the desktop's filter panel adds it). Button keys name the filter by its column.
  */
-export function XrPanelFilters({ Button, keep, click }: { Button: PanelButtonComponent; keep: (key: string) => (o: Object3D | null) => void; click: () => void }) {
+export function XrPanelFilters({ keep, click }: { keep: Keep; click: () => void }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const filters = useDocValue(doc, ['filters'], readFilters);
@@ -37,23 +44,104 @@ export function XrPanelFilters({ Button, keep, click }: { Button: PanelButtonCom
   return (
     <>
       <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
-        <Text fontSize={16} color={MUTED}>
+        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
           Filters
         </Text>
-        <Button refKey={keep('anomalies-only')} active={anomaly?.enabled ?? false} disabled={!editable} onClick={toggleAnomalies}>
+        <PanelButton refKey={keep('anomalies-only')} active={anomaly?.enabled ?? false} disabled={!editable} onClick={toggleAnomalies}>
           anomalies only
-        </Button>
+        </PanelButton>
       </Container>
-      {filters
-        .filter((f) => f.kind === 'range' || f.kind === 'anomaly')
-        .map((f) => (
-          <FilterRow key={f.id} filter={f} model={model} Button={Button} keep={keep} click={click} />
-        ))}
+      {filters.map((f) =>
+        f.kind === 'set' ? (
+          <SetFilterRow key={f.id} filter={f} model={model} keep={keep} click={click} />
+        ) : f.kind === 'range' || f.kind === 'anomaly' ? (
+          <BoundsFilterRow key={f.id} filter={f} model={model} keep={keep} click={click} />
+        ) : null,
+      )}
     </>
   );
 }
 
-function FilterRow({ filter, model, Button, keep, click }: { filter: Filter; model: SessionModel; Button: PanelButtonComponent; keep: (key: string) => (o: Object3D | null) => void; click: () => void }) {
+/** A filter's name as its on/off toggle, and its removal. */
+function FilterHead({ filter, name, model, keep, click }: { filter: Filter; name: string; model: SessionModel; keep: Keep; click: () => void }) {
+  const { doc, origins } = model.conn;
+  const editable = model.canEdit;
+  return (
+    <>
+      <PanelButton refKey={keep(`filter:${name}:on`)} active={filter.enabled} disabled={!editable} onClick={() => {
+        click();
+        if (editable) setFilterEnabled(doc, filter.id, !filter.enabled, origins.user);
+      }}>
+        {`${short(name)}${filter.enabled ? '' : ' (off)'}`}
+      </PanelButton>
+      <PanelButton refKey={keep(`filter:${name}:remove`)} disabled={!editable} onClick={() => {
+        click();
+        if (editable) removeFilter(doc, filter.id, origins.user);
+      }}>
+        {/* A word, not ✕: the panel's bundled MSDF font has no such glyph. */}
+        remove
+      </PanelButton>
+    </>
+  );
+}
+
+function SetFilterRow({ filter, model, keep, click }: { filter: SetFilter; model: SessionModel; keep: Keep; click: () => void }) {
+  const { doc, origins } = model.conn;
+  const editable = model.canEdit;
+  useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
+  useEffect(() => model.columns.ensure([filter.column]), [model, filter.column]);
+  const [page, setPage] = useState(0);
+  const levels = setLevels(model.ctx.columns.get(filter.column), model.ctx, null);
+  const pages = levels ? Math.max(1, Math.ceil(levels.length / CHIPS_PER_PAGE)) : 1;
+  const at = Math.min(page, pages - 1);
+  const shown = levels ? levels.slice(at * CHIPS_PER_PAGE, (at + 1) * CHIPS_PER_PAGE) : [];
+  const chosen = chosenValues(filter.values);
+  const col = filter.column;
+  return (
+    <Container flexDirection="column" gap={4}>
+      <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
+        <FilterHead filter={filter} name={col} model={model} keep={keep} click={click} />
+        {pages > 1 && (
+          <>
+            <PanelButton refKey={keep(`set:${col}:prev`)} disabled={at === 0} onClick={() => {
+              click();
+              setPage(Math.max(0, at - 1));
+            }}>
+              ‹
+            </PanelButton>
+            <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+              {`${at + 1}/${pages}`}
+            </Text>
+            <PanelButton refKey={keep(`set:${col}:next`)} disabled={at === pages - 1} onClick={() => {
+              click();
+              setPage(Math.min(pages - 1, at + 1));
+            }}>
+              ›
+            </PanelButton>
+          </>
+        )}
+      </Container>
+      {!levels ? (
+        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+          {`loading ${short(col)}…`}
+        </Text>
+      ) : (
+        <Container flexDirection="row" flexWrap="wrap" gap={6}>
+          {shown.map((l) => (
+            <PanelButton key={l.label} refKey={keep(`set:${col}:${l.label}`)} active={chosen.has(l.value)} disabled={!editable} onClick={() => {
+              click();
+              if (editable) updateFilter(doc, filter.id, { values: toggledValues(filter.values, l.value) }, origins.user);
+            }}>
+              {short(l.label)}
+            </PanelButton>
+          ))}
+        </Container>
+      )}
+    </Container>
+  );
+}
+
+function BoundsFilterRow({ filter, model, keep, click }: { filter: Filter; model: SessionModel; keep: Keep; click: () => void }) {
   const { doc, origins } = model.conn;
   const editable = model.canEdit;
   const name = filter.kind === 'range' ? filter.column : 'anomaly';
@@ -75,24 +163,19 @@ function FilterRow({ filter, model, Button, keep, click }: { filter: Filter; mod
   const bound = (v: number | null, fallback: number | undefined) => (v === null ? (fallback === undefined ? '…' : formatNumber(fallback)) : formatNumber(v));
   return (
     <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
-      <Button refKey={keep(`filter:${name}:on`)} active={filter.enabled} disabled={!editable} onClick={() => {
-        click();
-        if (editable) setFilterEnabled(doc, filter.id, !filter.enabled, origins.user);
-      }}>
-        {`${name.length > 18 ? `${name.slice(0, 17)}…` : name}${filter.enabled ? '' : ' (off)'}`}
-      </Button>
+      <FilterHead filter={filter} name={name} model={model} keep={keep} click={click} />
       {(['min', 'max'] as const).map((which) => (
         <Container key={which} flexDirection="row" gap={4} alignItems="center">
-          <Button refKey={keep(`filter:${name}:${which}-`)} disabled={!editable} onClick={step(which, -1)}>
+          <PanelButton refKey={keep(`filter:${name}:${which}-`)} disabled={!editable} onClick={step(which, -1)}>
             {/* ASCII: the panel's bundled MSDF font has no U+2212 minus (it drew a box). */}
             -
-          </Button>
-          <Text fontSize={16} color="#e8eef8">
+          </PanelButton>
+          <Text fontSize={PANEL_FONT} color={PANEL_TEXT}>
             {bound(filter[which], span?.[which === 'min' ? 0 : 1])}
           </Text>
-          <Button refKey={keep(`filter:${name}:${which}+`)} disabled={!editable} onClick={step(which, 1)}>
+          <PanelButton refKey={keep(`filter:${name}:${which}+`)} disabled={!editable} onClick={step(which, 1)}>
             +
-          </Button>
+          </PanelButton>
         </Container>
       ))}
     </Container>

@@ -3,7 +3,7 @@ import type { Object3D } from 'three';
 import { addAnnotation } from '../../shared/session/index.ts';
 import { authorOf, useSession } from '../session/session-model.ts';
 import type { PointerState } from './pointer-state.ts';
-import type { PanelButtonComponent } from './xr-panel-filters.tsx';
+import { PANEL_FONT, PANEL_MUTED, PanelButton } from './panel-button.tsx';
 
 /** Notes a headset can add without a keyboard: one press, a short preset text. */
 export const NOTE_PRESETS = ['look here', 'outlier?', 'cluster edge', 'question'] as const;
@@ -13,7 +13,7 @@ export const NOTE_PRESETS = ['look here', 'outlier?', 'cluster edge', 'question'
  * the right ray was on, through the session's annotation action (addAnnotation, as the desktop's
  * notes panel does), so every participant sees the pin and the note in their list.
  */
-export function XrPanelNotes({ Button, keep, click, pointer }: { Button: PanelButtonComponent; keep: (key: string) => (o: Object3D | null) => void; click: () => void; pointer: PointerState }) {
+export function XrPanelNotes({ keep, click, pointer }: { keep: (key: string) => (o: Object3D | null) => void; click: () => void; pointer: PointerState }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const add = (text: string) => () => {
@@ -24,13 +24,13 @@ export function XrPanelNotes({ Button, keep, click, pointer }: { Button: PanelBu
   };
   return (
     <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
-      <Text fontSize={16} color="#9fb0c8">
+      <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
         Note at pointed point
       </Text>
       {NOTE_PRESETS.map((t) => (
-        <Button key={t} refKey={keep(`note:${t}`)} disabled={!model.canEdit} onClick={add(t)}>
+        <PanelButton key={t} refKey={keep(`note:${t}`)} disabled={!model.canEdit} onClick={add(t)}>
           {t}
-        </Button>
+        </PanelButton>
       ))}
     </Container>
   );

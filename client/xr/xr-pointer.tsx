@@ -10,6 +10,8 @@ import { toggleClusterSelection } from '../session/selection-actions.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import { cardDistance, cardLines, cardTextHeight } from './card-layout.ts';
 import { cardTexture, drawCard } from './card-texture.ts';
+import { pointerOf } from './input-sources.ts';
+import { PanelHitTest } from './panel-hit.ts';
 import type { PointerState } from './pointer-state.ts';
 import type { XrRig } from './xr-rig.ts';
 
@@ -28,22 +30,14 @@ const IDLE_RAY_M = 3;
 const CARD_GAP_M = 0.04;
 const NEG_Z = new THREE.Vector3(0, 0, -1);
 
-/** The right controller (tracked-pointer with a gamepad) of the session, if any. */
-function rightController(session: XRSession): XRInputSource | null {
-  const sources = session.inputSources;
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k];
-    if (s.handedness === 'right' && s.targetRayMode === 'tracked-pointer') return s;
-  }
-  return null;
-}
-
 /**
- * The right controller's ray: every frame it asks the scene's spatial pick (the kd-tree cone
- * query of pick-ray.ts, not a scan of the points) which point it passes through, highlights it,
- * shares it as our hover, and floats a card with its row beside it, sized to stay legible. The
- * WebXR 'selectstart' of the right hand (a controller's trigger, a tracked hand's pinch) picks
- * the point into the shared selection (bindings.pick, as a shift-click does).
+ * The right ray (a controller's, or a tracked hand's pinch ray): every frame it asks the scene's
+ * spatial pick (the kd-tree cone query of pick-ray.ts, not a scan of the points) which point it
+ * passes through, highlights it, shares it as our hover, and floats a card with its row beside
+ * it, sized to stay legible. The in-scene UI (the panel) stops the ray in the same frame: a point
+ * behind the panel is never hovered. A right controller's trigger (WebXR 'selectstart') picks the
+ * point into the shared selection (bindings.pick, as a shift-click does); a hand's pinch picks when
+ * it ends (xr-hands.tsx).
  */
 export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; controller: SceneController; bindings: SceneBindings; state: PointerState }) {
   const model = useSession();
@@ -72,15 +66,15 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
   );
 
   const m = useMemo(
-    () => ({ pose: new THREE.Matrix4(), world: new THREE.Matrix4(), inverse: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), lo: new THREE.Vector3(), ld: new THREE.Vector3(), origin: [0, 0, 0] as Vec3, direction: [0, 0, -1] as Vec3 }),
+    () => ({ panels: new PanelHitTest(), pose: new THREE.Matrix4(), world: new THREE.Matrix4(), inverse: new THREE.Matrix4(), o: new THREE.Vector3(), d: new THREE.Vector3(), lo: new THREE.Vector3(), ld: new THREE.Vector3(), origin: [0, 0, 0] as Vec3, direction: [0, 0, -1] as Vec3 }),
     [],
   );
 
   // The select gesture, whatever the input: a controller's trigger or a hand's pinch.
   const session = useRef<XRSession | null>(null);
   const onSelect = useRef((e: XRInputSourceEvent) => {
-    // On the panel the select is the panel's click, not a pick of the point behind it.
-    if (e.inputSource.handedness === 'right' && state.hovered >= 0 && !state.overPanel) latestPick.current(state.hovered, true);
+    // On the panel the select is the panel's click, not a pick of the point behind it; a hand's pinch is xr-hands.tsx's.
+    if (e.inputSource.handedness === 'right' && !e.inputSource.hand && state.hovered >= 0 && !state.overPanel) latestPick.current(state.hovered, true);
   });
   const latestPick = useRef(bindings.pick);
   latestPick.current = bindings.pick;
@@ -144,11 +138,13 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     const ref = three.gl.xr.getReferenceSpace();
     const { ray, card } = parts;
     if (!frame || !ref || !rig.origin || !rig.cloud) return;
-    const source = rightController(frame.session);
+    const source = pointerOf(frame.session, 'right');
     const pose = source ? frame.getPose(source.targetRaySpace, ref) : undefined;
     if (!source || !pose) {
       ray.visible = false;
       state.rayLengthM = 0;
+      state.overPanel = false;
+      state.surface = null;
       return;
     }
     const { world, inverse, o, d, lo, ld, origin, direction } = m;
@@ -175,8 +171,13 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     direction[1] = ld.y;
     direction[2] = ld.z;
     const hit = controller.pickRay(origin, direction, RAY_TOLERANCE_RAD);
-    const index = hit ? hit.index : -1;
-    const lengthM = hit ? hit.distance * rig.scale() : IDLE_RAY_M;
+    const pointM = hit ? hit.distance * rig.scale() : Infinity;
+    // The panel, when nearer along the ray than the point, takes the ray: no point is hovered behind it.
+    const panelM = m.panels.nearest(state.surfaces, o, d);
+    state.overPanel = panelM < pointM;
+    state.surface = state.overPanel ? m.panels.hit : null;
+    const index = hit && !state.overPanel ? hit.index : -1;
+    const lengthM = state.overPanel ? panelM : hit ? pointM : IDLE_RAY_M;
 
     ray.visible = true;
     state.rayLengthM = lengthM;

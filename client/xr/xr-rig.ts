@@ -18,10 +18,19 @@ export class XrRig {
   private glide: { g: Glide; done: () => void } | null = null;
   private readonly v = new THREE.Vector3();
   private readonly inverse = new THREE.Matrix4();
+  // The glide's per-frame answer, reused (the frame loop allocates nothing).
+  private readonly glideAt = { pose: { x: 0, y: 0, z: 0, yaw: 0 }, done: false };
 
-  pose(): RigPose {
+  /** Where the rig stands; into `out` when given (the frame loop's own object), else a new one. */
+  pose(out?: RigPose): RigPose {
     const o = this.origin;
-    return o ? { x: o.position.x, y: o.position.y, z: o.position.z, yaw: o.rotation.y } : HOME_RIG;
+    if (!o) return out ? Object.assign(out, HOME_RIG) : HOME_RIG;
+    const p = out ?? { x: 0, y: 0, z: 0, yaw: 0 };
+    p.x = o.position.x;
+    p.y = o.position.y;
+    p.z = o.position.z;
+    p.yaw = o.rotation.y;
+    return p;
   }
 
   /** Puts the rig at `p` at once (a cut: teleport, snap turn, jumps); a glide under way ends here. */
@@ -32,11 +41,11 @@ export class XrRig {
     current?.done();
   }
 
-  private place(p: RigPose): void {
+  private place(p: RigPose, yaw = p.yaw): void {
     const o = this.origin;
     if (!o) return;
     o.position.set(p.x, p.y, p.z);
-    o.rotation.set(0, p.yaw, 0);
+    o.rotation.set(0, yaw, 0);
     o.updateMatrixWorld(true);
   }
 
@@ -55,9 +64,9 @@ export class XrRig {
   stepGlide(now: number): void {
     const current = this.glide;
     if (!current) return;
-    const { pose, done } = glideAt(current.g, now);
+    const { pose, done } = glideAt(current.g, now, this.glideAt);
     // The user may have snap-turned meanwhile: keep their yaw, move only the position.
-    this.place({ ...pose, yaw: this.pose().yaw });
+    this.place(pose, this.origin ? this.origin.rotation.y : pose.yaw);
     if (done) {
       this.glide = null;
       current.done();
@@ -78,16 +87,23 @@ export class XrRig {
     return [e[12], e[13], e[14]];
   }
 
-  /** The head's viewing direction in the world, flattened onto the floor and unit length. */
-  flatForward(): [number, number, number] {
+  /** The head's viewing direction in the world, flattened onto the floor and unit length; into `out` when given. */
+  flatForward(out: [number, number, number] = [0, 0, -1]): [number, number, number] {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = -1;
     const cam = this.camera;
-    if (!cam) return [0, 0, -1];
+    if (!cam) return out;
     cam.updateWorldMatrix(true, false);
     const e = cam.matrixWorld.elements;
     const x = -e[8];
     const z = -e[10];
     const len = Math.hypot(x, z);
-    return len > 1e-6 ? [x / len, 0, z / len] : [0, 0, -1];
+    if (len > 1e-6) {
+      out[0] = x / len;
+      out[2] = z / len;
+    }
+    return out;
   }
 
   /** Cloud units → world metres. */

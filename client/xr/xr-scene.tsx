@@ -22,7 +22,10 @@ import { XrRig } from './xr-rig.ts';
 import { PanelState } from './panel-state.ts';
 import { XrPanel } from './xr-panel.tsx';
 import { GrabState, XrGrab } from './xr-grab.tsx';
+import { PinchState, XrHands } from './xr-hands.tsx';
+import { browserStorage, readComfort } from './comfort-settings.ts';
 import { SmoothMoveState, XrSmoothMove } from './xr-smooth-move.tsx';
+import { XrVignette } from './xr-vignette.tsx';
 import { useXrTestHooks } from './xr-test-hooks.ts';
 import { ClusterNamesState, XrClusterNames } from './xr-cluster-names.tsx';
 
@@ -43,13 +46,16 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
   const cloud = useCloud();
   const bindings = useSceneBindings(clusterLabels);
   const [controller] = useState(() => new SceneController(true));
-  const [rig] = useState(() => new XrRig());
+  // This headset's comfort choices from last time (comfort-settings.ts) set the rig, glide and panel up.
+  const [comfort] = useState(() => readComfort(browserStorage()));
+  const [rig] = useState(() => Object.assign(new XrRig(), { snapStepDeg: comfort.snapStepDeg }));
   const [pointer] = useState(() => new PointerState());
   const [locomotion] = useState(() => new LocomotionState());
   const [sweep] = useState(() => new SweepState());
-  const [panel] = useState(() => new PanelState());
+  const [panel] = useState(() => Object.assign(new PanelState(), { placement: comfort.panelPlacement }));
   const [grab] = useState(() => new GrabState());
-  const [smooth] = useState(() => new SmoothMoveState());
+  const [pinch] = useState(() => new PinchState());
+  const [smooth] = useState(() => Object.assign(new SmoothMoveState(), { speed: comfort.glideSpeed }));
   const [names] = useState(() => new ClusterNamesState());
   const positions = useRef(cloud.data.positions);
   positions.current = cloud.data.positions;
@@ -63,7 +69,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
     };
   }, [model, rig]);
   useEffect(() => store.onSessionEnd(onEnded), [store, onEnded]);
-  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth, names });
+  useXrTestHooks(rig, controller, store, { pointer, locomotion, sweep, panel, grab, smooth, names, pinch });
 
   return (
     <Canvas className="xr-canvas" frameloop="always" dpr={1} flat gl={{ antialias: true }} camera={{ fov: 60, near: 0.05, far: 200, position: [0, 1.6, 0] }}>
@@ -72,7 +78,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         {mode === 'immersive-vr' && <color attach="background" args={[VR_BACKGROUND]} />}
         <XROrigin ref={(o: THREE.Group | null) => void (rig.origin = o)}>
           {/* In the rig: the panel moves, turns and teleports with the user. */}
-          <XrPanel state={panel} pointer={pointer} rig={rig} smooth={smooth} />
+          <XrPanel state={panel} pointer={pointer} rig={rig} smooth={smooth} pinch={pinch} />
         </XROrigin>
         <group ref={(g: THREE.Group | null) => void (rig.cloud = g)} position={placement.position} scale={placement.scale}>
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
@@ -81,11 +87,13 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
         <XrClusterNames labels={clusterLabels} rig={rig} state={names} />
         <XrInput rig={rig} bindings={bindings} pointer={pointer} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
+        <XrHands bindings={bindings} pointer={pointer} state={pinch} />
         <XrLocomotion rig={rig} state={locomotion} />
         <XrSweep rig={rig} controller={controller} bindings={bindings} state={sweep} />
         <XrGlide rig={rig} />
-        <XrGrab rig={rig} baseScale={placement.scale} state={grab} />
+        <XrGrab rig={rig} baseScale={placement.scale} state={grab} pinch={pinch} />
         <XrSmoothMove rig={rig} state={smooth} />
+        <XrVignette rig={rig} smooth={smooth} />
         <CameraToRig rig={rig} />
       </XR>
       {/* After <XR> (a sibling, so its effect runs once the store has the renderer): enter. */}

@@ -33,7 +33,11 @@ export function createMirageXrStore(origin: string): XRStore {
     // which raycast the scene graph: the points opt out of that. The right one stays for the VR
     // panel (uikit answers the library's pointer events): it hits the panel and nothing else.
     controller: { left: { rayPointer: false, grabPointer: false, teleportPointer: false }, right: { rayPointer: true, grabPointer: false, teleportPointer: false } },
-    hand: { rayPointer: false, grabPointer: false, teleportPointer: false },
+    // Tracked hands: each hand's pinch ray presses the panel (the left one too: its X button is
+    // gone, and a panel on the left wrist is pressed by the right). Points are ours (xr-pointer,
+    // xr-hands), so no other library pointer may act: no index-tip touch or grab pointer (they
+    // would press the panel a second way when a finger passes through it), no teleport.
+    hand: { rayPointer: true, grabPointer: false, touchPointer: false, teleportPointer: false },
     transientPointer: false,
     gaze: false,
     screenInput: false,

@@ -5,7 +5,7 @@ import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import type { XrRig } from './xr-rig.ts';
-import { leftSqueezeHeld } from './xr-grab.tsx';
+import { controllerOf, leftSqueezeHeld, SQUEEZE } from './input-sources.ts';
 
 /** Radius of the sweep sphere in the room, metres: a fist's size, small enough to carve one clump out of a cluster. */
 export const SWEEP_RADIUS_M = 0.06;
@@ -19,15 +19,6 @@ export class SweepState {
   /** Sphere centre (world) last frame. */
   readonly centre: [number, number, number] = [0, 0, 0];
   sweeps = 0;
-}
-
-function rightController(session: XRSession): XRInputSource | null {
-  const sources = session.inputSources;
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k];
-    if (s.handedness === 'right' && s.targetRayMode === 'tracked-pointer' && s.gamepad) return s;
-  }
-  return null;
 }
 
 /**
@@ -56,7 +47,7 @@ export function XrSweep({ rig, controller, bindings, state }: { rig: XrRig; cont
   useFrame((three, _delta, frame: XRFrame | undefined) => {
     const ref = three.gl.xr.getReferenceSpace();
     if (!frame || !ref || !rig.origin || !rig.cloud) return;
-    const source = rightController(frame.session);
+    const source = controllerOf(frame.session, 'right');
     // With the left squeeze held both squeezes are the two-hand grab (xr-grab.tsx): no sweep, and one under way is dropped.
     if (leftSqueezeHeld(frame.session)) {
       if (state.active) {
@@ -66,7 +57,7 @@ export function XrSweep({ rig, controller, bindings, state }: { rig: XrRig; cont
       }
       return;
     }
-    const held = source?.gamepad?.buttons[1]?.pressed ?? false;
+    const held = source?.gamepad?.buttons[SQUEEZE]?.pressed ?? false;
     if (!held || !source) {
       if (state.active) {
         state.active = false;

@@ -7,6 +7,9 @@ import { SWEEP_RADIUS_M, type SweepState } from './xr-sweep.tsx';
 import type { PointerState } from './pointer-state.ts';
 import type { PanelState } from './panel-state.ts';
 import type { GrabState } from './xr-grab.tsx';
+import type { PinchState } from './xr-hands.tsx';
+import { PANEL_FONT } from './panel-button.tsx';
+import { PANEL_PIXEL_M } from './xr-panel.tsx';
 import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { RigPose } from './rig-math.ts';
 import type { XrRig } from './xr-rig.ts';
@@ -28,6 +31,10 @@ export interface MirageXrHooks {
   background(): string | null;
   /** Handedness of each controller the store tracks (hands and others left out). */
   controllers(): string[];
+  /** Handedness of each tracked hand the store tracks. */
+  hands(): string[];
+  /** Tracked hands' pinches now, the point a right pinch will pick when it ends (-1: none), and points picked by pinches. */
+  pinch(): { left: boolean; right: boolean; pending: number; picks: number };
   rig(): RigPose;
   /** The head's world position, metres. */
   head(): [number, number, number];
@@ -39,6 +46,8 @@ export interface MirageXrHooks {
   colourOf(index: number): string | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
   hovered(): number;
+  /** The last point the right ray was on (where a panel note lands; -1: none yet). */
+  lastPointed(): number;
   /** Whether the pick index is built (pointing works). */
   pickReady(): boolean;
   /** The right controller's ray in the world, last frame. */
@@ -51,16 +60,20 @@ export interface MirageXrHooks {
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
   sweep(): { active: boolean; centre: [number, number, number]; radius: number; swept: number; sweeps: number };
-  /** The VR panel: shown or not, where, whether the right ray is on it, presses and button clicks so far, its buttons' keys. */
-  panel(): { open: boolean; placement: string; hovered: boolean; presses: number; clicks: number; buttons: string[] };
+  /**
+   * The VR panel: shown or not, where, its body text's height when floating (m), whether the right ray is on it (or the wrist menu), how many
+   * of the pointer library's rays are on them (what presses them), presses and button clicks so
+   * far, its buttons' keys.
+   */
+  panel(): { open: boolean; placement: string; textHeight: number; hovered: boolean; pointers: { left: number; right: number }; presses: number; clicks: number; buttons: string[] };
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
-  /** Smooth movement on the left stick: its speed (m/s, 0 off) and the frames it moved the rig. */
-  smoothMove(): { speed: number; movedFrames: number };
+  /** Smooth movement on the left stick: its speed (m/s, 0 off), the frames it moved the rig, the comfort vignette's strength (0–1). */
+  smoothMove(): { speed: number; movedFrames: number; vignette: number };
   /** Cluster names: text, shown or not, world centre and normal, and their box in the head camera's view (NDC). */
   clusterNames(): { text: string; shown: boolean; centre: [number, number, number]; normal: [number, number, number]; height: number; view: { x0: number; y0: number; x1: number; y1: number } }[];
-  grab(): { active: boolean; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
+  grab(): { active: boolean; by: string | null; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
 declare global {
@@ -69,7 +82,7 @@ declare global {
   }
 }
 
-export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth, names }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState; names: ClusterNamesState }): void {
+export function useXrTestHooks(rig: XrRig, controller: SceneController, store: XRStore, { pointer, locomotion, sweep, panel, grab, smooth, names, pinch }: { pointer: PointerState; locomotion: LocomotionState; sweep: SweepState; panel: PanelState; grab: GrabState; smooth: SmoothMoveState; names: ClusterNamesState; pinch: PinchState }): void {
   useEffect(() => {
     window.__mirageXr = {
       presenting: () => store.getState().session !== undefined && store.getState().session !== null,
@@ -93,7 +106,10 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         if (!c || p < 0 || p * 4 + 2 >= c.length) return null;
         return `#${((1 << 24) | (c[p * 4] << 16) | (c[p * 4 + 1] << 8) | c[p * 4 + 2]).toString(16).slice(1)}`;
       },
+      hands: () => store.getState().inputSourceStates.filter((s) => s.type === 'hand').map((s) => s.inputSource.handedness),
+      pinch: () => ({ left: pinch.left, right: pinch.right, pending: pinch.pending, picks: pinch.picks }),
       hovered: () => controller.hovered,
+      lastPointed: () => pointer.lastPointed,
       pickReady: () => controller.isPickReady(),
       ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
       clusterToggles: () => pointer.clusterToggles,
@@ -105,9 +121,9 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
-      panel: () => ({ open: panel.open, placement: panel.placement, hovered: pointer.overPanel, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
-      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames }),
-      grab: () => ({ active: grab.active, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
+      panel: () => ({ open: panel.open, placement: panel.placement, textHeight: PANEL_FONT * PANEL_PIXEL_M, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames, vignette: smooth.vignette }),
+      grab: () => ({ active: grab.active, by: grab.by, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       clusterNames: () =>
         names.meshes.map((m, i) => {
           m.updateWorldMatrix(true, false);
@@ -140,5 +156,5 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
     return () => {
       delete window.__mirageXr;
     };
-  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth, names]);
+  }, [rig, controller, store, pointer, locomotion, sweep, panel, grab, smooth, names, pinch]);
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, moveController, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
+import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
  * The in-VR panel under WebXR emulation (IWER as a Quest 3): its buttons, clicked with the right
@@ -36,7 +37,8 @@ async function clickPanel(page: Page, key: string): Promise<void> {
     at = now;
   }
   await aimRightController(page, at);
-  await page.waitForFunction(() => window.__mirageXr!.panel().hovered, undefined, { timeout: 10_000 });
+  // Our ray stops at the panel (hovered), and the pointer library's ray is on it (what presses it).
+  await page.waitForFunction(() => window.__mirageXr!.panel().hovered && window.__mirageXr!.panel().pointers.right > 0, undefined, { timeout: 10_000 });
   const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
   // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
   // click): press, wait for the frame that reads it, let go, all inside the page. Software GL on a
@@ -47,7 +49,7 @@ async function clickPanel(page: Page, key: string): Promise<void> {
       const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
       const start = window.__mirageXr!.panel().presses;
       right.updateButtonValue('trigger', 1);
-      while (window.__mirageXr!.panel().presses === start) await new Promise((r) => requestAnimationFrame(r));
+      for (let n = 0; n < 30 && window.__mirageXr!.panel().presses === start; n++) await new Promise((r) => requestAnimationFrame(r));
       right.updateButtonValue('trigger', 0);
     });
     expect((await page.evaluate(() => window.__mirageXr!.panel())).presses).toBeGreaterThan(presses);
@@ -57,6 +59,15 @@ async function clickPanel(page: Page, key: string): Promise<void> {
     if (clicked) return;
   }
   throw new Error(`the panel button ${key} was pressed three times and never clicked`);
+}
+
+/** The left controller's X: shows or hides the panel (the floating one is placed anew by the head when shown). */
+async function togglePanel(page: Page, open: boolean): Promise<void> {
+  if ((await page.evaluate(() => window.__mirageXr!.panel().open)) === open) return;
+  await setButton(page, 'left', 'x-button', 1);
+  await page.waitForFunction((o) => window.__mirageXr!.panel().open === o, open, { timeout: 10_000 });
+  await setButton(page, 'left', 'x-button', 0);
+  await nextFrames(page);
 }
 
 describe('the VR panel', () => {
@@ -73,6 +84,12 @@ describe('the VR panel', () => {
     const button = (await page.evaluate(() => window.__mirageXr!.panelButtonWorld('colour:cluster')))!;
     expect(Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2])).toBeLessThan(1);
     expect(button[0]).toBeLessThan(head[0]);
+    // Legible: the body text spans at least 1° seen from the eyes.
+    const d = Math.hypot(button[0] - head[0], button[1] - head[1], button[2] - head[2]);
+    expect(visualAngleDeg(panel.textHeight, d)).toBeGreaterThanOrEqual(1);
+    // Placed by the head: a little below the eyes, not at chest height.
+    expect(button[1]).toBeLessThan(head[1]);
+    expect(button[1]).toBeGreaterThan(head[1] - 0.35);
     await page.waitForTimeout(500);
     await screenshotPixels(page, 'xr-panel');
     expect(headset.offOrigin).toEqual([]);
@@ -121,9 +138,13 @@ describe('the VR panel', () => {
     const before = await page.evaluate(() => window.__mirageXr!.rig());
     await setThumbstick(page, 'left', 0, -1);
     await page.waitForFunction(() => window.__mirageXr!.smoothMove().movedFrames >= 5, undefined, { timeout: 10_000 });
+    // While gliding, the comfort vignette darkens the edges of the view.
+    expect((await page.evaluate(() => window.__mirageXr!.smoothMove())).vignette).toBeGreaterThan(0);
     await setThumbstick(page, 'left', 0, 0);
     await nextFrames(page);
     const after = await page.evaluate(() => window.__mirageXr!.rig());
+    // Still again: the vignette fades out.
+    await page.waitForFunction(() => window.__mirageXr!.smoothMove().vignette === 0, undefined, { timeout: 10_000 });
     // The emulated head looks down −z (turned by the rig's yaw): the rig went that way, no turn.
     const moved = Math.hypot(after.x - before.x, after.z - before.z);
     expect(moved).toBeGreaterThan(0.01);
@@ -202,21 +223,73 @@ describe('filters on the VR panel', () => {
   }, 120_000);
 });
 
+describe('set filters and placement on the VR panel', () => {
+  it('a category filter made on the desktop shows on the panel as chips: a chip switches its value off for everyone; remove takes the filter away', async () => {
+    const select = desktop.locator('select[aria-label="Add a filter"]');
+    const column = await select.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).find((v) => /\(category\)/.test(s.querySelector(`option[value="${CSS.escape(v)}"]`)?.textContent ?? ''))!);
+    expect(column).toBeTruthy();
+    const before = await desktop.evaluate(() => window.__mirage!.visibleCount());
+    await select.selectOption(column);
+    // Every value kept at first: the panel lists the column's values as chips, all on.
+    await headset.page.waitForFunction((c) => window.__mirageXr!.panel().buttons.some((k) => k.startsWith(`set:${c}:`) && !k.endsWith(':prev') && !k.endsWith(':next')), column, { timeout: 30_000 });
+    const chips = (await headset.page.evaluate(() => window.__mirageXr!.panel().buttons)).filter((k) => k.startsWith(`set:${column}:`));
+    expect(chips.length).toBeGreaterThan(1);
+    expect(chips.length).toBeLessThanOrEqual(8);
+    // The desktop's checklist of that filter: the chip's value is ticked, until the chip is pressed.
+    const value = chips[0].slice(`set:${column}:`.length);
+    const box = desktop.locator('.set-filter label.check', { hasText: value }).first().locator('input');
+    expect(await box.isChecked()).toBe(true);
+    await clickPanel(headset.page, chips[0]);
+    await desktop.waitForFunction((v) => [...document.querySelectorAll('.set-filter label.check')].some((l) => l.textContent?.includes(v) && !(l.querySelector('input') as HTMLInputElement).checked), value, { timeout: 15_000 });
+    // Points of that value are filtered out (some may be hidden already with cluster 1).
+    expect(await desktop.evaluate(() => window.__mirage!.visibleCount())).toBeLessThanOrEqual(before);
+    await nextFrames(headset.page);
+    await screenshotPixels(headset.page, 'xr-panel-set-filter');
+    await clickPanel(headset.page, chips[0]);
+    await desktop.waitForFunction((v) => [...document.querySelectorAll('.set-filter label.check')].some((l) => l.textContent?.includes(v) && (l.querySelector('input') as HTMLInputElement).checked), value, { timeout: 15_000 });
+    await desktop.waitForFunction((n) => window.__mirage!.visibleCount() === n, before, { timeout: 15_000 });
+    await clickPanel(headset.page, `filter:${column}:remove`);
+    await headset.page.waitForFunction((c) => !window.__mirageXr!.panel().buttons.some((k) => k.startsWith(`set:${c}:`)), column, { timeout: 15_000 });
+    await desktop.waitForFunction((c) => ![...document.querySelectorAll('select[aria-label="Add a filter"] option')].every((o) => (o as HTMLOptionElement).value !== c), column, { timeout: 15_000 });
+    expect(await desktop.evaluate(() => window.__mirage!.visibleCount())).toBe(before);
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+
+  it('the panel goes onto the left wrist from its button and back; the choice is kept for next time', async () => {
+    const { page } = headset;
+    await clickPanel(page, 'placement');
+    expect((await page.evaluate(() => window.__mirageXr!.panel())).placement).toBe('wrist');
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('data-mirage.xr-comfort'))) ?? '{}')).toMatchObject({ panelPlacement: 'wrist' });
+    // The left controller held up before the chest, the head bowed to read it.
+    const rig = await page.evaluate(() => window.__mirageXr!.rig());
+    const head = await page.evaluate(() => window.__mirageXr!.head());
+    const hand = worldToRig(rig, [head[0] - 0.05, head[1] - 0.3, head[2] - 0.3]);
+    await moveController(page, 'left', hand);
+    const bow = -0.45;
+    await page.evaluate((a) => (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(Math.sin(a / 2), 0, 0, Math.cos(a / 2)), bow);
+    const button = await page.waitForFunction(() => window.__mirageXr!.panelButtonWorld('placement'), undefined, { timeout: 10_000 });
+    const at = (await button.jsonValue())!;
+    // On the wrist: within a hand's breadth of the left controller, not floating.
+    const grip = worldToRig(rig, at);
+    expect(Math.hypot(grip[0] - hand[0], grip[1] - hand[1], grip[2] - hand[2])).toBeLessThan(0.25);
+    await page.waitForTimeout(300);
+    await screenshotPixels(page, 'xr-panel-wrist');
+    await clickPanel(page, 'placement');
+    expect((await page.evaluate(() => window.__mirageXr!.panel())).placement).toBe('float');
+    await page.evaluate(() => (window as unknown as { __iwer: { quaternion: { set(x: number, y: number, z: number, w: number): void } } }).__iwer.quaternion.set(0, 0, 0, 1));
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
 describe('the second gesture', () => {
   it('A on the pointed point selects its whole cluster for everyone', async () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
-    // The shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
-    const target = await page.evaluate(() => {
-      let best = -1;
-      let bestZ = -Infinity;
-      for (let i = 0; i < window.__mirage!.count; i++) {
-        if (window.__mirage!.clusterOf(i) === 0) continue;
-        const p = window.__mirageXr!.pointWorld(i)!;
-        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
-      }
-      return { point: best, world: window.__mirageXr!.pointWorld(best)!, cluster: window.__mirage!.clusterOf(best) };
-    });
+    // The panel put away (it stops the ray, and it floats where the head last placed it), then the
+    // shown point nearest the user (C1 is hidden by now): nothing of the cloud in front of it.
+    await togglePanel(page, false);
+    const target = await nearestPoint(page, 0);
     const size = await desktop.evaluate((c) => {
       let n = 0;
       for (let i = 0; i < window.__mirage!.count; i++) if (window.__mirage!.clusterOf(i) === c) n++;
@@ -243,21 +316,17 @@ describe('notes from the VR panel', () => {
   it('a preset note at the pointed point: the desktop page lists it on that row', async () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
-    // The shown point nearest the user, as in the A test: nothing of the cloud in front of it.
-    const target = await page.evaluate(() => {
-      let best = -1;
-      let bestZ = -Infinity;
-      for (let i = 0; i < window.__mirage!.count; i++) {
-        if (window.__mirage!.clusterOf(i) === 0) continue;
-        const p = window.__mirageXr!.pointWorld(i)!;
-        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
-      }
-      return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best) };
-    });
+    // Point first with the panel away, as in the A test, then show the panel (X) and press a note.
+    await togglePanel(page, false);
+    const target = await nearestPoint(page, 0);
     await aimRightController(page, target.world);
     await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
-    // The ray then goes to the panel: the note lands on the point it was on last.
+    expect(await page.evaluate(() => window.__mirageXr!.lastPointed())).toBe(target.point);
+    await togglePanel(page, true);
+    // The ray then goes to the panel: the note lands on the point it was on last. The panel stops
+    // the ray in the frame it arrives (no point behind the panel is ever hovered on the way).
     await clickPanel(page, 'note:outlier?');
+    expect(await page.evaluate(() => window.__mirageXr!.lastPointed())).toBe(target.point);
     // The desktop's notes panel starts collapsed (its badge counts the note): open it to read the list.
     const toggle = desktop.locator('[data-panel=annotations] .panel-toggle');
     if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();

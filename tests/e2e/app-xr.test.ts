@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, screenshotPixels } from '../support/browser.ts';
 import { ownerFetch } from '../support/http.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimQuaternion, aimRightController, enterVr, nextFrames, openHeadsetPage, setButton, setThumbstick, moveController, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimQuaternion, aimRightController, enterVr, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, moveController, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
@@ -54,15 +54,7 @@ describe('the immersive shell', () => {
     const { page } = headset;
     await page.waitForFunction(() => window.__mirageXr!.pickReady(), undefined, { timeout: 30_000 });
     // The point nearest the user (largest world z): nothing of the cloud stands between it and the controller.
-    const target = await page.evaluate(() => {
-      let best = -1;
-      let bestZ = -Infinity;
-      for (let i = 0; i < window.__mirage!.count; i++) {
-        const p = window.__mirageXr!.pointWorld(i)!;
-        if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
-      }
-      return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best) };
-    });
+    const target = await nearestPoint(page);
     await aimRightController(page, target.world);
     await page.waitForFunction((p) => window.__mirageXr!.hovered() === p, target.point, { timeout: 10_000 });
     await page.waitForFunction((p) => window.__mirageXr!.card().point === p && window.__mirageXr!.card().lines.length > 1, target.point, { timeout: 10_000 });

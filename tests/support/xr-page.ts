@@ -58,17 +58,47 @@ export async function openHeadsetPage(browser: Browser, url: string, errors: str
   return { context, page, offOrigin };
 }
 
-/** Clicks the page's Enter VR button and waits for the session and both controllers. */
-export async function enterVr(page: Page): Promise<void> {
+/** What the emulated headset tracks: its two controllers, or the user's two hands (IWER's primary input mode). */
+export type InputKind = 'controllers' | 'hands';
+
+/** Switches the emulated headset to tracked hands or back to controllers (the session's input sources change). */
+export async function switchInputs(page: Page, kind: InputKind): Promise<void> {
+  await page.evaluate((mode) => {
+    (window as unknown as { __iwer: { primaryInputMode: string } }).__iwer.primaryInputMode = mode;
+  }, kind === 'hands' ? 'hand' : 'controller');
+}
+
+/** Clicks the page's Enter VR button and waits for the session and both controllers (or both tracked hands). */
+export async function enterVr(page: Page, inputs: InputKind = 'controllers'): Promise<void> {
   await page.locator('[data-testid=enter-vr]').click();
   await page.waitForFunction(
-    () => {
+    (inputs) => {
       const xr = window.__mirageXr;
-      return xr !== undefined && xr.presenting() && ['left', 'right'].every((h) => xr.controllers().includes(h));
+      if (xr === undefined || !xr.presenting()) return false;
+      const tracked = inputs === 'hands' ? xr.hands() : xr.controllers();
+      return ['left', 'right'].every((h) => tracked.includes(h));
     },
-    undefined,
+    inputs,
     { timeout: 30_000 },
   );
+}
+
+/**
+ * The shown point nearest the user (the largest world z: the user stands on +z of the cloud, so
+ * nothing of the cloud lies between it and a hand held out), leaving out points of `skipCluster`
+ * (a cluster hidden by an earlier test); with its world position, row and cluster.
+ */
+export async function nearestPoint(page: Page, skipCluster: number | null = null): Promise<{ point: number; world: [number, number, number]; row: number; cluster: number }> {
+  return page.evaluate((skip) => {
+    let best = -1;
+    let bestZ = -Infinity;
+    for (let i = 0; i < window.__mirage!.count; i++) {
+      if (skip !== null && window.__mirage!.clusterOf(i) === skip) continue;
+      const p = window.__mirageXr!.pointWorld(i)!;
+      if (p[2] > bestZ) [best, bestZ] = [i, p[2]];
+    }
+    return { point: best, world: window.__mirageXr!.pointWorld(best)!, row: window.__mirage!.rowOf(best), cluster: window.__mirage!.clusterOf(best) };
+  }, skipCluster);
 }
 
 /** The quaternion (x, y, z, w) that turns −z (where a controller's ray points) onto unit `d`. */
@@ -82,20 +112,48 @@ export function aimQuaternion(d: readonly [number, number, number]): [number, nu
 }
 
 /**
- * Turns the emulated right controller until the app's ray (its world origin and direction, as
- * the frame loop last read them) points at `target`, world metres. The ray's origin moves a little
- * with the controller's turn, so it aims again until it settles.
+ * Turns an emulated controller or hand until its ray points at `target`, world metres. The right
+ * ray's origin is the app's own (as the frame loop last read it); the left's is the emulated
+ * input's position (a hand's target ray starts there). Aimed in the rig's floor space, where the
+ * device places its inputs; the right ray's origin moves a little with the controller's turn, so
+ * it aims again until it settles.
  */
-export async function aimRightController(page: Page, target: readonly [number, number, number]): Promise<void> {
+export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'right', target: readonly [number, number, number]): Promise<void> {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { origin } = await page.evaluate(() => window.__mirageXr!.ray());
-    const q = aimQuaternion([target[0] - origin[0], target[1] - origin[1], target[2] - origin[2]]);
-    await page.evaluate((q) => {
-      (window as unknown as { __iwer: { controllers: { right: { quaternion: { set(x: number, y: number, z: number, w: number): void } } } } }).__iwer.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
-    }, q);
+    const at = await page.evaluate(
+      ([kind, side]) => {
+        const xr = window.__mirageXr!;
+        const input = (window as unknown as { __iwer: Record<string, Record<string, { position: { x: number; y: number; z: number } }>> }).__iwer[kind][side];
+        return { rig: xr.rig(), rayWorld: side === 'right' ? xr.ray().origin : null, local: [input.position.x, input.position.y, input.position.z] as [number, number, number] };
+      },
+      [kind, side] as const,
+    );
+    const origin = at.rayWorld ? worldToRig(at.rig, at.rayWorld) : at.local;
+    const to = worldToRig(at.rig, target);
+    const q = aimQuaternion([to[0] - origin[0], to[1] - origin[1], to[2] - origin[2]]);
+    await page.evaluate(
+      ([kind, side, q]) => {
+        (window as unknown as { __iwer: Record<string, Record<string, { quaternion: { set(x: number, y: number, z: number, w: number): void } }>> }).__iwer[kind][side].quaternion.set(q[0], q[1], q[2], q[3]);
+      },
+      [kind, side, q] as const,
+    );
     // Two XR frames: one applies the pose, the next reads it.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await nextFrames(page);
+    if (!at.rayWorld) return;
   }
+}
+
+/** Turns the emulated right controller until the app's ray points at `target` (world metres). */
+export const aimRightController = (page: Page, target: readonly [number, number, number]) => aimInput(page, 'controllers', 'right', target);
+
+/** Pinches (1) or opens (0) an emulated tracked hand: a full pinch is the hand's select. */
+export async function setPinch(page: Page, side: 'left' | 'right', value: number): Promise<void> {
+  await page.evaluate(
+    ([side, value]) => {
+      (window as unknown as { __iwer: { hands: Record<string, { updatePinchValue(v: number): void }> } }).__iwer.hands[side].updatePinchValue(value);
+    },
+    [side, value] as const,
+  );
 }
 
 /** Presses (value 1) or releases (0) a button of an emulated controller ('trigger', 'squeeze', ...). */
@@ -130,12 +188,12 @@ export function worldToRig(rig: { x: number; y: number; z: number; yaw: number }
   return [dx * c - dz * s, p[1] - rig.y, dx * s + dz * c];
 }
 
-/** Moves an emulated controller to `p`, in the rig's floor space (metres). */
-export async function moveController(page: Page, hand: 'left' | 'right', p: readonly [number, number, number]): Promise<void> {
+/** Moves an emulated controller (or tracked hand) to `p`, in the rig's floor space (metres). */
+export async function moveController(page: Page, side: 'left' | 'right', p: readonly [number, number, number], kind: InputKind = 'controllers'): Promise<void> {
   await page.evaluate(
-    ([hand, x, y, z]) => {
-      (window as unknown as { __iwer: { controllers: Record<string, { position: { set(x: number, y: number, z: number): void } }> } }).__iwer.controllers[hand].position.set(x, y, z);
+    ([kind, side, x, y, z]) => {
+      (window as unknown as { __iwer: Record<string, Record<string, { position: { set(x: number, y: number, z: number): void } }>> }).__iwer[kind][side].position.set(x, y, z);
     },
-    [hand, p[0], p[1], p[2]] as const,
+    [kind, side, p[0], p[1], p[2]] as const,
   );
 }

@@ -2,7 +2,7 @@ import * as THREE from 'three';
 import { createRandom } from '../../../shared/random.ts';
 import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
 import { buildPickIndex } from '../../../client/scene/pick-index.ts';
-import { pickRay } from '../../../client/scene/pick-ray.ts';
+import { RayPicker } from '../../../client/scene/pick-ray.ts';
 import { maxOf } from '../../../client/scene/pick-screen.ts';
 import { timed } from '../harness.ts';
 
@@ -43,9 +43,10 @@ export async function rayPick(args: RayPickArgs): Promise<Record<string, number 
     const built = await timed(() => buildPickIndex(data.positions, data.count));
     prepareMs = built.ms;
     const options = { pointSize: args.pointSize, maxSize, toleranceRad: args.toleranceRad, filterMode: 'fade' as const };
+    const picker = new RayPicker();
     for (const r of rays) {
       const t0 = performance.now();
-      const hit = pickRay(built.value, data.sizes, data.flags, r.origin, r.dir, options);
+      const hit = picker.pick(built.value, data.sizes, data.flags, r.origin, r.dir, options);
       times.push(performance.now() - t0);
       if (hit) hits++;
     }

@@ -4,7 +4,7 @@ import { generateLabCloud } from '../../../client/scene-lab/lab-data.ts';
 import { PointFlag } from '../../../shared/scene/flags.ts';
 import { buildPickIndex, visitCone } from '../../../client/scene/pick-index.ts';
 import { maxOf, pickScreen, type PickStyle } from '../../../client/scene/pick-screen.ts';
-import { pickRay } from '../../../client/scene/pick-ray.ts';
+import { RayPicker } from '../../../client/scene/pick-ray.ts';
 import { pixelsPerUnit, sphereRadiusPx } from '../../../shared/scene/point-size.ts';
 import { projectToScreen, rayThroughPixel, type ScreenView } from '../../../client/scene/screen-view.ts';
 import { makeView } from './view-fixture.ts';
@@ -173,6 +173,7 @@ describe('pickRay (world rays, e.g. XR controllers)', () => {
 
   it('agrees with a scan of every point', () => {
     const random = createRandom(21);
+    const picker = new RayPicker();
     let hits = 0;
     for (let s = 0; s < 120; s++) {
       const origin = [(random() - 0.5) * 30, (random() - 0.5) * 10, 20];
@@ -181,11 +182,37 @@ describe('pickRay (world rays, e.g. XR controllers)', () => {
       const aim = [0, 1, 2].map((a) => data.positions[j * 3 + a] + (random() - 0.5) * 0.3 - origin[a]);
       const len = Math.hypot(aim[0], aim[1], aim[2]);
       const dir = aim.map((v) => v / len) as [number, number, number];
-      const got = pickRay(index, data.sizes, data.flags, origin as [number, number, number], dir, options);
+      const got = picker.pick(index, data.sizes, data.flags, origin as [number, number, number], dir, options);
       const want = scan(origin, dir, data.flags);
       expect(got?.index ?? null).toBe(want);
       if (want !== null) hits++;
     }
     expect(hits).toBeGreaterThan(80);
+  });
+  it('allocates no answer per call: every hit is the picker’s own object, rewritten by the next pick', () => {
+    // The XR frame loop picks once a frame; a fresh { index, distance } a frame is garbage the
+    // headset's collector must sweep mid-frame. The cone and the kd-tree visitor are fields made
+    // with the picker (pick-ray.ts), so the answer object is the one thing a call could allocate.
+    const picker = new RayPicker();
+    const aimAt = (j: number): { origin: [number, number, number]; dir: [number, number, number] } => {
+      const origin: [number, number, number] = [0, 0, 20];
+      const aim = [0, 1, 2].map((a) => data.positions[j * 3 + a] - origin[a]);
+      const len = Math.hypot(aim[0], aim[1], aim[2]);
+      return { origin, dir: [aim[0] / len, aim[1] / len, aim[2] / len] };
+    };
+    const a = aimAt(10);
+    const b = aimAt(data.count - 10);
+    const first = picker.pick(index, data.sizes, data.flags, a.origin, a.dir, options);
+    const firstIndex = first?.index;
+    const second = picker.pick(index, data.sizes, data.flags, b.origin, b.dir, options);
+    expect(first).not.toBeNull();
+    expect(second).toBe(first);
+    expect(second).toBe(picker.hit);
+    // Still the right answers: the scan's, each read before the next pick.
+    expect(firstIndex).toBe(scan(a.origin, a.dir, data.flags));
+    expect(second?.index).toBe(scan(b.origin, b.dir, data.flags));
+    // A miss is null and leaves the picker reusable.
+    expect(picker.pick(index, data.sizes, data.flags, [0, 0, 20], [0, 0, 1], options)).toBeNull();
+    expect(picker.pick(index, data.sizes, data.flags, a.origin, a.dir, options)?.index).toBe(firstIndex);
   });
 });
