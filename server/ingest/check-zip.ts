@@ -7,7 +7,8 @@ import { IngestError } from './errors.ts';
  * Checks every entry of a ZIP (an .xlsx) inflates to its recorded CRC-32, streamed, before
  * exceljs reads it: exceljs never settles on an entry whose deflate data is damaged (it pipes
  * the entry to a temporary file without listening for the error), so a damaged workbook would
- * otherwise hang the import instead of being refused. Costs one extra inflate pass.
+ * otherwise hang the import instead of being refused. Costs one extra inflate pass, which also
+ * keeps the text of xl/workbook.xml (the sheet list, a few hundred bytes) for parseXlsx.
  */
 interface ZipEntry {
   name: string;
@@ -21,7 +22,8 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-export async function checkZip(file: FileHandle, path: string, size: number): Promise<void> {
+export async function checkZip(file: FileHandle, path: string, size: number): Promise<{ workbookXml: string | null }> {
+  let workbookXml: string | null = null;
   for (const entry of await centralDirectory(file, size)) {
     if (entry.compressedSize === 0) continue;
     const header = Buffer.alloc(30);
@@ -31,15 +33,21 @@ export async function checkZip(file: FileHandle, path: string, size: number): Pr
     if (start + entry.compressedSize > size) throw damaged(`the entry "${entry.name}" runs past the end of the file`);
     const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1 });
     let crc = 0;
+    const keep = entry.name === 'xl/workbook.xml' ? ([] as Buffer[]) : null;
     try {
       const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
       raw.on('error', (error) => source.destroy(error));
-      for await (const chunk of source as AsyncIterable<Buffer>) crc = crc32(chunk, crc);
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        crc = crc32(chunk, crc);
+        keep?.push(chunk);
+      }
     } catch {
       throw damaged(`the entry "${entry.name}" does not inflate`);
     }
     if (crc >>> 0 !== entry.crc) throw damaged(`the entry "${entry.name}" fails its checksum`);
+    if (keep) workbookXml = Buffer.concat(keep).toString('utf8');
   }
+  return { workbookXml };
 }
 
 async function centralDirectory(file: FileHandle, size: number): Promise<ZipEntry[]> {

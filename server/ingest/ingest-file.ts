@@ -26,10 +26,11 @@ export async function ingestFile(path: string, options: FileIngestOptions = {}):
   const handle = await open(path, 'r');
   let format: BinaryFormat | undefined;
   let size: number;
+  let workbookXml: string | null = null;
   try {
     size = (await handle.stat()).size;
     format = await detectBinaryFormat(handle, size);
-    if (format === 'xlsx') await checkZip(handle, path, size);
+    if (format === 'xlsx') ({ workbookXml } = await checkZip(handle, path, size));
   } finally {
     await handle.close();
   }
@@ -44,7 +45,7 @@ export async function ingestFile(path: string, options: FileIngestOptions = {}):
     case 'arrow':
       return parseArrow(path, size, limits);
     case 'xlsx':
-      return parseXlsx(path, size, { ...limits, sheet: options.sheet });
+      return parseXlsx(path, size, { ...limits, sheet: options.sheet, workbookXml });
     case 'ole':
       throw new IngestError(
         'encrypted_workbook',

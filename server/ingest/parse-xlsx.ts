@@ -12,6 +12,40 @@ import type { IngestLimits, IngestResult } from './types.ts';
  */
 export interface XlsxOptions extends IngestLimits {
   sheet?: string;
+  /** The text of xl/workbook.xml, read ahead by checkZip. */
+  workbookXml?: string | null;
+}
+
+/**
+ * exceljs' streaming reader names a worksheet from the workbook's sheet list, but parses a
+ * worksheet as soon as it has the shared strings and relationships, even when xl/workbook.xml
+ * comes later in the archive: then it reads `this.model.sheets` of a model not yet there and
+ * throws. Entry order is the writer's choice (exceljs' own writer varies it between runs), so the
+ * sheet list read ahead is given to the reader first; its own read of workbook.xml replaces it.
+ */
+export function sheetListOf(workbookXml: string): { name: string; id: number; rId: string; state: string }[] {
+  const sheets: { name: string; id: number; rId: string; state: string }[] = [];
+  for (const tag of workbookXml.match(/<(?:\w+:)?sheet\s[^>]*>/g) ?? []) {
+    const attr = (key: string) => new RegExp(`\\s${key}="([^"]*)"`).exec(tag)?.[1];
+    const name = attr('name');
+    const rId = attr('r:id') ?? attr('[\\w]+:id');
+    if (name === undefined || rId === undefined) continue;
+    sheets.push({ name: decodeXml(name), id: Number(attr('sheetId') ?? sheets.length + 1), rId, state: attr('state') ?? 'visible' });
+  }
+  return sheets;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower === 'lt') return '<';
+    if (lower === 'gt') return '>';
+    if (lower === 'quot') return '"';
+    if (lower === 'apos') return "'";
+    if (lower === 'amp') return '&';
+    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
 }
 
 interface StreamedSheet extends AsyncIterable<{ values: unknown; number: number }> {
@@ -20,6 +54,8 @@ interface StreamedSheet extends AsyncIterable<{ values: unknown; number: number 
 
 export async function parseXlsx(path: string, size: number, options: XlsxOptions = {}): Promise<IngestResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  // See sheetListOf: the reader's model is not in its typings, hence the cast.
+  if (options.workbookXml) (reader as unknown as { model: { sheets: ReturnType<typeof sheetListOf> } }).model = { sheets: sheetListOf(options.workbookXml) };
   const sheets: { name: string; rows: number }[] = [];
   let chosen: SheetTable | undefined;
   try {

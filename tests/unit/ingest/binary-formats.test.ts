@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Binary, List, Field, Float64, Int32, Table as ArrowTable, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { ingestFile } from '../../../server/ingest/index.ts';
 import { cellValue, type Table } from '../../../shared/table.ts';
@@ -94,6 +95,31 @@ describe('Excel workbooks', () => {
     await wb.xlsx.writeFile(path);
     return path;
   }
+
+  it('names sheets whatever order the archive keeps its entries in (workbook.xml after the worksheets)', async () => {
+    const written = await workbook((wb) => {
+      wb.addWorksheet('First & <only>').addRow(['x']);
+      const second = wb.addWorksheet('Second');
+      second.addRow(['city', 'people']);
+      second.addRow(['Oslo', 709_000]);
+      second.addRow(['Bergen', 291_000]);
+    });
+    // Re-zip with the shared strings and relationships first and xl/workbook.xml last: exceljs'
+    // streaming reader then meets a worksheet before the sheet list (its own writer does this
+    // now and then, depending on timing).
+    const source = await JSZip.loadAsync(await readFile(written));
+    const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'].filter((n) => names.includes(n));
+    const order = [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml'];
+    const target = new JSZip();
+    for (const name of order) target.file(name, await source.files[name].async('uint8array'));
+    const path = join(dir, 'workbook-last.xlsx');
+    await writeFile(path, await target.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const report = await ingestFile(path, { sheet: 'Second' });
+    expect(report.sheet?.sheets.map((s) => s.name)).toEqual(['First & <only>', 'Second']);
+    expect(strings(report.table, 'city')).toEqual(['Oslo', 'Bergen']);
+    expect(numbers(report.table, 'people')).toEqual([709_000, 291_000]);
+  });
 
   it('reads the first sheet with rows by default, any sheet by name, and lists every sheet with its row count', async () => {
     const path = join(dir, 'two-sheets.xlsx');
