@@ -4,7 +4,7 @@ import type { Table } from '../../shared/table.ts';
 import { describeAnomalies } from './explain/describe-anomalies.ts';
 import { describeClusters } from './explain/describe-clusters.ts';
 import { prepareFeatures } from './prepare/index.ts';
-import { discreteWeightNote } from './prepare/weight-note.ts';
+import { discreteWeightNote, textFeatureNote } from './prepare/weight-note.ts';
 import type { PipelineHooks, PipelineOutput } from './pipeline-types.ts';
 import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
@@ -55,6 +55,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   if (prepared.imputedCells > 0) notes.push(infoNote(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`));
   const weightNote = discreteWeightNote(prepared.encodings, prepared.neighbourStep);
   if (weightNote) notes.push(infoNote(weightNote));
+  for (const text of prepared.encodings.filter((e) => e.encoding === 'tfidf-svd')) notes.push(infoNote(textFeatureNote(text, prepared.neighbourStep)));
 
   const reduced = run('reduce', (onProgress) =>
     reduceStage(prepared.matrix, params, {
@@ -76,11 +77,11 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
 
   const explained = run('explain', () => {
-    const used = table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name) || c.data.type === 'category' || c.data.type === 'boolean');
+    const used = table.columns.filter((c) => c.data.type !== 'text' && (prepared.encodings.some((e) => e.column === c.name) || c.data.type === 'category' || c.data.type === 'boolean'));
     return {
-      clusters: describeClusters(used, prepared.rowIndex, clustered.labels, clusterCount),
+      clusters: describeClusters(used, prepared.rowIndex, clustered.labels, clusterCount, prepared.text),
       anomalies: describeAnomalies(
-        table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name)),
+        table.columns.filter((c) => c.data.type !== 'text' && prepared.encodings.some((e) => e.column === c.name)),
         prepared.rowIndex,
         anomalies.scores,
       ),

@@ -1,6 +1,8 @@
 import type { ClusterDescription, ClusterTrait } from '../../../shared/analysis-result.ts';
 import type { Column } from '../../../shared/table.ts';
+import type { TextFeatures } from '../text/text-features.ts';
 import { groupStats, type GroupStats } from './column-stats.ts';
+import { describeWords } from './describe-words.ts';
 
 const MIN_EFFECT = 0.5;
 const MIN_SHARE_LIFT = 0.2;
@@ -8,12 +10,20 @@ const MIN_SHARE_LIFT = 0.2;
 /**
  * Describes each cluster by what sets it apart from the other points: numeric columns whose
  * cluster mean differs most (in pooled standard deviations) and categories it is mostly made of.
+ * Free-text feature columns add the words that set a cluster apart (describeWords).
  * The label joins the two strongest traits, e.g. "mostly Gentoo · high Flipper Length (mm)".
  */
-export function describeClusters(columns: Column[], rowIndex: Uint32Array, labels: Int32Array, clusterCount: number): ClusterDescription[] {
+export function describeClusters(
+  columns: Column[],
+  rowIndex: Uint32Array,
+  labels: Int32Array,
+  clusterCount: number,
+  text: readonly TextFeatures[] = [],
+): ClusterDescription[] {
   const perColumn = columns
     .map((c) => ({ column: c, stats: groupStats(c, rowIndex, labels, clusterCount) }))
     .filter((s): s is { column: Column; stats: GroupStats } => s.stats !== null);
+  const words = text.map((t) => describeWords(t, labels, clusterCount));
   const sizes = new Int32Array(clusterCount);
   for (const l of labels) if (l >= 0) sizes[l]++;
   const out: ClusterDescription[] = [];
@@ -23,6 +33,10 @@ export function describeClusters(columns: Column[], rowIndex: Uint32Array, label
       const trait = stats.kind === 'numeric' ? numericTrait(column.name, stats, c) : categoricalTrait(column.name, stats, c);
       if (trait) traits.push(trait);
     }
+    for (const perCluster of words) {
+      const trait = perCluster[c];
+      if (trait) traits.push(trait);
+    }
     traits.sort((a, b) => Math.abs(b.effect) * weight(b) - Math.abs(a.effect) * weight(a));
     const top = traits.slice(0, 5);
     out.push({ id: c, size: sizes[c], label: labelOf(c, top), traits: top });
@@ -30,9 +44,10 @@ export function describeClusters(columns: Column[], rowIndex: Uint32Array, label
   return out;
 }
 
-// A category lift of 0.5 (50 points of share) reads as strongly as a mean shift of ~2 SD.
+// A category lift of 0.5 (50 points of share) reads as strongly as a mean shift of ~2 SD; a
+// word's lift in the share of rows holding it reads the same way.
 function weight(t: ClusterTrait): number {
-  return t.kind === 'mostly' ? 4 : 1;
+  return t.kind === 'mostly' || t.kind === 'words' ? 4 : 1;
 }
 
 function numericTrait(name: string, s: Extract<GroupStats, { kind: 'numeric' }>, c: number): ClusterTrait | null {
@@ -85,6 +100,7 @@ function categoricalTrait(name: string, s: Extract<GroupStats, { kind: 'categori
 function labelOf(c: number, traits: ClusterTrait[]): string {
   const top = traits.slice(0, 2);
   const words = top.map((t) => {
+    if (t.kind === 'words') return `words: ${t.words!.slice(0, 2).map((w) => `'${w.term}'`).join(', ')}`;
     if (t.kind !== 'mostly') return `${t.kind === 'higher' ? 'high' : 'low'} ${t.column}`;
     // A value alone reads well ("Gentoo") unless it could belong to any column: a yes/no, a
     // number, or the same value as the other trait's.
