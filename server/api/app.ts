@@ -7,6 +7,7 @@ import { askRoutes } from './ask.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
+import { datasetImagesRoutes } from './dataset-images.ts';
 import { qualityRoutes } from './quality.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
 import type { ApiDeps } from './deps.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.use('/api/*', deps.access.identifyRequest);
   app.route('/api/datasets', datasetsRoutes(deps));
   app.route('/api/datasets', qualityRoutes(deps));
+  app.route('/api/datasets', datasetImagesRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/analyses', askRoutes(deps));
   app.route('/api/sessions', sessionsRoutes(deps));
