@@ -4,6 +4,7 @@ import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from '../panels/row-values.tsx';
+import { RowThumbnail } from '../panels/row-thumbnail.tsx';
 import type { PointSceneHandle } from '../scene/types.ts';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
@@ -48,6 +49,7 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
         Row {rowIndex + 1} · {clusterName(cluster)}
         {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
       </div>
+      {values && <RowThumbnail values={values} />}
       {values ? (
         <RowValues entries={entries.slice(0, 14)} />
       ) : (
