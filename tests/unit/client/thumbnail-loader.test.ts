@@ -70,7 +70,7 @@ describe('image columns', () => {
     expect(imageSource('ds1', 'digit-0001.png')).toBe('/api/datasets/ds1/images/digit-0001.png');
     expect(imageSource('ds1', 'https://example.org/a.png')).toBe('https://example.org/a.png');
     expect(imageSource('ds1', '../../etc/passwd')).toBeNull();
-    const profile = (name: string, values: string[]) => ({ name, type: 'text' as const, missing: 0, identifier: true, profile: { name, type: 'text' as const, identifier: true, count: 3, missing: 0, distinct: 3, averageLength: 10, top: values.map((value) => ({ value, count: 1 })) } });
+    const profile = (name: string, values: string[]) => ({ name, type: 'text' as const, missing: 0, distinct: 3, identifier: true, profile: { name, type: 'text' as const, identifier: true, count: 3, missing: 0, distinct: 3, averageLength: 10, top: values.map((value) => ({ value, count: 1 })) } });
     expect(imageColumnOf({ columns: [profile('note', ['hello']), profile('photo', ['a.png', 'b.gif'])] })).toBe('photo');
   });
 });
