@@ -1,10 +1,11 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from '../panels/row-values.tsx';
 import { RowThumbnail } from '../panels/row-thumbnail.tsx';
+import { imageColumnOf } from '../session/image-column.ts';
 import type { PointSceneHandle } from '../scene/types.ts';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
@@ -13,6 +14,8 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   const hover = useUi((s) => s.hover);
   const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
   const [row, setRow] = useState<{ index: number; row: Row } | null>(null);
+  // A thumbnail makes the card ~110 px taller: flip it above the cursor that much sooner.
+  const thumbnailHeight = useMemo(() => (imageColumnOf(model.dataset) === null ? 0 : 110), [model.dataset]);
   useEffect(() => {
     if (rowIndex === null) return;
     const cached = model.rows.peek(rowIndex);
@@ -36,7 +39,7 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
   const area = scene.current?.getCanvas()?.getBoundingClientRect();
   const flipX = area ? hover.x > area.width - 380 : false;
-  const flipY = area ? hover.y > area.height - 300 : false;
+  const flipY = area ? hover.y > area.height - 300 - thumbnailHeight : false;
   const style = {
     left: flipX ? undefined : hover.x + 16,
     right: flipX && area ? area.width - hover.x + 16 : undefined,
