@@ -4,13 +4,19 @@ import { request } from '../api/http.ts';
 import { ThumbnailLoader } from './thumbnail-loader.ts';
 
 /**
- * The page's one thumbnail loader: 64 images kept, 4 fetched at a time. Images are fetched with
- * the session's token (our server's images need it); another origin's URL is fetched only when
- * the server's content security policy allows it (connect-src), otherwise it fails as
- * "blocked".
+ * The page's one thumbnail loader: 64 images kept, 4 fetched at a time. Our server's images are
+ * fetched with the session's token (they need it); another origin's URL never gets it (no
+ * credentials, no referrer), and is fetched at all only when the operator listed that origin in
+ * IMAGE_ORIGINS (the content security policy's connect-src) and it answers with CORS headers;
+ * otherwise the browser refuses and the card says so.
  */
 export const thumbnails = new ThumbnailLoader({
-  fetchBlob: async (src) => (await request(src)).blob(),
+  fetchBlob: async (src) => {
+    if (new URL(src, location.href).origin === location.origin) return (await request(src)).blob();
+    const response = await fetch(src, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+    return response.blob();
+  },
   capacity: 64,
   concurrency: 4,
 });

@@ -43,7 +43,8 @@ export function createApp(deps: ApiDeps): Hono {
         styleSrc: ["'self'", () => styleHashes()],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'blob:', 'data:'],
+        // IMAGE_ORIGINS: the servers an operator lets image-column URLs be fetched from (none by default).
+        connectSrc: ["'self'", 'blob:', 'data:', ...deps.config.imageOrigins],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
