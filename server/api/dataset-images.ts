@@ -2,17 +2,13 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Busboy from 'busboy';
 import { Hono } from 'hono';
+import type { ImageUploadResult } from '../../shared/api-types.ts';
 import { IMAGE_LIMITS, imageContentType } from '../../shared/image-files.ts';
 import { DatasetImages, ImageRejected, type StagedImage } from '../store/dataset-images.ts';
 import type { ApiDeps } from './deps.ts';
 import { badRequest, HttpError } from './http-error.ts';
 import { sendFile } from './send-file.ts';
 
-interface ImageUploadResult {
-  stored: { name: string; bytes: number }[];
-  count: number;
-  bytes: number;
-}
 
 /**
  * Image files kept with a dataset, so that a column naming them shows thumbnails offline:

@@ -8,6 +8,7 @@ import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { ensureClientBuild, launchBrowser, repoRoot, screenshotDir } from '../support/browser.ts';
 import { digitImageTable, imageForm, type DigitImageTable } from '../support/digit-images.ts';
 import { CONTENT_TYPES, ownerFetch } from '../support/http.ts';
+import { ownerLink } from '../support/server-process.ts';
 import { createSession } from '../support/session-pages.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 
@@ -121,5 +122,27 @@ describe('image thumbnails', () => {
     expect(aborted).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  }, 120_000);
+
+  it('the start page offers to add the images a new table names, and says how many are kept', async () => {
+    const small = await digitImageTable(30);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(ownerLink(server.url));
+    await page.setInputFiles('[data-testid=file-input]', { name: 'digits-small.csv', mimeType: 'text/csv', buffer: Buffer.from(small.csv) });
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    const offer = page.getByTestId('image-upload');
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('image names images');
+    await page.setInputFiles('[data-testid=image-input]', small.images.map((i) => ({ name: i.name, mimeType: 'image/png', buffer: Buffer.from(i.bytes) })));
+    await page.getByTestId('image-count').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('image-count').textContent()).toBe('30 images kept with this dataset.');
+    await page.screenshot({ path: join(screenshotDir, 'image-upload-start.png') });
+    // A file that is not what its name says is refused in words, and nothing more is kept.
+    await page.setInputFiles('[data-testid=image-input]', [{ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not a png') }]);
+    await expect.poll(() => page.locator('.image-upload [role=alert]').textContent(), { timeout: 10_000 }).toContain('does not hold the image its extension says');
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
