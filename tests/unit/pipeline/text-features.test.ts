@@ -6,6 +6,8 @@ import { trustworthiness } from '../../../server/analysis/quality/trustworthines
 import { textFeatures } from '../../../server/analysis/text/text-features.ts';
 import type { Table } from '../../../shared/table.ts';
 import { loadAsset } from '../../support/assets.ts';
+import { traitsSentence } from '../../../server/insights/ask/traits-sentence.ts';
+import { buildVocabulary } from '../../../server/insights/ask/vocabulary.ts';
 
 const OTHERS = ['Section', 'Priority', 'Architecture', 'Installed-Size (KiB)', 'Dependencies'];
 const params = (p: AnalysisParamsInput) => analysisParamsSchema.parse(p);
@@ -74,6 +76,14 @@ describe('free text as features on the Debian package table', async () => {
         expect(share).toBeGreaterThan(restShare);
       }
     }
+  });
+
+  it('says a cluster\'s words in the ask answers, with their shares', () => {
+    const cluster = alone.summary.clusters.find((c) => c.traits.some((t) => t.kind === 'words'))!;
+    const words = cluster.traits.find((t) => t.kind === 'words')!.words!;
+    const sentence = traitsSentence(cluster.traits, buildVocabulary(table.columns.map((c) => ({ name: c.name, type: c.data.type }))));
+    expect(sentence).toContain(`Words in Description: '${words[0].term}' (`);
+    expect(sentence).toMatch(/vs \d+(\.\d)?% elsewhere/);
   });
 
   it('refuses a column that is not text, and a text with too few shared words, in words', () => {
