@@ -18,11 +18,11 @@ export function discreteWeightNote(encodings: FeatureEncoding[], step: { k: numb
 
 /** The note that says what a free-text column became: its vocabulary, dimensions, kept variance and weight. */
 export function textFeatureNote(encoding: FeatureEncoding, step: { k: number; distance: number } | undefined): string {
-  const kept = encoding.text ? `${encoding.text.terms} words kept (in 2 or more rows), ` : '';
+  const kept = encoding.text ? ` over ${encoding.text.terms.toLocaleString('en-US')} words (each in 2 or more rows; ` : ' (';
   const share = encoding.text ? `, keeping ${Math.round(encoding.text.keptShare * 100)}% of the TF-IDF variance` : '';
   const weighed =
     step && encoding.weight !== undefined && encoding.weight !== 1
       ? `; weighed (×${encoding.weight.toPrecision(2)}) so that a row's ${step.k}th nearest row by words lies as far as by the numeric columns (median ${step.distance.toPrecision(2)}): words and numbers count alike among near rows`
       : '';
-  return `Text column ${encoding.column} became word features: TF-IDF (${kept}stop words left out) reduced to ${encoding.outputs.length} dimensions by truncated SVD${share}${weighed}.`;
+  return `Text column ${encoding.column} became word features: TF-IDF${kept}stop words left out) reduced to ${encoding.outputs.length} dimensions by truncated SVD${share}${weighed}.`;
 }
