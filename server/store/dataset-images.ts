@@ -5,6 +5,9 @@ import { IMAGE_LIMITS, imageBytesMatch, imageNameProblem } from '../../shared/im
 import { syncDirectory } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 
+/** Staged files older than this were left by a crash and are removed when the folder is next counted. */
+const STALE_STAGED_MS = 60 * 60 * 1000;
+
 /** What a dataset's images folder holds now. */
 export interface ImageFolderUsage {
   count: number;
@@ -54,6 +57,12 @@ export class DatasetImages {
       return { count: 0, bytes: 0, names };
     }
     for (const name of entries) {
+      if (name.startsWith('.tmp-')) {
+        // A crashed upload's leftover (a live upload's staged file is minutes old at most).
+        const { mtimeMs } = await stat(join(folder, name)).catch(() => ({ mtimeMs: Date.now() }));
+        if (Date.now() - mtimeMs > STALE_STAGED_MS) await rm(join(folder, name), { force: true });
+        continue;
+      }
       if (imageNameProblem(name) !== null) continue;
       names.add(name);
       bytes += (await stat(join(folder, name))).size;
