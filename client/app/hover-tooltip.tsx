@@ -14,8 +14,9 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   const hover = useUi((s) => s.hover);
   const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
   const [row, setRow] = useState<{ index: number; row: Row } | null>(null);
-  // A thumbnail makes the card ~110 px taller: flip it above the cursor that much sooner.
-  const thumbnailHeight = useMemo(() => (imageColumnOf(model.dataset) === null ? 0 : 110), [model.dataset]);
+  // A thumbnail (~106 px) takes the place of five value rows, so the card stays about as tall.
+  const hasImage = useMemo(() => imageColumnOf(model.dataset) !== null, [model.dataset]);
+  const shownRows = hasImage ? 9 : 14;
   useEffect(() => {
     if (rowIndex === null) return;
     const cached = model.rows.peek(rowIndex);
@@ -39,7 +40,8 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
   const area = scene.current?.getCanvas()?.getBoundingClientRect();
   const flipX = area ? hover.x > area.width - 380 : false;
-  const flipY = area ? hover.y > area.height - 300 - thumbnailHeight : false;
+  // Above the cursor only when the card does not fit below and there is more room above.
+  const flipY = area ? area.height - hover.y < 300 && hover.y > area.height - hover.y : false;
   const style = {
     left: flipX ? undefined : hover.x + 16,
     right: flipX && area ? area.width - hover.x + 16 : undefined,
@@ -54,11 +56,11 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
       </div>
       {values && <RowThumbnail values={values} />}
       {values ? (
-        <RowValues entries={entries.slice(0, 14)} />
+        <RowValues entries={entries.slice(0, shownRows)} />
       ) : (
         <div className="muted">loading…</div>
       )}
-      {entries.length > 14 && <div className="muted">+{entries.length - 14} more columns</div>}
+      {entries.length > shownRows && <div className="muted">+{entries.length - shownRows} more columns</div>}
     </div>
   );
 }
