@@ -40,6 +40,12 @@ export interface ServerConfig {
   collabMaxDocumentBytes: number;
   /** Origin other devices reach this server at (a proxy, a tunnel); share links use it. Null = work it out. */
   publicUrl: string | null;
+  /**
+   * IMAGE_ORIGINS: other origins the page may fetch image-column URLs from (added to the
+   * content security policy's connect-src). Empty by default: only images kept with a dataset
+   * (served by this server) show, which works offline and leaks nothing to another server.
+   */
+  imageOrigins: string[];
   /** Serve the scene lab (/scene-lab/, a developer page of synthetic clouds); off unless SCENE_LAB=1. */
   sceneLab: boolean;
   /** AUTH=off: no tokens outside sessions (one user, loopback only; see checkAuthExposure). */
@@ -80,6 +86,7 @@ export const DEFAULTS: ServerConfig = {
   collabMaxConnections: COLLAB_DEFAULTS.maxConnectionsPerSession,
   collabMaxDocumentBytes: COLLAB_DEFAULTS.maxDocumentBytes,
   publicUrl: null,
+  imageOrigins: [],
   sceneLab: false,
   auth: 'on',
   ownerToken: null,
@@ -121,6 +128,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     collabMaxConnections: int('COLLAB_MAX_CONNECTIONS', DEFAULTS.collabMaxConnections, 1),
     collabMaxDocumentBytes: int('COLLAB_MAX_DOCUMENT_MB', DEFAULTS.collabMaxDocumentBytes / 2 ** 20, 1) * 2 ** 20,
     publicUrl: publicOrigin(env.PUBLIC_URL),
+    imageOrigins: (env.IMAGE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((raw) => origin('IMAGE_ORIGINS', raw)),
     sceneLab: env.SCENE_LAB === '1' || env.SCENE_LAB === 'true',
     auth: authSetting(env.AUTH),
     ownerToken: ownerToken(env.OWNER_TOKEN),
@@ -211,16 +219,21 @@ export function checkAuthExposure(config: Pick<ServerConfig, 'auth' | 'host' | '
  */
 function publicOrigin(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === '') return null;
+  return origin('PUBLIC_URL', raw, ' (the app is served from the root)');
+}
+
+/** One http(s) origin from a setting, or a ConfigError naming the setting. */
+function origin(setting: string, raw: string, why = ''): string {
   const example = 'an origin such as https://mirage.example.org';
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError(`PUBLIC_URL must be ${example}, got "${raw}".`);
+    throw new ConfigError(`${setting} must be ${example}, got "${raw}".`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${raw}".`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${setting} must start with http:// or https://, got "${raw}".`);
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(`PUBLIC_URL must be ${example} with no path, query or credentials (the app is served from the root), got "${raw}".`);
+    throw new ConfigError(`${setting} must be ${example} with no path, query or credentials${why}, got "${raw}".`);
   }
   return url.origin;
 }

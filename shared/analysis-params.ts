@@ -38,6 +38,20 @@ export const columnOverrideSchema = z
   .object({ type: z.enum(['number', 'category', 'boolean', 'datetime', 'text']).optional(), exclude: z.boolean().optional() })
   .strict();
 
+/** The most text columns one analysis turns into word features, and the widest each may become. */
+export const TEXT_LIMITS = { columns: 5, dimensions: 100 } as const;
+
+/**
+ * Free-text columns turned into features (docs/analysis.md, "Free text as features"): each
+ * becomes `dimensions` numbers (TF-IDF reduced by truncated SVD), weighed like a category.
+ */
+export const textFeaturesSchema = z
+  .object({
+    columns: z.array(z.string().min(1)).min(1).max(TEXT_LIMITS.columns),
+    dimensions: z.number().int().min(2).max(TEXT_LIMITS.dimensions).default(20),
+  })
+  .strict();
+
 export const analysisParamsSchema = z
   .object({
     /** Columns used as features; default: every non-identifier number, category, boolean and datetime column. */
@@ -49,6 +63,8 @@ export const analysisParamsSchema = z
     anomalies: anomalySchema.default({ method: 'isolation-forest', contamination: 0.02 }),
     /** Per-column type changes or exclusions chosen on the start page. */
     columns: z.record(z.string(), columnOverrideSchema).optional(),
+    /** Free-text columns turned into word features; none by default (text is left out). */
+    text: textFeaturesSchema.optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
   })
   .strict();

@@ -8,7 +8,7 @@ import type { ColumnType } from './table.ts';
 export interface FeatureEncoding {
   column: string;
   type: ColumnType;
-  encoding: 'zscore' | 'minmax' | 'one-hot' | 'frequency';
+  encoding: 'zscore' | 'minmax' | 'one-hot' | 'frequency' | 'tfidf-svd';
   /** Names of the matrix columns this column produced (one per one-hot level). */
   outputs: string[];
   /** For scaled values: value' = weight · (value - center) / scale (weight 1 when absent). */
@@ -21,6 +21,8 @@ export interface FeatureEncoding {
    * columns"). Absent on numbers and dates.
    */
   weight?: number;
+  /** Free text turned into word features ('tfidf-svd'): the vocabulary kept and the TF-IDF variance its SVD dimensions keep. */
+  text?: { terms: number; keptShare: number };
 }
 
 export interface ExcludedColumn {
@@ -34,11 +36,19 @@ export interface ExcludedColumn {
  */
 export interface ClusterTrait {
   column: string;
-  /** 'higher'/'lower': the cluster's mean differs from the rest; 'mostly': one category dominates. */
-  kind: 'higher' | 'lower' | 'mostly';
-  /** Standardised mean difference (Cohen's d) or, for 'mostly', share in cluster minus share elsewhere. */
+  /**
+   * 'higher'/'lower': the cluster's mean differs from the rest; 'mostly': one category
+   * dominates; 'words': a free-text feature column's words that set the cluster apart.
+   */
+  kind: 'higher' | 'lower' | 'mostly' | 'words';
+  /**
+   * Standardised mean difference (Cohen's d) or, for 'mostly', share in cluster minus share
+   * elsewhere; for 'words', the same share difference of rows holding its first word.
+   */
   effect: number;
   /** Numbers and dates (epoch ms): the means of both groups. */
+  /** 'words': the words, most distinctive first, with the share of rows holding each inside the cluster and elsewhere. */
+  words?: { term: string; share: number; restShare: number }[];
   clusterMean?: number;
   restMean?: number;
   /** Categories: the value, its share in the cluster and in the rest. */

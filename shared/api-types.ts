@@ -162,3 +162,10 @@ export type AnalysisEvent =
   | { type: 'layout'; stage: PipelineStage; positions: string }
   | { type: 'done'; analysis: AnalysisDescription }
   | { type: 'failed'; analysis: AnalysisDescription };
+
+/** POST /api/datasets/:id/images → 201: the images this request stored, and the dataset's images after it. */
+export interface ImageUploadResult {
+  stored: { name: string; bytes: number }[];
+  count: number;
+  bytes: number;
+}

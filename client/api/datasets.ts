@@ -1,4 +1,4 @@
-import type { DatasetDescription, DatasetDetail, DemoDataset } from '../../shared/api-types.ts';
+import type { DatasetDescription, DatasetDetail, DemoDataset, ImageUploadResult } from '../../shared/api-types.ts';
 import type { ColumnData, ColumnType } from '../../shared/table.ts';
 import { ApiRequestError, getBinary, getJson, request, seg } from './http.ts';
 
@@ -54,6 +54,14 @@ export async function uploadDataset(file: File, options: { sheet?: string } = {}
     body: file,
   });
   return (await response.json()) as DatasetDescription;
+}
+
+/** Image files kept with a dataset (one request: all stored or none). */
+export async function uploadImages(datasetId: string, files: readonly File[]): Promise<ImageUploadResult> {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  const response = await request(`/api/datasets/${seg(datasetId)}/images`, { method: 'POST', body: form });
+  return (await response.json()) as ImageUploadResult;
 }
 
 /**

@@ -1,9 +1,11 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../session/session-model.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from '../panels/row-values.tsx';
+import { RowThumbnail } from '../panels/row-thumbnail.tsx';
+import { imageColumnOf } from '../session/image-column.ts';
 import type { PointSceneHandle } from '../scene/types.ts';
 
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
@@ -12,6 +14,9 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   const hover = useUi((s) => s.hover);
   const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
   const [row, setRow] = useState<{ index: number; row: Row } | null>(null);
+  // A thumbnail (~106 px) takes the place of five value rows, so the card stays about as tall.
+  const hasImage = useMemo(() => imageColumnOf(model.dataset) !== null, [model.dataset]);
+  const shownRows = hasImage ? 9 : 14;
   useEffect(() => {
     if (rowIndex === null) return;
     const cached = model.rows.peek(rowIndex);
@@ -35,7 +40,8 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
   const area = scene.current?.getCanvas()?.getBoundingClientRect();
   const flipX = area ? hover.x > area.width - 380 : false;
-  const flipY = area ? hover.y > area.height - 300 : false;
+  // Above the cursor only when the card does not fit below and there is more room above.
+  const flipY = area ? area.height - hover.y < 300 && hover.y > area.height - hover.y : false;
   const style = {
     left: flipX ? undefined : hover.x + 16,
     right: flipX && area ? area.width - hover.x + 16 : undefined,
@@ -48,12 +54,13 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
         Row {rowIndex + 1} · {clusterName(cluster)}
         {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
       </div>
+      {values && <RowThumbnail values={values} />}
       {values ? (
-        <RowValues entries={entries.slice(0, 14)} />
+        <RowValues entries={entries.slice(0, shownRows)} />
       ) : (
         <div className="muted">loading…</div>
       )}
-      {entries.length > 14 && <div className="muted">+{entries.length - 14} more columns</div>}
+      {entries.length > shownRows && <div className="muted">+{entries.length - shownRows} more columns</div>}
     </div>
   );
 }

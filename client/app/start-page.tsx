@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import { listDatasets, getDataset, getRows, importDemoDataset, uploadDataset, type Row } from '../api/datasets.ts';
 import { createSession, sessionUrl } from '../api/sessions.ts';
@@ -7,6 +7,8 @@ import { CompareCard } from '../panels/compare-card.tsx';
 import { checkAccess } from '../api/access.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { DataPreview } from '../panels/data-preview.tsx';
+import { ImageUpload } from '../panels/image-upload.tsx';
+import { imageColumnOf } from '../session/image-column.ts';
 import { WayInCard } from '../panels/way-in-card.tsx';
 import { DemoPicker } from '../panels/demo-picker.tsx';
 import { DemoSessionCard } from '../panels/demo-session-card.tsx';
@@ -48,6 +50,7 @@ export function StartPage() {
   const { run, error: runError, start, cancel } = useRunAnalysis();
   const [opening, setOpening] = useState(false);
   const running = run !== null || opening;
+  const imageColumn = useMemo(() => (chosen ? imageColumnOf(chosen.detail) : null), [chosen]);
   useEffect(() => {
     if (running) document.querySelector('.start-page')?.scrollTo({ top: 0, behavior: 'smooth' });
   }, [running]);
@@ -285,6 +288,7 @@ export function StartPage() {
                   </ul>
                 )}
                 <DataPreview detail={chosen.detail} rows={chosen.rows} overrides={overrides} onChange={setOverrides} />
+                {imageColumn && <ImageUpload key={chosen.detail.id} datasetId={chosen.detail.id} column={imageColumn} />}
               </section>
             )}
             <section className="card analyse-card" aria-labelledby="analyse-title">

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Row } from '../api/datasets.ts';
 import { useSession } from '../session/session-model.ts';
 import { RowValues } from './row-values.tsx';
+import { RowThumbnail } from './row-thumbnail.tsx';
 import { useLabelColumn } from '../session/use-label-column.ts';
 import { cellText, differenceText, largestDifferences, useNeighbours, NEIGHBOUR_COUNT } from '../session/use-neighbours.ts';
 import { selectPoints } from '../session/selection-actions.ts';
@@ -104,6 +105,9 @@ function FocusedRow({ row }: { row: number }) {
   }, [model, row]);
   if (!values || values.row !== row) return null;
   return (
-    <RowValues entries={Object.entries(values.values)} className="row-values small" testId="focused-row" />
+    <>
+      <RowThumbnail values={values.values} />
+      <RowValues entries={Object.entries(values.values)} className="row-values small" testId="focused-row" />
+    </>
   );
 }

@@ -49,6 +49,11 @@ export function paramsFor(choices: AnalysisChoices, base?: AnalysisParams, colum
   };
 }
 
+/** `params` with the words of these free-text columns as features (none: unchanged). */
+export function withTextFeatures(params: AnalysisParamsInput, columns: readonly string[]): AnalysisParamsInput {
+  return columns.length > 0 ? { ...params, text: { columns: [...columns] } } : params;
+}
+
 const REDUCTION_NAMES: Record<ReductionMethod, string> = { umap: 'UMAP', tsne: 't-SNE', pca: 'PCA' };
 const CLUSTERING_NAMES: Record<ClusteringMethod, string> = { kmeans: 'k-means', dbscan: 'DBSCAN', hdbscan: 'HDBSCAN' };
 

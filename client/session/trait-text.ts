@@ -6,8 +6,8 @@ import { formatDate, formatNumber } from '../../shared/encodings/legend.ts';
 /** One trait as the panels print it: what differs, by how much, and how strongly. */
 export interface TraitText {
   column: string;
-  /** 'higher' / 'lower' / 'mostly', as an arrow or sign a reader takes in at a glance. */
-  mark: '▲' | '▼' | '=';
+  /** 'higher' / 'lower' / 'mostly' / 'words', as an arrow or sign a reader takes in at a glance. */
+  mark: '▲' | '▼' | '=' | '“';
   /** The group's figure against the rest's, in the column's own units: "5,076 g vs 3,706 g". */
   figures: string;
   /** Numbers: "d 2.9" (Cohen's d); categories: "lift 2.8" (share in the group ÷ share among all compared). */
@@ -24,6 +24,19 @@ const percent = (share: number): string => `${formatNumber(Math.round(share * 10
  * (its share in the group ÷ its share among all the rows compared). Fields the analysis did not send are left out.
  */
 export function traitText(trait: ClusterTrait, type: ColumnType | undefined, rest = 'the rest'): TraitText {
+  if (trait.kind === 'words') {
+    // A free-text column: the words that set the group apart, the first one's share in each group.
+    const words = trait.words ?? [];
+    const first = words[0];
+    const lift = first && first.restShare > 0 ? `lift ${(first.share / first.restShare).toFixed(1)}` : '';
+    return {
+      column: `${trait.column}: ${words.map((w) => `'${w.term}'`).join(', ')}`,
+      mark: '“',
+      figures: first ? `${percent(first.share)} vs ${percent(first.restShare)}` : '',
+      strength: lift,
+      title: `${trait.column}: the words ${words.map((w) => `'${w.term}' (${percent(w.share)} of the group vs ${percent(w.restShare)} of ${rest})`).join(', ')}`,
+    };
+  }
   if (trait.kind === 'mostly') {
     const value = trait.value ?? '(missing)';
     const restShare = trait.restShare;

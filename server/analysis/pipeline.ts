@@ -7,7 +7,7 @@ import { rowNoun } from './explain/dataset-noun.ts';
 import { describeClusters } from './explain/describe-clusters.ts';
 import { explainedColumns } from './explain/explained-columns.ts';
 import { prepareFeatures } from './prepare/index.ts';
-import { discreteWeightNote } from './prepare/weight-note.ts';
+import { discreteWeightNote, textFeatureNote } from './prepare/weight-note.ts';
 import type { PipelineAbout, PipelineHooks, PipelineOutput } from './pipeline-types.ts';
 import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
@@ -58,6 +58,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   if (prepared.imputedCells > 0) notes.push(infoNote(`${prepared.imputedCells} missing values were filled (median for numbers, most frequent value for categories).`));
   const weightNote = discreteWeightNote(prepared.encodings, prepared.neighbourStep);
   if (weightNote) notes.push(infoNote(weightNote));
+  for (const text of prepared.encodings.filter((e) => e.encoding === 'tfidf-svd')) notes.push(infoNote(textFeatureNote(text, prepared.neighbourStep)));
 
   const reduced = run('reduce', (onProgress) =>
     reduceStage(prepared.matrix, params, {
@@ -79,11 +80,11 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
 
   const explained = run('explain', () => {
-    const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName));
+    const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName), prepared.text);
     return {
       clusters,
       anomalies: describeAnomalies(
-        table.columns.filter((c) => prepared.encodings.some((e) => e.column === c.name)),
+        table.columns.filter((c) => c.data.type !== 'text' && prepared.encodings.some((e) => e.column === c.name)),
         prepared.rowIndex,
         anomalies.scores,
         anomalies.flags,

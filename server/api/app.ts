@@ -10,6 +10,7 @@ import { rfmRoutes } from './rfm.ts';
 import { clientRoutes } from './client-pages.ts';
 import { demoSessionRoutes } from './demo-session.ts';
 import { datasetsRoutes } from './datasets.ts';
+import { datasetImagesRoutes } from './dataset-images.ts';
 import { qualityRoutes } from './quality.ts';
 import { driftRoutes } from './drift.ts';
 import { demoDatasetsRoutes } from './demo-datasets.ts';
@@ -47,7 +48,8 @@ export function createApp(deps: ApiDeps): Hono {
         styleSrc: ["'self'", () => styleHashes()],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'blob:', 'data:'],
+        // IMAGE_ORIGINS: the servers an operator lets image-column URLs be fetched from (none by default).
+        connectSrc: ["'self'", 'blob:', 'data:', ...deps.config.imageOrigins],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -66,6 +68,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/datasets', qualityRoutes(deps));
   app.route('/api/datasets', rfmRoutes(deps));
   app.route('/api/datasets', driftRoutes(deps));
+  app.route('/api/datasets', datasetImagesRoutes(deps));
   app.route('/api/analyses', analysesRoutes(deps));
   app.route('/api/analyses', askRoutes(deps));
   app.route('/api/analyses', analysisInsightsRoutes(deps));

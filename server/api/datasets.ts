@@ -97,7 +97,7 @@ export function datasetsRoutes(deps: ApiDeps): Hono {
     const dataset = deps.datasets.get(datasetId);
     const params = analysisParamsSchema.parse(await readJsonBody(c.req.raw));
     const known = new Set(dataset.columns.map((col) => col.name));
-    const unknown = [...(params.features ?? []), ...Object.keys(params.columns ?? {})].find((name) => !known.has(name));
+    const unknown = [...(params.features ?? []), ...Object.keys(params.columns ?? {}), ...(params.text?.columns ?? [])].find((name) => !known.has(name));
     if (unknown !== undefined) throw badRequest(`Unknown column "${unknown}". Columns are: ${[...known].join(', ')}.`, 'unknown_column');
     // Queue places are counted per requester (429 beyond ANALYSIS_MAX_QUEUED_PER_TOKEN).
     const { analysis, existing } = await deps.jobs.submit(datasetId, params, requesterKey(c));

@@ -16,6 +16,7 @@ const USAGE = `Usage: npm run analyze -- <file.csv|file.json> [options]
   --anomalies isolation-forest|zscore|density (default isolation-forest)
   --missing drop|impute              (default drop)
   --features a,b,c                   columns to use (default: all usable)
+  --text a,b                         free-text columns whose words become features (TF-IDF + SVD, 20 dimensions)
   --seed N                           (default 42)
   --out result.json                  write summary and points as JSON`;
 
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       anomalies: { type: 'string' },
       missing: { type: 'string' },
       features: { type: 'string' },
+      text: { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -45,6 +47,7 @@ async function main(): Promise<number> {
     anomalies: { method: values.anomalies ?? 'isolation-forest' },
     missing: values.missing ?? 'drop',
     features: values.features?.split(',').map((s) => s.trim()),
+    ...(values.text !== undefined && { text: { columns: values.text.split(',').map((s) => s.trim()) } }),
     seed: values.seed === undefined ? 42 : Number(values.seed),
   });
   if (!parsed.success) {

@@ -19,6 +19,8 @@ export const QUALITY_ASSETS = {
   digits: 'digits.csv',
   wine: 'wine.csv',
   breastCancer: 'breast-cancer.csv',
+  /** Free text (package descriptions) beside numbers and categories: the text-features tests. */
+  debianPackages: 'debian-packages.csv',
 } as const;
 
 export type AssetName = keyof typeof ASSETS | keyof typeof QUALITY_ASSETS;

@@ -7,5 +7,6 @@ import type { Column, Table } from '../../../shared/table.ts';
  */
 export function explainedColumns(table: Table, encodings: readonly Pick<FeatureEncoding, 'column'>[]): Column[] {
   const features = new Set(encodings.map((e) => e.column));
-  return table.columns.filter((c) => features.has(c.name) || c.data.type === 'category' || c.data.type === 'boolean');
+  // Free text is explained by its words (describeWords), not as a column of values.
+  return table.columns.filter((c) => c.data.type !== 'text' && (features.has(c.name) || c.data.type === 'category' || c.data.type === 'boolean'));
 }

@@ -26,9 +26,12 @@ export function traitsBetween(perColumn: { name: string; stats: GroupStats }[], 
     .map(({ t }) => t);
 }
 
-/** A category 50 points more common reads as strongly as a mean shift of ~2 SD. */
+/**
+ * A category 50 points more common reads as strongly as a mean shift of ~2 SD; a word's lift in
+ * the share of rows holding it reads the same way.
+ */
 export function strength(t: ClusterTrait): number {
-  return Math.abs(t.effect) * (t.kind === 'mostly' ? 4 : 1);
+  return Math.abs(t.effect) * (t.kind === 'mostly' || t.kind === 'words' ? 4 : 1);
 }
 
 function numericTrait(name: string, s: Extract<GroupStats, { kind: 'numeric' }>, a: number, b: readonly number[]): ClusterTrait | null {

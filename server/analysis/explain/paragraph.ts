@@ -11,6 +11,11 @@ export const PARAGRAPH_TRAITS = 3;
  */
 export function traitPhrase(t: ClusterTrait, type: ColumnType | undefined, elsewhere: string, others: readonly ClusterTrait[] = []): string {
   const { label, unit } = columnWords(t.column);
+  if (t.kind === 'words') {
+    const [first] = t.words!;
+    const terms = t.words!.map((w) => `'${w.term}'`).join(', ');
+    return `${label} with the words ${terms} ('${first.term}' in ${formatShare(first.share)} vs ${formatShare(first.restShare)} ${elsewhere})`;
+  }
   if (t.kind !== 'mostly') {
     const kind = type === 'datetime' ? 'datetime' : 'number';
     return `${label} ${formatAmount(t.clusterMean!, unit, kind)} vs ${formatAmount(t.restMean!, unit, kind)} ${elsewhere} (d = ${t.effect.toFixed(1)})`;

@@ -31,10 +31,12 @@ export function encodeFeatures(
   rowIndex: Uint32Array,
   normalization: 'zscore' | 'minmax',
   oneHotMaxLevels = DEFAULT_ONE_HOT_MAX_LEVELS,
+  /** Other features (text) will be weighed against the step too: measure it even without discrete columns. */
+  stepWanted = false,
 ): EncodedFeatures {
   const n = rowIndex.length;
   const plans = columns.map((c) => planColumn(c, rowIndex, normalization, oneHotMaxLevels));
-  const step = continuousStep(plans, n);
+  const step = continuousStep(plans, n, stepWanted);
   const width = plans.reduce((s, p) => s + p.encoding.outputs.length, 0);
   const matrix = createMatrix(n, width);
   let offset = 0;
@@ -68,9 +70,9 @@ interface ColumnPlan {
   write(m: Matrix, offset: number, weight: number): void;
 }
 
-function continuousStep(plans: ColumnPlan[], n: number): number {
+function continuousStep(plans: ColumnPlan[], n: number, stepWanted: boolean): number {
   const continuous = plans.filter((p) => p.scaled !== undefined);
-  const discrete = plans.some((p) => p.gap !== undefined);
+  const discrete = stepWanted || plans.some((p) => p.gap !== undefined);
   if (!discrete || continuous.length === 0) return 0;
   const d = continuous.length;
   const values = new Float32Array(n * d);

@@ -14,21 +14,31 @@ export class FeatureSelectionError extends Error {
 /**
  * The columns an analysis uses, after the user's type overrides. By default every column that
  * carries a measurement (number, category, boolean, datetime) and is not an identifier; free
- * text is never a feature. Constant and all-missing columns carry no information and are left
- * out, with the reason reported.
+ * text is a feature only when named in `params.text` (returned apart, in `text`: it becomes
+ * word features, not one encoded column). Constant and all-missing columns carry no
+ * information and are left out, with the reason reported.
  */
-export function selectFeatures(table: Table, params: AnalysisParams): { columns: Column[]; excluded: ExcludedColumn[] } {
+export function selectFeatures(table: Table, params: AnalysisParams): { columns: Column[]; text: Column[]; excluded: ExcludedColumn[] } {
   const overrides = params.columns ?? {};
   const byName = new Map(table.columns.map((c) => [c.name, c]));
-  for (const name of [...(params.features ?? []), ...Object.keys(overrides)]) {
+  const textNames = new Set(params.text?.columns ?? []);
+  for (const name of [...(params.features ?? []), ...Object.keys(overrides), ...textNames]) {
     if (!byName.has(name)) throw new FeatureSelectionError(`Unknown column "${name}". Columns are: ${[...byName.keys()].join(', ')}.`);
   }
   const requested = params.features ? new Set(params.features) : null;
   const columns: Column[] = [];
+  const text: Column[] = [];
   const excluded: ExcludedColumn[] = [];
   for (const original of table.columns) {
     const override = overrides[original.name];
     const column = override?.type ? coerceColumn(original, override.type) : original;
+    if (textNames.has(column.name) && override?.exclude !== true) {
+      if (column.data.type !== 'text') {
+        throw new FeatureSelectionError(`Column "${column.name}" is ${column.data.type}, not free text: only text columns can become word features.`);
+      }
+      text.push(column);
+      continue;
+    }
     const reason = exclusionReason(column, requested, override?.exclude === true);
     if (reason) excluded.push({ name: column.name, reason });
     else columns.push(column);
@@ -37,14 +47,14 @@ export function selectFeatures(table: Table, params: AnalysisParams): { columns:
     const textual = columns.filter((c) => c.data.type === 'text');
     if (textual.length > 0) {
       throw new FeatureSelectionError(
-        `Column "${textual[0].name}" is free text and cannot be a feature; change its type to category or leave it out.`,
+        `Column "${textual[0].name}" is free text: turn it into word features (text: { columns: ["${textual[0].name}"] }), change its type to category, or leave it out.`,
       );
     }
   }
-  if (columns.length === 0) {
+  if (columns.length === 0 && text.length === 0) {
     throw new FeatureSelectionError('No usable feature columns: every column is an identifier, free text, constant, empty or excluded.');
   }
-  return { columns, excluded };
+  return { columns, text, excluded };
 }
 
 function exclusionReason(column: Column, requested: Set<string> | null, excludedByUser: boolean): ExcludedColumn['reason'] | null {

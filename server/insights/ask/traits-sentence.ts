@@ -6,6 +6,10 @@ import type { Vocabulary } from './vocabulary.ts';
 export function traitsSentence(traits: readonly ClusterTrait[], vocabulary: Vocabulary): string {
   if (traits.length === 0) return 'Nothing sets it apart: no column differs from the other points by half a standard deviation or more.';
   const parts = traits.map((t) => {
+    if (t.kind === 'words') {
+      const words = (t.words ?? []).map((w) => `'${w.term}' (${percent(w.share, 1)} vs ${percent(w.restShare, 1)} elsewhere)`);
+      return `words in ${t.column}: ${words.join(', ')}`;
+    }
     if (t.kind === 'mostly') {
       const rest = t.share !== undefined ? t.share - t.effect : undefined;
       return `mostly ${t.value} in ${t.column} (${percent(t.share ?? 0, 1)}${rest !== undefined ? ` vs ${percent(Math.max(0, rest), 1)} elsewhere` : ''})`;

@@ -45,6 +45,10 @@ interface Probe {
 
 const json = (value: unknown) => ({ type: 'application/json', data: JSON.stringify(value) });
 const PCA = { reduction: { method: 'pca' } } as const;
+const GIF_FORM = {
+  type: 'multipart/form-data; boundary=walkb',
+  data: '--walkb\r\nContent-Disposition: form-data; name="file"; filename="walk.gif"\r\nContent-Type: image/gif\r\n\r\nGIF89a walk\r\n--walkb--\r\n',
+};
 
 /** Keys: `${method} ${route path}` exactly as Hono registers them. Destructive routes last. */
 const ROUTES: Record<string, Probe> = {
@@ -54,6 +58,9 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/datasets/:id': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}`, expect: sessionReads(200) },
   'GET /api/datasets/:id/rows': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/rows?limit=5`, expect: sessionReads(200) },
   'GET /api/datasets/:id/columns/:name': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/columns/species`, expect: sessionReads(200) },
+  // A GIF's signature is ASCII, so this multipart body can travel as a string; the POST runs first (owner last), the GET reads what it stored.
+  'POST /api/datasets/:id/images': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/images`, body: () => GIF_FORM, expect: ownerOnly(201) },
+  'GET /api/datasets/:id/images/:name': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/images/walk.gif`, expect: sessionReads(200) },
   'GET /api/datasets/:id/analyses': { method: 'GET', path: (w) => `/api/datasets/${w.datasetId}/analyses`, expect: sessionReads(200) },
   // The same parameters answer the existing analysis (200): nothing new is queued by the walk.
   'POST /api/datasets/:id/analyses': { method: 'POST', path: (w) => `/api/datasets/${w.datasetId}/analyses`, body: () => json(PCA), expect: sessionWrites(200) },

@@ -43,6 +43,14 @@ describe('insights as the panels print them (penguins, species as clusters)', as
     expect(traitText({ column: 'alcohol', kind: 'higher', effect: 1.2, clusterMean: 13.7, restMean: 12.5 }, 'number').figures).toBe('13.7 vs 12.5');
   });
 
+  it('prints a free-text trait as its words, the first one\'s share against the rest', () => {
+    const text = traitText({ column: 'Description', kind: 'words', effect: 0.84, words: [{ term: 'module', share: 0.92, restShare: 0.08 }, { term: 'python', share: 0.7, restShare: 0.02 }] }, 'text');
+    expect(text.column).toBe("Description: 'module', 'python'");
+    expect(text.figures).toBe('92% vs 8%');
+    expect(text.strength).toBe('lift 11.5');
+    expect(text.title).toContain("'python' (70% of the group vs 2% of the rest)");
+  });
+
   it('prints a category trait as its share against the rest, with the lift', () => {
     const mostly = gentoo.traits.find((t) => t.kind === 'mostly' && t.column === 'Island');
     expect(mostly, JSON.stringify(gentoo.traits)).toBeDefined();

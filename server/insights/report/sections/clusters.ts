@@ -23,6 +23,9 @@ ${cluster.traits.length > 0 ? html`<ul>${cluster.traits.map((t) => html`<li>${tr
 }
 
 function trait(t: ReportTrait): string {
+  if (t.kind === 'words') {
+    return `${t.column}: words ${(t.words ?? []).map((w) => `'${w.term}' (${percent(w.share)} vs ${percent(w.restShare)} elsewhere)`).join(', ')}`;
+  }
   if (t.kind === 'mostly') {
     const rest = t.restShare !== undefined ? ` vs ${percent(t.restShare)} elsewhere` : '';
     const lift = t.lift !== undefined ? `, lift ${t.lift.toFixed(1)}` : '';
