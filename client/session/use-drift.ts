@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { DatasetComparison } from '../../shared/api-types.ts';
 import type { DriftReport } from '../../shared/insights/drift.ts';
 import { getDrift } from '../api/drift.ts';
 import { clusterSources, type ClusterSources } from '../encodings/cluster-sources.ts';
+import { useLoaded } from './use-loaded.ts';
 import type { SessionModel } from './session-model.ts';
 
 export interface DriftState {
@@ -23,25 +24,9 @@ export interface DriftState {
 export function useDrift(model: SessionModel): DriftState {
   const comparison = model.dataset.comparison ?? null;
   const datasetId = model.dataset.id;
-  const [report, setReport] = useState<DriftReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: report, error } = useLoaded<DriftReport>(comparison ? (signal) => getDrift(datasetId, undefined, signal) : null, [datasetId, comparison]);
   useSyncExternalStore(model.columns.subscribe, model.columns.getVersion);
   const sourceName = comparison?.sourceColumn;
-
-  useEffect(() => {
-    if (!comparison) return;
-    const abort = new AbortController();
-    getDrift(datasetId, undefined, abort.signal).then(
-      (r) => {
-        setReport(r);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!abort.signal.aborted) setError(e instanceof Error ? e.message : String(e));
-      },
-    );
-    return () => abort.abort();
-  }, [datasetId, comparison]);
 
   useEffect(() => {
     if (sourceName) model.columns.ensure([sourceName]);

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { QualityReport, QualityRuleInput } from '../../shared/insights/quality.ts';
 import { addQualityRule, deleteQualityRule, getQuality } from '../api/quality.ts';
+import { useLoaded } from './use-loaded.ts';
 import type { SessionModel } from './session-model.ts';
 
 export interface QualityState {
@@ -20,23 +21,8 @@ export interface QualityState {
 export function useQuality(model: SessionModel): QualityState {
   const datasetId = model.dataset.id;
   const analysisId = model.analysis.id;
-  const [report, setReport] = useState<QualityReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    getQuality(datasetId, analysisId, abort.signal).then(
-      (r) => {
-        setReport(r);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!abort.signal.aborted) setError(e instanceof Error ? e.message : String(e));
-      },
-    );
-    return () => abort.abort();
-  }, [datasetId, analysisId, version]);
+  const { value: report, error } = useLoaded<QualityReport>((signal) => getQuality(datasetId, analysisId, signal), [datasetId, analysisId, version]);
 
   const change = useCallback(async (work: () => Promise<unknown>): Promise<string | null> => {
     try {

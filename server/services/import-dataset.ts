@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DatasetDetail } from '../../shared/api-types.ts';
-import { spawnTsWorker } from '../jobs/spawn-worker.ts';
+import { runOnce } from '../jobs/run-once.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { IngestRequest, IngestReply } from '../jobs/ingest-protocol.ts';
 
@@ -76,20 +76,8 @@ function datasetNameFrom(fileName: string | undefined): string {
 }
 
 function runIngestWorker(request: IngestRequest): Promise<IngestReply> {
-  return new Promise((resolve) => {
-    const worker = spawnTsWorker(new URL('../jobs/ingest-worker.ts', import.meta.url), { request });
-    let settled = false;
-    const settle = (reply: IngestReply) => {
-      if (settled) return;
-      settled = true;
-      resolve(reply);
-      void worker.terminate();
-    };
-    worker.on('message', settle);
-    worker.on('error', (error: Error) => {
-      console.error('ingest worker crashed:', error);
-      settle({ ok: false, code: 'internal', message: 'The import failed on the server; nothing was kept. See the server log.' });
-    });
-    worker.on('exit', () => settle({ ok: false, code: 'internal', message: 'The import stopped unexpectedly (out of memory?).' }));
+  return runOnce<IngestReply>(new URL('../jobs/ingest-worker.ts', import.meta.url), { request }, 'ingest', {
+    crashed: { ok: false, code: 'internal', message: 'The import failed on the server; nothing was kept. See the server log.' },
+    exited: { ok: false, code: 'internal', message: 'The import stopped unexpectedly (out of memory?).' },
   });
 }

@@ -14,7 +14,7 @@ import { HttpError } from '../api/http-error.ts';
 import { reportNote, viewsWithoutAnalysis, type AnalysisPart, type ReportDocument } from '../insights/report/assemble.ts';
 import type { ReportInput } from '../insights/report/report-input.ts';
 import type { ReportReply, ReportRequest } from '../jobs/report-protocol.ts';
-import { spawnTsWorker } from '../jobs/spawn-worker.ts';
+import { runOnce } from '../jobs/run-once.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
@@ -96,22 +96,11 @@ function readDocument(doc: Y.Doc): ReportDocument {
 }
 
 /** Assembles the analysis part on a worker thread; a failure is a 500 with a sentence, the details in the log. */
-function runReportWorker(request: ReportRequest): Promise<AnalysisPart> {
-  return new Promise((resolve, reject) => {
-    const worker = spawnTsWorker(new URL('../jobs/report-worker.ts', import.meta.url), { request });
-    let settled = false;
-    const settle = (reply: ReportReply) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (reply.ok) resolve(reply.part);
-      else reject(new HttpError(500, 'report_failed', reply.message));
-    };
-    worker.on('message', settle);
-    worker.on('error', (error: Error) => {
-      console.error('report worker crashed:', error);
-      settle({ ok: false, message: 'The report could not be made on the server. See the server log.' });
-    });
-    worker.on('exit', () => settle({ ok: false, message: 'The report stopped unexpectedly on the server (out of memory?).' }));
+async function runReportWorker(request: ReportRequest): Promise<AnalysisPart> {
+  const reply = await runOnce<ReportReply>(new URL('../jobs/report-worker.ts', import.meta.url), { request }, 'report', {
+    crashed: { ok: false, message: 'The report could not be made on the server. See the server log.' },
+    exited: { ok: false, message: 'The report stopped unexpectedly on the server (out of memory?).' },
   });
+  if (reply.ok) return reply.part;
+  throw new HttpError(500, 'report_failed', reply.message);
 }
