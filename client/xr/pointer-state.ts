@@ -1,4 +1,6 @@
 import type { Object3D } from 'three';
+import type { CardImage } from './card-image.ts';
+import type { CardImageRect } from './card-texture.ts';
 
 /** What the right ray (a controller's, or a tracked hand's pinch ray) does now, written by the frame loop and read by tests and the card. */
 export class PointerState {
@@ -15,6 +17,10 @@ export class PointerState {
   /** The card's distance from the eyes and its font size, metres (legibility checks). */
   cardDistance = 0;
   cardTextHeight = 0;
+  /** The card's row image: its state, the decoded image's own size, where it was drawn (texture pixels, null: not drawn). */
+  cardImage: { state: CardImage['state']; naturalWidth: number; naturalHeight: number; rect: CardImageRect | null } = { state: 'none', naturalWidth: 0, naturalHeight: 0, rect: null };
+  /** The canvas the card is drawn on (its texture's source), once the pointer is mounted. */
+  cardCanvas: HTMLCanvasElement | null = null;
   /** The A button (selects the pointed point's whole cluster), and how many clusters it toggled. */
   aDown = false;
   clusterToggles = 0;

@@ -8,6 +8,8 @@ import type { Vec3 } from '../scene/types.ts';
 import { useSession } from '../session/session-model.ts';
 import { toggleClusterSelection } from '../session/selection-actions.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
+import { imageColumnOf } from '../session/image-column.ts';
+import { cardImageCell, loadCardImage, type CardImage } from './card-image.ts';
 import { cardDistance, cardLines, cardTextHeight } from './card-layout.ts';
 import { cardTexture, drawCard } from './card-texture.ts';
 import { pointerOf } from './input-sources.ts';
@@ -50,11 +52,12 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     const canvas = document.createElement('canvas');
     const material = new THREE.MeshBasicMaterial({ transparent: true, depthTest: false, toneMapped: false });
     const card = new THREE.Mesh(new THREE.PlaneGeometry(1, 1), material);
-    // Drawn over the cloud: a card half buried among points cannot be read.
-    card.renderOrder = 10;
+    // Drawn over the cloud and its cluster names (10): a card half buried among points or labels cannot be read.
+    card.renderOrder = 11;
     card.visible = false;
+    state.cardCanvas = canvas;
     return { ray, canvas, material, card };
-  }, []);
+  }, [state]);
   useEffect(
     () => () => {
       parts.ray.geometry.dispose();
@@ -94,6 +97,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
   const latestHover = useRef(bindings.hover);
   latestHover.current = bindings.hover;
 
+  const imageColumn = useMemo(() => imageColumnOf(model.dataset), [model.dataset]);
   const showCard = (index: number, distanceM: number) => {
     const { card, canvas, material } = parts;
     const row = model.arrays.rowIndex[index];
@@ -109,8 +113,10 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
     const o = new THREE.Vector3(...state.rayOrigin);
     const d = new THREE.Vector3(...state.rayDirection);
     const right = new THREE.Vector3().crossVectors(d, new THREE.Vector3(0, 1, 0)).normalize();
-    const place = (lines: string[]) => {
-      const size = drawCard(canvas, lines, '#8cc8ff');
+    const place = (lines: string[], image: CardImage = { state: 'none' }) => {
+      const size = drawCard(canvas, lines, '#8cc8ff', image);
+      const shown = image.state === 'shown' ? image.image : null;
+      state.cardImage = { state: image.state, naturalWidth: shown?.naturalWidth ?? 0, naturalHeight: shown?.naturalHeight ?? 0, rect: size.imageRect };
       // A new texture per drawing: the canvas changed size, and a GPU texture keeps its first size.
       material.map?.dispose();
       material.map = cardTexture(canvas);
@@ -122,13 +128,25 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
       card.lookAt(head[0], head[1], head[2]);
       card.visible = true;
     };
-    place([title]);
+    // With an image column the image's box is kept from the start: the card does not jump when it arrives.
+    place([title], imageColumn === null ? { state: 'none' } : { state: 'loading' });
     model.rows.get(row).then(
       (values) => {
         if (state.cardPoint !== index) return;
         const lines = cardLines(title, Object.entries(values).map(([k, v]) => [k, formatCell(v)] as const));
         state.cardLines = lines;
-        place(lines);
+        const cell = cardImageCell(imageColumn, values);
+        place(lines, cell === null ? { state: 'none' } : { state: 'loading' });
+        if (cell === null) return;
+        // Once per hovered row (never per frame), and drawn only if the ray is still on that row.
+        loadCardImage(model.dataset.id, cell).then(
+          (image) => {
+            if (state.cardPoint === index) place(lines, { state: 'shown', image });
+          },
+          (error: unknown) => {
+            if (state.cardPoint === index) place(lines, { state: 'failed', reason: error instanceof Error ? error.message : String(error) });
+          },
+        );
       },
       () => undefined,
     );
@@ -195,6 +213,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
         card.visible = false;
         state.cardPoint = -1;
         state.cardLines = [];
+        state.cardImage = { state: 'none', naturalWidth: 0, naturalHeight: 0, rect: null };
       }
     }
 

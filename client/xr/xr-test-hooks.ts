@@ -56,6 +56,10 @@ export interface MirageXrHooks {
   clusterToggles(): number;
   /** The hover card: the point it shows, its lines once the row arrived, its distance and font size (m). */
   card(): { point: number; lines: string[]; distance: number; textHeight: number };
+  /** The card's row image: none (no image column), loading, shown or failed; the image's own size, and where it was drawn on the card (texture px). */
+  cardImage(): { state: string; naturalWidth: number; naturalHeight: number; rect: { x: number; y: number; width: number; height: number } | null; cardWidth: number; cardHeight: number };
+  /** The card canvas's RGBA pixels in a rectangle (texture px), as drawn. */
+  cardPixels(x: number, y: number, width: number, height: number): number[];
   /** The snap turn's step (degrees), snap turns and teleports made, and where the teleport arc lands while aimed. */
   locomotion(): { snapStepDeg: number; turns: number; teleports: number; landing: [number, number, number] | null };
   /** The volume sweep: held or not, its sphere (world centre and radius, m), points swept so far, sweeps ended. */
@@ -114,6 +118,8 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       ray: () => ({ origin: [...pointer.rayOrigin], direction: [...pointer.rayDirection] }),
       clusterToggles: () => pointer.clusterToggles,
       card: () => ({ point: pointer.cardPoint, lines: [...pointer.cardLines], distance: pointer.cardDistance, textHeight: pointer.cardTextHeight }),
+      cardImage: () => ({ ...pointer.cardImage, rect: pointer.cardImage.rect && { ...pointer.cardImage.rect }, cardWidth: pointer.cardCanvas?.width ?? 0, cardHeight: pointer.cardCanvas?.height ?? 0 }),
+      cardPixels: (x, y, width, height) => Array.from(pointer.cardCanvas?.getContext('2d')?.getImageData(x, y, width, height).data ?? []),
       locomotion: () => ({
         snapStepDeg: rig.snapStepDeg,
         turns: locomotion.turns,

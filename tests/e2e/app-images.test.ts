@@ -4,12 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetDescription, SessionCreated } from '../../shared/api-types.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { postAnalysis, waitForAnalysis } from '../support/analysis-client.ts';
 import { ensureClientBuild, launchBrowser, repoRoot, screenshotDir } from '../support/browser.ts';
-import { digitImageTable, imageForm, type DigitImageTable } from '../support/digit-images.ts';
-import { CONTENT_TYPES, ownerFetch } from '../support/http.ts';
+import { startDigitImageSession } from '../support/digit-image-session.ts';
+import { digitImageTable, type DigitImageTable } from '../support/digit-images.ts';
 import { ownerLink } from '../support/server-process.ts';
-import { createSession } from '../support/session-pages.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
 
 /**
@@ -29,15 +27,7 @@ beforeAll(async () => {
   dataDir = await tempDataDir('mirage-images-e2e-');
   server = await startTestServer(dataDir);
   browser = await launchBrowser();
-  table = await digitImageTable(400);
-  const upload = await ownerFetch(`${server.url}/api/datasets?name=digits-with-images`, { method: 'POST', headers: { 'content-type': CONTENT_TYPES.csv }, body: table.csv });
-  expect(upload.status).toBe(201);
-  dataset = (await upload.json()) as DatasetDescription;
-  const images = await ownerFetch(`${server.url}/api/datasets/${dataset.id}/images`, { method: 'POST', body: imageForm(table.images) });
-  expect(images.status).toBe(201);
-  const analysis = await postAnalysis(server.url, dataset.id, { reduction: { method: 'pca' } });
-  await waitForAnalysis(server.url, analysis.id);
-  session = await createSession(server.url, { datasetId: dataset.id, analysisId: analysis.id, title: 'Digits with images' });
+  ({ table, dataset, session } = await startDigitImageSession(server.url, 400, 'Digits with images'));
 }, 180_000);
 
 afterAll(async () => {
