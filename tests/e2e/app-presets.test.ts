@@ -60,7 +60,7 @@ describe('customer segments (RFM) from the start page', () => {
     // The customers are the cloud: 397 points.
     expect(await page.evaluate(() => window.__mirage!.count)).toBe(397);
     await page.screenshot({ path: join(screenshotDir, 'rfm-session.png') });
-    if (process.env.SEGMENTS_SHOT) await page.screenshot({ path: join(repoRoot, 'docs', 'segments.png') });
+    if (process.env.DOCS_SHOTS) await page.screenshot({ path: join(repoRoot, 'docs', 'segments.png') });
     await context.close();
     expect(errors).toEqual([]);
   }, 240_000);

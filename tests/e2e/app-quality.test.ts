@@ -129,7 +129,7 @@ describe('the Data quality panel', () => {
     }
     await editor.setViewportSize({ width: 1280, height: 2200 });
     await editor.locator('[data-panel=quality]').screenshot({ path: join(screenshotDir, 'quality-panel.png') });
-    if (process.env.QUALITY_PANEL_SHOT) await editor.locator('[data-panel=quality]').screenshot({ path: join(repoRoot, 'docs', 'quality-panel.png') });
+    if (process.env.DOCS_SHOTS) await editor.locator('[data-panel=quality]').screenshot({ path: join(repoRoot, 'docs', 'quality-panel.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 });
