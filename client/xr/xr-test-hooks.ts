@@ -42,6 +42,11 @@ export interface MirageXrHooks {
   toCloud(p: [number, number, number]): [number, number, number];
   /** Point `index` in the room (world metres). */
   pointWorld(index: number): [number, number, number] | null;
+  /**
+   * Points the XR scene draws in full at the moment of its last frame (the shader's own test: age
+   * within the window; fading ones left out); null while no timeline shows in the headset.
+   */
+  timeShown(): number | null;
   /** Point `index`'s colour as the XR scene is given it, `#rrggbb` (the session's encodings, live). */
   colourOf(index: number): string | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
@@ -96,6 +101,17 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       rig: () => rig.pose(),
       head: () => rig.head(),
       toCloud: (p) => rig.toCloud(p),
+      timeShown: () => {
+        const u = controller.material.uniforms;
+        const times = controller.points.geometry.getAttribute('aTime') as THREE.BufferAttribute | undefined;
+        if (u.uTimeOn.value !== 1 || !times) return null;
+        let n = 0;
+        for (let p = 0; p < times.count; p++) {
+          const age = u.uTimeNow.value - times.array[p];
+          if (age >= 0 && age <= u.uTimeWindow.value) n++;
+        }
+        return n;
+      },
       pointWorld: (index) => {
         const p = controller.data?.positions;
         if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
