@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { XRSpace, useXRInputSourceState } from '@react-three/xr';
 import { Container, Text } from '@react-three/uikit';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import * as THREE from 'three';
 import { readBookmarks, readFilters, readView, setEncoding } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -57,7 +57,14 @@ const MAX_BOOKMARKS = 5;
  * with the right ray (a controller's trigger, a hand's pinch) or the left hand's pinch ray: the
  * library's ray pointers, which only the panel answers.
  */
-export function XrPanel({ state, pointer, rig, smooth, pinch }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; pinch: PinchState }) {
+export const XrPanel = memo(XrPanelView);
+
+/**
+ * Memoised (its props are made once by XrScene): XrScene renders again whenever the cloud does,
+ * every playback step while a timeline plays; rendered again that often, presses on the panel
+ * while it played stopped counting as clicks in the e2e (app-xr-insights.test.ts).
+ */
+function XrPanelView({ state, pointer, rig, smooth, pinch }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; pinch: PinchState }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const leftController = useXRInputSourceState('controller', 'left');
   const leftHand = useXRInputSourceState('hand', 'left');

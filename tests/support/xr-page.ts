@@ -199,7 +199,7 @@ export async function moveController(page: Page, side: 'left' | 'right', p: read
 }
 
 /** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
-export async function clickPanel(page: Page, key: string, attempts = 3): Promise<void> {
+export async function clickPanel(page: Page, key: string): Promise<void> {
   await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
   // The panel relays out after an edit (a filter row appears, a bound's text widens): aim once the button stays put.
   let at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
@@ -216,8 +216,8 @@ export async function clickPanel(page: Page, key: string, attempts = 3): Promise
   // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
   // click): press, wait for the frame that reads it, let go, all inside the page. Software GL on a
   // loaded machine can draw one frame in more than 300 ms, so a press that counted as no click is
-  // pressed again (at most `attempts` times, three unless told); a click that did count is never repeated.
-  for (let attempt = 0; attempt < attempts; attempt++) {
+  // pressed again (at most three times); a click that did count is never repeated.
+  for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(async () => {
       const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
       const start = window.__mirageXr!.panel().presses;
@@ -231,5 +231,5 @@ export async function clickPanel(page: Page, key: string, attempts = 3): Promise
       .then(() => true, () => false);
     if (clicked) return;
   }
-  throw new Error(`the panel button ${key} was pressed ${attempts} times and never clicked`);
+  throw new Error(`the panel button ${key} was pressed three times and never clicked`);
 }
