@@ -61,8 +61,7 @@ export const XrPanel = memo(XrPanelView);
 
 /**
  * Memoised (its props are made once by XrScene): XrScene renders again whenever the cloud does,
- * every playback step while a timeline plays; rendered again that often, presses on the panel
- * while it played stopped counting as clicks in the e2e (app-xr-insights.test.ts).
+ * every playback step while a timeline plays, and the panel has no reason to follow it.
  */
 function XrPanelView({ state, pointer, rig, smooth, pinch }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; pinch: PinchState }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
