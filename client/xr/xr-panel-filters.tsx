@@ -10,7 +10,7 @@ import { authorOf, useSession, type SessionModel } from '../session/session-mode
 import { columnSpan, stepBound } from './filter-steps.ts';
 import { PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
 
-/** Category chips shown at once per set filter; more are paged with ‹ › (the panel keeps its height). */
+/** Category chips shown at once per set filter; more are paged with < > (the panel keeps its height; the panel's font has no ‹ ›). */
 export const CHIPS_PER_PAGE = 8;
 /** Longest chip or filter name drawn in full; longer ones end in "…". */
 const MAX_LABEL = 16;
@@ -107,7 +107,7 @@ function SetFilterRow({ filter, model, keep, click }: { filter: SetFilter; model
               click();
               setPage(Math.max(0, at - 1));
             }}>
-              ‹
+              {'<'}
             </PanelButton>
             <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
               {`${at + 1}/${pages}`}
@@ -116,7 +116,7 @@ function SetFilterRow({ filter, model, keep, click }: { filter: SetFilter; model
               click();
               setPage(Math.min(pages - 1, at + 1));
             }}>
-              ›
+              {'>'}
             </PanelButton>
           </>
         )}

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { XRSpace, useXRInputSourceState } from '@react-three/xr';
 import { Container, Text } from '@react-three/uikit';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import * as THREE from 'three';
 import { readBookmarks, readFilters, readView, setEncoding } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -19,10 +19,13 @@ import { SMOOTH_SPEEDS } from './smooth-move.ts';
 import type { SmoothMoveState } from './xr-smooth-move.tsx';
 import type { XrRig } from './xr-rig.ts';
 import { activeColourKey, clusterRows, colourChoices } from './panel-options.ts';
-import { eventSide, type PanelState } from './panel-state.ts';
+import { eventSide, type PanelPage, type PanelState } from './panel-state.ts';
 import { surfaceRef, type PointerState } from './pointer-state.ts';
 import { XrPanelFilters } from './xr-panel-filters.tsx';
 import { XrPanelNotes } from './xr-panel-notes.tsx';
+import { XrPanelInsights } from './xr-panel-insights.tsx';
+import { XrPanelTime } from './xr-panel-time.tsx';
+import { timeColumns } from '../session/playback-actions.ts';
 import { XrWristMenu } from './xr-wrist-menu.tsx';
 import type { PinchState } from './xr-hands.tsx';
 
@@ -54,7 +57,13 @@ const MAX_BOOKMARKS = 5;
  * with the right ray (a controller's trigger, a hand's pinch) or the left hand's pinch ray: the
  * library's ray pointers, which only the panel answers.
  */
-export function XrPanel({ state, pointer, rig, smooth, pinch }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; pinch: PinchState }) {
+export const XrPanel = memo(XrPanelView);
+
+/**
+ * Memoised (its props are made once by XrScene): XrScene renders again whenever the cloud does,
+ * every playback step while a timeline plays, and the panel has no reason to follow it.
+ */
+function XrPanelView({ state, pointer, rig, smooth, pinch }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; pinch: PinchState }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const leftController = useXRInputSourceState('controller', 'left');
   const leftHand = useXRInputSourceState('hand', 'left');
@@ -86,6 +95,11 @@ export function XrPanel({ state, pointer, rig, smooth, pinch }: { state: PanelSt
       smooth={smooth}
       onChange={() => {
         save();
+        rerender();
+      }}
+      onPage={(page) => {
+        state.clicks++;
+        state.page = page;
         rerender();
       }}
       onPlacement={() => {
@@ -128,7 +142,7 @@ function placeByHead(rig: XrRig) {
   return floatingPanelPose([head.x, head.y, head.z], Math.atan2(-fx, -fz) - origin.rotation.y);
 }
 
-function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; onChange: () => void; onPlacement: () => void }) {
+function PanelBody({ state, pointer, rig, smooth, onChange, onPage, onPlacement }: { state: PanelState; pointer: PointerState; rig: XrRig; smooth: SmoothMoveState; onChange: () => void; onPage: (page: PanelPage) => void; onPlacement: () => void }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
@@ -163,6 +177,9 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { sta
     [state],
   );
   const click = () => void state.clicks++;
+  // The Time page only where a timeline can run (a date column, or a number named like a year).
+  const pages: PanelPage[] = timeColumns(model.dataset.columns).length > 0 ? ['view', 'insights', 'time'] : ['view', 'insights'];
+  const page = pages.includes(state.page) ? state.page : 'view';
 
   return (
     <Container
@@ -186,109 +203,122 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPlacement }: { sta
       }}
       onPointerDown={() => void state.presses++}
     >
+      {/* The page tabs take the title's place: the panel is no taller for having pages. */}
       <Container flexDirection="row" justifyContent="space-between" alignItems="center">
-        <Text fontSize={22} color={PANEL_TEXT} fontWeight="semi-bold">
-          Data Mirage
-        </Text>
+        <Container flexDirection="row" gap={6}>
+          {pages.map((p) => (
+            <PanelButton key={p} refKey={keep(`page:${p}`)} active={p === page} onClick={() => onPage(p)}>
+              {PAGE_TITLES[p]}
+            </PanelButton>
+          ))}
+        </Container>
         <PanelButton refKey={keep('placement')} onClick={onPlacement}>
           {state.placement === 'float' ? 'to wrist' : 'float'}
         </PanelButton>
       </Container>
-      <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-        Colour by
-      </Text>
-      <Container flexDirection="row" flexWrap="wrap" gap={6}>
-        {choices.map((c) => (
-          <PanelButton key={c.key} refKey={keep(`colour:${c.key}`)} active={c.key === active} disabled={!editable} onClick={() => {
-              click();
-              setEncoding(doc, 'color', c.encoding, origins.user);
-            }}>
-            {c.label}
-          </PanelButton>
-        ))}
-      </Container>
-      <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-        Clusters (show / hide)
-      </Text>
-      <Container flexDirection="column" gap={4}>
-        {rows.map((r) => (
-          <Container
-            key={r.id}
-            ref={keep(`cluster:${r.id}`)}
-            flexDirection="row"
-            alignItems="center"
-            gap={10}
-            padding={6}
-            borderRadius={6}
-            backgroundColor={PANEL_BUTTON}
-            hover={{ backgroundColor: PANEL_ACTIVE }}
-            opacity={r.shown ? 1 : 0.45}
-            onClick={() => {
-              click();
-              if (editable) toggleClusterVisible(model, r.id);
-            }}
-          >
-            <Container width={16} height={16} borderRadius={8} backgroundColor={clusterColor(r.id, palette)} />
-            <Text fontSize={PANEL_FONT} color={PANEL_TEXT}>
-              {`${r.name}${r.shown ? '' : ' (hidden)'}`}
-            </Text>
-          </Container>
-        ))}
-      </Container>
-      <XrPanelFilters keep={keep} click={click} />
-      <XrPanelNotes keep={keep} click={click} pointer={pointer} />
-      <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
-        <PanelButton refKey={keep('follow')} active={following} onClick={() => {
-          click();
-          useUi.getState().setFollowing(!following);
-        }}>
-          {following ? 'following presenter' : 'follow presenter'}
-        </PanelButton>
-        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-          Turn
-        </Text>
-        {SNAP_TURN_STEPS.map((deg) => (
-          <PanelButton key={deg} refKey={keep(`snap:${deg}`)} active={rig.snapStepDeg === deg} onClick={() => {
-            click();
-            // Personal comfort: the step is this headset's own, not a shared edit.
-            rig.snapStepDeg = deg;
-            onChange();
-          }}>
-            {`${deg}°`}
-          </PanelButton>
-        ))}
-      </Container>
-      <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
-        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-          Glide (left stick)
-        </Text>
-        {SMOOTH_SPEEDS.map((v) => (
-          <PanelButton key={v} refKey={keep(`smooth:${v}`)} active={smooth.speed === v} onClick={() => {
-            click();
-            smooth.speed = v;
-            onChange();
-          }}>
-            {v === 0 ? 'off' : `${v} m/s`}
-          </PanelButton>
-        ))}
-      </Container>
-      {bookmarks.length > 0 && (
+      {page === 'insights' && <XrPanelInsights keep={keep} click={click} pointer={pointer} state={state} />}
+      {page === 'time' && <XrPanelTime keep={keep} click={click} state={state} />}
+      {page === 'view' && (
         <>
-          <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-            Bookmarks (go to)
-          </Text>
-          <Container flexDirection="row" flexWrap="wrap" gap={6}>
-            {bookmarks.map((b) => (
-              <PanelButton key={b.id} refKey={keep(`bookmark:${b.id}`)} onClick={() => {
+        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+          Colour by
+        </Text>
+        <Container flexDirection="row" flexWrap="wrap" gap={6}>
+          {choices.map((c) => (
+            <PanelButton key={c.key} refKey={keep(`colour:${c.key}`)} active={c.key === active} disabled={!editable} onClick={() => {
                 click();
-                goToBookmark(model, b);
+                setEncoding(doc, 'color', c.encoding, origins.user);
               }}>
-                {b.title}
-              </PanelButton>
-            ))}
-          </Container>
+              {c.label}
+            </PanelButton>
+          ))}
+        </Container>
+        <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+          Clusters (show / hide)
+        </Text>
+        <Container flexDirection="column" gap={4}>
+          {rows.map((r) => (
+            <Container
+              key={r.id}
+              ref={keep(`cluster:${r.id}`)}
+              flexDirection="row"
+              alignItems="center"
+              gap={10}
+              padding={6}
+              borderRadius={6}
+              backgroundColor={PANEL_BUTTON}
+              hover={{ backgroundColor: PANEL_ACTIVE }}
+              opacity={r.shown ? 1 : 0.45}
+              onClick={() => {
+                click();
+                if (editable) toggleClusterVisible(model, r.id);
+              }}
+            >
+              <Container width={16} height={16} borderRadius={8} backgroundColor={clusterColor(r.id, palette)} />
+              <Text fontSize={PANEL_FONT} color={PANEL_TEXT}>
+                {`${r.name}${r.shown ? '' : ' (hidden)'}`}
+              </Text>
+            </Container>
+          ))}
+        </Container>
+        <XrPanelFilters keep={keep} click={click} />
+        <XrPanelNotes keep={keep} click={click} pointer={pointer} />
+        <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
+          <PanelButton refKey={keep('follow')} active={following} onClick={() => {
+            click();
+            useUi.getState().setFollowing(!following);
+          }}>
+            {following ? 'following presenter' : 'follow presenter'}
+          </PanelButton>
+          <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+            Turn
+          </Text>
+          {SNAP_TURN_STEPS.map((deg) => (
+            <PanelButton key={deg} refKey={keep(`snap:${deg}`)} active={rig.snapStepDeg === deg} onClick={() => {
+              click();
+              // Personal comfort: the step is this headset's own, not a shared edit.
+              rig.snapStepDeg = deg;
+              onChange();
+            }}>
+              {`${deg}°`}
+            </PanelButton>
+          ))}
+        </Container>
+        <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
+          <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+            Glide (left stick)
+          </Text>
+          {SMOOTH_SPEEDS.map((v) => (
+            <PanelButton key={v} refKey={keep(`smooth:${v}`)} active={smooth.speed === v} onClick={() => {
+              click();
+              smooth.speed = v;
+              onChange();
+            }}>
+              {v === 0 ? 'off' : `${v} m/s`}
+            </PanelButton>
+          ))}
+        </Container>
+        {bookmarks.length > 0 && (
+          <>
+            <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
+              Bookmarks (go to)
+            </Text>
+            <Container flexDirection="row" flexWrap="wrap" gap={6}>
+              {bookmarks.map((b) => (
+                <PanelButton key={b.id} refKey={keep(`bookmark:${b.id}`)} onClick={() => {
+                  click();
+                  goToBookmark(model, b);
+                }}>
+                  {b.title}
+                </PanelButton>
+              ))}
+            </Container>
+          </>
+        )}
         </>
       )}
     </Container>
   );
 }
+
+const PAGE_TITLES: Record<PanelPage, string> = { view: 'View', insights: 'Insights', time: 'Time' };

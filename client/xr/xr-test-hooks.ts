@@ -42,6 +42,11 @@ export interface MirageXrHooks {
   toCloud(p: [number, number, number]): [number, number, number];
   /** Point `index` in the room (world metres). */
   pointWorld(index: number): [number, number, number] | null;
+  /**
+   * Points the XR scene draws in full at the moment of its last frame (the shader's own test: age
+   * within the window; fading ones left out); null while no timeline shows in the headset.
+   */
+  timeShown(): number | null;
   /** Point `index`'s colour as the XR scene is given it, `#rrggbb` (the session's encodings, live). */
   colourOf(index: number): string | null;
   /** The point the scene highlights as hovered by this user (-1: none). */
@@ -67,9 +72,9 @@ export interface MirageXrHooks {
   /**
    * The VR panel: shown or not, where, its body text's height when floating (m), whether the right ray is on it (or the wrist menu), how many
    * of the pointer library's rays are on them (what presses them), presses and button clicks so
-   * far, its buttons' keys.
+   * far, its buttons' keys, the page shown, and what the Insights and Time pages show (PanelState.shown).
    */
-  panel(): { open: boolean; placement: string; textHeight: number; hovered: boolean; pointers: { left: number; right: number }; presses: number; clicks: number; buttons: string[] };
+  panel(): { open: boolean; placement: string; textHeight: number; hovered: boolean; pointers: { left: number; right: number }; presses: number; clicks: number; buttons: string[]; page: string; shown: PanelState['shown'] };
   /** Centre of one panel button in the world (metres), to aim at; null when not shown. */
   panelButtonWorld(key: string): [number, number, number] | null;
   /** The two-hand grab: under way or not, grabs begun, the cloud's scale (m per cloud unit) and yaw (rad), the grips (world m) at its start and now. */
@@ -100,6 +105,17 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
       rig: () => rig.pose(),
       head: () => rig.head(),
       toCloud: (p) => rig.toCloud(p),
+      timeShown: () => {
+        const u = controller.material.uniforms;
+        const times = controller.points.geometry.getAttribute('aTime') as THREE.BufferAttribute | undefined;
+        if (u.uTimeOn.value !== 1 || !times) return null;
+        let n = 0;
+        for (let p = 0; p < times.count; p++) {
+          const age = u.uTimeNow.value - times.array[p];
+          if (age >= 0 && age <= u.uTimeWindow.value) n++;
+        }
+        return n;
+      },
       pointWorld: (index) => {
         const p = controller.data?.positions;
         if (!p || index < 0 || index * 3 + 2 >= p.length) return null;
@@ -127,7 +143,7 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
         landing: locomotion.aiming && locomotion.hasLanding ? [...locomotion.landing] : null,
       }),
       sweep: () => ({ active: sweep.active, centre: [...sweep.centre], radius: SWEEP_RADIUS_M, swept: sweep.swept.length, sweeps: sweep.sweeps }),
-      panel: () => ({ open: panel.open, placement: panel.placement, textHeight: PANEL_FONT * PANEL_PIXEL_M, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()] }),
+      panel: () => ({ open: panel.open, placement: panel.placement, textHeight: PANEL_FONT * PANEL_PIXEL_M, hovered: pointer.overPanel, pointers: { ...panel.pointers }, presses: panel.presses, clicks: panel.clicks, buttons: [...panel.buttons.keys()], page: panel.page, shown: { ...panel.shown, answers: [...panel.shown.answers] } }),
       smoothMove: () => ({ speed: smooth.speed, movedFrames: smooth.movedFrames, vignette: smooth.vignette }),
       grab: () => ({ active: grab.active, by: grab.by, grabs: grab.grabs, scale: rig.cloud?.scale.x ?? 1, yaw: rig.cloud?.rotation.y ?? 0, startHands: grab.startHands.map((h) => [...h]), hands: grab.hands.map((h) => [...h]) }),
       clusterNames: () =>

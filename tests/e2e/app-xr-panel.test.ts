@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
@@ -24,42 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
-
-/** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
-async function clickPanel(page: Page, key: string): Promise<void> {
-  await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
-  // The panel relays out after an edit (a filter row appears, a bound's text widens): aim once the button stays put.
-  let at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
-  for (let settled = 0; settled < 3; ) {
-    await nextFrames(page);
-    const now = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
-    settled = Math.hypot(now[0] - at[0], now[1] - at[1], now[2] - at[2]) < 1e-5 ? settled + 1 : 0;
-    at = now;
-  }
-  await aimRightController(page, at);
-  // Our ray stops at the panel (hovered), and the pointer library's ray is on it (what presses it).
-  await page.waitForFunction(() => window.__mirageXr!.panel().hovered && window.__mirageXr!.panel().pointers.right > 0, undefined, { timeout: 10_000 });
-  const { clicks, presses } = await page.evaluate(() => window.__mirageXr!.panel());
-  // A click is a press let go within 300 ms (the pointer library's threshold; a longer hold is no
-  // click): press, wait for the frame that reads it, let go, all inside the page. Software GL on a
-  // loaded machine can draw one frame in more than 300 ms, so a press that counted as no click is
-  // pressed again (at most three times); a click that did count is never repeated.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.evaluate(async () => {
-      const right = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers.right;
-      const start = window.__mirageXr!.panel().presses;
-      right.updateButtonValue('trigger', 1);
-      for (let n = 0; n < 30 && window.__mirageXr!.panel().presses === start; n++) await new Promise((r) => requestAnimationFrame(r));
-      right.updateButtonValue('trigger', 0);
-    });
-    expect((await page.evaluate(() => window.__mirageXr!.panel())).presses).toBeGreaterThan(presses);
-    const clicked = await page
-      .waitForFunction((n) => window.__mirageXr!.panel().clicks > n, clicks, { timeout: 5_000 })
-      .then(() => true, () => false);
-    if (clicked) return;
-  }
-  throw new Error(`the panel button ${key} was pressed three times and never clicked`);
-}
 
 /** The left controller's X: shows or hides the panel (the floating one is placed anew by the head when shown). */
 async function togglePanel(page: Page, open: boolean): Promise<void> {
