@@ -1,6 +1,5 @@
 import { Container, Text } from '@react-three/uikit';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Object3D } from 'three';
 import { readFilters, removeFilter, setFilter, setFilterEnabled, updateFilter, type Filter, type SetFilter } from '../../shared/session/index.ts';
 import { useDocValue } from '../collab/use-doc.ts';
 import { flaggedThreshold } from '../encodings/anomaly-threshold.ts';
@@ -9,13 +8,13 @@ import { chosenValues, setLevels, toggledValues } from '../encodings/set-levels.
 import { authorOf, useSession, type SessionModel } from '../session/session-model.ts';
 import { columnSpan, stepBound } from './filter-steps.ts';
 import { PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
+import { pageSlice, PanelPager, type Keep } from './panel-pager.tsx';
 
 /** Category chips shown at once per set filter; more are paged with < > (the panel keeps its height; the panel's font has no ‹ ›). */
 export const CHIPS_PER_PAGE = 8;
 /** Longest chip or filter name drawn in full; longer ones end in "…". */
 const MAX_LABEL = 16;
 
-type Keep = (key: string) => (o: Object3D | null) => void;
 
 const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
 
@@ -92,34 +91,14 @@ function SetFilterRow({ filter, model, keep, click }: { filter: SetFilter; model
   useEffect(() => model.columns.ensure([filter.column]), [model, filter.column]);
   const [page, setPage] = useState(0);
   const levels = setLevels(model.ctx.columns.get(filter.column), model.ctx, null);
-  const pages = levels ? Math.max(1, Math.ceil(levels.length / CHIPS_PER_PAGE)) : 1;
-  const at = Math.min(page, pages - 1);
-  const shown = levels ? levels.slice(at * CHIPS_PER_PAGE, (at + 1) * CHIPS_PER_PAGE) : [];
+  const { shown, at, pages } = pageSlice(levels ?? [], page, CHIPS_PER_PAGE);
   const chosen = chosenValues(filter.values);
   const col = filter.column;
   return (
     <Container flexDirection="column" gap={4}>
       <Container flexDirection="row" flexWrap="wrap" gap={6} alignItems="center">
         <FilterHead filter={filter} name={col} model={model} keep={keep} click={click} />
-        {pages > 1 && (
-          <>
-            <PanelButton refKey={keep(`set:${col}:prev`)} disabled={at === 0} onClick={() => {
-              click();
-              setPage(Math.max(0, at - 1));
-            }}>
-              {'<'}
-            </PanelButton>
-            <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-              {`${at + 1}/${pages}`}
-            </Text>
-            <PanelButton refKey={keep(`set:${col}:next`)} disabled={at === pages - 1} onClick={() => {
-              click();
-              setPage(Math.min(pages - 1, at + 1));
-            }}>
-              {'>'}
-            </PanelButton>
-          </>
-        )}
+        <PanelPager refKey={`set:${col}`} at={at} pages={pages} keep={keep} click={click} setPage={setPage} />
       </Container>
       {!levels ? (
         <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>

@@ -1,7 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { Container, Text } from '@react-three/uikit';
 import { useEffect, useRef, useState } from 'react';
-import type { Object3D } from 'three';
 import type { SharedAnswer } from '../../shared/insights/ask.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { readFilters, readSelection } from '../../shared/session/index.ts';
@@ -13,11 +12,11 @@ import { useSession, type SessionModel } from '../session/session-model.ts';
 import { useDrift } from '../session/use-drift.ts';
 import { usePresenting, useSharedAnswers } from '../session/use-shared-answers.ts';
 import { PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
+import { pageSlice, PanelPager, type Keep } from './panel-pager.tsx';
 import type { PanelState } from './panel-state.ts';
 import { clipText, panelText } from './panel-text.ts';
 import type { PointerState } from './pointer-state.ts';
 
-type Keep = (key: string) => (o: Object3D | null) => void;
 
 /** Shared answers on one page of the panel; more are paged with < > (the panel keeps its height). */
 export const ANSWERS_PER_PAGE = 2;
@@ -42,9 +41,7 @@ export function XrPanelInsights({ keep, click, pointer, state }: { keep: Keep; c
   const about = cluster === null ? null : clusterAbout(model, cluster);
   const answers = useSharedAnswers(model);
   const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(answers.length / ANSWERS_PER_PAGE));
-  const at = Math.min(page, pages - 1);
-  const shown = answers.slice(at * ANSWERS_PER_PAGE, (at + 1) * ANSWERS_PER_PAGE);
+  const { shown, at, pages } = pageSlice(answers, page, ANSWERS_PER_PAGE);
   const moved = useMovedLine(model);
   useEffect(() => {
     state.shown.cluster = cluster;
@@ -72,25 +69,7 @@ export function XrPanelInsights({ keep, click, pointer, state }: { keep: Keep; c
         <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
           {`Shared answers (${answers.length})`}
         </Text>
-        {pages > 1 && (
-          <>
-            <PanelButton refKey={keep('answers:prev')} disabled={at === 0} onClick={() => {
-              click();
-              setPage(Math.max(0, at - 1));
-            }}>
-              {'<'}
-            </PanelButton>
-            <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>
-              {`${at + 1}/${pages}`}
-            </Text>
-            <PanelButton refKey={keep('answers:next')} disabled={at === pages - 1} onClick={() => {
-              click();
-              setPage(Math.min(pages - 1, at + 1));
-            }}>
-              {'>'}
-            </PanelButton>
-          </>
-        )}
+        <PanelPager refKey="answers" at={at} pages={pages} keep={keep} click={click} setPage={setPage} />
       </Container>
       {answers.length === 0 && (
         <Text fontSize={PANEL_FONT} color={PANEL_MUTED}>

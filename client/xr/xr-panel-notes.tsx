@@ -1,5 +1,5 @@
 import { Container, Text } from '@react-three/uikit';
-import type { Object3D } from 'three';
+import type { Keep } from './panel-pager.tsx';
 import { addAnnotation } from '../../shared/session/index.ts';
 import { authorOf, useSession } from '../session/session-model.ts';
 import type { PointerState } from './pointer-state.ts';
@@ -13,7 +13,7 @@ export const NOTE_PRESETS = ['look here', 'outlier?', 'cluster edge', 'question'
  * the right ray was on, through the session's annotation action (addAnnotation, as the desktop's
  * notes panel does), so every participant sees the pin and the note in their list.
  */
-export function XrPanelNotes({ keep, click, pointer }: { keep: (key: string) => (o: Object3D | null) => void; click: () => void; pointer: PointerState }) {
+export function XrPanelNotes({ keep, click, pointer }: { keep: Keep; click: () => void; pointer: PointerState }) {
   const model = useSession();
   const { doc, origins } = model.conn;
   const add = (text: string) => () => {

@@ -1,6 +1,5 @@
 import { Container, Text } from '@react-three/uikit';
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Object3D } from 'three';
 import type { ColumnType } from '../../shared/table.ts';
 import { formatNumber } from '../../shared/encodings/legend.ts';
 import { backToRoom, formatMoment, leaveRoom, pause, play, seek, setSpeed, setWindow, startTimeline, stopTimeline, timeColumns, windowChoices } from '../session/playback-actions.ts';
@@ -8,11 +7,11 @@ import { useSession } from '../session/session-model.ts';
 import type { PlaybackClock } from '../session/playback-clock.ts';
 import { usePlayback, usePlaybackClockContext } from '../session/use-playback.ts';
 import { PANEL_FONT, PANEL_MUTED, PANEL_TEXT, PanelButton } from './panel-button.tsx';
+import type { Keep } from './panel-pager.tsx';
 import type { PanelState } from './panel-state.ts';
 import { panelText } from './panel-text.ts';
 import { steppedMoment, steppedSpeed } from './time-steps.ts';
 
-type Keep = (key: string) => (o: Object3D | null) => void;
 
 /**
  * The Time page of the VR panel: the shared timeline's controls, each one of the desktop
