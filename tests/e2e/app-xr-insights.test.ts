@@ -135,7 +135,7 @@ describe('the VR panel’s Time page', () => {
     await headsetCloudAt(page, upTo(step));
   }, 180_000);
 
-  it('sets the speed and plays for the room from the panel (the desktop follows); paused on the desktop, the panel and the headset’s cloud follow', async () => {
+  it('sets the speed, plays and pauses for the room from the panel; the desktop and the headset’s cloud follow', async () => {
     const { page } = headset;
     const speedIs = (v: string) => desktop.waitForFunction((v) => (document.querySelector('[data-testid=timeline-speed]') as HTMLSelectElement | null)?.value === v, v, { timeout: 10_000 });
     await clickPanel(page, 'time:faster');
@@ -148,10 +148,9 @@ describe('the VR panel’s Time page', () => {
     await clickPanel(page, 'time:play');
     await desktop.locator('[data-testid=timeline][data-playing=true]').waitFor({ timeout: 10_000 });
     await desktop.waitForFunction((n) => window.__mirage!.visibleCount() > n + 10, before, { timeout: 20_000 });
-    // Paused from the desktop, and the panel follows. A press on the panel while the timeline plays
-    // counted as a click in only two of four runs here (cause not found; see docs/explorer.md), so
-    // the pause that is checked is the desktop's, the same shared action.
-    await desktop.locator('[data-testid=timeline-play]').click();
+    // Paused from the panel while it plays: a frame drawn late (software GL, a loaded machine) no
+    // longer turns the press into no click (the panel rays have no short click limit: xr-store.ts).
+    await clickPanel(page, 'time:play');
     await desktop.locator('[data-testid=timeline][data-playing=false]').waitFor({ timeout: 10_000 });
     // Paused: both pages and the headset's cloud hold the same moment.
     const shown = Date.parse(`${await desktop.locator('[data-testid=timeline-date]').textContent()}T00:00:00Z`);
