@@ -1,0 +1,46 @@
+import { useContext, useState } from 'react';
+import { PendingContext } from '../session/session-model.ts';
+import { stageName } from './analysis-progress.tsx';
+import '../styles/pending.css';
+
+/**
+ * Over the cloud, on every page of the session: the analysis the session is moving to, its stage
+ * and progress while its layout settles in the cloud, or why it did not finish (dismissable).
+ */
+export function PendingAnalysisBanner() {
+  const view = useContext(PendingContext);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!view) return null;
+  const { pending, progress } = view;
+  if (pending.state !== 'running') {
+    const key = `${pending.analysisId}:${pending.since}`;
+    if (dismissed === key) return null;
+    return (
+      <div className="pending-banner ended" role="status" data-testid="pending-analysis" data-state={pending.state}>
+        <span>
+          {pending.state === 'cancelled' ? 'The re-analysis was cancelled; the session keeps its analysis.' : `The re-analysis failed: ${pending.message} The session keeps its analysis.`}
+        </span>
+        <button type="button" className="small" aria-label="Dismiss" onClick={() => setDismissed(key)}>
+          ✕
+        </button>
+      </div>
+    );
+  }
+  const fraction = progress?.fraction ?? 0;
+  const stage = progress?.stage ?? 'queued';
+  const label = fraction >= 1 ? 'Loading the new analysis' : stageName(stage);
+  return (
+    <div className="pending-banner" role="status" data-testid="pending-analysis" data-state="running" data-stage={stage}>
+      <div className="pending-line">
+        <span>
+          Re-analysing for everyone · <strong data-testid="pending-stage">{label}</strong>
+          {view.layout && fraction < 1 && stage === 'reduce' && <span className="muted"> · the cloud settles live</span>}
+        </span>
+        <span className="pending-percent">{Math.round(fraction * 100)}%</span>
+      </div>
+      <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label}>
+        <div className="progress-fill" style={{ width: `${Math.max(2, fraction * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
