@@ -1,6 +1,6 @@
 import { useContext, useState } from 'react';
 import { PendingContext } from '../session/session-model.ts';
-import { stageName } from './analysis-progress.tsx';
+import { pendingStage, pendingText } from './pending-text.ts';
 import '../styles/pending.css';
 
 /**
@@ -17,9 +17,7 @@ export function PendingAnalysisBanner() {
     if (dismissed === key) return null;
     return (
       <div className="pending-banner ended" role="status" data-testid="pending-analysis" data-state={pending.state}>
-        <span>
-          {pending.state === 'cancelled' ? 'The re-analysis was cancelled; the session keeps its analysis.' : `The re-analysis failed: ${pending.message} The session keeps its analysis.`}
-        </span>
+        <span>{pendingText(view)}</span>
         <button type="button" className="small" aria-label="Dismiss" onClick={() => setDismissed(key)}>
           ✕
         </button>
@@ -28,7 +26,7 @@ export function PendingAnalysisBanner() {
   }
   const fraction = progress?.fraction ?? 0;
   const stage = progress?.stage ?? 'queued';
-  const label = fraction >= 1 ? 'Loading the new analysis' : stageName(stage);
+  const label = pendingStage(view);
   return (
     <div className="pending-banner" role="status" data-testid="pending-analysis" data-state="running" data-stage={stage}>
       <div className="pending-line">
