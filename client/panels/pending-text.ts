@@ -12,5 +12,6 @@ export function pendingText(view: PendingView): string {
   const { pending } = view;
   if (pending.state === 'cancelled') return 'The re-analysis was cancelled; the session keeps its analysis.';
   if (pending.state === 'failed') return `The re-analysis failed: ${pending.message} The session keeps its analysis.`;
-  return `Re-analysing for everyone: ${pendingStage(view)} · ${Math.round((view.progress?.fraction ?? 0) * 100)}%`;
+  // No "·" here: the VR panel's bundled font has no glyph for it.
+  return `Re-analysing for everyone: ${pendingStage(view)} (${Math.round((view.progress?.fraction ?? 0) * 100)}%)`;
 }
