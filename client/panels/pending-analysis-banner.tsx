@@ -32,13 +32,13 @@ export function PendingAnalysisBanner() {
       <div className="pending-line">
         <span>
           Re-analysing for everyone · <strong data-testid="pending-stage">{label}</strong>
-          {view.layout && fraction < 1 && stage === 'reduce' && <span className="muted"> · the cloud settles live</span>}
         </span>
         <span className="pending-percent">{Math.round(fraction * 100)}%</span>
       </div>
       <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label}>
         <div className="progress-fill" style={{ width: `${Math.max(2, fraction * 100)}%` }} />
       </div>
+      {view.layout && fraction < 1 && stage === 'reduce' && <div className="pending-note muted">The cloud moves to the new layout as it settles.</div>}
     </div>
   );
 }
