@@ -87,7 +87,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     sessions,
     jobs,
     importer: new DatasetImporter(datasets, { maxRows: config.maxRows, maxColumns: config.maxColumns }),
-    sessionService: new SessionService(sessions, datasets, analyses, collab),
+    sessionService: new SessionService(sessions, datasets, analyses, collab, jobs),
     quality,
     compare: new CompareService(datasets, jobs, config.maxRows),
     reports: new ReportService(sessions, datasets, analyses, collab, quality),
@@ -96,6 +96,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     listening: { http: config.port, https: config.httpsPort },
   };
   await jobs.resume();
+  deps.sessionService.resumePending();
   const app = createApp(deps);
   const servers: Server[] = [];
   try {
@@ -128,6 +129,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
     ownerToken,
     deps,
     async close() {
+      deps.sessionService.close();
       await jobs.close();
       await collab.close();
       for (const s of servers) await closeServer(s);

@@ -158,6 +158,11 @@ export interface AccessCheck {
 /** Server-sent events of GET /api/analyses/:id/events. */
 export type AnalysisEvent =
   | { type: 'progress'; status: AnalysisStatus; progress: AnalysisProgress }
+  /**
+   * Once, after the prepare stage and before the first layout: base64 of a shared/binary.ts
+   * Uint32 buffer, the dataset row of each point (what rowIndex.bin will hold).
+   */
+  | { type: 'rows'; rowIndex: string }
   /** positions: base64 of a shared/binary.ts Float32 n×3 buffer (point order = rowIndex order). */
   | { type: 'layout'; stage: PipelineStage; positions: string }
   | { type: 'done'; analysis: AnalysisDescription }

@@ -13,6 +13,8 @@ export interface AnalysisWatcher {
   onProgress(status: AnalysisStatus, progress: AnalysisProgress): void;
   /** An intermediate layout (n × 3, point order = rowIndex order) while the reduction runs. */
   onLayout(positions: Float32Array): void;
+  /** The dataset row of each point (once, before the first layout): to place layouts by row. */
+  onRows?(rowIndex: Uint32Array): void;
   onDone(analysis: AnalysisDescription): void;
   onFailed(analysis: AnalysisDescription): void;
   /** The event stream broke and will not come back on its own. */
@@ -49,6 +51,16 @@ export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void 
   source.addEventListener('progress', (e) => {
     const event = parse(e as MessageEvent<string>);
     if (event?.type === 'progress') watcher.onProgress(event.status, event.progress);
+  });
+  source.addEventListener('rows', (e) => {
+    const event = parse(e as MessageEvent<string>);
+    if (event?.type !== 'rows' || !watcher.onRows) return;
+    try {
+      const decoded = decodeBuffer(base64ToBytes(event.rowIndex));
+      if (decoded.data instanceof Uint32Array) watcher.onRows(decoded.data);
+    } catch {
+      // Without rows the layouts that follow cannot be placed by row: they are skipped.
+    }
   });
   source.addEventListener('layout', (e) => {
     const event = parse(e as MessageEvent<string>);

@@ -21,7 +21,8 @@ export function sessionUrl(origin: string, id: string, token: string): string {
 }
 
 /** Points the session at another finished analysis of its dataset (edit token only); everyone follows. */
-export const rebindSession = (id: string, editToken: string, analysisId: string): Promise<{ id: string; analysisId: string }> =>
+/** A finished analysis is shown at once; a running one becomes the session's pending analysis (pendingAnalysisId). */
+export const rebindSession = (id: string, editToken: string, analysisId: string): Promise<{ id: string; analysisId: string; pendingAnalysisId?: string }> =>
   sendJson(`/api/sessions/${seg(id)}/analysis?token=${encodeURIComponent(editToken)}`, { analysisId }, 'PUT');
 
 /** The session's findings report, one self-contained HTML file (either of its tokens, or the owner). */

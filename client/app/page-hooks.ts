@@ -5,6 +5,7 @@ import { drawnAvatars } from '../scene/drawn-avatars.ts';
 import type { AvatarPose } from '../scene/pose-interpolation.ts';
 import type { ClusterLabel, PlacedLabel, PointSceneHandle } from '../scene/types.ts';
 import type { SessionCloud, SessionModel } from '../session/session-model.ts';
+import type { LiveLayoutEntry, PendingView } from '../session/use-pending-analysis.ts';
 
 /**
  * A small read-only window onto the session page (`window.__mirage`), for end-to-end tests and
@@ -41,6 +42,13 @@ export interface MiragePageHooks {
   cameraGoal(): { position: [number, number, number]; target: [number, number, number] };
   /** Other participants as the scene drew them last frame (cloud units), by avatar id (their client id). */
   avatars(): ({ id: string; name: string; color: string } & AvatarPose)[];
+  /** The positions the scene is given now (n × 3, flat): the live layout while one settles. */
+  positions(): number[];
+  /**
+   * The analysis the session is moving to as this page follows it: its state and stage, and
+   * the intermediate layouts applied to the cloud so far (null: none pending).
+   */
+  pending(): { analysisId: string; state: string; stage: string | null; layouts: LiveLayoutEntry[] } | null;
 }
 
 declare global {
@@ -49,9 +57,11 @@ declare global {
   }
 }
 
-export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHandle | null>, cloud: SessionCloud, clusterLabels: ClusterLabel[]): void {
+export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHandle | null>, cloud: SessionCloud, clusterLabels: ClusterLabel[], pending: PendingView | null): void {
   const latest = useRef(cloud);
   latest.current = cloud;
+  const latestPending = useRef(pending);
+  latestPending.current = pending;
   const labels = useRef<ClusterLabel[]>([]);
   labels.current = clusterLabels;
   useEffect(() => {
@@ -93,6 +103,11 @@ export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHan
       cameraGoal() {
         const pose = handle().getCameraGoal();
         return { position: pose.position, target: pose.target };
+      },
+      positions: () => Array.from(latest.current.data.positions),
+      pending() {
+        const p = latestPending.current;
+        return p && { analysisId: p.pending.analysisId, state: p.pending.state, stage: p.progress?.stage ?? null, layouts: [...p.log] };
       },
       avatars: () => [...drawnAvatars].map(([id, a]) => ({ id, name: a.name, color: a.color, ...structuredClone(a.pose) })),
       canvasRect() {

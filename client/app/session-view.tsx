@@ -29,7 +29,9 @@ import { toggleLegendFilter } from '../session/filter-actions.ts';
 import { rebindPending } from '../session/rebind-pending.ts';
 import { sceneHint } from '../session/follow-state.ts';
 import { FollowOverlay, SceneView } from './scene-view.tsx';
-import { CloudContext, SessionContext, type SessionModel } from '../session/session-model.ts';
+import { CloudContext, PendingContext, SessionContext, type SessionModel } from '../session/session-model.ts';
+import { usePendingAnalysis } from '../session/use-pending-analysis.ts';
+import { PendingAnalysisBanner } from '../panels/pending-analysis-banner.tsx';
 import { useCloudOutput } from '../session/use-cloud.ts';
 import { PlaybackContext, usePlaybackClock } from '../session/use-playback.ts';
 import { TimelineBar } from '../panels/timeline-bar.tsx';
@@ -41,7 +43,9 @@ import { ImmersiveEntryContext } from '../session/immersive-entry.ts';
 /** The session page once everything is loaded: scene in the middle, dashboard on the right (a drawer over the scene on narrow screens). */
 export function SessionView({ model }: { model: SessionModel }) {
   const playback = usePlaybackClock(model);
-  const cloud = useCloudOutput(model, playback);
+  // The analysis the session is moving to: its layout settles in this cloud as it arrives.
+  const pending = usePendingAnalysis(model);
+  const cloud = useCloudOutput(model, playback, pending?.layout ?? null);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   // Until the document arrives (or when the server refuses it) the title is the one HTTP gave.
   const title = meta.datasetId ? meta.title : model.info.title;
@@ -55,7 +59,7 @@ export function SessionView({ model }: { model: SessionModel }) {
   // The canvas handle: what only this shell does in screen pixels (card, tooltip, test hooks).
   const scene = useRef<PointSceneHandle | null>(null);
   const ImmersiveEntry = useContext(ImmersiveEntryContext);
-  usePageHooks(model, scene, cloud, clusterLabels);
+  usePageHooks(model, scene, cloud, clusterLabels, pending);
   useEffect(() => {
     document.title = `${title} · Data Mirage`;
   }, [title]);
@@ -63,7 +67,7 @@ export function SessionView({ model }: { model: SessionModel }) {
   return (
     <SessionContext.Provider value={model}>
       {/* The timeline's clock beside the cloud: panels, the scene and the VR panel read it. */}
-      <PlaybackContext.Provider value={playback}><CloudContext.Provider value={cloud}>
+      <PlaybackContext.Provider value={playback}><CloudContext.Provider value={cloud}><PendingContext.Provider value={pending}>
         <div className={`session-layout${sidebarOpen ? '' : ' sidebar-closed'}`} data-role={model.info.role}>
           <TopBar title={title} />
           <main className="scene-area" aria-label="Point cloud">
@@ -73,6 +77,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             </div>
             <TimelineBar />
             <FollowOverlay />
+            <PendingAnalysisBanner />
             <HoverTooltip scene={scene} />
             <PointCard scene={scene} />
             <ToastView />
@@ -108,7 +113,7 @@ export function SessionView({ model }: { model: SessionModel }) {
             <AnalysisPanel />
           </aside>
         </div>
-      </CloudContext.Provider></PlaybackContext.Provider>
+      </PendingContext.Provider></CloudContext.Provider></PlaybackContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ import type { SearchResult } from '../encodings/search.ts';
 import type { PointContext } from '../../shared/encodings/point-context.ts';
 import type { ColumnStore } from '../state/column-store.ts';
 import type { ViewDriver } from './view-driver.ts';
+import type { PendingView } from './use-pending-analysis.ts';
 
 /** Everything a session page's panels need that does not change while the analysis stays. */
 export interface SessionModel {
@@ -40,6 +41,9 @@ export const SessionContext = createContext<SessionModel | null>(null);
 export type SessionCloud = CloudOutput & { search: SearchResult | null };
 
 export const CloudContext = createContext<SessionCloud | null>(null);
+
+/** The analysis the session is moving to, as this page follows it (null: none). */
+export const PendingContext = createContext<PendingView | null>(null);
 
 export function useSession(): SessionModel {
   const model = useContext(SessionContext);

@@ -26,8 +26,10 @@ export function searchableColumns(model: SessionModel, query: string): string[] 
 /**
  * The scene's input, rebuilt from the shared view, filters, selection, search and peers'
  * hovers. Heavy steps are memoised inside CloudBuilder; this hook only wires the inputs.
+ * `liveLayout`: the pending analysis's latest layout on these points, shown instead of the
+ * analysis's own while the session moves to it (usePendingAnalysis).
  */
-export function useCloudOutput(model: SessionModel, clock: PlaybackClock): SessionCloud {
+export function useCloudOutput(model: SessionModel, clock: PlaybackClock, liveLayout: Float32Array | null = null): SessionCloud {
   const { doc, awareness } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
   const filters = useDocValue(doc, ['filters'], readFilters);
@@ -68,7 +70,7 @@ export function useCloudOutput(model: SessionModel, clock: PlaybackClock): Sessi
     () =>
       builder.current!.build({
         ctx: model.ctx,
-        embedding: model.arrays.positions,
+        embedding: liveLayout ?? model.arrays.positions,
         view,
         filters,
         selection,
@@ -79,7 +81,7 @@ export function useCloudOutput(model: SessionModel, clock: PlaybackClock): Sessi
         time,
       }),
     // timeVersion stands for time's state array, changed in place.
-    [model, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected, time?.state, timeVersion],
+    [model, liveLayout, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected, time?.state, timeVersion],
   );
   const pendingKey = output.pending.join('\u0000');
   useEffect(() => {

@@ -22,8 +22,9 @@ export interface Reanalyse {
 }
 
 /**
- * Re-analysing a session: run its dataset with new choices, then re-bind the session to the
- * result so everyone follows. Held by the analysis panel itself (not its collapsible body), so
+ * Re-analysing a session: run its dataset with new choices and point the session at it as soon
+ * as the server has accepted it (its pending analysis: every page watches the layout settle and
+ * the server moves the session to it when it is done), or at once when it was computed before. Held by the analysis panel itself (not its collapsible body), so
  * folding the panel away neither abandons a run under way nor forgets the choices.
  */
 export function useReanalyse(model: SessionModel): Reanalyse {
@@ -60,9 +61,20 @@ export function useReanalyse(model: SessionModel): Reanalyse {
       const { id: sessionId } = model.info;
       const token = model.token;
       setAsked({ label: describeChoices(choices), from: analysisId });
-      start(model.dataset.id, paramsFor(choices, model.analysis.params), async (finished) => {
-        await rebindSession(sessionId, token, finished.id);
-      });
+      // Pointed at while it runs: the server then re-binds when it is done (a second PUT would
+      // re-bind again and drop cluster filters set in between).
+      let pointed = false;
+      start(
+        model.dataset.id,
+        paramsFor(choices, model.analysis.params),
+        async (finished) => {
+          if (!pointed) await rebindSession(sessionId, token, finished.id);
+        },
+        async (started) => {
+          await rebindSession(sessionId, token, started.id);
+          pointed = true;
+        },
+      );
     },
     cancel,
   };

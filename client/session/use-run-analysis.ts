@@ -30,7 +30,11 @@ export interface AnalysisRun {
   error: string | null;
   /** How the last run ended (null while one runs or before the first). */
   outcome: RunOutcome | null;
-  start(datasetId: string, params: AnalysisParamsInput, then: (finished: FinishedRun) => Promise<void>): void;
+  /**
+   * `started` (optional) runs once the server has accepted an analysis that is not done yet,
+   * before it is followed (the session page makes it the session's pending analysis there).
+   */
+  start(datasetId: string, params: AnalysisParamsInput, then: (finished: FinishedRun) => Promise<void>, started?: (run: FinishedRun) => Promise<void>): void;
   cancel(): void;
 }
 
@@ -59,7 +63,7 @@ export function useRunAnalysis(): AnalysisRun {
   const current = useRef<Attempt | null>(null);
   useEffect(() => () => current.current?.stop?.(), []);
 
-  const start = (datasetId: string, params: AnalysisParamsInput, then: (finished: FinishedRun) => Promise<void>) => {
+  const start = (datasetId: string, params: AnalysisParamsInput, then: (finished: FinishedRun) => Promise<void>, onStarted?: (run: FinishedRun) => Promise<void>) => {
     current.current?.stop?.();
     const attempt: Attempt = { cancelled: false, finishing: false, stop: null, started: Promise.resolve(null) };
     current.current = attempt;
@@ -92,11 +96,13 @@ export function useRunAnalysis(): AnalysisRun {
       (started) => started,
       () => null,
     );
-    posted.then((started) => {
+    posted.then(async (started) => {
       // Cancelled while the request was on its way: cancel() stops the job it started.
       if (attempt.cancelled) return;
       const existing = started.existing;
       if (existing && started.status === 'done') return finish({ id: started.id, existing });
+      if (onStarted) await onStarted({ id: started.id, existing });
+      if (!live()) return;
       attempt.stop = watchAnalysis(started.id, {
         onProgress: (_s, progress) => live() && setRun((r) => ({ layout: r?.layout ?? null, finishing: false, cancelling: false, progress })),
         onLayout: (layout) => live() && setRun((r) => ({ progress: r?.progress ?? null, finishing: false, cancelling: false, layout })),
@@ -104,7 +110,7 @@ export function useRunAnalysis(): AnalysisRun {
         onFailed: (a) => fail(new Error(a.status === 'cancelled' ? 'The analysis was cancelled on the server.' : (a.error?.message ?? 'The analysis failed.'))),
         onError: (m) => fail(new Error(m)),
       });
-    }, fail);
+    }).catch(fail);
   };
 
   const cancel = () => {

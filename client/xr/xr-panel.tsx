@@ -27,6 +27,7 @@ import { XrPanelInsights } from './xr-panel-insights.tsx';
 import { XrPanelTime } from './xr-panel-time.tsx';
 import { timeColumns } from '../session/playback-actions.ts';
 import { XrWristMenu } from './xr-wrist-menu.tsx';
+import { XrPendingLine } from './xr-pending-line.tsx';
 import type { PinchState } from './xr-hands.tsx';
 
 /** Left controller's X button (xr-standard mapping index 4): the left hand is free of the shell's gestures. */
@@ -216,6 +217,7 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPage, onPlacement 
           {state.placement === 'float' ? 'to wrist' : 'float'}
         </PanelButton>
       </Container>
+      <XrPendingLine />
       {page === 'insights' && <XrPanelInsights keep={keep} click={click} pointer={pointer} state={state} />}
       {page === 'time' && <XrPanelTime keep={keep} click={click} state={state} />}
       {page === 'view' && (

@@ -5,6 +5,12 @@ import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 export interface PipelineHooks {
   /** Overall progress: the stage running and the fraction of the whole analysis done (0..1). */
   onProgress?: (stage: PipelineStage, fraction: number) => void;
+  /**
+   * The dataset rows the points are (point i is row rowIndex[i]), once the features are prepared
+   * and before any layout: what lets a page that shows another analysis of the dataset move its
+   * own points to an intermediate layout.
+   */
+  onRows?: (rowIndex: Uint32Array) => void;
   /** Intermediate 3D layouts while UMAP/t-SNE settle (n×3, already centred and scaled; the callee may keep it). */
   onLayout?: (positions: Float32Array, stage: PipelineStage) => void;
   /** How many optimisation epochs between two intermediate layouts (default: the reducer's). */

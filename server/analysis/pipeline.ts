@@ -52,6 +52,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   };
 
   const prepared = run('prepare', () => prepareFeatures(table, params));
+  hooks.onRows?.(prepared.rowIndex);
   if (prepared.droppedRows > 0) {
     notes.push(warningNote(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`));
   }

@@ -65,6 +65,8 @@ export function sessionsRoutes(deps: ApiDeps): Hono {
     deps.sessions.get(id);
     const { analysisId } = rebindBody.parse(await readJsonBody(c.req.raw));
     const record = await deps.sessionService.rebind(id, analysisId);
+    // Still running: the session shows its analysis until this one is done (202, pending).
+    if (record.pendingAnalysisId === analysisId) return c.json({ id: record.id, analysisId: record.analysisId, pendingAnalysisId: analysisId }, 202);
     return c.json({ id: record.id, analysisId: record.analysisId });
   });
 

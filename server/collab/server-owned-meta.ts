@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
 import { CLUSTER_IDS_KEY } from '../../shared/session/cluster-ids.ts';
+import { PENDING_ANALYSIS_KEY } from '../../shared/session/pending-analysis.ts';
 import { metaMap } from '../../shared/session/roots.ts';
 
 /**
  * The keys of the document's `meta` only the server writes: which dataset and analysis the
  * session shows (and their cluster numbering) are decided by PUT /api/sessions/:id/analysis,
- * which checks the analysis belongs to the session's dataset and is done. An editor writing them
- * straight into the document would skip those checks (issue 15).
+ * which checks the analysis belongs to the session's dataset (and, for the pending analysis
+ * everyone follows while it runs, that it is queued or running). An editor writing them straight
+ * into the document would skip those checks (issue 15).
  */
-const SERVER_OWNED = new Set<string>(['datasetId', 'analysisId', CLUSTER_IDS_KEY, 'schemaVersion', 'createdAt']);
+const SERVER_OWNED = new Set<string>(['datasetId', 'analysisId', CLUSTER_IDS_KEY, PENDING_ANALYSIS_KEY, 'schemaVersion', 'createdAt']);
 
 /** Where an item sits: a root type's name or a type of the document, and its map key. */
 type Place = { parent: unknown; key: string | null } | null;

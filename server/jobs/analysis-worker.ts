@@ -12,6 +12,8 @@ port.once('message', (input: WorkerInput) => {
       layoutEvery: input.layoutEvery,
       threads: input.threads,
       onProgress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
+      // A copy: the pipeline goes on using its rowIndex.
+      onRows: (rowIndex) => post({ type: 'rows', rowIndex: rowIndex.slice() }),
       onLayout: (positions) => post({ type: 'layout', stage: 'reduce', positions }, [positions.buffer as ArrayBuffer]),
     }, { datasetName: input.datasetName });
     post({ type: 'done', output }, outputTransferList(output));

@@ -26,6 +26,8 @@ interface Running {
   throttle: LayoutThrottle;
   /** One event object, handed to every subscriber: the SSE route encodes each event once. */
   latestLayout: AnalysisEvent | null;
+  /** The points' rows (sent once): a late subscriber gets it before the latest layout. */
+  rows: AnalysisEvent | null;
 }
 
 /**
@@ -140,8 +142,9 @@ export class JobQueue {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
-    const latest = this.running.get(id)?.latestLayout;
-    if (latest) listener(latest);
+    const running = this.running.get(id);
+    if (running?.rows) listener(running.rows);
+    if (running?.latestLayout) listener(running.latestLayout);
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(id);
@@ -207,9 +210,13 @@ export class JobQueue {
         this.emit(id, { type: 'progress', status: 'running', progress: { stage, fraction } });
       },
       onLayout: (positions) => throttle.push(positions),
+      onRows: (rowIndex) => {
+        running.rows = { type: 'rows', rowIndex: Buffer.from(encodeBuffer(rowIndex)).toString('base64') };
+        this.emit(id, running.rows);
+      },
       datasetName,
     }, this.threadsPerJob);
-    const running: Running = { run, throttle, latestLayout: null };
+    const running: Running = { run, throttle, latestLayout: null, rows: null };
     this.running.set(id, running);
     try {
       const { summary, clusterStats, ...arrays } = await run.result;

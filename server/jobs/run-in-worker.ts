@@ -32,6 +32,7 @@ export function runPipelineInWorker(
   callbacks: {
     onProgress?: (stage: PipelineStage, fraction: number) => void;
     onLayout?: (positions: Float32Array) => void;
+    onRows?: (rowIndex: Uint32Array) => void;
     /** Not a callback: the dataset's name, which words the explanations ("123 penguins"). */
     datasetName?: string;
   } = {},
@@ -51,6 +52,7 @@ export function runPipelineInWorker(
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'progress') callbacks.onProgress?.(message.stage, message.fraction);
     else if (message.type === 'layout') callbacks.onLayout?.(message.positions);
+    else if (message.type === 'rows') callbacks.onRows?.(message.rowIndex);
     else if (message.type === 'done') finish(message.output);
     else finish(new AnalysisFailedError(message.code, message.message));
   });

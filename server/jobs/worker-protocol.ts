@@ -16,6 +16,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'progress'; stage: PipelineStage; fraction: number }
+  | { type: 'rows'; rowIndex: Uint32Array }
   | { type: 'layout'; stage: PipelineStage; positions: Float32Array }
   | { type: 'done'; output: PipelineOutput }
   | { type: 'failed'; code: string; message: string };

@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
-import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, rebindAnalysis } from '../../shared/session/index.ts';
+import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, readPendingAnalysis, rebindAnalysis, writePendingAnalysis } from '../../shared/session/index.ts';
 import { HttpError } from '../api/http-error.ts';
 import { SERVER_ORIGIN } from '../collab/index.ts';
 import { matchClusterIds, type RowClusters } from '../identity/match-clusters.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionRecord, SessionStore } from '../store/session-store.ts';
+import { AnalysisFollower, type AnalysisEnd, type AnalysisEvents } from './analysis-follower.ts';
 
 /** What the session service needs of the collaboration server. */
 export interface SessionDocuments {
@@ -20,12 +21,17 @@ export interface SessionDocuments {
  * a document.
  */
 export class SessionService {
+  private readonly follower: AnalysisFollower;
+
   constructor(
     private readonly sessions: SessionStore,
     private readonly datasets: DatasetStore,
     private readonly analyses: AnalysisStore,
     private readonly documents: SessionDocuments,
-  ) {}
+    jobs: AnalysisEvents,
+  ) {
+    this.follower = new AnalysisFollower(jobs, (sessionId, end) => this.settlePending(sessionId, end));
+  }
 
   async create(input: { datasetId: string; analysisId?: string; title?: string; colorBy?: string }): Promise<SessionRecord> {
     const dataset = this.datasets.get(input.datasetId);
@@ -46,16 +52,23 @@ export class SessionService {
     );
   }
 
-  /** Points a session at a newer analysis of its dataset; clients animate to the new layout. */
+  /**
+   * Points a session at another analysis of its dataset: at once when it is done (clients
+   * animate to the new layout), or, while it is queued or running, as the session's pending
+   * analysis, which every page follows live and the server moves the session to when it is done.
+   */
   async rebind(sessionId: string, analysisId: string): Promise<SessionRecord> {
     const session = this.sessions.get(sessionId);
     this.checkAnalysis(analysisId, session.datasetId);
     const analysis = this.analyses.get(analysisId);
+    if (analysis.status === 'queued' || analysis.status === 'running') return this.waitFor(sessionId, analysisId);
     if (analysis.status !== 'done') {
-      // Participants follow the document: pointing it at an unfinished or failed analysis would
-      // take the session away from everyone.
-      throw new HttpError(409, 'analysis_not_ready', `Analysis "${analysisId}" is ${analysis.status}; a session can move to it once it is done.`);
+      // Participants follow the document: pointing it at a failed analysis would take the
+      // session away from everyone.
+      throw new HttpError(409, 'analysis_not_ready', `Analysis "${analysisId}" ${analysis.status === 'cancelled' ? 'was cancelled' : 'failed'}; a session can move only to an analysis that is done or still running.`);
     }
+    // A move to a finished analysis supersedes one still waited for (the latest request wins).
+    this.follower.stop(sessionId);
     // The session's view token may read it before the document sends anyone to it.
     await this.sessions.allowAnalysis(sessionId, analysisId);
     // Document first (what clients follow), then the record: a failure in between leaves the
@@ -82,9 +95,58 @@ export class SessionService {
         : shownId === analysisId
           ? displayedClusterIds(readClusterIds(doc), analysisId, next.cluster) // re-bound to itself: numbers stay
           : undefined;
-      rebindAnalysis(doc, analysisId, SERVER_ORIGIN, clusterIds);
+      // One transaction: nobody sees the new analysis while it still reads as pending.
+      doc.transact(() => {
+        rebindAnalysis(doc, analysisId, SERVER_ORIGIN, clusterIds);
+        writePendingAnalysis(doc, null, SERVER_ORIGIN);
+      }, SERVER_ORIGIN);
     });
     return this.sessions.rebind(sessionId, analysisId);
+  }
+
+  /** After a restart: waits again for the analyses sessions were moving to (the queue resumed them). */
+  resumePending(): void {
+    for (const record of this.sessions.list()) {
+      const analysisId = record.pendingAnalysisId;
+      if (!analysisId) continue;
+      try {
+        this.follower.follow(record.id, analysisId);
+      } catch {
+        void this.settlePending(record.id, { analysisId, status: 'failed', message: 'The analysis was deleted.' }).catch(() => {});
+      }
+    }
+  }
+
+  /** Stops waiting (the server is closing; a restart resumes the waits). */
+  close(): void {
+    this.follower.close();
+  }
+
+  /**
+   * Records a queued or running analysis as the session's pending one: the view token may read
+   * it (every page follows its events), the document says it, the record keeps it for a restart.
+   */
+  private async waitFor(sessionId: string, analysisId: string): Promise<SessionRecord> {
+    await this.sessions.allowAnalysis(sessionId, analysisId);
+    await this.documents.withDocument(sessionId, (doc) => writePendingAnalysis(doc, { analysisId, state: 'running', since: Date.now() }, SERVER_ORIGIN));
+    const record = await this.sessions.setPending(sessionId, analysisId);
+    this.follower.follow(sessionId, analysisId);
+    return record;
+  }
+
+  /** The pending analysis ended: move the session to it, or say in the document why not. */
+  private async settlePending(sessionId: string, end: AnalysisEnd): Promise<void> {
+    // Superseded by a later request (or the session is gone): nothing of this one is shown.
+    if (!this.sessions.has(sessionId) || this.sessions.get(sessionId).pendingAnalysisId !== end.analysisId) return;
+    if (end.status === 'done') {
+      await this.rebind(sessionId, end.analysisId);
+      return;
+    }
+    await this.documents.withDocument(sessionId, (doc) => {
+      if (readPendingAnalysis(doc)?.analysisId !== end.analysisId) return;
+      writePendingAnalysis(doc, { analysisId: end.analysisId, state: end.status, since: Date.now(), message: end.message }, SERVER_ORIGIN);
+    });
+    await this.sessions.setPending(sessionId, null);
   }
 
   /** Per-row clusters of a finished analysis (a deleted previous analysis reads as none). */

@@ -18,6 +18,11 @@ export interface SessionRecord {
    * existed: then just analysisId.
    */
   analysisIds?: string[];
+  /**
+   * A queued or running analysis the session moves to once it is done (see
+   * shared/session/pending-analysis.ts); kept here so a restarted server goes on waiting for it.
+   */
+  pendingAnalysisId?: string;
 }
 
 /** The analyses a session is or was bound to. */
@@ -116,8 +121,17 @@ export class SessionStore {
     await this.persist({ ...current, analysisIds: [...boundAnalyses(current), analysisId] });
   }
 
+  /** Records (or with null forgets) the analysis the session waits for; it must be allowed first. */
+  async setPending(id: string, analysisId: string | null): Promise<SessionRecord> {
+    const { pendingAnalysisId: _, ...current } = this.get(id);
+    const record = analysisId === null ? current : { ...current, pendingAnalysisId: analysisId };
+    await this.persist(record);
+    return record;
+  }
+
+  /** Points the session at the analysis; whatever it was waiting for is superseded. */
   async rebind(id: string, analysisId: string): Promise<SessionRecord> {
-    const current = this.get(id);
+    const { pendingAnalysisId: _, ...current } = this.get(id);
     const record = { ...current, analysisId, analysisIds: [...boundAnalyses(current).filter((a) => a !== analysisId), analysisId] };
     await this.persist(record);
     return record;

@@ -8,6 +8,7 @@ export { SessionDocError } from './errors.ts';
 export { newEntryId } from './entry-id.ts';
 export { ROOT_NAMES, rootOf, type SessionPart } from './roots.ts';
 export { initSessionDoc, readMeta, setTitle, rebindAnalysis, type InitSessionOptions } from './meta.ts';
+export { readPendingAnalysis, writePendingAnalysis, type PendingAnalysis } from './pending-analysis.ts';
 export { readClusterIds, displayedClusterIds, mapClusterIds, lowestFreeIds, clusterName, displayedClusterLabel, type ClusterIds } from './cluster-ids.ts';
 export {
   DEFAULT_VIEW,

@@ -306,8 +306,11 @@ describe('re-analysing a session from its page', () => {
       await toggle.click();
       expect(await blockerStatus()).toBe('running');
       await progress.filter({ hasText: 'place 1 in the queue' }).waitFor({ timeout: 10_000 });
+      // The session is already pointed at the waiting run: the other pages say so over the cloud.
+      await bob.locator('[data-testid=pending-analysis][data-state=running]', { hasText: 'Waiting for a free worker' }).waitFor({ timeout: 10_000 });
       await form(alice).locator('[data-testid=reanalyse-cancel]').click();
       await status(alice).filter({ hasText: 'Cancelled' }).waitFor({ timeout: 10_000 });
+      await bob.locator('[data-testid=pending-analysis][data-state=cancelled]', { hasText: 'the session keeps its analysis' }).waitFor({ timeout: 10_000 });
       const tsne = async () => (await getJson<{ analyses: AnalysisDescription[] }>(`/api/datasets/${dataset.id}/analyses`)).analyses.find((a) => a.params.reduction.method === 'tsne');
       for (let i = 0; i < 50 && (await tsne())?.status !== 'cancelled'; i++) await new Promise((r) => setTimeout(r, 100));
       expect((await tsne())?.status).toBe('cancelled');

@@ -7,7 +7,8 @@ import type { RunningServer } from '../../../server/server.ts';
 import { readMeta } from '../../../shared/session/index.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { connectClient, waitFor, whenSynced } from '../../support/collab-harness.ts';
-import { postJson, uploadAsset } from '../../support/http.ts';
+import { CONTENT_TYPES, postJson, uploadAsset, uploadText } from '../../support/http.ts';
+import { generateMixture, mixtureToCsv } from '../../support/synthetic.ts';
 import { removeDir, startTestServer, tempDataDir, TEST_OWNER_TOKEN } from '../../support/server-process.ts';
 
 /**
@@ -261,6 +262,23 @@ describe('scoping and guessing', () => {
     expect((await call('GET', `/api/analyses/${next.id}`, { token: view })).status).toBe(200);
     // The previous one stays readable: a participant's page may still show it.
     expect((await call('GET', `/api/analyses/${s.analysisId}/cluster.bin`, { token: view })).status).toBe(200);
+  }, 120_000);
+
+  it('a view token follows the analysis its session is moving to; only the edit token points the session at it', async () => {
+    const s = await analysedSession('iris');
+    // The queue runs one analysis at a time here: behind this one, the next stays queued.
+    const table = await uploadText(server.url, mixtureToCsv(generateMixture({ rows: 3000, seed: 17 })), CONTENT_TYPES.csv, 'blocker.csv');
+    const blocker = await postAnalysis(server.url, ((await table.json()) as { id: string }).id, { reduction: { method: 'tsne' }, seed: 17 });
+    const next = await postAnalysis(server.url, s.datasetId, { reduction: { method: 'umap' }, seed: 18 });
+    const view = s.session.viewToken;
+    const point = (token: string) => call('PUT', `/api/sessions/${s.session.id}/analysis`, { token, body: json({ analysisId: next.id }) });
+    expect((await call('GET', `/api/analyses/${next.id}/events`, { token: view })).status).toBe(403);
+    expect((await point(view)).status).toBe(403);
+    expect((await point(s.session.editToken)).status).toBe(202);
+    expect((await call('GET', `/api/analyses/${next.id}`, { token: view })).status).toBe(200);
+    // Watching is not stopping: the view token cannot cancel it.
+    expect((await call('DELETE', `/api/analyses/${next.id}`, { token: view })).status).toBe(403);
+    for (const id of [next.id, blocker.id]) expect((await call('DELETE', `/api/analyses/${id}`, { token: TEST_OWNER_TOKEN })).status).toBe(200);
   }, 120_000);
 
   it('100 wrong tokens in a row get 429 after the bound, and the right token still works from another address', async () => {

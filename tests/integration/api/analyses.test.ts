@@ -84,6 +84,11 @@ describe('analyses through the API', () => {
     expect(layouts.length).toBeGreaterThan(0);
     if (layouts[0].type === 'layout') expect(decodeBuffer(Buffer.from(layouts[0].positions, 'base64')).shape[1]).toBe(3);
     expect(events.at(-1)!.type).toBe('done');
+    // The points' rows come once, before any layout, and are what row-index.bin then holds.
+    const rows = events.filter((e) => e.type === 'rows');
+    expect(rows).toHaveLength(1);
+    expect(events.findIndex((e) => e.type === 'rows')).toBeLessThan(events.findIndex((e) => e.type === 'layout'));
+    if (rows[0].type === 'rows') expect(Array.from(decodeBuffer(Buffer.from(rows[0].rowIndex, 'base64')).data)).toEqual(Array.from((await bin(first.id, 'row-index')).data));
 
     const again = await postAnalysis(server.url, datasets.seattle, params);
     expect(again).toMatchObject({ id: first.id, existing: true, status: 200 });

@@ -1,12 +1,13 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PointsJson, SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
-import { addAnnotation, displayedClusterIds, mapClusterIds, onSessionChange, readAnnotations, readClusterIds, readMeta, readView, setEncoding } from '../../../shared/session/index.ts';
+import { addAnnotation, displayedClusterIds, mapClusterIds, onSessionChange, readAnnotations, readClusterIds, readMeta, readPendingAnalysis, readView, setEncoding } from '../../../shared/session/index.ts';
 import { matchClusterIds } from '../../../server/identity/match-clusters.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { connectClient, rawConnect, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
-import { errorCode, ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
+import { CONTENT_TYPES, errorCode, ownerFetch, postJson, uploadAsset, uploadText } from '../../support/http.ts';
+import { generateMixture, mixtureToCsv } from '../../support/synthetic.ts';
 import { removeDir, startTestServer, tempDataDir, TEST_OWNER_TOKEN } from '../../support/server-process.ts';
 
 let server: RunningServer;
@@ -207,6 +208,51 @@ describe('live sessions over the Yjs WebSocket', () => {
     await whenSynced(later);
     expect(readClusterIds(later.doc)?.analysisId).toBe(hdbscan.id);
     expect(new Map(readClusterIds(later.doc)!.shown)).toEqual(third);
+  });
+
+  it('a session moves to a running analysis when it is done (pending meanwhile, also across a restart); a cancelled one stays pending with why', async () => {
+    // Big enough that UMAP is still running when the PUT arrives (a few seconds), small enough to stay cheap.
+    const upload = await uploadText(server.url, mixtureToCsv(generateMixture({ rows: 3000, clusters: 4, seed: 13 })), CONTENT_TYPES.csv, 'pending.csv');
+    const mixture = ((await upload.json()) as { id: string }).id;
+    const first = await postAnalysis(server.url, mixture, { reduction: { method: 'pca' } });
+    await waitForAnalysis(server.url, first.id);
+    const s = (await (await postJson(`${server.url}/api/sessions`, { datasetId: mixture, analysisId: first.id })).json()) as SessionCreated;
+    const put = (token: string, analysisId: string) =>
+      postJson(`${server.url}/api/sessions/${s.id}/analysis`, { analysisId }, 'PUT', { authorization: `Bearer ${token}` });
+    const watcher = client(s.id, s.viewToken);
+    await whenSynced(watcher);
+
+    const umapRun = await postAnalysis(server.url, mixture, { reduction: { method: 'umap', nEpochs: 150 }, seed: 5 });
+    expect((await put(s.viewToken, umapRun.id)).status).toBe(403);
+    const accepted = await put(s.editToken, umapRun.id);
+    expect(accepted.status).toBe(202);
+    expect(await accepted.json()).toEqual({ id: s.id, analysisId: first.id, pendingAnalysisId: umapRun.id });
+    await waitFor(() => readPendingAnalysis(watcher.doc)?.analysisId === umapRun.id, 5000, 'the pending analysis to reach the viewer');
+    expect(readPendingAnalysis(watcher.doc)?.state).toBe('running');
+    expect(readMeta(watcher.doc).analysisId).toBe(first.id);
+    // The view link may follow it (its events) before the session shows it.
+    expect((await fetch(`${server.url}/api/analyses/${umapRun.id}?token=${s.viewToken}`)).status).toBe(200);
+
+    // A restart in the middle: the queue resumes the analysis, the session goes on waiting for it.
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    server = await startTestServer(dataDir);
+    const later = client(s.id, s.viewToken);
+    await whenSynced(later);
+    await waitFor(() => readMeta(later.doc).analysisId === umapRun.id, 60_000, 'the session to move to the finished analysis');
+    expect(readPendingAnalysis(later.doc)).toBeNull();
+    // The record follows the document (written first, as on any re-bind).
+    const recorded = async () => ((await (await fetch(`${server.url}/api/sessions/${s.id}?token=${s.viewToken}`)).json()) as SessionDescription).analysisId;
+    await waitFor(async () => (await recorded()) === umapRun.id, 5000, 'the session record to follow');
+
+    const tsneRun = await postAnalysis(server.url, mixture, { reduction: { method: 'tsne' }, seed: 6 });
+    expect((await put(s.editToken, tsneRun.id)).status).toBe(202);
+    await ownerFetch(`${server.url}/api/analyses/${tsneRun.id}`, { method: 'DELETE' });
+    await waitFor(() => readPendingAnalysis(later.doc)?.state === 'cancelled', 5000, 'the cancellation to reach the viewer');
+    expect(readPendingAnalysis(later.doc)).toMatchObject({ analysisId: tsneRun.id, message: 'The analysis was cancelled.' });
+    expect(readMeta(later.doc).analysisId).toBe(umapRun.id);
+    // A cancelled analysis is no place to move to.
+    expect(await errorCode(await put(s.editToken, tsneRun.id))).toBe('analysis_not_ready');
   });
 
   it('refuses a missing or wrong token before sending any document data', async () => {

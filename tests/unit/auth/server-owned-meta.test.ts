@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writesServerOwnedMeta } from '../../../server/collab/server-owned-meta.ts';
-import { addAnnotation, initSessionDoc, rebindAnalysis, setEncoding, setFilter, setTitle } from '../../../shared/session/index.ts';
+import { addAnnotation, initSessionDoc, rebindAnalysis, setEncoding, setFilter, setTitle, writePendingAnalysis } from '../../../shared/session/index.ts';
 
 /** The server's document and an editor's copy of it; `edit` returns the update the editor would send. */
 function pair(): { server: Y.Doc; edit: (change: (doc: Y.Doc) => void) => Uint8Array } {
@@ -27,11 +27,23 @@ describe('writesServerOwnedMeta', () => {
       (doc) => doc.getMap('meta').set('datasetId', 'datasetB1'),
       (doc) => doc.getMap('meta').delete('analysisId'),
       (doc) => doc.getMap('meta').set('clusterIds', { analysisId: 'analysisB1', shown: [] }),
+      // The analysis everyone follows while it runs: also the server's to say.
+      (doc) => writePendingAnalysis(doc, { analysisId: 'analysisB1', state: 'running', since: 1 }),
     ];
     for (const write of writes) {
       const { server, edit } = pair();
       expect(writesServerOwnedMeta(server, edit(write)), write.toString()).toBe(true);
     }
+  });
+
+  it("finds an editor's removal of the pending analysis the server wrote", () => {
+    const { server } = pair();
+    writePendingAnalysis(server, { analysisId: 'analysisB1', state: 'failed', since: 1, message: 'out of memory' });
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(editor);
+    writePendingAnalysis(editor, null);
+    expect(writesServerOwnedMeta(server, Y.encodeStateAsUpdate(editor, before))).toBe(true);
   });
 
   it('lets a re-send of what the server already has through (a client back from offline)', () => {

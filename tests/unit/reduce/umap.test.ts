@@ -77,9 +77,23 @@ describe('umap', () => {
   it('reports layouts that settle, the last one being the result', () => {
     const { x } = penguins();
     const layouts: { positions: Float32Array; epoch: number }[] = [];
-    const y = umap(x, { seed: 3, nEpochs: 200, layoutEvery: 20, onLayout: (positions, epoch) => layouts.push({ positions, epoch }) });
-    expect(layouts.map((l) => l.epoch)).toEqual([20, 40, 60, 80, 100, 120, 140, 160, 180, 200]);
+    let progressBeforeStart = -1;
+    const y = umap(x, {
+      seed: 3,
+      nEpochs: 200,
+      layoutEvery: 20,
+      onProgress: (f) => layouts.length === 0 && (progressBeforeStart = Math.max(progressBeforeStart, f)),
+      onLayout: (positions, epoch) => layouts.push({ positions, epoch }),
+    });
+    // Nothing of the neighbour search was reported before the start layout came out.
+    expect(progressBeforeStart).toBe(-1);
+    // First the PCA start, before the neighbour search (the first cloud people see), then every 20 epochs.
+    expect(layouts.map((l) => l.epoch)).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200]);
     expect(layouts.at(-1)!.positions).toEqual(y.data);
+    // The start is the data's principal components (rescaled): a cloud with the right global shape.
+    const start = layouts.shift()!.positions;
+    const scores = pca(x, 3).embedding.data;
+    for (let axis = 0; axis < 3; axis++) expect(Math.abs(correlation(start, scores, axis))).toBeGreaterThan(0.999);
     const moved = (a: Float32Array, b: Float32Array) => {
       let s = 0;
       for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]);
@@ -111,3 +125,20 @@ describe('umap', () => {
     expect(() => umap(x, { nEpochs: 0 })).toThrow(/nEpochs/);
   });
 });
+
+/** Pearson correlation of column `axis` of two n × 3 arrays. */
+function correlation(a: ArrayLike<number>, b: ArrayLike<number>, axis: number): number {
+  const n = a.length / 3;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) (ma += a[3 * i + axis]), (mb += b[3 * i + axis]);
+  ma /= n;
+  mb /= n;
+  let ab = 0, aa = 0, bb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[3 * i + axis] - ma, db = b[3 * i + axis] - mb;
+    ab += da * db;
+    aa += da * da;
+    bb += db * db;
+  }
+  return ab / Math.sqrt(aa * bb);
+}

@@ -25,7 +25,7 @@ export interface TsneOptions {
   seed?: number;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
-  /** Same contract as UMAP's: a fresh copy every `layoutEvery` iterations and at the end. */
+  /** Same contract as UMAP's: a fresh copy of the start (iteration 0), every `layoutEvery` iterations and at the end. */
   onLayout?: (positions: Float32Array, iteration: number, nIter: number) => void;
   layoutEvery?: number;
   /**
@@ -86,13 +86,16 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   const { perplexity, theta, nIter, layoutEvery, exaggeration, learningRate, seed, signal, onProgress } = opts;
   const n = x.rows;
   const features = preReduce(x, 50, { signal });
+  // The starting layout before the slow neighbour search: the first cloud people see (as in umap.ts).
+  const start = initialPositions(features, createRandom(seed));
+  opts.onLayout?.(Float32Array.from(start), 0, nIter);
   const k = Math.min(n - 1, Math.floor(3 * perplexity));
   const graph = knn(features, k, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
   const P = jointAffinities(graph, n, Math.min(perplexity, k));
 
   // Positions, tree and forces on shared memory when a helper thread takes half the repulsion.
   const shared = helper !== null;
-  const pos = sharedCopy(initialPositions(features, createRandom(seed)), shared);
+  const pos = sharedCopy(start, shared);
   const forces = sharedCopy(new Float64Array(3 * n), shared);
   const helperZ = sharedCopy(new Float64Array(1), shared);
   let tree = createOctree(n, shared);

@@ -23,9 +23,10 @@ export interface UmapOptions {
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   /**
-   * Called every `layoutEvery` epochs and once at the end with a fresh copy of the current
-   * n × nComponents positions (the callee may keep it), the epoch reached and the total.
-   * The last call's positions equal the returned embedding.
+   * Called with the starting layout (epoch 0) before the neighbour search, every `layoutEvery`
+   * epochs, and once at the end, each time with a fresh copy of the current n × nComponents
+   * positions (the callee may keep it), the epoch reached and the total. The last call's
+   * positions equal the returned embedding.
    */
   onLayout?: (positions: Float32Array, epoch: number, nEpochs: number) => void;
   layoutEvery?: number;
@@ -116,6 +117,11 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
   const { nComponents: dim, nNeighbors, minDist, spread, nEpochs, seed, signal, onProgress } = opts;
   const n = x.rows;
   const features = preReduce(x, 50, { signal });
+  // The PCA start takes about a second even at 1M rows, the neighbour search minutes: shown
+  // first, it is the cloud people look at while the rest is computed (it draws no random
+  // numbers the search uses, so the result is the same as computing it after).
+  const embedding = initialLayout(features, dim, createRandom(seed ^ 0x5eed));
+  opts.onLayout?.(embedding.slice(), 0, nEpochs);
   // As in umap-learn, a row is the first of its own nNeighbors: nNeighbors − 1 others.
   const others = nNeighbors - 1;
   const graph = opts.knnGraph
@@ -123,7 +129,6 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
     : knn(features, others, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
   throwIfAborted(signal);
   const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
-  const embedding = initialLayout(features, dim, createRandom(seed ^ 0x5eed));
   const { a, b } = findAbParams(spread, minDist);
   const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed };
   return createLayoutSchedule(fuzzy, embedding, dim, params, helper);
