@@ -10,10 +10,12 @@ const cases = fileURLToPath(new URL('../cases/reduce.ts', import.meta.url));
 const full = process.env.BENCH_FULL === '1';
 
 function row(work: string, impl: string, rows: number, o: CaseOutcome): Record<string, string | number> {
-  const { ms, ...figures } = o.result as Record<string, number>;
+  const { ms, cpuMs, ...figures } = o.result as Record<string, number>;
   // Quality figures differ in the 4th decimal between methods: print them to 4.
   const precise = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v.toFixed(4)]));
-  return { work, impl, rows, seconds: ms / 1000, peakRssMB: Math.round(o.peakRssMB), ...precise };
+  // CPU seconds (all threads) where the case measures them: steadier than wall time on a loaded machine.
+  const cpu: Record<string, number> = cpuMs === undefined ? {} : { cpuSeconds: cpuMs / 1000 };
+  return { work, impl, rows, seconds: ms / 1000, ...cpu, peakRssMB: Math.round(o.peakRssMB), ...precise };
 }
 
 export async function run(): Promise<void> {
