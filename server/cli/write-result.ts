@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ANALYSIS_ARRAYS, SERVED_ARRAY_NAMES, type AnalysisArrays } from '../../shared/analysis-arrays.ts';
+import { ANALYSIS_ARRAYS, SERVED_ARRAY_NAMES, type ServedArrays } from '../../shared/analysis-arrays.ts';
 import type { AnalysisSummary } from '../../shared/analysis-result.ts';
 import type { PointsJson } from '../../shared/api-types.ts';
 import { encodeBuffer } from '../../shared/binary.ts';
@@ -17,12 +17,13 @@ import { PathError, type AnalyzeOptions } from './analyze-options.ts';
  */
 type Output = NonNullable<AnalyzeOptions['output']>;
 
-export const SUMMARY_FILE = 'summary.json';
+const SUMMARY_FILE = 'summary.json';
 const ARRAY_FILES = new Set(SERVED_ARRAY_NAMES.map((name) => `${ANALYSIS_ARRAYS[name].file}.bin`));
 
 export interface CliResult {
   summary: AnalysisSummary;
-  arrays: Pick<AnalysisArrays, 'rowIndex' | 'positions' | 'cluster' | 'anomaly' | 'anomalyFlag'>;
+  /** The arrays a client downloads (the feature matrix stays out: large, and only the server's). */
+  arrays: ServedArrays;
 }
 
 /**
