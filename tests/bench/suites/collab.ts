@@ -8,7 +8,8 @@ import type { FanoutArgs, PresenceArgs, ServerKind } from '../cases/collab.ts';
  * (run as shipped, in its own process), same clients, same workload, same run. Then the
  * presence load of a VR session: all 50 publish head poses at 20 Hz. The clients share one
  * process, so their own work is part of the latencies (both servers alike); clientsPeakMB is
- * that process's peak.
+ * that process's peak. Presence `samples` counts poses received by the end of the window plus
+ * 300 ms: fewer means the receivers fell behind (more messages to handle per pose).
  */
 const CASE = 'tests/bench/cases/collab.ts';
 const SERVERS: ServerKind[] = ['stock', 'ours'];
