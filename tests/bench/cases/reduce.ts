@@ -57,7 +57,7 @@ export async function umapStock({ rows }: { rows: number }) {
 export async function umapJsWithOurKnn({ rows }: { rows: number }) {
   const x = features(rows);
   const input = toRows(x);
-  const { value, ms } = await timed(() => {
+  const { value, ms, cpuMs } = await timed(() => {
     const graph = knn(x, 14, { seed: 1 });
     const u = new UMAP({ nComponents: 3, random: createRandom(1) });
     const indices: number[][] = [];
@@ -69,7 +69,7 @@ export async function umapJsWithOurKnn({ rows }: { rows: number }) {
     u.setPrecomputedKNN(indices, distances);
     return u.fit(input);
   });
-  return { ms, trust: quality(x, fromRows(value)) };
+  return { ms, cpuMs, trust: quality(x, fromRows(value)) };
 }
 
 export async function umapOurs({ rows, nEpochs }: { rows: number; nEpochs?: number }) {
