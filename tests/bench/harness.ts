@@ -41,13 +41,20 @@ export function runCase(module: string, fn: string, args: unknown, heapMB = 8192
 
 let baselineRss = 0;
 
-/** Inside a case: marks the start of the measured work and returns elapsed ms when done. */
-export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+/**
+ * Inside a case: marks the start of the measured work and returns elapsed ms when done, and the
+ * CPU time the process spent on it (all its threads, user + system): on a shared, loaded
+ * machine the CPU time is the steadier figure, and beside the wall time it shows the cores used.
+ */
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   globalThis.gc?.();
   baselineRss = process.memoryUsage().rss;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const value = await work();
-  return { value, ms: performance.now() - start };
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export function baselineRssMB(): number {

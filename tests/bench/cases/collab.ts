@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type * as Y from 'yjs';
 import { timed } from '../harness.ts';
-import { startCollabChild } from '../../support/collab-child.ts';
+import { startCollabChild, type CollabChild } from '../../support/collab-child.ts';
+import { startStockCollabChild, STOCK_SERVER_VERSION } from '../../support/stock-collab-child.ts';
 import { connectClient, sleep, tempDataDir, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { initialAwarenessState } from '../../../shared/session/index.ts';
 
 /**
  * Fan-out latency: one editor and N-1 viewers (stock y-websocket clients, all in this process)
  * in one session on loopback; the server runs in its own child process so its memory is its
- * own. Latency of update i = time until the last of the other clients has it.
+ * own. Latency of update i = time until the last of the other clients has it. The servers:
+ * ours (auth, read-only viewers, every update durable before it is relayed) and the stock
+ * @y/websocket-server as shipped (in memory, no auth), with the same clients and workload.
  */
+export type ServerKind = 'ours' | 'stock';
+
 export interface FanoutArgs {
-  server: 'ours' | 'memory-relay';
+  server: ServerKind;
   clients: number;
   updates: number;
   intervalMs: number;
@@ -22,7 +26,6 @@ export interface FanoutArgs {
 const SESSION = 'bench-session-01';
 const EDIT = 'bench-edit-token-000000';
 const VIEW = 'bench-view-token-000000';
-const relayScript = fileURLToPath(new URL('../../support/collab-memory-relay.ts', import.meta.url));
 
 /** Resident and peak resident memory of another process, MB (Linux /proc). */
 function memoryOf(pid: number): { rssMB: number; peakMB: number } {
@@ -42,14 +45,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-const label = (server: FanoutArgs['server']): string =>
-  server === 'ours' ? 'ours (fsync before relay)' : 'in-memory relay (reference design)';
+const label = (server: ServerKind): string =>
+  server === 'ours' ? 'ours (fsync before relay)' : `stock @y/websocket-server ${STOCK_SERVER_VERSION} (in memory)`;
+
+/** The server under test in its own process; ours keeps its update log under `dataDir`. */
+function startServer(server: ServerKind, dataDir: string): Promise<CollabChild> {
+  return server === 'ours' ? startCollabChild(dataDir, SESSION, EDIT, VIEW) : startStockCollabChild();
+}
+
+/** The server's memory columns of a result line: resident at rest, at the end, and its peak. */
+function memoryColumns(pid: number, idle: { rssMB: number }): Record<string, number> {
+  const now = memoryOf(pid);
+  return { serverIdleMB: idle.rssMB, serverRssMB: now.rssMB, serverPeakMB: now.peakMB };
+}
 
 export async function fanout(args: FanoutArgs): Promise<Record<string, number | string>> {
   // Each y-websocket provider in Node adds a process 'exit' listener.
   process.setMaxListeners(args.clients + 10);
   const data = await tempDataDir();
-  const child = await startCollabChild(data.dir, SESSION, EDIT, VIEW, args.server === 'ours' ? undefined : relayScript);
+  const child = await startServer(args.server, data.dir);
   const idle = memoryOf(child.child.pid!);
   const clients: TestClient[] = [];
   try {
@@ -85,7 +99,6 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
     });
     const latencies = sent.map((t, i) => lastArrival[i] - t).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
     const lost = sent.filter((_, i) => arrivals[i] !== args.clients - 1).length;
-    const peak = memoryOf(child.child.pid!);
     return {
       server: label(args.server),
       clients: args.clients,
@@ -96,8 +109,7 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
       p95Ms: percentile(latencies, 0.95),
       maxMs: latencies[latencies.length - 1] ?? NaN,
       runMs: ms,
-      serverIdleMB: idle.rssMB,
-      serverPeakMB: peak.peakMB,
+      ...memoryColumns(child.child.pid!, idle),
     };
   } finally {
     for (const c of clients) c.destroy();
@@ -107,7 +119,7 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
 }
 
 export interface PresenceArgs {
-  server: FanoutArgs['server'];
+  server: ServerKind;
   clients: number;
   hz: number;
   seconds: number;
@@ -120,7 +132,8 @@ export interface PresenceArgs {
 export async function presence(args: PresenceArgs): Promise<Record<string, number | string>> {
   process.setMaxListeners(args.clients + 10);
   const data = await tempDataDir();
-  const child = await startCollabChild(data.dir, SESSION, EDIT, VIEW, args.server === 'ours' ? undefined : relayScript);
+  const child = await startServer(args.server, data.dir);
+  const idle = memoryOf(child.child.pid!);
   const clients: TestClient[] = [];
   try {
     for (let i = 0; i < args.clients; i++) clients.push(connectClient(child.wsBase, SESSION, i % 2 === 0 ? EDIT : VIEW));
@@ -171,7 +184,7 @@ export async function presence(args: PresenceArgs): Promise<Record<string, numbe
       p95Ms: percentile(latencies, 0.95),
       runMs: ms,
       serverCpuMs: cpuMsOf(child.child.pid!) - cpuBefore,
-      serverPeakMB: memoryOf(child.child.pid!).peakMB,
+      ...memoryColumns(child.child.pid!, idle),
     };
   } finally {
     for (const c of clients) c.destroy();
