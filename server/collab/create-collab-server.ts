@@ -68,7 +68,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   async function openRoom(id: string, useInitialState: boolean): Promise<Room> {
     const loaded = await backend.persistence.open(id);
     const room: Room = new Room(id, loaded.log, {
-      compactAfterBytes: opts.compactAfterBytes,
+      compactAfterBytes: backend.compactAfterBytes ?? opts.compactAfterBytes,
       onError: opts.onError,
       onFailure: (failed) => void unload(failed, CLOSE.internalError, 'storage failure', false),
     });
@@ -82,6 +82,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         backend.relay.subscribe(id, loaded, {
           update: (update, message) => room.relayed(update, message),
           awareness: (update, message) => room.relayedAwareness(update, message),
+          resync: (state, updates) => room.resync(state, updates),
           deleted: () => {
             deleted.add(id);
             void unload(room, CLOSE.sessionDeleted, 'session deleted', false);

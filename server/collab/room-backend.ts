@@ -46,6 +46,11 @@ export interface RelayListener {
   awareness(update: Uint8Array, message: Uint8Array): void;
   /** Another process deleted the session. */
   deleted(): void;
+  /**
+   * The relay fell behind what the store kept (entries it never read were compacted away):
+   * here is the room's whole stored content again; apply it and forward what was missing.
+   */
+  resync(state: Uint8Array | null, updates: readonly Uint8Array[]): void;
 }
 
 export interface RelaySubscription {
@@ -65,5 +70,7 @@ export interface CollabBackend {
   persistence: DocumentPersistence;
   /** Null: one process holds every room (the embedded default). */
   relay: RoomRelay | null;
+  /** The backend's own compaction threshold (a stream held in memory is dearer than a log file). */
+  compactAfterBytes?: number;
   close(): Promise<void>;
 }

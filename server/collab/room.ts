@@ -140,6 +140,24 @@ export class Room {
     this.compactIfDue();
   }
 
+  /** The whole stored document again (the relay missed entries): what this room lacked goes to its peers. */
+  resync(state: Uint8Array | null, updates: readonly Uint8Array[]): void {
+    if (this.state !== 'open') return;
+    const before = Y.encodeStateVector(this.doc);
+    for (const update of state ? [state, ...updates] : updates) {
+      try {
+        Y.applyUpdate(this.doc, update, RELAYED);
+      } catch (err) {
+        this.options.onError(err, `session ${this.id}: skipping a stored update that does not apply`);
+      }
+    }
+    const missing = Y.encodeStateAsUpdate(this.doc, before);
+    // Two zero counts (no structs, no deletions): nothing was missing.
+    if (missing.length <= 2) return;
+    const message = updateMessage(missing);
+    for (const peer of this.peers) peer.send(message);
+  }
+
   /** Presence from another process (already gated there): kept for joiners here and forwarded. */
   relayedAwareness(update: Uint8Array, message: Uint8Array): void {
     if (this.state !== 'open') return;
