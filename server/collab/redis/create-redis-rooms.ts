@@ -65,7 +65,8 @@ export async function createRedisRooms(options: RedisRoomsOptions): Promise<Coll
       },
       async remove(sessionId) {
         const keys = roomKeys(sessionId);
-        await runScript(command, DELETE, [keys.snapshot, keys.stream, keys.deleted], [origin, String(keepTailMs)]);
+        // Long enough for every process's reader to see the deletion entry, even with no kept tail.
+        await runScript(command, DELETE, [keys.snapshot, keys.stream, keys.deleted], [origin, String(Math.max(keepTailMs, 60_000))]);
       },
     },
     relay: {

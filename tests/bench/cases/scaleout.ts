@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import Redis from 'ioredis';
+import type * as Y from 'yjs';
+import { timed } from '../harness.ts';
+import { connectClient, sleep, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { postJson, uploadAsset } from '../../support/http.ts';
+import { startScaleoutCluster } from '../../support/scaleout-cluster.ts';
+import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../../support/server-process.ts';
+import type { SessionCreated } from '../../../shared/api-types.ts';
+import { initialAwarenessState } from '../../../shared/session/index.ts';
+import { roomKeys } from '../../../server/collab/redis/room-keys.ts';
+
+/**
+ * Issue 14's proof of the rooms, as figures: real server processes (`npm start`'s entry), one
+ * real redis-server, stock y-websocket clients all in this process (their own work is part of
+ * every latency, alike for every setup). 'redis-2': two processes sharing the session through
+ * Redis; 'embedded': one process, files, no Redis: the baseline.
+ */
+export type Setup = 'redis-2' | 'embedded';
+
+interface Running {
+  servers: ServerChild[];
+  session: SessionCreated;
+  wsBase(i: number): string;
+  redisUrl: string | null;
+  close(): Promise<void>;
+}
+
+/** Seats per process: the 500 clients of the proof are above the default cap of 200 per session. */
+const SEATS = { COLLAB_MAX_CONNECTIONS: '600' };
+
+async function start(setup: Setup): Promise<Running> {
+  if (setup === 'redis-2') {
+    const cluster = await startScaleoutCluster(2, SEATS);
+    return { servers: cluster.servers, session: cluster.session, wsBase: cluster.wsBase, redisUrl: cluster.redis.url, close: cluster.close };
+  }
+  const dataDir = await tempDataDir('mirage-bench-embedded-');
+  const server = await startServerChild(dataDir, SEATS);
+  try {
+    const dataset = await uploadAsset(server.url, 'penguins');
+    const response = await postJson(`${server.url}/api/sessions`, { datasetId: dataset.id, title: 'bench' });
+    const session = (await response.json()) as SessionCreated;
+    return {
+      servers: [server],
+      session,
+      wsBase: () => `${server.url.replace(/^http/, 'ws')}/yjs`,
+      redisUrl: null,
+      async close() {
+        await server.stop();
+        await removeDir(dataDir);
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    await removeDir(dataDir);
+    throw error;
+  }
+}
+
+/** Peak resident memory (VmHWM) and CPU time (user + system) of another process (Linux /proc). */
+function usageOf(pid: number): { peakMB: number; cpuMs: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { peakMB: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export interface FanoutArgs {
+  setup: Setup;
+  clients: number;
+  hz: number;
+  seconds: number;
+}
+
+/**
+ * One writer (on process 0) at `hz` for `seconds`, every other client a viewer, spread evenly
+ * over the processes. Latency of an update = until the last client on the other process has it
+ * (on one process: the last other client). Missed = updates some client never got.
+ */
+export async function fanout(args: FanoutArgs): Promise<Record<string, number | string>> {
+  process.setMaxListeners(args.clients + 20);
+  const running = await start(args.setup);
+  const processes = running.servers.length;
+  const clients: TestClient[] = [];
+  try {
+    for (let i = 0; i < args.clients; i++) {
+      const token = i === 0 ? running.session.editToken : running.session.viewToken;
+      clients.push(connectClient(running.wsBase(i % processes), running.session.id, token));
+      // Joins in small waves, as people arrive: not 500 handshakes in one tick.
+      if (i % 50 === 49) await Promise.all(clients.slice(-50).map((c) => whenSynced(c, 60_000)));
+    }
+    await Promise.all(clients.map((c) => whenSynced(c, 60_000)));
+    const far = clients.filter((_, i) => i !== 0 && (processes === 1 || i % processes !== 0));
+    const sent: number[] = [];
+    const arrivals = new Map<TestClient, number[]>();
+    for (const c of clients.slice(1)) {
+      const times: number[] = [];
+      arrivals.set(c, times);
+      c.doc.getMap('bench').observe((event: Y.YMapEvent<unknown>) => {
+        const now = performance.now();
+        for (const key of event.keysChanged) times[Number(key.slice(1))] = now;
+      });
+    }
+    const before = running.servers.map((s) => usageOf(s.child.pid!));
+    const editor = clients[0].doc.getMap('bench');
+    const period = 1000 / args.hz;
+    const count = Math.round(args.seconds * args.hz);
+    const { ms } = await timed(async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < count; i++) {
+        sent[i] = performance.now();
+        editor.set(`u${i}`, i);
+        await sleep(Math.max(0, t0 + (i + 1) * period - performance.now()));
+      }
+    });
+    const lastWrite = sent[sent.length - 1];
+    const everyone = () => [...arrivals.values()].every((t) => t[count - 1] !== undefined && t.filter((x) => x !== undefined).length === count);
+    await waitFor(everyone, 30_000, 'every update at every client').catch(() => undefined);
+    const identical = Math.max(...[...arrivals.values()].flatMap((t) => t.filter((x) => x !== undefined))) - lastWrite;
+    const latencies = sent.map((s, i) => Math.max(...far.map((c) => arrivals.get(c)![i] ?? Infinity)) - s).sort((a, b) => a - b);
+    const missed = sent.filter((_, i) => [...arrivals.values()].some((t) => t[i] === undefined)).length;
+    const after = running.servers.map((s) => usageOf(s.child.pid!));
+    return {
+      setup: args.setup === 'redis-2' ? '2 processes + Redis' : '1 process (embedded)',
+      clients: args.clients,
+      updates: count,
+      missed,
+      p50Ms: percentile(latencies, 0.5),
+      p95Ms: percentile(latencies, 0.95),
+      identicalAfterMs: identical,
+      runMs: ms,
+      serverPeakMB: after.map((u) => u.peakMB.toFixed(0)).join(' + '),
+      serverCpuMs: after.map((u, i) => u.cpuMs - before[i].cpuMs).join(' + '),
+    };
+  } finally {
+    for (const c of clients) c.destroy();
+    await running.close();
+  }
+}
+
+export interface JoinArgs {
+  setup: Setup;
+  updates: number;
+}
+
+/** A client joins (on the last process) after `updates` edits by 20 writers: time to synced, and whether it has them all. */
+export async function join(args: JoinArgs): Promise<Record<string, number | string>> {
+  process.setMaxListeners(64);
+  const running = await start(args.setup);
+  const writers: TestClient[] = [];
+  try {
+    const perWriter = Math.ceil(args.updates / 20);
+    for (let i = 0; i < 20; i++) writers.push(connectClient(running.wsBase(i % running.servers.length), running.session.id, running.session.editToken));
+    await Promise.all(writers.map((c) => whenSynced(c)));
+    writers.forEach((w, i) => {
+      for (let j = 0; j < perWriter; j++) w.doc.getMap('bench').set(`w${i}-${j}`, j);
+    });
+    const total = perWriter * 20;
+    await waitFor(() => writers.every((w) => w.doc.getMap('bench').size === total), 120_000, 'the writers to converge');
+    for (const w of writers) w.destroy();
+    writers.length = 0;
+    await sleep(500);
+    const { value: joiner, ms } = await timed(async () => {
+      const c = connectClient(running.wsBase(running.servers.length - 1), running.session.id, running.session.viewToken);
+      await whenSynced(c, 30_000);
+      return c;
+    });
+    const got = joiner.doc.getMap('bench').size;
+    joiner.destroy();
+    return { setup: args.setup === 'redis-2' ? '2 processes + Redis' : '1 process (embedded)', updates: total, joinMs: ms, complete: got === total ? 'yes' : `NO (${got})` };
+  } finally {
+    for (const w of writers) w.destroy();
+    await running.close();
+  }
+}
+
+export interface MemoryArgs {
+  seconds: number;
+  sampleSeconds: number;
+}
+
+/**
+ * Steady edits (a writer at 10 Hz) and presence (10 clients at 10 Hz) through two processes
+ * for `seconds`: Redis' used memory and the room's stream length, sampled. Flat = compaction
+ * and trimming keep up.
+ */
+export async function redisMemory(args: MemoryArgs): Promise<Record<string, number | string>> {
+  process.setMaxListeners(64);
+  const running = await start('redis-2');
+  const redis = new Redis(running.redisUrl!, { maxRetriesPerRequest: null });
+  const clients: TestClient[] = [];
+  try {
+    for (let i = 0; i < 10; i++) clients.push(connectClient(running.wsBase(i % 2), running.session.id, running.session.editToken));
+    await Promise.all(clients.map((c) => whenSynced(c)));
+    const stream = roomKeys(running.session.id).stream;
+    const samples: Array<{ usedMB: number; entries: number }> = [];
+    const sample = async () => {
+      const info = await redis.info('memory');
+      samples.push({ usedMB: Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN) / 2 ** 20, entries: await redis.xlen(stream) });
+    };
+    await sample();
+    const end = performance.now() + args.seconds * 1000;
+    let nextSample = performance.now() + args.sampleSeconds * 1000;
+    for (let i = 0; performance.now() < end; i++) {
+      clients[0].doc.getMap('bench').set(`k${i % 500}`, i);
+      clients.forEach((c, j) => c.provider.awareness.setLocalState({ ...initialAwarenessState(`client ${j}`, '#336699', 'vr'), hovered: (i + j) % 300 }));
+      if (performance.now() >= nextSample) {
+        await sample();
+        nextSample += args.sampleSeconds * 1000;
+      }
+      await sleep(100);
+    }
+    await sample();
+    const half = samples.slice(Math.floor(samples.length / 2));
+    return {
+      seconds: args.seconds,
+      usedMBFirst: samples[0].usedMB,
+      usedMBMaxSecondHalf: Math.max(...half.map((s) => s.usedMB)),
+      usedMBLast: samples[samples.length - 1].usedMB,
+      entriesMaxSecondHalf: Math.max(...half.map((s) => s.entries)),
+      entriesLast: samples[samples.length - 1].entries,
+      usedMBSeries: samples.map((s) => s.usedMB.toFixed(2)).join(' '),
+    };
+  } finally {
+    for (const c of clients) c.destroy();
+    redis.disconnect();
+    await running.close();
+  }
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, tempDataDir, startCollabServer, waitFor, whenSynced, type SessionTokens, type TestClient, type TestServer } from '../../support/collab-harness.ts';
+import { REDIS_MISSING, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
+import { createRedisRooms } from '../../../server/collab/redis/index.ts';
+import { CLOSE } from '../../../server/collab/index.ts';
+
+/**
+ * The Redis backend under two collab servers in this process (cheaper than two server
+ * processes, same Redis and same code path below the HTTP app): what crosses processes besides
+ * edits and presence (a deletion, a refused server-owned write), and the check of Redis' settings.
+ */
+if (REDIS_MISSING) console.warn(`Redis rooms backend: ${REDIS_MISSING}`);
+const describeWithRedis = REDIS_MISSING ? describe.skip : describe;
+
+const SESSION = 'redis-backend-01';
+const TOKENS: SessionTokens = { edit: 'redis-backend-edit-token-0001', view: 'redis-backend-view-token-0001' };
+
+describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})` : ''}`, () => {
+  let redis: RedisServer;
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  const servers: TestServer[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    data = await tempDataDir();
+    for (let i = 0; i < 2; i++) {
+      const backend = await createRedisRooms({ url: redis.url, onError: () => undefined });
+      servers.push(await startCollabServer(data.dir, new Map([[SESSION, TOKENS]]), { backend }));
+    }
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    for (const s of servers) await s.close();
+    await redis?.stop();
+    await data?.remove();
+  });
+
+  const join = (server: number): TestClient => {
+    const client = connectClient(servers[server].wsBase, SESSION, TOKENS.edit);
+    clients.push(client);
+    return client;
+  };
+
+  it('refuses an editor\'s write to server-owned meta on its process; the other process never sees it', async () => {
+    const [a, b] = [join(0), join(1)];
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const closes: number[] = [];
+    b.provider.on('closed', (event: { code: number }) => closes.push(event.code));
+    b.doc.getMap('meta').set('analysisId', 'not-through-the-api');
+    a.doc.getMap('notes').set('after', 1);
+    await waitFor(() => closes.length > 0, 10_000, 'the writer to be closed');
+    expect(closes).toEqual([CLOSE.forbidden]);
+    const fresh = join(0);
+    await whenSynced(fresh);
+    expect(fresh.doc.getMap('notes').get('after')).toBe(1);
+    expect(fresh.doc.getMap('meta').has('analysisId')).toBe(false);
+    expect(a.doc.getMap('meta').has('analysisId')).toBe(false);
+  });
+
+  it('closes the clients on every process when one process deletes the session, and loads it nowhere again', async () => {
+    const onOther = join(1);
+    await whenSynced(onOther);
+    const closes: number[] = [];
+    onOther.provider.on('closed', (event: { code: number }) => closes.push(event.code));
+    await servers[0].collab.deleteSession(SESSION);
+    await waitFor(() => closes.length > 0, 10_000, 'the other process to close its client');
+    expect(closes).toEqual([CLOSE.sessionDeleted]);
+    const late = join(1);
+    const lateCloses: number[] = [];
+    late.provider.on('closed', (event: { code: number }) => lateCloses.push(event.code));
+    await waitFor(() => lateCloses.length > 0, 10_000, 'a new connection to be refused');
+    expect(lateCloses).toEqual([CLOSE.sessionDeleted]);
+  });
+
+  it('refuses a Redis that evicts or keeps no AOF, and warns about appendfsync everysec', async () => {
+    const evicting = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
+    const relaxed = await startRedisServer(['--appendfsync', 'everysec']);
+    try {
+      await expect(createRedisRooms({ url: evicting.url })).rejects.toMatchObject({ code: 'redis_unsafe_config', message: expect.stringMatching(/maxmemory-policy is allkeys-lru.*noeviction/) });
+      const warnings: string[] = [];
+      const backend = await createRedisRooms({ url: relaxed.url, warn: (m) => warnings.push(m) });
+      await backend.close();
+      expect(warnings).toEqual([expect.stringMatching(/appendfsync is everysec.*power loss/)]);
+    } finally {
+      await evicting.stop();
+      await relaxed.stop();
+    }
+  });
+
+  it('says clearly when nothing answers at REDIS_URL', async () => {
+    await expect(createRedisRooms({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 2_000 })).rejects.toMatchObject({ code: 'redis_unreachable' });
+  });
+});
