@@ -11,7 +11,7 @@ import { CollabError, type CollabBackend } from './collab/index.ts';
 // The one file that reads the environment and listens: `npm start`.
 try {
   const config = configFromEnv();
-  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(process.env.REDIS_URL) });
+  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(process.env.REDIS_URL, config.dataDir) });
   // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
   const httpsNote = server.https ? ` and ${server.https.url}` : '';
   console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir})`);
@@ -74,7 +74,7 @@ try {
  * Rooms on Redis Streams when REDIS_URL is set (issue 14, docs/collab.md): every process started
  * with the same REDIS_URL serves every session. Without it nothing of Redis is even loaded.
  */
-async function collabBackendFromEnv(redisUrl: string | undefined): Promise<CollabBackend | undefined> {
+async function collabBackendFromEnv(redisUrl: string | undefined, dataDir: string): Promise<CollabBackend | undefined> {
   if (!redisUrl) return undefined;
   const { createRedisRooms, REDIS_ROOMS_DEFAULTS } = await import('./collab/redis/index.ts');
   const seconds = (name: string, fallback: number): number => {
@@ -87,6 +87,8 @@ async function collabBackendFromEnv(redisUrl: string | undefined): Promise<Colla
   if (!Number.isInteger(kib) || kib < 1) throw new ConfigError(`REDIS_COMPACT_AFTER_KB must be a whole number ≥ 1, got "${process.env.REDIS_COMPACT_AFTER_KB}".`);
   const backend = await createRedisRooms({
     url: redisUrl,
+    // Documents this DATA_DIR kept in files before REDIS_URL was set are taken over, not lost.
+    importFromDataDir: dataDir,
     keepTailMs: seconds('REDIS_STREAM_TAIL_S', REDIS_ROOMS_DEFAULTS.keepTailMs / 1000) * 1000,
     compactAfterBytes: kib * 1024,
   });

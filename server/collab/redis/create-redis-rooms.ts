@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import Redis from 'ioredis';
+import * as Y from 'yjs';
 import { CollabError } from '../errors.ts';
+import { SessionStorage } from '../session-storage.ts';
 import type { CollabBackend, LoadedRoom, RelayListener } from '../room-backend.ts';
 import { CompactionQueue } from './compaction.ts';
 import { loadRoom } from './load-room.ts';
 import { checkRedisConfig } from './redis-config-check.ts';
 import { RedisRoomLog } from './redis-room-log.ts';
 import { roomKeys } from './room-keys.ts';
-import { DELETE, runScript } from './room-scripts.ts';
+import { DELETE, IMPORT, runScript } from './room-scripts.ts';
 import type { StreamEntry } from './stream-entries.ts';
 import { StreamReader } from './stream-reader.ts';
 
 export interface RedisRoomsOptions {
   /** redis://[user:password@]host:port[/db] */
   url: string;
+  /**
+   * DATA_DIR of a server that kept documents in files before: a room Redis knows nothing of is
+   * seeded from `${dataDir}/sessions/<id>/` (read only) the first time it is opened.
+   */
+  importFromDataDir?: string;
   /** Stream tail kept after a compaction, for processes a little behind. */
   keepTailMs?: number;
   /** Bytes added to a room's stream (edits and presence, by any process) that start a compaction. */
@@ -58,7 +66,10 @@ export async function createRedisRooms(options: RedisRoomsOptions): Promise<Coll
     compactAfterBytes: options.compactAfterBytes ?? REDIS_ROOMS_DEFAULTS.compactAfterBytes,
     persistence: {
       async open(sessionId): Promise<LoadedRoom> {
-        const stored = await loadRoom(command, sessionId);
+        let stored = await loadRoom(command, sessionId);
+        if (stored !== 'deleted' && stored.position === null && options.importFromDataDir) {
+          if (await importFiles(command, sessionId, options.importFromDataDir)) stored = await loadRoom(command, sessionId);
+        }
         if (stored === 'deleted') throw new CollabError('session_deleted', `session ${sessionId} was deleted`);
         const log = new RedisRoomLog(command, sessionId, origin, (id) => compaction.request(id));
         return { log, state: stored.state, updates: stored.updates, awareness: stored.awareness, tornBytes: 0, position: stored.position };
@@ -109,6 +120,15 @@ function relay(entries: StreamEntry[], self: string, log: RedisRoomLog, listener
     if (entry.kind === 'update') listener.update(entry.update, entry.message);
     else listener.awareness(entry.update, entry.message);
   }
+}
+
+/** Seeds an unknown room from the files of the embedded store; false when there are none (or Redis had it after all). */
+async function importFiles(redis: Redis, sessionId: string, dataDir: string): Promise<boolean> {
+  const stored = await SessionStorage.read(join(dataDir, 'sessions', sessionId));
+  if (!stored) return false;
+  const state = Y.mergeUpdates(stored.state ? [stored.state, ...stored.updates] : stored.updates);
+  const keys = roomKeys(sessionId);
+  return Number(await runScript(redis, IMPORT, [keys.snapshot, keys.stream, keys.deleted], [state])) === 1;
 }
 
 async function reachable(redis: Redis, where: string, timeoutMs: number): Promise<void> {

@@ -66,6 +66,16 @@ redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return 1
 `;
 
+/**
+ * KEYS: snapshot, stream, deleted; ARGV: state → 1 if stored. Seeds a room that Redis knows
+ * nothing of with a document kept in files before REDIS_URL was set; never over anything.
+ */
+export const IMPORT = `
+if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'upto', '0-0')
+return 1
+`;
+
 /** Runs a script by its SHA (EVALSHA), loading it again when Redis forgot it (a restart). */
 export async function runScript(redis: Redis, lua: string, keys: string[], args: Array<string | Buffer | Uint8Array>): Promise<unknown> {
   const sha = shaOf(lua);

@@ -14,6 +14,8 @@ const describeWithRedis = REDIS_MISSING ? describe.skip : describe;
 
 const SESSION = 'redis-backend-01';
 const TOKENS: SessionTokens = { edit: 'redis-backend-edit-token-0001', view: 'redis-backend-view-token-0001' };
+const FILES_FIRST = 'files-first-01';
+const SESSIONS = new Map([[SESSION, TOKENS], [FILES_FIRST, TOKENS]]);
 
 describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})` : ''}`, () => {
   let redis: RedisServer;
@@ -26,7 +28,7 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     data = await tempDataDir();
     for (let i = 0; i < 2; i++) {
       const backend = await createRedisRooms({ url: redis.url, onError: () => undefined });
-      servers.push(await startCollabServer(data.dir, new Map([[SESSION, TOKENS]]), { backend }));
+      servers.push(await startCollabServer(data.dir, SESSIONS, { backend }));
     }
   });
 
@@ -72,6 +74,27 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     late.provider.on('closed', (event: { code: number }) => lateCloses.push(event.code));
     await waitFor(() => lateCloses.length > 0, 10_000, 'a new connection to be refused');
     expect(lateCloses).toEqual([CLOSE.sessionDeleted]);
+  });
+
+  it('takes over a document kept in files before REDIS_URL was set, once', async () => {
+    const id = FILES_FIRST;
+    const embedded = await startCollabServer(data.dir, SESSIONS);
+    await embedded.collab.createSessionDocument(id, (doc) => doc.getMap('notes').set('kept', 'in files'));
+    await embedded.collab.withDocument(id, (doc) => doc.getMap('notes').set('and', 'in the log'));
+    await embedded.close();
+
+    const backend = await createRedisRooms({ url: redis.url, importFromDataDir: data.dir, onError: () => undefined });
+    const shared = await startCollabServer(data.dir, SESSIONS, { backend });
+    servers.push(shared);
+    const client = connectClient(shared.wsBase, id, TOKENS.edit);
+    clients.push(client);
+    await whenSynced(client);
+    expect(client.doc.getMap('notes').toJSON()).toEqual({ kept: 'in files', and: 'in the log' });
+    // On another process (no import configured), the room now comes from Redis.
+    const other = connectClient(servers[1].wsBase, id, TOKENS.edit);
+    clients.push(other);
+    await whenSynced(other);
+    expect(other.doc.getMap('notes').get('kept')).toBe('in files');
   });
 
   it('refuses a Redis that evicts or keeps no AOF, and warns about appendfsync everysec', async () => {
