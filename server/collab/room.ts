@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RelaySubscription, RoomLog } from './room-backend.ts';
-import { awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
+import { REMOTE_OWNER, withoutLocallyOwned } from './awareness-gate.ts';
+import { awarenessFrame, awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
 import { CollabError } from './errors.ts';
 
 /** What a room needs from a connection: a way to send and to be closed. */
@@ -90,7 +91,11 @@ export class Room {
     // no update, yet changes what encodeStateAsUpdate returns.
     this.doc.on('afterTransaction', () => (this.lastSyncReply = null));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      if (origin === RELAYED) return;
+      for (const id of removed) if (this.owners.get(id) === REMOTE_OWNER) this.owners.delete(id);
+      if (origin === RELAYED) {
+        for (const id of [...added, ...updated]) if (!this.owners.has(id)) this.owners.set(id, REMOTE_OWNER);
+        return;
+      }
       // Not the awareness' own timeouts: every process times out what it stopped hearing about.
       const relay = this.relay !== null && origin !== 'timeout';
       for (const id of [...added, ...updated, ...removed]) {
@@ -120,6 +125,11 @@ export class Room {
     if (changed.length === 0 || this.peers.size === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+  }
+
+  /** The presence clock this room holds for a client id (-1: none): see REMOTE_OWNER. */
+  clockOf(clientId: number): number {
+    return this.awareness.meta.get(clientId)?.clock ?? -1;
   }
 
   /** Joins the room to the other processes serving it; closed with the room. */
@@ -158,16 +168,23 @@ export class Room {
     for (const peer of this.peers) peer.send(message);
   }
 
-  /** Presence from another process (already gated there): kept for joiners here and forwarded. */
+  /**
+   * Presence from another process (already gated there): kept for joiners here and forwarded,
+   * except for client ids a connection here owns (see withoutLocallyOwned).
+   */
   relayedAwareness(update: Uint8Array, message: Uint8Array): void {
     if (this.state !== 'open') return;
+    let kept: Uint8Array | null;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAYED);
+      kept = withoutLocallyOwned(update, this.owners);
+      if (kept === null) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, kept, RELAYED);
     } catch (err) {
       this.options.onError(err, `session ${this.id}: a relayed awareness update does not apply`);
       return;
     }
-    for (const peer of this.peers) peer.send(message);
+    const frame = kept === update ? message : awarenessFrame(kept);
+    for (const peer of this.peers) peer.send(frame);
     this.compactIfDue();
   }
 

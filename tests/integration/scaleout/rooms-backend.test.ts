@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { initialAwarenessState } from '../../../shared/session/index.ts';
 import { connectClient, tempDataDir, startCollabServer, waitFor, whenSynced, type SessionTokens, type TestClient, type TestServer } from '../../support/collab-harness.ts';
 import { REDIS_MISSING, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
 import { createRedisRooms } from '../../../server/collab/redis/index.ts';
@@ -59,6 +63,31 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     expect(fresh.doc.getMap('notes').get('after')).toBe(1);
     expect(fresh.doc.getMap('meta').has('analysisId')).toBe(false);
     expect(a.doc.getMap('meta').has('analysisId')).toBe(false);
+  });
+
+  it('keeps the presence of a client that moved to the other process when its old connection leaves', async () => {
+    const [old, watcher0, observer1] = [join(0), join(0), join(1)];
+    await Promise.all([old, watcher0, observer1].map((c) => whenSynced(c)));
+    const id = old.doc.clientID;
+    const state = (name: string) => initialAwarenessState(name, '#336699', 'desktop');
+    old.provider.awareness.setLocalState(state('before the move'));
+    await waitFor(() => observer1.provider.awareness.getStates().get(id)?.name === 'before the move', 10_000, 'the old presence on process 1');
+    // The same participant (same client id) now on process 1, its old connection still open.
+    const moved = new Y.Doc();
+    moved.clientID = id;
+    const provider = new WebsocketProvider(servers[1].wsBase, SESSION, moved, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token: TOKENS.edit } });
+    clients.push({ doc: moved, provider, destroy: () => (provider.destroy(), moved.destroy()) });
+    // A reconnecting provider keeps its awareness clock; this fresh one passes the old clock first.
+    for (let i = 0; i < 3; i++) provider.awareness.setLocalState(state('after the move'));
+    await waitFor(() => observer1.provider.awareness.getStates().get(id)?.name === 'after the move', 10_000, 'the new presence on process 1');
+    // The old connection leaves: process 0 removes the id and publishes the removal...
+    const removedOn0 = new Promise<void>((resolve) => watcher0.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removed.includes(id) && resolve()));
+    old.destroy();
+    await removedOn0;
+    // ...which process 1 reads before this later marker from process 0, and must not apply.
+    watcher0.provider.awareness.setLocalState(state('marker'));
+    await waitFor(() => observer1.provider.awareness.getStates().get(watcher0.doc.clientID)?.name === 'marker', 10_000, 'the marker on process 1');
+    expect(observer1.provider.awareness.getStates().get(id)?.name).toBe('after the move');
   });
 
   it('closes the clients on every process when one process deletes the session, and loads it nowhere again', async () => {
