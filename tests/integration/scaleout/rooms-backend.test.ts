@@ -19,7 +19,8 @@ const describeWithRedis = REDIS_MISSING ? describe.skip : describe;
 const SESSION = 'redis-backend-01';
 const TOKENS: SessionTokens = { edit: 'redis-backend-edit-token-0001', view: 'redis-backend-view-token-0001' };
 const FILES_FIRST = 'files-first-01';
-const SESSIONS = new Map([[SESSION, TOKENS], [FILES_FIRST, TOKENS]]);
+const CAPPED = 'size-capped-01';
+const SESSIONS = new Map([[SESSION, TOKENS], [FILES_FIRST, TOKENS], [CAPPED, TOKENS]]);
 
 describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})` : ''}`, () => {
   let redis: RedisServer;
@@ -88,6 +89,30 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     watcher0.provider.awareness.setLocalState(state('marker'));
     await waitFor(() => observer1.provider.awareness.getStates().get(watcher0.doc.clientID)?.name === 'marker', 10_000, 'the marker on process 1');
     expect(observer1.provider.awareness.getStates().get(id)?.name).toBe('after the move');
+  });
+
+  it('holds the document size cap across processes: what one process stored counts on the other', async () => {
+    const capped: TestServer[] = [];
+    for (let i = 0; i < 2; i++) {
+      const backend = await createRedisRooms({ url: redis.url, onError: () => undefined });
+      capped.push(await startCollabServer(data.dir, SESSIONS, { backend, maxDocumentBytes: 8 * 1024 }));
+    }
+    servers.push(...capped);
+    const [a, b] = capped.map((server) => {
+      const client = connectClient(server.wsBase, CAPPED, TOKENS.edit);
+      clients.push(client);
+      return client;
+    });
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    a.doc.getMap('notes').set('first', 'x'.repeat(5 * 1024));
+    await waitFor(() => b.doc.getMap('notes').has('first'), 10_000, 'the first write on the other process');
+    const closes: number[] = [];
+    b.provider.on('closed', (event: { code: number }) => closes.push(event.code));
+    // Alone it would fit; with what process 0 stored it passes 8 KiB.
+    b.doc.getMap('notes').set('second', 'y'.repeat(5 * 1024));
+    await waitFor(() => closes.length > 0, 10_000, 'the over-cap writer to be closed');
+    expect(closes).toEqual([CLOSE.documentTooLarge]);
+    expect(a.doc.getMap('notes').has('second')).toBe(false);
   });
 
   it('closes the clients on every process when one process deletes the session, and loads it nowhere again', async () => {
