@@ -36,17 +36,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Where collaboration rooms live (main.ts: Redis rooms with REDIS_URL); default: files in DATA_DIR. */
+  collabBackend?: CollabBackend;
+}
+
 /**
  * Opens the stores under config.dataDir, resumes unfinished analyses and serves HTTP and the
  * Yjs WebSocket on one port, and the same app and WebSocket over TLS on HTTPS_PORT (one origin
  * for the page and its wss, so a headset accepts one certificate once). main.ts calls this with the environment's config; tests call it
  * with a temporary DATA_DIR and port 0.
  */
-export interface StartOptions {
-  /** Where collaboration rooms live (main.ts: Redis rooms with REDIS_URL); default: files in DATA_DIR. */
-  collabBackend?: CollabBackend;
-}
-
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   checkAuthExposure(config);
   // First, before anything below cleans up or resumes work a running server may own.

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { initialAwarenessState } from '../../../shared/session/index.ts';
 import { connectClient, tempDataDir, startCollabServer, waitFor, whenSynced, type SessionTokens, type TestClient, type TestServer } from '../../support/collab-harness.ts';
 import { REDIS_MISSING, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
+import { startServerChild } from '../../support/server-process.ts';
 import { createRedisRooms } from '../../../server/collab/redis/index.ts';
 import { CLOSE } from '../../../server/collab/index.ts';
 
@@ -166,7 +167,13 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     }
   });
 
-  it('says clearly when nothing answers at REDIS_URL', async () => {
+  it('says clearly when nothing answers at REDIS_URL, and `npm start` stops with that sentence', async () => {
     await expect(createRedisRooms({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 2_000 })).rejects.toMatchObject({ code: 'redis_unreachable' });
+    const dir = await tempDataDir();
+    try {
+      await expect(startServerChild(dir.dir, { REDIS_URL: 'redis://:secret@127.0.0.1:1' })).rejects.toThrow(/exited early \(2\): .*Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/s);
+    } finally {
+      await dir.remove();
+    }
   });
 });
