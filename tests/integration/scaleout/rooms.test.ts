@@ -90,7 +90,8 @@ describeWithRedis(`Yjs rooms on Redis Streams across two processes${REDIS_MISSIN
     const gone = Promise.all([left(viewer, editorId), left(watcher0, editorId)]);
     leave(editor);
     await gone;
-    expect(sees(viewer, { doc: { clientID: editorId } } as TestClient)).toBeUndefined();
+    expect(viewer.provider.awareness.getStates().has(editorId)).toBe(false);
+    expect(watcher0.provider.awareness.getStates().has(editorId)).toBe(false);
 
     // Nor did the viewer's edit reach storage: a fresh client loading from Redis lacks it.
     const fresh = join(1, 'edit');
