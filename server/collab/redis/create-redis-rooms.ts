@@ -72,7 +72,7 @@ export async function createRedisRooms(options: RedisRoomsOptions): Promise<Coll
         }
         if (stored === 'deleted') throw new CollabError('session_deleted', `session ${sessionId} was deleted`);
         const log = new RedisRoomLog(command, sessionId, origin, (id) => compaction.request(id));
-        return { log, state: stored.state, updates: stored.updates, awareness: stored.awareness, tornBytes: 0, position: stored.position };
+        return { log, state: stored.state, updates: merged(stored.updates), awareness: stored.awareness, tornBytes: 0, position: stored.position };
       },
       async remove(sessionId) {
         const keys = roomKeys(sessionId);
@@ -119,6 +119,19 @@ function relay(entries: StreamEntry[], self: string, log: RedisRoomLog, listener
     log.noteBytes(entry.message.length);
     if (entry.kind === 'update') listener.update(entry.update, entry.message);
     else listener.awareness(entry.update, entry.message);
+  }
+}
+
+/**
+ * The stream's tail as one update: a joiner after thousands of small edits applies one update
+ * instead of thousands. If any does not decode, they are returned one by one (the room skips the bad one).
+ */
+function merged(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length < 2) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch {
+    return updates;
   }
 }
 
