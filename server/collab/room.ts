@@ -121,7 +121,11 @@ export class Room {
     this.awarenessChanged.clear();
     this.awarenessToRelay.clear();
     if (this.state === 'closed') return;
-    if (this.relay && toRelay.length > 0) this.relay.publishAwareness(awarenessMessage(this.awareness, toRelay));
+    if (this.relay && toRelay.length > 0) {
+      this.relay.publishAwareness(awarenessMessage(this.awareness, toRelay));
+      // Presence alone (headsets, no edits) grows the stream too.
+      this.compactIfDue();
+    }
     if (changed.length === 0 || this.peers.size === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);

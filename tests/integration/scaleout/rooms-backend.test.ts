@@ -6,7 +6,9 @@ import { initialAwarenessState } from '../../../shared/session/index.ts';
 import { connectClient, tempDataDir, startCollabServer, waitFor, whenSynced, type SessionTokens, type TestClient, type TestServer } from '../../support/collab-harness.ts';
 import { REDIS_MISSING, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
 import { startServerChild } from '../../support/server-process.ts';
+import Redis from 'ioredis';
 import { createRedisRooms } from '../../../server/collab/redis/index.ts';
+import { roomKeys } from '../../../server/collab/redis/room-keys.ts';
 import { CLOSE } from '../../../server/collab/index.ts';
 
 /**
@@ -21,7 +23,8 @@ const SESSION = 'redis-backend-01';
 const TOKENS: SessionTokens = { edit: 'redis-backend-edit-token-0001', view: 'redis-backend-view-token-0001' };
 const FILES_FIRST = 'files-first-01';
 const CAPPED = 'size-capped-01';
-const SESSIONS = new Map([[SESSION, TOKENS], [FILES_FIRST, TOKENS], [CAPPED, TOKENS]]);
+const PRESENCE_ONLY = 'presence-only-01';
+const SESSIONS = new Map([[SESSION, TOKENS], [FILES_FIRST, TOKENS], [CAPPED, TOKENS], [PRESENCE_ONLY, TOKENS]]);
 
 describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})` : ''}`, () => {
   let redis: RedisServer;
@@ -114,6 +117,26 @@ describeWithRedis(`the Redis rooms backend${REDIS_MISSING ? ` (${REDIS_MISSING})
     await waitFor(() => closes.length > 0, 10_000, 'the over-cap writer to be closed');
     expect(closes).toEqual([CLOSE.documentTooLarge]);
     expect(a.doc.getMap('notes').has('second')).toBe(false);
+  });
+
+  it('keeps the stream trimmed when only presence flows through a single process', async () => {
+    const backend = await createRedisRooms({ url: redis.url, compactAfterBytes: 2048, keepTailMs: 0, onError: () => undefined });
+    const single = await startCollabServer(data.dir, SESSIONS, { backend });
+    servers.push(single);
+    const headset = connectClient(single.wsBase, PRESENCE_ONLY, TOKENS.view);
+    clients.push(headset);
+    await whenSynced(headset);
+    for (let i = 0; i < 300; i++) {
+      headset.provider.awareness.setLocalState({ ...initialAwarenessState('headset', '#336699', 'vr'), hovered: i });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const check = new Redis(redis.url);
+    try {
+      const keys = roomKeys(PRESENCE_ONLY);
+      await waitFor(async () => (await check.hexists(keys.snapshot, 'upto')) === 1 && (await check.xlen(keys.stream)) < 100, 10_000, 'the presence stream to be trimmed');
+    } finally {
+      check.disconnect();
+    }
   });
 
   it('closes the clients on every process when one process deletes the session, and loads it nowhere again', async () => {
