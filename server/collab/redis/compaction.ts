@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
-import * as Y from 'yjs';
 import { loadRoom } from './load-room.ts';
+import { mergeStored } from './merge-stored.ts';
 import { roomKeys } from './room-keys.ts';
 import { COMPACT, runScript } from './room-scripts.ts';
 
@@ -15,16 +15,10 @@ export const COMPACTION_QUEUE = 'mirage-room-compaction';
 export async function compactRoom(redis: Redis, sessionId: string, keepTailMs: number): Promise<boolean> {
   const loaded = await loadRoom(redis, sessionId);
   if (loaded === 'deleted' || loaded.tailEnd === null) return false;
-  const doc = new Y.Doc({ gc: true });
-  try {
-    if (loaded.state) Y.applyUpdate(doc, loaded.state);
-    for (const update of loaded.updates) Y.applyUpdate(doc, update);
-    const keys = roomKeys(sessionId);
-    const stored = await runScript(redis, COMPACT, [keys.snapshot, keys.stream, keys.deleted], [Y.encodeStateAsUpdate(doc), loaded.tailEnd, String(keepTailMs)]);
-    return Number(stored) === 1;
-  } finally {
-    doc.destroy();
-  }
+  const keys = roomKeys(sessionId);
+  const state = mergeStored(loaded.state, loaded.updates);
+  const stored = await runScript(redis, COMPACT, [keys.snapshot, keys.stream, keys.deleted], [state, loaded.tailEnd, String(keepTailMs)]);
+  return Number(stored) === 1;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import * as Y from 'yjs';
 import { CollabError } from '../errors.ts';
 import { SessionStorage } from '../session-storage.ts';
 import type { CollabBackend, LoadedRoom, RelayListener } from '../room-backend.ts';
 import { CompactionQueue } from './compaction.ts';
 import { loadRoom } from './load-room.ts';
+import { mergeStored } from './merge-stored.ts';
 import { checkRedisConfig } from './redis-config-check.ts';
 import { RedisRoomLog } from './redis-room-log.ts';
 import { roomKeys } from './room-keys.ts';
@@ -72,7 +72,7 @@ export async function createRedisRooms(options: RedisRoomsOptions): Promise<Coll
         }
         if (stored === 'deleted') throw new CollabError('session_deleted', `session ${sessionId} was deleted`);
         const log = new RedisRoomLog(command, sessionId, origin, (id) => compaction.request(id));
-        return { log, state: stored.state, updates: merged(stored.updates), awareness: stored.awareness, tornBytes: 0, position: stored.position };
+        return { log, ...asOneUpdate(stored.state, stored.updates), awareness: stored.awareness, tornBytes: 0, position: stored.position };
       },
       async remove(sessionId) {
         const keys = roomKeys(sessionId);
@@ -123,15 +123,15 @@ function relay(entries: StreamEntry[], self: string, log: RedisRoomLog, listener
 }
 
 /**
- * The stream's tail as one update: a joiner after thousands of small edits applies one update
- * instead of thousands. If any does not decode, they are returned one by one (the room skips the bad one).
+ * The stored room as one update (mergeStored), so a join after thousands of edits applies one;
+ * if any entry does not apply, the parts as they are (the room then skips the bad one alone).
  */
-function merged(updates: Uint8Array[]): Uint8Array[] {
-  if (updates.length < 2) return updates;
+function asOneUpdate(state: Uint8Array | null, updates: Uint8Array[]): { state: Uint8Array | null; updates: Uint8Array[] } {
+  if (updates.length === 0) return { state, updates };
   try {
-    return [Y.mergeUpdates(updates)];
+    return { state: mergeStored(state, updates), updates: [] };
   } catch {
-    return updates;
+    return { state, updates };
   }
 }
 
@@ -139,7 +139,7 @@ function merged(updates: Uint8Array[]): Uint8Array[] {
 async function importFiles(redis: Redis, sessionId: string, dataDir: string): Promise<boolean> {
   const stored = await SessionStorage.read(join(dataDir, 'sessions', sessionId));
   if (!stored) return false;
-  const state = Y.mergeUpdates(stored.state ? [stored.state, ...stored.updates] : stored.updates);
+  const state = mergeStored(stored.state, stored.updates);
   const keys = roomKeys(sessionId);
   return Number(await runScript(redis, IMPORT, [keys.snapshot, keys.stream, keys.deleted], [state])) === 1;
 }

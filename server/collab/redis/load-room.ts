@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { roomKeys } from './room-keys.ts';
 import { LOAD, runScript } from './room-scripts.ts';
-import { parseEntries } from './stream-entries.ts';
+import { entryOf } from './stream-entries.ts';
 
 export interface StoredRoom {
   state: Uint8Array | null;
@@ -23,17 +23,18 @@ export async function loadRoom(redis: Redis, sessionId: string): Promise<StoredR
     if (err instanceof Error && err.message.startsWith('DELETED')) return 'deleted';
     throw err;
   }
-  const [state, upto, raw] = Array.isArray(reply) ? (reply as unknown[]) : [];
-  const entries = parseEntries(raw);
-  const last = Array.isArray(raw) && raw.length > 0 ? (raw[raw.length - 1] as unknown[]) : null;
-  const lastId = last && Buffer.isBuffer(last[0]) ? last[0].toString() : null;
+  const [state, upto, last, kinds, frames] = Array.isArray(reply) ? (reply as unknown[]) : [];
+  const lastId = Buffer.isBuffer(last) ? last.toString() : null;
+  const kindOf = Buffer.isBuffer(kinds) ? kinds.toString() : '';
   const updates: Uint8Array[] = [];
   const awareness: Uint8Array[] = [];
-  for (const entry of entries) {
-    if (entry.kind === 'update') updates.push(entry.update);
-    else if (entry.kind === 'awareness') awareness.push(entry.update);
-    else return 'deleted';
-  }
+  (Array.isArray(frames) ? (frames as unknown[]) : []).forEach((frame, i) => {
+    // Ids are not returned (only the last is needed): entries here are never relayed by id.
+    const entry = entryOf('', kindOf[i] ?? '', '', Buffer.isBuffer(frame) ? frame : null);
+    if (entry?.kind === 'update') updates.push(entry.update);
+    else if (entry?.kind === 'awareness') awareness.push(entry.update);
+  });
+  if (kindOf.includes('x')) return 'deleted';
   return {
     state: Buffer.isBuffer(state) ? new Uint8Array(state.buffer, state.byteOffset, state.byteLength) : null,
     updates,

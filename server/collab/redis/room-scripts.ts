@@ -18,13 +18,29 @@ local function newer(a, b)
 end
 `;
 
-/** KEYS: snapshot, stream, deleted → { state|nil, upto|nil, entries after upto } */
+/**
+ * KEYS: snapshot, stream, deleted → { state|nil, upto|nil, last id|nil, kinds, frames }: the
+ * entries after upto as one string of their kinds ('u', 'a', 'x') and the list of their frames,
+ * not whole entries: a join after 10,000 edits then parses 10,000 values, not 70,000.
+ */
 export const LOAD = `
 if redis.call('EXISTS', KEYS[3]) == 1 then return redis.error_reply('DELETED session was deleted') end
 local snap = redis.call('HMGET', KEYS[1], 'state', 'upto')
 local from = '-'
 if snap[2] then from = '(' .. snap[2] end
-return { snap[1], snap[2], redis.call('XRANGE', KEYS[2], from, '+') }
+local entries = redis.call('XRANGE', KEYS[2], from, '+')
+local kinds, frames = {}, {}
+for i, entry in ipairs(entries) do
+  local fields, kind, frame = entry[2], '?', ''
+  for j = 1, #fields, 2 do
+    if fields[j] == 'k' then kind = fields[j + 1] elseif fields[j] == 'm' then frame = fields[j + 1] end
+  end
+  kinds[i] = string.sub(kind, 1, 1)
+  frames[i] = frame
+end
+local last = false
+if #entries > 0 then last = entries[#entries][1] end
+return { snap[1], snap[2], last, table.concat(kinds), frames }
 `;
 
 /** KEYS: stream, deleted; ARGV: origin, kind, frame… → id of the last entry added */

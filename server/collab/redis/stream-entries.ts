@@ -28,12 +28,14 @@ function parseEntry(id: string, fields: unknown[]): StreamEntry | null {
     const [name, value] = [fields[i], fields[i + 1]];
     if (Buffer.isBuffer(name) && Buffer.isBuffer(value)) values.set(name.toString(), value);
   }
-  const kind = values.get('k')?.toString();
-  const origin = values.get('o')?.toString() ?? '';
-  const message = values.get('m');
+  return entryOf(id, values.get('k')?.toString() ?? '', values.get('o')?.toString() ?? '', values.get('m') ?? null);
+}
+
+/** One entry from its fields (k, o, m); null when it is not one of ours or does not decode. */
+export function entryOf(id: string, kind: string, origin: string, frame: Buffer | null): StreamEntry | null {
   if (kind === 'x') return { id, kind: 'deleted', origin };
-  if (!message || (kind !== 'u' && kind !== 'a')) return null;
-  const bytes = new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
+  if (!frame || (kind !== 'u' && kind !== 'a')) return null;
+  const bytes = new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
   const update = payloadOf(bytes, kind === 'u' ? MESSAGE_SYNC : MESSAGE_AWARENESS);
   if (!update) return null;
   return { id, kind: kind === 'u' ? 'update' : 'awareness', origin, message: bytes, update };
