@@ -6,11 +6,12 @@ import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
 import type { CertificateInfo } from './tls/index.ts';
 import { DataDirLockedError } from './store/data-dir-lock.ts';
+import { CollabError, type CollabBackend } from './collab/index.ts';
 
 // The one file that reads the environment and listens: `npm start`.
 try {
   const config = configFromEnv();
-  const server = await startServer(config);
+  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(process.env.REDIS_URL, config.dataDir) });
   // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
   const httpsNote = server.https ? ` and ${server.https.url}` : '';
   console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir})`);
@@ -50,6 +51,10 @@ try {
     console.error(`Configuration error: ${error.message}`);
     process.exit(2);
   }
+  if (error instanceof CollabError && error.code.startsWith('redis_')) {
+    console.error(error.message);
+    process.exit(2);
+  }
   if (error instanceof DataDirLockedError) {
     console.error(error.message);
     process.exit(2);
@@ -63,6 +68,32 @@ try {
     process.exit(2);
   }
   throw error;
+}
+
+/**
+ * Rooms on Redis Streams when REDIS_URL is set (issue 14, docs/collab.md): every process started
+ * with the same REDIS_URL serves every session. Without it nothing of Redis is even loaded.
+ */
+async function collabBackendFromEnv(redisUrl: string | undefined, dataDir: string): Promise<CollabBackend | undefined> {
+  if (!redisUrl) return undefined;
+  const { createRedisRooms, REDIS_ROOMS_DEFAULTS } = await import('./collab/redis/index.ts');
+  const seconds = (name: string, fallback: number): number => {
+    const raw = process.env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0, got "${process.env[name]}".`);
+    return value;
+  };
+  const kib = Number(process.env.REDIS_COMPACT_AFTER_KB || REDIS_ROOMS_DEFAULTS.compactAfterBytes / 1024);
+  if (!Number.isInteger(kib) || kib < 1) throw new ConfigError(`REDIS_COMPACT_AFTER_KB must be a whole number ≥ 1, got "${process.env.REDIS_COMPACT_AFTER_KB}".`);
+  const backend = await createRedisRooms({
+    url: redisUrl,
+    // Documents this DATA_DIR kept in files before REDIS_URL was set are taken over, not lost.
+    importFromDataDir: dataDir,
+    keepTailMs: seconds('REDIS_STREAM_TAIL_S', REDIS_ROOMS_DEFAULTS.keepTailMs / 1000) * 1000,
+    compactAfterBytes: kib * 1024,
+  });
+  console.log('Collaboration rooms are shared through Redis (REDIS_URL): other processes with the same REDIS_URL serve the same sessions.');
+  return backend;
 }
 
 /** Which certificate HTTPS uses, so a user can tell a kept one from a new one (headsets re-accept a new one). */

@@ -9,7 +9,7 @@ import { Access } from './auth/access.ts';
 import { createGuards } from './auth/guards.ts';
 import { loadOwnerToken } from './auth/owner-token.ts';
 import type { ApiDeps } from './api/deps.ts';
-import { createCollabServer } from './collab/index.ts';
+import { createCollabServer, type CollabBackend } from './collab/index.ts';
 import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
@@ -36,25 +36,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Where collaboration rooms live (main.ts: Redis rooms with REDIS_URL); default: files in DATA_DIR. */
+  collabBackend?: CollabBackend;
+}
+
 /**
  * Opens the stores under config.dataDir, resumes unfinished analyses and serves HTTP and the
  * Yjs WebSocket on one port, and the same app and WebSocket over TLS on HTTPS_PORT (one origin
  * for the page and its wss, so a headset accepts one certificate once). main.ts calls this with the environment's config; tests call it
  * with a temporary DATA_DIR and port 0.
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   checkAuthExposure(config);
   // First, before anything below cleans up or resumes work a running server may own.
-  const lock = await lockDataDir(config.dataDir);
+  // Rooms shared through Redis: several processes serve one DATA_DIR by design, so no claim
+  // (issue 14; the coordination of the rest of DATA_DIR through Redis is the jobs branch's).
+  const shared = options.collabBackend?.relay != null;
+  const lock: DataDirLock = shared ? { release: async () => undefined } : await lockDataDir(config.dataDir);
   try {
-    return await startOnLockedDir(config, lock);
+    return await startOnLockedDir(config, lock, options);
   } catch (error) {
     await lock.release();
+    await options.collabBackend?.close();
     throw error;
   }
 }
 
-async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promise<RunningServer> {
+async function startOnLockedDir(config: ServerConfig, lock: DataDirLock, options: StartOptions): Promise<RunningServer> {
   // Before any work resumes: a bad TLS_CERT/TLS_KEY stops the start with a clear message.
   const tls = config.httpsPort === null ? null : await serverCredentials(config);
   const datasets = new DatasetStore(config.dataDir);
@@ -73,6 +82,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock): Promis
   });
   const collab = createCollabServer({
     dataDir: config.dataDir,
+    backend: options.collabBackend,
     allowedOrigins: config.allowedOrigins.length > 0 ? config.allowedOrigins : undefined,
     authorize: async (sessionId, token, req) => access.authorizeUpgrade(sessionId, token, req),
     admit: (req) => access.refuseUpgrade(req),

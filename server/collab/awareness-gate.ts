@@ -13,9 +13,19 @@ import type { Role } from '../../shared/session/awareness.ts';
  * Returns the re-encoded update, or null when nothing in it survives.
  */
 export interface AwarenessOwnership {
-  /** Client id → owning connection key, for the whole room. */
+  /** Client id → owning connection key, for the whole room (REMOTE_OWNER: a client on another process). */
   owners: Map<number, object>;
+  /** The clock this room holds for a client id (-1: none); with a relay only. */
+  clockOf?(clientId: number): number;
 }
+
+/**
+ * Owner of ids whose presence came from another process. Stock clients echo every presence
+ * change they receive, so without it their connections would claim the ids of everyone on the
+ * other processes. A connection takes such an id over only with a newer clock than this room
+ * holds (the same participant reconnecting here); an echo carries the clock it was sent with.
+ */
+export const REMOTE_OWNER: object = Object.freeze({ remote: true });
 
 export function gateAwarenessUpdate(
   update: Uint8Array,
@@ -32,7 +42,9 @@ export function gateAwarenessUpdate(
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
     if (json.length > limits.maxBytes) continue;
-    const owner = room.owners.get(clientId);
+    const found = room.owners.get(clientId);
+    const takesOver = found === REMOTE_OWNER && clock > (room.clockOf?.(clientId) ?? -1);
+    const owner = takesOver ? undefined : found;
     if (owner !== undefined && owner !== conn.key) continue;
     if (json === 'null') {
       if (owner === conn.key) kept.push([clientId, clock, json]);
@@ -55,6 +67,34 @@ export function gateAwarenessUpdate(
     kept.push([clientId, clock, JSON.stringify(state)]);
   }
   if (kept.length === 0) return null;
+  encoding.writeVarUint(encoder, kept.length);
+  for (const [clientId, clock, json] of kept) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Filters presence relayed from another process: entries for client ids a connection of this
+ * process owns are dropped, so a client that moved here (or anyone on another process) cannot
+ * overwrite or remove the state its connection here keeps. Returns `update` itself when
+ * nothing is dropped (forwarded as it came), a re-encoded update otherwise, null when empty.
+ */
+export function withoutLocallyOwned(update: Uint8Array, owners: ReadonlyMap<number, object>): Uint8Array | null {
+  if (owners.size === 0) return update;
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const kept: Array<[number, number, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const entry: [number, number, string] = [decoding.readVarUint(decoder), decoding.readVarUint(decoder), decoding.readVarString(decoder)];
+    const owner = owners.get(entry[0]);
+    if (owner === undefined || owner === REMOTE_OWNER) kept.push(entry);
+  }
+  if (kept.length === count) return update;
+  if (kept.length === 0) return null;
+  const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, kept.length);
   for (const [clientId, clock, json] of kept) {
     encoding.writeVarUint(encoder, clientId);

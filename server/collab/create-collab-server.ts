@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidId } from '../store/ids.ts';
@@ -10,7 +9,7 @@ import { CollabError } from './errors.ts';
 import { RefusalLog, SESSION_FULL, type RefusalKind } from './refusals.ts';
 import { CLOSE } from './protocol.ts';
 import { Room } from './room.ts';
-import { SessionStorage } from './session-storage.ts';
+import { embeddedBackend } from './file-persistence.ts';
 import { originAllowed, parseUpgradeUrl, refuseUpgrade } from './upgrade-request.ts';
 
 export interface CollabStats {
@@ -59,7 +58,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   let droppedViewerUpdates = 0;
   const refusals = new RefusalLog(opts.onError);
   let closing = false;
-  const sessionDir = (id: string): string => join(opts.dataDir, 'sessions', id);
+  const backend = opts.backend ?? embeddedBackend(opts.dataDir);
 
   const pinger = setInterval(() => {
     for (const conn of connections) conn.heartbeat();
@@ -67,17 +66,30 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   pinger.unref();
 
   async function openRoom(id: string, useInitialState: boolean): Promise<Room> {
-    const loaded = await SessionStorage.open(sessionDir(id));
-    const room: Room = new Room(id, loaded.storage, {
-      compactAfterBytes: opts.compactAfterBytes,
+    const loaded = await backend.persistence.open(id);
+    const room: Room = new Room(id, loaded.log, {
+      compactAfterBytes: backend.compactAfterBytes ?? opts.compactAfterBytes,
       onError: opts.onError,
       onFailure: (failed) => void unload(failed, CLOSE.internalError, 'storage failure', false),
     });
     if (loaded.tornBytes > 0) {
       opts.onError(new CollabError('torn_log', `ignored a torn tail of ${loaded.tornBytes} bytes`), `session ${id}`);
     }
-    room.hydrate(loaded.state, loaded.updates);
+    room.hydrate(loaded.state, loaded.updates, loaded.awareness);
     room.storedNothing = loaded.state === null && loaded.updates.length === 0;
+    if (backend.relay) {
+      room.connectRelay(
+        backend.relay.subscribe(id, loaded, {
+          update: (update, message) => room.relayed(update, message),
+          awareness: (update, message) => room.relayedAwareness(update, message),
+          resync: (state, updates) => room.resync(state, updates),
+          deleted: () => {
+            deleted.add(id);
+            void unload(room, CLOSE.sessionDeleted, 'session deleted', false);
+          },
+        }),
+      );
+    }
     if (room.storedNothing && useInitialState && opts.loadInitialState) {
       const initial = await opts.loadInitialState(id);
       if (initial) Y.applyUpdate(room.doc, initial, SERVER_ORIGIN);
@@ -273,7 +285,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const pending = rooms.get(sessionId);
       const room = pending ? await pending.catch(() => null) : null;
       if (room) await unload(room, CLOSE.sessionDeleted, 'session deleted', false);
-      await SessionStorage.remove(sessionDir(sessionId));
+      await backend.persistence.remove(sessionId);
     },
 
     stats() {
@@ -293,6 +305,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await backend.close();
       refusals.flush();
     },
   };

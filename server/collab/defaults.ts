@@ -1,13 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { Access } from './connection.ts';
+import type { CollabBackend } from './room-backend.ts';
 import { CollabError } from './errors.ts';
 import type { RateLimit } from './token-bucket.ts';
 
 /** Options of createCollabServer; every default is in COLLAB_DEFAULTS below. */
 export interface CollabServerOptions {
-  /** Sessions are stored under `${dataDir}/sessions/<id>/`. */
+  /** Sessions are stored under `${dataDir}/sessions/<id>/` (by the default backend). */
   dataDir: string;
+  /**
+   * Where rooms are kept and how processes share them; the server closes it on close().
+   * Default: files under dataDir, one process (embeddedBackend). Redis: redis/create-redis-rooms.ts.
+   */
+  backend?: CollabBackend;
   /**
    * Decides the access a token gives to a session (null = refused). Compare tokens in constant
    * time; `req` lets the caller count wrong tokens per client address.

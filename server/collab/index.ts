@@ -5,3 +5,5 @@ export { CollabError } from './errors.ts';
 export type { Access } from './connection.ts';
 export type { RateLimit } from './token-bucket.ts';
 export type { RefusalKind } from './refusals.ts';
+export { embeddedBackend } from './file-persistence.ts';
+export type { CollabBackend, DocumentPersistence, RoomRelay, RoomLog, LoadedRoom } from './room-backend.ts';

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { SessionStorage } from './session-storage.ts';
-import { awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
+import type { RelaySubscription, RoomLog } from './room-backend.ts';
+import { REMOTE_OWNER, withoutLocallyOwned } from './awareness-gate.ts';
+import { awarenessFrame, awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
 import { CollabError } from './errors.ts';
 
 /** What a room needs from a connection: a way to send and to be closed. */
@@ -19,6 +20,9 @@ export interface RoomOptions {
   onFailure(room: Room): void;
 }
 
+/** Origin of what another process added to the room (already durable; see RoomRelay). */
+export const RELAYED = Symbol('relayed');
+
 /**
  * One loaded session: its Y.Doc, awareness, connected peers and the durable relay queue.
  *
@@ -26,6 +30,8 @@ export interface RoomOptions {
  * appends all queued updates in one synchronous (O_DSYNC) write, and only then runs the actions queued with
  * them (relaying the updates, answering sync requests whose reply contains them), in order.
  * So nothing leaves the server before it is on disk, and what arrives in one tick costs one disk sync.
+ * With a relay (several processes), "on disk" is "in the room's stream", and what other processes
+ * appended arrives through relayed(): already durable, it is applied and forwarded as it came.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -51,6 +57,10 @@ export class Room {
   readonly closed: Promise<void>;
   private resolveClosed!: () => void;
   private awarenessChanged = new Set<number>();
+  /** Of those, the ones changed here (by a local peer): the relay sends them to other processes. */
+  private awarenessToRelay = new Set<number>();
+  private relay: RelaySubscription | null = null;
+  private compacting: Promise<void> | null = null;
   private awarenessScheduled = false;
   private pendingUpdates: Uint8Array[] = [];
   /** Run with true once durable, or with false when storage failed (then nothing may be sent). */
@@ -62,7 +72,7 @@ export class Room {
 
   constructor(
     readonly id: string,
-    private readonly storage: SessionStorage,
+    private readonly storage: RoomLog,
     private readonly options: RoomOptions,
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
@@ -70,6 +80,8 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.storedBytes += update.length;
+      // Stored and forwarded by the process that received it.
+      if (origin === RELAYED) return;
       this.pendingUpdates.push(update);
       const message = updateMessage(update);
       this.pendingActions.push((durable) => durable && this.broadcast(message, origin));
@@ -78,8 +90,18 @@ export class Room {
     // Not only 'update': a transaction that merely parks updates waiting for dependencies emits
     // no update, yet changes what encodeStateAsUpdate returns.
     this.doc.on('afterTransaction', () => (this.lastSyncReply = null));
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      for (const id of removed) if (this.owners.get(id) === REMOTE_OWNER) this.owners.delete(id);
+      if (origin === RELAYED) {
+        for (const id of [...added, ...updated]) if (!this.owners.has(id)) this.owners.set(id, REMOTE_OWNER);
+        return;
+      }
+      // Not the awareness' own timeouts: every process times out what it stopped hearing about.
+      const relay = this.relay !== null && origin !== 'timeout';
+      for (const id of [...added, ...updated, ...removed]) {
+        this.awarenessChanged.add(id);
+        if (relay) this.awarenessToRelay.add(id);
+      }
       if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
         this.awarenessScheduled = true;
         setImmediate(() => this.flushAwareness());
@@ -95,10 +117,87 @@ export class Room {
   private flushAwareness(): void {
     this.awarenessScheduled = false;
     const changed = [...this.awarenessChanged];
+    const toRelay = [...this.awarenessToRelay];
     this.awarenessChanged.clear();
-    if (this.state === 'closed' || changed.length === 0 || this.peers.size === 0) return;
+    this.awarenessToRelay.clear();
+    if (this.state === 'closed') return;
+    if (this.relay && toRelay.length > 0) {
+      this.relay.publishAwareness(awarenessMessage(this.awareness, toRelay));
+      // Presence alone (headsets, no edits) grows the stream too.
+      this.compactIfDue();
+    }
+    if (changed.length === 0 || this.peers.size === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+  }
+
+  /** The presence clock this room holds for a client id (-1: none): see REMOTE_OWNER. */
+  clockOf(clientId: number): number {
+    return this.awareness.meta.get(clientId)?.clock ?? -1;
+  }
+
+  /** Joins the room to the other processes serving it; closed with the room. */
+  connectRelay(relay: RelaySubscription): void {
+    this.relay = relay;
+  }
+
+  /** An update another process stored: applied here and forwarded to every local peer as it came. */
+  relayed(update: Uint8Array, message: Uint8Array): void {
+    if (this.state !== 'open') return;
+    try {
+      Y.applyUpdate(this.doc, update, RELAYED);
+    } catch (err) {
+      this.options.onError(err, `session ${this.id}: a relayed update does not apply`);
+      return;
+    }
+    for (const peer of this.peers) peer.send(message);
+    this.compactIfDue();
+  }
+
+  /** The whole stored document again (the relay missed entries): what this room lacked goes to its peers. */
+  resync(state: Uint8Array | null, updates: readonly Uint8Array[]): void {
+    if (this.state !== 'open') return;
+    const before = Y.encodeStateVector(this.doc);
+    for (const update of state ? [state, ...updates] : updates) {
+      try {
+        Y.applyUpdate(this.doc, update, RELAYED);
+      } catch (err) {
+        this.options.onError(err, `session ${this.id}: skipping a stored update that does not apply`);
+      }
+    }
+    const missing = Y.encodeStateAsUpdate(this.doc, before);
+    // Two zero counts (no structs, no deletions): nothing was missing.
+    if (missing.length <= 2) return;
+    const message = updateMessage(missing);
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  /**
+   * Presence from another process (already gated there): kept for joiners here and forwarded,
+   * except for client ids a connection here owns (see withoutLocallyOwned).
+   */
+  relayedAwareness(update: Uint8Array, message: Uint8Array): void {
+    if (this.state !== 'open') return;
+    let kept: Uint8Array | null;
+    try {
+      kept = withoutLocallyOwned(update, this.owners);
+      if (kept === null) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, kept, RELAYED);
+    } catch (err) {
+      this.options.onError(err, `session ${this.id}: a relayed awareness update does not apply`);
+      return;
+    }
+    const frame = kept === update ? message : awarenessFrame(kept);
+    for (const peer of this.peers) peer.send(frame);
+    this.compactIfDue();
+  }
+
+  /** With a relay the log also grows by what other processes append: compacted here too. */
+  private compactIfDue(): void {
+    if (this.storage.logBytes <= this.options.compactAfterBytes || this.compacting || this.draining) return;
+    this.compacting = this.compact()
+      .catch((err: unknown) => this.options.onError(err, `session ${this.id}: compaction failed`))
+      .finally(() => (this.compacting = null));
   }
 
   /**
@@ -114,8 +213,8 @@ export class Room {
     return message;
   }
 
-  /** Loads stored content without queueing it for storage again. */
-  hydrate(state: Uint8Array | null, updates: readonly Uint8Array[]): number {
+  /** Loads stored content (and presence a shared store still holds) without queueing it for storage again. */
+  hydrate(state: Uint8Array | null, updates: readonly Uint8Array[], awareness: readonly Uint8Array[] = []): number {
     let failed = 0;
     const all = state ? [state, ...updates] : updates;
     for (const update of all) {
@@ -124,6 +223,13 @@ export class Room {
       } catch (err) {
         failed++;
         this.options.onError(err, `session ${this.id}: skipping an update that does not apply`);
+      }
+    }
+    for (const update of awareness) {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAYED);
+      } catch (err) {
+        this.options.onError(err, `session ${this.id}: skipping stored presence that does not apply`);
       }
     }
     this.pendingUpdates = [];
@@ -215,6 +321,7 @@ export class Room {
   /** Closes every peer, stores what is pending (and compacts if asked), frees the document. */
   async dispose(closeCode: number, reason: string, compact: boolean, beforeClosed: () => void): Promise<void> {
     this.state = 'closing';
+    this.relay?.close();
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     for (const peer of [...this.peers]) peer.close(closeCode, reason);
     try {

@@ -62,6 +62,20 @@ export class SessionStorage {
     return { storage: new SessionStorage(dir, log, validBytes), state, updates: payloads, tornBytes };
   }
 
+  /**
+   * What the files hold, read only (no folder created, a torn tail ignored, not cut): how a
+   * shared store takes over documents kept here before it was configured. Null: nothing stored.
+   */
+  static async read(dir: string): Promise<{ state: Uint8Array | null; updates: Uint8Array[] } | null> {
+    const state = await readState(join(dir, STATE_FILE));
+    const raw = await readFile(join(dir, LOG_FILE)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+    const updates = raw ? parseFrames(raw).payloads : [];
+    return state === null && updates.length === 0 ? null : { state, updates };
+  }
+
   /** Whether anything was ever stored for the session. */
   static async exists(dir: string): Promise<boolean> {
     const [state, log] = await Promise.all([
