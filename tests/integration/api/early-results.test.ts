@@ -67,7 +67,7 @@ describe('early clusters and anomalies', () => {
     expect(Array.from(flags.data)).toEqual(await stored(id, 'anomaly-flag'));
     // Real clusters and real flags, not placeholders: k-means found groups and some days are flagged.
     expect(new Set(c!.data).size).toBeGreaterThan(1);
-    expect(flags.data.reduce((s, f) => s + f, 0)).toBeGreaterThan(0);
+    expect(Array.from(flags.data).filter((f) => f === 1).length).toBeGreaterThan(0);
   });
 
   it('a PCA run (no intermediate layouts) still sends its clusters and anomalies before the end', async () => {
