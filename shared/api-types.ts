@@ -165,6 +165,16 @@ export type AnalysisEvent =
   | { type: 'rows'; rowIndex: string }
   /** positions: base64 of a shared/binary.ts Float32 n×3 buffer (point order = rowIndex order). */
   | { type: 'layout'; stage: PipelineStage; positions: string }
+  /**
+   * Once, as soon as the clustering stage ends: base64 of a shared/binary.ts Int32 buffer, each
+   * point's raw cluster id (-1 = noise), exactly what cluster.bin will hold.
+   */
+  | { type: 'clusters'; cluster: string }
+  /**
+   * Once, as soon as the anomaly stage ends: base64 shared/binary.ts buffers, the scores (Float32,
+   * in [0, 1]) and flags (Uint8, 1 = flagged), exactly what anomaly.bin and anomaly-flag.bin will hold.
+   */
+  | { type: 'anomalies'; anomaly: string; anomalyFlag: string }
   | { type: 'done'; analysis: AnalysisDescription }
   | { type: 'failed'; analysis: AnalysisDescription };
 

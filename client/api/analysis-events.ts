@@ -15,6 +15,10 @@ export interface AnalysisWatcher {
   onLayout(positions: Float32Array): void;
   /** The dataset row of each point (once, before the first layout): to place layouts by row. */
   onRows?(rowIndex: Uint32Array): void;
+  /** Each point's raw cluster id (-1 = noise), as soon as clustering ends (point order = rowIndex order). */
+  onClusters?(cluster: Int32Array): void;
+  /** Anomaly scores and flags, as soon as scoring ends (point order = rowIndex order). */
+  onAnomalies?(anomaly: Float32Array, anomalyFlag: Uint8Array): void;
   onDone(analysis: AnalysisDescription): void;
   onFailed(analysis: AnalysisDescription): void;
   /** The event stream broke and will not come back on its own. */
@@ -60,6 +64,28 @@ export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void 
       if (decoded.data instanceof Uint32Array) watcher.onRows(decoded.data);
     } catch {
       // Without rows the layouts that follow cannot be placed by row: they are skipped.
+    }
+  });
+  // Early results: a damaged one is skipped, the final arrays bring the same values.
+  source.addEventListener('clusters', (e) => {
+    const event = parse(e as MessageEvent<string>);
+    if (event?.type !== 'clusters' || !watcher.onClusters) return;
+    try {
+      const decoded = decodeBuffer(base64ToBytes(event.cluster));
+      if (decoded.data instanceof Int32Array) watcher.onClusters(decoded.data);
+    } catch {
+      // (skipped)
+    }
+  });
+  source.addEventListener('anomalies', (e) => {
+    const event = parse(e as MessageEvent<string>);
+    if (event?.type !== 'anomalies' || !watcher.onAnomalies) return;
+    try {
+      const scores = decodeBuffer(base64ToBytes(event.anomaly)).data;
+      const flags = decodeBuffer(base64ToBytes(event.anomalyFlag)).data;
+      if (scores instanceof Float32Array && flags instanceof Uint8Array && scores.length === flags.length) watcher.onAnomalies(scores, flags);
+    } catch {
+      // (skipped)
     }
   });
   source.addEventListener('layout', (e) => {

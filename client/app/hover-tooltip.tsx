@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Row } from '../api/datasets.ts';
-import { useSession } from '../session/session-model.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
 import { clusterName } from '../../shared/encodings/point-values.ts';
 import { useUi } from '../state/ui-store.ts';
 import { RowValues } from '../panels/row-values.tsx';
@@ -11,6 +11,7 @@ import type { PointSceneHandle } from '../scene/types.ts';
 /** The hovered point's original row (fetched once, then cached) beside the cursor. */
 export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | null> }) {
   const model = useSession();
+  const { ctx } = useCloud();
   const hover = useUi((s) => s.hover);
   const rowIndex = hover ? model.arrays.rowIndex[hover.point] : null;
   const [row, setRow] = useState<{ index: number; row: Row } | null>(null);
@@ -34,8 +35,9 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
   // The clicked point's card already shows all of this beside it.
   if (!hover || rowIndex === null || hover.point === focused) return null;
   const values = row && row.index === rowIndex ? row.row : model.rows.peek(rowIndex);
-  const cluster = model.arrays.cluster[hover.point];
-  const anomaly = model.arrays.anomaly[hover.point];
+  // What the cloud shows for the point (the pending analysis's clusters and flags once ahead).
+  const cluster = ctx.cluster[hover.point];
+  const anomaly = ctx.anomaly[hover.point];
   const entries = values ? Object.entries(values) : [];
   // Beside the cursor, on whichever side has room (the scene area is the positioned parent).
   const area = scene.current?.getCanvas()?.getBoundingClientRect();
@@ -52,7 +54,7 @@ export function HoverTooltip({ scene }: { scene: RefObject<PointSceneHandle | nu
     <div className="tooltip" role="tooltip" data-testid="tooltip" data-row={rowIndex} style={style}>
       <div className="tooltip-head">
         Row {rowIndex + 1} · {clusterName(cluster)}
-        {model.arrays.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
+        {ctx.anomalyFlag[hover.point] ? <span className="tag warn">anomaly {anomaly.toFixed(2)}</span> : null}
       </div>
       {values && <RowThumbnail values={values} />}
       {values ? (

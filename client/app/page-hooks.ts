@@ -48,7 +48,33 @@ export interface MiragePageHooks {
    * The analysis the session is moving to as this page follows it: its state and stage, and
    * the intermediate layouts applied to the cloud so far (null: none pending).
    */
-  pending(): { analysisId: string; state: string; stage: string | null; layouts: LiveLayoutEntry[] } | null;
+  pending(): { analysisId: string; state: string; stage: string | null; layouts: LiveLayoutEntry[]; clusters: boolean; anomalies: boolean } | null;
+  /**
+   * What this page showed of an analysis ahead of its result while the session was moving to it
+   * (kept after the move): each point's cluster as first shown (displayed ids, the points' order
+   * then), the flagged count, and the pending stage and progress at that moment; null if none.
+   */
+  shownAhead(analysisId: string): ShownAhead | null;
+}
+
+/** One early result as a page first showed it (see MiragePageHooks.shownAhead). */
+export interface ShownAhead {
+  clusters: { cluster: number[]; stage: string | null; fraction: number } | null;
+  anomalies: { flagged: number; stage: string | null; fraction: number } | null;
+}
+
+/** Kept for the page's life: the session view (and these hooks) move on to the new analysis. */
+const shownAhead = new Map<string, { cluster?: { cluster: Int32Array; stage: string | null; fraction: number }; anomalies?: { flagged: number; stage: string | null; fraction: number } }>();
+
+/** Notes the pending analysis's early results the first time this page shows each. */
+function noteShownAhead(pending: PendingView | null): void {
+  if (!pending || pending.pending.state !== 'running') return;
+  const id = pending.pending.analysisId;
+  const seen = shownAhead.get(id) ?? {};
+  const at = { stage: pending.progress?.stage ?? null, fraction: pending.progress?.fraction ?? 0 };
+  if (pending.cluster && !seen.cluster) seen.cluster = { cluster: pending.cluster, ...at };
+  if (pending.anomalyFlag && !seen.anomalies) seen.anomalies = { flagged: pending.anomalyFlag.reduce((s, f) => s + f, 0), ...at };
+  shownAhead.set(id, seen);
 }
 
 declare global {
@@ -62,6 +88,7 @@ export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHan
   latest.current = cloud;
   const latestPending = useRef(pending);
   latestPending.current = pending;
+  useEffect(() => noteShownAhead(pending), [pending?.cluster, pending?.anomalyFlag]);
   const labels = useRef<ClusterLabel[]>([]);
   labels.current = clusterLabels;
   useEffect(() => {
@@ -82,7 +109,7 @@ export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHan
       selectedRows: () => Array.from(rowsOfMask(latest.current.selectedMask, model.arrays.rowIndex)),
       legend: () => latest.current.legend,
       rowOf: (p) => model.arrays.rowIndex[p],
-      clusterOf: (p) => model.arrays.cluster[p],
+      clusterOf: (p) => latest.current.ctx.cluster[p],
       colourOf(p) {
         const c = latest.current.data.colors;
         return `#${((1 << 24) | (c[p * 4] << 16) | (c[p * 4 + 1] << 8) | c[p * 4 + 2]).toString(16).slice(1)}`;
@@ -107,7 +134,15 @@ export function usePageHooks(model: SessionModel, scene: RefObject<PointSceneHan
       positions: () => Array.from(latest.current.data.positions),
       pending() {
         const p = latestPending.current;
-        return p && { analysisId: p.pending.analysisId, state: p.pending.state, stage: p.progress?.stage ?? null, layouts: [...p.log] };
+        return p && { analysisId: p.pending.analysisId, state: p.pending.state, stage: p.progress?.stage ?? null, layouts: [...p.log], clusters: p.cluster !== null, anomalies: p.anomalyFlag !== null };
+      },
+      shownAhead(id) {
+        const seen = shownAhead.get(id);
+        if (!seen) return null;
+        return {
+          clusters: seen.cluster ? { ...seen.cluster, cluster: Array.from(seen.cluster.cluster) } : null,
+          anomalies: seen.anomalies ?? null,
+        };
       },
       avatars: () => [...drawnAvatars].map(([id, a]) => ({ id, name: a.name, color: a.color, ...structuredClone(a.pose) })),
       canvasRect() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { readView } from '../../shared/session/index.ts';
-import { useSession } from '../session/session-model.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
 import { useLabelColumn } from '../session/use-label-column.ts';
 import { cellText } from '../session/use-neighbours.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -19,6 +19,7 @@ import { PointDetails } from '../panels/neighbours-panel.tsx';
  */
 export function PointCard({ scene }: { scene: RefObject<PointSceneHandle | null> }) {
   const model = useSession();
+  const { ctx } = useCloud();
   const focused = useUi((s) => s.focused);
   const ref = useRef<HTMLDivElement>(null);
   const view = useDocValue(model.conn.doc, ['view'], readView);
@@ -55,7 +56,8 @@ export function PointCard({ scene }: { scene: RefObject<PointSceneHandle | null>
 
   if (focused === null) return null;
   const row = model.arrays.rowIndex[focused];
-  const cluster = model.arrays.cluster[focused];
+  // What the cloud shows for the point (the pending analysis's clusters and flags once ahead).
+  const cluster = ctx.cluster[focused];
   const label = labelData ? cellText(labelData, row) : null;
   return (
     // Hidden until placed: a first frame at the corner would flash.
@@ -65,7 +67,7 @@ export function PointCard({ scene }: { scene: RefObject<PointSceneHandle | null>
         <span className="point-card-title" data-testid="point-card-title">
           {label ? `${label} · ` : ''}row {row + 1} · {clusterName(cluster)}
         </span>
-        {model.arrays.anomalyFlag[focused] ? <span className="tag warn">anomaly {model.arrays.anomaly[focused].toFixed(2)}</span> : null}
+        {ctx.anomalyFlag[focused] ? <span className="tag warn">anomaly {ctx.anomaly[focused].toFixed(2)}</span> : null}
         <button type="button" className="icon point-card-close" aria-label="Close the point details" title="Close (Esc)" onClick={() => useUi.getState().setFocused(null)}>
           ✕
         </button>

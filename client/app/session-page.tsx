@@ -45,7 +45,7 @@ export function SessionPage(props: { sessionId: string; token: string }) {
     return (
       <div className="screen-message">
         <h1>{state.info.title}</h1>
-        <AnalysisProgressView progress={state.progress} layout={state.layout} />
+        <AnalysisProgressView progress={state.progress} layout={state.layout} early={state.early} />
       </div>
     );
   if (!model) return null;

@@ -26,7 +26,7 @@ import { TopBar } from '../panels/top-bar.tsx';
 import type { PointSceneHandle } from '../scene/types.ts';
 import { useUi } from '../state/ui-store.ts';
 import { toggleLegendFilter } from '../session/filter-actions.ts';
-import { rebindPending } from '../session/rebind-pending.ts';
+import { useClusterWritesPaused } from '../session/rebind-pending.ts';
 import { sceneHint } from '../session/follow-state.ts';
 import { FollowOverlay, SceneView } from './scene-view.tsx';
 import { CloudContext, PendingContext, SessionContext, type SessionModel } from '../session/session-model.ts';
@@ -45,14 +45,15 @@ export function SessionView({ model }: { model: SessionModel }) {
   const playback = usePlaybackClock(model);
   // The analysis the session is moving to: its layout settles in this cloud as it arrives.
   const pending = usePendingAnalysis(model);
-  const cloud = useCloudOutput(model, playback, pending?.layout ?? null);
+  const cloud = useCloudOutput(model, playback, pending);
   const meta = useDocValue(model.conn.doc, ['meta'], readMeta);
   // Until the document arrives (or when the server refuses it) the title is the one HTTP gave.
   const title = meta.datasetId ? meta.title : model.info.title;
   const sidebarOpen = useUi((s) => s.sidebarOpen);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
-  // Legend toggles write cluster ids of the loaded analysis: off while another one loads.
-  const legendWritable = model.canEdit && !rebindPending(meta.analysisId, model.analysis.id);
+  // Legend toggles write cluster ids of the loaded analysis: off while another one loads or shows its clusters early.
+  const clusterWritesPaused = useClusterWritesPaused(model);
+  const legendWritable = model.canEdit && clusterWritesPaused === null;
   useShortcuts(model);
   // Computed once here: the scene draws them, the page hooks expose them to tests.
   const clusterLabels = useClusterLabels(model, cloud);

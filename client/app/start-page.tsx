@@ -247,7 +247,7 @@ export function StartPage() {
                 <h2 id="progress-title">Analysing {chosen.detail.name}…</h2>
                 {run ? (
                   <>
-                    <AnalysisProgressView progress={run.progress} layout={run.layout} />
+                    <AnalysisProgressView progress={run.progress} layout={run.layout} early={run.early} />
                     <button type="button" className="small cancel-run" onClick={cancel} disabled={run.finishing || run.cancelling}>
                       {run.cancelling ? 'Cancelling…' : 'Cancel'}
                     </button>

@@ -6,7 +6,7 @@ import { useCloud, useSession } from '../session/session-model.ts';
 import { usePlaybackOn } from '../session/use-playback.ts';
 import { visiblePerCluster } from '../../shared/time/visible-per-cluster.ts';
 import { focusCluster } from '../session/focus-cluster.ts';
-import { REBIND_PENDING_HINT, useRebindPending } from '../session/rebind-pending.ts';
+import { CLUSTERS_AHEAD_HINT, useClusterWritesPaused } from '../session/rebind-pending.ts';
 import { allClusterIds, findFilter, toggleClusterVisible } from '../session/filter-actions.ts';
 import { toggleClusterSelection } from '../session/selection-actions.ts';
 import { useDocValue } from '../collab/use-doc.ts';
@@ -43,8 +43,8 @@ export function ClusterPanel() {
   const ids = allClusterIds(model);
   const sizeOf = new Map(model.summary.clusters.map((c) => [c.id, c]));
   // Show/hide and select write cluster ids: not while those ids are about to change meaning.
-  const pending = useRebindPending(model);
-  const writable = model.canEdit && !pending;
+  const paused = useClusterWritesPaused(model);
+  const writable = model.canEdit && !paused;
   const types = useColumnTypes(model);
   const [dialog, setDialog] = useState<'stats' | 'compare' | null>(null);
   // With the timeline on, each size reads "n of N": its points at the moment shown (per step).
@@ -74,6 +74,11 @@ export function ClusterPanel() {
         {clustering.method === 'kmeans' ? `k-means, k = ${clustering.k ?? clustering.clusterCount}` : clustering.method.toUpperCase()} on the {clustering.space}
         {clustering.noiseCount > 0 ? ` · ${formatNumber(clustering.noiseCount)} noise points` : ''}
       </p>
+      {paused === CLUSTERS_AHEAD_HINT && (
+        <p className="small muted" data-testid="clusters-ahead-note">
+          The cloud already shows the new analysis's clusters; this list, their sizes and descriptions follow when it is done.
+        </p>
+      )}
       <ul className="cluster-list">
         {ids.map((id) => {
           const info = sizeOf.get(id);
@@ -110,14 +115,14 @@ export function ClusterPanel() {
                 // A toggle whose pressed state is "hidden": pressed (highlighted) only while hidden.
                 aria-pressed={!visible}
                 aria-label={`Hide ${clusterName(id)}`}
-                title={pending ? REBIND_PENDING_HINT : visible ? 'Hide this cluster for everyone' : 'Show this cluster again for everyone'}
+                title={paused ?? (visible ? 'Hide this cluster for everyone' : 'Show this cluster again for everyone')}
                 disabled={!writable}
                 onClick={() => toggleClusterVisible(model, id)}
               >
                 <span className="glyph" aria-hidden="true">{visible ? '◉' : '○'}</span>
                 hide
               </button>
-              <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={pending ? REBIND_PENDING_HINT : undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
+              <button type="button" className={`small${selected ? ' on' : ''}`} aria-pressed={selected} title={paused ?? undefined} disabled={!writable} onClick={() => toggleClusterSelection(model, id)}>
                 {selected ? 'selected' : 'select'}
               </button>
             </div>

@@ -37,8 +37,12 @@ export interface SessionModel {
 }
 
 export const SessionContext = createContext<SessionModel | null>(null);
-/** The scene's input and what panels show about it (counts, legend, search matches). */
-export type SessionCloud = CloudOutput & { search: SearchResult | null };
+/**
+ * The scene's input and what panels show about it (counts, legend, search matches), with the
+ * point context it was built from: the analysis's, or with the pending analysis's clusters and
+ * anomalies shown ahead of its result (use-cloud.ts). What the cloud draws reads `ctx`.
+ */
+export type SessionCloud = CloudOutput & { search: SearchResult | null; ctx: PointContext };
 
 export const CloudContext = createContext<SessionCloud | null>(null);
 

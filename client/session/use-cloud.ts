@@ -7,7 +7,9 @@ import { pointOfRow } from '../../shared/encodings/point-context.ts';
 import { looksLikeDate, looksNumeric, searchPoints } from '../encodings/search.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { PlaybackClock } from './playback-clock.ts';
+import type { PointContext } from '../../shared/encodings/point-context.ts';
 import type { SessionCloud, SessionModel } from './session-model.ts';
+import type { PendingView } from './use-pending-analysis.ts';
 import { usePlaybackSteps } from './use-playback.ts';
 
 /**
@@ -23,13 +25,38 @@ export function searchableColumns(model: SessionModel, query: string): string[] 
     .map((c) => c.name);
 }
 
+/** What the pending analysis has computed so far, on the points on show (usePendingAnalysis). */
+export type LiveResults = Pick<PendingView, 'layout' | 'cluster' | 'anomaly' | 'anomalyFlag'>;
+
+const NO_LABELS: ReadonlyMap<number, string> = new Map();
+
+/**
+ * The point context the cloud is built from: the analysis's, or with the pending analysis's
+ * clusters and anomalies in place of its own as soon as they are computed (their labels come
+ * with the result: until then the legend names the clusters C1, C2, …).
+ */
+function liveContext(ctx: PointContext, cluster: Int32Array | null, anomaly: Float32Array | null, anomalyFlag: Uint8Array | null): PointContext {
+  if (!cluster && !anomaly) return ctx;
+  return {
+    ...ctx,
+    ...(cluster ? { cluster, clusterLabels: NO_LABELS } : {}),
+    ...(anomaly && anomalyFlag ? { anomaly, anomalyFlag } : {}),
+  };
+}
+
 /**
  * The scene's input, rebuilt from the shared view, filters, selection, search and peers'
  * hovers. Heavy steps are memoised inside CloudBuilder; this hook only wires the inputs.
- * `liveLayout`: the pending analysis's latest layout on these points, shown instead of the
- * analysis's own while the session moves to it (usePendingAnalysis).
+ * `live`: what the pending analysis has computed so far on these points (its latest layout,
+ * then its clusters and anomalies), shown instead of the analysis's own while the session
+ * moves to it (usePendingAnalysis).
  */
-export function useCloudOutput(model: SessionModel, clock: PlaybackClock, liveLayout: Float32Array | null = null): SessionCloud {
+export function useCloudOutput(model: SessionModel, clock: PlaybackClock, live: LiveResults | null = null): SessionCloud {
+  const liveLayout = live?.layout ?? null;
+  const liveCluster = live?.cluster ?? null;
+  const liveAnomaly = live?.anomaly ?? null;
+  const liveFlag = live?.anomalyFlag ?? null;
+  const ctx = useMemo(() => liveContext(model.ctx, liveCluster, liveAnomaly, liveFlag), [model, liveCluster, liveAnomaly, liveFlag]);
   const { doc, awareness } = model.conn;
   const view = useDocValue(doc, ['view'], readView);
   const filters = useDocValue(doc, ['filters'], readFilters);
@@ -69,7 +96,7 @@ export function useCloudOutput(model: SessionModel, clock: PlaybackClock, liveLa
   const output = useMemo(
     () =>
       builder.current!.build({
-        ctx: model.ctx,
+        ctx,
         embedding: liveLayout ?? model.arrays.positions,
         view,
         filters,
@@ -81,11 +108,11 @@ export function useCloudOutput(model: SessionModel, clock: PlaybackClock, liveLa
         time,
       }),
     // timeVersion stands for time's state array, changed in place.
-    [model, liveLayout, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected, time?.state, timeVersion],
+    [ctx, liveLayout, view, filters, selection, search, hoveredPoints, knownColumns, columnsVersion, dimUnselected, time?.state, timeVersion],
   );
   const pendingKey = output.pending.join('\u0000');
   useEffect(() => {
     if (pendingKey) model.columns.ensure(pendingKey.split('\u0000'));
   }, [model, pendingKey]);
-  return useMemo(() => ({ ...output, search }), [output, search]);
+  return useMemo(() => ({ ...output, search, ctx }), [output, search, ctx]);
 }

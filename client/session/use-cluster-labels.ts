@@ -17,8 +17,10 @@ export function useClusterLabels(model: SessionModel, cloud: SessionCloud): Clus
   const { positions } = cloud.data;
   const { passes } = cloud.filter;
   const { legend } = cloud;
+  // The clusters the cloud is coloured by: the pending analysis's once they are shown ahead.
+  const { cluster } = cloud.ctx;
   return useMemo(
-    () => (shown ? clusterLabelList(positions, model.arrays.cluster, passes, legend) : []),
-    [shown, positions, passes, legend, model],
+    () => (shown ? clusterLabelList(positions, cluster, passes, legend) : []),
+    [shown, positions, passes, legend, cluster],
   );
 }

@@ -5,9 +5,17 @@ import { startAnalysis } from '../api/analyses.ts';
 import { watchAnalysis } from '../api/analysis-events.ts';
 import { waitCancelled } from './wait-cancelled.ts';
 
+/** What a run has handed out ahead of its result (the `clusters` and `anomalies` events); null before. */
+export interface EarlyPoints {
+  cluster: Int32Array | null;
+  anomalyFlag: Uint8Array | null;
+}
+
 export interface RunState {
   progress: AnalysisProgress | null;
   layout: Float32Array | null;
+  /** Its clusters and anomaly flags as soon as those stages end (the preview colours and rings them). */
+  early: EarlyPoints;
   /** The analysis is done and `then` (open or re-bind a session) is under way: too late to cancel. */
   finishing: boolean;
   /**
@@ -70,7 +78,7 @@ export function useRunAnalysis(): AnalysisRun {
     const live = () => current.current === attempt && !attempt.cancelled;
     setError(null);
     setOutcome(null);
-    setRun({ progress: null, layout: null, finishing: false, cancelling: false });
+    setRun({ progress: null, layout: null, early: { cluster: null, anomalyFlag: null }, finishing: false, cancelling: false });
 
     const fail = (e: unknown) => {
       if (!live()) return;
@@ -82,7 +90,7 @@ export function useRunAnalysis(): AnalysisRun {
     const finish = (finished: FinishedRun) => {
       if (!live()) return;
       attempt.finishing = true;
-      setRun((r) => ({ progress: r?.progress ?? null, layout: r?.layout ?? null, finishing: true, cancelling: false }));
+      setRun((r) => r && { ...r, finishing: true, cancelling: false });
       then(finished).then(() => {
         if (!live()) return;
         current.current = null;
@@ -104,8 +112,10 @@ export function useRunAnalysis(): AnalysisRun {
       if (onStarted) await onStarted({ id: started.id, existing });
       if (!live()) return;
       attempt.stop = watchAnalysis(started.id, {
-        onProgress: (_s, progress) => live() && setRun((r) => ({ layout: r?.layout ?? null, finishing: false, cancelling: false, progress })),
-        onLayout: (layout) => live() && setRun((r) => ({ progress: r?.progress ?? null, finishing: false, cancelling: false, layout })),
+        onProgress: (_s, progress) => live() && setRun((r) => r && { ...r, progress }),
+        onLayout: (layout) => live() && setRun((r) => r && { ...r, layout }),
+        onClusters: (cluster) => live() && setRun((r) => r && { ...r, early: { ...r.early, cluster } }),
+        onAnomalies: (_scores, anomalyFlag) => live() && setRun((r) => r && { ...r, early: { ...r.early, anomalyFlag } }),
         onDone: () => finish({ id: started.id, existing }),
         onFailed: (a) => fail(new Error(a.status === 'cancelled' ? 'The analysis was cancelled on the server.' : (a.error?.message ?? 'The analysis failed.'))),
         onError: (m) => fail(new Error(m)),

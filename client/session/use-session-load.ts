@@ -8,11 +8,12 @@ import { getSession, type SessionInfo } from '../api/sessions.ts';
 import { connectSession, type SessionConnection } from '../collab/connect-session.ts';
 import { useUi } from '../state/ui-store.ts';
 import { withDisplayedClusters } from '../../shared/session/displayed-clusters.ts';
+import type { EarlyPoints } from './use-run-analysis.ts';
 
 export type LoadState =
   | { phase: 'loading'; message: string }
   | { phase: 'error'; message: string }
-  | { phase: 'running'; info: SessionInfo; conn: SessionConnection; progress: AnalysisProgress | null; layout: Float32Array | null }
+  | { phase: 'running'; info: SessionInfo; conn: SessionConnection; progress: AnalysisProgress | null; layout: Float32Array | null; early: EarlyPoints }
   | { phase: 'ready'; info: SessionInfo; conn: SessionConnection; dataset: DatasetDetail; analysis: AnalysisDescription; arrays: AnalysisArrays; rawClusterIds: ReadonlyMap<number, number> };
 
 /**
@@ -78,11 +79,14 @@ export function useSessionLoad(sessionId: string, token: string): LoadState {
       if (analysis.status === 'failed' || analysis.status === 'cancelled') {
         throw new Error(`The analysis of this session ${analysis.status === 'failed' ? 'failed' : 'was cancelled'}: ${analysis.error?.message ?? 'no reason given'}`);
       }
-      setState({ phase: 'running', info, conn: conn!, progress: analysis.progress, layout: null });
+      setState({ phase: 'running', info, conn: conn!, progress: analysis.progress, layout: null, early: { cluster: null, anomalyFlag: null } });
       stopWatch = watchAnalysis(analysisId, {
         onProgress: (_status, progress) =>
           setState((s) => (s.phase === 'running' ? { ...s, progress } : s)),
         onLayout: (layout) => setState((s) => (s.phase === 'running' ? { ...s, layout } : s)),
+        // A session's first analysis: its clusters show under their own numbers, as the session will.
+        onClusters: (cluster) => setState((s) => (s.phase === 'running' ? { ...s, early: { ...s.early, cluster } } : s)),
+        onAnomalies: (_scores, anomalyFlag) => setState((s) => (s.phase === 'running' ? { ...s, early: { ...s.early, anomalyFlag } } : s)),
         onDone: (done) => void finish(done).catch(fail),
         onFailed: (failed) => fail(new Error(`The analysis failed: ${failed.error?.message ?? 'no reason given'}`)),
         onError: (message) => fail(new Error(message)),

@@ -27,6 +27,11 @@ export interface UiState {
   clusterNames: boolean | null;
   /** While the shared selection is not empty, fade every other point (on this screen only). */
   dimUnselected: boolean;
+  /**
+   * The analysis whose clusters the cloud shows ahead of its result (the session's pending
+   * analysis, client/session/use-pending-analysis.ts), or null: cluster ids then name its clusters.
+   */
+  clustersAhead: string | null;
   setHover(hover: HoverState | null): void;
   setFocused(point: number | null): void;
   setSearch(query: string, column?: string | null): void;
@@ -36,6 +41,7 @@ export interface UiState {
   showToast(message: string | null): void;
   setClusterNames(on: boolean): void;
   setDimUnselected(on: boolean): void;
+  setClustersAhead(analysisId: string | null): void;
 }
 
 /**
@@ -60,6 +66,7 @@ export const useUi = create<UiState>((set) => ({
   toast: null,
   clusterNames: null,
   dimUnselected: true,
+  clustersAhead: null,
   setHover: (hover) => set({ hover }),
   setFocused: (focused) => set({ focused }),
   setSearch: (searchQuery, column) => set((s) => ({ searchQuery, searchColumn: column === undefined ? s.searchColumn : column })),
@@ -69,4 +76,5 @@ export const useUi = create<UiState>((set) => ({
   showToast: (toast) => set({ toast }),
   setClusterNames: (clusterNames) => set({ clusterNames }),
   setDimUnselected: (dimUnselected) => set({ dimUnselected }),
+  setClustersAhead: (clustersAhead) => set({ clustersAhead }),
 }));

@@ -5,7 +5,7 @@ import { clusterName } from '../../shared/encodings/point-values.ts';
 import { formatCell } from '../encodings/format-cell.ts';
 import type { SceneController } from '../scene/scene-controller.ts';
 import type { Vec3 } from '../scene/types.ts';
-import { useSession } from '../session/session-model.ts';
+import { useCloud, useSession } from '../session/session-model.ts';
 import { toggleClusterSelection } from '../session/selection-actions.ts';
 import type { SceneBindings } from '../session/use-scene-bindings.ts';
 import { imageColumnOf } from '../session/image-column.ts';
@@ -43,6 +43,10 @@ const NEG_Z = new THREE.Vector3(0, 0, -1);
  */
 export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; controller: SceneController; bindings: SceneBindings; state: PointerState }) {
   const model = useSession();
+  // What the cloud shows per point (the pending analysis's clusters once shown ahead of its result).
+  const { ctx } = useCloud();
+  const shownCtx = useRef(ctx);
+  shownCtx.current = ctx;
   const parts = useMemo(() => {
     const ray = new THREE.Line(
       new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(0, 0, 0), new THREE.Vector3(0, 0, -1)]),
@@ -101,7 +105,7 @@ export function XrPointer({ rig, controller, bindings, state }: { rig: XrRig; co
   const showCard = (index: number, distanceM: number) => {
     const { card, canvas, material } = parts;
     const row = model.arrays.rowIndex[index];
-    const title = `${clusterName(model.arrays.cluster[index])} · row ${row + 1}`;
+    const title = `${clusterName(shownCtx.current.cluster[index])} · row ${row + 1}`;
     const at = cardDistance(distanceM);
     const h = cardTextHeight(at);
     state.cardPoint = index;

@@ -11,6 +11,14 @@ export interface PipelineHooks {
    * own points to an intermediate layout.
    */
   onRows?: (rowIndex: Uint32Array) => void;
+  /**
+   * Each point's cluster as soon as the clustering stage ends (what cluster.bin will hold; -1 =
+   * noise): pages colour the settling cloud by it while anomalies and explanations are computed.
+   * The pipeline goes on using the array: a callee that keeps it copies it.
+   */
+  onClusters?: (cluster: Int32Array) => void;
+  /** Anomaly scores and flags as soon as that stage ends (what anomaly.bin / anomaly-flag.bin will hold; copy to keep). */
+  onAnomalies?: (anomaly: Float32Array, anomalyFlag: Uint8Array) => void;
   /** Intermediate 3D layouts while UMAP/t-SNE settle (n×3, already centred and scaled; the callee may keep it). */
   onLayout?: (positions: Float32Array, stage: PipelineStage) => void;
   /** How many optimisation epochs between two intermediate layouts (default: the reducer's). */

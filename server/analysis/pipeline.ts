@@ -77,8 +77,10 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   notes.push(...clustered.notes);
   const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
+  hooks.onClusters?.(clustered.labels);
 
   const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
+  hooks.onAnomalies?.(anomalies.scores, anomalies.flags);
 
   const explained = run('explain', () => {
     const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName), prepared.text);

@@ -14,6 +14,16 @@ port.once('message', (input: WorkerInput) => {
       onProgress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
       // A copy: the pipeline goes on using its rowIndex.
       onRows: (rowIndex) => post({ type: 'rows', rowIndex: rowIndex.slice() }),
+      // Copies again (the explain stage reads them), moved rather than cloned to the main thread.
+      onClusters: (cluster) => {
+        const copy = cluster.slice();
+        post({ type: 'clusters', cluster: copy }, [copy.buffer as ArrayBuffer]);
+      },
+      onAnomalies: (anomaly, anomalyFlag) => {
+        const scores = anomaly.slice();
+        const flags = anomalyFlag.slice();
+        post({ type: 'anomalies', anomaly: scores, anomalyFlag: flags }, [scores.buffer as ArrayBuffer, flags.buffer as ArrayBuffer]);
+      },
       onLayout: (positions) => post({ type: 'layout', stage: 'reduce', positions }, [positions.buffer as ArrayBuffer]),
     }, { datasetName: input.datasetName });
     post({ type: 'done', output }, outputTransferList(output));

@@ -28,7 +28,13 @@ interface Running {
   latestLayout: AnalysisEvent | null;
   /** The points' rows (sent once): a late subscriber gets it before the latest layout. */
   rows: AnalysisEvent | null;
+  /** The clusters, then the anomalies, once their stage ends: a late subscriber gets them after the latest layout. */
+  clusters: AnalysisEvent | null;
+  anomalies: AnalysisEvent | null;
 }
+
+/** A typed array as an event carries it: base64 of its shared/binary.ts buffer. */
+const base64Buffer = (data: Parameters<typeof encodeBuffer>[0], options?: Parameters<typeof encodeBuffer>[1]): string => Buffer.from(encodeBuffer(data, options)).toString('base64');
 
 /**
  * Runs analyses in worker threads, at most `concurrency` at once, in submission order. The main
@@ -145,6 +151,8 @@ export class JobQueue {
     const running = this.running.get(id);
     if (running?.rows) listener(running.rows);
     if (running?.latestLayout) listener(running.latestLayout);
+    if (running?.clusters) listener(running.clusters);
+    if (running?.anomalies) listener(running.anomalies);
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(id);
@@ -200,7 +208,7 @@ export class JobQueue {
     await this.options.analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
     if (stopped()) return;
     const throttle = new LayoutThrottle((positions) => {
-      const event: AnalysisEvent = { type: 'layout', stage: 'reduce', positions: Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64') };
+      const event: AnalysisEvent = { type: 'layout', stage: 'reduce', positions: base64Buffer(positions, { columns: 3 }) };
       running.latestLayout = event;
       this.emit(id, event);
     });
@@ -211,12 +219,22 @@ export class JobQueue {
       },
       onLayout: (positions) => throttle.push(positions),
       onRows: (rowIndex) => {
-        running.rows = { type: 'rows', rowIndex: Buffer.from(encodeBuffer(rowIndex)).toString('base64') };
+        running.rows = { type: 'rows', rowIndex: base64Buffer(rowIndex) };
         this.emit(id, running.rows);
+      },
+      // The reduction is over: its last layout goes out first, so the events stay in stage order.
+      onClusters: (cluster) => {
+        throttle.flushNow();
+        running.clusters = { type: 'clusters', cluster: base64Buffer(cluster) };
+        this.emit(id, running.clusters);
+      },
+      onAnomalies: (anomaly, anomalyFlag) => {
+        running.anomalies = { type: 'anomalies', anomaly: base64Buffer(anomaly), anomalyFlag: base64Buffer(anomalyFlag) };
+        this.emit(id, running.anomalies);
       },
       datasetName,
     }, this.threadsPerJob);
-    const running: Running = { run, throttle, latestLayout: null, rows: null };
+    const running: Running = { run, throttle, latestLayout: null, rows: null, clusters: null, anomalies: null };
     this.running.set(id, running);
     try {
       const { summary, clusterStats, ...arrays } = await run.result;

@@ -22,6 +22,12 @@ export class LayoutThrottle {
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
+  /** Sends the pending layout now, if any (the reduction ended: what follows must come after it). */
+  flushNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+  }
+
   private flush(): void {
     this.timer = null;
     if (!this.pending) return;

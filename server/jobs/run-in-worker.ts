@@ -33,6 +33,10 @@ export function runPipelineInWorker(
     onProgress?: (stage: PipelineStage, fraction: number) => void;
     onLayout?: (positions: Float32Array) => void;
     onRows?: (rowIndex: Uint32Array) => void;
+    /** Each point's cluster, once the clustering stage ends. */
+    onClusters?: (cluster: Int32Array) => void;
+    /** Anomaly scores and flags, once that stage ends. */
+    onAnomalies?: (anomaly: Float32Array, anomalyFlag: Uint8Array) => void;
     /** Not a callback: the dataset's name, which words the explanations ("123 penguins"). */
     datasetName?: string;
   } = {},
@@ -53,6 +57,8 @@ export function runPipelineInWorker(
     if (message.type === 'progress') callbacks.onProgress?.(message.stage, message.fraction);
     else if (message.type === 'layout') callbacks.onLayout?.(message.positions);
     else if (message.type === 'rows') callbacks.onRows?.(message.rowIndex);
+    else if (message.type === 'clusters') callbacks.onClusters?.(message.cluster);
+    else if (message.type === 'anomalies') callbacks.onAnomalies?.(message.anomaly, message.anomalyFlag);
     else if (message.type === 'done') finish(message.output);
     else finish(new AnalysisFailedError(message.code, message.message));
   });

@@ -18,6 +18,8 @@ export type WorkerMessage =
   | { type: 'progress'; stage: PipelineStage; fraction: number }
   | { type: 'rows'; rowIndex: Uint32Array }
   | { type: 'layout'; stage: PipelineStage; positions: Float32Array }
+  | { type: 'clusters'; cluster: Int32Array }
+  | { type: 'anomalies'; anomaly: Float32Array; anomalyFlag: Uint8Array }
   | { type: 'done'; output: PipelineOutput }
   | { type: 'failed'; code: string; message: string };
 

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, readMeta, readPendingAnalysis, rebindAnalysis, writePendingAnalysis } from '../../shared/session/index.ts';
 import { HttpError } from '../api/http-error.ts';
 import { SERVER_ORIGIN } from '../collab/index.ts';
-import { matchClusterIds, type RowClusters } from '../identity/match-clusters.ts';
+import { matchClusterIds, type RowClusters } from '../../shared/identity/match-clusters.ts';
 import type { AnalysisStore } from '../store/analysis-store.ts';
 import type { DatasetStore } from '../store/dataset-store.ts';
 import type { SessionRecord, SessionStore } from '../store/session-store.ts';

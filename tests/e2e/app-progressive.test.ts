@@ -16,7 +16,9 @@ import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
  * Issue 13's proof: two pages in one session over a 50,000-row table. The editor re-analyses
  * with UMAP (moving the session to the run at once, as the re-analyse form does); the OTHER page (a view link) shows the first cloud (the PCA start, before the
  * neighbour search), then intermediate layouts that differ from each other, with the stage
- * named over the cloud, and ends on exactly the stored result (positions.bin).
+ * named over the cloud, then the new clusters and anomaly rings while the run still scores and
+ * describes them, under the numbers and colours the final re-bind gives them, and ends on
+ * exactly the stored result (positions.bin).
  */
 let server: RunningServer;
 let dataDir: string;
@@ -30,24 +32,31 @@ const errors: string[] = [];
 /** What the other page shows at one moment: the pending analysis and a digest of the positions it draws. */
 interface Moment {
   analysisId: string;
-  pending: { analysisId: string; state: string; stage: string | null; layouts: number } | null;
+  pending: { analysisId: string; state: string; stage: string | null; layouts: number; clusters: boolean; anomalies: boolean } | null;
   banner: string | null;
   digest: number;
+  /** Colours of every 500th point (while clusters are shown ahead of the result). */
+  colours: string[];
 }
 
+const SAMPLE_EVERY = 500;
+
 const moment = (page: Page): Promise<Moment> =>
-  page.evaluate(() => {
+  page.evaluate((every) => {
     const m = window.__mirage!;
     const p = m.pending();
     let digest = 0;
     for (const v of m.positions()) digest += v;
+    const colours: string[] = [];
+    if (p?.clusters) for (let i = 0; i < m.count; i += every) colours.push(m.colourOf(i));
     return {
       analysisId: m.analysisId,
-      pending: p && { analysisId: p.analysisId, state: p.state, stage: p.stage, layouts: p.layouts.length },
+      pending: p && { analysisId: p.analysisId, state: p.state, stage: p.stage, layouts: p.layouts.length, clusters: p.clusters, anomalies: p.anomalies },
       banner: document.querySelector('[data-testid=pending-stage]')?.textContent ?? null,
       digest,
+      colours,
     };
-  });
+  }, SAMPLE_EVERY);
 
 beforeAll(async () => {
   await ensureClientBuild();
@@ -86,6 +95,7 @@ describe('progressive results for every participant', () => {
     // Poll the other page until it shows the new analysis, keeping every distinct cloud it drew meanwhile.
     const seen: Moment[] = [];
     let shot = false;
+    let shotAhead = false;
     await mkdir(screenshotDir, { recursive: true });
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -95,6 +105,10 @@ describe('progressive results for every participant', () => {
       if (!shot && now.pending && now.pending.layouts >= 3 && now.pending.stage === 'reduce') {
         await other.screenshot({ path: join(screenshotDir, 'progressive-mid-settle.png') });
         shot = true;
+      }
+      if (!shotAhead && now.pending?.anomalies) {
+        await other.screenshot({ path: join(screenshotDir, 'progressive-clusters-ahead.png') });
+        shotAhead = true;
       }
       if (Date.now() > deadline) throw new Error(`the other page never moved to the new analysis (last: ${JSON.stringify(now)})`);
       await other.waitForTimeout(150);
@@ -113,6 +127,25 @@ describe('progressive results for every participant', () => {
     expect(drawn.has(before.digest)).toBe(false);
     const log = await other.evaluate(() => window.__mirage!.pending());
     expect(log).toBeNull(); // moved: nothing pending any more
+
+    // The clusters came ahead of the result: shown while the run was still pending (before its
+    // end), with the stage saying so, and they are the final clusters under the final numbers
+    // (the re-bind's matching by shared rows): same number and colour for every point.
+    const ahead = await other.evaluate((id) => window.__mirage!.shownAhead(id), target);
+    expect(ahead?.clusters).not.toBeNull();
+    expect(ahead!.clusters!.fraction).toBeLessThan(1);
+    expect(ahead!.anomalies).not.toBeNull();
+    expect(ahead!.anomalies!.fraction).toBeLessThan(1);
+    const finalClusters = await other.evaluate(() => Array.from({ length: window.__mirage!.count }, (_, p) => window.__mirage!.clusterOf(p)));
+    expect(ahead!.clusters!.cluster).toEqual(finalClusters);
+    const storedFlags = decodeBuffer(await (await ownerFetch(`${server.url}/api/analyses/${target}/anomaly-flag.bin`)).arrayBuffer()).data;
+    expect(ahead!.anomalies!.flagged).toBe(Array.from(storedFlags).filter((f) => f === 1).length);
+    expect(ahead!.anomalies!.flagged).toBeGreaterThan(0);
+    const early = seen.filter((m) => m.pending!.clusters);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.some((m) => m.banner?.startsWith('Clusters ready') || m.banner?.startsWith('Clusters and anomalies ready'))).toBe(true);
+    const finalColours = await other.evaluate((every) => Array.from({ length: Math.ceil(window.__mirage!.count / every) }, (_, k) => window.__mirage!.colourOf(k * every)), SAMPLE_EVERY);
+    expect(early.at(-1)!.colours).toEqual(finalColours);
 
     // The final positions are the stored result, point for point.
     const stored = decodeBuffer(await (await ownerFetch(`${server.url}/api/analyses/${target}/positions.bin`)).arrayBuffer()).data;

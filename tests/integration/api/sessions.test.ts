@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PointsJson, SessionCreated, SessionDescription } from '../../../shared/api-types.ts';
 import { addAnnotation, displayedClusterIds, mapClusterIds, onSessionChange, readAnnotations, readClusterIds, readMeta, readPendingAnalysis, readView, setEncoding } from '../../../shared/session/index.ts';
-import { matchClusterIds } from '../../../server/identity/match-clusters.ts';
+import { matchClusterIds } from '../../../shared/identity/match-clusters.ts';
 import type { RunningServer } from '../../../server/server.ts';
 import { connectClient, rawConnect, waitFor, whenSynced, type TestClient } from '../../support/collab-harness.ts';
 import { postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';

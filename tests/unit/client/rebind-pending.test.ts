@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { initSessionDoc, readFilters, readSelection, rebindAnalysis } from '../../../shared/session/index.ts';
 import { toggleClusterVisible } from '../../../client/session/filter-actions.ts';
-import { rebindPending, rebindPendingIn } from '../../../client/session/rebind-pending.ts';
+import { CLUSTERS_AHEAD_HINT, clusterWritesPaused, rebindPending, rebindPendingIn, REBIND_PENDING_HINT } from '../../../client/session/rebind-pending.ts';
+import { useUi } from '../../../client/state/ui-store.ts';
 import { toggleClusterSelection } from '../../../client/session/selection-actions.ts';
 import type { SessionModel } from '../../../client/session/session-model.ts';
 
@@ -53,5 +54,24 @@ describe('cluster writes while a re-bind loads', () => {
     rebindAnalysis(m.conn.doc, 'second');
     toggleClusterSelection(m, 0);
     expect(readSelection(m.conn.doc).clusters).toEqual([0]);
+  });
+
+  it('writes no cluster id while the cloud shows the pending analysis\'s clusters ahead of its result, and again after', () => {
+    expect(clusterWritesPaused('first', 'first', 'next')).toBe(CLUSTERS_AHEAD_HINT);
+    expect(clusterWritesPaused('second', 'first', 'next')).toBe(REBIND_PENDING_HINT);
+    expect(clusterWritesPaused('first', 'first', null)).toBeNull();
+    const m = model('first');
+    useUi.getState().setClustersAhead('next');
+    try {
+      expect(rebindPendingIn(m)).toBe(true);
+      toggleClusterVisible(m, 1);
+      toggleClusterSelection(m, 2);
+      expect(readFilters(m.conn.doc)).toEqual([]);
+      expect(readSelection(m.conn.doc).clusters).toEqual([]);
+    } finally {
+      useUi.getState().setClustersAhead(null);
+    }
+    toggleClusterSelection(m, 2);
+    expect(readSelection(m.conn.doc).clusters).toEqual([2]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxWeightAssignment } from '../../../server/identity/hungarian.ts';
+import { maxWeightAssignment } from '../../../shared/identity/hungarian.ts';
 import { createRandom } from '../../../shared/random.ts';
 
 /** The best total by trying every way to pair rows with distinct columns (small tables only). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analysisParamsSchema, type AnalysisParamsInput } from '../../../shared/analysis-params.ts';
 import { mapClusterIds } from '../../../shared/session/index.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
-import { maxWeightAssignment } from '../../../server/identity/hungarian.ts';
-import { matchClusterIds, type RowClusters } from '../../../server/identity/match-clusters.ts';
+import { maxWeightAssignment } from '../../../shared/identity/hungarian.ts';
+import { matchClusterIds, type RowClusters } from '../../../shared/identity/match-clusters.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { loadAsset } from '../../support/assets.ts';
 

@@ -1,4 +1,4 @@
-import { lowestFreeIds } from '../../shared/session/index.ts';
+import { lowestFreeIds } from '../session/cluster-ids.ts';
 import { maxWeightAssignment } from './hungarian.ts';
 
 /** One analysis's clusters by dataset row: point i is row rowIndex[i], in cluster cluster[i] (-1 = noise). */
