@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
 import { encodeBuffer } from '../../shared/binary.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
+import type { AnalysisListener, AnalysisRunner } from './analysis-runner.ts';
 import { jointFitNote } from '../analysis/drift/joint-fit-note.ts';
 import { analysisKey } from './analysis-key.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
@@ -11,15 +12,14 @@ import { QueueCaps, type QueueLimits } from './queue-caps.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from './run-in-worker.ts';
 
 export interface JobQueueOptions {
-  datasets: DatasetStore;
-  analyses: AnalysisStore;
+  datasets: DatasetCatalog;
+  analyses: AnalysisCatalog;
   /** Analyses running at once (each in its own worker thread). */
   concurrency: number;
   /** Unfinished analyses a requester, and everyone together, may have; none = unbounded. */
   limits?: QueueLimits;
 }
 
-type Listener = (event: AnalysisEvent) => void;
 
 interface Running {
   run: WorkerRun;
@@ -33,7 +33,7 @@ interface Running {
  * thread only moves messages and files: it keeps answering HTTP and syncing sessions while jobs
  * run. Listeners (SSE streams, tests) get progress, throttled intermediate layouts and the end.
  */
-export class JobQueue {
+export class JobQueue implements AnalysisRunner {
   private readonly queue: string[] = [];
   private readonly running = new Map<string, Running>();
   /** Ids holding a concurrency slot, from the moment they leave the queue (before their worker exists). */
@@ -42,7 +42,7 @@ export class JobQueue {
   private readonly cancelled = new Set<string>();
   /** Cancellations under way: a repeated cancel or a re-submit of the same request waits for them. */
   private readonly cancelling = new Map<string, Promise<boolean>>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Set<AnalysisListener>>();
   private readonly caps: QueueCaps | null;
   private closed = false;
 
@@ -136,7 +136,7 @@ export class JobQueue {
     return true;
   }
 
-  subscribe(id: string, listener: Listener): () => void {
+  subscribe(id: string, listener: AnalysisListener): () => void {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);

@@ -5,6 +5,7 @@ import type { AnalysisDescription } from '../../shared/api-types.ts';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { ANALYSIS_ARRAYS, ARRAY_NAMES, hasArrayType, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
+import type { AnalysisCatalog, AnalysisPatch } from './analysis-catalog.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { readStoredSummary } from './stored-summary.ts';
@@ -23,7 +24,7 @@ interface StoredAnalysis extends AnalysisDescription {
  * named by shared/analysis-arrays.ts) (published with one rename before the status
  * says done, so "done" always has its arrays).
  */
-export class AnalysisStore {
+export class AnalysisStore implements AnalysisCatalog {
   private readonly root: string;
   private readonly records = new Map<string, StoredAnalysis>();
 
@@ -93,7 +94,7 @@ export class AnalysisStore {
     this.record(id).progress = progress;
   }
 
-  async update(id: string, patch: Partial<Pick<AnalysisDescription, 'status' | 'progress' | 'error' | 'finishedAt' | 'result'>>): Promise<AnalysisDescription> {
+  async update(id: string, patch: AnalysisPatch): Promise<AnalysisDescription> {
     const record = { ...this.record(id), ...patch };
     await this.persist(record);
     return strip(record);

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import type { Column, Table } from '../../shared/table.ts';
+import type { DatasetCatalog } from './dataset-catalog.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -13,7 +14,7 @@ import { readTableColumns, writeTableColumns, columnFileName } from './table-fil
  * file per column. A dataset is written in a temporary directory and published with one rename,
  * so after a crash it exists whole or not at all.
  */
-export class DatasetStore {
+export class DatasetStore implements DatasetCatalog {
   private readonly root: string;
   private readonly descriptions = new Map<string, DatasetDetail>();
 
