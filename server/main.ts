@@ -5,7 +5,8 @@ import { ensureDemo } from './services/demo.ts';
 import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
 import type { CertificateInfo } from './tls/index.ts';
-import { DataDirLockedError } from './store/data-dir-lock.ts';
+import { DataDirLockedError, DataDirSharedError } from './store/data-dir-lock.ts';
+import { RedisUnavailableError } from './store/shared/redis-unavailable-error.ts';
 
 // The one file that reads the environment and listens: `npm start`.
 try {
@@ -13,7 +14,8 @@ try {
   const server = await startServer(config);
   // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
   const httpsNote = server.https ? ` and ${server.https.url}` : '';
-  console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir})`);
+  const sharing = config.redisUrl ? '; shared with the other processes on REDIS_URL, analyses run on `npm run worker`' : '';
+  console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir}${sharing})`);
   if (server.https) console.log(certificateLine(server.https.certificate));
   // The one place the owner token is ever printed: the way into the workspace (start page).
   if (config.auth === 'off') console.log('AUTH=off: no token needed on this computer (loopback only).');
@@ -50,7 +52,7 @@ try {
     console.error(`Configuration error: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof DataDirLockedError || error instanceof DataDirSharedError || error instanceof RedisUnavailableError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -5,8 +5,8 @@ import { encodeBuffer } from '../../shared/binary.ts';
 import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
 import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { AnalysisListener, AnalysisRunner } from './analysis-runner.ts';
-import { jointFitNote } from '../analysis/drift/joint-fit-note.ts';
 import { analysisKey } from './analysis-key.ts';
+import { finalSummary } from './final-summary.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
 import { QueueCaps, type QueueLimits } from './queue-caps.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from './run-in-worker.ts';
@@ -217,10 +217,7 @@ export class JobQueue implements AnalysisRunner {
       if (stopped()) return;
       await this.options.analyses.saveResult(id, arrays, clusterStats);
       if (stopped()) return;
-      // A comparison dataset (two datasets in one) says in its notes that they share one fit.
-      const comparison = this.options.datasets.has(analysis.datasetId) ? this.options.datasets.get(analysis.datasetId).comparison : undefined;
-      const result = comparison ? { ...summary, notes: [jointFitNote(comparison, analysis.params), ...summary.notes] } : summary;
-      await this.finish(id, { status: 'done', result, progress: { stage: 'explain', fraction: 1 } });
+      await this.finish(id, { status: 'done', result: finalSummary(this.options.datasets, analysis, summary), progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {
       throttle.cancel();
       // cancel() records a cancelled run; a shutdown resumes it on the next start.

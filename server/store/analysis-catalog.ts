@@ -14,7 +14,8 @@ export type AnalysisPatch = Partial<Pick<AnalysisDescription, 'status' | 'progre
 export interface AnalysisCatalog {
   /** Analyses that were queued or running when the server stopped. */
   unfinished(): AnalysisDescription[];
-  create(datasetId: string, params: AnalysisParams, key: string): Promise<AnalysisDescription>;
+  /** `id`: given where several processes must agree on it (a shared DATA_DIR names an analysis by its key). */
+  create(datasetId: string, params: AnalysisParams, key: string, id?: string): Promise<AnalysisDescription>;
   findByKey(key: string): AnalysisDescription | undefined;
   /** StoreError 'not_found' for an unknown id. */
   get(id: string): AnalysisDescription;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import type { Column, Table } from '../../shared/table.ts';
 import type { DatasetCatalog } from './dataset-catalog.ts';
+import { readRecordSync, sweepTemp, type StoreSharing } from './store-sharing.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -18,18 +19,19 @@ export class DatasetStore implements DatasetCatalog {
   private readonly root: string;
   private readonly descriptions = new Map<string, DatasetDetail>();
 
-  constructor(dataDir: string) {
+  /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
+  constructor(
+    dataDir: string,
+    private readonly sharing?: StoreSharing,
+  ) {
     this.root = join(dataDir, 'datasets');
   }
 
   /** Loads every published dataset's description; removes directories a crash left half-written. */
   async open(): Promise<void> {
     await mkdir(this.root, { recursive: true });
+    await sweepTemp(this.root, (entry) => entry.startsWith('.tmp-'), this.sharing !== undefined);
     for (const entry of await readdir(this.root)) {
-      if (entry.startsWith('.tmp-')) {
-        await rm(join(this.root, entry), { recursive: true, force: true });
-        continue;
-      }
       if (!isValidId(entry)) continue;
       try {
         const detail = JSON.parse(await readFile(join(this.root, entry, 'dataset.json'), 'utf8')) as DatasetDetail;
@@ -54,6 +56,7 @@ export class DatasetStore implements DatasetCatalog {
   async publish(target: { id: string; tmpDir: string }, detail: DatasetDetail): Promise<DatasetDetail> {
     await publishDirectory(target.tmpDir, join(this.root, target.id));
     this.descriptions.set(target.id, detail);
+    this.sharing?.changed(target.id);
     return detail;
   }
 
@@ -68,11 +71,11 @@ export class DatasetStore implements DatasetCatalog {
   }
 
   has(id: string): boolean {
-    return isValidId(id) && this.descriptions.has(id);
+    return isValidId(id) && this.cached(id) !== undefined;
   }
 
   get(id: string): DatasetDetail {
-    const detail = isValidId(id) ? this.descriptions.get(id) : undefined;
+    const detail = isValidId(id) ? this.cached(id) : undefined;
     if (!detail) throw new StoreError('not_found', `No dataset with id "${id}".`);
     return detail;
   }
@@ -127,7 +130,30 @@ export class DatasetStore implements DatasetCatalog {
     // Rename first so a crash mid-delete never leaves a half dataset that looks whole.
     const doomed = join(this.root, `.tmp-deleted-${id}`);
     await publishDirectory(join(this.root, id), doomed);
+    this.sharing?.changed(id);
     await rm(doomed, { recursive: true, force: true });
+  }
+
+  /** Another process changed this dataset (published or deleted it): read it again from disk. */
+  async reload(id: string): Promise<void> {
+    if (!isValidId(id)) return;
+    try {
+      this.descriptions.set(id, JSON.parse(await readFile(join(this.root, id, 'dataset.json'), 'utf8')) as DatasetDetail);
+    } catch {
+      this.descriptions.delete(id);
+    }
+  }
+
+  /**
+   * The cached description; on a shared DATA_DIR a miss reads dataset.json (small, once per
+   * dataset): another process may have published it a moment before its event arrives here.
+   */
+  private cached(id: string): DatasetDetail | undefined {
+    const known = this.descriptions.get(id);
+    if (known || !this.sharing) return known;
+    const read = readRecordSync<DatasetDetail>(join(this.root, id, 'dataset.json'));
+    if (read) this.descriptions.set(id, read);
+    return read ?? undefined;
   }
 }
 

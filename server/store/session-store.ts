@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId, newToken, tokenDigest, tokensEqual } from './ids.ts';
+import { readRecordSync, type StoreSharing } from './store-sharing.ts';
 
 export interface SessionRecord {
   id: string;
@@ -36,7 +37,11 @@ export class SessionStore {
   /** sha256(token) → session and role: finds a token's session without comparing it to every token. */
   private readonly byToken = new Map<string, { id: string; role: 'edit' | 'view' }>();
 
-  constructor(dataDir: string) {
+  /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
+  constructor(
+    dataDir: string,
+    private readonly sharing?: StoreSharing,
+  ) {
     this.root = join(dataDir, 'sessions');
   }
 
@@ -75,13 +80,13 @@ export class SessionStore {
   }
 
   get(id: string): SessionRecord {
-    const record = isValidId(id) ? this.records.get(id) : undefined;
+    const record = isValidId(id) ? this.cached(id) : undefined;
     if (!record) throw new StoreError('not_found', `No session with id "${id}".`);
     return record;
   }
 
   has(id: string): boolean {
-    return isValidId(id) && this.records.has(id);
+    return isValidId(id) && this.cached(id) !== undefined;
   }
 
   list(): SessionRecord[] {
@@ -91,7 +96,7 @@ export class SessionStore {
   /** The role a token grants in a session, or null (unknown session or wrong token). */
   roleFor(id: string, token: string | null | undefined): 'edit' | 'view' | null {
     if (!token || !this.has(id)) return null;
-    const record = this.records.get(id)!;
+    const record = this.cached(id)!;
     if (tokensEqual(token, record.editToken)) return 'edit';
     if (tokensEqual(token, record.viewToken)) return 'view';
     return null;
@@ -127,6 +132,30 @@ export class SessionStore {
     // It holds the session's edit and view tokens: readable by this user only, like the owner token.
     await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record), { mode: 0o600 });
     this.remember(record);
+    this.sharing?.changed(record.id);
+  }
+
+  /** Another process changed this session's record (created or re-bound it): read it again from disk. */
+  async reload(id: string): Promise<void> {
+    if (!isValidId(id)) return;
+    try {
+      this.remember(JSON.parse(await readFile(join(this.root, id, 'session.json'), 'utf8')) as SessionRecord);
+    } catch {
+      // Sessions are never deleted; an unreadable record stays as this process last knew it.
+    }
+  }
+
+  /**
+   * The cached record; on a shared DATA_DIR a miss reads session.json (small, once per session):
+   * another process may have created it a moment before its event arrives here. A token of a
+   * session never seen here is found by its session id (the page's path) through this too.
+   */
+  private cached(id: string): SessionRecord | undefined {
+    const known = this.records.get(id);
+    if (known || !this.sharing) return known;
+    const read = readRecordSync<SessionRecord>(join(this.root, id, 'session.json'));
+    if (read) this.remember(read);
+    return read ?? undefined;
   }
 
   private remember(record: SessionRecord): void {
