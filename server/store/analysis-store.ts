@@ -6,7 +6,7 @@ import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { ANALYSIS_ARRAYS, ARRAY_NAMES, hasArrayType, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
 import type { AnalysisCatalog, AnalysisPatch } from './analysis-catalog.ts';
-import { readRecordSync, sweepTemp, type StoreSharing } from './store-sharing.ts';
+import { RecordFreshness, sweepTemp, type StoreSharing } from './store-sharing.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { readStoredSummary } from './stored-summary.ts';
@@ -28,6 +28,7 @@ interface StoredAnalysis extends AnalysisDescription {
 export class AnalysisStore implements AnalysisCatalog {
   private readonly root: string;
   private readonly records = new Map<string, StoredAnalysis>();
+  private readonly freshness = new RecordFreshness();
 
   /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
   constructor(
@@ -177,17 +178,19 @@ export class AnalysisStore implements AnalysisCatalog {
   }
 
   /**
-   * The cached record; on a shared DATA_DIR a miss reads analysis.json (small, once per
-   * analysis): another process may have written it a moment before its event arrives here.
+   * The cached record; on a shared DATA_DIR revalidated against analysis.json first (a worker or
+   * another API process may have changed or deleted it a moment before its event arrives here).
    */
   private cached(id: string): StoredAnalysis | undefined {
-    const known = this.records.get(id);
-    if (known || !this.sharing) return known;
-    const read = readRecordSync<StoredAnalysis>(join(this.root, id, 'analysis.json'));
-    if (!read) return undefined;
-    if (read.result) read.result = readStoredSummary(read.result);
-    this.records.set(id, read);
-    return read;
+    if (!this.sharing) return this.records.get(id);
+    const fresh = this.freshness.check<StoredAnalysis>(id, join(this.root, id, 'analysis.json'), this.records.has(id));
+    if (fresh.kind === 'gone') this.records.delete(id);
+    else if (fresh.kind === 'changed') {
+      const record = fresh.record;
+      if (record.result) record.result = readStoredSummary(record.result);
+      this.records.set(id, record);
+    }
+    return this.records.get(id);
   }
 
   private async persist(record: StoredAnalysis): Promise<void> {

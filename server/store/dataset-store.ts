@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import type { Column, Table } from '../../shared/table.ts';
 import type { DatasetCatalog } from './dataset-catalog.ts';
-import { readRecordSync, sweepTemp, type StoreSharing } from './store-sharing.ts';
+import { RecordFreshness, sweepTemp, type StoreSharing } from './store-sharing.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -18,6 +18,7 @@ import { readTableColumns, writeTableColumns, columnFileName } from './table-fil
 export class DatasetStore implements DatasetCatalog {
   private readonly root: string;
   private readonly descriptions = new Map<string, DatasetDetail>();
+  private readonly freshness = new RecordFreshness();
 
   /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
   constructor(
@@ -145,15 +146,15 @@ export class DatasetStore implements DatasetCatalog {
   }
 
   /**
-   * The cached description; on a shared DATA_DIR a miss reads dataset.json (small, once per
-   * dataset): another process may have published it a moment before its event arrives here.
+   * The cached description; on a shared DATA_DIR revalidated against dataset.json first (another
+   * process may have published or deleted it a moment before its event arrives here).
    */
   private cached(id: string): DatasetDetail | undefined {
-    const known = this.descriptions.get(id);
-    if (known || !this.sharing) return known;
-    const read = readRecordSync<DatasetDetail>(join(this.root, id, 'dataset.json'));
-    if (read) this.descriptions.set(id, read);
-    return read ?? undefined;
+    if (!this.sharing) return this.descriptions.get(id);
+    const fresh = this.freshness.check<DatasetDetail>(id, join(this.root, id, 'dataset.json'), this.descriptions.has(id));
+    if (fresh.kind === 'gone') this.descriptions.delete(id);
+    else if (fresh.kind === 'changed') this.descriptions.set(id, fresh.record);
+    return this.descriptions.get(id);
   }
 }
 

@@ -1,9 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId, newToken, tokenDigest, tokensEqual } from './ids.ts';
-import { readRecordSync, type StoreSharing } from './store-sharing.ts';
+import { RecordFreshness, type StoreSharing } from './store-sharing.ts';
 
 export interface SessionRecord {
   id: string;
@@ -36,6 +37,7 @@ export class SessionStore {
   private readonly records = new Map<string, SessionRecord>();
   /** sha256(token) → session and role: finds a token's session without comparing it to every token. */
   private readonly byToken = new Map<string, { id: string; role: 'edit' | 'view' }>();
+  private readonly freshness = new RecordFreshness();
 
   /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
   constructor(
@@ -108,8 +110,12 @@ export class SessionStore {
    * comparison is constant-time.
    */
   findByToken(token: string): { record: SessionRecord; role: 'edit' | 'view' } | null {
-    const hit = this.byToken.get(tokenDigest(token));
-    const record = hit && this.records.get(hit.id);
+    const digest = tokenDigest(token);
+    // On a shared DATA_DIR the session may be one another process created a moment ago, before its
+    // event arrived here: read the records not seen yet (wrong guesses are rate-limited by Access).
+    if (this.sharing && !this.byToken.has(digest)) this.readUnseen();
+    const hit = this.byToken.get(digest);
+    const record = hit && this.cached(hit.id);
     if (!hit || !record) return null;
     return tokensEqual(token, hit.role === 'edit' ? record.editToken : record.viewToken) ? { record, role: hit.role } : null;
   }
@@ -145,17 +151,28 @@ export class SessionStore {
     }
   }
 
+  private readUnseen(): void {
+    let entries: string[];
+    try {
+      entries = readdirSync(this.root);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!isValidId(entry) || this.records.has(entry)) continue;
+      this.cached(entry);
+    }
+  }
+
   /**
-   * The cached record; on a shared DATA_DIR a miss reads session.json (small, once per session):
-   * another process may have created it a moment before its event arrives here. A token of a
-   * session never seen here is found by its session id (the page's path) through this too.
+   * The cached record; on a shared DATA_DIR revalidated against session.json first (another
+   * process may have created or re-bound it a moment before its event arrives here).
    */
   private cached(id: string): SessionRecord | undefined {
-    const known = this.records.get(id);
-    if (known || !this.sharing) return known;
-    const read = readRecordSync<SessionRecord>(join(this.root, id, 'session.json'));
-    if (read) this.remember(read);
-    return read ?? undefined;
+    if (!this.sharing) return this.records.get(id);
+    const fresh = this.freshness.check<SessionRecord>(id, join(this.root, id, 'session.json'), this.records.has(id));
+    if (fresh.kind === 'changed') this.remember(fresh.record);
+    return this.records.get(id);
   }
 
   private remember(record: SessionRecord): void {

@@ -73,7 +73,12 @@ export class QueuedAnalyses implements AnalysisRunner {
     const { analyses, datasets, queue } = this.options;
     datasets.get(datasetId);
     const key = analysisKey(datasetId, params);
-    const find = () => analyses.findByKey(key) ?? (analyses.datasetOf(key) === null ? undefined : analyses.get(key));
+    // By key among the records known here (one made before REDIS_URL has a random id), else by the
+    // id a shared DATA_DIR gives it (the key); get() reads the record as it is now on disk.
+    const find = () => {
+      const id = analyses.findByKey(key)?.id ?? key;
+      return analyses.datasetOf(id) === null ? undefined : analyses.get(id);
+    };
     let existing = find();
     const cancelling = existing && this.cancelling.get(existing.id);
     if (cancelling) {

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisDescription, DatasetDescription } from '../../../shared/api-types.ts';
+import { postAnalysis } from '../../support/analysis-client.ts';
+import { ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
+import { hasRedisServer, NO_REDIS_SERVER, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
+import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../../support/server-process.ts';
+
+if (!hasRedisServer) console.warn(`tests/integration/scaleout: ${NO_REDIS_SERVER}`);
+
+describe.skipIf(!hasRedisServer)('two API processes on one DATA_DIR, coordinated through one redis-server', () => {
+  let redis: RedisServer;
+  let dataDir: string;
+  let a: ServerChild;
+  let b: ServerChild;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    dataDir = await tempDataDir();
+    [a, b] = await Promise.all([startServerChild(dataDir, { REDIS_URL: redis.url }), startServerChild(dataDir, { REDIS_URL: redis.url })]);
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await redis?.stop();
+    if (dataDir) await removeDir(dataDir);
+  });
+
+  it('each serves a dataset imported through the other, and forgets one the other deleted', async () => {
+    const viaA = await uploadAsset(a.url, 'iris');
+    const viaB = await uploadAsset(b.url, 'penguins');
+    const onB = await ownerFetch(`${b.url}/api/datasets/${viaA.id}`);
+    expect(onB.status).toBe(200);
+    expect(((await onB.json()) as DatasetDescription).rowCount).toBe(viaA.rowCount);
+    const rowsOnA = await ownerFetch(`${a.url}/api/datasets/${viaB.id}/rows?offset=0&limit=2`);
+    expect(rowsOnA.status).toBe(200);
+    const { datasets: list } = (await (await ownerFetch(`${a.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
+    expect(list.map((d) => d.id).sort()).toEqual([viaA.id, viaB.id].sort());
+    expect((await ownerFetch(`${a.url}/api/datasets/${viaB.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await ownerFetch(`${b.url}/api/datasets/${viaB.id}`)).status).toBe(404);
+  });
+
+  it('makes the same analysis request on both processes one analysis (one job), queued for the workers', async () => {
+    const dataset = await uploadAsset(a.url, 'cars');
+    const params = { reduction: { method: 'pca' as const }, clustering: { method: 'kmeans' as const, k: 4 } };
+    const [first, second] = await Promise.all([postAnalysis(a.url, dataset.id, params), postAnalysis(b.url, dataset.id, params)]);
+    expect(second.id).toBe(first.id);
+    // No worker runs here: it waits, first in the queue, as both processes say.
+    for (const server of [a, b]) {
+      const described = (await (await ownerFetch(`${server.url}/api/analyses/${first.id}`)).json()) as AnalysisDescription;
+      expect(described.status).toBe('queued');
+    }
+  });
+
+  it('opens a session created on one process with its view link on the other', async () => {
+    const dataset = await uploadAsset(b.url, 'seattle');
+    const created = await postJson(`${a.url}/api/sessions`, { datasetId: dataset.id, title: 'shared' });
+    expect(created.status).toBe(201);
+    const session = (await created.json()) as { id: string; viewToken: string };
+    const opened = await fetch(`${b.url}/api/sessions/${session.id}?token=${session.viewToken}`);
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as { role: string }).role).toBe('view');
+  });
+
+  it('keeps a server without REDIS_URL off the shared folder, with a sentence saying why', async () => {
+    const refused = await startServerChild(dataDir).then(
+      async (child) => (await child.stop(), 'started'),
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/shared by Data Mirage processes coordinated through Redis/);
+  });
+});
