@@ -3,8 +3,8 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PipelineStage } from '../../../shared/analysis-result.ts';
 import { encodeBuffer } from '../../../shared/binary.ts';
-import type { AnalysisStore } from '../../store/analysis-store.ts';
-import type { DatasetStore } from '../../store/dataset-store.ts';
+import type { AnalysisCatalog, AnalysisPatch } from '../../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { finalSummary } from '../final-summary.ts';
 import { LayoutThrottle } from '../layout-throttle.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from '../run-in-worker.ts';
@@ -33,8 +33,8 @@ export class AnalysisJobWorker {
       subscriber: Redis;
       /** A connection BullMQ's Worker may block on. */
       connection: Redis;
-      datasets: DatasetStore;
-      analyses: AnalysisStore;
+      datasets: DatasetCatalog;
+      analyses: AnalysisCatalog;
       settings: WorkerSettings;
       /** Names this worker in its log lines. */
       name: string;
@@ -76,12 +76,11 @@ export class AnalysisJobWorker {
   private async process(job: Job<AnalysisJobData, AnalysisJobResult>): Promise<AnalysisJobResult> {
     const { analyses, datasets, redis, name } = this.options;
     const id = job.data.analysisId;
-    await analyses.reload(id);
+    // Reads on the shared DATA_DIR are revalidated against the files: this is the record as it is now.
     if (analyses.datasetOf(id) === null) return { status: 'cancelled' }; // deleted with its dataset
     const analysis = analyses.get(id);
     if (analysis.status === 'done') return { status: 'done' }; // finished just before a stall
     if (await redis.exists(cancelKey(id))) return this.end(id, 'cancelled');
-    await datasets.reload(analysis.datasetId);
     const datasetName = datasets.describe(analysis.datasetId).name;
     const table = await datasets.readTable(analysis.datasetId);
     await analyses.update(id, { status: 'running', progress: { stage: 'prepare', fraction: 0 }, error: undefined, finishedAt: undefined });
@@ -127,7 +126,7 @@ export class AnalysisJobWorker {
     }
   }
 
-  private async end(id: string, status: AnalysisJobResult['status'], patch: Parameters<AnalysisStore['update']>[1] = {}): Promise<AnalysisJobResult> {
+  private async end(id: string, status: AnalysisJobResult['status'], patch: AnalysisPatch = {}): Promise<AnalysisJobResult> {
     const error = status === 'cancelled' ? { code: 'cancelled', message: 'The analysis was cancelled.' } : patch.error;
     await this.options.analyses.update(id, { ...patch, status, error, finishedAt: new Date().toISOString() });
     console.log(`analysis ${id} ${status} on worker ${this.options.name} at=${Date.now()}`);

@@ -37,7 +37,8 @@ export class QueuedAnalyses implements AnalysisRunner {
   constructor(
     private readonly options: {
       datasets: DatasetCatalog;
-      analyses: AnalysisCatalog & { reload(id: string): Promise<void> };
+      /** On a shared DATA_DIR: every read is revalidated against the record's file (store-sharing.ts). */
+      analyses: AnalysisCatalog;
       queue: Queue<AnalysisJobData, AnalysisJobResult>;
       events: QueueEvents;
       /** Commands: layouts, cancel keys and the cancel channel. */
@@ -53,7 +54,7 @@ export class QueuedAnalyses implements AnalysisRunner {
   async start(): Promise<void> {
     const { events, queue, concurrency } = this.options;
     events.on('waiting', () => this.schedulePlaces());
-    events.on('active', ({ jobId }) => void this.onActive(jobId));
+    events.on('active', ({ jobId }) => this.onActive(jobId));
     events.on('progress', ({ jobId, data }) => void this.onProgress(jobId, data));
     events.on('completed', ({ jobId }) => void this.onEnd(jobId, null));
     events.on('failed', ({ jobId, failedReason }) => void this.onEnd(jobId, failedReason));
@@ -85,7 +86,11 @@ export class QueuedAnalyses implements AnalysisRunner {
       await cancelling;
       existing = find();
     }
-    if (existing && !(existing.status === 'failed' || existing.status === 'cancelled')) return { analysis: this.describe(existing.id), existing: true };
+    if (existing && !(existing.status === 'failed' || existing.status === 'cancelled')) {
+      // Adding a job that exists does nothing; one lost with Redis (or never added) is added again.
+      if (!ended(existing.status)) await this.enqueue(existing.id);
+      return { analysis: this.describe(existing.id), existing: true };
+    }
     const ticket = requester === undefined ? null : this.caps?.admit(requester);
     let analysis: AnalysisDescription;
     try {
@@ -137,7 +142,6 @@ export class QueuedAnalyses implements AnalysisRunner {
    */
   private async cancelNow(id: string): Promise<boolean> {
     const { analyses, queue, redis } = this.options;
-    await analyses.reload(id);
     const analysis = analyses.get(id);
     if (ended(analysis.status)) return false;
     await redis.set(cancelKey(id), '1', 'EX', CANCEL_TTL_S);
@@ -177,7 +181,7 @@ export class QueuedAnalyses implements AnalysisRunner {
     await this.options.queue.add('analysis', { analysisId: id }, { jobId: id, removeOnComplete: true, removeOnFail: true, attempts: 1 });
   }
 
-  private async onActive(id: string): Promise<void> {
+  private onActive(id: string): void {
     this.places.delete(id);
     this.schedulePlaces();
     if (!this.live.has(id)) this.live.set(id, { stage: 'prepare', fraction: 0 });
@@ -207,7 +211,6 @@ export class QueuedAnalyses implements AnalysisRunner {
     this.forget(id);
     this.schedulePlaces();
     try {
-      await analyses.reload(id);
       if (analyses.datasetOf(id) === null) return;
       let analysis = analyses.get(id);
       if (failedReason !== null && !ended(analysis.status)) {

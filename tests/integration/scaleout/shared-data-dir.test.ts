@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisDescription, DatasetDescription } from '../../../shared/api-types.ts';
 import { postAnalysis } from '../../support/analysis-client.ts';
+import { waitFor } from '../../support/collab-harness.ts';
 import { ownerFetch, postJson, uploadAsset } from '../../support/http.ts';
 import { hasRedisServer, NO_REDIS_SERVER, startRedisServer, type RedisServer } from '../../support/redis-server.ts';
 import { removeDir, startServerChild, tempDataDir, type ServerChild } from '../../support/server-process.ts';
@@ -39,13 +40,16 @@ describe.skipIf(!hasRedisServer)('two API processes on one DATA_DIR, coordinated
     expect((await ownerFetch(`${b.url}/api/datasets/${viaB.id}`)).status).toBe(404);
   });
 
-  it('makes the same analysis request on both processes one analysis (one job), queued for the workers', async () => {
+  it('makes the same analysis request on both processes one analysis (one job), queued for the workers in order', async () => {
     const dataset = await uploadAsset(a.url, 'cars');
     const params = { reduction: { method: 'pca' as const }, clustering: { method: 'kmeans' as const, k: 4 } };
     const [first, second] = await Promise.all([postAnalysis(a.url, dataset.id, params), postAnalysis(b.url, dataset.id, params)]);
     expect(second.id).toBe(first.id);
-    // No worker runs here: it waits, first in the queue, as both processes say.
+    // No worker runs here: they wait, in the order they were asked for, as both processes say.
+    const later = await postAnalysis(b.url, dataset.id, { ...params, clustering: { method: 'kmeans', k: 5 } });
+    const place = async (url: string, id: string) => ((await (await ownerFetch(`${url}/api/analyses/${id}`)).json()) as AnalysisDescription).progress.place;
     for (const server of [a, b]) {
+      await waitFor(async () => (await place(server.url, first.id)) === 1 && (await place(server.url, later.id)) === 2, 10_000, 'both places');
       const described = (await (await ownerFetch(`${server.url}/api/analyses/${first.id}`)).json()) as AnalysisDescription;
       expect(described.status).toBe('queued');
     }
