@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisEvent } from '../../../shared/api-types.ts';
+import { decodeBuffer } from '../../../shared/binary.ts';
 import { ANALYSIS_QUEUE, QUEUE_PREFIX } from '../../../server/jobs/bullmq/analysis-jobs.ts';
 import { collectEvents, postAnalysis, waitForAnalysis } from '../../support/analysis-client.ts';
 import { ASSETS } from '../../support/assets.ts';
@@ -72,12 +73,18 @@ describe.skipIf(!hasRedisServer)('analyses on a BullMQ queue: 1 API process, 2 w
     expect(mostOverlapping(workers.map((w) => w.output()).join('\n'))).toBeLessThanOrEqual(BOUND);
   });
 
-  it('streams the first progress of a queued analysis over SSE before its end', async () => {
-    const { id } = await postAnalysis(api.url, datasets.penguins, { reduction: { method: 'umap' }, clustering: { method: 'kmeans', k: 3 } });
+  it('streams progress from the worker and intermediate layouts (through Redis keys) over SSE, then the end', async () => {
+    const { id } = await postAnalysis(api.url, datasets.seattle, { reduction: { method: 'umap' }, clustering: { method: 'kmeans', k: 3 } });
     const events = await collectEvents(api.url, id);
     const running = events.filter((e): e is Extract<AnalysisEvent, { type: 'progress' }> => e.type === 'progress' && e.status === 'running');
-    expect(running.length).toBeGreaterThan(0);
+    expect(running.length).toBeGreaterThan(2);
     expect(running.some((e) => e.progress.stage === 'reduce')).toBe(true);
+    const fractions = running.map((e) => e.progress.fraction);
+    expect([...fractions].sort((x, y) => x - y)).toEqual(fractions);
+    const layouts = events.filter((e): e is Extract<AnalysisEvent, { type: 'layout' }> => e.type === 'layout');
+    expect(layouts.length).toBeGreaterThan(0);
+    const layout = decodeBuffer(Buffer.from(layouts[0].positions, 'base64'));
+    expect(layout.shape).toEqual([1461, 3]);
     expect(events.at(-1)!.type).toBe('done');
   });
 
