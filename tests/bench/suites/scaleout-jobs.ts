@@ -101,7 +101,7 @@ async function until(baseUrl: string, id: string, match: (e: AnalysisEvent) => b
       buffer = buffer.slice(end + 2);
       if (!data) continue;
       const event = JSON.parse(data.slice(5)) as AnalysisEvent;
-      if (match(event)) return void (await response.body!.cancel());
+      if (match(event)) return; // leaving the loop cancels the stream
       if (event.type === 'done' || event.type === 'failed') throw new Error(`analysis ${id} ended before the awaited event`);
     }
   }
