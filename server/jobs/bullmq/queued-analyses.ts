@@ -59,6 +59,12 @@ export class QueuedAnalyses implements AnalysisRunner {
     events.on('completed', ({ jobId }) => void this.onEnd(jobId, null));
     events.on('failed', ({ jobId, failedReason }) => void this.onEnd(jobId, failedReason));
     events.on('removed', ({ jobId }) => void this.onEnd(jobId, null));
+    // Its worker died: the job waits again (its new place is announced), to run from the start.
+    events.on('stalled', ({ jobId }) => {
+      this.live.delete(jobId);
+      this.latestLayout.delete(jobId);
+      this.schedulePlaces();
+    });
     events.on('error', (error) => console.error(`analysis queue events: ${error.message}`));
     await events.waitUntilReady();
     await queue.setGlobalConcurrency(concurrency);
@@ -122,8 +128,9 @@ export class QueuedAnalyses implements AnalysisRunner {
     if (ended(analysis.status)) return analysis;
     const live = this.live.get(id);
     if (live) return { ...analysis, status: 'running', progress: live };
+    // Waiting: new, or back in the queue after its worker died (the record still says running).
     const place = this.places.get(id);
-    return analysis.status === 'queued' && place !== undefined ? { ...analysis, progress: { stage: 'queued', fraction: 0, place } } : analysis;
+    return place === undefined ? analysis : { ...analysis, status: 'queued', progress: { stage: 'queued', fraction: 0, place } };
   }
 
   cancel(id: string): Promise<boolean> {
