@@ -58,6 +58,8 @@ export class AnalysisJobWorker {
       maxStalledCount: settings.maxStalledCount,
     });
     this.worker.on('error', (error) => console.error(`worker ${this.options.name}: ${error.message}`));
+    // A job that threw before its run (its table unreadable, the disk full): the API records it failed and points here.
+    this.worker.on('failed', (job, error) => console.error(`analysis ${job?.data.analysisId ?? '?'} could not run on worker ${this.options.name}:`, error));
     await this.worker.waitUntilReady();
   }
 

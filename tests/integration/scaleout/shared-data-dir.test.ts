@@ -34,14 +34,17 @@ describe.skipIf(!hasRedisServer)('two API processes on one DATA_DIR, coordinated
     expect(((await onB.json()) as DatasetDescription).rowCount).toBe(viaA.rowCount);
     const rowsOnA = await ownerFetch(`${a.url}/api/datasets/${viaB.id}/rows?offset=0&limit=2`);
     expect(rowsOnA.status).toBe(200);
-    const { datasets: list } = (await (await ownerFetch(`${a.url}/api/datasets`)).json()) as { datasets: DatasetDescription[] };
-    expect(list.map((d) => d.id).sort()).toEqual([viaA.id, viaB.id].sort());
+    // A listing holds what this process never asked for: the store events bring it (within moments).
+    const listed = async (url: string) => ((await (await ownerFetch(`${url}/api/datasets`)).json()) as { datasets: DatasetDescription[] }).datasets.map((d) => d.id);
+    const unseen = await uploadAsset(b.url, 'cars');
+    await waitFor(async () => (await listed(a.url)).includes(unseen.id), 10_000, 'the listing on the other process');
+    expect((await listed(a.url)).sort()).toEqual([viaA.id, viaB.id, unseen.id].sort());
     expect((await ownerFetch(`${a.url}/api/datasets/${viaB.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await ownerFetch(`${b.url}/api/datasets/${viaB.id}`)).status).toBe(404);
   });
 
   it('makes the same analysis request on both processes one analysis (one job), queued for the workers in order', async () => {
-    const dataset = await uploadAsset(a.url, 'cars');
+    const dataset = await uploadAsset(a.url, 'seattle');
     const params = { reduction: { method: 'pca' as const }, clustering: { method: 'kmeans' as const, k: 4 } };
     const [first, second] = await Promise.all([postAnalysis(a.url, dataset.id, params), postAnalysis(b.url, dataset.id, params)]);
     expect(second.id).toBe(first.id);
@@ -56,7 +59,7 @@ describe.skipIf(!hasRedisServer)('two API processes on one DATA_DIR, coordinated
   });
 
   it('opens a session created on one process with its view link on the other', async () => {
-    const dataset = await uploadAsset(b.url, 'seattle');
+    const dataset = await uploadAsset(b.url, 'penguins');
     const created = await postJson(`${a.url}/api/sessions`, { datasetId: dataset.id, title: 'shared' });
     expect(created.status).toBe(201);
     const session = (await created.json()) as { id: string; viewToken: string };
