@@ -9,7 +9,16 @@ import { RedisUnavailableError } from './redis-unavailable-error.ts';
 export function connectRedis(url: string, name: string): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: null, connectionName: `mirage-${name}`, lazyConnect: false });
   // ioredis reconnects on its own; without a listener an 'error' event would crash the process.
-  redis.on('error', (error: Error) => console.error(`redis (${name}): ${error.message}`));
+  // Each retry repeats the same error: say it once, and say when the connection is back.
+  let failing = '';
+  redis.on('error', (error: Error) => {
+    if (error.message !== failing) console.error(`redis (${name}): ${error.message}; retrying`);
+    failing = error.message;
+  });
+  redis.on('ready', () => {
+    if (failing) console.log(`redis (${name}): connected again`);
+    failing = '';
+  });
   return redis;
 }
 
