@@ -18,7 +18,10 @@ export interface ServerConfig {
   maxUploadBytes: number;
   maxColumns: number;
   maxRows: number;
-  /** Analyses running at once; default cores − 1, at least 1. */
+  /**
+   * Analyses running at once; default cores − 1, at least 1. With REDIS_URL: on all workers
+   * together (the queue's global concurrency), set by each API process.
+   */
   concurrency: number;
   /** Analyses queued or running at once, all requesters together; the next gets 429. */
   analysisMaxQueued: number;
@@ -64,6 +67,12 @@ export interface ServerConfig {
   llm: ModelConfig | null;
   /** Questions (POST /api/analyses/:id/ask) one client address may ask per minute; a fifth of it at once. */
   askPerMinute: number;
+  /**
+   * REDIS_URL (redis:// or rediss://): scale out. Several processes then share one DATA_DIR,
+   * coordinated through this Redis, and analyses run on `npm run worker` processes (BullMQ).
+   * Null (the default) = the embedded server: nothing of Redis is even loaded.
+   */
+  redisUrl: string | null;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -94,6 +103,7 @@ export const DEFAULTS: ServerConfig = {
   trustProxy: false,
   llm: null,
   askPerMinute: 60,
+  redisUrl: null,
 };
 
 export const LLM_DEFAULT_TIMEOUTS = { timeoutMs: 15_000, firstTokenMs: 8_000 } as const;
@@ -136,6 +146,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     llm: modelConfig(env, int),
     askPerMinute: int('ASK_PER_MINUTE', DEFAULTS.askPerMinute, 1),
+    redisUrl: redisUrl(env.REDIS_URL),
   };
   checkAuthExposure(config);
   if (config.httpsPort !== null && config.httpsPort !== 0 && config.httpsPort === config.port) {
@@ -180,6 +191,19 @@ function tlsFiles(cert: string | undefined, key: string | undefined): ServerConf
     throw new ConfigError(`TLS_CERT and TLS_KEY go together (a PEM certificate and its private key); only ${given(cert) ? 'TLS_CERT' : 'TLS_KEY'} is set.`);
   }
   return { certFile: resolve(cert!.trim()), keyFile: resolve(key!.trim()) };
+}
+
+/** REDIS_URL as given (ioredis reads it), once it is a redis:// or rediss:// URL. */
+function redisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`REDIS_URL must be a URL such as redis://127.0.0.1:6379, got "${raw}".`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//…".`);
+  return raw.trim();
 }
 
 function authSetting(raw: string | undefined): 'on' | 'off' {

@@ -5,16 +5,18 @@ import { ensureDemo } from './services/demo.ts';
 import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
 import type { CertificateInfo } from './tls/index.ts';
-import { DataDirLockedError } from './store/data-dir-lock.ts';
+import { DataDirLockedError, DataDirSharedError } from './store/data-dir-lock.ts';
+import { RedisUnavailableError } from './store/shared/redis-unavailable-error.ts';
 import { CollabError, type CollabBackend } from './collab/index.ts';
 
 // The one file that reads the environment and listens: `npm start`.
 try {
   const config = configFromEnv();
-  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(process.env.REDIS_URL, config.dataDir) });
+  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(config.redisUrl ?? undefined, config.dataDir) });
   // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
   const httpsNote = server.https ? ` and ${server.https.url}` : '';
-  console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir})`);
+  const sharing = config.redisUrl ? '; shared with the other processes on REDIS_URL, analyses run on `npm run worker`' : '';
+  console.log(`Data Mirage is serving ${server.url}${httpsNote} (data in ${config.dataDir}${sharing})`);
   if (server.https) console.log(certificateLine(server.https.certificate));
   // The one place the owner token is ever printed: the way into the workspace (start page).
   if (config.auth === 'off') console.log('AUTH=off: no token needed on this computer (loopback only).');
@@ -55,7 +57,7 @@ try {
     console.error(error.message);
     process.exit(2);
   }
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof DataDirLockedError || error instanceof DataDirSharedError || error instanceof RedisUnavailableError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -1,7 +1,5 @@
-import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
@@ -11,16 +9,12 @@ import { loadOwnerToken } from './auth/owner-token.ts';
 import type { ApiDeps } from './api/deps.ts';
 import { createCollabServer, type CollabBackend } from './collab/index.ts';
 import { checkAuthExposure, type ServerConfig } from './config.ts';
-import { JobQueue } from './jobs/job-queue.ts';
+import { openBackend, type Backend } from './backend.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
 import { CompareService } from './services/compare-service.ts';
 import { QualityService } from './services/quality-service.ts';
 import { ReportService } from './services/report-service.ts';
 import { SessionService } from './services/session-service.ts';
-import { AnalysisStore } from './store/analysis-store.ts';
-import { DatasetStore } from './store/dataset-store.ts';
-import { lockDataDir, type DataDirLock } from './store/data-dir-lock.ts';
-import { SessionStore } from './store/session-store.ts';
 import { serverCredentials, type CertificateInfo, type TlsCredentials } from './tls/index.ts';
 
 export interface RunningServer {
@@ -49,37 +43,27 @@ export interface StartOptions {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   checkAuthExposure(config);
-  // First, before anything below cleans up or resumes work a running server may own.
-  // Rooms shared through Redis: several processes serve one DATA_DIR by design, so no claim
-  // (issue 14; the coordination of the rest of DATA_DIR through Redis is the jobs branch's).
-  const shared = options.collabBackend?.relay != null;
-  const lock: DataDirLock = shared ? { release: async () => undefined } : await lockDataDir(config.dataDir);
+  // First, before anything below cleans up or resumes work a running server may own: the claim
+  // on DATA_DIR (embedded), or the turn to start among the processes sharing it (REDIS_URL).
+  const backend = await openBackend(config);
   try {
-    return await startOnLockedDir(config, lock, options);
+    const server = await startOnBackend(config, backend, options);
+    await backend.started();
+    return server;
   } catch (error) {
-    await lock.release();
+    await backend.runner.close();
+    await backend.release();
     await options.collabBackend?.close();
     throw error;
   }
 }
 
-async function startOnLockedDir(config: ServerConfig, lock: DataDirLock, options: StartOptions): Promise<RunningServer> {
+async function startOnBackend(config: ServerConfig, backend: Backend, options: StartOptions): Promise<RunningServer> {
   // Before any work resumes: a bad TLS_CERT/TLS_KEY stops the start with a clear message.
   const tls = config.httpsPort === null ? null : await serverCredentials(config);
-  const datasets = new DatasetStore(config.dataDir);
-  const analyses = new AnalysisStore(config.dataDir);
-  const sessions = new SessionStore(config.dataDir);
-  // uploads/ only ever holds files in transit: whatever a crash left there is garbage.
-  await rm(join(config.dataDir, 'uploads'), { recursive: true, force: true });
-  await Promise.all([datasets.open(), analyses.open(), sessions.open()]);
+  const { datasets, analyses, sessions, runner: jobs } = backend;
   const ownerToken = await loadOwnerToken(config.dataDir, config.ownerToken);
   const access = new Access({ config, ownerToken, sessions });
-  const jobs = new JobQueue({
-    datasets,
-    analyses,
-    concurrency: config.concurrency,
-    limits: { total: config.analysisMaxQueued, perRequester: config.analysisMaxQueuedPerToken },
-  });
   const collab = createCollabServer({
     dataDir: config.dataDir,
     backend: options.collabBackend,
@@ -117,7 +101,6 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock, options
   } catch (error) {
     // Nothing will serve them: stop the workers and the collab server before giving up.
     for (const s of servers) await closeServer(s);
-    await jobs.close();
     await collab.close();
     throw error;
   }
@@ -143,7 +126,7 @@ async function startOnLockedDir(config: ServerConfig, lock: DataDirLock, options
       await jobs.close();
       await collab.close();
       for (const s of servers) await closeServer(s);
-      await lock.release();
+      await backend.release();
     },
   };
 }

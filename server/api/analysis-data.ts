@@ -1,7 +1,7 @@
 import type { AnalysisSummary } from '../../shared/analysis-result.ts';
 import type { Table } from '../../shared/table.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import { HttpError } from './http-error.ts';
 
 /** What the on-demand explanations read: the dataset's table, the analysis's rows and clusters, its summary. */
@@ -21,8 +21,8 @@ export class AnalysisDataCache {
   private readonly cache = new Map<string, Promise<AnalysisData>>();
 
   constructor(
-    private readonly analyses: AnalysisStore,
-    private readonly datasets: DatasetStore,
+    private readonly analyses: AnalysisCatalog,
+    private readonly datasets: DatasetCatalog,
     private readonly keep = 2,
   ) {}
 

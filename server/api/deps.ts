@@ -1,9 +1,9 @@
 import type { Access } from '../auth/access.ts';
 import type { Guards } from '../auth/guards.ts';
 import type { ServerConfig } from '../config.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { AnalysisRunner } from '../jobs/analysis-runner.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { DatasetImporter } from '../services/import-dataset.ts';
 import type { ReportService } from '../services/report-service.ts';
@@ -14,10 +14,10 @@ import type { QualityService } from '../services/quality-service.ts';
 /** Everything the routes call; built once in server/main.ts (and by test factories). */
 export interface ApiDeps {
   config: ServerConfig;
-  datasets: DatasetStore;
-  analyses: AnalysisStore;
+  datasets: DatasetCatalog;
+  analyses: AnalysisCatalog;
   sessions: SessionStore;
-  jobs: JobQueue;
+  jobs: AnalysisRunner;
   importer: DatasetImporter;
   sessionService: SessionService;
   /** Quality reports and rules of datasets. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { decodeBuffer } from '../../shared/binary.ts';
 import type { Matrix } from '../analysis/matrix.ts';
 import { nearestRows } from '../analysis/neighbors/knn.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
 
 /**
  * k nearest points of a point in feature space (what the layout may distort). Feature matrices
@@ -12,7 +12,7 @@ export class FeatureNeighbors {
   private readonly cache = new Map<string, Promise<Matrix>>();
 
   constructor(
-    private readonly analyses: AnalysisStore,
+    private readonly analyses: AnalysisCatalog,
     private readonly keep = 2,
   ) {}
 

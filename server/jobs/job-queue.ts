@@ -2,24 +2,24 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
 import { encodeBuffer } from '../../shared/binary.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
-import { jointFitNote } from '../analysis/drift/joint-fit-note.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
+import type { AnalysisListener, AnalysisRunner } from './analysis-runner.ts';
 import { analysisKey } from './analysis-key.ts';
+import { finalSummary } from './final-summary.ts';
 import { LayoutThrottle } from './layout-throttle.ts';
 import { QueueCaps, type QueueLimits } from './queue-caps.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from './run-in-worker.ts';
 
 export interface JobQueueOptions {
-  datasets: DatasetStore;
-  analyses: AnalysisStore;
+  datasets: DatasetCatalog;
+  analyses: AnalysisCatalog;
   /** Analyses running at once (each in its own worker thread). */
   concurrency: number;
   /** Unfinished analyses a requester, and everyone together, may have; none = unbounded. */
   limits?: QueueLimits;
 }
 
-type Listener = (event: AnalysisEvent) => void;
 
 interface Running {
   run: WorkerRun;
@@ -41,7 +41,7 @@ const base64Buffer = (data: Parameters<typeof encodeBuffer>[0], options?: Parame
  * thread only moves messages and files: it keeps answering HTTP and syncing sessions while jobs
  * run. Listeners (SSE streams, tests) get progress, throttled intermediate layouts and the end.
  */
-export class JobQueue {
+export class JobQueue implements AnalysisRunner {
   private readonly queue: string[] = [];
   private readonly running = new Map<string, Running>();
   /** Ids holding a concurrency slot, from the moment they leave the queue (before their worker exists). */
@@ -50,7 +50,7 @@ export class JobQueue {
   private readonly cancelled = new Set<string>();
   /** Cancellations under way: a repeated cancel or a re-submit of the same request waits for them. */
   private readonly cancelling = new Map<string, Promise<boolean>>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Set<AnalysisListener>>();
   private readonly caps: QueueCaps | null;
   private closed = false;
 
@@ -144,7 +144,7 @@ export class JobQueue {
     return true;
   }
 
-  subscribe(id: string, listener: Listener): () => void {
+  subscribe(id: string, listener: AnalysisListener): () => void {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
@@ -242,10 +242,7 @@ export class JobQueue {
       if (stopped()) return;
       await this.options.analyses.saveResult(id, arrays, clusterStats);
       if (stopped()) return;
-      // A comparison dataset (two datasets in one) says in its notes that they share one fit.
-      const comparison = this.options.datasets.has(analysis.datasetId) ? this.options.datasets.get(analysis.datasetId).comparison : undefined;
-      const result = comparison ? { ...summary, notes: [jointFitNote(comparison, analysis.params), ...summary.notes] } : summary;
-      await this.finish(id, { status: 'done', result, progress: { stage: 'explain', fraction: 1 } });
+      await this.finish(id, { status: 'done', result: finalSummary(this.options.datasets, analysis, summary), progress: { stage: 'explain', fraction: 1 } });
     } catch (error) {
       throttle.cancel();
       // cancel() records a cancelled run; a shutdown resumes it on the next start.

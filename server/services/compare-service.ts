@@ -2,9 +2,9 @@ import { analysisParamsSchema } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, DatasetDescription } from '../../shared/api-types.ts';
 import type { DriftReport } from '../../shared/insights/drift.ts';
 import type { CompareReply, StoredDatasetRef } from '../jobs/compare-protocol.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
+import type { AnalysisRunner } from '../jobs/analysis-runner.ts';
 import { runCompareWorker } from '../jobs/run-compare-worker.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import { readDriftFile } from '../store/drift-file.ts';
 
 /** A refusal about the request (two datasets sharing nothing, a dataset compared with itself): a 400. */
@@ -32,8 +32,8 @@ export interface Comparison {
  */
 export class CompareService {
   constructor(
-    private readonly datasets: DatasetStore,
-    private readonly jobs: JobQueue,
+    private readonly datasets: DatasetCatalog,
+    private readonly jobs: AnalysisRunner,
     /** The most rows a dataset may have (MAX_ROWS): the comparison holds both datasets' rows. */
     private readonly maxRows: number,
   ) {}

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DatasetDetail } from '../../shared/api-types.ts';
 import { runOnce } from '../jobs/run-once.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { IngestRequest, IngestReply } from '../jobs/ingest-protocol.ts';
 
 export interface UploadedFile {
@@ -19,7 +19,7 @@ export interface UploadedFile {
  */
 export class DatasetImporter {
   constructor(
-    private readonly datasets: DatasetStore,
+    private readonly datasets: DatasetCatalog,
     private readonly limits: { maxRows: number; maxColumns: number },
   ) {}
 

@@ -8,7 +8,7 @@ import { exampleRows, MAX_EXAMPLES } from '../data-quality/finding.ts';
 import { checkRules, type StoredRule } from '../data-quality/rules/check-rules.ts';
 import { parseRuleInput } from '../data-quality/rules/rule-input.ts';
 import { runQualityWorker } from '../jobs/run-quality-worker.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import { StoreError } from '../store/errors.ts';
 import { newId } from '../store/ids.ts';
 import { readQualityFile, readRulesFile, writeQualityFile, writeRulesFile } from '../store/quality-files.ts';
@@ -26,7 +26,7 @@ export class QualityService {
   private readonly pendingFindings = new Map<string, Promise<StoredQuality>>();
   private readonly ruleWrites = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly datasets: DatasetStore) {}
+  constructor(private readonly datasets: DatasetCatalog) {}
 
   async report(datasetId: string, analysis?: AnalysisDescription): Promise<QualityReport> {
     const detail = this.datasets.get(datasetId);

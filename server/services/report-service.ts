@@ -15,8 +15,8 @@ import { reportNote, viewsWithoutAnalysis, type AnalysisPart, type ReportDocumen
 import type { ReportInput } from '../insights/report/report-input.ts';
 import type { ReportReply, ReportRequest } from '../jobs/report-protocol.ts';
 import { runOnce } from '../jobs/run-once.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { QualityService } from './quality-service.ts';
 import { ReportSlots } from './report-slots.ts';
@@ -32,8 +32,8 @@ export class ReportService {
 
   constructor(
     private readonly sessions: SessionStore,
-    private readonly datasets: DatasetStore,
-    private readonly analyses: AnalysisStore,
+    private readonly datasets: DatasetCatalog,
+    private readonly analyses: AnalysisCatalog,
     private readonly documents: Pick<SessionDocuments, 'withDocument'>,
     private readonly quality: Pick<QualityService, 'report'>,
   ) {}

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetDescription } from '../../shared/api-types.ts';
 import { customerTable, type RfmColumns } from '../presets/rfm/customer-table.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { DatasetImporter } from './import-dataset.ts';
 
 export type RfmOutcome =
@@ -17,7 +17,7 @@ export type RfmOutcome =
  */
 export class RfmPreset {
   constructor(
-    private readonly datasets: DatasetStore,
+    private readonly datasets: DatasetCatalog,
     private readonly importer: DatasetImporter,
     private readonly uploadsDir: string,
   ) {}

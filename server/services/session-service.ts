@@ -3,8 +3,8 @@ import { displayedClusterIds, initSessionDoc, mapClusterIds, readClusterIds, rea
 import { HttpError } from '../api/http-error.ts';
 import { SERVER_ORIGIN } from '../collab/index.ts';
 import { matchClusterIds, type RowClusters } from '../../shared/identity/match-clusters.ts';
-import type { AnalysisStore } from '../store/analysis-store.ts';
-import type { DatasetStore } from '../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../store/dataset-catalog.ts';
 import type { SessionRecord, SessionStore } from '../store/session-store.ts';
 import { AnalysisFollower, type AnalysisEnd, type AnalysisEvents } from './analysis-follower.ts';
 
@@ -25,8 +25,8 @@ export class SessionService {
 
   constructor(
     private readonly sessions: SessionStore,
-    private readonly datasets: DatasetStore,
-    private readonly analyses: AnalysisStore,
+    private readonly datasets: DatasetCatalog,
+    private readonly analyses: AnalysisCatalog,
     private readonly documents: SessionDocuments,
     jobs: AnalysisEvents,
   ) {

@@ -5,6 +5,8 @@ import type { AnalysisDescription } from '../../shared/api-types.ts';
 import type { ClusterStatsTable } from '../../shared/insights/explain.ts';
 import { ANALYSIS_ARRAYS, ARRAY_NAMES, hasArrayType, type AnalysisArrays, type ArrayName } from '../../shared/analysis-arrays.ts';
 import { decodeBuffer, encodeBuffer } from '../../shared/binary.ts';
+import type { AnalysisCatalog, AnalysisPatch } from './analysis-catalog.ts';
+import { RecordFreshness, sweepTemp, type StoreSharing } from './store-sharing.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { readStoredSummary } from './stored-summary.ts';
@@ -23,21 +25,27 @@ interface StoredAnalysis extends AnalysisDescription {
  * named by shared/analysis-arrays.ts) (published with one rename before the status
  * says done, so "done" always has its arrays).
  */
-export class AnalysisStore {
+export class AnalysisStore implements AnalysisCatalog {
   private readonly root: string;
   private readonly records = new Map<string, StoredAnalysis>();
+  private readonly freshness = new RecordFreshness();
 
-  constructor(dataDir: string) {
+  /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
+  constructor(
+    dataDir: string,
+    private readonly sharing?: StoreSharing,
+  ) {
     this.root = join(dataDir, 'analyses');
   }
 
   async open(): Promise<void> {
     await mkdir(this.root, { recursive: true });
+    const shared = this.sharing !== undefined;
+    await sweepTemp(this.root, (entry) => entry.startsWith('.tmp-'), shared);
     for (const entry of await readdir(this.root)) {
-      if (entry.startsWith('.tmp-')) await rm(join(this.root, entry), { recursive: true, force: true });
       if (!isValidId(entry)) continue;
       const dir = join(this.root, entry);
-      await rm(join(dir, '.result-tmp'), { recursive: true, force: true });
+      await sweepTemp(dir, (name) => name === '.result-tmp', shared);
       try {
         const record = JSON.parse(await readFile(join(dir, 'analysis.json'), 'utf8')) as StoredAnalysis;
         // Stored by an older version: read into today's shape.
@@ -56,9 +64,10 @@ export class AnalysisStore {
     return [...this.records.values()].filter((r) => r.status === 'queued' || r.status === 'running').map(strip);
   }
 
-  async create(datasetId: string, params: AnalysisParams, key: string): Promise<AnalysisDescription> {
+  /** `id`: given where several processes must agree on it (a shared DATA_DIR names an analysis by its key). */
+  async create(datasetId: string, params: AnalysisParams, key: string, id = newId()): Promise<AnalysisDescription> {
     const record: StoredAnalysis = {
-      id: newId(),
+      id,
       datasetId,
       params,
       key,
@@ -81,7 +90,7 @@ export class AnalysisStore {
 
   /** The dataset an analysis belongs to, or null for an unknown id (access checks ask this). */
   datasetOf(id: string): string | null {
-    return this.records.get(id)?.datasetId ?? null;
+    return (isValidId(id) ? this.cached(id)?.datasetId : undefined) ?? null;
   }
 
   listForDataset(datasetId: string): AnalysisDescription[] {
@@ -93,7 +102,7 @@ export class AnalysisStore {
     this.record(id).progress = progress;
   }
 
-  async update(id: string, patch: Partial<Pick<AnalysisDescription, 'status' | 'progress' | 'error' | 'finishedAt' | 'result'>>): Promise<AnalysisDescription> {
+  async update(id: string, patch: AnalysisPatch): Promise<AnalysisDescription> {
     const record = { ...this.record(id), ...patch };
     await this.persist(record);
     return strip(record);
@@ -147,17 +156,47 @@ export class AnalysisStore {
     this.record(id);
     this.records.delete(id);
     await rm(join(this.root, id), { recursive: true, force: true });
+    this.sharing?.changed(id);
+  }
+
+  /** Another process changed this analysis (its status, or deleted it): read it again from disk. */
+  async reload(id: string): Promise<void> {
+    if (!isValidId(id)) return;
+    try {
+      const record = JSON.parse(await readFile(join(this.root, id, 'analysis.json'), 'utf8')) as StoredAnalysis;
+      if (record.result) record.result = readStoredSummary(record.result);
+      this.records.set(id, record);
+    } catch {
+      this.records.delete(id);
+    }
   }
 
   private record(id: string): StoredAnalysis {
-    const record = isValidId(id) ? this.records.get(id) : undefined;
+    const record = isValidId(id) ? this.cached(id) : undefined;
     if (!record) throw new StoreError('not_found', `No analysis with id "${id}".`);
     return record;
+  }
+
+  /**
+   * The cached record; on a shared DATA_DIR revalidated against analysis.json first (a worker or
+   * another API process may have changed or deleted it a moment before its event arrives here).
+   */
+  private cached(id: string): StoredAnalysis | undefined {
+    if (!this.sharing) return this.records.get(id);
+    const fresh = this.freshness.check<StoredAnalysis>(id, join(this.root, id, 'analysis.json'), this.records.has(id));
+    if (fresh.kind === 'gone') this.records.delete(id);
+    else if (fresh.kind === 'changed') {
+      const record = fresh.record;
+      if (record.result) record.result = readStoredSummary(record.result);
+      this.records.set(id, record);
+    }
+    return this.records.get(id);
   }
 
   private async persist(record: StoredAnalysis): Promise<void> {
     this.records.set(record.id, record);
     await writeFileAtomic(join(this.root, record.id, 'analysis.json'), JSON.stringify(record));
+    this.sharing?.changed(record.id);
   }
 }
 

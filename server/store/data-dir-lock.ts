@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /** A second server on the same DATA_DIR: it must stop before touching anything. */
 export class DataDirLockedError extends Error {
@@ -13,11 +14,24 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** An embedded server (no REDIS_URL) on a DATA_DIR that servers coordinated through Redis share. */
+export class DataDirSharedError extends Error {
+  readonly code = 'data_dir_shared';
+  constructor(readonly dataDir: string) {
+    super(
+      `DATA_DIR ${dataDir} is shared by Data Mirage processes coordinated through Redis (its server.lock says "shared"). Start this one with the same REDIS_URL, or set DATA_DIR to another folder. If none of them runs any more (one was killed), delete ${join(dataDir, LOCK_FILE)}.`,
+    );
+    this.name = 'DataDirSharedError';
+  }
+}
+
 export interface DataDirLock {
   release(): Promise<void>;
 }
 
 const LOCK_FILE = 'server.lock';
+/** The claim of processes that share DATA_DIR through Redis (REDIS_URL) instead of one pid. */
+const SHARED_CLAIM = 'shared';
 /** Directories this process holds: the pid in the file cannot tell a double start from a restart. */
 const heldHere = new Set<string>();
 
@@ -51,6 +65,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const [pidText = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).trim().split(' ');
+      if (pidText === SHARED_CLAIM) throw new DataDirSharedError(dir);
       const owner = Number.parseInt(pidText, 10);
       const alive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && (await isRunning(owner, started));
       // A second EEXIST: another server claimed it between our take-over and our create.
@@ -59,6 +74,32 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       await rm(path, { force: true });
     }
   }
+}
+
+/**
+ * With REDIS_URL, several processes use one DATA_DIR and Redis coordinates them
+ * (server/store/shared/shared-claim.ts); the file then says "shared", so that a server started
+ * without REDIS_URL on the same folder stops instead of cleaning up under their feet. A folder an
+ * embedded server holds (its pid in the file, still running) is refused.
+ */
+export async function markDataDirShared(dataDir: string): Promise<void> {
+  const dir = resolve(dataDir);
+  const path = join(dir, LOCK_FILE);
+  await mkdir(dir, { recursive: true });
+  const [pidText = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).trim().split(' ');
+  if (pidText === SHARED_CLAIM) return;
+  const owner = Number.parseInt(pidText, 10);
+  if (heldHere.has(dir) || (Number.isInteger(owner) && owner > 0 && owner !== process.pid && (await isRunning(owner, started)))) {
+    throw new DataDirLockedError(dir, Number.isInteger(owner) ? owner : process.pid);
+  }
+  await writeFileAtomic(path, `${SHARED_CLAIM}\n`);
+}
+
+/** The last process sharing DATA_DIR has stopped: the folder is free for an embedded server again. */
+export async function unmarkDataDirShared(dataDir: string): Promise<void> {
+  const path = join(resolve(dataDir), LOCK_FILE);
+  const text = (await readFile(path, 'utf8').catch(() => '')).trim();
+  if (text === SHARED_CLAIM) await rm(path, { force: true });
 }
 
 /**

@@ -2,6 +2,8 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ColumnProfile, DatasetDescription, DatasetDetail } from '../../shared/api-types.ts';
 import type { Column, Table } from '../../shared/table.ts';
+import type { DatasetCatalog } from './dataset-catalog.ts';
+import { RecordFreshness, sweepTemp, type StoreSharing } from './store-sharing.ts';
 import { publishDirectory, writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId } from './ids.ts';
@@ -13,22 +15,24 @@ import { readTableColumns, writeTableColumns, columnFileName } from './table-fil
  * file per column. A dataset is written in a temporary directory and published with one rename,
  * so after a crash it exists whole or not at all.
  */
-export class DatasetStore {
+export class DatasetStore implements DatasetCatalog {
   private readonly root: string;
   private readonly descriptions = new Map<string, DatasetDetail>();
+  private readonly freshness = new RecordFreshness();
 
-  constructor(dataDir: string) {
+  /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
+  constructor(
+    dataDir: string,
+    private readonly sharing?: StoreSharing,
+  ) {
     this.root = join(dataDir, 'datasets');
   }
 
   /** Loads every published dataset's description; removes directories a crash left half-written. */
   async open(): Promise<void> {
     await mkdir(this.root, { recursive: true });
+    await sweepTemp(this.root, (entry) => entry.startsWith('.tmp-'), this.sharing !== undefined);
     for (const entry of await readdir(this.root)) {
-      if (entry.startsWith('.tmp-')) {
-        await rm(join(this.root, entry), { recursive: true, force: true });
-        continue;
-      }
       if (!isValidId(entry)) continue;
       try {
         const detail = JSON.parse(await readFile(join(this.root, entry, 'dataset.json'), 'utf8')) as DatasetDetail;
@@ -53,6 +57,7 @@ export class DatasetStore {
   async publish(target: { id: string; tmpDir: string }, detail: DatasetDetail): Promise<DatasetDetail> {
     await publishDirectory(target.tmpDir, join(this.root, target.id));
     this.descriptions.set(target.id, detail);
+    this.sharing?.changed(target.id);
     return detail;
   }
 
@@ -67,11 +72,11 @@ export class DatasetStore {
   }
 
   has(id: string): boolean {
-    return isValidId(id) && this.descriptions.has(id);
+    return isValidId(id) && this.cached(id) !== undefined;
   }
 
   get(id: string): DatasetDetail {
-    const detail = isValidId(id) ? this.descriptions.get(id) : undefined;
+    const detail = isValidId(id) ? this.cached(id) : undefined;
     if (!detail) throw new StoreError('not_found', `No dataset with id "${id}".`);
     return detail;
   }
@@ -126,7 +131,30 @@ export class DatasetStore {
     // Rename first so a crash mid-delete never leaves a half dataset that looks whole.
     const doomed = join(this.root, `.tmp-deleted-${id}`);
     await publishDirectory(join(this.root, id), doomed);
+    this.sharing?.changed(id);
     await rm(doomed, { recursive: true, force: true });
+  }
+
+  /** Another process changed this dataset (published or deleted it): read it again from disk. */
+  async reload(id: string): Promise<void> {
+    if (!isValidId(id)) return;
+    try {
+      this.descriptions.set(id, JSON.parse(await readFile(join(this.root, id, 'dataset.json'), 'utf8')) as DatasetDetail);
+    } catch {
+      this.descriptions.delete(id);
+    }
+  }
+
+  /**
+   * The cached description; on a shared DATA_DIR revalidated against dataset.json first (another
+   * process may have published or deleted it a moment before its event arrives here).
+   */
+  private cached(id: string): DatasetDetail | undefined {
+    if (!this.sharing) return this.descriptions.get(id);
+    const fresh = this.freshness.check<DatasetDetail>(id, join(this.root, id, 'dataset.json'), this.descriptions.has(id));
+    if (fresh.kind === 'gone') this.descriptions.delete(id);
+    else if (fresh.kind === 'changed') this.descriptions.set(id, fresh.record);
+    return this.descriptions.get(id);
   }
 }
 

@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { StoreError } from './errors.ts';
 import { isValidId, newId, newToken, tokenDigest, tokensEqual } from './ids.ts';
+import { RecordFreshness, type StoreSharing } from './store-sharing.ts';
 
 export interface SessionRecord {
   id: string;
@@ -40,8 +42,13 @@ export class SessionStore {
   private readonly records = new Map<string, SessionRecord>();
   /** sha256(token) → session and role: finds a token's session without comparing it to every token. */
   private readonly byToken = new Map<string, { id: string; role: 'edit' | 'view' }>();
+  private readonly freshness = new RecordFreshness();
 
-  constructor(dataDir: string) {
+  /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
+  constructor(
+    dataDir: string,
+    private readonly sharing?: StoreSharing,
+  ) {
     this.root = join(dataDir, 'sessions');
   }
 
@@ -80,13 +87,13 @@ export class SessionStore {
   }
 
   get(id: string): SessionRecord {
-    const record = isValidId(id) ? this.records.get(id) : undefined;
+    const record = isValidId(id) ? this.cached(id) : undefined;
     if (!record) throw new StoreError('not_found', `No session with id "${id}".`);
     return record;
   }
 
   has(id: string): boolean {
-    return isValidId(id) && this.records.has(id);
+    return isValidId(id) && this.cached(id) !== undefined;
   }
 
   list(): SessionRecord[] {
@@ -96,7 +103,7 @@ export class SessionStore {
   /** The role a token grants in a session, or null (unknown session or wrong token). */
   roleFor(id: string, token: string | null | undefined): 'edit' | 'view' | null {
     if (!token || !this.has(id)) return null;
-    const record = this.records.get(id)!;
+    const record = this.cached(id)!;
     if (tokensEqual(token, record.editToken)) return 'edit';
     if (tokensEqual(token, record.viewToken)) return 'view';
     return null;
@@ -108,8 +115,12 @@ export class SessionStore {
    * comparison is constant-time.
    */
   findByToken(token: string): { record: SessionRecord; role: 'edit' | 'view' } | null {
-    const hit = this.byToken.get(tokenDigest(token));
-    const record = hit && this.records.get(hit.id);
+    const digest = tokenDigest(token);
+    // On a shared DATA_DIR the session may be one another process created a moment ago, before its
+    // event arrived here: read the records not seen yet (wrong guesses are rate-limited by Access).
+    if (this.sharing && !this.byToken.has(digest)) this.readUnseen();
+    const hit = this.byToken.get(digest);
+    const record = hit && this.cached(hit.id);
     if (!hit || !record) return null;
     return tokensEqual(token, hit.role === 'edit' ? record.editToken : record.viewToken) ? { record, role: hit.role } : null;
   }
@@ -141,6 +152,41 @@ export class SessionStore {
     // It holds the session's edit and view tokens: readable by this user only, like the owner token.
     await writeFileAtomic(join(this.root, record.id, 'session.json'), JSON.stringify(record), { mode: 0o600 });
     this.remember(record);
+    this.sharing?.changed(record.id);
+  }
+
+  /** Another process changed this session's record (created or re-bound it): read it again from disk. */
+  async reload(id: string): Promise<void> {
+    if (!isValidId(id)) return;
+    try {
+      this.remember(JSON.parse(await readFile(join(this.root, id, 'session.json'), 'utf8')) as SessionRecord);
+    } catch {
+      // Sessions are never deleted; an unreadable record stays as this process last knew it.
+    }
+  }
+
+  private readUnseen(): void {
+    let entries: string[];
+    try {
+      entries = readdirSync(this.root);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!isValidId(entry) || this.records.has(entry)) continue;
+      this.cached(entry);
+    }
+  }
+
+  /**
+   * The cached record; on a shared DATA_DIR revalidated against session.json first (another
+   * process may have created or re-bound it a moment before its event arrives here).
+   */
+  private cached(id: string): SessionRecord | undefined {
+    if (!this.sharing) return this.records.get(id);
+    const fresh = this.freshness.check<SessionRecord>(id, join(this.root, id, 'session.json'), this.records.has(id));
+    if (fresh.kind === 'changed') this.remember(fresh.record);
+    return this.records.get(id);
   }
 
   private remember(record: SessionRecord): void {

@@ -1,8 +1,8 @@
 import type { AskAnswer, AskRequest } from '../../../shared/insights/ask.ts';
 import type { QualityReport } from '../../../shared/insights/quality.ts';
 import { LIMITS } from '../../../shared/session/limits.ts';
-import type { AnalysisStore } from '../../store/analysis-store.ts';
-import type { DatasetStore } from '../../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { clusterNumbering, type AskContext } from './ask-context.ts';
 import { answerQuestion } from './answer-question.ts';
 import { buildAskContext } from './build-context.ts';
@@ -14,8 +14,8 @@ import type { OfflineAnswer } from './offline-answer.ts';
 export type QualityProvider = (datasetId: string) => Promise<QualityReport | null>;
 
 export interface AskServiceOptions {
-  datasets: DatasetStore;
-  analyses: AnalysisStore;
+  datasets: DatasetCatalog;
+  analyses: AnalysisCatalog;
   quality?: QualityProvider;
   model: ModelConfig | null;
   /** Analyses whose index (and table) stay in memory, and their cells (rows × columns) together; the least recently asked goes first. */

@@ -1,8 +1,8 @@
 import { coOccurrenceRequestSchema, type CoOccurrenceAnswer } from '../../../shared/insights/co-occurrence.ts';
 import { indicesFromRanges, isCanonicalRanges } from '../../../shared/session/ranges.ts';
 import type { z } from 'zod';
-import type { AnalysisStore } from '../../store/analysis-store.ts';
-import type { DatasetStore } from '../../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { coOccurrenceRules } from './co-occurrence-rules.ts';
 import { ruleItems } from './rule-items.ts';
 
@@ -15,8 +15,8 @@ export type CoOccurrenceOutcome = { ok: true; answer: CoOccurrenceAnswer } | { o
  */
 export class CoOccurrenceService {
   constructor(
-    private readonly datasets: DatasetStore,
-    private readonly analyses: AnalysisStore,
+    private readonly datasets: DatasetCatalog,
+    private readonly analyses: AnalysisCatalog,
   ) {}
 
   async rules(analysisId: string, request: Request): Promise<CoOccurrenceOutcome> {

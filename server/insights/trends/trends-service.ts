@@ -1,6 +1,6 @@
 import type { TrendPeriod, TrendsResponse } from '../../../shared/insights/trends.ts';
-import type { AnalysisStore } from '../../store/analysis-store.ts';
-import type { DatasetStore } from '../../store/dataset-store.ts';
+import type { AnalysisCatalog } from '../../store/analysis-catalog.ts';
+import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { ContextCache } from '../ask/context-cache.ts';
 import { computeTrends, TrendsInputError } from './compute-trends.ts';
 
@@ -22,7 +22,7 @@ const KEEP = { count: 32, size: 2_000_000 };
 export class TrendsService {
   private readonly answers = new ContextCache<TrendsResponse>(KEEP, (r) => (r.periodStarts.length + r.horizon) * r.clusters.length);
 
-  constructor(private readonly stores: { datasets: DatasetStore; analyses: AnalysisStore }) {}
+  constructor(private readonly stores: { datasets: DatasetCatalog; analyses: AnalysisCatalog }) {}
 
   trends(analysisId: string, query: TrendsQuery): Promise<TrendsResponse> {
     const shown = query.shown ? [...query.shown].sort((a, b) => a[0] - b[0]) : null;
@@ -35,7 +35,7 @@ export class TrendsService {
  * Reads what a finished analysis' trends need (its points' rows and clusters, and only the date
  * and value columns of its dataset) and computes them. Column problems are TrendsInputErrors (400).
  */
-async function analysisTrends(stores: { datasets: DatasetStore; analyses: AnalysisStore }, analysisId: string, query: TrendsQuery): Promise<TrendsResponse> {
+async function analysisTrends(stores: { datasets: DatasetCatalog; analyses: AnalysisCatalog }, analysisId: string, query: TrendsQuery): Promise<TrendsResponse> {
   const analysis = stores.analyses.get(analysisId);
   const detail = stores.datasets.get(analysis.datasetId);
   const dateColumns = detail.columns.filter((c) => c.type === 'datetime').map((c) => `"${c.name}"`);
