@@ -1,16 +1,22 @@
 import type { SparseAffinities } from './affinities.ts';
-import { attraction } from './attraction.ts';
+import { attractionWithNearCorrection } from './attraction.ts';
 
 export interface AttractionShare {
   P: SparseAffinities;
   pos: Float64Array;
   out: Float64Array;
+  /** The FFT grid's kernel table, its near-pair corrections, and [0]: their Z correction. */
+  table: Float64Array;
+  near: Float64Array;
+  z: Float64Array;
 }
 
 /**
- * Helper-thread side of the FFT t-SNE's gradient: the attractive forces of all points, while
- * the main thread sums the repulsion on the grid.
+ * Helper-thread side of the FFT t-SNE's gradient: the attractive forces of all points and the
+ * near-pair corrections, while the main thread solves the grid.
  */
 export function createKernel(share: AttractionShare): () => void {
-  return () => attraction(share.P, share.pos, 0, share.P.n, share.out);
+  return () => {
+    share.z[0] = attractionWithNearCorrection(share.P, share.pos, share.out, share.table, share.near);
+  };
 }

@@ -1,4 +1,5 @@
 import { convolvePair, createGridConvolution, fftSizeFor, setKernel, type GridConvolution } from './grid-convolution.ts';
+import { createKernelTable, fillKernelTable, kernelAt } from './smoothed-kernel.ts';
 
 /**
  * t-SNE's repulsive forces by interpolation on an equispaced grid (FIt-SNE, Linderman et al.
@@ -10,6 +11,12 @@ import { convolvePair, createGridConvolution, fftSizeFor, setKernel, type GridCo
  *   Σ_j q_ij² (y_i − y_j) = y_i φ₀ − φ_y,   Σ_j q_ij = Σ_i (1 + 2|y_i|²) φ₀ − 2 y_i·φ_y (− n),
  * the second using the symmetry of the interpolated kernel (Σ_i φ_|y|²,i = Σ_i |y_i|² φ₀,i), so
  * four charges (two complex convolutions) do instead of FIt-SNE's five.
+ *
+ * In 3-D the grid cannot stay as fine as FIt-SNE's (nodes 1/3 apart) once the layout spreads:
+ * the FFT would need ~(3·extent)³ nodes. Beyond that spacing the grid carries the kernel
+ * blurred to its resolution (smoothed-kernel.ts), and the difference q² − blurred for the
+ * pairs of the sparse P, the near neighbours where it matters, is added exactly in the
+ * attraction pass (attraction.ts), which visits those pairs anyway.
  */
 export interface FftRepulsionOptions {
   /** Interpolation nodes per box and axis (FIt-SNE's default 3). */
@@ -18,19 +25,29 @@ export interface FftRepulsionOptions {
   boxWidth?: number;
   /** Most boxes per axis: the grid is (boxes · points)³ and its FFT twice that per axis. */
   maxBoxes?: number;
+  /** Blur σ per unit of node spacing beyond FIt-SNE's 1/3 (0: plain interpolation of q²). */
+  smoothing?: number;
+  /** Put the kernel table on shared memory (a helper thread reads it). */
+  shared?: boolean;
 }
 
 export interface FftRepulsion {
   points: number;
   boxWidth: number;
   maxBoxes: number;
+  smoothing: number;
+  /** The grid's kernel (smoothed-kernel.ts): blurred when the nodes are far apart. */
+  table: Float64Array;
+  tableSpacing: number;
   /** One convolution per grid size met so far (the grid grows as the layout expands). */
   convolutions: Map<number, GridConvolution>;
   /** Per point: the first node of its box per axis (3), then its p weights per axis (3p). */
   nodes: Int32Array;
   weights: Float64Array;
   /** The grid chosen at the last call: for tests and the docs' figures. */
-  last: { boxes: number; grid: number; fftSize: number; boxWidth: number };
+  last: { boxes: number; grid: number; fftSize: number; boxWidth: number; sigma: number };
+  /** The grid prepared for this iteration (prepareGrid). */
+  current: { conv: GridConvolution; origin: number[]; centre: number[]; boxWidth: number; boxes: number } | null;
 }
 
 /** Grid spacings are rounded up to this ladder so the kernel's spectrum is reused between iterations. */
@@ -42,20 +59,26 @@ export function createFftRepulsion(n: number, opts: FftRepulsionOptions = {}): F
     points,
     boxWidth: opts.boxWidth ?? 1,
     maxBoxes: opts.maxBoxes ?? 10,
+    smoothing: opts.smoothing ?? SMOOTHING,
+    table: createKernelTable(opts.shared ?? false),
+    tableSpacing: Number.NaN,
     convolutions: new Map(),
     nodes: new Int32Array(3 * n),
     weights: new Float64Array(3 * points * n),
-    last: { boxes: 0, grid: 0, fftSize: 0, boxWidth: 0 },
+    last: { boxes: 0, grid: 0, fftSize: 0, boxWidth: 0, sigma: 0 },
+    current: null,
   };
 }
 
-const squaredCauchy = (r2: number) => 1 / ((1 + r2) * (1 + r2));
+/** FIt-SNE's node spacing (boxes of width 1, 3 nodes each): no blur up to it. */
+const FINE_SPACING = 1 / 3;
+const SMOOTHING = 1;
 
 /**
- * Repulsion on all n points (xyz interleaved in pos): Σ_j q_ij² (y_i − y_j) into forces (3 per
- * point), and returns Z = Σ_{i≠j} q_ij.
+ * Chooses this iteration's grid from the layout's extent and sets its kernel (and the table
+ * the near-pair correction reads): call before the attraction pass starts.
  */
-export function fftRepulsion(state: FftRepulsion, pos: Float64Array, n: number, forces: Float64Array): number {
+export function prepareGrid(state: FftRepulsion, pos: Float64Array, n: number): void {
   const p = state.points;
   // The cube: centred on the points' bounding box, its side the widest extent.
   const lo = [Infinity, Infinity, Infinity];
@@ -85,9 +108,27 @@ export function fftRepulsion(state: FftRepulsion, pos: Float64Array, n: number, 
     conv = createGridConvolution(grid);
     state.convolutions.set(grid, conv);
   }
-  setKernel(conv, squaredCauchy, boxWidth / p);
-  state.last = { boxes, grid, fftSize: conv.size, boxWidth };
+  const spacing = boxWidth / p;
+  if (state.tableSpacing !== spacing) {
+    fillKernelTable(state.table, state.smoothing * Math.sqrt(Math.max(0, spacing * spacing - FINE_SPACING * FINE_SPACING)));
+    state.tableSpacing = spacing;
+  }
+  // A no-op while this grid's spacing is unchanged (the table is a function of the spacing).
+  setKernel(conv, (r2) => kernelAt(state.table, r2), spacing);
+  state.last = { boxes, grid, fftSize: conv.size, boxWidth, sigma: state.table[1] };
+  state.current = { conv, origin, centre, boxWidth, boxes };
+}
 
+/**
+ * Repulsion on all n points (xyz interleaved in pos) on the prepared grid: Σ_j K_ij (y_i − y_j)
+ * into forces (3 per point), and returns Σ_{i≠j} K_ij (1 + |y_i − y_j|² − 3σ²), K the grid's
+ * kernel, σ its blur: with no blur exactly the repulsive sums and Z = Σ_{i≠j} q_ij. With blur,
+ * the 3σ² takes off what the blur adds to the mean of r² (E|r + e|² = r² + 3σ²), so that the
+ * sum over near pairs is right on average and the far ones change by a relative 3σ²/r².
+ */
+export function solveGrid(state: FftRepulsion, pos: Float64Array, n: number, forces: Float64Array): number {
+  const { conv, origin, centre, boxWidth, boxes } = state.current!;
+  const grid = conv.grid;
   locate(state, pos, n, origin, boxWidth, boxes);
   const cells = grid * grid * grid;
   const charges = [0, 1, 2, 3].map(() => new Float64Array(cells));
@@ -95,7 +136,13 @@ export function fftRepulsion(state: FftRepulsion, pos: Float64Array, n: number, 
   const potentials = [0, 1, 2, 3].map(() => new Float64Array(cells));
   convolvePair(conv, charges[0], charges[1], potentials[0], potentials[1]);
   convolvePair(conv, charges[2], charges[3], potentials[2], potentials[3]);
-  return gather(state, pos, n, centre, grid, potentials, forces);
+  return gather(state, pos, n, centre, grid, potentials, forces, 3 * state.table[1] ** 2) - n * kernelAt(state.table, 0) * (1 - 3 * state.table[1] ** 2);
+}
+
+/** prepareGrid and solveGrid in one: the repulsive sums with no near-pair correction. */
+export function fftRepulsion(state: FftRepulsion, pos: Float64Array, n: number, forces: Float64Array): number {
+  prepareGrid(state, pos, n);
+  return solveGrid(state, pos, n, forces);
 }
 
 /** Each point's box and Lagrange weights (nodes at (k + ½)/p of the box per axis). */
@@ -151,7 +198,7 @@ function spread(state: FftRepulsion, pos: Float64Array, n: number, centre: numbe
 }
 
 /** Potentials back at the points: forces and Z (see the file's comment). */
-function gather(state: FftRepulsion, pos: Float64Array, n: number, centre: number[], grid: number, potentials: Float64Array[], forces: Float64Array): number {
+function gather(state: FftRepulsion, pos: Float64Array, n: number, centre: number[], grid: number, potentials: Float64Array[], forces: Float64Array, blur2: number): number {
   const p = state.points;
   const { nodes, weights } = state;
   const [f0, f1, f2, f3] = potentials;
@@ -178,7 +225,7 @@ function gather(state: FftRepulsion, pos: Float64Array, n: number, centre: numbe
     forces[3 * i] = x * phi0 - phiX;
     forces[3 * i + 1] = y * phi0 - phiY;
     forces[3 * i + 2] = zc * phi0 - phiZ;
-    z += (1 + 2 * (x * x + y * y + zc * zc)) * phi0 - 2 * (x * phiX + y * phiY + zc * phiZ);
+    z += (1 - blur2 + 2 * (x * x + y * y + zc * zc)) * phi0 - 2 * (x * phiX + y * phiY + zc * phiZ);
   }
-  return z - n;
+  return z;
 }

@@ -8,8 +8,8 @@ import { pcaLayout } from '../init-layout.ts';
 import { jointAffinities, type SparseAffinities } from './affinities.ts';
 import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 import { barnesHutRepulsion } from './barnes-hut-repulsion.ts';
-import { createFftRepulsion, fftRepulsion, type FftRepulsionOptions } from './fft-repulsion.ts';
-import { attraction } from './attraction.ts';
+import { createFftRepulsion, prepareGrid, solveGrid, type FftRepulsionOptions } from './fft-repulsion.ts';
+import { attraction, attractionWithNearCorrection } from './attraction.ts';
 import type { AttractionShare } from './attraction-kernel.ts';
 
 export interface TsneOptions {
@@ -113,14 +113,36 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   const pos = sharedCopy(initialPositions(features, createRandom(seed)), shared);
   const forces = sharedCopy(new Float64Array(3 * n), shared);
   const attractive = sharedCopy(new Float64Array(3 * n), shared);
-  let repulse: (it: number) => number;
-  let attractInParallel = false;
+  // Each step fills `attractive` and `forces` and returns Z.
+  let sumForces: (it: number) => number;
   if (opts.fftRepulsion) {
-    const state = createFftRepulsion(n, opts.fft);
-    attractInParallel = helper ? helper.attach({ P, pos, out: attractive } satisfies AttractionShare) : false;
-    repulse = () => fftRepulsion(state, pos, n, forces);
+    const grid = createFftRepulsion(n, { ...opts.fft, shared });
+    const near = sharedCopy(new Float64Array(3 * n), shared);
+    const nearZ = sharedCopy(new Float64Array(1), shared);
+    const share: AttractionShare = { P, pos, out: attractive, table: grid.table, near, z: nearZ };
+    const parallel = helper ? helper.attach(share) : false;
+    sumForces = (it) => {
+      prepareGrid(grid, pos, n);
+      let z: number;
+      if (parallel) {
+        helper!.begin(it);
+        z = solveGrid(grid, pos, n, forces);
+        helper!.end();
+        z += nearZ[0];
+      } else {
+        z = solveGrid(grid, pos, n, forces);
+        z += attractionWithNearCorrection(P, pos, attractive, grid.table, near);
+      }
+      for (let c = 0; c < 3 * n; c++) forces[c] += near[c];
+      return z;
+    };
   } else {
-    repulse = barnesHutRepulsion(pos, forces, n, theta, helper);
+    const repulse = barnesHutRepulsion(pos, forces, n, theta, helper);
+    sumForces = (it) => {
+      const z = repulse(it);
+      attraction(P, pos, 0, n, attractive);
+      return z;
+    };
   }
   const grad = new Float64Array(3 * n);
   const update = new Float64Array(3 * n);
@@ -133,15 +155,7 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
       update.fill(0);
       gains.fill(1);
     }
-    let z: number;
-    if (attractInParallel) {
-      helper!.begin(it);
-      z = repulse(it);
-      helper!.end();
-    } else {
-      z = repulse(it);
-      attraction(P, pos, 0, n, attractive);
-    }
+    const z = sumForces(it);
     gradient(attractive, forces, z, exploring ? exaggeration : 1, grad);
     const momentum = exploring ? 0.5 : 0.8;
     for (let c = 0; c < 3 * n; c++) {
