@@ -80,7 +80,7 @@ describe('FFT repulsion', () => {
     prepareGrid(state, layout, n);
     let z = solveGrid(state, layout, n, forces);
     const near = new Float64Array(3 * n);
-    z += attractionWithNearCorrection(P, layout, new Float64Array(3 * n), state.table, near);
+    z += attractionWithNearCorrection(P, layout, 0, n, new Float64Array(3 * n), state.table, near);
     for (let c = 0; c < 3 * n; c++) forces[c] += near[c];
     expect(relativeError(forces, exact.forces)).toBeLessThan(0.3);
     expect(Math.abs(z - exact.z) / exact.z).toBeLessThan(0.16);

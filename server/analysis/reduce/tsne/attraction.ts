@@ -25,7 +25,7 @@ export function attraction(P: SparseAffinities, pos: Float64Array, from: number,
 }
 
 /**
- * The attraction pass of the FFT path: attraction() into `out`, and, for the same pairs, the
+ * The attraction pass of the FFT path, rows [from, to): attraction() into `out`, and, for the same pairs, the
  * correction from the grid's blurred kernel K (smoothed-kernel.ts `table`) to the true q²:
  * Σ_j (q_ij² − K_ij)(y_i − y_j) into `near`; returns Σ_ij (q_ij − K_ij (1 + |y_i − y_j|² − 3σ²)),
  * the correction to the grid's Z (fft-repulsion.ts solveGrid). With no blur the corrections are zero and skipped.
@@ -33,19 +33,21 @@ export function attraction(P: SparseAffinities, pos: Float64Array, from: number,
 export function attractionWithNearCorrection(
   P: SparseAffinities,
   pos: Float64Array,
+  from: number,
+  to: number,
   out: Float64Array,
   table: Float64Array,
   near: Float64Array,
 ): number {
   if (table[0] === 0) {
-    attraction(P, pos, 0, P.n, out);
-    near.fill(0);
+    attraction(P, pos, from, to, out);
+    near.fill(0, 3 * from, 3 * to);
     return 0;
   }
   const { rowStart, cols, values } = P;
   const blur2 = 3 * table[1] * table[1];
   let z = 0;
-  for (let i = 0; i < P.n; i++) {
+  for (let i = from; i < to; i++) {
     const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
     let ax = 0, ay = 0, az = 0, nx = 0, ny = 0, nz = 0;
     for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
