@@ -1,5 +1,5 @@
 import type { SparseAffinities } from './affinities.ts';
-import { kernelAt } from './smoothed-kernel.ts';
+import { TABLE_SIZE } from './smoothed-kernel.ts';
 
 /**
  * t-SNE's attractive forces over the sparse P: Σ_j p_ij q_ij (y_i − y_j) for rows [from, to)
@@ -46,6 +46,8 @@ export function attractionWithNearCorrection(
   }
   const { rowStart, cols, values } = P;
   const blur2 = 3 * table[1] * table[1];
+  // kernelAt inlined (measured 2× faster on this loop): samples from table[2], linear in r².
+  const perStep = 1 / table[0];
   let z = 0;
   for (let i = from; i < to; i++) {
     const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
@@ -59,7 +61,13 @@ export function attractionWithNearCorrection(
       ax += pq * dx;
       ay += pq * dy;
       az += pq * dz;
-      const k = kernelAt(table, d2);
+      const u = d2 * perStep;
+      let k = q * q;
+      if (u < TABLE_SIZE) {
+        const t = u | 0;
+        const f = u - t;
+        k = table[2 + t] + f * (table[3 + t] - table[2 + t]);
+      }
       const c = q * q - k;
       nx += c * dx;
       ny += c * dy;
