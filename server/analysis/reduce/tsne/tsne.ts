@@ -5,12 +5,12 @@ import { knn } from '../../neighbors/knn.ts';
 import { ReductionInputError, assertFinite, assertPositiveInteger } from '../errors.ts';
 import { preReduce } from '../pca.ts';
 import { pcaLayout } from '../init-layout.ts';
-import { jointAffinities, type SparseAffinities } from './affinities.ts';
+import { jointAffinities } from './affinities.ts';
 import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 import { barnesHutRepulsion } from './barnes-hut-repulsion.ts';
-import { createFftRepulsion, prepareGrid, solveGrid, type FftRepulsionOptions } from './fft-repulsion.ts';
-import { attraction, attractionWithNearCorrection } from './attraction.ts';
-import type { AttractionShare } from './attraction-kernel.ts';
+import type { FftRepulsionOptions } from './fft-repulsion.ts';
+import { fftForces, shareAffinities } from './fft-forces.ts';
+import { attraction } from './attraction.ts';
 
 export interface TsneOptions {
   /** Only 3 is supported: the Barnes–Hut tree is an octree. */
@@ -45,13 +45,8 @@ export interface TsneOptions {
   fft?: FftRepulsionOptions;
 }
 
-/** From this many rows 'auto' repulsion is FFT (measured: docs/analysis.md, t-SNE). */
+/** From this many rows 'auto' repulsion is FFT (measured: docs/analysis.md, t-SNE at scale). */
 export const FFT_FROM_ROWS = 20_000;
-/**
- * Solving the 64³ grid costs the main thread about what the attraction pass costs on 16,000
- * rows (measured at 20k rows: 33 ms against 41 ms): the helper takes that many more rows.
- */
-const GRID_WORTH_IN_ROWS = 8_000;
 
 const EXPLORATION_ITERS = 250;
 const REPULSION_KERNEL = new URL('./repulsion-kernel.ts', import.meta.url);
@@ -114,38 +109,15 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   const graph = knn(features, k, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
   const shared = helper !== null;
   // Positions and forces (and P, with FFT) on shared memory when a helper thread takes part.
-  const P = shareAffinities(jointAffinities(graph, n, Math.min(perplexity, k)), shared && opts.fftRepulsion);
+  const affinities = jointAffinities(graph, n, Math.min(perplexity, k));
+  const P = shared && opts.fftRepulsion ? shareAffinities(affinities) : affinities;
   const pos = sharedCopy(initialPositions(features, createRandom(seed)), shared);
   const forces = sharedCopy(new Float64Array(3 * n), shared);
   const attractive = sharedCopy(new Float64Array(3 * n), shared);
   // Each step fills `attractive` and `forces` and returns Z.
   let sumForces: (it: number) => number;
   if (opts.fftRepulsion) {
-    const grid = createFftRepulsion(n, { ...opts.fft, shared });
-    const near = sharedCopy(new Float64Array(3 * n), shared);
-    const nearZ = sharedCopy(new Float64Array(1), shared);
-    // The main thread solves the grid, then takes the first rows of the attraction pass; the
-    // split depends on n only, so the sums (and the layout) never depend on the thread count.
-    const split = Math.max(0, Math.floor(n / 2) - GRID_WORTH_IN_ROWS);
-    const share: AttractionShare = { P, pos, out: attractive, table: grid.table, near, z: nearZ, from: split };
-    const parallel = helper ? helper.attach(share) : false;
-    sumForces = (it) => {
-      prepareGrid(grid, pos, n);
-      let z: number;
-      if (parallel) {
-        helper!.begin(it);
-        z = solveGrid(grid, pos, n, forces);
-        const head = attractionWithNearCorrection(P, pos, 0, split, attractive, grid.table, near);
-        helper!.end();
-        z += head + nearZ[0];
-      } else {
-        z = solveGrid(grid, pos, n, forces);
-        const head = attractionWithNearCorrection(P, pos, 0, split, attractive, grid.table, near);
-        z += head + attractionWithNearCorrection(P, pos, split, n, attractive, grid.table, near);
-      }
-      for (let c = 0; c < 3 * n; c++) forces[c] += near[c];
-      return z;
-    };
+    sumForces = fftForces(P, pos, attractive, forces, opts.fft, helper);
   } else {
     const repulse = barnesHutRepulsion(pos, forces, n, theta, helper);
     sumForces = (it) => {
@@ -210,21 +182,6 @@ function initialPositions(features: Matrix, random: () => number): Float64Array 
 function gradient(attractive: Float64Array, forces: Float64Array, z: number, exaggeration: number, grad: Float64Array): void {
   const invZ = 1 / z;
   for (let c = 0; c < grad.length; c++) grad[c] = 4 * (exaggeration * attractive[c] - forces[c] * invZ);
-}
-
-function shareAffinities(P: SparseAffinities, shared: boolean): SparseAffinities {
-  if (!shared) return P;
-  const copy = <T extends Int32Array | Float64Array>(a: T, make: (b: SharedArrayBuffer) => T) => {
-    const out = make(new SharedArrayBuffer(a.byteLength));
-    out.set(a);
-    return out;
-  };
-  return {
-    n: P.n,
-    rowStart: copy(P.rowStart, (b) => new Int32Array(b)),
-    cols: copy(P.cols, (b) => new Int32Array(b)),
-    values: copy(P.values, (b) => new Float64Array(b)),
-  };
 }
 
 function sharedCopy(a: Float64Array, shared: boolean): Float64Array {
