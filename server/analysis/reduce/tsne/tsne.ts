@@ -5,10 +5,12 @@ import { knn } from '../../neighbors/knn.ts';
 import { ReductionInputError, assertFinite, assertPositiveInteger } from '../errors.ts';
 import { preReduce } from '../pca.ts';
 import { pcaLayout } from '../init-layout.ts';
-import { jointAffinities, type SparseAffinities } from './affinities.ts';
-import { STACK_SIZE, buildOctree, createOctree, repulsionRange } from './octree.ts';
-import type { RepulsionShare } from './repulsion-kernel.ts';
+import { jointAffinities } from './affinities.ts';
 import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
+import { barnesHutRepulsion } from './barnes-hut-repulsion.ts';
+import type { FftRepulsionOptions } from './fft-repulsion.ts';
+import { fftForces, shareAffinities } from './fft-forces.ts';
+import { attraction } from './attraction.ts';
 
 export interface TsneOptions {
   /** Only 3 is supported: the Barnes–Hut tree is an octree. */
@@ -29,14 +31,26 @@ export interface TsneOptions {
   onLayout?: (positions: Float32Array, iteration: number, nIter: number) => void;
   layoutEvery?: number;
   /**
-   * Threads for the repulsive forces: 2 puts half the points' tree walks on a helper thread,
-   * with the same result as 1. Default: 2 from 5,000 rows.
+   * Threads: 2 puts half the points' tree walks (Barnes–Hut) or the attractive forces (FFT,
+   * while the main thread solves the grid) on a helper thread, with the same result as 1.
+   * Default: 2 from 5,000 rows.
    */
   threads?: 1 | 2;
+  /**
+   * How the repulsive forces are summed: 'barnes-hut' (octree), 'fft' (interpolation on a grid,
+   * FIt-SNE), or 'auto': FFT from FFT_FROM_ROWS rows.
+   */
+  repulsion?: 'auto' | 'barnes-hut' | 'fft';
+  /** Grid of the FFT repulsion (defaults in fft-repulsion.ts). */
+  fft?: FftRepulsionOptions;
 }
+
+/** From this many rows 'auto' repulsion is FFT (measured: docs/analysis.md, t-SNE at scale). */
+export const FFT_FROM_ROWS = 20_000;
 
 const EXPLORATION_ITERS = 250;
 const REPULSION_KERNEL = new URL('./repulsion-kernel.ts', import.meta.url);
+const ATTRACTION_KERNEL = new URL('./attraction-kernel.ts', import.meta.url);
 const KNN_SHARE = 0.2;
 
 /**
@@ -62,11 +76,15 @@ export function tsne(x: Matrix, opts: TsneOptions = {}): Matrix {
   const exaggeration = opts.earlyExaggeration ?? 12;
   const learningRate = opts.learningRate === undefined || opts.learningRate === 'auto' ? Math.max(n / exaggeration / 4, 50) : opts.learningRate;
   const seed = opts.seed ?? 42;
+  const repulsion = opts.repulsion ?? 'auto';
+  const fft = repulsion === 'fft' || (repulsion === 'auto' && n >= FFT_FROM_ROWS);
 
-  // Started first so that it boots while the neighbours are searched.
-  const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(REPULSION_KERNEL) : null;
+  // Started first so that it boots while the neighbours are searched. With Barnes–Hut it walks
+  // the tree for half the points; with FFT it sums the attraction while the grid is solved.
+  const threads = opts.threads ?? (n >= 5_000 ? 2 : 1);
+  const helper = threads === 2 ? spawnLockstepHelper(fft ? ATTRACTION_KERNEL : REPULSION_KERNEL) : null;
   try {
-    return embed(x, { ...opts, perplexity, theta, nIter, layoutEvery, exaggeration, learningRate, seed }, helper);
+    return embed(x, { ...opts, perplexity, theta, nIter, layoutEvery, exaggeration, learningRate, seed, fftRepulsion: fft }, helper);
   } finally {
     helper?.stop();
   }
@@ -80,6 +98,7 @@ interface Resolved extends TsneOptions {
   exaggeration: number;
   learningRate: number;
   seed: number;
+  fftRepulsion: boolean;
 }
 
 function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix {
@@ -91,23 +110,28 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   opts.onLayout?.(Float32Array.from(start), 0, nIter);
   const k = Math.min(n - 1, Math.floor(3 * perplexity));
   const graph = knn(features, k, { seed, signal, onProgress: onProgress && ((f) => onProgress(KNN_SHARE * f)) });
-  const P = jointAffinities(graph, n, Math.min(perplexity, k));
-
-  // Positions, tree and forces on shared memory when a helper thread takes half the repulsion.
   const shared = helper !== null;
+  // Positions and forces (and P, with FFT) on shared memory when a helper thread takes part.
+  const affinities = jointAffinities(graph, n, Math.min(perplexity, k));
+  const P = shared && opts.fftRepulsion ? shareAffinities(affinities) : affinities;
   const pos = sharedCopy(start, shared);
   const forces = sharedCopy(new Float64Array(3 * n), shared);
-  const helperZ = sharedCopy(new Float64Array(1), shared);
-  let tree = createOctree(n, shared);
-  const sharedNodes = tree.nodes;
-  const theta2 = theta * theta;
-  const share: RepulsionShare = { tree, pos, forces, z: helperZ, n, theta2 };
-  const parallel = helper ? helper.attach(share) : false;
+  const attractive = sharedCopy(new Float64Array(3 * n), shared);
+  // Each step fills `attractive` and `forces` and returns Z.
+  let sumForces: (it: number) => number;
+  if (opts.fftRepulsion) {
+    sumForces = fftForces(P, pos, attractive, forces, opts.fft, helper);
+  } else {
+    const repulse = barnesHutRepulsion(pos, forces, n, theta, helper);
+    sumForces = (it) => {
+      const z = repulse(it);
+      attraction(P, pos, 0, n, attractive);
+      return z;
+    };
+  }
   const grad = new Float64Array(3 * n);
   const update = new Float64Array(3 * n);
   const gains = new Float64Array(3 * n).fill(1);
-  const stack = new Int32Array(STACK_SIZE);
-  const scratch = new Float64Array(3);
   for (let it = 0; it < nIter; it++) {
     throwIfAborted(signal);
     const exploring = it < EXPLORATION_ITERS;
@@ -116,21 +140,8 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
       update.fill(0);
       gains.fill(1);
     }
-    tree = buildOctree(pos, n, tree);
-    // The sum of q is taken as (first half) + (second half) on one thread or two alike, so the
-    // result never depends on the thread count.
-    const half = n >> 1;
-    let z: number;
-    if (parallel && tree.nodes === sharedNodes) {
-      helper!.begin(it);
-      z = repulsionRange(tree, pos, 0, half, theta2, forces, stack, scratch);
-      helper!.end();
-      z += helperZ[0];
-    } else {
-      z = repulsionRange(tree, pos, 0, half, theta2, forces, stack, scratch);
-      z += repulsionRange(tree, pos, half, n, theta2, forces, stack, scratch);
-    }
-    gradient(P, pos, forces, z, exploring ? exaggeration : 1, grad);
+    const z = sumForces(it);
+    gradient(attractive, forces, z, exploring ? exaggeration : 1, grad);
     const momentum = exploring ? 0.5 : 0.8;
     for (let c = 0; c < 3 * n; c++) {
       const g = grad[c];
@@ -168,28 +179,12 @@ function initialPositions(features: Matrix, random: () => number): Float64Array 
 
 /**
  * dC/dy_i = 4 (exaggeration · Σ_j p_ij q_ij (y_i − y_j) − Σ_j q_ij² (y_i − y_j) / Z), with
- * q_ij = 1 / (1 + |y_i − y_j|²) and Z = Σ q over all pairs; `forces` and `z` are the repulsive
- * sums from the octree.
+ * q_ij = 1 / (1 + |y_i − y_j|²) and Z = Σ q over all pairs: `attractive` holds the first sums,
+ * `forces` and `z` the repulsive ones.
  */
-function gradient(P: SparseAffinities, pos: Float64Array, forces: Float64Array, z: number, exaggeration: number, grad: Float64Array): void {
-  const n = P.n;
+function gradient(attractive: Float64Array, forces: Float64Array, z: number, exaggeration: number, grad: Float64Array): void {
   const invZ = 1 / z;
-  const { rowStart, cols, values } = P;
-  for (let i = 0; i < n; i++) {
-    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
-    let ax = 0, ay = 0, az = 0;
-    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
-      const j = cols[e];
-      const dx = xi - pos[3 * j], dy = yi - pos[3 * j + 1], dz = zi - pos[3 * j + 2];
-      const pq = values[e] / (1 + dx * dx + dy * dy + dz * dz);
-      ax += pq * dx;
-      ay += pq * dy;
-      az += pq * dz;
-    }
-    grad[3 * i] = 4 * (exaggeration * ax - forces[3 * i] * invZ);
-    grad[3 * i + 1] = 4 * (exaggeration * ay - forces[3 * i + 1] * invZ);
-    grad[3 * i + 2] = 4 * (exaggeration * az - forces[3 * i + 2] * invZ);
-  }
+  for (let c = 0; c < grad.length; c++) grad[c] = 4 * (exaggeration * attractive[c] - forces[c] * invZ);
 }
 
 function sharedCopy(a: Float64Array, shared: boolean): Float64Array {
