@@ -115,7 +115,8 @@ describe('FFT t-SNE', () => {
     const a = tsne(x, { seed: 4, nIter: 150, repulsion: 'fft', fft, layoutEvery: 50, onLayout: (_, it) => layouts.push(it) });
     expect(tsne(x, { seed: 4, nIter: 150, repulsion: 'fft', fft }).data).toEqual(a.data);
     expect(tsne(x, { seed: 5, nIter: 150, repulsion: 'fft', fft }).data).not.toEqual(a.data);
-    expect(layouts).toEqual([50, 100, 150]);
+    // Epoch 0 is the starting layout, reported before the neighbour search (the first cloud).
+    expect(layouts).toEqual([0, 50, 100, 150]);
     const controller = new AbortController();
     expect(() => tsne(x, { nIter: 150, repulsion: 'fft', fft, layoutEvery: 10, signal: controller.signal, onLayout: (_, it) => it >= 50 && controller.abort() })).toThrow(
       expect.objectContaining({ name: 'CancelledError' }),
