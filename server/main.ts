@@ -1,7 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { configFromEnv, ConfigError } from './config.ts';
 import { ListenError, startServer } from './server.ts';
-import { ensureDemo } from './services/demo.ts';
 import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
 import type { CertificateInfo } from './tls/index.ts';
@@ -28,8 +27,8 @@ try {
   if (others) console.log(`Other devices (phones, headsets, other laptops) open it at ${share.origins.join(' or ')}`);
   else if (share.origins.length === 0) console.log(shareHint(share.source, config.host));
   if (headsets.length > 0) console.log(`Headsets (Enter VR needs HTTPS; accept the certificate once) open ${headsets.join(' or ')}`);
-  if (config.demo) {
-    const demo = await ensureDemo(server.deps);
+  {
+    const demo = server.demo;
     if (demo) {
       console.log(`Demo session "${demo.title}":`);
       console.log(`  edit link: ${server.url}/s/${demo.id}?token=${demo.editToken}`);
