@@ -18,7 +18,8 @@ import { startWorkerChild, type WorkerChild } from '../../support/worker-process
  * through A while it runs (meta.pendingAnalysis), and a stock y-websocket client on B sees the
  * pending entry, then the session re-bound to it; B's event stream, opened with the session's
  * view link after the run began, gets the run's rows, layouts and early clusters and anomalies
- * (issue 13) in the pipeline's order, as a page there needs them.
+ * (issue 13) in the pipeline's order, as a page there needs them. The session still moves when
+ * the process that took the request stops before the run ends.
  */
 if (REDIS_MISSING) console.warn(`tests/integration/scaleout: ${REDIS_MISSING}`);
 
@@ -29,6 +30,8 @@ describe.skipIf(REDIS_MISSING !== null)('two API processes, one worker, one redi
   let b: ServerChild;
   let worker: WorkerChild;
   let client: TestClient | undefined;
+  let session: SessionCreated;
+  let datasetId: string;
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -57,11 +60,12 @@ describe.skipIf(REDIS_MISSING !== null)('two API processes, one worker, one redi
     const upload = await uploadText(a.url, csv, CONTENT_TYPES.csv, 'mixture-4k.csv');
     expect(upload.status).toBe(201);
     const dataset = (await upload.json()) as DatasetDescription;
+    datasetId = dataset.id;
     const first = await postAnalysis(a.url, dataset.id, { reduction: { method: 'pca' }, clustering: { method: 'kmeans', k: 4 } });
     expect((await waitForAnalysis(b.url, first.id)).status).toBe('done');
     const created = await ownerFetch(`${a.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datasetId: dataset.id, analysisId: first.id, title: 'two processes' }) });
     expect(created.status).toBe(201);
-    const session = (await created.json()) as SessionCreated;
+    session = (await created.json()) as SessionCreated;
     client = connectClient(`${b.url.replace(/^http/, 'ws')}/yjs`, session.id, session.viewToken);
     await whenSynced(client);
     expect(readMeta(client.doc).analysisId).toBe(first.id);
@@ -103,6 +107,24 @@ describe.skipIf(REDIS_MISSING !== null)('two API processes, one worker, one redi
       expect(decodeBuffer(Buffer.from(clusters.cluster, 'base64')).data).toEqual(stored);
       expect(decodeBuffer(Buffer.from(rows.rowIndex, 'base64')).data.length).toBe(4_000);
     }
+  }, 90_000);
+
+  it('moves the session even when the process that was asked stops before the run ends', async () => {
+    const run = await postAnalysis(a.url, datasetId, { reduction: { method: 'umap', nEpochs: 120 }, clustering: { method: 'kmeans', k: 3 } });
+    const moved = await fetch(`${a.url}/api/sessions/${session.id}/analysis`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.editToken}` },
+      body: JSON.stringify({ analysisId: run.id }),
+    });
+    expect(moved.status).toBe(202);
+    await waitFor(() => readPendingAnalysis(client!.doc)?.analysisId === run.id, 20_000, 'the pending entry on B');
+    await a.stop();
+    expect((await waitForAnalysis(b.url, run.id, 60_000)).status).toBe('done');
+    await waitFor(() => readMeta(client!.doc).analysisId === run.id, 20_000, 'B to move the session to the run');
+    expect(readPendingAnalysis(client!.doc)).toBeNull();
+    // The record follows the document (written right after it).
+    const recorded = async () => ((await (await fetch(`${b.url}/api/sessions/${session.id}?token=${session.viewToken}`)).json()) as { analysisId: string }).analysisId;
+    await waitFor(async () => (await recorded()) === run.id, 10_000, "the session's record on B to name the run");
   }, 90_000);
 });
 
