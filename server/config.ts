@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isLoopbackHost } from './auth/host-names.ts';
 import { MIN_OWNER_TOKEN_LENGTH } from './auth/owner-token.ts';
 import { COLLAB_DEFAULTS } from './collab/defaults.ts';
+import { REDIS_ROOMS_DEFAULTS } from './collab/redis/room-defaults.ts';
 import type { ModelConfig } from './insights/ask/model-phrasing.ts';
 
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */
@@ -73,6 +74,11 @@ export interface ServerConfig {
    * Null (the default) = the embedded server: nothing of Redis is even loaded.
    */
   redisUrl: string | null;
+  /**
+   * With REDIS_URL (docs/collab.md): REDIS_STREAM_TAIL_S, the seconds of a room's stream kept after
+   * it is compacted into its snapshot, and REDIS_COMPACT_AFTER_KB, the growth that starts a compaction.
+   */
+  redisRooms: { keepTailMs: number; compactAfterBytes: number };
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -104,6 +110,7 @@ export const DEFAULTS: ServerConfig = {
   llm: null,
   askPerMinute: 60,
   redisUrl: null,
+  redisRooms: { keepTailMs: REDIS_ROOMS_DEFAULTS.keepTailMs, compactAfterBytes: REDIS_ROOMS_DEFAULTS.compactAfterBytes },
 };
 
 export const LLM_DEFAULT_TIMEOUTS = { timeoutMs: 15_000, firstTokenMs: 8_000 } as const;
@@ -116,6 +123,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
+    return value;
+  };
+  const seconds = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0, got "${raw}".`);
     return value;
   };
   const config: ServerConfig = {
@@ -147,6 +161,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     llm: modelConfig(env, int),
     askPerMinute: int('ASK_PER_MINUTE', DEFAULTS.askPerMinute, 1),
     redisUrl: redisUrl(env.REDIS_URL),
+    // Read only with REDIS_URL: without it they mean nothing, and the embedded server starts as before.
+    redisRooms: env.REDIS_URL?.trim()
+      ? {
+          keepTailMs: seconds('REDIS_STREAM_TAIL_S', DEFAULTS.redisRooms.keepTailMs / 1000) * 1000,
+          compactAfterBytes: int('REDIS_COMPACT_AFTER_KB', DEFAULTS.redisRooms.compactAfterBytes / 2 ** 10, 1) * 2 ** 10,
+        }
+      : DEFAULTS.redisRooms,
   };
   checkAuthExposure(config);
   if (config.httpsPort !== null && config.httpsPort !== 0 && config.httpsPort === config.port) {

@@ -1,7 +1,6 @@
 import { networkInterfaces } from 'node:os';
-import { configFromEnv, ConfigError } from './config.ts';
+import { configFromEnv, ConfigError, type ServerConfig } from './config.ts';
 import { ListenError, startServer } from './server.ts';
-import { ensureDemo } from './services/demo.ts';
 import { chooseShareOrigins } from './services/share-origins.ts';
 import type { ShareOrigins } from '../shared/api-types.ts';
 import type { CertificateInfo } from './tls/index.ts';
@@ -12,7 +11,7 @@ import { CollabError, type CollabBackend } from './collab/index.ts';
 // The one file that reads the environment and listens: `npm start`.
 try {
   const config = configFromEnv();
-  const server = await startServer(config, { collabBackend: await collabBackendFromEnv(config.redisUrl ?? undefined, config.dataDir) });
+  const server = await startServer(config, { collabBackend: await collabBackendFromConfig(config) });
   // One line with both addresses: tools (and the tests) read the first http:// and https:// in it.
   const httpsNote = server.https ? ` and ${server.https.url}` : '';
   const sharing = config.redisUrl ? '; shared with the other processes on REDIS_URL, analyses run on `npm run worker`' : '';
@@ -28,8 +27,8 @@ try {
   if (others) console.log(`Other devices (phones, headsets, other laptops) open it at ${share.origins.join(' or ')}`);
   else if (share.origins.length === 0) console.log(shareHint(share.source, config.host));
   if (headsets.length > 0) console.log(`Headsets (Enter VR needs HTTPS; accept the certificate once) open ${headsets.join(' or ')}`);
-  if (config.demo) {
-    const demo = await ensureDemo(server.deps);
+  {
+    const demo = server.demo;
     if (demo) {
       console.log(`Demo session "${demo.title}":`);
       console.log(`  edit link: ${server.url}/s/${demo.id}?token=${demo.editToken}`);
@@ -76,23 +75,14 @@ try {
  * Rooms on Redis Streams when REDIS_URL is set (issue 14, docs/collab.md): every process started
  * with the same REDIS_URL serves every session. Without it nothing of Redis is even loaded.
  */
-async function collabBackendFromEnv(redisUrl: string | undefined, dataDir: string): Promise<CollabBackend | undefined> {
-  if (!redisUrl) return undefined;
-  const { createRedisRooms, REDIS_ROOMS_DEFAULTS } = await import('./collab/redis/index.ts');
-  const seconds = (name: string, fallback: number): number => {
-    const raw = process.env[name];
-    const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0, got "${process.env[name]}".`);
-    return value;
-  };
-  const kib = Number(process.env.REDIS_COMPACT_AFTER_KB || REDIS_ROOMS_DEFAULTS.compactAfterBytes / 1024);
-  if (!Number.isInteger(kib) || kib < 1) throw new ConfigError(`REDIS_COMPACT_AFTER_KB must be a whole number ≥ 1, got "${process.env.REDIS_COMPACT_AFTER_KB}".`);
+async function collabBackendFromConfig(config: ServerConfig): Promise<CollabBackend | undefined> {
+  if (!config.redisUrl) return undefined;
+  const { createRedisRooms } = await import('./collab/redis/index.ts');
   const backend = await createRedisRooms({
-    url: redisUrl,
+    url: config.redisUrl,
     // Documents this DATA_DIR kept in files before REDIS_URL was set are taken over, not lost.
-    importFromDataDir: dataDir,
-    keepTailMs: seconds('REDIS_STREAM_TAIL_S', REDIS_ROOMS_DEFAULTS.keepTailMs / 1000) * 1000,
-    compactAfterBytes: kib * 1024,
+    importFromDataDir: config.dataDir,
+    ...config.redisRooms,
   });
   console.log('Collaboration rooms are shared through Redis (REDIS_URL): other processes with the same REDIS_URL serve the same sessions.');
   return backend;

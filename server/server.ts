@@ -10,7 +10,9 @@ import type { ApiDeps } from './api/deps.ts';
 import { createCollabServer, type CollabBackend } from './collab/index.ts';
 import { checkAuthExposure, type ServerConfig } from './config.ts';
 import { openBackend, type Backend } from './backend.ts';
+import { ensureDemo } from './services/demo.ts';
 import { DatasetImporter } from './services/import-dataset.ts';
+import type { SessionRecord } from './store/session-store.ts';
 import { CompareService } from './services/compare-service.ts';
 import { QualityService } from './services/quality-service.ts';
 import { ReportService } from './services/report-service.ts';
@@ -27,6 +29,8 @@ export interface RunningServer {
   /** The workspace owner's token (OWNER_TOKEN, or the one kept in DATA_DIR). */
   ownerToken: string;
   deps: ApiDeps;
+  /** The demo session (config.demo): made on an empty DATA_DIR, or the one made on an earlier start; null when none. */
+  demo: SessionRecord | null;
   close(): Promise<void>;
 }
 
@@ -46,16 +50,25 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // First, before anything below cleans up or resumes work a running server may own: the claim
   // on DATA_DIR (embedded), or the turn to start among the processes sharing it (REDIS_URL).
   const backend = await openBackend(config);
+  let server: RunningServer;
   try {
-    const server = await startOnBackend(config, backend, options);
-    await backend.started();
-    return server;
+    server = await startOnBackend(config, backend, options);
   } catch (error) {
     await backend.runner.close();
     await backend.release();
     await options.collabBackend?.close();
     throw error;
   }
+  try {
+    // Within the start-up turn (REDIS_URL): processes started at once on an empty folder make one demo, not one each.
+    server.demo = config.demo ? await ensureDemo(server.deps) : null;
+    await backend.started();
+  } catch (error) {
+    await server.close();
+    await options.collabBackend?.close();
+    throw error;
+  }
+  return server;
 }
 
 async function startOnBackend(config: ServerConfig, backend: Backend, options: StartOptions): Promise<RunningServer> {
@@ -121,6 +134,7 @@ async function startOnBackend(config: ServerConfig, backend: Backend, options: S
     https: secureAddress && tls ? { url: `https://${urlHost}:${secureAddress.port}`, port: secureAddress.port, address: secureAddress, certificate: tls.info } : null,
     ownerToken,
     deps,
+    demo: null,
     async close() {
       deps.sessionService.close();
       await jobs.close();

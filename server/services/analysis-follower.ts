@@ -44,6 +44,11 @@ export class AnalysisFollower {
     if (now.status === 'done' || now.status === 'failed' || now.status === 'cancelled') end(now);
   }
 
+  /** Whether this follower waits for that analysis's end for the session. */
+  follows(sessionId: string, analysisId: string): boolean {
+    return this.waits.get(sessionId)?.analysisId === analysisId;
+  }
+
   /** Stops waiting for the session's analysis (the session moved elsewhere); nothing is called. */
   stop(sessionId: string): void {
     this.waits.get(sessionId)?.stop();

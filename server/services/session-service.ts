@@ -22,6 +22,7 @@ export interface SessionDocuments {
  */
 export class SessionService {
   private readonly follower: AnalysisFollower;
+  private readonly stopWatchingOthers: () => void;
 
   constructor(
     private readonly sessions: SessionStore,
@@ -31,6 +32,10 @@ export class SessionService {
     jobs: AnalysisEvents,
   ) {
     this.follower = new AnalysisFollower(jobs, (sessionId, end) => this.settlePending(sessionId, end));
+    // On a shared DATA_DIR every process waits for every session's pending analysis, not only the
+    // one that was asked (it may stop before the run ends): the first to hear the end moves the
+    // session, and a second move to the same analysis changes nothing (the numbers stay).
+    this.stopWatchingOthers = sessions.onChangedElsewhere((record) => this.followElsewhere(record));
   }
 
   async create(input: { datasetId: string; analysisId?: string; title?: string; colorBy?: string }): Promise<SessionRecord> {
@@ -119,7 +124,23 @@ export class SessionService {
 
   /** Stops waiting (the server is closing; a restart resumes the waits). */
   close(): void {
+    this.stopWatchingOthers();
     this.follower.close();
+  }
+
+  /** Another process changed the session's record: wait for the analysis it now waits for, or stop waiting. */
+  private followElsewhere(record: SessionRecord): void {
+    const analysisId = record.pendingAnalysisId;
+    if (!analysisId) {
+      this.follower.stop(record.id);
+      return;
+    }
+    if (this.follower.follows(record.id, analysisId)) return;
+    try {
+      this.follower.follow(record.id, analysisId);
+    } catch {
+      // Deleted meanwhile: the process that set it pending says so.
+    }
   }
 
   /**

@@ -43,6 +43,7 @@ export class SessionStore {
   /** sha256(token) → session and role: finds a token's session without comparing it to every token. */
   private readonly byToken = new Map<string, { id: string; role: 'edit' | 'view' }>();
   private readonly freshness = new RecordFreshness();
+  private readonly changedElsewhere = new Set<(record: SessionRecord) => void>();
 
   /** `sharing`: DATA_DIR is shared with other processes (REDIS_URL); absent, this process is its only user. */
   constructor(
@@ -158,11 +159,21 @@ export class SessionStore {
   /** Another process changed this session's record (created or re-bound it): read it again from disk. */
   async reload(id: string): Promise<void> {
     if (!isValidId(id)) return;
+    let record: SessionRecord;
     try {
-      this.remember(JSON.parse(await readFile(join(this.root, id, 'session.json'), 'utf8')) as SessionRecord);
+      record = JSON.parse(await readFile(join(this.root, id, 'session.json'), 'utf8')) as SessionRecord;
     } catch {
       // Sessions are never deleted; an unreadable record stays as this process last knew it.
+      return;
     }
+    this.remember(record);
+    for (const listener of this.changedElsewhere) listener(record);
+  }
+
+  /** Calls `listener` with each record another process changed (a shared DATA_DIR only: the embedded store never calls it). */
+  onChangedElsewhere(listener: (record: SessionRecord) => void): () => void {
+    this.changedElsewhere.add(listener);
+    return () => this.changedElsewhere.delete(listener);
   }
 
   private readUnseen(): void {

@@ -13,6 +13,7 @@ import { roomKeys } from './room-keys.ts';
 import { DELETE, IMPORT, runScript } from './room-scripts.ts';
 import type { StreamEntry } from './stream-entries.ts';
 import { StreamReader } from './stream-reader.ts';
+import { REDIS_ROOMS_DEFAULTS } from './room-defaults.ts';
 
 export interface RedisRoomsOptions {
   /** redis://[user:password@]host:port[/db] */
@@ -33,7 +34,7 @@ export interface RedisRoomsOptions {
   warn?(message: string): void;
 }
 
-export const REDIS_ROOMS_DEFAULTS = { keepTailMs: 60_000, compactAfterBytes: 256 * 2 ** 10, connectTimeoutMs: 10_000 } as const;
+export { REDIS_ROOMS_DEFAULTS };
 
 /**
  * Yjs rooms on Redis Streams: the collaboration backend of several server processes sharing

@@ -8,8 +8,11 @@ import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { finalSummary } from '../final-summary.ts';
 import { LayoutThrottle } from '../layout-throttle.ts';
 import { AnalysisFailedError, runPipelineInWorker, type WorkerRun } from '../run-in-worker.ts';
-import { ANALYSIS_QUEUE, CANCEL_CHANNEL, cancelKey, LAYOUT_TTL_S, layoutKey, QUEUE_PREFIX, type AnalysisJobData, type AnalysisJobProgress, type AnalysisJobResult } from './analysis-jobs.ts';
+import type { AnalysisEvent } from '../../../shared/api-types.ts';
+import { ANALYSIS_QUEUE, CANCEL_CHANNEL, cancelKey, EARLY_EVENT_TYPES, EARLY_TTL_S, earlyKey, LAYOUT_TTL_S, layoutKey, QUEUE_PREFIX, type AnalysisJobData, type AnalysisJobProgress, type AnalysisJobResult, type EarlyEventType } from './analysis-jobs.ts';
 import type { WorkerSettings } from './worker-settings.ts';
+
+const base64 = (data: Parameters<typeof encodeBuffer>[0], options?: Parameters<typeof encodeBuffer>[1]): string => Buffer.from(encodeBuffer(data, options)).toString('base64');
 
 /** Progress events at most this often per job (a stage change always goes at once): small and few. */
 const PROGRESS_EVERY_MS = 100;
@@ -89,12 +92,18 @@ export class AnalysisJobWorker {
     const send = (progress: AnalysisJobProgress) => job.updateProgress(progress).catch(() => {}); // the job may have ended meanwhile
     void send({ kind: 'progress', stage: 'prepare', fraction: 0 });
     console.log(`analysis ${id} started on worker ${name} at=${Date.now()}`);
+    // A run taken over from a killed worker starts afresh: nothing of the earlier run is shown.
+    await redis.del(layoutKey(id), ...EARLY_EVENT_TYPES.map((type) => earlyKey(id, type)));
+    // Commands on one connection complete in order, so the events go out in the pipeline's order.
     let seq = 0;
     const layouts = new LayoutThrottle((positions) => {
-      const encoded = Buffer.from(encodeBuffer(positions, { columns: 3 })).toString('base64');
+      const encoded = base64(positions, { columns: 3 });
       const n = ++seq;
       redis.set(layoutKey(id), encoded, 'EX', LAYOUT_TTL_S).then(() => send({ kind: 'layout', seq: n }), () => {});
     });
+    const share = (type: EarlyEventType, event: AnalysisEvent) => {
+      redis.set(earlyKey(id, type), JSON.stringify(event), 'EX', EARLY_TTL_S).then(() => send({ kind: type }), () => {});
+    };
     let last = { stage: 'prepare' as PipelineStage, at: 0 };
     const run = runPipelineInWorker(table, analysis.params, {
       onProgress: (stage, fraction) => {
@@ -105,6 +114,13 @@ export class AnalysisJobWorker {
         void send({ kind: 'progress', stage, fraction });
       },
       onLayout: (positions) => layouts.push(positions),
+      onRows: (rowIndex) => share('rows', { type: 'rows', rowIndex: base64(rowIndex) }),
+      // The reduction is over: its last layout goes out first, so the events stay in stage order.
+      onClusters: (cluster) => {
+        layouts.flushNow();
+        share('clusters', { type: 'clusters', cluster: base64(cluster) });
+      },
+      onAnomalies: (anomaly, anomalyFlag) => share('anomalies', { type: 'anomalies', anomaly: base64(anomaly), anomalyFlag: base64(anomalyFlag) }),
       datasetName,
     }, this.threadsPerJob);
     this.running.set(id, run);
@@ -124,7 +140,7 @@ export class AnalysisJobWorker {
     } finally {
       this.running.delete(id);
       this.cancelled.delete(id);
-      await redis.del(layoutKey(id)).catch(() => {});
+      await redis.del(layoutKey(id), ...EARLY_EVENT_TYPES.map((type) => earlyKey(id, type))).catch(() => {});
     }
   }
 

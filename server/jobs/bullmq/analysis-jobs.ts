@@ -16,17 +16,29 @@ export interface AnalysisJobResult {
 }
 
 /**
- * What a worker sends through job.updateProgress (and every API process receives as a queue
- * event): small objects only. A layout travels through a Redis key (layoutKey), the event just
- * says a new one is there.
+ * The early results of a run that pages show ahead of its end (docs/explorer.md, issue 13): each
+ * point's row once prepared, its cluster once clustered, its anomaly scores once scored. The
+ * worker keeps the AnalysisEvent itself (JSON) in a Redis key (earlyKey) for the run's length.
  */
-export type AnalysisJobProgress = { kind: 'progress'; stage: PipelineStage; fraction: number } | { kind: 'layout'; seq: number };
+export type EarlyEventType = 'rows' | 'clusters' | 'anomalies';
+export const EARLY_EVENT_TYPES: readonly EarlyEventType[] = ['rows', 'clusters', 'anomalies'];
+
+/**
+ * What a worker sends through job.updateProgress (and every API process receives as a queue
+ * event): small objects only. A layout or an early result travels through a Redis key
+ * (layoutKey, earlyKey), the event just says a new one is there.
+ */
+export type AnalysisJobProgress = { kind: 'progress'; stage: PipelineStage; fraction: number } | { kind: 'layout'; seq: number } | { kind: EarlyEventType };
 
 export function isJobProgress(data: unknown): data is AnalysisJobProgress {
   if (!data || typeof data !== 'object') return false;
   const kind = (data as { kind?: unknown }).kind;
-  return kind === 'progress' || kind === 'layout';
+  return kind === 'progress' || kind === 'layout' || EARLY_EVENT_TYPES.includes(kind as EarlyEventType);
 }
+
+/** A running analysis's early result (the AnalysisEvent as JSON); a run deletes its own when it ends, the TTL covers a killed worker. */
+export const earlyKey = (analysisId: string, type: EarlyEventType) => `${REDIS_PREFIX}:analysis-${type}:${analysisId}`;
+export const EARLY_TTL_S = 6 * 3600;
 
 /** The newest intermediate layout of a running analysis (base64 of the binary positions), kept for LAYOUT_TTL_S. */
 export const layoutKey = (analysisId: string) => `${REDIS_PREFIX}:analysis-layout:${analysisId}`;

@@ -7,7 +7,7 @@ import type { DatasetCatalog } from '../../store/dataset-catalog.ts';
 import { analysisKey } from '../analysis-key.ts';
 import type { AnalysisListener, AnalysisRunner } from '../analysis-runner.ts';
 import { QueueCaps, QueueFullError, type QueueLimits } from '../queue-caps.ts';
-import { CANCEL_CHANNEL, CANCEL_TTL_S, cancelKey, isJobProgress, layoutKey, type AnalysisJobData, type AnalysisJobResult } from './analysis-jobs.ts';
+import { CANCEL_CHANNEL, CANCEL_TTL_S, cancelKey, EARLY_EVENT_TYPES, earlyKey, isJobProgress, layoutKey, type AnalysisJobData, type AnalysisJobResult, type EarlyEventType } from './analysis-jobs.ts';
 
 /** How long cancel() waits for the worker running the job to stop it (a dead worker's job ends when it is next picked up). */
 const CANCEL_WAIT_MS = 15_000;
@@ -15,6 +15,15 @@ const CANCEL_WAIT_MS = 15_000;
 const PLACES_EVERY_MS = 100;
 
 const ended = (status: AnalysisDescription['status']) => status === 'done' || status === 'failed' || status === 'cancelled';
+
+/** What a new listener of a running analysis is told first, in this order (as the embedded JobQueue replays them). */
+interface Shown {
+  rows?: AnalysisEvent;
+  layout?: AnalysisEvent;
+  clusters?: AnalysisEvent;
+  anomalies?: AnalysisEvent;
+}
+const replayOrder = ['rows', 'layout', 'clusters', 'anomalies'] as const;
 
 /**
  * The AnalysisRunner of an API process with REDIS_URL: analyses are BullMQ jobs (job id = the
@@ -27,7 +36,10 @@ export class QueuedAnalyses implements AnalysisRunner {
   private readonly listeners = new Map<string, Set<AnalysisListener>>();
   private readonly live = new Map<string, AnalysisDescription['progress']>();
   private readonly places = new Map<string, number>();
-  private readonly latestLayout = new Map<string, AnalysisEvent>();
+  /** Per running analysis watched here: its rows, latest layout and early results, for listeners that come later. */
+  private readonly shown = new Map<string, Shown>();
+  /** Per analysis: fetches of its layouts and early results run one after another, so listeners get them in order. */
+  private readonly fetching = new Map<string, Promise<void>>();
   private readonly endWaiters = new Map<string, Set<() => void>>();
   private readonly cancelling = new Map<string, Promise<boolean>>();
   private readonly caps: QueueCaps | null;
@@ -62,7 +74,7 @@ export class QueuedAnalyses implements AnalysisRunner {
     // Its worker died: the job waits again (its new place is announced), to run from the start.
     events.on('stalled', ({ jobId }) => {
       this.live.delete(jobId);
-      this.latestLayout.delete(jobId);
+      this.shown.delete(jobId);
       this.schedulePlaces();
     });
     events.on('error', (error) => console.error(`analysis queue events: ${error.message}`));
@@ -168,8 +180,10 @@ export class QueuedAnalyses implements AnalysisRunner {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
-    const latest = this.latestLayout.get(id);
-    if (latest) listener(latest);
+    const shown = this.shown.get(id);
+    if (shown?.rows) for (const kind of replayOrder) if (shown[kind]) listener(shown[kind]);
+    // Nothing fetched here yet (nobody watched it when its rows came): what its worker shared so far.
+    else this.inOrder(id, () => this.catchUp(id));
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(id);
@@ -203,13 +217,57 @@ export class QueuedAnalyses implements AnalysisRunner {
       this.emit(id, { type: 'progress', status: 'running', progress });
       return;
     }
-    // Layouts are fetched only where someone watches this analysis.
+    // Layouts and early results are fetched only where someone watches this analysis.
     if (!this.listeners.has(id)) return;
-    const positions = await this.options.redis.get(layoutKey(id));
-    if (positions === null || !this.live.has(id)) return;
-    const event: AnalysisEvent = { type: 'layout', stage: 'reduce', positions };
-    this.latestLayout.set(id, event);
+    const kind = data.kind;
+    this.inOrder(id, async () => {
+      if (kind === 'layout') {
+        const positions = await this.options.redis.get(layoutKey(id));
+        if (positions !== null) this.show(id, 'layout', { type: 'layout', stage: 'reduce', positions });
+      } else {
+        const json = await this.options.redis.get(earlyKey(id, kind));
+        if (json !== null) this.show(id, kind, JSON.parse(json) as AnalysisEvent);
+      }
+    });
+  }
+
+  /** Keeps a layout or early result for later listeners and sends it to the present ones (while the run is live here). */
+  private show(id: string, kind: keyof Shown, event: AnalysisEvent): void {
+    if (!this.live.has(id) || !this.listeners.has(id)) return;
+    const shown = this.shown.get(id) ?? {};
+    shown[kind] = event;
+    this.shown.set(id, shown);
     this.emit(id, event);
+  }
+
+  /** A listener came after the run's rows: what the worker shared so far, read from Redis once. */
+  private async catchUp(id: string): Promise<void> {
+    if (this.shown.get(id)?.rows || !this.listeners.has(id)) return;
+    const types: (EarlyEventType | 'layout')[] = [...EARLY_EVENT_TYPES, 'layout'];
+    const stored = await this.options.redis.mget(...types.map((t) => (t === 'layout' ? layoutKey(id) : earlyKey(id, t))));
+    if (stored[0] === null) return; // not running, or not that far yet: the events will come
+    if (this.options.analyses.datasetOf(id) === null || ended(this.options.analyses.get(id).status)) return;
+    if (!this.live.has(id)) this.live.set(id, this.options.analyses.get(id).progress);
+    const events = new Map<keyof Shown, AnalysisEvent>();
+    types.forEach((type, i) => {
+      const value = stored[i];
+      if (value === null) return;
+      events.set(type, type === 'layout' ? { type: 'layout', stage: 'reduce', positions: value } : (JSON.parse(value) as AnalysisEvent));
+    });
+    for (const kind of replayOrder) {
+      const event = events.get(kind);
+      if (event) this.show(id, kind, event);
+    }
+  }
+
+  private inOrder(id: string, work: () => Promise<void>): void {
+    const next = (this.fetching.get(id) ?? Promise.resolve())
+      .then(work)
+      .catch((error: unknown) => console.error(`analysis ${id}: reading its live results from Redis:`, error));
+    this.fetching.set(id, next);
+    void next.finally(() => {
+      if (this.fetching.get(id) === next) this.fetching.delete(id);
+    });
   }
 
   /** A job completed, failed (a worker threw, or it stalled too often) or was removed: report the record's end. */
@@ -233,7 +291,7 @@ export class QueuedAnalyses implements AnalysisRunner {
 
   private forget(id: string): void {
     this.live.delete(id);
-    this.latestLayout.delete(id);
+    this.shown.delete(id);
     this.places.delete(id);
     this.caps?.release(id);
   }
