@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isLoopbackHost } from './auth/host-names.ts';
 import { MIN_OWNER_TOKEN_LENGTH } from './auth/owner-token.ts';
 import { COLLAB_DEFAULTS } from './collab/defaults.ts';
-import { REDIS_ROOMS_DEFAULTS } from './collab/redis/room-defaults.ts';
+import { REDIS_ROOMS_DEFAULTS } from './collab/redis-room-defaults.ts';
 import type { ModelConfig } from './insights/ask/model-phrasing.ts';
 
 /** Every knob of the server and its default, in one place (README "Configuration" lists them). */

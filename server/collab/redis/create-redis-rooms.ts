@@ -13,7 +13,7 @@ import { roomKeys } from './room-keys.ts';
 import { DELETE, IMPORT, runScript } from './room-scripts.ts';
 import type { StreamEntry } from './stream-entries.ts';
 import { StreamReader } from './stream-reader.ts';
-import { REDIS_ROOMS_DEFAULTS } from './room-defaults.ts';
+import { REDIS_ROOMS_DEFAULTS } from '../redis-room-defaults.ts';
 
 export interface RedisRoomsOptions {
   /** redis://[user:password@]host:port[/db] */
