@@ -131,17 +131,21 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
 
 /**
  * umap-js's schedule up to 50,000 rows (500 epochs up to 2,500 rows, 400, 300, then 200 from
- * 7,500), 100 beyond. Measured on the 35-feature benchmark table (trustworthiness k = 10):
- * 10k rows 0.9940 at 200 epochs (umap-js plain 0.9939), 0.9944 at 500; 30k 0.9951 at 100,
- * 0.9953 at 200; 100k 0.9954 at 100, 0.9956 at 200 — the PCA start leaves little for the
- * extra epochs to do on large sets, where each epoch costs the most.
+ * 7,500), 100 up to 100,000, then 100·√(100,000 / n), at least 30 (200k rows 71, 500k 45, 1M
+ * 32), so that the layout's work grows with √n rather than n. Measured on the 35-feature
+ * benchmark table (trustworthiness k = 10): 10k rows 0.9940 at 200 epochs (umap-js plain
+ * 0.9939), 0.9944 at 500; 30k 0.9951 at 100, 0.9953 at 200; 100k 0.9954 at 100, 0.9956 at
+ * 200 — the PCA start leaves little for the extra epochs to do on large sets, where each epoch
+ * costs the most. On the mixture at 200k rows (docs/analysis.md): 25 epochs 0.9860, 40 0.9869,
+ * 60 0.9870.
  */
 export function defaultEpochs(n: number): number {
   if (n <= 2_500) return 500;
   if (n <= 5_000) return 400;
   if (n <= 7_500) return 300;
   if (n <= 50_000) return 200;
-  return 100;
+  if (n <= 100_000) return 100;
+  return Math.max(30, Math.round(100 * Math.sqrt(100_000 / n)));
 }
 
 /** PCA scores rescaled to [0, 10] per axis plus tiny noise (umap-learn's noisy_scale_coords). */
