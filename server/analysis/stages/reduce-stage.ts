@@ -2,14 +2,13 @@ import type { AnalysisParams } from '../../../shared/analysis-params.ts';
 import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { createMatrix, type Matrix } from '../matrix.ts';
 import type { ProgressFn } from '../progress.ts';
-import { trustworthiness } from '../quality/trustworthiness.ts';
 import { pca } from '../reduce/pca.ts';
 import { tsne } from '../reduce/tsne/tsne.ts';
 import { umap } from '../reduce/umap/umap.ts';
 import { normalizeLayout } from './normalize-layout.ts';
 
 export interface ReduceStageOutput {
-  /** n×3, centred and scaled (normalizeLayout). */
+  /** n×3, centred and scaled (normalizeLayout). Its trustworthiness is measured by trust-stage.ts. */
   positions: Float32Array;
   summary: AnalysisSummary['reduction'];
   notes: AnalysisNote[];
@@ -19,13 +18,6 @@ export interface ReduceStageOutput {
 const PRE_REDUCE_DIMS = 50;
 /** Below this many rows neighbour-graph methods have too few neighbours to mean anything. */
 const MIN_ROWS_FOR_GRAPH = 16;
-/**
- * Trustworthiness is measured on this many sampled query points, each ranked exactly against
- * all points (quality/rank-counter.ts keeps 2,000 queries at 1M rows to a few seconds), or on
- * every point of smaller tables. 2,000 queries put the estimate's standard error near 0.001.
- */
-export const TRUST_SAMPLE = 2000;
-
 export function reduceStage(
   x: Matrix,
   params: AnalysisParams,
@@ -69,18 +61,7 @@ export function reduceStage(
   }
   const positions = normalizeLayout(layout.data);
   const summary: AnalysisSummary['reduction'] = { method, preReducedTo, explainedVarianceRatio };
-  if (x.rows > 11) {
-    const sample = Math.min(x.rows, TRUST_SAMPLE);
-    const value = trustworthiness(x, { rows: x.rows, cols: 3, data: positions }, 10, { sample, seed: params.seed });
-    summary.trustworthiness = { k: 10, value, sampledPoints: sample };
-    if (sample < x.rows) notes.push(infoNote(trustNote(value, sample, x.rows)));
-  }
   return { positions, summary, notes };
-}
-
-function trustNote(value: number, sample: number, rows: number): string {
-  const count = (v: number) => v.toLocaleString('en-US');
-  return `Trustworthiness ${value.toFixed(3)} (k = 10) was measured on ${count(sample)} randomly chosen points of ${count(rows)}, each against all points.`;
 }
 
 function padTo3(m: Matrix): Matrix {
