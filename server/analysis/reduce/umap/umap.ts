@@ -136,8 +136,9 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
  * benchmark table (trustworthiness k = 10): 10k rows 0.9940 at 200 epochs (umap-js plain
  * 0.9939), 0.9944 at 500; 30k 0.9951 at 100, 0.9953 at 200; 100k 0.9954 at 100, 0.9956 at
  * 200 — the PCA start leaves little for the extra epochs to do on large sets, where each epoch
- * costs the most. On the mixture at 200k rows (docs/analysis.md): 25 epochs 0.9860, 40 0.9869,
- * 60 0.9870.
+ * costs the most. On the mixture (docs/analysis.md): 200k rows 0.9860 at 25 epochs, 0.9869 at
+ * 40, 0.9872 at 71, 0.9878 at 100; 1M rows 0.9842 at 32 against 0.9862 at 100 — a price paid
+ * for a third of the layout's time.
  */
 export function defaultEpochs(n: number): number {
   if (n <= 2_500) return 500;
