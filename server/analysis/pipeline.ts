@@ -13,6 +13,7 @@ import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
 import { clusterStage } from './stages/cluster-stage.ts';
 import { reduceStage } from './stages/reduce-stage.ts';
+import { trustMeasurement } from './stages/trust-stage.ts';
 
 /** Share of the whole run each stage takes, for one progress bar that moves evenly. */
 const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
@@ -61,7 +62,8 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   if (weightNote) notes.push(infoNote(weightNote));
   for (const text of prepared.encodings.filter((e) => e.encoding === 'tfidf-svd')) notes.push(infoNote(textFeatureNote(text, prepared.neighbourStep)));
 
-  const reduced = run('reduce', (onProgress) =>
+  const trust = trustMeasurement(prepared.matrix.rows);
+  const reduced = trust.guard(() => run('reduce', (onProgress) =>
     reduceStage(prepared.matrix, params, {
       onProgress,
       signal: hooks.signal,
@@ -69,18 +71,21 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
       layoutEvery: hooks.layoutEvery,
       onLayout: hooks.onLayout && ((positions) => hooks.onLayout!(positions, 'reduce')),
     }),
-  );
+  ));
   notes.push(...reduced.notes);
+  trust.start(prepared.matrix, reduced.positions, params.seed);
   const layout = { rows: prepared.matrix.rows, cols: 3, data: reduced.positions };
 
-  const clustered = run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method));
+  const clustered = trust.guard(() => run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method)));
   notes.push(...clustered.notes);
   const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
   hooks.onClusters?.(clustered.labels);
 
-  const anomalies = run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal }));
+  const anomalies = trust.guard(() => run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal })));
   hooks.onAnomalies?.(anomalies.scores, anomalies.flags);
+  const measured = trust.finish();
+  if (measured) notes.push(...measured.notes);
 
   const explained = run('explain', () => {
     const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName), prepared.text);
@@ -107,7 +112,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     features: prepared.encodings,
     excluded: prepared.excluded,
     featureDimensions: prepared.matrix.cols,
-    reduction: reduced.summary,
+    reduction: measured ? { ...reduced.summary, trustworthiness: measured.trustworthiness } : reduced.summary,
     clustering: { ...clustered.summary, clusterCount, noiseCount },
     clusters: explained.clusters,
     anomalies: {

@@ -3,8 +3,9 @@ import { throwIfAborted, type ProgressFn } from '../progress.ts';
 import type { Random } from '../../../shared/random.ts';
 import { createNeighborHeaps, heapPush, type NeighborHeaps } from './neighbor-heap.ts';
 import { rpTreeLeaves } from './rp-tree.ts';
+import { createTreeLeaves, growTree, pushLeafPairs } from './rp-forest.ts';
 import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput } from './local-join.ts';
-import type { JoinShare } from './join-kernel.ts';
+import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
 import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
 
 export interface NnDescentOptions {
@@ -19,7 +20,7 @@ export interface NnDescentOptions {
   maxCandidates?: number;
   /** Stop once a round improves fewer than delta·n·k entries. */
   delta?: number;
-  /** A helper thread started on join-kernel.ts: it computes half of the local joins' distances (same result). */
+  /** A helper thread started on join-kernel.ts: it grows every second tree and computes half of the local joins' distances (same result). */
   helper?: LockstepHelper | null;
 }
 
@@ -63,31 +64,6 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   const delta = opts.delta ?? 0.001;
   const heaps = createNeighborHeaps(n, k, shared);
 
-  const leafSize = Math.max(10, k);
-  for (let tree = 0; tree < nTrees; tree++) {
-    throwIfAborted(signal);
-    onProgress?.((0.25 * tree) / nTrees);
-    const { order, bounds } = rpTreeLeaves(x, leafSize, random);
-    for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
-      for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
-        const p = order[a];
-        for (let b = a + 1; b < bounds[leaf + 1]; b++) {
-          const q = order[b];
-          const dist = squaredDistance(data, p, q, d);
-          heapPush(heaps, p, q, dist, 1);
-          heapPush(heaps, q, p, dist, 1);
-        }
-      }
-    }
-  }
-  // Rows whose leaves were too small to fill their heap get random neighbours.
-  for (let i = 0; i < n; i++) {
-    while (heaps.distances[i * k] === Infinity) {
-      const j = Math.floor(random() * n);
-      if (j !== i) heapPush(heaps, i, j, squaredDistance(data, i, j, d), 1);
-    }
-  }
-
   const m = maxCandidates;
   const newCand = createNeighborHeaps(n, m, shared);
   const oldCand = createNeighborHeaps(n, m, shared);
@@ -99,8 +75,38 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   const mine = new Float32Array(halfBuffer);
   const theirs = new Float32Array(shared ? new SharedArrayBuffer(4 * halfBuffer) : new ArrayBuffer(4 * halfBuffer));
   const range = new Int32Array(shared ? new SharedArrayBuffer(8) : new ArrayBuffer(8));
-  const parallel = opts.helper ? opts.helper.attach({ input: join, range, out: theirs } satisfies JoinShare) : false;
+  // Trees are grown in pairs, the second of each by the helper when there is one; each has its
+  // own seed, so which thread grows it does not matter.
+  const leafSize = Math.max(10, k);
+  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)), out: createTreeLeaves(n, leafSize, shared) };
+  const task = new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
+  const share: JoinShare = { task, tree, join: { input: join, range, out: theirs } };
+  const parallel = opts.helper ? opts.helper.attach(share) : false;
   let step = 0;
+  const treeSeeds = Int32Array.from({ length: nTrees }, () => Math.floor(random() * 2 ** 31));
+  const ownTree = createTreeLeaves(n, leafSize, false);
+  task[0] = HELPER_TASK.tree;
+  for (let t = 0; t < nTrees; t += 2) {
+    throwIfAborted(signal);
+    onProgress?.((0.25 * t) / nTrees);
+    const second = t + 1 < nTrees;
+    tree.seed[0] = second ? treeSeeds[t + 1] : 0;
+    if (parallel && second) opts.helper!.begin(step++);
+    growTree(tree.x, leafSize, treeSeeds[t], ownTree);
+    pushLeafPairs(heaps, ownTree);
+    if (!second) continue;
+    if (parallel) opts.helper!.end();
+    else growTree(tree.x, leafSize, treeSeeds[t + 1], tree.out);
+    pushLeafPairs(heaps, tree.out);
+  }
+  // Rows whose leaves were too small to fill their heap get random neighbours.
+  for (let i = 0; i < n; i++) {
+    while (heaps.distances[i * k] === Infinity) {
+      const j = Math.floor(random() * n);
+      if (j !== i) heapPush(heaps, i, j, squaredDistance(data, i, j, d), 1);
+    }
+  }
+  task[0] = HELPER_TASK.join;
   for (let iter = 0; iter < nIters; iter++) {
     throwIfAborted(signal);
     onProgress?.(0.25 + (0.75 * iter) / nIters);

@@ -2,14 +2,13 @@ import type { AnalysisParams } from '../../../shared/analysis-params.ts';
 import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import { createMatrix, type Matrix } from '../matrix.ts';
 import type { ProgressFn } from '../progress.ts';
-import { trustworthiness } from '../quality/trustworthiness.ts';
 import { pca } from '../reduce/pca.ts';
 import { tsne } from '../reduce/tsne/tsne.ts';
 import { umap } from '../reduce/umap/umap.ts';
 import { normalizeLayout } from './normalize-layout.ts';
 
 export interface ReduceStageOutput {
-  /** n×3, centred and scaled (normalizeLayout). */
+  /** n×3, centred and scaled (normalizeLayout). Its trustworthiness is measured by trust-stage.ts. */
   positions: Float32Array;
   summary: AnalysisSummary['reduction'];
   notes: AnalysisNote[];
@@ -19,15 +18,6 @@ export interface ReduceStageOutput {
 const PRE_REDUCE_DIMS = 50;
 /** Below this many rows neighbour-graph methods have too few neighbours to mean anything. */
 const MIN_ROWS_FOR_GRAPH = 16;
-/**
- * Trustworthiness is measured on sampled query points (exact ranks against all points): up to
- * 1,000, fewer on big or wide data so the measurement stays near a second (each query costs a
- * pass over every point in both spaces); never fewer than 50.
- */
-function trustSample(rows: number, cols: number): number {
-  return Math.min(rows, Math.max(50, Math.min(1000, Math.floor(3e8 / (rows * (cols + 3))))));
-}
-
 export function reduceStage(
   x: Matrix,
   params: AnalysisParams,
@@ -71,10 +61,6 @@ export function reduceStage(
   }
   const positions = normalizeLayout(layout.data);
   const summary: AnalysisSummary['reduction'] = { method, preReducedTo, explainedVarianceRatio };
-  if (x.rows > 11) {
-    const sample = trustSample(x.rows, x.cols);
-    summary.trustworthiness = { k: 10, value: trustworthiness(x, { rows: x.rows, cols: 3, data: positions }, 10, { sample, seed: params.seed }), sampledPoints: sample };
-  }
   return { positions, summary, notes };
 }
 

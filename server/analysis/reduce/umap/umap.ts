@@ -136,10 +136,13 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
 
 /**
  * umap-js's schedule up to 50,000 rows (500 epochs up to 2,500 rows, 400, 300, then 200 from
- * 7,500), 100 beyond. Measured on the 35-feature benchmark table (trustworthiness k = 10):
- * 10k rows 0.9940 at 200 epochs (umap-js plain 0.9939), 0.9944 at 500; 30k 0.9951 at 100,
- * 0.9953 at 200; 100k 0.9954 at 100, 0.9956 at 200 — the PCA start leaves little for the
- * extra epochs to do on large sets, where each epoch costs the most.
+ * 7,500), 100 beyond. Measured on the 35-feature benchmark table (trustworthiness k = 10): 10k
+ * rows 0.9940 at 200 epochs (umap-js plain 0.9939), 0.9944 at 500; 30k 0.9951 at 100, 0.9953
+ * at 200; 100k 0.9954 at 100, 0.9956 at 200 — the PCA start leaves little for the extra epochs
+ * to do on large sets, where each epoch costs the most. Fewer epochs at larger n were measured
+ * and not taken (issue 13 asks for today's quality): on the mixture 1M rows 0.9842 at 32 epochs
+ * against 0.9862 at 100 (442 against 700 CPU s in all); 200k 0.9872 at 71 against 0.9878.
+ * `reduction.nEpochs` chooses fewer for a table where time matters more (docs/analysis.md).
  */
 export function defaultEpochs(n: number): number {
   if (n <= 2_500) return 500;

@@ -1,0 +1,69 @@
+import type { Matrix } from '../matrix.ts';
+import { createRandom } from '../../../shared/random.ts';
+import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
+import { rpTreeLeaves } from './rp-tree.ts';
+
+/**
+ * NN-descent's starting graph, one random-projection tree at a time, in two phases so that two
+ * threads can each grow a tree: `growTree` builds a tree from its own seed and computes the
+ * distances of every pair of rows that share a leaf into a `TreeLeaves` buffer (it only reads
+ * the data); `pushLeafPairs` then offers them to the heaps. Trees are pushed in their order,
+ * so the heaps are the same whichever thread grew each tree.
+ */
+export interface TreeLeaves {
+  /** Rows in leaf order (n). */
+  order: Int32Array;
+  /** bounds[0] = number of leaves L; leaf t is order[bounds[t + 1] .. bounds[t + 2]). Length n + 2. */
+  bounds: Int32Array;
+  /** Squared distances of the leaves' pairs (a < b within each leaf, leaf by leaf). */
+  distances: Float32Array;
+}
+
+/** Buffers for one tree of n rows with leaves of at most leafSize rows; `shared` for a helper thread. */
+export function createTreeLeaves(n: number, leafSize: number, shared: boolean): TreeLeaves {
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  // A leaf of s ≤ leafSize rows has s(s − 1)/2 ≤ s(leafSize − 1)/2 pairs.
+  const maxPairs = Math.ceil((n * (leafSize - 1)) / 2) + 1;
+  return { order: new Int32Array(buffer(4 * n)), bounds: new Int32Array(buffer(4 * (n + 2))), distances: new Float32Array(buffer(4 * maxPairs)) };
+}
+
+export function growTree(x: Matrix, leafSize: number, seed: number, out: TreeLeaves): void {
+  const { cols: d, data } = x;
+  const { order, bounds } = rpTreeLeaves(x, leafSize, createRandom(seed));
+  out.order.set(order);
+  out.bounds[0] = bounds.length - 1;
+  out.bounds.set(bounds, 1);
+  let slot = 0;
+  for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
+    for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
+      const bp = order[a] * d;
+      for (let b = a + 1; b < bounds[leaf + 1]; b++) {
+        const bq = order[b] * d;
+        let s = 0;
+        for (let t = 0; t < d; t++) {
+          const diff = data[bp + t] - data[bq + t];
+          s += diff * diff;
+        }
+        out.distances[slot++] = s;
+      }
+    }
+  }
+}
+
+export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves): void {
+  const { order, bounds, distances } = leaves;
+  const count = bounds[0];
+  let slot = 0;
+  for (let leaf = 0; leaf < count; leaf++) {
+    const end = bounds[leaf + 2];
+    for (let a = bounds[leaf + 1]; a < end; a++) {
+      const p = order[a];
+      for (let b = a + 1; b < end; b++) {
+        const q = order[b];
+        const dist = distances[slot++];
+        heapPush(heaps, p, q, dist, 1);
+        heapPush(heaps, q, p, dist, 1);
+      }
+    }
+  }
+}
