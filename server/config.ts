@@ -117,14 +117,17 @@ export const LLM_DEFAULT_TIMEOUTS = { timeoutMs: 15_000, firstTokenMs: 8_000 } a
 
 export class ConfigError extends Error {}
 
+/** A whole-number setting: `fallback` when unset or empty, else at least `min` or a ConfigError saying so. */
+export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
+  return value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const int = (name: string, fallback: number, min: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
-    return value;
-  };
+  const int = (name: string, fallback: number, min: number): number => envInt(env, name, fallback, min);
   const seconds = (name: string, fallback: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ConfigError } from '../../config.ts';
+import { envInt } from '../../config.ts';
 
 /**
  * The knobs of an `npm run worker` process (README "Scale out"). The global bound on analyses
@@ -27,13 +27,7 @@ export const WORKER_DEFAULTS: WorkerSettings = {
 };
 
 export function workerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
-  const int = (name: string, fallback: number, min: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}".`);
-    return value;
-  };
+  const int = (name: string, fallback: number, min: number): number => envInt(env, name, fallback, min);
   return {
     concurrency: int('WORKER_CONCURRENCY', WORKER_DEFAULTS.concurrency, 1),
     lockDurationMs: int('JOB_LOCK_MS', WORKER_DEFAULTS.lockDurationMs, 1_000),
