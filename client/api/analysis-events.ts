@@ -1,5 +1,5 @@
 import type { AnalysisDescription, AnalysisEvent, AnalysisProgress, AnalysisStatus } from '../../shared/api-types.ts';
-import { decodeBuffer } from '../../shared/binary.ts';
+import { decodeBuffer, type DecodedBuffer } from '../../shared/binary.ts';
 import { getAnalysis } from './analyses.ts';
 import { sessionToken } from './credentials.ts';
 import { seg } from './http.ts';
@@ -56,47 +56,39 @@ export function watchAnalysis(id: string, watcher: AnalysisWatcher): () => void 
     const event = parse(e as MessageEvent<string>);
     if (event?.type === 'progress') watcher.onProgress(event.status, event.progress);
   });
+  // A damaged array is skipped: without rows the layouts that follow cannot be placed and are
+  // skipped too; a layout, the clusters or the anomalies are followed by the final arrays.
+  const decoded = (base64: string): DecodedBuffer | null => {
+    try {
+      return decodeBuffer(base64ToBytes(base64));
+    } catch {
+      return null;
+    }
+  };
   source.addEventListener('rows', (e) => {
     const event = parse(e as MessageEvent<string>);
     if (event?.type !== 'rows' || !watcher.onRows) return;
-    try {
-      const decoded = decodeBuffer(base64ToBytes(event.rowIndex));
-      if (decoded.data instanceof Uint32Array) watcher.onRows(decoded.data);
-    } catch {
-      // Without rows the layouts that follow cannot be placed by row: they are skipped.
-    }
+    const rows = decoded(event.rowIndex)?.data;
+    if (rows instanceof Uint32Array) watcher.onRows(rows);
   });
-  // Early results: a damaged one is skipped, the final arrays bring the same values.
   source.addEventListener('clusters', (e) => {
     const event = parse(e as MessageEvent<string>);
     if (event?.type !== 'clusters' || !watcher.onClusters) return;
-    try {
-      const decoded = decodeBuffer(base64ToBytes(event.cluster));
-      if (decoded.data instanceof Int32Array) watcher.onClusters(decoded.data);
-    } catch {
-      // (skipped)
-    }
+    const cluster = decoded(event.cluster)?.data;
+    if (cluster instanceof Int32Array) watcher.onClusters(cluster);
   });
   source.addEventListener('anomalies', (e) => {
     const event = parse(e as MessageEvent<string>);
     if (event?.type !== 'anomalies' || !watcher.onAnomalies) return;
-    try {
-      const scores = decodeBuffer(base64ToBytes(event.anomaly)).data;
-      const flags = decodeBuffer(base64ToBytes(event.anomalyFlag)).data;
-      if (scores instanceof Float32Array && flags instanceof Uint8Array && scores.length === flags.length) watcher.onAnomalies(scores, flags);
-    } catch {
-      // (skipped)
-    }
+    const scores = decoded(event.anomaly)?.data;
+    const flags = decoded(event.anomalyFlag)?.data;
+    if (scores instanceof Float32Array && flags instanceof Uint8Array && scores.length === flags.length) watcher.onAnomalies(scores, flags);
   });
   source.addEventListener('layout', (e) => {
     const event = parse(e as MessageEvent<string>);
     if (event?.type !== 'layout') return;
-    try {
-      const decoded = decodeBuffer(base64ToBytes(event.positions));
-      if (decoded.data instanceof Float32Array && decoded.shape[1] === 3) watcher.onLayout(decoded.data);
-    } catch {
-      // A damaged intermediate layout is skipped: the next one or the final result follows.
-    }
+    const layout = decoded(event.positions);
+    if (layout?.data instanceof Float32Array && layout.shape[1] === 3) watcher.onLayout(layout.data);
   });
   const end = (e: Event, kind: 'done' | 'failed') => {
     const event = parse(e as MessageEvent<string>);
