@@ -1,3 +1,4 @@
+import { SingleFlight } from './single-flight.ts';
 import { availableParallelism } from 'node:os';
 import type { AnalysisParams } from '../../shared/analysis-params.ts';
 import type { AnalysisDescription, AnalysisEvent } from '../../shared/api-types.ts';
@@ -49,7 +50,7 @@ export class JobQueue implements AnalysisRunner {
   /** Jobs cancelled while their start() may still be unwinding: it must write nothing more. */
   private readonly cancelled = new Set<string>();
   /** Cancellations under way: a repeated cancel or a re-submit of the same request waits for them. */
-  private readonly cancelling = new Map<string, Promise<boolean>>();
+  private readonly cancelling = new SingleFlight<boolean>();
   private readonly listeners = new Map<string, Set<AnalysisListener>>();
   private readonly caps: QueueCaps | null;
   private closed = false;
@@ -84,7 +85,7 @@ export class JobQueue implements AnalysisRunner {
     let existing = this.options.analyses.findByKey(key);
     // Being cancelled: still 'running' on disk until its worker unwinds. Joining it would hand the
     // caller a job about to be cancelled; wait, then run it again.
-    const cancelling = existing && this.cancelling.get(existing.id);
+    const cancelling = existing && this.cancelling.pending(existing.id);
     if (cancelling) {
       await cancelling;
       existing = this.options.analyses.findByKey(key);
@@ -114,12 +115,7 @@ export class JobQueue implements AnalysisRunner {
 
   /** Stops a queued or running analysis; a finished one is left as it is (returns false). */
   cancel(id: string): Promise<boolean> {
-    let pending = this.cancelling.get(id);
-    if (!pending) {
-      pending = this.cancelNow(id).finally(() => this.cancelling.delete(id));
-      this.cancelling.set(id, pending);
-    }
-    return pending;
+    return this.cancelling.run(id, () => this.cancelNow(id));
   }
 
   private async cancelNow(id: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { SingleFlight } from '../single-flight.ts';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AnalysisParams } from '../../../shared/analysis-params.ts';
@@ -41,7 +42,7 @@ export class QueuedAnalyses implements AnalysisRunner {
   /** Per analysis: fetches of its layouts and early results run one after another, so listeners get them in order. */
   private readonly fetching = new Map<string, Promise<void>>();
   private readonly endWaiters = new Map<string, Set<() => void>>();
-  private readonly cancelling = new Map<string, Promise<boolean>>();
+  private readonly cancelling = new SingleFlight<boolean>();
   private readonly caps: QueueCaps | null;
   private placesTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -99,7 +100,7 @@ export class QueuedAnalyses implements AnalysisRunner {
       return analyses.datasetOf(id) === null ? undefined : analyses.get(id);
     };
     let existing = find();
-    const cancelling = existing && this.cancelling.get(existing.id);
+    const cancelling = existing && this.cancelling.pending(existing.id);
     if (cancelling) {
       await cancelling;
       existing = find();
@@ -146,12 +147,7 @@ export class QueuedAnalyses implements AnalysisRunner {
   }
 
   cancel(id: string): Promise<boolean> {
-    let pending = this.cancelling.get(id);
-    if (!pending) {
-      pending = this.cancelNow(id).finally(() => this.cancelling.delete(id));
-      this.cancelling.set(id, pending);
-    }
-    return pending;
+    return this.cancelling.run(id, () => this.cancelNow(id));
   }
 
   /**
