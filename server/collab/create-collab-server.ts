@@ -69,6 +69,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const loaded = await backend.persistence.open(id);
     const room: Room = new Room(id, loaded.log, {
       compactAfterBytes: backend.compactAfterBytes ?? opts.compactAfterBytes,
+      presenceRenewalSpreadMs: opts.presenceRenewalSpreadMs,
       onError: opts.onError,
       onFailure: (failed) => void unload(failed, CLOSE.internalError, 'storage failure', false),
     });

@@ -40,6 +40,13 @@ export interface CollabServerOptions {
   maxAwarenessBytes?: number;
   /** Awareness client ids one connection may speak for. */
   maxAwarenessClients?: number;
+  /**
+   * Presence renewals (a client re-sending its unchanged state so that it does not time out) wait
+   * a delay fixed per client, spread over this span, so that a room's renewals never come as one
+   * burst (see presence-fanout.ts); changes never wait. At most 10 s: renewals come every 15–18 s
+   * and receivers time a state out after 30 s.
+   */
+  presenceRenewalSpreadMs?: number;
   /** Rooms with no connections are compacted and unloaded after this delay. */
   unloadAfterMs?: number;
   /** The log is compacted into the state file when it grows past this. */
@@ -87,6 +94,7 @@ export const COLLAB_DEFAULTS = {
   maxPayloadBytes: 4 * 2 ** 20,
   maxAwarenessBytes: 4096,
   maxAwarenessClients: 4,
+  presenceRenewalSpreadMs: 5_000,
   unloadAfterMs: 30_000,
   compactAfterBytes: 1 * 2 ** 20,
   pingIntervalMs: 30_000,

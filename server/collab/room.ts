@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RelaySubscription, RoomLog } from './room-backend.ts';
 import { REMOTE_OWNER, withoutLocallyOwned } from './awareness-gate.ts';
-import { awarenessFrame, awarenessMessage, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
+import { PresenceFanout, type PresenceChange, type PresenceOutlets } from './presence-fanout.ts';
+import { awarenessFrame, updateMessage, syncStep2Message, CLOSE } from './protocol.ts';
 import { CollabError } from './errors.ts';
 
 /** What a room needs from a connection: a way to send and to be closed. */
@@ -15,6 +16,8 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   compactAfterBytes: number;
+  /** The span over which presence renewals (unchanged states re-sent against timeouts) are spread. */
+  presenceRenewalSpreadMs: number;
   onError(err: unknown, context: string): void;
   /** Storage failed: the owner should dispose of the room (without compaction). */
   onFailure(room: Room): void;
@@ -56,12 +59,9 @@ export class Room {
   unloadTimer: ReturnType<typeof setTimeout> | null = null;
   readonly closed: Promise<void>;
   private resolveClosed!: () => void;
-  private awarenessChanged = new Set<number>();
-  /** Of those, the ones changed here (by a local peer): the relay sends them to other processes. */
-  private awarenessToRelay = new Set<number>();
+  private readonly presence: PresenceFanout;
   private relay: RelaySubscription | null = null;
   private compacting: Promise<void> | null = null;
-  private awarenessScheduled = false;
   private pendingUpdates: Uint8Array[] = [];
   /** Run with true once durable, or with false when storage failed (then nothing may be sent). */
   private pendingActions: Array<(durable: boolean) => void> = [];
@@ -76,6 +76,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.presence = new PresenceFanout(this.awareness, () => this.presenceOutlets(), options.presenceRenewalSpreadMs);
     // The server is not a participant.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -90,45 +91,34 @@ export class Room {
     // Not only 'update': a transaction that merely parks updates waiting for dependencies emits
     // no update, yet changes what encodeStateAsUpdate returns.
     this.doc.on('afterTransaction', () => (this.lastSyncReply = null));
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      for (const id of removed) if (this.owners.get(id) === REMOTE_OWNER) this.owners.delete(id);
+    this.awareness.on('change', (change: PresenceChange, origin: unknown) => {
+      if (origin !== RELAYED) this.presence.changed(change);
+    });
+    this.awareness.on('update', (change: PresenceChange, origin: unknown) => {
+      for (const id of change.removed) if (this.owners.get(id) === REMOTE_OWNER) this.owners.delete(id);
       if (origin === RELAYED) {
-        for (const id of [...added, ...updated]) if (!this.owners.has(id)) this.owners.set(id, REMOTE_OWNER);
+        for (const id of [...change.added, ...change.updated]) if (!this.owners.has(id)) this.owners.set(id, REMOTE_OWNER);
         return;
       }
       // Not the awareness' own timeouts: every process times out what it stopped hearing about.
-      const relay = this.relay !== null && origin !== 'timeout';
-      for (const id of [...added, ...updated, ...removed]) {
-        this.awarenessChanged.add(id);
-        if (relay) this.awarenessToRelay.add(id);
-      }
-      if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
-        this.awarenessScheduled = true;
-        setImmediate(() => this.flushAwareness());
-      }
+      this.presence.queue(change, this.relay !== null && origin !== 'timeout');
     });
   }
 
-  /**
-   * Presence changes that arrived in the same tick go out as one message per peer: with 50
-   * headsets sending poses, per-message relaying would be 50 sends per pose; this is one send
-   * per peer per tick, and adds no delay.
-   */
-  private flushAwareness(): void {
-    this.awarenessScheduled = false;
-    const changed = [...this.awarenessChanged];
-    const toRelay = [...this.awarenessToRelay];
-    this.awarenessChanged.clear();
-    this.awarenessToRelay.clear();
-    if (this.state === 'closed') return;
-    if (this.relay && toRelay.length > 0) {
-      this.relay.publishAwareness(awarenessMessage(this.awareness, toRelay));
-      // Presence alone (headsets, no edits) grows the stream too.
-      this.compactIfDue();
-    }
-    if (changed.length === 0 || this.peers.size === 0) return;
-    const message = awarenessMessage(this.awareness, changed);
-    for (const peer of this.peers) peer.send(message);
+  private presenceOutlets(): PresenceOutlets {
+    const relay = this.relay;
+    return {
+      broadcast: (message) => {
+        for (const peer of this.peers) peer.send(message);
+      },
+      publish: relay
+        ? (message) => {
+            relay.publishAwareness(message);
+            // Presence alone (headsets, no edits) grows the stream too.
+            this.compactIfDue();
+          }
+        : null,
+    };
   }
 
   /** The presence clock this room holds for a client id (-1: none): see REMOTE_OWNER. */
@@ -330,6 +320,7 @@ export class Room {
       this.options.onError(err, `session ${this.id}: final flush failed`);
     }
     await this.storage.close().catch((err: unknown) => this.options.onError(err, `session ${this.id}: close failed`));
+    this.presence.close();
     this.awareness.destroy();
     this.doc.destroy();
     this.state = 'closed';
@@ -340,10 +331,4 @@ export class Room {
   get logBytes(): number {
     return this.storage.logBytes;
   }
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { connectClient, whenSynced, type TestClient } from '../../support/collab-harness.ts';
+import { initialAwarenessState } from '../../../shared/session/index.ts';
 
 /**
  * A process hosting some of the bench's stock y-websocket clients (scaleout.ts fanout), so 500
@@ -24,6 +25,9 @@ process.once('message', async (setup: Setup) => {
   process.setMaxListeners(setup.clients.length + 20);
   for (const [i, spec] of setup.clients.entries()) {
     const client = connectClient(spec.wsBase, setup.sessionId, setup.token);
+    // As the app does on joining. (The stock client's own initial state has clock 0, which
+    // y-protocols ignores: such a client would first appear with its renewal 15 s later.)
+    client.provider.awareness.setLocalState(initialAwarenessState(`phone ${i}`, '#336699', 'desktop'));
     clients.push(client);
     client.doc.getMap('bench').observe((event: Y.YMapEvent<unknown>) => {
       const at = now();

@@ -159,6 +159,7 @@ export async function fanout(args: FanoutArgs): Promise<Record<string, number | 
       missed,
       p50Ms: percentile(latencies, 0.5),
       p95Ms: percentile(latencies, 0.95),
+      maxMs: latencies[latencies.length - 1],
       identicalAfterMs: missed === 0 ? lastArrival - sent[sent.length - 1] : NaN,
       runMs: ms,
       serverPeakMB: after.map((u) => u.peakMB.toFixed(0)).join(' + '),

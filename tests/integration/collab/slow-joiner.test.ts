@@ -45,7 +45,7 @@ const open = async (token: string): Promise<RawPeer> => {
 async function presence(peer: RawPeer, ms: number): Promise<number> {
   let clock = 0;
   for (const end = Date.now() + ms; Date.now() < end; await sleep(80)) {
-    peer.ws.send(awarenessUpdate(515151, ++clock, JSON.stringify({ user: { name: 'Presenter' }, pointer: [clock, 0, 0] })));
+    peer.ws.send(awarenessUpdate(515151, ++clock, JSON.stringify({ name: 'Presenter', camera: { position: [clock, 0, 0], target: [0, 0, 0] } })));
   }
   return clock;
 }

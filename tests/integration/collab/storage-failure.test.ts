@@ -24,7 +24,7 @@ describe('room when storage fails', () => {
   it('relays nothing that could not be stored, closes its peers and reports the failure', async () => {
     const { storage } = await SessionStorage.open(join(data.dir, 'sessions', 'failing-room-01'));
     const failures: Room[] = [];
-    const room = new Room('failing-room-01', storage, { compactAfterBytes: 2 ** 30, onError: () => undefined, onFailure: (r) => failures.push(r) });
+    const room = new Room('failing-room-01', storage, { compactAfterBytes: 2 ** 30, presenceRenewalSpreadMs: 5_000, onError: () => undefined, onFailure: (r) => failures.push(r) });
     const peer = recordingPeer();
     room.peers.add(peer);
 

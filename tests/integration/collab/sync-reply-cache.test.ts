@@ -10,7 +10,7 @@ let room: Room;
 beforeEach(async () => {
   data = await tempDataDir();
   const { storage } = await SessionStorage.open(data.dir);
-  room = new Room('session-cache-01', storage, { compactAfterBytes: 2 ** 20, onError: () => undefined, onFailure: () => undefined });
+  room = new Room('session-cache-01', storage, { compactAfterBytes: 2 ** 20, presenceRenewalSpreadMs: 5_000, onError: () => undefined, onFailure: () => undefined });
 });
 
 afterEach(async () => {
