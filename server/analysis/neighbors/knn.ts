@@ -4,7 +4,7 @@ import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError, assertFinite } from '../reduce/errors.ts';
 import { exactKnnHeaps, knnOfRow } from './knn-exact.ts';
 import { kdTreeKnn } from './knn-kdtree.ts';
-import { defaultMaxCandidates, nnDescentHeaps } from './nn-descent.ts';
+import { defaultMaxCandidates, nnDescentHeaps, type NnDescentOptions } from './nn-descent.ts';
 import { sortHeaps, type NeighborHeaps } from './neighbor-heap.ts';
 import { spawnLockstepHelper } from '../reduce/lockstep-helper.ts';
 
@@ -31,6 +31,8 @@ export interface KnnOptions {
    * the same result as 1. Default: 2 from 20,000 rows (the helper boots while the trees grow).
    */
   threads?: 1 | 2;
+  /** NN-descent's candidates per row and round and its stopping threshold, where a caller knows better than the defaults (t-SNE). */
+  nnDescent?: Pick<NnDescentOptions, 'maxCandidates' | 'delta'>;
 }
 
 /**
@@ -63,7 +65,7 @@ export function knn(x: Matrix, k: number, opts: KnnOptions = {}): KnnGraph {
   if (method === 'kd-tree' || (method === 'auto' && d <= KD_TREE_MAX_DIMS)) return { k, ...kdTreeKnn(x, k, opts.signal, opts.onProgress) };
   const helper = (opts.threads ?? (n >= 20_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(JOIN_KERNEL) : null;
   try {
-    return heapsToGraph(nnDescentHeaps(x, k, { random: createRandom(opts.seed ?? 42), signal: opts.signal, onProgress: opts.onProgress, helper }));
+    return heapsToGraph(nnDescentHeaps(x, k, { ...opts.nnDescent, random: createRandom(opts.seed ?? 42), signal: opts.signal, onProgress: opts.onProgress, helper }));
   } finally {
     helper?.stop();
   }

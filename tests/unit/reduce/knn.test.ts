@@ -69,6 +69,13 @@ describe('knn', () => {
     }
   });
 
+  it("NN-descent with t-SNE's wide search (k = 90, 20 candidates, looser stop) keeps recall > 0.99", () => {
+    const { x } = overlappingMixture();
+    const exact = knn(x, 90, { method: 'exact' });
+    const wide = knn(x, 90, { method: 'nn-descent', seed: 3, nnDescent: { maxCandidates: 20, delta: 0.005 } });
+    expect(recall(wide, exact)).toBeGreaterThan(0.99);
+  });
+
   it('NN-descent is deterministic for a seed', () => {
     const { x } = penguins();
     const a = knn(x, 10, { method: 'nn-descent', seed: 5 });

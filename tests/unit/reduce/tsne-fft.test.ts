@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trustworthiness } from '../../../server/analysis/quality/trustworthiness.ts';
 import { knn } from '../../../server/analysis/neighbors/knn.ts';
-import { jointAffinities } from '../../../server/analysis/reduce/tsne/affinities.ts';
+import { jointAffinities, relabelAffinities } from '../../../server/analysis/reduce/tsne/affinities.ts';
+import { breadthFirstOrderCsr, permuteRows, unpermuteRows } from '../../../server/analysis/reduce/graph-order.ts';
 import { attractionWithNearCorrection } from '../../../server/analysis/reduce/tsne/attraction.ts';
 import { createFftRepulsion, fftRepulsion, prepareGrid, solveGrid } from '../../../server/analysis/reduce/tsne/fft-repulsion.ts';
 import { tsne } from '../../../server/analysis/reduce/tsne/tsne.ts';
@@ -84,6 +85,33 @@ describe('FFT repulsion', () => {
     for (let c = 0; c < 3 * n; c++) forces[c] += near[c];
     expect(relativeError(forces, exact.forces)).toBeLessThan(0.3);
     expect(Math.abs(z - exact.z) / exact.z).toBeLessThan(0.16);
+  });
+});
+
+describe("t-SNE's rows in P's breadth-first order (FFT sizes)", () => {
+  it('sums the same attraction per row, bit for bit, once mapped back', () => {
+    const { x } = overlappingMixture(600);
+    const P = jointAffinities(knn(x, 30, { method: 'exact' }), x.rows, 10);
+    const { order, rank } = breadthFirstOrderCsr(P.n, P.rowStart, P.cols);
+    const ordered = relabelAffinities(P, order, rank);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: P.n }, (_, i) => i));
+    const pos = Float64Array.from({ length: 3 * P.n }, (_, i) => Math.sin(i * 12.9898) * 5);
+    const table = new Float64Array(4);
+    const near = new Float64Array(3 * P.n);
+    const direct = new Float64Array(3 * P.n);
+    attractionWithNearCorrection(P, pos, 0, P.n, direct, table, near);
+    const viaOrder = new Float64Array(3 * P.n);
+    attractionWithNearCorrection(ordered, permuteRows(pos, 3, order, new Float64Array(3 * P.n)), 0, P.n, viaOrder, table, near);
+    const back = new Float64Array(3 * P.n);
+    unpermuteRows(viaOrder, 3, order, back);
+    expect(back).toEqual(direct);
+    // And it is local: a row's neighbours sit nearer in the new order than in the given one.
+    const spread = (Q: typeof P): number => {
+      let sum = 0;
+      for (let i = 0; i < Q.n; i++) for (let e = Q.rowStart[i]; e < Q.rowStart[i + 1]; e++) sum += Math.abs(Q.cols[e] - i);
+      return sum / Q.cols.length;
+    };
+    expect(spread(ordered)).toBeLessThan(spread(P) / 2);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { knn } from '../../../server/analysis/neighbors/knn.ts';
 import { fastPow } from '../../../server/analysis/reduce/umap/fast-pow.ts';
 import { fuzzySimplicialSet, smoothKnnDist } from '../../../server/analysis/reduce/umap/fuzzy-graph.ts';
-import { breadthFirstOrder, relabel } from '../../../server/analysis/reduce/umap/graph-order.ts';
+import { breadthFirstOrder, relabel } from '../../../server/analysis/reduce/graph-order.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { penguins } from './datasets.ts';
 

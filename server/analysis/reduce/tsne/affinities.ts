@@ -95,3 +95,21 @@ function symmetrize(indices: Int32Array, conditional: Float64Array, n: number, k
   for (let e = 0; e < values.length; e++) values[e] /= total;
   return { n, rowStart, cols, values };
 }
+
+/** P with rows and columns renamed by `rank` (row r of the result is row order[r] of P). */
+export function relabelAffinities(P: SparseAffinities, order: Int32Array, rank: Int32Array): SparseAffinities {
+  const { n, rowStart, cols, values } = P;
+  const starts = new Int32Array(n + 1);
+  const renamed = new Int32Array(cols.length);
+  const moved = new Float64Array(values.length);
+  let cursor = 0;
+  for (let r = 0; r < n; r++) {
+    const row = order[r];
+    for (let e = rowStart[row]; e < rowStart[row + 1]; e++) {
+      renamed[cursor] = rank[cols[e]];
+      moved[cursor++] = values[e];
+    }
+    starts[r + 1] = cursor;
+  }
+  return { n, rowStart: starts, cols: renamed, values: moved };
+}

@@ -1,6 +1,6 @@
 import { createRandom } from '../../../../shared/random.ts';
 import type { FuzzyGraph } from './fuzzy-graph.ts';
-import { breadthFirstOrder, relabel } from './graph-order.ts';
+import { breadthFirstOrder, permuteRows, relabel, unpermuteRows } from '../graph-order.ts';
 import type { LockstepHelper } from '../lockstep-helper.ts';
 import { createLayoutState, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
 
@@ -33,8 +33,7 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
   const { order, rank } = breadthFirstOrder(original);
   const graph = relabel(original, order, rank);
   const n = graph.n;
-  const permuted = new Float32Array(n * dim);
-  for (let r = 0; r < n; r++) for (let t = 0; t < dim; t++) permuted[r * dim + t] = initial[order[r] * dim + t];
+  const permuted = permuteRows(initial, dim, order, new Float32Array(n * dim));
   const seeds = [p.seed >>> 0, (p.seed ^ 0x9e3779b9) >>> 0];
   const state = createLayoutState(graph, permuted, dim, p, Boolean(helper));
   const parallel = helper ? helper.attach({ state, seed: seeds[1] }) : false;
@@ -55,8 +54,7 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
       mergePartitions(state);
     },
     positions(out) {
-      const emb = state.positions;
-      for (let r = 0; r < n; r++) for (let t = 0; t < dim; t++) out[order[r] * dim + t] = emb[r * dim + t];
+      unpermuteRows(state.positions, dim, order, out);
     },
   };
 }
