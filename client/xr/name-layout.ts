@@ -2,7 +2,8 @@
  * Which cluster names a headset shows this frame, and how big (pure: the XR scene feeds it
  * positions each frame). Names keep a constant visual angle (legible at any distance, ≥ 1° of
  * text), face the head, and a name is left out where it would sit too close to the head, out
- * of sight, or over a name already placed from the head's view. Earlier names win (the largest
+ * of sight, over a name already placed from the head's view, or behind a UI surface (the VR
+ * panel): names draw on top of everything, so one behind the panel would cover its buttons. Earlier names win (the largest
  * clusters come first), so the layout is stable while the head moves a little.
  */
 
@@ -40,9 +41,11 @@ export class NameLayout {
 
   /**
    * `view`: each name's centre in the head's frame (x right, y up, −z ahead), 3 numbers a name;
-   * `aspect`: width / height of each name's plate.
+   * `aspect`: width / height of each name's plate; `surfaces`: UI surfaces that hide the names
+   * behind them, each as its extent in the view plane and its nearest depth (u0, v0, u1, v1,
+   * depth: 5 numbers, u and v as x / −z and y / −z).
    */
-  update(view: ArrayLike<number>, aspect: ArrayLike<number>): void {
+  update(view: ArrayLike<number>, aspect: ArrayLike<number>, surfaces: ArrayLike<number> = []): void {
     const tanHalf = Math.tan(NAME_PLATE_ANGLE / 2);
     const minCos = Math.cos(NAME_VIEW_HALF_ANGLE);
     for (let i = 0; i < this.count; i++) {
@@ -60,7 +63,7 @@ export class NameLayout {
       // Half sizes in the view plane: the plate's half height over its depth, plus the margin.
       const hv = ((this.height[i] / 2) * (1 + NAME_MARGIN)) / depth;
       const hu = hv * aspect[i];
-      let free = true;
+      let free = !behindSurface(u, v, hu, hv, depth, surfaces);
       for (let j = 0; j < i && free; j++) {
         if (this.shown[j] === 1 && Math.abs(u - this.u[j]) < hu + this.hu[j] && Math.abs(v - this.v[j]) < hv + this.hv[j]) free = false;
       }
@@ -72,4 +75,13 @@ export class NameLayout {
       this.hv[i] = hv;
     }
   }
+}
+
+/** Whether a name (view-plane centre and half sizes, at `depth`) lies behind one of the surfaces. */
+function behindSurface(u: number, v: number, hu: number, hv: number, depth: number, surfaces: ArrayLike<number>): boolean {
+  for (let s = 0; s + 4 < surfaces.length; s += 5) {
+    if (depth <= surfaces[s + 4]) continue;
+    if (u + hu > surfaces[s] && u - hu < surfaces[s + 2] && v + hv > surfaces[s + 1] && v - hv < surfaces[s + 3]) return true;
+  }
+  return false;
 }

@@ -16,10 +16,11 @@ export class ClusterNamesState {
 /**
  * Cluster names in the headset: the desktop's names (same labels, same texture), each a plane at
  * its cluster's anchor that turns to face the head every frame, sized to a constant visual angle,
- * and hidden where name-layout.ts says (too close, out of sight, over another name). World
+ * and hidden where name-layout.ts says (too close, out of sight, over another name, behind the
+ * VR panel or another UI surface in `surfaces`). World
  * objects outside the cloud's group, so a grabbed or scaled cloud does not shrink the text.
  */
-export function XrClusterNames({ labels, rig, state }: { labels: readonly ClusterLabel[]; rig: XrRig; state: ClusterNamesState }) {
+export function XrClusterNames({ labels, rig, state, surfaces }: { labels: readonly ClusterLabel[]; rig: XrRig; state: ClusterNamesState; surfaces: readonly THREE.Object3D[] }) {
   const group = useRef<THREE.Group>(null);
   const built = useMemo(() => {
     const plane = new THREE.PlaneGeometry(1, 1);
@@ -52,7 +53,7 @@ export function XrClusterNames({ labels, rig, state }: { labels: readonly Cluste
     };
   }, [built, labels, state]);
 
-  const scratch = useMemo(() => ({ p: new THREE.Vector3(), head: new THREE.Vector3(), toHead: new THREE.Matrix4() }), []);
+  const scratch = useMemo(() => ({ p: new THREE.Vector3(), head: new THREE.Vector3(), toHead: new THREE.Matrix4(), box: new THREE.Box3(), corner: new THREE.Vector3(), surfaces: new Float64Array(5 * MAX_SURFACES) }), []);
   useFrame(() => {
     const cloud = rig.cloud;
     const camera = rig.camera;
@@ -72,7 +73,7 @@ export function XrClusterNames({ labels, rig, state }: { labels: readonly Cluste
       view[i * 3 + 1] = scratch.p.y;
       view[i * 3 + 2] = scratch.p.z;
     }
-    layout.update(view, built.aspect);
+    layout.update(view, built.aspect, surfacesInView(surfaces, scratch));
     for (let i = 0; i < names.length; i++) {
       const mesh = names[i].mesh;
       mesh.visible = layout.shown[i] === 1;
@@ -84,4 +85,44 @@ export function XrClusterNames({ labels, rig, state }: { labels: readonly Cluste
     }
   });
   return <group name="xr-cluster-names" ref={group} />;
+}
+
+/** UI surfaces (the VR panel, menus) that hide the names behind them; more are not looked at. */
+const MAX_SURFACES = 4;
+
+interface SurfaceScratch {
+  box: THREE.Box3;
+  corner: THREE.Vector3;
+  toHead: THREE.Matrix4;
+  surfaces: Float64Array;
+}
+
+/**
+ * Each surface's world box seen from the head, for name-layout.ts: its extent in the view plane
+ * (u0, v0, u1, v1) and its nearest depth. A surface reaching behind the head is left out.
+ */
+function surfacesInView(surfaces: readonly THREE.Object3D[], scratch: SurfaceScratch): Float64Array {
+  let count = 0;
+  for (let i = 0; i < surfaces.length && count < MAX_SURFACES; i++) {
+    const box = scratch.box.setFromObject(surfaces[i]);
+    if (box.isEmpty()) continue;
+    let u0 = Infinity, v0 = Infinity, u1 = -Infinity, v1 = -Infinity, near = Infinity;
+    for (let c = 0; c < 8; c++) {
+      const p = scratch.corner.set(c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y, c & 4 ? box.max.z : box.min.z).applyMatrix4(scratch.toHead);
+      const depth = -p.z;
+      near = Math.min(near, depth);
+      u0 = Math.min(u0, p.x / depth);
+      u1 = Math.max(u1, p.x / depth);
+      v0 = Math.min(v0, p.y / depth);
+      v1 = Math.max(v1, p.y / depth);
+    }
+    if (!(near > 0)) continue;
+    const at = 5 * count++;
+    scratch.surfaces[at] = u0;
+    scratch.surfaces[at + 1] = v0;
+    scratch.surfaces[at + 2] = u1;
+    scratch.surfaces[at + 3] = v1;
+    scratch.surfaces[at + 4] = near;
+  }
+  return scratch.surfaces.subarray(0, 5 * count);
 }

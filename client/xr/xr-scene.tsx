@@ -84,7 +84,7 @@ export function XrScene({ store, mode, clusterLabels, onEnded }: { store: XRStor
           <XrCloud controller={controller} bindings={bindings} ar={mode === 'immersive-ar'} />
         </group>
         {/* World-space billboards facing the head (the desktop places names in screen space). */}
-        <XrClusterNames labels={clusterLabels} rig={rig} state={names} />
+        <XrClusterNames labels={clusterLabels} rig={rig} state={names} surfaces={pointer.surfaces} />
         <XrInput rig={rig} bindings={bindings} pointer={pointer} />
         <XrPointer rig={rig} controller={controller} bindings={bindings} state={pointer} />
         <XrHands bindings={bindings} pointer={pointer} state={pinch} />

@@ -82,6 +82,8 @@ export interface MirageXrHooks {
   smoothMove(): { speed: number; movedFrames: number; vignette: number };
   /** Cluster names: text, shown or not, world centre and normal, and their box in the head camera's view (NDC). */
   clusterNames(): { text: string; shown: boolean; centre: [number, number, number]; normal: [number, number, number]; height: number; view: { x0: number; y0: number; x1: number; y1: number } }[];
+  /** The UI surfaces (the VR panel, menus) in the head's view: the corners of their world boxes, projected. */
+  surfacesView(): { x0: number; y0: number; x1: number; y1: number }[];
   grab(): { active: boolean; by: string | null; grabs: number; scale: number; yaw: number; startHands: [number, number, number][]; hands: [number, number, number][] };
 }
 
@@ -165,6 +167,24 @@ export function useXrTestHooks(rig: XrRig, controller: SceneController, store: X
           }
           return { text: names.texts[i], shown: m.visible, centre: [m.position.x, m.position.y, m.position.z], normal: [normal.x, normal.y, normal.z], height: m.scale.y, view };
         }),
+      surfacesView: () => {
+        const cam = rig.camera;
+        if (!cam) return [];
+        cam.updateWorldMatrix(true, false);
+        cam.matrixWorldInverse.copy(cam.matrixWorld).invert();
+        return pointer.surfaces.map((o) => {
+          const box = new THREE.Box3().setFromObject(o);
+          const view = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+          for (let c = 0; c < 8; c++) {
+            const p = new THREE.Vector3(c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y, c & 4 ? box.max.z : box.min.z).project(cam);
+            view.x0 = Math.min(view.x0, p.x);
+            view.y0 = Math.min(view.y0, p.y);
+            view.x1 = Math.max(view.x1, p.x);
+            view.y1 = Math.max(view.y1, p.y);
+          }
+          return view;
+        });
+      },
       panelButtonWorld: (key) => {
         const o = panel.buttons.get(key);
         if (!o) return null;

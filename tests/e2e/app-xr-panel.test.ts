@@ -60,10 +60,12 @@ describe('the VR panel', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('cluster names float at their anchors, the desktop’s names, each facing the head, none overlapping another in view', async () => {
+  it('cluster names float at their anchors, the desktop’s names, each facing the head, none overlapping another or the panel in view', async () => {
     const { page } = headset;
     const desktopNames = await desktop.evaluate(() => window.__mirage!.clusterLabels().map((l) => l.text));
     expect(desktopNames.length).toBeGreaterThan(1);
+    // The panel first closed: here one of the two names sits behind it (checked below).
+    await togglePanel(page, false);
     await page.waitForFunction(() => window.__mirageXr!.clusterNames().filter((n) => n.shown).length > 1, undefined, { timeout: 30_000 });
     await nextFrames(page);
     const names = await page.evaluate(() => window.__mirageXr!.clusterNames());
@@ -83,6 +85,18 @@ describe('the VR panel', () => {
         const [a, b] = [shown[i].view, shown[j].view];
         const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
         expect(overlap, `${shown[i].text} over ${shown[j].text}`).toBe(false);
+      }
+    // Names draw on top of everything: one behind the open panel would cover its buttons. With the
+    // panel open again, the names behind it give way, and none that shows overlaps it.
+    await togglePanel(page, true);
+    await page.waitForFunction((before) => window.__mirageXr!.clusterNames().filter((n) => n.shown).length < before, shown.length, { timeout: 10_000 });
+    const surfaces = await page.evaluate(() => window.__mirageXr!.surfacesView());
+    expect(surfaces.length).toBeGreaterThan(0);
+    const withPanel = (await page.evaluate(() => window.__mirageXr!.clusterNames())).filter((n) => n.shown);
+    for (const n of withPanel)
+      for (const p of surfaces) {
+        const overlap = n.view.x0 < p.x1 && p.x0 < n.view.x1 && n.view.y0 < p.y1 && p.y0 < n.view.y1;
+        expect(overlap, `${n.text} over the panel`).toBe(false);
       }
     await screenshotPixels(page, 'xr-cluster-names');
     expect(errors).toEqual([]);

@@ -36,4 +36,16 @@ describe('cluster names in the headset', () => {
     l.update([0, 0, -2, 0, 0.05, -2], [4, 4]);
     expect(shown(l)).toEqual([1, 0]);
   });
+
+  it('hide a name behind a UI surface (the panel) from the head, never one in front of it or beside it', () => {
+    const l = new NameLayout(3);
+    // A surface 0.4 m wide and tall, 1.5 m ahead; names behind it, in front of it, and well to the side.
+    const surface = [-0.2 / 1.5, -0.2 / 1.5, 0.2 / 1.5, 0.2 / 1.5, 1.5];
+    const names = [0.1, 0, -3, 0.05, 0, -0.8, -2.5, 0, -3];
+    l.update(names, [4, 4, 4], surface);
+    expect(shown(l)).toEqual([0, 1, 1]);
+    // Without it the first name shows, and the second, over it in view, gives way.
+    l.update(names, [4, 4, 4]);
+    expect(shown(l)).toEqual([1, 0, 1]);
+  });
 });
