@@ -89,7 +89,8 @@ describe.skipIf(REDIS_MISSING !== null)('two API processes, one worker, one redi
     await waitFor(() => readMeta(client!.doc).analysisId === run.id, 60_000, 'the session on B to be re-bound to the run');
     expect(readPendingAnalysis(client.doc)).toBeNull();
     expect(pendingSeen).toContain(`${run.id}:running`);
-    expect(worker.output()).toContain(`analysis ${run.id} done on worker`);
+    // The worker's log line comes by its stdout pipe, the re-bind by Redis: either may come first.
+    await waitFor(() => worker.output().includes(`analysis ${run.id} done on worker`), 10_000, 'the worker to log the run done');
 
     for (const seen of [events, viewerEvents]) {
       const types = seen.map((e) => e.type).filter((t) => t !== 'progress');
