@@ -34,7 +34,6 @@ export function gateAwarenessUpdate(
   limits: { maxBytes: number; maxClients: number },
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
   const kept: Array<[number, number, string]> = [];
   for (let i = 0; i < count; i++) {
@@ -66,14 +65,7 @@ export function gateAwarenessUpdate(
     }
     kept.push([clientId, clock, JSON.stringify(state)]);
   }
-  if (kept.length === 0) return null;
-  encoding.writeVarUint(encoder, kept.length);
-  for (const [clientId, clock, json] of kept) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, json);
-  }
-  return encoding.toUint8Array(encoder);
+  return kept.length === 0 ? null : encodeEntries(kept);
 }
 
 /**
@@ -93,10 +85,14 @@ export function withoutLocallyOwned(update: Uint8Array, owners: ReadonlyMap<numb
     if (owner === undefined || owner === REMOTE_OWNER) kept.push(entry);
   }
   if (kept.length === count) return update;
-  if (kept.length === 0) return null;
+  return kept.length === 0 ? null : encodeEntries(kept);
+}
+
+/** An awareness update of (client id, clock, state JSON) entries. */
+function encodeEntries(entries: Array<[number, number, string]>): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, kept.length);
-  for (const [clientId, clock, json] of kept) {
+  encoding.writeVarUint(encoder, entries.length);
+  for (const [clientId, clock, json] of entries) {
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, json);
