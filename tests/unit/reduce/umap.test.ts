@@ -39,6 +39,22 @@ describe('umap', () => {
     expect(t).toBeGreaterThan(0.9529601126987322 + 0.015);
   });
 
+  it('keeps its quality when negatives come from a small pool of rows drawn each epoch', () => {
+    // The pool is 1.6 % of the rows at 1M rows (NEGATIVE_POOL); here 4 %, so that each pooled row
+    // stands for many, as there.
+    const { x, labels } = overlappingMixture(5000);
+    const plain = umap(x, { seed: 2, nEpochs: 200, negativePool: 0 });
+    const pooled = umap(x, { seed: 2, nEpochs: 200, negativePool: 200 });
+    expect(pooled.data).not.toEqual(plain.data);
+    const [tPlain, tPooled] = [plain, pooled].map((y) => trustworthiness(x, y, 10));
+    expect(tPooled).toBeGreaterThan(tPlain - 0.002);
+    // Groups stay apart as much: the mean distance to the own group's centre over the mean distance
+    // to the nearest other group's centre.
+    const spread = (y: typeof plain) => groupSpread(y.data, labels);
+    expect(spread(pooled)).toBeLessThan(spread(plain) * 1.1);
+    expect(() => umap(x, { negativePool: -1 })).toThrow(/negativePool/);
+  });
+
   it('is deterministic for a seed and changes with it', () => {
     const { x } = penguins();
     const a = umap(x, { seed: 7, nEpochs: 60 });
@@ -52,23 +68,27 @@ describe('umap', () => {
     const { x } = overlappingMixture();
     const fuzzy = fuzzySimplicialSet(knn(x, 14), x.rows);
     const initial = pca(x, 3).embedding.data;
-    const params = { ...findAbParams(1, 0.1), nEpochs: 30, negativeSampleRate: 5, repulsionStrength: 1, learningRate: 1, seed: 4 };
-    const run = (helper: LockstepHelper | null) => {
+    const plain = { ...findAbParams(1, 0.1), nEpochs: 30, negativeSampleRate: 5, repulsionStrength: 1, learningRate: 1, seed: 4 };
+    const run = (helper: LockstepHelper | null, params: typeof plain & { negativePool?: number }) => {
       const schedule = createLayoutSchedule(fuzzy, initial, 3, params, helper);
       for (let e = 0; e < 30; e++) schedule.epoch(e);
       const out = new Float32Array(x.rows * 3);
       schedule.positions(out);
       return { out, threads: schedule.threads };
     };
-    const helper = spawnLockstepHelper(new URL('../../../server/analysis/reduce/umap/layout-kernel.ts', import.meta.url));
-    try {
-      const double = run(helper);
-      expect(double.threads).toBe(2);
-      const single = run(null);
-      expect(single.threads).toBe(1);
-      expect(double.out).toEqual(single.out);
-    } finally {
-      helper?.stop();
+    // With negatives drawn from all rows and from a pool of rows drawn before each epoch; a
+    // helper serves one layout.
+    for (const params of [plain, { ...plain, negativePool: 300 }]) {
+      const helper = spawnLockstepHelper(new URL('../../../server/analysis/reduce/umap/layout-kernel.ts', import.meta.url));
+      try {
+        const double = run(helper, params);
+        expect(double.threads).toBe(2);
+        const single = run(null, params);
+        expect(single.threads).toBe(1);
+        expect(double.out).toEqual(single.out);
+      } finally {
+        helper?.stop();
+      }
     }
     // And through the public entry point.
     expect(umap(x, { seed: 4, nEpochs: 20, threads: 2 }).data).toEqual(umap(x, { seed: 4, nEpochs: 20, threads: 1 }).data);
@@ -141,4 +161,24 @@ function correlation(a: ArrayLike<number>, b: ArrayLike<number>, axis: number): 
     bb += db * db;
   }
   return ab / Math.sqrt(aa * bb);
+}
+
+/** Mean distance of a point to its own group's centre over the mean distance between group centres (3D). */
+function groupSpread(y: Float32Array, labels: Int32Array): number {
+  const groups = Math.max(...labels) + 1;
+  const centre = new Float64Array(groups * 3);
+  const count = new Float64Array(groups);
+  for (let i = 0; i < labels.length; i++) {
+    count[labels[i]]++;
+    for (let t = 0; t < 3; t++) centre[labels[i] * 3 + t] += y[i * 3 + t];
+  }
+  for (let g = 0; g < groups; g++) for (let t = 0; t < 3; t++) centre[g * 3 + t] /= count[g];
+  let within = 0;
+  for (let i = 0; i < labels.length; i++) within += Math.hypot(...[0, 1, 2].map((t) => y[i * 3 + t] - centre[labels[i] * 3 + t]));
+  let between = 0;
+  let pairs = 0;
+  for (let g = 0; g < groups; g++) {
+    for (let h = g + 1; h < groups; h++, pairs++) between += Math.hypot(...[0, 1, 2].map((t) => centre[g * 3 + t] - centre[h * 3 + t]));
+  }
+  return within / labels.length / (between / pairs);
 }

@@ -2,7 +2,7 @@ import { createRandom } from '../../../../shared/random.ts';
 import type { FuzzyGraph } from './fuzzy-graph.ts';
 import { breadthFirstOrder, permuteRows, relabel, unpermuteRows } from '../graph-order.ts';
 import type { LockstepHelper } from '../lockstep-helper.ts';
-import { createLayoutState, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
+import { createLayoutState, fillNegativePool, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
 
 /**
  * Drives UMAP's layout optimisation (see layout-state.ts) epoch by epoch, on one thread or
@@ -39,10 +39,12 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
   const parallel = helper ? helper.attach({ state, seed: seeds[1] }) : false;
   const random0 = createRandom(seeds[0]);
   const random1 = parallel ? null : createRandom(seeds[1]);
+  const poolRandom = createRandom((p.seed ^ 0x2545f491) >>> 0);
   return {
     nEpochs: p.nEpochs,
     threads: parallel ? 2 : 1,
     epoch(e) {
+      fillNegativePool(state, poolRandom);
       if (parallel) {
         helper!.begin(e);
         runPartition(state, 0, e, random0);

@@ -37,7 +37,24 @@ export interface UmapOptions {
   threads?: 1 | 2;
   /** A neighbour graph already computed for these rows (at least nNeighbors − 1 per row, self excluded). */
   knnGraph?: KnnGraph;
+  /**
+   * Each epoch draws its negative samples from this many rows, drawn uniformly beforehand and
+   * read from a compact copy (layout-state.ts fillNegativePool); 0 draws from all rows directly.
+   * Default: NEGATIVE_POOL rows from POOL_FROM rows, else 0.
+   */
+  negativePool?: number;
 }
+
+/**
+ * Measured on the 1M-row mixture (2 threads, same graph and start): an epoch took 4.14 CPU s
+ * drawing negatives from all rows, 1.96 from a pool of 65,536 rows and 1.79 from 16,384 (192 KB
+ * of positions, which stay in a core's 2 MB L2), and 100 epochs gave trustworthiness 0.9861
+ * with the pool against 0.9862 without (2,000 queries: standard error ~0.001). At 200k rows an
+ * epoch went from 0.52 to 0.43 CPU s with trustworthiness 0.9873 against 0.9874. Below POOL_FROM
+ * rows the positions fit the cache already, so smaller tables keep the plain draw.
+ */
+export const NEGATIVE_POOL = 16_384;
+const POOL_FROM = 100_000;
 
 const LAYOUT_KERNEL = new URL('./layout-kernel.ts', import.meta.url);
 
@@ -130,7 +147,9 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
   throwIfAborted(signal);
   const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
   const { a, b } = findAbParams(spread, minDist);
-  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed };
+  const negativePool = opts.negativePool ?? (n >= POOL_FROM ? NEGATIVE_POOL : 0);
+  assertPositiveInteger(negativePool, 'negativePool', 0);
+  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed, negativePool };
   return createLayoutSchedule(fuzzy, embedding, dim, params, helper);
 }
 
