@@ -1,20 +1,43 @@
 import type { Matrix } from '../matrix.ts';
-import { trustworthiness } from './trustworthiness.ts';
+import { measureTrustQueries } from './trustworthiness.ts';
 
-/** What the helper thread measures: every array on shared memory. */
+/**
+ * A measurement two threads share (every array on shared memory): each takes the next query
+ * from `next` until none is left and writes its cost; costs of queries not yet measured are −1.
+ */
 export interface TrustShare {
   high: Matrix;
   low: Matrix;
   k: number;
-  sample: number;
-  seed: number;
-  /** [0] receives the trustworthiness. */
-  out: Float64Array;
+  queries: Int32Array;
+  /** [0]: the next query to take. */
+  next: Int32Array;
+  costs: Float64Array;
 }
 
-/** Helper-thread side of trust-stage.ts: the whole measurement, in one step. */
-export function createKernel(share: TrustShare): () => void {
-  return () => {
-    share.out[0] = trustworthiness(share.high, share.low, share.k, { sample: share.sample, seed: share.seed });
+export function createTrustShare(high: Matrix, low: Matrix, k: number, queries: Int32Array): TrustShare {
+  const shared = <T extends Float32Array | Int32Array | Float64Array>(a: T, Type: { new (b: SharedArrayBuffer): T }): T => {
+    const copy = new Type(new SharedArrayBuffer(a.byteLength));
+    copy.set(a as never);
+    return copy;
   };
+  const costs = new Float64Array(new SharedArrayBuffer(queries.length * 8)).fill(-1);
+  return {
+    high: { ...high, data: shared(high.data, Float32Array) },
+    low: { ...low, data: shared(low.data, Float32Array) },
+    k,
+    queries: shared(queries, Int32Array),
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    costs,
+  };
+}
+
+/** Takes and measures queries of `share` until none is left (on either thread). */
+export function measureShared(share: TrustShare): void {
+  measureTrustQueries(share.high, share.low, share.k, share.queries, () => Atomics.add(share.next, 0, 1), share.costs);
+}
+
+/** Helper-thread side of trust-stage.ts. */
+export function createKernel(share: TrustShare): () => void {
+  return () => measureShared(share);
 }

@@ -21,12 +21,30 @@ export interface TrustworthinessOptions {
  * (rank-counter.ts), so 2,000 queries at 1M rows cost seconds, not minutes.
  */
 export function trustworthiness(high: Matrix, low: Matrix, k = 10, opts: TrustworthinessOptions = {}): number {
+  const queries = trustQueries(high, low, k, opts);
+  const costs = new Float64Array(queries.length);
+  let next = 0;
+  measureTrustQueries(high, low, k, queries, () => next++, costs);
+  return trustFromCosts(costs, high.rows, k);
+}
+
+/** The query rows of a measurement (validated): every row, or a seeded sample of them. */
+export function trustQueries(high: Matrix, low: Matrix, k: number, opts: TrustworthinessOptions = {}): Int32Array {
   const n = high.rows;
   if (low.rows !== n) throw new ReductionInputError(`trustworthiness: ${n} rows in high space but ${low.rows} in the embedding.`);
   if (!Number.isInteger(k) || k < 1 || k >= n / 2) {
     throw new ReductionInputError(`trustworthiness: k must be an integer in [1, n/2), got ${k} for n = ${n}.`);
   }
-  const queries = pickQueries(n, opts.sample, opts.seed ?? 0);
+  return pickQueries(n, opts.sample, opts.seed ?? 0);
+}
+
+/**
+ * Measures queries until `take` returns an index past the last: costs[q] = the summed
+ * (rank − k) of query q's intruders. Several threads may share one list through an atomic
+ * `take`; each query's cost does not depend on who measured it.
+ */
+export function measureTrustQueries(high: Matrix, low: Matrix, k: number, queries: Int32Array, take: () => number, costs: Float64Array): void {
+  const n = high.rows;
   const lowTree = new KdTree(low.data, n, low.cols);
   const ranks = createRankCounter(high);
   // A few spare neighbours, so that rows tied with the k-th are all seen and ordered by index.
@@ -36,16 +54,24 @@ export function trustworthiness(high: Matrix, low: Matrix, k = 10, opts: Trustwo
   const lowNearest = new Int32Array(k);
   const targets2 = new Float64Array(k);
   const counts = new Int32Array(k);
-  let cost = 0;
-  for (const i of queries) {
+  for (let q = take(); q < queries.length; q = take()) {
+    const i = queries[q];
     nearestInLow(lowTree, low, i, k, foundIdx, foundDist, lowNearest);
     for (let t = 0; t < k; t++) targets2[t] = ranks.squaredDistance(i, lowNearest[t]);
     // Rank in high space = 1 + rows strictly closer (self excluded; ties by index, as an
     // argsort would). Only intruders, ranked beyond k, cost anything.
     ranks.count(i, lowNearest, targets2, counts);
+    let cost = 0;
     for (let t = 0; t < k; t++) if (counts[t] + 1 > k) cost += counts[t] + 1 - k;
+    costs[q] = cost;
   }
-  const m = queries.length;
+}
+
+/** The trustworthiness from every query's cost (n rows in all). */
+export function trustFromCosts(costs: Float64Array, n: number, k: number): number {
+  let cost = 0;
+  for (let q = 0; q < costs.length; q++) cost += costs[q];
+  const m = costs.length;
   return 1 - (2 / (m * k * (2 * n - 3 * k - 1))) * cost;
 }
 

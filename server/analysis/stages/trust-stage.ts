@@ -1,7 +1,7 @@
 import { infoNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import type { Matrix } from '../matrix.ts';
-import { trustworthiness } from '../quality/trustworthiness.ts';
-import type { TrustShare } from '../quality/trust-kernel.ts';
+import { measureTrustQueries, trustFromCosts, trustQueries, trustworthiness } from '../quality/trustworthiness.ts';
+import { createTrustShare, measureShared } from '../quality/trust-kernel.ts';
 import { spawnLockstepHelper } from '../reduce/lockstep-helper.ts';
 
 /**
@@ -21,7 +21,9 @@ export type TrustFigure = NonNullable<AnalysisSummary['reduction']['trustworthin
  * The trustworthiness (k = 10, sklearn's definition) of an analysis' layout against its
  * features. On tables of BACKGROUND_FROM points or more it runs on a helper thread, spawned at
  * once so that it boots while the layout is computed, then measuring beside clustering and
- * anomaly scoring; on smaller tables it runs in finish(). The figure is the same either way.
+ * anomaly scoring, and finish() has this thread take the queries left too (at 1M rows the
+ * 2,000 exact queries take ~75 CPU s, most of it after those stages); on smaller tables it runs
+ * in finish(). The figure is the same either way: each query's cost is summed in query order.
  */
 export interface TrustMeasurement {
   /** Runs `work`; if it throws, the helper thread is stopped first. */
@@ -52,26 +54,33 @@ export function trustMeasurement(n: number): TrustMeasurement {
     start(features, positions, seed) {
       if (n <= 11) return stop();
       sample = Math.min(n, TRUST_SAMPLE);
-      const share: TrustShare | null = helper
-        ? { high: { ...features, data: sharedCopy(features.data) }, low: { rows: n, cols: 3, data: sharedCopy(positions) }, k: 10, sample, seed, out: new Float64Array(new SharedArrayBuffer(8)) }
-        : null;
+      const low = { rows: n, cols: 3, data: positions };
+      const queries = trustQueries(features, low, 10, { sample, seed });
+      const share = helper ? createTrustShare(features, low, 10, queries) : null;
       if (helper && share && helper.attach(share)) {
         const running = helper;
         running.begin(0);
-        const measureHere = () => trustworthiness(features, { rows: n, cols: 3, data: positions }, 10, { sample, seed });
         pending = () => {
+          // Done with its own stages, this thread takes queries too until none is left.
+          if (Atomics.load(share.next, 0) < queries.length) measureShared(share);
           try {
             running.end();
           } catch {
-            // The helper gave no answer in time (a starved machine): measure here instead.
-            return measureHere();
+            // The helper gave no answer in time (a starved machine): measure what it left here.
+            const missing = share.costs.map((c) => (c < 0 ? 1 : 0));
+            let q = 0;
+            const takeMissing = () => {
+              while (q < queries.length && !missing[q]) q++;
+              return q++;
+            };
+            measureTrustQueries(share.high, share.low, 10, queries, takeMissing, share.costs);
           }
-          return share.out[0];
+          return trustFromCosts(share.costs, n, 10);
         };
         return;
       }
       stop();
-      pending = () => trustworthiness(features, { rows: n, cols: 3, data: positions }, 10, { sample, seed });
+      pending = () => trustworthiness(features, low, 10, { sample, seed });
     },
     finish() {
       if (!pending) return null;
@@ -90,8 +99,3 @@ function trustNote(value: number, sample: number, rows: number): string {
   return `Trustworthiness ${value.toFixed(3)} (k = 10) was measured on ${count(sample)} randomly chosen points of ${count(rows)}, each against all points.`;
 }
 
-function sharedCopy(a: Float32Array): Float32Array {
-  const copy = new Float32Array(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
-}
