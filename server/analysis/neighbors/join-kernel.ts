@@ -1,27 +1,54 @@
 import type { Matrix } from '../matrix.ts';
-import { fillJoinDistances, type JoinInput } from './local-join.ts';
-import { growTree, type TreeLeaves } from './rp-forest.ts';
+import { markSampledNew, pushCandidates } from './candidates.ts';
+import { applyJoinDistances, fillJoinDistances, type JoinInput } from './local-join.ts';
+import type { NeighborHeaps } from './neighbor-heap.ts';
+import { growTree, pushLeafPairs, type TreeLeaves } from './rp-forest.ts';
 
-/** What the helper does on the next step: grow a tree, or compute local-join distances. */
-export const HELPER_TASK = { tree: 1, join: 2 } as const;
+/** What the helper does on the next step. */
+export const HELPER_TASK = { tree: 1, treePairs: 2, candidates: 3, markSampled: 4, joinDistances: 5, joinApply: 6 } as const;
 
+/** Everything NN-descent's helper reads or writes, on shared memory. */
 export interface JoinShare {
   /** [0]: a HELPER_TASK, set by the main thread before each step. */
   task: Int32Array;
-  /** The tree to grow: from seed[0], into out. */
-  tree: { x: Matrix; leafSize: number; seed: Int32Array; out: TreeLeaves };
+  heaps: NeighborHeaps;
+  /** The forest, two trees at a time: the helper grows `second` from seed[0]; count[0] is 1 or 2. */
+  tree: { x: Matrix; leafSize: number; seed: Int32Array; count: Int32Array; first: TreeLeaves; second: TreeLeaves };
   join: {
     input: JoinInput;
-    /** [from, to): the helper's rows of the current block. */
+    /** [from, to): the current block; the helper computes the distances of its second half. */
     range: Int32Array;
-    out: Float32Array;
+    mine: Float32Array;
+    theirs: Float32Array;
+    /** [0]: heap entries the helper changed this round. */
+    updates: Int32Array;
   };
+  candidates: { newCand: NeighborHeaps; oldCand: NeighborHeaps; round: Int32Array };
 }
 
-/** Helper-thread side of NN-descent: every second tree of the forest, then the distances of the second half of each join block's rows. */
+/** Helper-thread side of NN-descent (nn-descent.ts): its half of each step; it owns rows of owner 1. */
 export function createKernel(share: JoinShare): () => void {
+  const { heaps, tree, join, candidates } = share;
   return () => {
-    if (share.task[0] === HELPER_TASK.tree) growTree(share.tree.x, share.tree.leafSize, share.tree.seed[0], share.tree.out);
-    else fillJoinDistances(share.join.input, share.join.range[0], share.join.range[1], share.join.out);
+    const from = join.range[0];
+    const to = join.range[1];
+    const mid = (from + to) >> 1;
+    switch (share.task[0]) {
+      case HELPER_TASK.tree:
+        return growTree(tree.x, tree.leafSize, tree.seed[0], tree.second);
+      case HELPER_TASK.treePairs:
+        pushLeafPairs(heaps, tree.first, 1);
+        if (tree.count[0] === 2) pushLeafPairs(heaps, tree.second, 1);
+        return;
+      case HELPER_TASK.candidates:
+        return pushCandidates(heaps, candidates.newCand, candidates.oldCand, candidates.round[0], 1);
+      case HELPER_TASK.markSampled:
+        return markSampledNew(heaps, candidates.newCand, 1);
+      case HELPER_TASK.joinDistances:
+        return fillJoinDistances(join.input, mid, to, join.theirs);
+      case HELPER_TASK.joinApply:
+        join.updates[0] += applyJoinDistances(join.input, heaps, from, mid, join.mine, 1) + applyJoinDistances(join.input, heaps, mid, to, join.theirs, 1);
+        return;
+    }
   };
 }

@@ -1,10 +1,11 @@
 import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
+import { ownsRow, type RowOwner } from './row-owner.ts';
 
 /**
  * NN-descent's local join in two phases, so that the costly one can be shared by two threads:
  * `fillJoinDistances` computes the distances of every candidate pair of a range of rows into a
  * buffer (read-only on the heaps), `applyJoinDistances` then offers them to the heaps in the
- * same order. A pair's distance is abandoned once it passes both ends' current k-th distances
+ * same order (each thread to the rows it owns, row-owner.ts). A pair's distance is abandoned once it passes both ends' current k-th distances
  * (the heap roots) — roots only shrink, so a pair abandoned against the roots seen in phase 1
  * is also useless in phase 2, and the heaps end up exactly as with one interleaved pass.
  */
@@ -47,8 +48,12 @@ export function fillJoinDistances(j: JoinInput, from: number, to: number, out: F
   }
 }
 
-/** Offers the distances `fillJoinDistances` computed for rows [from, to); returns how many heap entries changed. */
-export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: number, to: number, dist: Float32Array): number {
+/**
+ * Offers the distances `fillJoinDistances` computed for rows [from, to) to the heaps of the rows
+ * `owner` owns; returns how many of their entries changed. A pair is offered to each end that
+ * it beats: a row's heap decides alone, from its own root, so owners never read each other's.
+ */
+export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: number, to: number, dist: Float32Array, owner: RowOwner): number {
   const { roots, k, newCand, oldCand, m } = j;
   let slot = 0;
   let updates = 0;
@@ -61,13 +66,15 @@ export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: num
         const q = newCand[base + b];
         if (q < 0) continue;
         const s = dist[slot++];
-        if (s < Math.max(roots[p * k], roots[q * k])) updates += heapPush(heaps, p, q, s, 1) + heapPush(heaps, q, p, s, 1);
+        if (s < roots[p * k] && ownsRow(owner, p)) updates += heapPush(heaps, p, q, s, 1);
+        if (s < roots[q * k] && ownsRow(owner, q)) updates += heapPush(heaps, q, p, s, 1);
       }
       for (let b = 0; b < m; b++) {
         const q = oldCand[base + b];
         if (q < 0 || q === p) continue;
         const s = dist[slot++];
-        if (s < Math.max(roots[p * k], roots[q * k])) updates += heapPush(heaps, p, q, s, 1) + heapPush(heaps, q, p, s, 1);
+        if (s < roots[p * k] && ownsRow(owner, p)) updates += heapPush(heaps, p, q, s, 1);
+        if (s < roots[q * k] && ownsRow(owner, q)) updates += heapPush(heaps, q, p, s, 1);
       }
     }
   }

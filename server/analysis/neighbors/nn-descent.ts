@@ -6,6 +6,8 @@ import { rpTreeLeaves } from './rp-tree.ts';
 import { createTreeLeaves, growTree, pushLeafPairs } from './rp-forest.ts';
 import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput } from './local-join.ts';
 import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
+import { markSampledNew, pushCandidates } from './candidates.ts';
+import { ALL_ROWS } from './row-owner.ts';
 import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
 
 export interface NnDescentOptions {
@@ -20,7 +22,10 @@ export interface NnDescentOptions {
   maxCandidates?: number;
   /** Stop once a round improves fewer than delta·n·k entries. */
   delta?: number;
-  /** A helper thread started on join-kernel.ts: it grows every second tree and computes half of the local joins' distances (same result). */
+  /**
+   * A helper thread started on join-kernel.ts: it grows every second tree, computes half of the
+   * local joins' distances, and writes half of the rows' heaps (row-owner.ts): the same result.
+   */
   helper?: LockstepHelper | null;
 }
 
@@ -69,35 +74,61 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   const oldCand = createNeighborHeaps(n, m, shared);
   const join: JoinInput = { data, d, roots: heaps.distances, k, newCand: newCand.indices, oldCand: oldCand.indices, m };
   // Rows are joined in blocks: the distances of a block's first half are computed here, of its
-  // second half by the helper thread when there is one, then all are offered in row order.
+  // second half by the helper thread when there is one; then each thread offers all of them to
+  // the rows it owns.
   const blockRows = Math.max(64, Math.floor(2 ** 21 / maxPairsPerRow(m)) * 2);
   const halfBuffer = (blockRows / 2) * maxPairsPerRow(m);
-  const mine = new Float32Array(halfBuffer);
-  const theirs = new Float32Array(shared ? new SharedArrayBuffer(4 * halfBuffer) : new ArrayBuffer(4 * halfBuffer));
-  const range = new Int32Array(shared ? new SharedArrayBuffer(8) : new ArrayBuffer(8));
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const mine = new Float32Array(buffer(4 * halfBuffer));
+  const theirs = new Float32Array(buffer(4 * halfBuffer));
+  const range = new Int32Array(buffer(8));
   // Trees are grown in pairs, the second of each by the helper when there is one; each has its
   // own seed, so which thread grows it does not matter.
   const leafSize = Math.max(10, k);
-  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)), out: createTreeLeaves(n, leafSize, shared) };
-  const task = new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
-  const share: JoinShare = { task, tree, join: { input: join, range, out: theirs } };
+  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: new Int32Array(buffer(4)), count: new Int32Array(buffer(4)), first: createTreeLeaves(n, leafSize, shared), second: createTreeLeaves(n, leafSize, shared) };
+  const task = new Int32Array(buffer(4));
+  const round = new Int32Array(buffer(4));
+  const share: JoinShare = { task, heaps, tree, join: { input: join, range, mine, theirs, updates: new Int32Array(buffer(4)) }, candidates: { newCand, oldCand, round } };
   const parallel = opts.helper ? opts.helper.attach(share) : false;
   let step = 0;
+  // Runs `task` on both threads (the helper taking owner 1's rows) or, alone, `alone`.
+  const together = (helperTask: number, here: () => void, alone: () => void) => {
+    if (!parallel) return alone();
+    task[0] = helperTask;
+    opts.helper!.begin(step++);
+    here();
+    opts.helper!.end();
+  };
   const treeSeeds = Int32Array.from({ length: nTrees }, () => Math.floor(random() * 2 ** 31));
-  const ownTree = createTreeLeaves(n, leafSize, false);
-  task[0] = HELPER_TASK.tree;
   for (let t = 0; t < nTrees; t += 2) {
     throwIfAborted(signal);
     onProgress?.((0.25 * t) / nTrees);
     const second = t + 1 < nTrees;
-    tree.seed[0] = second ? treeSeeds[t + 1] : 0;
-    if (parallel && second) opts.helper!.begin(step++);
-    growTree(tree.x, leafSize, treeSeeds[t], ownTree);
-    pushLeafPairs(heaps, ownTree);
-    if (!second) continue;
-    if (parallel) opts.helper!.end();
-    else growTree(tree.x, leafSize, treeSeeds[t + 1], tree.out);
-    pushLeafPairs(heaps, tree.out);
+    tree.count[0] = second ? 2 : 1;
+    if (second) {
+      tree.seed[0] = treeSeeds[t + 1];
+      together(
+        HELPER_TASK.tree,
+        () => growTree(tree.x, leafSize, treeSeeds[t], tree.first),
+        () => {
+          growTree(tree.x, leafSize, treeSeeds[t], tree.first);
+          growTree(tree.x, leafSize, treeSeeds[t + 1], tree.second);
+        },
+      );
+    } else {
+      growTree(tree.x, leafSize, treeSeeds[t], tree.first);
+    }
+    together(
+      HELPER_TASK.treePairs,
+      () => {
+        pushLeafPairs(heaps, tree.first, 0);
+        if (second) pushLeafPairs(heaps, tree.second, 0);
+      },
+      () => {
+        pushLeafPairs(heaps, tree.first, ALL_ROWS);
+        if (second) pushLeafPairs(heaps, tree.second, ALL_ROWS);
+      },
+    );
   }
   // Rows whose leaves were too small to fill their heap get random neighbours.
   for (let i = 0; i < n; i++) {
@@ -106,25 +137,41 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
       if (j !== i) heapPush(heaps, i, j, squaredDistance(data, i, j, d), 1);
     }
   }
-  task[0] = HELPER_TASK.join;
   for (let iter = 0; iter < nIters; iter++) {
     throwIfAborted(signal);
     onProgress?.(0.25 + (0.75 * iter) / nIters);
-    sampleCandidates(heaps, newCand, oldCand, random);
+    round[0] = Math.floor(random() * 2 ** 31);
+    together(HELPER_TASK.candidates, () => pushCandidates(heaps, newCand, oldCand, round[0], 0), () => pushCandidates(heaps, newCand, oldCand, round[0], ALL_ROWS));
+    together(HELPER_TASK.markSampled, () => markSampledNew(heaps, newCand, 0), () => markSampledNew(heaps, newCand, ALL_ROWS));
     let updates = 0;
     for (let from = 0; from < n; from += blockRows) {
       throwIfAborted(signal);
       const to = Math.min(n, from + blockRows);
       const mid = (from + to) >> 1;
-      range[0] = mid;
+      range[0] = from;
       range[1] = to;
-      if (parallel) opts.helper!.begin(step++);
-      fillJoinDistances(join, from, mid, mine);
-      if (parallel) opts.helper!.end();
-      else fillJoinDistances(join, mid, to, theirs);
-      updates += applyJoinDistances(join, heaps, from, mid, mine);
-      updates += applyJoinDistances(join, heaps, mid, to, theirs);
+      together(
+        HELPER_TASK.joinDistances,
+        () => fillJoinDistances(join, from, mid, mine),
+        () => {
+          fillJoinDistances(join, from, mid, mine);
+          fillJoinDistances(join, mid, to, theirs);
+        },
+      );
+      together(
+        HELPER_TASK.joinApply,
+        () => {
+          updates += applyJoinDistances(join, heaps, from, mid, mine, 0);
+          updates += applyJoinDistances(join, heaps, mid, to, theirs, 0);
+        },
+        () => {
+          updates += applyJoinDistances(join, heaps, from, mid, mine, ALL_ROWS);
+          updates += applyJoinDistances(join, heaps, mid, to, theirs, ALL_ROWS);
+        },
+      );
     }
+    updates += share.join.updates[0];
+    share.join.updates[0] = 0;
     if (updates <= delta * n * k) break;
   }
   onProgress?.(1);
@@ -142,42 +189,6 @@ function defaultTrees(n: number): number {
 /** Candidates per local join: at least 20 (recall on small k), at most 60 (PyNNDescent's cap). */
 export function defaultMaxCandidates(k: number): number {
   return Math.min(60, Math.max(k, 20));
-}
-
-/**
- * Every row's new and old candidates: its own neighbours plus rows that list it (reverse
- * edges), at most maxCandidates of each, chosen uniformly by random priority. Sampled new
- * neighbours become old, so each pair is joined as "new" once.
- */
-function sampleCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand: NeighborHeaps, random: Random): void {
-  const { n, k, indices, isNew } = heaps;
-  newCand.indices.fill(-1);
-  newCand.distances.fill(Infinity);
-  oldCand.indices.fill(-1);
-  oldCand.distances.fill(Infinity);
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < k; t++) {
-      const j = indices[i * k + t];
-      if (j < 0) continue;
-      const priority = random();
-      const target = isNew[i * k + t] === 1 ? newCand : oldCand;
-      heapPush(target, i, j, priority, 0);
-      heapPush(target, j, i, priority, 0);
-    }
-  }
-  const m = newCand.k;
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < k; t++) {
-      if (isNew[i * k + t] === 0) continue;
-      const j = indices[i * k + t];
-      for (let c = 0; c < m; c++) {
-        if (newCand.indices[i * m + c] === j) {
-          isNew[i * k + t] = 0;
-          break;
-        }
-      }
-    }
-  }
 }
 
 function sharedCopy(a: Float32Array): Float32Array {

@@ -2,13 +2,15 @@ import type { Matrix } from '../matrix.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
 import { rpTreeLeaves } from './rp-tree.ts';
+import { ownsRow, type RowOwner } from './row-owner.ts';
 
 /**
  * NN-descent's starting graph, one random-projection tree at a time, in two phases so that two
  * threads can each grow a tree: `growTree` builds a tree from its own seed and computes the
  * distances of every pair of rows that share a leaf into a `TreeLeaves` buffer (it only reads
- * the data); `pushLeafPairs` then offers them to the heaps. Trees are pushed in their order,
- * so the heaps are the same whichever thread grew each tree.
+ * the data); `pushLeafPairs` then offers them to the heaps (each thread to the rows it owns,
+ * row-owner.ts). Trees are pushed in their order, so the heaps are the same whichever thread
+ * grew each tree.
  */
 export interface TreeLeaves {
   /** Rows in leaf order (n). */
@@ -50,7 +52,7 @@ export function growTree(x: Matrix, leafSize: number, seed: number, out: TreeLea
   }
 }
 
-export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves): void {
+export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves, owner: RowOwner): void {
   const { order, bounds, distances } = leaves;
   const count = bounds[0];
   let slot = 0;
@@ -61,8 +63,8 @@ export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves): void {
       for (let b = a + 1; b < end; b++) {
         const q = order[b];
         const dist = distances[slot++];
-        heapPush(heaps, p, q, dist, 1);
-        heapPush(heaps, q, p, dist, 1);
+        if (ownsRow(owner, p)) heapPush(heaps, p, q, dist, 1);
+        if (ownsRow(owner, q)) heapPush(heaps, q, p, dist, 1);
       }
     }
   }
