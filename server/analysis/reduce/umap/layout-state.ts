@@ -15,6 +15,9 @@ import type { FuzzyGraph } from './fuzzy-graph.ts';
  * `mergePartitions` applies them between epochs. Partitions never touch each other's live data,
  * so they can run on two threads, and the result is the same whether they run on one thread
  * or two. All arrays may live on SharedArrayBuffers.
+ *
+ * On large tables (umap.ts NEGATIVE_POOL) the negative samples of an epoch are read from a
+ * pool of rows drawn uniformly before it (fillNegativePool), as of the epoch's start.
  */
 export interface LayoutState {
   n: number;

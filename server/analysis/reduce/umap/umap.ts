@@ -64,9 +64,10 @@ const KNN_SHARE = 0.3;
 /**
  * UMAP (McInnes, Healy & Melville 2018) on typed arrays, after umap-learn: kNN graph (exact or
  * NN-descent; a row counts among its own nNeighbors), fuzzy simplicial set, PCA start scaled
- * to [0, 10], negative-sampling SGD (see layout-state.ts for the one departure: two row
+ * to [0, 10], negative-sampling SGD (see layout-state.ts for the two departures: two row
  * partitions that see each other's rows as of the epoch's start, so that two threads give the
- * same result as one). Wide inputs (> 50 columns) are first reduced to 50 principal
+ * same result as one; from 100k rows, negatives read from a pool of rows drawn each epoch).
+ * Wide inputs (> 50 columns) are first reduced to 50 principal
  * components. Deterministic for a given seed.
  *
  * We wrote our own rather than drive umap-js: fed our kNN graph, umap-js still took 18 s at
