@@ -62,12 +62,13 @@ export function baselineRssMB(): number {
 }
 
 /** Prints rows as an aligned text table. */
-export function printTable(title: string, rows: Record<string, string | number>[]): void {
+export function printTable(title: string, rows: Record<string, string | number | null>[]): void {
   console.log(`\n## ${title}`);
   if (rows.length === 0) return;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: string | number | undefined) =>
-    v === undefined ? '' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : v;
+  // A case's NaN (no such figure for that run, e.g. no intermediate layout with PCA) arrives as null through JSON.
+  const cell = (v: string | number | null | undefined) =>
+    v === undefined ? '' : v === null || Number.isNaN(v) ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : v;
   const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
   console.log(keys.map((k, i) => k.padEnd(widths[i])).join('  '));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
