@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * work itself with `timed()` and returns plain figures.
  */
 export interface CaseOutcome {
-  /** What the case returned (its own figures: ms, quality…). */
+  /** What the case returned (its own figures: ms, quality…); a NaN comes back as null (JSON): printTable shows it as —. */
   result: Record<string, number | string>;
   /** Peak resident memory of the whole child process, MB. */
   peakRssMB: number;
