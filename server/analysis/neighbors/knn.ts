@@ -27,8 +27,9 @@ export interface KnnOptions {
    */
   method?: 'auto' | 'exact' | 'kd-tree' | 'nn-descent';
   /**
-   * Threads for NN-descent: 2 computes half of its join distances on a helper thread, with
-   * the same result as 1. Default: 2 from 20,000 rows (the helper boots while the trees grow).
+   * Threads for NN-descent: 2 has a helper thread grow every second tree, compute half of the
+   * join distances and write half of the rows' heaps, with the same result as 1. Default: 2
+   * from 20,000 rows.
    */
   threads?: 1 | 2;
   /** NN-descent's candidates per row and round and its stopping threshold, where a caller knows better than the defaults (t-SNE). */

@@ -66,15 +66,15 @@ export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: num
         const q = newCand[base + b];
         if (q < 0) continue;
         const s = dist[slot++];
-        if (s < roots[p * k] && ownsRow(owner, p)) updates += heapPush(heaps, p, q, s, 1);
-        if (s < roots[q * k] && ownsRow(owner, q)) updates += heapPush(heaps, q, p, s, 1);
+        if (ownsRow(owner, p) && s < roots[p * k]) updates += heapPush(heaps, p, q, s, 1);
+        if (ownsRow(owner, q) && s < roots[q * k]) updates += heapPush(heaps, q, p, s, 1);
       }
       for (let b = 0; b < m; b++) {
         const q = oldCand[base + b];
         if (q < 0 || q === p) continue;
         const s = dist[slot++];
-        if (s < roots[p * k] && ownsRow(owner, p)) updates += heapPush(heaps, p, q, s, 1);
-        if (s < roots[q * k] && ownsRow(owner, q)) updates += heapPush(heaps, q, p, s, 1);
+        if (ownsRow(owner, p) && s < roots[p * k]) updates += heapPush(heaps, p, q, s, 1);
+        if (ownsRow(owner, q) && s < roots[q * k]) updates += heapPush(heaps, q, p, s, 1);
       }
     }
   }

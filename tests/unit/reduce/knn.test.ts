@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matrixFromRows, squaredDistance } from '../../../server/analysis/matrix.ts';
 import { knn, nearestRows, type KnnGraph } from '../../../server/analysis/neighbors/knn.ts';
+import { nnDescentHeaps } from '../../../server/analysis/neighbors/nn-descent.ts';
+import { spawnLockstepHelper, type LockstepHelper } from '../../../server/analysis/reduce/lockstep-helper.ts';
+import { createRandom } from '../../../shared/random.ts';
 import { overlappingMixture, penguins } from './datasets.ts';
 
 /** Plain O(n²) reference: sort every row's distances. */
@@ -89,6 +92,31 @@ describe('knn', () => {
     const double = knn(x, 10, { method: 'nn-descent', seed: 2, threads: 2 });
     expect(double.indices).toEqual(single.indices);
     expect(double.distances).toEqual(single.distances);
+  });
+
+  it('NN-descent with a helper that took part: an odd number of trees, several join blocks', () => {
+    const { x } = overlappingMixture();
+    // 60 candidates make join blocks of 780 rows: four blocks here; 3 trees leave the last one alone.
+    const opts = { nTrees: 3, maxCandidates: 60 };
+    const spawned = spawnLockstepHelper(new URL('../../../server/analysis/neighbors/join-kernel.ts', import.meta.url))!;
+    let attached = false;
+    let steps = 0;
+    const helper: LockstepHelper = {
+      attach: (data) => (attached = spawned.attach(data)),
+      begin: (step) => (steps++, spawned.begin(step)),
+      end: () => spawned.end(),
+      stop: () => spawned.stop(),
+    };
+    try {
+      const double = nnDescentHeaps(x, 10, { ...opts, random: createRandom(3), helper });
+      expect(attached).toBe(true);
+      expect(steps).toBeGreaterThan(10);
+      const single = nnDescentHeaps(x, 10, { ...opts, random: createRandom(3), helper: null });
+      expect(double.indices).toEqual(single.indices);
+      expect(double.distances).toEqual(single.distances);
+    } finally {
+      spawned.stop();
+    }
   });
 
   it('copes with duplicate rows (distance 0, still no self)', () => {

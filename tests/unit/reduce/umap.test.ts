@@ -49,7 +49,7 @@ describe('umap', () => {
     const [tPlain, tPooled] = [plain, pooled].map((y) => trustworthiness(x, y, 10));
     expect(tPooled).toBeGreaterThan(tPlain - 0.002);
     // Groups stay apart as much: the mean distance to the own group's centre over the mean distance
-    // to the nearest other group's centre.
+    // between group centres.
     const spread = (y: typeof plain) => groupSpread(y.data, labels);
     expect(spread(pooled)).toBeLessThan(spread(plain) * 1.1);
     expect(() => umap(x, { negativePool: -1 })).toThrow(/negativePool/);

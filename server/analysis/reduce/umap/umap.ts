@@ -94,17 +94,19 @@ export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
   const layoutEvery = opts.layoutEvery ?? 10;
   assertPositiveInteger(layoutEvery, 'layoutEvery');
   const seed = opts.seed ?? 42;
+  const negativePool = opts.negativePool ?? (n >= POOL_FROM ? NEGATIVE_POOL : 0);
+  assertPositiveInteger(negativePool, 'negativePool', 0);
 
   // Started first so that it boots while the neighbours are searched.
   const helper = (opts.threads ?? (n >= 5_000 ? 2 : 1)) === 2 ? spawnLockstepHelper(LAYOUT_KERNEL) : null;
   try {
-    return embed(x, { ...opts, nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed }, helper);
+    return embed(x, { ...opts, nComponents: dim, nNeighbors, minDist, spread, nEpochs, layoutEvery, seed, negativePool }, helper);
   } finally {
     helper?.stop();
   }
 }
 
-type Resolved = UmapOptions & Required<Pick<UmapOptions, 'nComponents' | 'nNeighbors' | 'minDist' | 'spread' | 'nEpochs' | 'layoutEvery' | 'seed'>>;
+type Resolved = UmapOptions & Required<Pick<UmapOptions, 'nComponents' | 'nNeighbors' | 'minDist' | 'spread' | 'nEpochs' | 'layoutEvery' | 'seed' | 'negativePool'>>;
 
 function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix {
   const { nComponents: dim, nEpochs, layoutEvery, signal, onProgress } = opts;
@@ -148,9 +150,7 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
   throwIfAborted(signal);
   const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
   const { a, b } = findAbParams(spread, minDist);
-  const negativePool = opts.negativePool ?? (n >= POOL_FROM ? NEGATIVE_POOL : 0);
-  assertPositiveInteger(negativePool, 'negativePool', 0);
-  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed, negativePool };
+  const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed, negativePool: opts.negativePool };
   return createLayoutSchedule(fuzzy, embedding, dim, params, helper);
 }
 
