@@ -8,7 +8,7 @@ import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput }
 import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
 import { ALL_ROWS } from './row-owner.ts';
-import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
+import { sharedCopy, type LockstepHelper } from '../reduce/lockstep-helper.ts';
 
 export interface NnDescentOptions {
   random: Random;
@@ -189,12 +189,6 @@ function defaultTrees(n: number): number {
 /** Candidates per local join: at least 20 (recall on small k), at most 60 (PyNNDescent's cap). */
 export function defaultMaxCandidates(k: number): number {
   return Math.min(60, Math.max(k, 20));
-}
-
-function sharedCopy(a: Float32Array): Float32Array {
-  const copy = new Float32Array(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
 }
 
 function squaredDistance(data: Float32Array, p: number, q: number, d: number): number {

@@ -1,4 +1,5 @@
 import type { Matrix } from '../matrix.ts';
+import { sharedCopy } from '../reduce/lockstep-helper.ts';
 import { measureTrustQueries } from './trustworthiness.ts';
 
 /**
@@ -16,17 +17,12 @@ export interface TrustShare {
 }
 
 export function createTrustShare(high: Matrix, low: Matrix, k: number, queries: Int32Array): TrustShare {
-  const shared = <T extends Float32Array | Int32Array | Float64Array>(a: T, Type: { new (b: SharedArrayBuffer): T }): T => {
-    const copy = new Type(new SharedArrayBuffer(a.byteLength));
-    copy.set(a as never);
-    return copy;
-  };
   const costs = new Float64Array(new SharedArrayBuffer(queries.length * 8)).fill(-1);
   return {
-    high: { ...high, data: shared(high.data, Float32Array) },
-    low: { ...low, data: shared(low.data, Float32Array) },
+    high: { ...high, data: sharedCopy(high.data) },
+    low: { ...low, data: sharedCopy(low.data) },
     k,
-    queries: shared(queries, Int32Array),
+    queries: sharedCopy(queries),
     next: new Int32Array(new SharedArrayBuffer(4)),
     costs,
   };

@@ -1,6 +1,14 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnTsWorker } from '../../jobs/spawn-worker.ts';
 
+/** A copy of `a` on a SharedArrayBuffer, for the helper thread to read and write with this one. */
+export function sharedCopy<T extends Int32Array | Float32Array | Float64Array>(a: T): T {
+  const Type = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Type(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}
+
 /** Slots of the shared control array between the main thread and the helper. */
 export const CONTROL = { ready: 0, command: 1, done: 2 } as const;
 

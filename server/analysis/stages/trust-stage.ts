@@ -70,10 +70,9 @@ export function trustMeasurement(n: number): TrustMeasurement {
             running.end();
           } catch {
             // The helper gave no answer in time (a starved machine): measure what it left here.
-            const missing = share.costs.map((c) => (c < 0 ? 1 : 0));
             let q = 0;
             const takeMissing = () => {
-              while (q < queries.length && !missing[q]) q++;
+              while (q < queries.length && share.costs[q] >= 0) q++;
               return q++;
             };
             measureTrustQueries(share.high, share.low, 10, queries, takeMissing, share.costs);

@@ -1,4 +1,4 @@
-import type { LockstepHelper } from '../lockstep-helper.ts';
+import { sharedCopy, type LockstepHelper } from '../lockstep-helper.ts';
 import type { SparseAffinities } from './affinities.ts';
 import { attractionWithNearCorrection } from './attraction.ts';
 import type { AttractionShare } from './attraction-kernel.ts';
@@ -55,15 +55,5 @@ export function fftForces(
 
 /** P copied onto SharedArrayBuffers, for the helper thread. */
 export function shareAffinities(P: SparseAffinities): SparseAffinities {
-  const copy = <T extends Int32Array | Float64Array>(a: T, make: (b: SharedArrayBuffer) => T) => {
-    const out = make(new SharedArrayBuffer(a.byteLength));
-    out.set(a);
-    return out;
-  };
-  return {
-    n: P.n,
-    rowStart: copy(P.rowStart, (b) => new Int32Array(b)),
-    cols: copy(P.cols, (b) => new Int32Array(b)),
-    values: copy(P.values, (b) => new Float64Array(b)),
-  };
+  return { n: P.n, rowStart: sharedCopy(P.rowStart), cols: sharedCopy(P.cols), values: sharedCopy(P.values) };
 }

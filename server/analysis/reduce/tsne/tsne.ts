@@ -7,7 +7,7 @@ import { preReduce } from '../pca.ts';
 import { pcaLayout } from '../init-layout.ts';
 import { jointAffinities, relabelAffinities } from './affinities.ts';
 import { breadthFirstOrderCsr, permuteRows, unpermuteRows } from '../graph-order.ts';
-import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
+import { sharedCopy, spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 import { barnesHutRepulsion } from './barnes-hut-repulsion.ts';
 import type { FftRepulsionOptions } from './fft-repulsion.ts';
 import { fftForces, shareAffinities } from './fft-forces.ts';
@@ -130,15 +130,16 @@ function embed(x: Matrix, opts: Resolved, helper: LockstepHelper | null): Matrix
   const ordered = opts.fftRepulsion ? breadthFirstOrderCsr(n, affinities.rowStart, affinities.cols) : null;
   if (ordered) affinities = relabelAffinities(affinities, ordered.order, ordered.rank);
   const P = shared && opts.fftRepulsion ? shareAffinities(affinities) : affinities;
-  const pos = sharedCopy(ordered ? permuteRows(start, 3, ordered.order, new Float64Array(3 * n)) : start, shared);
+  const onShared = (a: Float64Array) => (shared ? sharedCopy(a) : a);
+  const pos = onShared(ordered ? permuteRows(start, 3, ordered.order, new Float64Array(3 * n)) : start);
   const layoutOut = (): Float32Array => {
     if (!ordered) return Float32Array.from(pos);
     const out = new Float32Array(3 * n);
     unpermuteRows(pos, 3, ordered.order, out);
     return out;
   };
-  const forces = sharedCopy(new Float64Array(3 * n), shared);
-  const attractive = sharedCopy(new Float64Array(3 * n), shared);
+  const forces = onShared(new Float64Array(3 * n));
+  const attractive = onShared(new Float64Array(3 * n));
   // Each step fills `attractive` and `forces` and returns Z.
   let sumForces: (it: number) => number;
   if (opts.fftRepulsion) {
@@ -209,9 +210,3 @@ function gradient(attractive: Float64Array, forces: Float64Array, z: number, exa
   for (let c = 0; c < grad.length; c++) grad[c] = 4 * (exaggeration * attractive[c] - forces[c] * invZ);
 }
 
-function sharedCopy(a: Float64Array, shared: boolean): Float64Array {
-  if (!shared) return a;
-  const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
-}
