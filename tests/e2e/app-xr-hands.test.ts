@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimInput, enterVr, settledPanelButton, moveController, nearestPoint, nextFrames, openHeadsetPage, setPinch, switchInputs, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimInput, enterVr, settledPanelButton, moveController, nearestPoint, nextFrames, openHeadsetPage, setPinch, switchInputs, worldToRig, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 
 /**
  * Tracked hands under WebXR emulation (IWER as a Quest 3 in its hand input mode): the right
@@ -17,7 +17,7 @@ let headset: HeadsetPage;
 let desktop: Page;
 
 beforeAll(async () => {
-  fixture = await startSessionFixture({ name: 'xr-hands', title: 'Hands in VR' });
+  fixture = await startSessionFixture({ name: 'xr-hands', title: 'Hands in VR', browser: HEADSET_BROWSER });
   headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
   desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
 }, 180_000);

@@ -11,7 +11,7 @@ import { startDigitImageSession, type DigitImageSession } from '../support/digit
 import { imageForm } from '../support/digit-images.ts';
 import { ownerFetch } from '../support/http.ts';
 import { removeDir, startTestServer, tempDataDir } from '../support/server-process.ts';
-import { aimRightController, enterVr, nearestPoint, openHeadsetPage, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, nearestPoint, openHeadsetPage, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 
 /**
  * Issue 16 in VR: the digits table with each row's PNG kept with the dataset; the right ray on a
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await ensureClientBuild();
   dataDir = await tempDataDir('mirage-xr-images-e2e-');
   server = await startTestServer(dataDir);
-  browser = await launchBrowser();
+  browser = await launchBrowser(HEADSET_BROWSER);
   digits = await startDigitImageSession(server.url, 400, 'Digits in VR');
 }, 180_000);
 

@@ -5,7 +5,7 @@ import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 import { assetPath } from '../support/assets.ts';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, openHeadsetPage, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, openHeadsetPage, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 
 /**
  * The VR panel's Insights and Time pages under WebXR emulation (IWER as a Quest 3), with a
@@ -31,7 +31,7 @@ describe('the VR panel’s Insights page', () => {
     (JSON.parse(readFileSync(assetPath('penguins'), 'utf8')) as Record<string, unknown>[]).filter((r) => typeof r['Body Mass (g)'] === 'number' && r['Body Mass (g)'] > 5000 && r.Island === 'Biscoe').length;
 
   beforeAll(async () => {
-    fixture = await startSessionFixture({ name: 'xr-insights', title: 'Insights in VR' });
+    fixture = await startSessionFixture({ name: 'xr-insights', title: 'Insights in VR', browser: HEADSET_BROWSER });
     const { browser, server, session } = fixture;
     headset = await openHeadsetPage(browser, `${server.url}/s/${session.id}?token=${session.editToken}`, errors);
     desktop = await openSessionPage(browser, server.url, session, session.editToken, desktopErrors);
@@ -105,7 +105,7 @@ describe('the VR panel’s Time page', () => {
   }
 
   beforeAll(async () => {
-    fixture = await startSessionFixture({ name: 'xr-time', title: 'Seattle in VR', asset: 'seattle' });
+    fixture = await startSessionFixture({ name: 'xr-time', title: 'Seattle in VR', asset: 'seattle', browser: HEADSET_BROWSER });
     const { browser, server, session } = fixture;
     headset = await openHeadsetPage(browser, `${server.url}/s/${session.id}?token=${session.editToken}`, errors);
     desktop = await openSessionPage(browser, server.url, session, session.editToken, desktopErrors, { width: 1400, height: 860 });

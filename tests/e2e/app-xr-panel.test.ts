@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, settledPanelButton, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, settledPanelButton, worldToRig, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 import type { Page } from 'playwright-core';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
@@ -16,7 +16,7 @@ let headset: HeadsetPage;
 let desktop: Page;
 
 beforeAll(async () => {
-  fixture = await startSessionFixture({ name: 'xr-panel', title: 'Panel in VR' });
+  fixture = await startSessionFixture({ name: 'xr-panel', title: 'Panel in VR', browser: HEADSET_BROWSER });
   headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
   desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
 }, 180_000);

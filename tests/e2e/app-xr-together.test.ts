@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimRightController, enterVr, moveController, type HeadsetPage, openHeadsetPage } from '../support/xr-page.ts';
+import { aimRightController, enterVr, moveController, type HeadsetPage, openHeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 
 /**
  * Together across shells: a headset page (IWER as a Quest 3, see xr-page.ts) and a desktop page
@@ -19,7 +19,7 @@ type V3 = [number, number, number];
 const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 beforeAll(async () => {
-  fixture = await startSessionFixture({ name: 'xr-together', title: 'Together' });
+  fixture = await startSessionFixture({ name: 'xr-together', title: 'Together', browser: HEADSET_BROWSER });
   headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
   desktop = await openSessionPage(fixture.browser, fixture.server.url, fixture.session, fixture.session.editToken, desktopErrors);
 }, 180_000);

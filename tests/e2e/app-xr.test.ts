@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, screenshotPixels } from '../support/browser.ts';
 import { ownerFetch } from '../support/http.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
-import { aimQuaternion, aimRightController, enterVr, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, moveController, worldToRig, type HeadsetPage } from '../support/xr-page.ts';
+import { aimQuaternion, aimRightController, enterVr, nearestPoint, nextFrames, openHeadsetPage, setButton, setThumbstick, moveController, worldToRig, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 
 /**
@@ -15,7 +15,7 @@ const errors: string[] = [];
 let headset: HeadsetPage;
 
 beforeAll(async () => {
-  fixture = await startSessionFixture({ name: 'xr', title: 'In VR' });
+  fixture = await startSessionFixture({ name: 'xr', title: 'In VR', browser: HEADSET_BROWSER });
   headset = await openHeadsetPage(fixture.browser, `${fixture.server.url}/s/${fixture.session.id}?token=${fixture.session.editToken}`, errors);
 }, 180_000);
 

@@ -17,7 +17,12 @@ export const clientDist = join(repoRoot, 'dist', 'client');
 export const screenshotDir = join(repoRoot, 'tests', 'e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** How the test browser renders: `msaa: false` turns WebGL's multisampling off in every page. */
+export interface BrowserOptions {
+  msaa?: boolean;
+}
+
+export async function launchBrowser({ msaa = true }: BrowserOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -31,6 +36,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      ...(msaa ? [] : ['--webgl-msaa-sample-count=0']),
     ],
   });
 }

@@ -5,7 +5,7 @@ import type { ServerConfig } from '../../server/config.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { postAnalysis, waitForAnalysis } from './analysis-client.ts';
 import type { AssetName } from './assets.ts';
-import { ensureClientBuild, launchBrowser } from './browser.ts';
+import { ensureClientBuild, launchBrowser, type BrowserOptions } from './browser.ts';
 import { postJson, uploadAsset } from './http.ts';
 import { removeDir, startTestServer, tempDataDir } from './server-process.ts';
 
@@ -58,11 +58,12 @@ export async function startSessionFixture(options: {
   asset?: AssetName;
   params?: AnalysisParamsInput;
   config?: Partial<ServerConfig>;
+  browser?: BrowserOptions;
 }): Promise<SessionFixture> {
   await ensureClientBuild();
   const dataDir = await tempDataDir(`mirage-${options.name}-e2e-`);
   const server = await startTestServer(dataDir, options.config);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(options.browser);
   const close = async () => {
     await browser.close();
     await server.close();

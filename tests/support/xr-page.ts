@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { repoRoot } from './browser.ts';
+import { repoRoot, type BrowserOptions } from './browser.ts';
 
 /**
  * A headset in the test browser: IWER (Meta's WebXR emulator, its UMD build) loaded into every
@@ -10,6 +10,13 @@ import { repoRoot } from './browser.ts';
  * emulation stays off; the input profiles come from the server under test, and every request to
  * another origin is aborted and listed.
  */
+/**
+ * The browser for headset tests: without WebGL multisampling. Software GL (SwiftShader) spends
+ * about a third of each stereo frame on 4× MSAA, and the tests wait on hundreds of frames; they
+ * check where things are and what they do, not how smooth an edge is. Desktop pages keep MSAA.
+ */
+export const HEADSET_BROWSER: BrowserOptions = { msaa: false };
+
 export interface HeadsetPage {
   context: BrowserContext;
   page: Page;
@@ -119,6 +126,7 @@ export function aimQuaternion(d: readonly [number, number, number]): [number, nu
  * it aims again until it settles.
  */
 export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'right', target: readonly [number, number, number]): Promise<void> {
+  let aimed: [number, number, number, number] | null = null;
   for (let attempt = 0; attempt < 4; attempt++) {
     const at = await page.evaluate(
       ([kind, side]) => {
@@ -131,15 +139,18 @@ export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'righ
     const origin = at.rayWorld ? worldToRig(at.rig, at.rayWorld) : at.local;
     const to = worldToRig(at.rig, target);
     const q = aimQuaternion([to[0] - origin[0], to[1] - origin[1], to[2] - origin[2]]);
+    // The origin stayed where the last turn left it: the ray already points at the target.
+    if (aimed !== null && Math.abs(q[0] * aimed[0] + q[1] * aimed[1] + q[2] * aimed[2] + q[3] * aimed[3]) > 1 - 1e-10) return;
     await page.evaluate(
-      ([kind, side, q]) => {
+      async ([kind, side, q]) => {
         (window as unknown as { __iwer: Record<string, Record<string, { quaternion: { set(x: number, y: number, z: number, w: number): void } }>> }).__iwer[kind][side].quaternion.set(q[0], q[1], q[2], q[3]);
+        // Two XR frames: one applies the pose, the next reads it.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       },
       [kind, side, q] as const,
     );
-    // Two XR frames: one applies the pose, the next reads it.
-    await nextFrames(page);
     if (!at.rayWorld) return;
+    aimed = q;
   }
 }
 
@@ -198,17 +209,24 @@ export async function moveController(page: Page, side: 'left' | 'right', p: read
   );
 }
 
-/** Waits until the panel element `key` stays put (the panel relays out after an edit: a filter row appears, a bound's text widens), then returns its world centre. */
+/**
+ * Waits until the panel element `key` stays put (the panel relays out after an edit: a filter row
+ * appears, a bound's text widens) for four frames in a row, then returns its world centre. Watched
+ * inside the page, frame by frame: a round trip per look costs a software-rendered frame or more.
+ */
 export async function settledPanelButton(page: Page, key: string): Promise<[number, number, number]> {
-  await page.waitForFunction((k) => window.__mirageXr!.panelButtonWorld(k) !== null, key, { timeout: 30_000 });
-  let at = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
-  for (let settled = 0; settled < 3; ) {
-    await nextFrames(page);
-    const now = (await page.evaluate((k) => window.__mirageXr!.panelButtonWorld(k), key))!;
-    settled = Math.hypot(now[0] - at[0], now[1] - at[1], now[2] - at[2]) < 1e-5 ? settled + 1 : 0;
-    at = now;
-  }
-  return at;
+  return page.evaluate(async (k) => {
+    const deadline = performance.now() + 30_000;
+    let at: [number, number, number] | null = null;
+    for (let still = 0; still < 4; ) {
+      if (performance.now() > deadline) throw new Error(at === null ? `the panel never showed ${k}` : `the panel button ${k} kept moving`);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = window.__mirageXr!.panelButtonWorld(k);
+      still = now !== null && at !== null && Math.hypot(now[0] - at[0], now[1] - at[1], now[2] - at[2]) < 1e-5 ? still + 1 : 0;
+      at = now;
+    }
+    return at!;
+  }, key);
 }
 
 /** Aims the right ray at one of the panel's buttons, waits until the panel has it, then clicks with the trigger. */
