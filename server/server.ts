@@ -18,6 +18,7 @@ import { QualityService } from './services/quality-service.ts';
 import { ReportService } from './services/report-service.ts';
 import { SessionService } from './services/session-service.ts';
 import { serverCredentials, type CertificateInfo, type TlsCredentials } from './tls/index.ts';
+import { prepareWorkerBundles } from './jobs/worker-bundles.ts';
 
 export interface RunningServer {
   url: string;
@@ -47,6 +48,8 @@ export interface StartOptions {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   checkAuthExposure(config);
+  // Before the first upload or analysis: each then starts its worker in ~0.15 s, not ~1 s.
+  await prepareWorkerBundles();
   // First, before anything below cleans up or resumes work a running server may own: the claim
   // on DATA_DIR (embedded), or the turn to start among the processes sharing it (REDIS_URL).
   const backend = await openBackend(config);

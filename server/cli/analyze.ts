@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ingestFile } from '../ingest/index.ts';
 import { runPipelineInWorker } from '../jobs/run-in-worker.ts';
+import { prepareWorkerBundles } from '../jobs/worker-bundles.ts';
 import { parseAnalyzeArgs, PathError, UsageError, USAGE } from './analyze-options.ts';
 import { formatSummary } from './format-summary.ts';
 import { checkOutputTarget, writeResult } from './write-result.ts';
@@ -15,6 +16,7 @@ async function main(): Promise<number> {
   const { file, params, output } = args.options;
   const bytes = await inputSize(file);
   if (output) await checkOutputTarget(output);
+  await prepareWorkerBundles();
   const started = performance.now();
   const ingested = await ingestFile(file, { fileName: file });
   const ingestMs = performance.now() - started;

@@ -3,6 +3,7 @@ import { openSharedStores } from '../../store/shared/shared-stores.ts';
 import { connectRedis } from '../../store/shared/redis-connection.ts';
 import { AnalysisJobWorker } from './analysis-job-worker.ts';
 import type { WorkerSettings } from './worker-settings.ts';
+import { prepareWorkerBundles } from '../worker-bundles.ts';
 
 export interface RunningWorker {
   name: string;
@@ -12,6 +13,7 @@ export interface RunningWorker {
 
 /** An analysis worker on the shared DATA_DIR (`npm run worker`): joins the folder's members, then takes jobs. */
 export async function startAnalysisWorker(redisUrl: string, dataDir: string, settings: WorkerSettings): Promise<RunningWorker> {
+  await prepareWorkerBundles();
   const stores = await openSharedStores(redisUrl, dataDir, 'worker');
   await stores.claim.started();
   const name = `${hostname()}:${process.pid}`;
