@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, constants, mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,7 +69,10 @@ async function cacheDir(): Promise<string> {
   }
 }
 
-export const manifestPath = (module: URL, dir: string) => join(dir, `${relative(repoRoot, fileURLToPath(module)).replace(/[\\/]/g, '_')}.json`);
+/** A worker's file-name stem: its path in the checkout, folders joined by `_`. */
+const entryName = (module: URL) => relative(repoRoot, fileURLToPath(module)).replace(/[\\/]/g, '_');
+
+export const manifestPath = (module: URL, dir: string) => join(dir, `${entryName(module)}.json`);
 
 /** The built file for `module` in `dir` if every source it was built from is unchanged, else null. */
 export async function upToDate(module: URL, dir: string): Promise<string | null> {
@@ -100,7 +103,8 @@ export async function build(module: URL, dir: string): Promise<string> {
     plugins: [keepModuleUrls],
   });
   const code = result.outputFiles[0].contents;
-  const bundle = join(dir, `${relative(repoRoot, fileURLToPath(module)).replace(/[\\/]/g, '_')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const name = entryName(module);
+  const bundle = join(dir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   await writeFileAtomic(bundle, code);
   // Stat'ed after the build: a source saved during it makes the next start build again.
   const inputs: Manifest['inputs'] = [];
@@ -110,7 +114,21 @@ export async function build(module: URL, dir: string): Promise<string> {
     inputs.push([path, now.size, now.mtimeMs]);
   }
   await writeFileAtomic(manifestPath(module, dir), JSON.stringify({ root: repoRoot, bundle, inputs } satisfies Manifest));
+  await removeOldBuilds(dir, name, bundle);
   return bundle;
+}
+
+/** A file this old has been replaced long enough ago that no worker is still about to load it. */
+const OLD_BUILD_MS = 60 * 60 * 1000;
+
+/** Earlier builds of the same worker, once they are an hour old: every edit of a source makes one. */
+async function removeOldBuilds(dir: string, name: string, current: string): Promise<void> {
+  for (const file of await readdir(dir)) {
+    const path = join(dir, file);
+    if (path === current || !file.startsWith(`${name}-`) || !file.endsWith('.mjs')) continue;
+    const built = await stat(path).catch(() => null);
+    if (built !== null && Date.now() - built.mtimeMs > OLD_BUILD_MS) await rm(path, { force: true });
+  }
 }
 
 /** Spelt in pieces: keepModuleUrls rewrites the whole word in every source it bundles, this one included. */

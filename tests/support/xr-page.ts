@@ -120,27 +120,26 @@ export function aimQuaternion(d: readonly [number, number, number]): [number, nu
 
 /**
  * Turns an emulated controller or hand until its ray points at `target`, world metres. The right
- * ray's origin is the app's own (as the frame loop last read it); the left's is the emulated
- * input's position (a hand's target ray starts there). Aimed in the rig's floor space, where the
- * device places its inputs; the right ray's origin moves a little with the controller's turn, so
- * it aims again until it settles.
+ * ray is the app's own, as its frame loop last read it: turned until that ray's direction points
+ * from its origin at the target (the origin moves a little with the turn, and a frame drawn late
+ * still shows the old pose, so it looks again rather than trusting a number of frames). The
+ * left's origin is the emulated input's position (a hand's target ray starts there): one turn.
+ * Aimed in the rig's floor space, where the device places its inputs.
  */
 export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'right', target: readonly [number, number, number]): Promise<void> {
-  let aimed: [number, number, number, number] | null = null;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const at = await page.evaluate(
       ([kind, side]) => {
         const xr = window.__mirageXr!;
         const input = (window as unknown as { __iwer: Record<string, Record<string, { position: { x: number; y: number; z: number } }>> }).__iwer[kind][side];
-        return { rig: xr.rig(), rayWorld: side === 'right' ? xr.ray().origin : null, local: [input.position.x, input.position.y, input.position.z] as [number, number, number] };
+        return { rig: xr.rig(), ray: side === 'right' ? xr.ray() : null, local: [input.position.x, input.position.y, input.position.z] as [number, number, number] };
       },
       [kind, side] as const,
     );
-    const origin = at.rayWorld ? worldToRig(at.rig, at.rayWorld) : at.local;
+    if (at.ray && pointsAt(at.ray, target)) return;
+    const origin = at.ray ? worldToRig(at.rig, at.ray.origin) : at.local;
     const to = worldToRig(at.rig, target);
     const q = aimQuaternion([to[0] - origin[0], to[1] - origin[1], to[2] - origin[2]]);
-    // The origin stayed where the last turn left it: the ray already points at the target.
-    if (aimed !== null && Math.abs(q[0] * aimed[0] + q[1] * aimed[1] + q[2] * aimed[2] + q[3] * aimed[3]) > 1 - 1e-10) return;
     await page.evaluate(
       async ([kind, side, q]) => {
         (window as unknown as { __iwer: Record<string, Record<string, { quaternion: { set(x: number, y: number, z: number, w: number): void } }>> }).__iwer[kind][side].quaternion.set(q[0], q[1], q[2], q[3]);
@@ -149,9 +148,16 @@ export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'righ
       },
       [kind, side, q] as const,
     );
-    if (!at.rayWorld) return;
-    aimed = q;
+    if (!at.ray) return;
   }
+  throw new Error(`the right ray never settled on [${target.join(', ')}]`);
+}
+
+/** Whether a ray's direction points at `target` from its origin, within 0.01° (a 0.2 mm miss at a metre). */
+function pointsAt(ray: { origin: [number, number, number]; direction: [number, number, number] }, target: readonly [number, number, number]): boolean {
+  const to = [target[0] - ray.origin[0], target[1] - ray.origin[1], target[2] - ray.origin[2]];
+  const cos = (to[0] * ray.direction[0] + to[1] * ray.direction[1] + to[2] * ray.direction[2]) / (Math.hypot(...to) * Math.hypot(...ray.direction));
+  return cos > Math.cos((0.01 * Math.PI) / 180);
 }
 
 /** Turns the emulated right controller until the app's ray points at `target` (world metres). */

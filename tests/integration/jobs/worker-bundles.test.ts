@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -94,4 +94,19 @@ describe('prebuilt job workers', () => {
     await write(manifest);
     expect(await upToDate(INGEST, dir)).toBe(ingestBundle);
   });
+
+  it('a new build removes the same worker’s builds over an hour old, and no other file', async () => {
+    const quality = new URL('../../../server/jobs/quality-worker.ts', import.meta.url);
+    const stem = manifestPath(quality, dir).replace(/\.json$/, '');
+    const [old, recent, other] = [`${stem}-0000000000000000.mjs`, `${stem}-1111111111111111.mjs`, join(dir, 'not-a-build-0000.mjs')];
+    for (const path of [old, recent, other]) await writeFile(path, '// an earlier build\n');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    for (const path of [old, other]) await utimes(path, twoHoursAgo, twoHoursAgo);
+    const current = await build(quality, dir);
+    expect(existsSync(current)).toBe(true);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(ingestBundle)).toBe(true);
+  }, 60_000);
 });
