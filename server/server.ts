@@ -48,10 +48,11 @@ export interface StartOptions {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   checkAuthExposure(config);
-  // Before the first upload or analysis: each then starts its worker in ~0.15 s, not ~1 s.
+  // Before the first upload or analysis (resumed ones included): each then starts its worker in
+  // ~0.15 s, not ~1 s. Touches no data, so it may come before the claim below.
   await prepareWorkerBundles();
-  // First, before anything below cleans up or resumes work a running server may own: the claim
-  // on DATA_DIR (embedded), or the turn to start among the processes sharing it (REDIS_URL).
+  // Before anything below cleans up or resumes work a running server may own: the claim on
+  // DATA_DIR (embedded), or the turn to start among the processes sharing it (REDIS_URL).
   const backend = await openBackend(config);
   let server: RunningServer;
   try {

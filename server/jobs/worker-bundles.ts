@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,12 +11,14 @@ import { writeFileAtomic } from '../store/atomic-write.ts';
  * thread does not inherit tsx, so each one used to register it and load its few hundred modules
  * through tsx's loader thread: about a second before an upload of 150 rows could even be read.
  * A single file of plain JavaScript starts in ~0.15 s. The server builds the files with esbuild
- * (what tsx itself compiles TypeScript with) when it starts, in the background: a worker started
- * before its file is ready, or whose file could not be built, goes through tsx as before.
+ * (what tsx itself compiles TypeScript with) as it starts, before it listens (~1 s the first
+ * time, ~0.15 s to find them up to date); a worker whose file could not be built, or has since
+ * gone, goes through tsx as before (worker-bootstrap.mjs).
  *
  * Files are kept between runs under node_modules/.cache with the list of sources they were built
- * from (path, size, mtime); a changed source means a new build. Where that folder is not
- * writable (a read-only image), they are built into a private temporary folder for this process.
+ * from (path, size, mtime; this file and esbuild's own among them); a changed source means a new
+ * build. Where that folder is not writable (the Docker image runs as an unprivileged user), they
+ * go to a folder of this user's own under the system's temporary folder.
  */
 
 /** The job workers built ahead, as spawnTsWorker is given them. */
@@ -33,7 +35,7 @@ interface Manifest {
   inputs: [path: string, size: number, mtimeMs: number][];
 }
 
-/** module href → the built file, once it is known to match its sources. */
+/** module href → the built file's URL, once it is known to match its sources. */
 const ready = new Map<string, string>();
 let preparing: Promise<void> | null = null;
 
@@ -50,7 +52,7 @@ export function prepareWorkerBundles(): Promise<void> {
   preparing ??= (async () => {
     try {
       const dir = await cacheDir();
-      for (const module of PREBUILT) ready.set(module.href, await upToDate(module, dir) ?? (await build(module, dir)));
+      for (const module of PREBUILT) ready.set(module.href, pathToFileURL(await upToDate(module, dir) ?? (await build(module, dir))).href);
     } catch (error) {
       console.warn(`Job workers start through tsx (their prebuilt files could not be made: ${error instanceof Error ? error.message : String(error)}).`);
     }
@@ -65,7 +67,13 @@ async function cacheDir(): Promise<string> {
     await access(shared, constants.W_OK);
     return shared;
   } catch {
-    return mkdtemp(join(tmpdir(), 'data-mirage-workers-'));
+    // Kept across restarts, and only if it is ours alone: another user's folder of that name
+    // could hold code we would run.
+    const own = join(tmpdir(), `data-mirage-workers-${process.getuid?.() ?? 'user'}`);
+    await mkdir(own, { recursive: true, mode: 0o700 });
+    const found = await stat(own);
+    if (found.uid !== (process.getuid?.() ?? found.uid) || (found.mode & 0o077) !== 0) return mkdtemp(join(tmpdir(), 'data-mirage-workers-'));
+    return own;
   }
 }
 
@@ -82,12 +90,15 @@ export async function upToDate(module: URL, dir: string): Promise<string | null>
     const now = await stat(path).catch(() => null);
     if (now === null || now.size !== size || now.mtimeMs !== mtimeMs) return null;
   }
-  return (await stat(manifest.bundle).catch(() => null)) ? manifest.bundle : null;
+  // Touched: another process's clean-up (removeOldBuilds) goes by when a build was last used.
+  const now = new Date();
+  return (await utimes(manifest.bundle, now, now).then(() => true, () => false)) ? manifest.bundle : null;
 }
 
 /** Builds `module` and everything it imports into one file in `dir`, with the list of its sources. */
 export async function build(module: URL, dir: string): Promise<string> {
   const esbuild = await import('esbuild');
+  const began = Date.now();
   const result = await esbuild.build({
     entryPoints: [fileURLToPath(module)],
     bundle: true,
@@ -106,12 +117,14 @@ export async function build(module: URL, dir: string): Promise<string> {
   const name = entryName(module);
   const bundle = join(dir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   await writeFileAtomic(bundle, code);
-  // Stat'ed after the build: a source saved during it makes the next start build again.
   const inputs: Manifest['inputs'] = [];
-  for (const input of Object.keys(result.metafile.inputs)) {
-    const path = join(repoRoot, input);
-    const now = await stat(path);
-    inputs.push([path, now.size, now.mtimeMs]);
+  // How it is built is an input too: this file (options, plugin), esbuild's version, tsconfig.
+  const built = [...Object.keys(result.metafile.inputs).map((input) => join(repoRoot, input)), fileURLToPath(import.meta.url), join(repoRoot, 'node_modules', 'esbuild', 'package.json'), join(repoRoot, 'tsconfig.json')];
+  for (const path of new Set(built)) {
+    const now = await stat(path).catch(() => null);
+    if (now === null) continue; // esbuild laid out elsewhere: its version is then not checked
+    // Saved while esbuild ran: the bundle may hold the older text, so the next start builds again.
+    inputs.push([path, now.size, now.mtimeMs >= began ? -1 : now.mtimeMs]);
   }
   await writeFileAtomic(manifestPath(module, dir), JSON.stringify({ root: repoRoot, bundle, inputs } satisfies Manifest));
   await removeOldBuilds(dir, name, bundle);

@@ -4,19 +4,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoRoot, type BrowserOptions } from './browser.ts';
 
 /**
- * A headset in the test browser: IWER (Meta's WebXR emulator, its UMD build) loaded into every
- * page before the app and installed over Chromium's own navigator.xr (`forceInstall`: headless
- * Chromium has a WebXR object but no device), as a Quest 3 with both controllers. The app's own
- * emulation stays off; the input profiles come from the server under test, and every request to
- * another origin is aborted and listed.
- */
-/**
  * The browser for headset tests: without WebGL multisampling. Software GL (SwiftShader) spends
  * about a third of each stereo frame on 4× MSAA, and the tests wait on hundreds of frames; they
  * check where things are and what they do, not how smooth an edge is. Desktop pages keep MSAA.
  */
 export const HEADSET_BROWSER: BrowserOptions = { msaa: false };
 
+/**
+ * A headset in the test browser: IWER (Meta's WebXR emulator, its UMD build) loaded into every
+ * page before the app and installed over Chromium's own navigator.xr (`forceInstall`: headless
+ * Chromium has a WebXR object but no device), as a Quest 3 with both controllers. The app's own
+ * emulation stays off; the input profiles come from the server under test, and every request to
+ * another origin is aborted and listed.
+ */
 export interface HeadsetPage {
   context: BrowserContext;
   page: Page;
@@ -150,7 +150,8 @@ export async function aimInput(page: Page, kind: InputKind, side: 'left' | 'righ
     );
     if (!at.ray) return;
   }
-  throw new Error(`the right ray never settled on [${target.join(', ')}]`);
+  const ray = await page.evaluate(() => window.__mirageXr!.ray());
+  if (!pointsAt(ray, target)) throw new Error(`the right ray never settled on [${target.join(', ')}]`);
 }
 
 /** Whether a ray's direction points at `target` from its origin, within 0.01° (a 0.2 mm miss at a metre). */

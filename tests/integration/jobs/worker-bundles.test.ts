@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReply, IngestRequest } from '../../../server/jobs/ingest-protocol.ts';
@@ -33,7 +33,7 @@ afterAll(async () => {
 async function ingestOnThread(file: string, targetDir: string, prebuilt: string | null): Promise<IngestReply> {
   await mkdir(targetDir, { recursive: true });
   const request: IngestRequest = { path: file, contentType: 'application/json', fileName: 'penguins.json', bytes: (await stat(file)).size, name: 'penguins', targetDir, id: 'ds-bundle-test', maxRows: 1_000_000, maxColumns: 500 };
-  const worker = new Worker(BOOTSTRAP, { workerData: { request, __module: INGEST.href, ...(prebuilt ? { __prebuilt: prebuilt } : {}) } });
+  const worker = new Worker(BOOTSTRAP, { workerData: { request, __module: INGEST.href, ...(prebuilt ? { __prebuilt: pathToFileURL(prebuilt).href } : {}) } });
   try {
     return await new Promise<IngestReply>((resolve, reject) => {
       worker.once('message', resolve);
@@ -64,6 +64,12 @@ describe('prebuilt job workers', () => {
       if (name.endsWith('.json')) expect(unstamped(a.toString('utf8')), name).toBe(unstamped(b.toString('utf8')));
       else expect(a.equals(b), name).toBe(true);
     }
+  }, 60_000);
+
+  it('a job whose prebuilt file has gone (cleaned up by another process) runs through tsx instead', async () => {
+    const reply = await ingestOnThread(assetPath('penguins'), join(dir, 'fallback-out'), join(dir, 'removed-build.mjs'));
+    expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    expect(reply.ok && reply.detail.rowCount).toBe(344);
   }, 60_000);
 
   it('keeps each source’s own URL: what a module names beside itself is found beside its source', async () => {
