@@ -26,6 +26,9 @@ export class PanelState {
   readonly pointers = { left: 0, right: 0 };
   /** Each button's object by key ('colour:cluster', 'cluster:2', 'placement', 'wrist-menu'), to aim at in tests. */
   readonly buttons = new Map<string, Object3D>();
-  /** What the Insights and Time pages show now (written after each of their renders), for tests and the console. */
-  readonly shown = { cluster: null as number | null, paragraph: '', answers: [] as string[], moved: '', moment: '', playing: false, alone: false };
+  /**
+   * What the Insights and Time pages show now, and the pending analysis's line over every page
+   * ('' when none), written after each of their renders, for tests and the console.
+   */
+  readonly shown = { cluster: null as number | null, paragraph: '', answers: [] as string[], moved: '', moment: '', playing: false, alone: false, pending: '' };
 }

@@ -217,7 +217,7 @@ function PanelBody({ state, pointer, rig, smooth, onChange, onPage, onPlacement 
           {state.placement === 'float' ? 'to wrist' : 'float'}
         </PanelButton>
       </Container>
-      <XrPendingLine />
+      <XrPendingLine state={state} />
       {page === 'insights' && <XrPanelInsights keep={keep} click={click} pointer={pointer} state={state} />}
       {page === 'time' && <XrPanelTime keep={keep} click={click} state={state} />}
       {page === 'view' && (

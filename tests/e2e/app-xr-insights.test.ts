@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visualAngleDeg } from '../../client/xr/card-layout.ts';
 import { assetPath } from '../support/assets.ts';
+import { CONTENT_TYPES, ownerFetch, postJson, uploadText } from '../support/http.ts';
+import { generateMixture, mixtureToCsv } from '../support/synthetic.ts';
 import { screenshotPixels } from '../support/browser.ts';
 import { openSessionPage, startSessionFixture, type SessionFixture } from '../support/session-pages.ts';
 import { aimRightController, clickPanel, enterVr, moveController, nearestPoint, openHeadsetPage, type HeadsetPage, HEADSET_BROWSER } from '../support/xr-page.ts';
@@ -80,6 +82,38 @@ describe('the VR panel’s Insights page', () => {
     await moveController(page, 'left', [-0.25, 0.8, -0.1]);
     await page.waitForTimeout(400);
     await screenshotPixels(page, 'xr-panel-insights');
+    expect(errors).toEqual([]);
+    expect(desktopErrors).toEqual([]);
+  }, 120_000);
+
+  it('says over every page that a re-analysis is under way for everyone, and once cancelled that the session keeps its analysis', async () => {
+    const { page } = headset;
+    const { server } = fixture;
+    const pendingLine = () => page.evaluate(() => window.__mirageXr!.panel().shown.pending);
+    // The only worker kept busy (t-SNE's longest schedule on 20k rows, cancelled below), so the
+    // re-analysis waits in the queue for as long as the steps take on any machine.
+    const csv = mixtureToCsv(generateMixture({ rows: 20_000, numeric: 12, categorical: 0, clusters: 8 }));
+    const busy = (await (await uploadText(server.url, csv, CONTENT_TYPES.csv, 'busy')).json()) as { id: string };
+    const blocker = (await (await postJson(`${server.url}/api/datasets/${busy.id}/analyses`, { reduction: { method: 'tsne', nEpochs: 2000 } })).json()) as { id: string };
+    try {
+      const reanalyse = desktop.locator('[data-testid=reanalyse]');
+      await reanalyse.locator('input[name=reanalyse-reduction][value=tsne]').check();
+      await reanalyse.locator('[data-testid=reanalyse-run]').click();
+      await page.waitForFunction(() => window.__mirageXr!.panel().shown.pending.startsWith('Re-analysing for everyone: Waiting for a free worker'), undefined, { timeout: 20_000 });
+      expect(await pendingLine()).toMatch(/\(0%\)$/);
+      // The line stands under the tabs of whichever page is shown.
+      await clickPanel(page, 'page:view');
+      expect(await pendingLine()).toMatch(/^Re-analysing for everyone/);
+      await moveController(page, 'left', [-0.25, 0.8, -0.1]);
+      await page.waitForTimeout(400);
+      await screenshotPixels(page, 'xr-panel-pending');
+      await reanalyse.locator('[data-testid=reanalyse-cancel]').click();
+      await page.waitForFunction(() => window.__mirageXr!.panel().shown.pending === 'The re-analysis was cancelled; the session keeps its analysis.', undefined, { timeout: 20_000 });
+      expect(await page.evaluate(() => window.__mirage!.analysisId)).toBe(fixture.analysisId);
+      await clickPanel(page, 'page:insights');
+    } finally {
+      await ownerFetch(`${server.url}/api/analyses/${blocker.id}`, { method: 'DELETE' });
+    }
     expect(errors).toEqual([]);
     expect(desktopErrors).toEqual([]);
   }, 120_000);
