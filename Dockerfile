@@ -25,6 +25,9 @@ COPY package.json tsconfig.json ./
 COPY server ./server
 COPY shared ./shared
 COPY assets ./assets
+# The job workers' single-file builds, made ahead as root: the unprivileged user below reads
+# them at each start instead of building its own (server/jobs/worker-bundles.ts).
+RUN node --import tsx server/cli/prebuild-workers.ts
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 8080 8443

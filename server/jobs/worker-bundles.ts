@@ -44,6 +44,11 @@ export function prebuiltWorker(module: URL): string | null {
   return ready.get(module.href) ?? null;
 }
 
+/** How many of the job workers have their prebuilt file, of how many. */
+export function prebuiltWorkerCount(): { ready: number; of: number } {
+  return { ready: ready.size, of: PREBUILT.length };
+}
+
 /**
  * Builds (or finds up to date) every job worker's file; resolves when done, never rejects:
  * a worker without its file still starts, only slower. Called once per process.
@@ -52,7 +57,11 @@ export function prepareWorkerBundles(): Promise<void> {
   preparing ??= (async () => {
     try {
       const dir = await cacheDir();
-      for (const module of PREBUILT) ready.set(module.href, pathToFileURL(await upToDate(module, dir) ?? (await build(module, dir))).href);
+      for (const module of PREBUILT) {
+        // Builds made ahead (the Docker image) are used even where this user may not write there.
+        const found = (await upToDate(module, SHARED_DIR)) ?? (dir === SHARED_DIR ? null : await upToDate(module, dir));
+        ready.set(module.href, pathToFileURL(found ?? (await build(module, dir))).href);
+      }
     } catch (error) {
       console.warn(`Job workers start through tsx (their prebuilt files could not be made: ${error instanceof Error ? error.message : String(error)}).`);
     }
@@ -60,12 +69,14 @@ export function prepareWorkerBundles(): Promise<void> {
   return preparing;
 }
 
+const SHARED_DIR = join(repoRoot, 'node_modules', '.cache', 'data-mirage-workers');
+
+/** Where this process writes its builds: beside the dependencies, else a folder of this user's own. */
 async function cacheDir(): Promise<string> {
-  const shared = join(repoRoot, 'node_modules', '.cache', 'data-mirage-workers');
   try {
-    await mkdir(shared, { recursive: true });
-    await access(shared, constants.W_OK);
-    return shared;
+    await mkdir(SHARED_DIR, { recursive: true });
+    await access(SHARED_DIR, constants.W_OK);
+    return SHARED_DIR;
   } catch {
     // Kept across restarts, and only if it is ours alone: another user's folder of that name
     // could hold code we would run.
@@ -90,9 +101,11 @@ export async function upToDate(module: URL, dir: string): Promise<string | null>
     const now = await stat(path).catch(() => null);
     if (now === null || now.size !== size || now.mtimeMs !== mtimeMs) return null;
   }
-  // Touched: another process's clean-up (removeOldBuilds) goes by when a build was last used.
+  // Touched: another process's clean-up (removeOldBuilds) goes by when a build was last used
+  // (a read-only build made ahead is never cleaned up, so it need not be).
   const now = new Date();
-  return (await utimes(manifest.bundle, now, now).then(() => true, () => false)) ? manifest.bundle : null;
+  await utimes(manifest.bundle, now, now).catch(() => {});
+  return (await stat(manifest.bundle).catch(() => null)) ? manifest.bundle : null;
 }
 
 /** Builds `module` and everything it imports into one file in `dir`, with the list of its sources. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -100,6 +101,15 @@ describe('prebuilt job workers', () => {
     await write(manifest);
     expect(await upToDate(INGEST, dir)).toBe(ingestBundle);
   });
+
+  it('npm run prebuild-workers builds all five ahead, and a later start finds them up to date', async () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/prebuild-workers.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('5 job workers built ahead');
+    const shared = join(root, 'node_modules', '.cache', 'data-mirage-workers');
+    for (const module of [INGEST, ANALYSIS]) expect(await upToDate(module, shared)).toMatch(/\.mjs$/);
+  }, 60_000);
 
   it('a new build removes the same worker’s builds over an hour old, and no other file', async () => {
     const quality = new URL('../../../server/jobs/quality-worker.ts', import.meta.url);
