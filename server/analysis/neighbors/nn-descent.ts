@@ -7,7 +7,7 @@ import { createTreeLeaves, growTree, pushLeafPairs } from './rp-forest.ts';
 import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput } from './local-join.ts';
 import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
-import { ALL_ROWS } from './row-owner.ts';
+import { ALL_ROWS, type RowOwner } from './row-owner.ts';
 import { sharedCopy, type LockstepHelper } from '../reduce/lockstep-helper.ts';
 
 export interface NnDescentOptions {
@@ -91,7 +91,7 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   const share: JoinShare = { task, heaps, tree, join: { input: join, range, mine, theirs, updates: new Int32Array(buffer(4)) }, candidates: { newCand, oldCand, round } };
   const parallel = opts.helper ? opts.helper.attach(share) : false;
   let step = 0;
-  // Runs `task` on both threads (the helper taking owner 1's rows) or, alone, `alone`.
+  // A step split two ways: `here` beside the helper's `helperTask`, or `alone` without a helper.
   const together = (helperTask: number, here: () => void, alone: () => void) => {
     if (!parallel) return alone();
     task[0] = helperTask;
@@ -99,6 +99,8 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     here();
     opts.helper!.end();
   };
+  // A step split by rows: this thread writes owner 0's rows beside the helper (owner 1's), or all of them alone.
+  const byRows = (helperTask: number, write: (owner: RowOwner) => void) => together(helperTask, () => write(0), () => write(ALL_ROWS));
   const treeSeeds = Int32Array.from({ length: nTrees }, () => Math.floor(random() * 2 ** 31));
   for (let t = 0; t < nTrees; t += 2) {
     throwIfAborted(signal);
@@ -118,17 +120,10 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     } else {
       growTree(tree.x, leafSize, treeSeeds[t], tree.first);
     }
-    together(
-      HELPER_TASK.treePairs,
-      () => {
-        pushLeafPairs(heaps, tree.first, 0);
-        if (second) pushLeafPairs(heaps, tree.second, 0);
-      },
-      () => {
-        pushLeafPairs(heaps, tree.first, ALL_ROWS);
-        if (second) pushLeafPairs(heaps, tree.second, ALL_ROWS);
-      },
-    );
+    byRows(HELPER_TASK.treePairs, (owner) => {
+      pushLeafPairs(heaps, tree.first, owner);
+      if (second) pushLeafPairs(heaps, tree.second, owner);
+    });
   }
   // Rows whose leaves were too small to fill their heap get random neighbours.
   for (let i = 0; i < n; i++) {
@@ -141,8 +136,8 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     throwIfAborted(signal);
     onProgress?.(0.25 + (0.75 * iter) / nIters);
     round[0] = Math.floor(random() * 2 ** 31);
-    together(HELPER_TASK.candidates, () => pushCandidates(heaps, newCand, oldCand, round[0], 0), () => pushCandidates(heaps, newCand, oldCand, round[0], ALL_ROWS));
-    together(HELPER_TASK.markSampled, () => markSampledNew(heaps, newCand, 0), () => markSampledNew(heaps, newCand, ALL_ROWS));
+    byRows(HELPER_TASK.candidates, (owner) => pushCandidates(heaps, newCand, oldCand, round[0], owner));
+    byRows(HELPER_TASK.markSampled, (owner) => markSampledNew(heaps, newCand, owner));
     let updates = 0;
     for (let from = 0; from < n; from += blockRows) {
       throwIfAborted(signal);
@@ -158,17 +153,9 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
           fillJoinDistances(join, mid, to, theirs);
         },
       );
-      together(
-        HELPER_TASK.joinApply,
-        () => {
-          updates += applyJoinDistances(join, heaps, from, mid, mine, 0);
-          updates += applyJoinDistances(join, heaps, mid, to, theirs, 0);
-        },
-        () => {
-          updates += applyJoinDistances(join, heaps, from, mid, mine, ALL_ROWS);
-          updates += applyJoinDistances(join, heaps, mid, to, theirs, ALL_ROWS);
-        },
-      );
+      byRows(HELPER_TASK.joinApply, (owner) => {
+        updates += applyJoinDistances(join, heaps, from, mid, mine, owner) + applyJoinDistances(join, heaps, mid, to, theirs, owner);
+      });
     }
     updates += share.join.updates[0];
     share.join.updates[0] = 0;
