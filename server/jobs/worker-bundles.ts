@@ -3,6 +3,7 @@ import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes 
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Stats } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 
@@ -57,9 +58,11 @@ export function prepareWorkerBundles(): Promise<void> {
   preparing ??= (async () => {
     try {
       const dir = await cacheDir();
+      // The five share most of their sources: each is stat'ed once.
+      const look = memoStat();
       for (const module of PREBUILT) {
         // Builds made ahead (the Docker image) are used even where this user may not write there.
-        const found = (await upToDate(module, SHARED_DIR)) ?? (dir === SHARED_DIR ? null : await upToDate(module, dir));
+        const found = (await upToDate(module, SHARED_DIR, look)) ?? (dir === SHARED_DIR ? null : await upToDate(module, dir, look));
         ready.set(module.href, pathToFileURL(found ?? (await build(module, dir))).href);
       }
     } catch (error) {
@@ -88,19 +91,29 @@ async function cacheDir(): Promise<string> {
   }
 }
 
+type StatOf = (path: string) => Promise<Stats | null>;
+
+/** stat, each path once (null: missing). */
+function memoStat(): StatOf {
+  const seen = new Map<string, Promise<Stats | null>>();
+  return (path) => {
+    let found = seen.get(path);
+    if (!found) seen.set(path, (found = stat(path).catch(() => null)));
+    return found;
+  };
+}
+
 /** A worker's file-name stem: its path in the checkout, folders joined by `_`. */
 const entryName = (module: URL) => relative(repoRoot, fileURLToPath(module)).replace(/[\\/]/g, '_');
 
 export const manifestPath = (module: URL, dir: string) => join(dir, `${entryName(module)}.json`);
 
 /** The built file for `module` in `dir` if every source it was built from is unchanged, else null. */
-export async function upToDate(module: URL, dir: string): Promise<string | null> {
+export async function upToDate(module: URL, dir: string, look: StatOf = memoStat()): Promise<string | null> {
   const manifest = await readFile(manifestPath(module, dir), 'utf8').then((text) => JSON.parse(text) as Manifest, () => null);
   if (manifest === null || manifest.root !== repoRoot) return null;
-  for (const [path, size, mtimeMs] of manifest.inputs) {
-    const now = await stat(path).catch(() => null);
-    if (now === null || now.size !== size || now.mtimeMs !== mtimeMs) return null;
-  }
+  const found = await Promise.all(manifest.inputs.map(([path]) => look(path)));
+  if (manifest.inputs.some(([, size, mtimeMs], i) => found[i]?.size !== size || found[i]?.mtimeMs !== mtimeMs)) return null;
   // Touched: another process's clean-up (removeOldBuilds) goes by when a build was last used
   // (a read-only build made ahead is never cleaned up, so it need not be).
   const now = new Date();
