@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../store/atomic-write.ts';
  * through tsx's loader thread: about a second before an upload of 150 rows could even be read.
  * A single file of plain JavaScript starts in ~0.15 s. The server builds the files with esbuild
  * (what tsx itself compiles TypeScript with) as it starts, before it listens (~1 s the first
- * time, ~0.15 s to find them up to date); a worker whose file could not be built, or has since
+ * time, ~0.05 s to find them up to date); a worker whose file could not be built, or has since
  * gone, goes through tsx as before (worker-bootstrap.mjs).
  *
  * Files are kept between runs under node_modules/.cache with the list of sources they were built
