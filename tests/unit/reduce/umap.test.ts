@@ -70,7 +70,7 @@ describe('umap', () => {
     const initial = pca(x, 3).embedding.data;
     const plain = { ...findAbParams(1, 0.1), nEpochs: 30, negativeSampleRate: 5, repulsionStrength: 1, learningRate: 1, seed: 4 };
     const run = (helper: LockstepHelper | null, params: typeof plain & { negativePool?: number }) => {
-      const schedule = createLayoutSchedule(fuzzy, initial, 3, params, helper);
+      const schedule = createLayoutSchedule(fuzzy, initial, params, helper);
       for (let e = 0; e < 30; e++) schedule.epoch(e);
       const out = new Float32Array(x.rows * 3);
       schedule.positions(out);

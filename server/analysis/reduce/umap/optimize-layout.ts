@@ -2,7 +2,8 @@ import { createRandom } from '../../../../shared/random.ts';
 import type { FuzzyGraph } from './fuzzy-graph.ts';
 import { breadthFirstOrder, permuteRows, relabel, unpermuteRows } from '../graph-order.ts';
 import type { LockstepHelper } from '../lockstep-helper.ts';
-import { createLayoutState, fillNegativePool, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
+import { instantiateLayoutSgd } from './layout-sgd.ts';
+import { LAYOUT_DIM, createLayoutState, fillNegativePool, mergePartitions, runPartition, type StateParams } from './layout-state.ts';
 
 /**
  * Drives UMAP's layout optimisation (see layout-state.ts) epoch by epoch, on one thread or
@@ -12,7 +13,7 @@ import { createLayoutState, fillNegativePool, mergePartitions, runPartition, typ
 export interface LayoutSchedule {
   /** Runs epoch number `e` (0-based). */
   epoch(e: number): void;
-  /** Writes the current positions, in the caller's row order, into `out` (n × dim). */
+  /** Writes the current positions, in the caller's row order, into `out` (n × 3). */
   positions(out: Float32Array): void;
   nEpochs: number;
   /** 2 when the helper thread took partition 1, else 1. */
@@ -24,21 +25,21 @@ export interface LayoutParams extends StateParams {
 }
 
 /**
- * `initial` (n × dim) is copied, not modified. Rows are renumbered in breadth-first order of
+ * `initial` (n × 3) is copied, not modified. Rows are renumbered in breadth-first order of
  * the graph so that an edge's two ends sit close in memory (at 100k rows cache misses
  * dominated: epochs ran ~1.4× faster), and so that the two partitions are two well-connected
  * halves with few edges between them. The order is a pure function of the graph.
  */
-export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array, dim: number, p: LayoutParams, helper?: LockstepHelper | null): LayoutSchedule {
+export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array, p: LayoutParams, helper?: LockstepHelper | null): LayoutSchedule {
   const { order, rank } = breadthFirstOrder(original);
   const graph = relabel(original, order, rank);
   const n = graph.n;
-  const permuted = permuteRows(initial, dim, order, new Float32Array(n * dim));
+  const permuted = permuteRows(initial, LAYOUT_DIM, order, new Float32Array(n * LAYOUT_DIM));
+  // Each partition's random stream (mulberry32 states, continued from epoch to epoch).
   const seeds = [p.seed >>> 0, (p.seed ^ 0x9e3779b9) >>> 0];
-  const state = createLayoutState(graph, permuted, dim, p, Boolean(helper));
+  const state = createLayoutState(graph, permuted, p);
+  const kernel = instantiateLayoutSgd(state.memory);
   const parallel = helper ? helper.attach({ state, seed: seeds[1] }) : false;
-  const random0 = createRandom(seeds[0]);
-  const random1 = parallel ? null : createRandom(seeds[1]);
   const poolRandom = createRandom((p.seed ^ 0x2545f491) >>> 0);
   return {
     nEpochs: p.nEpochs,
@@ -47,16 +48,16 @@ export function createLayoutSchedule(original: FuzzyGraph, initial: Float32Array
       fillNegativePool(state, poolRandom);
       if (parallel) {
         helper!.begin(e);
-        runPartition(state, 0, e, random0);
+        seeds[0] = runPartition(state, kernel, 0, e, seeds[0]);
         helper!.end();
       } else {
-        runPartition(state, 0, e, random0);
-        runPartition(state, 1, e, random1!);
+        seeds[0] = runPartition(state, kernel, 0, e, seeds[0]);
+        seeds[1] = runPartition(state, kernel, 1, e, seeds[1]);
       }
       mergePartitions(state);
     },
     positions(out) {
-      unpermuteRows(state.positions, dim, order, out);
+      unpermuteRows(state.positions, LAYOUT_DIM, order, out);
     },
   };
 }

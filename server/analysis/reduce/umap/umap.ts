@@ -8,10 +8,12 @@ import { pcaLayout } from '../init-layout.ts';
 import { findAbParams } from './ab-params.ts';
 import { fuzzySimplicialSet, type FuzzyGraph } from './fuzzy-graph.ts';
 import { createLayoutSchedule, type LayoutSchedule } from './optimize-layout.ts';
+import { LAYOUT_DIM } from './layout-state.ts';
 import { spawnLockstepHelper, type LockstepHelper } from '../lockstep-helper.ts';
 
 export interface UmapOptions {
-  nComponents?: number;
+  /** The layout is 3D (the optimiser's kernel is written for three coordinates). */
+  nComponents?: 3;
   nNeighbors?: number;
   minDist?: number;
   spread?: number;
@@ -77,8 +79,8 @@ const KNN_SHARE = 0.3;
  * reference the benchmark (tests/bench/suites/reduce.ts) and the tests' figures compare against.
  */
 export function umap(x: Matrix, opts: UmapOptions = {}): Matrix {
-  const dim = opts.nComponents ?? 3;
-  assertPositiveInteger(dim, 'nComponents');
+  const dim = LAYOUT_DIM;
+  if ((opts.nComponents ?? dim) !== dim) throw new ReductionInputError(`UMAP lays rows out in 3 dimensions, not ${String(opts.nComponents)}.`);
   const n = x.rows;
   if (n < 3) throw new ReductionInputError(`UMAP needs at least 3 rows, got ${n}.`);
   assertFinite(x.data, x.cols, 'UMAP input');
@@ -151,7 +153,7 @@ function prepareLayout(x: Matrix, opts: Resolved, helper: LockstepHelper | null)
   const fuzzy = pruneWeakEdges(fuzzySimplicialSet(graph, n), nEpochs);
   const { a, b } = findAbParams(spread, minDist);
   const params = { a, b, nEpochs, negativeSampleRate: opts.negativeSampleRate ?? 5, repulsionStrength: 1, learningRate: opts.learningRate ?? 1, seed, negativePool: opts.negativePool };
-  return createLayoutSchedule(fuzzy, embedding, dim, params, helper);
+  return createLayoutSchedule(fuzzy, embedding, params, helper);
 }
 
 /**
