@@ -1,5 +1,6 @@
 import type { Matrix } from '../matrix.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
+import { instantiateDistances } from './distances.ts';
 import { applyJoinDistances, fillJoinDistances, type JoinInput } from './local-join.ts';
 import type { NeighborHeaps } from './neighbor-heap.ts';
 import { growTree, pushLeafPairs, type TreeLeaves } from './rp-forest.ts';
@@ -7,8 +8,9 @@ import { growTree, pushLeafPairs, type TreeLeaves } from './rp-forest.ts';
 /** What the helper does on the next step. */
 export const HELPER_TASK = { tree: 1, treePairs: 2, candidates: 3, markSampled: 4, joinDistances: 5, joinApply: 6 } as const;
 
-/** Everything NN-descent's helper reads or writes, on shared memory. */
+/** Everything NN-descent's helper reads or writes, on the arena's shared memory. */
 export interface JoinShare {
+  memory: WebAssembly.Memory;
   /** [0]: a HELPER_TASK, set by the main thread before each step. */
   task: Int32Array;
   heaps: NeighborHeaps;
@@ -29,13 +31,14 @@ export interface JoinShare {
 /** Helper-thread side of NN-descent (nn-descent.ts): its half of each step; it owns rows of owner 1. */
 export function createKernel(share: JoinShare): () => void {
   const { heaps, tree, join, candidates } = share;
+  const kernel = instantiateDistances(share.memory);
   return () => {
     const from = join.range[0];
     const to = join.range[1];
     const mid = (from + to) >> 1;
     switch (share.task[0]) {
       case HELPER_TASK.tree:
-        return growTree(tree.x, tree.leafSize, tree.seed[0], tree.second);
+        return growTree(tree.x, tree.leafSize, tree.seed[0], tree.second, kernel);
       case HELPER_TASK.treePairs:
         pushLeafPairs(heaps, tree.first, 1);
         if (tree.count[0] === 2) pushLeafPairs(heaps, tree.second, 1);
@@ -45,7 +48,7 @@ export function createKernel(share: JoinShare): () => void {
       case HELPER_TASK.markSampled:
         return markSampledNew(heaps, candidates.newCand, 1);
       case HELPER_TASK.joinDistances:
-        return fillJoinDistances(join.input, mid, to, join.theirs);
+        return fillJoinDistances(join.input, kernel, mid, to, join.theirs);
       case HELPER_TASK.joinApply:
         join.updates[0] += applyJoinDistances(join.input, heaps, from, mid, join.mine, 1) + applyJoinDistances(join.input, heaps, mid, to, join.theirs, 1);
         return;

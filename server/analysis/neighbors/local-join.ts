@@ -1,5 +1,6 @@
 import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
 import { ownsRow, type RowOwner } from './row-owner.ts';
+import type { DistanceKernels } from './distances.ts';
 
 /**
  * NN-descent's local join in two phases, so that the costly one can be shared by two threads:
@@ -10,6 +11,7 @@ import { ownsRow, type RowOwner } from './row-owner.ts';
  * is also useless in phase 2, and the heaps end up exactly as with one interleaved pass.
  */
 export interface JoinInput {
+  /** n × d, on the arena like the heaps and candidate lists. */
   data: Float32Array;
   d: number;
   /** Heap distances (n × k): each row's root at [row·k] is its current k-th distance. */
@@ -26,26 +28,9 @@ export function maxPairsPerRow(m: number): number {
   return (m * (m - 1)) / 2 + m * m;
 }
 
-export function fillJoinDistances(j: JoinInput, from: number, to: number, out: Float32Array): void {
-  const { data, d, roots, k, newCand, oldCand, m } = j;
-  let slot = 0;
-  for (let i = from; i < to; i++) {
-    const base = i * m;
-    for (let a = 0; a < m; a++) {
-      const p = newCand[base + a];
-      if (p < 0) continue;
-      for (let b = a + 1; b < m; b++) {
-        const q = newCand[base + b];
-        if (q < 0) continue;
-        out[slot++] = boundedSquaredDistance(data, p, q, d, Math.max(roots[p * k], roots[q * k]));
-      }
-      for (let b = 0; b < m; b++) {
-        const q = oldCand[base + b];
-        if (q < 0 || q === p) continue;
-        out[slot++] = boundedSquaredDistance(data, p, q, d, Math.max(roots[p * k], roots[q * k]));
-      }
-    }
-  }
+/** The distances of rows [from, to)'s candidate pairs into `out`, in WebAssembly (distances.as.ts joinDistances); every array lives in `kernel`'s arena. */
+export function fillJoinDistances(j: JoinInput, kernel: DistanceKernels, from: number, to: number, out: Float32Array): void {
+  kernel.joinDistances(j.data.byteOffset, j.d, j.roots.byteOffset, j.k, j.newCand.byteOffset, j.oldCand.byteOffset, j.m, from, to, out.byteOffset);
 }
 
 /**
@@ -79,21 +64,4 @@ export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: num
     }
   }
   return updates;
-}
-
-/** Squared distance, or some value >= bound once the partial sum reaches it (checked every 8 columns). */
-export function boundedSquaredDistance(data: Float32Array, p: number, q: number, d: number, bound: number): number {
-  let s = 0;
-  const bp = p * d;
-  const bq = q * d;
-  let t = 0;
-  while (t < d) {
-    const stop = Math.min(d, t + 8);
-    for (; t < stop; t++) {
-      const diff = data[bp + t] - data[bq + t];
-      s += diff * diff;
-    }
-    if (s >= bound) return s;
-  }
-  return s;
 }

@@ -1,3 +1,5 @@
+import type { WasmArena } from '../wasm/arena.ts';
+
 /**
  * Fixed-size max-heaps of (index, distance) pairs, one per row, laid out flat in typed arrays
  * (row i owns slots [i·k, (i+1)·k)): the working memory of neighbour searches. The root holds
@@ -13,15 +15,14 @@ export interface NeighborHeaps {
   isNew: Uint8Array;
 }
 
-/** `shared`: on SharedArrayBuffers, readable by a helper thread. */
-export function createNeighborHeaps(n: number, k: number, shared = false): NeighborHeaps {
-  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** `arena`: on a shared WebAssembly memory (wasm/arena.ts), for a helper thread and our kernels. */
+export function createNeighborHeaps(n: number, k: number, arena?: WasmArena): NeighborHeaps {
   return {
     n,
     k,
-    indices: new Int32Array(buffer(4 * n * k)).fill(-1),
-    distances: new Float32Array(buffer(4 * n * k)).fill(Infinity),
-    isNew: new Uint8Array(buffer(n * k)),
+    indices: (arena ? arena.i32(n * k) : new Int32Array(n * k)).fill(-1),
+    distances: (arena ? arena.f32(n * k) : new Float32Array(n * k)).fill(Infinity),
+    isNew: arena ? arena.u8(n * k) : new Uint8Array(n * k),
   };
 }
 

@@ -8,7 +8,9 @@ import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput }
 import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
 import { ALL_ROWS, type RowOwner } from './row-owner.ts';
-import { sharedCopy, type LockstepHelper } from '../reduce/lockstep-helper.ts';
+import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
+import { createWasmArena } from '../wasm/arena.ts';
+import { instantiateDistances } from './distances.ts';
 
 export interface NnDescentOptions {
   random: Random;
@@ -59,36 +61,37 @@ function unpermute(h: NeighborHeaps, order: Int32Array): NeighborHeaps {
 
 function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
   const { rows: n, cols: d } = x;
-  // With a helper thread, everything it reads lives on shared memory.
-  const shared = Boolean(opts.helper);
-  const data = shared ? sharedCopy(x.data) : x.data;
+  // Everything the helper thread and the distance kernels read lives on one shared memory.
+  const arena = createWasmArena();
+  const kernel = instantiateDistances(arena.memory);
+  const data = arena.f32(n * d);
+  data.set(x.data);
   const { random, signal, onProgress } = opts;
   const nTrees = opts.nTrees ?? defaultTrees(n);
   const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
   const maxCandidates = opts.maxCandidates ?? defaultMaxCandidates(k);
   const delta = opts.delta ?? 0.001;
-  const heaps = createNeighborHeaps(n, k, shared);
+  const heaps = createNeighborHeaps(n, k, arena);
 
   const m = maxCandidates;
-  const newCand = createNeighborHeaps(n, m, shared);
-  const oldCand = createNeighborHeaps(n, m, shared);
+  const newCand = createNeighborHeaps(n, m, arena);
+  const oldCand = createNeighborHeaps(n, m, arena);
   const join: JoinInput = { data, d, roots: heaps.distances, k, newCand: newCand.indices, oldCand: oldCand.indices, m };
   // Rows are joined in blocks: the distances of a block's first half are computed here, of its
   // second half by the helper thread when there is one; then each thread offers all of them to
   // the rows it owns.
   const blockRows = Math.max(64, Math.floor(2 ** 21 / maxPairsPerRow(m)) * 2);
   const halfBuffer = (blockRows / 2) * maxPairsPerRow(m);
-  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const mine = new Float32Array(buffer(4 * halfBuffer));
-  const theirs = new Float32Array(buffer(4 * halfBuffer));
-  const range = new Int32Array(buffer(8));
+  const mine = arena.f32(halfBuffer);
+  const theirs = arena.f32(halfBuffer);
+  const range = arena.i32(2);
   // Trees are grown in pairs, the second of each by the helper when there is one; each has its
   // own seed, so which thread grows it does not matter.
   const leafSize = Math.max(10, k);
-  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: new Int32Array(buffer(4)), count: new Int32Array(buffer(4)), first: createTreeLeaves(n, leafSize, shared), second: createTreeLeaves(n, leafSize, shared) };
-  const task = new Int32Array(buffer(4));
-  const round = new Int32Array(buffer(4));
-  const share: JoinShare = { task, heaps, tree, join: { input: join, range, mine, theirs, updates: new Int32Array(buffer(4)) }, candidates: { newCand, oldCand, round } };
+  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: arena.i32(1), count: arena.i32(1), first: createTreeLeaves(n, leafSize, arena), second: createTreeLeaves(n, leafSize, arena) };
+  const task = arena.i32(1);
+  const round = arena.i32(1);
+  const share: JoinShare = { memory: arena.memory, task, heaps, tree, join: { input: join, range, mine, theirs, updates: arena.i32(1) }, candidates: { newCand, oldCand, round } };
   const parallel = opts.helper ? opts.helper.attach(share) : false;
   let step = 0;
   // A step split two ways: `here` beside the helper's `helperTask`, or `alone` without a helper.
@@ -111,14 +114,14 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
       tree.seed[0] = treeSeeds[t + 1];
       together(
         HELPER_TASK.tree,
-        () => growTree(tree.x, leafSize, treeSeeds[t], tree.first),
+        () => growTree(tree.x, leafSize, treeSeeds[t], tree.first, kernel),
         () => {
-          growTree(tree.x, leafSize, treeSeeds[t], tree.first);
-          growTree(tree.x, leafSize, treeSeeds[t + 1], tree.second);
+          growTree(tree.x, leafSize, treeSeeds[t], tree.first, kernel);
+          growTree(tree.x, leafSize, treeSeeds[t + 1], tree.second, kernel);
         },
       );
     } else {
-      growTree(tree.x, leafSize, treeSeeds[t], tree.first);
+      growTree(tree.x, leafSize, treeSeeds[t], tree.first, kernel);
     }
     byRows(HELPER_TASK.treePairs, (owner) => {
       pushLeafPairs(heaps, tree.first, owner);
@@ -147,10 +150,10 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
       range[1] = to;
       together(
         HELPER_TASK.joinDistances,
-        () => fillJoinDistances(join, from, mid, mine),
+        () => fillJoinDistances(join, kernel, from, mid, mine),
         () => {
-          fillJoinDistances(join, from, mid, mine);
-          fillJoinDistances(join, mid, to, theirs);
+          fillJoinDistances(join, kernel, from, mid, mine);
+          fillJoinDistances(join, kernel, mid, to, theirs);
         },
       );
       byRows(HELPER_TASK.joinApply, (owner) => {

@@ -3,6 +3,8 @@ import { createRandom } from '../../../shared/random.ts';
 import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
 import { rpTreeLeaves } from './rp-tree.ts';
 import { ownsRow, type RowOwner } from './row-owner.ts';
+import type { DistanceKernels } from './distances.ts';
+import type { WasmArena } from '../wasm/arena.ts';
 
 /**
  * NN-descent's starting graph, one random-projection tree at a time, in two phases so that two
@@ -21,35 +23,21 @@ export interface TreeLeaves {
   distances: Float32Array;
 }
 
-/** Buffers for one tree of n rows with leaves of at most leafSize rows; `shared` for a helper thread. */
-export function createTreeLeaves(n: number, leafSize: number, shared: boolean): TreeLeaves {
-  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** Buffers on `arena` for one tree of n rows with leaves of at most leafSize rows. */
+export function createTreeLeaves(n: number, leafSize: number, arena: WasmArena): TreeLeaves {
   // A leaf of s ≤ leafSize rows has s(s − 1)/2 ≤ s(leafSize − 1)/2 pairs.
   const maxPairs = Math.ceil((n * (leafSize - 1)) / 2) + 1;
-  return { order: new Int32Array(buffer(4 * n)), bounds: new Int32Array(buffer(4 * (n + 2))), distances: new Float32Array(buffer(4 * maxPairs)) };
+  return { order: arena.i32(n), bounds: arena.i32(n + 2), distances: arena.f32(maxPairs) };
 }
 
-export function growTree(x: Matrix, leafSize: number, seed: number, out: TreeLeaves): void {
-  const { cols: d, data } = x;
+/** `x.data` and `out` live in `kernel`'s arena; the leaves' distances are computed there (distances.as.ts leafDistances). */
+export function growTree(x: Matrix, leafSize: number, seed: number, out: TreeLeaves, kernel: DistanceKernels): void {
   const { order, bounds } = rpTreeLeaves(x, leafSize, createRandom(seed));
+  const leaves = bounds.length - 1;
   out.order.set(order);
-  out.bounds[0] = bounds.length - 1;
+  out.bounds[0] = leaves;
   out.bounds.set(bounds, 1);
-  let slot = 0;
-  for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
-    for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
-      const bp = order[a] * d;
-      for (let b = a + 1; b < bounds[leaf + 1]; b++) {
-        const bq = order[b] * d;
-        let s = 0;
-        for (let t = 0; t < d; t++) {
-          const diff = data[bp + t] - data[bq + t];
-          s += diff * diff;
-        }
-        out.distances[slot++] = s;
-      }
-    }
-  }
+  kernel.leafDistances(x.data.byteOffset, x.cols, out.order.byteOffset, out.bounds.byteOffset + 4, leaves, out.distances.byteOffset);
 }
 
 export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves, owner: RowOwner): void {

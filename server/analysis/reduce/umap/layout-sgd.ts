@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { instantiateKernel } from '../../wasm/instantiate.ts';
 
 /**
  * The layout SGD kernel (layout-sgd.as.ts, built into layout-sgd.wasm by `npm run build:wasm`)
- * on a shared memory that holds the layout's arrays (layout-state.ts), so that the main thread
- * and the helper instantiate it on the same data.
+ * on the arena that holds the layout's arrays (layout-state.ts), so that the main thread and
+ * the helper instantiate it on the same data.
  */
 export interface LayoutSgd {
   /** See layout-sgd.as.ts runPartition: array arguments are byte offsets into the memory. */
@@ -38,11 +38,6 @@ export interface LayoutSgd {
 
 const WASM = new URL('./layout-sgd.wasm', import.meta.url);
 
-/** Compiled once per thread: 3 KB, well under a millisecond. */
-let compiled: WebAssembly.Module | null = null;
-
 export function instantiateLayoutSgd(memory: WebAssembly.Memory): LayoutSgd {
-  compiled ??= new WebAssembly.Module(readFileSync(WASM));
-  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  return instance.exports as unknown as LayoutSgd;
+  return instantiateKernel<LayoutSgd>(WASM, memory);
 }

@@ -1,5 +1,5 @@
 import type { Random } from '../../../../shared/random.ts';
-import { ReductionInputError } from '../errors.ts';
+import { createWasmArena } from '../../wasm/arena.ts';
 import type { FuzzyGraph } from './fuzzy-graph.ts';
 import type { LayoutSgd } from './layout-sgd.ts';
 
@@ -17,8 +17,8 @@ import type { LayoutSgd } from './layout-sgd.ts';
  * at the start of the epoch (`snapshot`) and queues its moves of those rows in `delta[p]`;
  * `mergePartitions` applies them between epochs. Partitions never touch each other's live data,
  * so they can run on two threads, and the result is the same whether they run on one thread
- * or two. All arrays are views of one shared WebAssembly memory (`memory`), which both threads
- * instantiate the kernel on.
+ * or two. All arrays are views of one shared WebAssembly memory (`memory`, wasm/arena.ts), which
+ * both threads instantiate the kernel on.
  *
  * On large tables (umap.ts NEGATIVE_POOL) the negative samples of an epoch are read from a
  * pool of rows drawn uniformly before it (fillNegativePool), as of the epoch's start.
@@ -63,51 +63,33 @@ export interface StateParams {
 }
 
 export const LAYOUT_DIM = 3;
-const PAGE = 65_536;
-/** WebAssembly's 32-bit memory: 65,536 pages of 64 KiB. */
-const MAX_PAGES = 65_536;
 
 /** `graph` edges sorted by head; `initial` n × 3 in the graph's row numbering (copied). */
 export function createLayoutState(graph: FuzzyGraph, initial: Float32Array, p: StateParams): LayoutState {
   const { n, head, tail, weight } = graph;
   const edges = head.length;
   const poolRows = Math.min(n, p.negativePool ?? 0);
-  // Six arrays per edge, four per row, two for the pool, each 4-byte elements aligned to 16.
-  const lengths = [...Array<number>(6).fill(edges), ...Array<number>(4).fill(n * LAYOUT_DIM), poolRows, poolRows * LAYOUT_DIM];
-  // The first page stays the module's own (it declares no data, but 0 is no place for an array).
-  let bytes = PAGE;
-  for (const length of lengths) bytes += (length * 4 + 15) & ~15;
-  const pages = Math.ceil(bytes / PAGE);
-  if (pages > MAX_PAGES) {
-    throw new ReductionInputError(`UMAP's layout of ${n} rows and ${edges} edges needs ${(bytes / 2 ** 30).toFixed(1)} GiB of working memory; the most it can use is 4 GiB.`);
-  }
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  let offset = PAGE;
-  const alloc = <T extends Int32Array | Float32Array>(Type: { new (b: ArrayBufferLike, offset: number, length: number): T }, length: number): T => {
-    const view = new Type(memory.buffer, offset, length);
-    offset += (length * 4 + 15) & ~15;
-    return view;
-  };
+  const arena = createWasmArena();
   let maxWeight = 0;
   for (let e = 0; e < edges; e++) if (weight[e] > maxWeight) maxWeight = weight[e];
   const s: LayoutState = {
-    memory,
+    memory: arena.memory,
     n,
     split: n >> 1,
     edgeSplit: 0,
-    head: alloc(Int32Array, edges),
-    tail: alloc(Int32Array, edges),
+    head: arena.i32(edges),
+    tail: arena.i32(edges),
     // Float32 halves the schedule's memory; epoch counts of a few hundred keep a resolution of
     // ~1e-5 epoch, far finer than the one-epoch steps they are compared with.
-    epochsPerSample: alloc(Float32Array, edges),
-    epochsPerNegative: alloc(Float32Array, edges),
-    nextSample: alloc(Float32Array, edges),
-    nextNegative: alloc(Float32Array, edges),
-    positions: alloc(Float32Array, n * LAYOUT_DIM),
-    snapshot: alloc(Float32Array, n * LAYOUT_DIM),
-    delta: [alloc(Float32Array, n * LAYOUT_DIM), alloc(Float32Array, n * LAYOUT_DIM)],
-    poolIds: alloc(Int32Array, poolRows),
-    pool: alloc(Float32Array, poolRows * LAYOUT_DIM),
+    epochsPerSample: arena.f32(edges),
+    epochsPerNegative: arena.f32(edges),
+    nextSample: arena.f32(edges),
+    nextNegative: arena.f32(edges),
+    positions: arena.f32(n * LAYOUT_DIM),
+    snapshot: arena.f32(n * LAYOUT_DIM),
+    delta: [arena.f32(n * LAYOUT_DIM), arena.f32(n * LAYOUT_DIM)],
+    poolIds: arena.i32(poolRows),
+    pool: arena.f32(poolRows * LAYOUT_DIM),
     a: p.a,
     b: p.b,
     gamma: p.repulsionStrength,
