@@ -1,4 +1,5 @@
-import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
+import type { NeighborHeaps } from './neighbor-heap.ts';
+import type { NeighborKernels } from './kernels.ts';
 import { ownsRow, type RowOwner } from './row-owner.ts';
 
 /**
@@ -6,32 +7,25 @@ import { ownsRow, type RowOwner } from './row-owner.ts';
  * own neighbours plus the rows that list it (reverse edges), at most maxCandidates of each,
  * chosen uniformly by random priority. An entry's priority is a hash of the round's seed and its
  * slot, not a draw from one stream, so two threads filling the rows they own (row-owner.ts)
- * give the candidates one thread would.
+ * give the candidates one thread would. In WebAssembly (heap-offers.as.ts); every heap lives in
+ * `kernel`'s arena.
  */
-export function pushCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand: NeighborHeaps, roundSeed: number, owner: RowOwner): void {
-  const { n, k, indices, isNew } = heaps;
-  const m = newCand.k;
-  for (let i = 0; i < n; i++) {
-    if (!ownsRow(owner, i)) continue;
-    newCand.indices.fill(-1, i * m, (i + 1) * m);
-    newCand.distances.fill(Infinity, i * m, (i + 1) * m);
-    oldCand.indices.fill(-1, i * m, (i + 1) * m);
-    oldCand.distances.fill(Infinity, i * m, (i + 1) * m);
-  }
-  for (let i = 0; i < n; i++) {
-    const ownsI = ownsRow(owner, i);
-    for (let t = 0; t < k; t++) {
-      const slot = i * k + t;
-      const j = indices[slot];
-      if (j < 0) continue;
-      const ownsJ = ownsRow(owner, j);
-      if (!ownsI && !ownsJ) continue;
-      const priority = slotPriority(roundSeed, slot);
-      const target = isNew[slot] === 1 ? newCand : oldCand;
-      if (ownsI) heapPush(target, i, j, priority, 0);
-      if (ownsJ) heapPush(target, j, i, priority, 0);
-    }
-  }
+export function pushCandidates(heaps: NeighborHeaps, newCand: NeighborHeaps, oldCand: NeighborHeaps, kernel: NeighborKernels, roundSeed: number, owner: RowOwner): void {
+  kernel.pushCandidates(
+    heaps.n,
+    heaps.k,
+    heaps.indices.byteOffset,
+    heaps.isNew.byteOffset,
+    newCand.k,
+    newCand.indices.byteOffset,
+    newCand.distances.byteOffset,
+    newCand.isNew.byteOffset,
+    oldCand.indices.byteOffset,
+    oldCand.distances.byteOffset,
+    oldCand.isNew.byteOffset,
+    roundSeed,
+    owner,
+  );
 }
 
 /** Sampled new neighbours become old, so that each pair is joined as "new" once. */
@@ -51,15 +45,4 @@ export function markSampledNew(heaps: NeighborHeaps, newCand: NeighborHeaps, own
       }
     }
   }
-}
-
-/** A uniform number in [0, 1) from the round's seed and a slot (murmur3's finaliser). */
-function slotPriority(seed: number, slot: number): number {
-  let h = Math.imul(slot ^ seed, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
 }

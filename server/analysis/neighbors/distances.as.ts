@@ -1,4 +1,4 @@
-// AssemblyScript, compiled to distances.wasm by `npm run build:wasm` (not TypeScript: u32, f32,
+// AssemblyScript, part of kernels.wasm (kernels.as.ts; not TypeScript: u32, f32,
 // v128 and load/store are AssemblyScript's). NN-descent's distance passes (local-join.ts,
 // rp-forest.ts) over arrays in a shared memory (wasm/arena.ts), given as byte offsets; rows
 // are d float32 columns. Squared euclidean distances, summed four columns at a time in SIMD
@@ -88,5 +88,30 @@ export function leafDistances(data: usize, d: i32, order: usize, bounds: usize, 
         slot += 4;
       }
     }
+  }
+}
+
+/**
+ * rp-tree.ts's split: for the `count` rows listed at `rows` (row numbers), offset + normal·row
+ * (which side of the hyperplane a row lies on, and how far) into `out`.
+ */
+export function hyperplaneMargins(data: usize, d: i32, rows: usize, count: i32, normal: usize, offset: f32, out: usize): void {
+  const rowBytes = <usize>d << 2;
+  for (let r = 0; r < count; r++) {
+    const row = data + <usize>load<i32>(rows + (<usize>r << 2)) * rowBytes;
+    let acc = f32x4.splat(0);
+    let t = 0;
+    while (t + 4 <= d) {
+      const at = <usize>t << 2;
+      acc = f32x4.add(acc, f32x4.mul(v128.load(normal + at), v128.load(row + at)));
+      t += 4;
+    }
+    let s = offset + sum4(acc);
+    while (t < d) {
+      const at = <usize>t << 2;
+      s += load<f32>(normal + at) * load<f32>(row + at);
+      t++;
+    }
+    store<f32>(out + (<usize>r << 2), s);
   }
 }

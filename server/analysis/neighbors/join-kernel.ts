@@ -1,6 +1,6 @@
 import type { Matrix } from '../matrix.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
-import { instantiateDistances } from './distances.ts';
+import { instantiateNeighborKernels } from './kernels.ts';
 import { applyJoinDistances, fillJoinDistances, type JoinInput } from './local-join.ts';
 import type { NeighborHeaps } from './neighbor-heap.ts';
 import { growTree, pushLeafPairs, type TreeLeaves } from './rp-forest.ts';
@@ -31,7 +31,7 @@ export interface JoinShare {
 /** Helper-thread side of NN-descent (nn-descent.ts): its half of each step; it owns rows of owner 1. */
 export function createKernel(share: JoinShare): () => void {
   const { heaps, tree, join, candidates } = share;
-  const kernel = instantiateDistances(share.memory);
+  const kernel = instantiateNeighborKernels(share.memory);
   return () => {
     const from = join.range[0];
     const to = join.range[1];
@@ -40,17 +40,17 @@ export function createKernel(share: JoinShare): () => void {
       case HELPER_TASK.tree:
         return growTree(tree.x, tree.leafSize, tree.seed[0], tree.second, kernel);
       case HELPER_TASK.treePairs:
-        pushLeafPairs(heaps, tree.first, 1);
-        if (tree.count[0] === 2) pushLeafPairs(heaps, tree.second, 1);
+        pushLeafPairs(heaps, tree.first, kernel, 1);
+        if (tree.count[0] === 2) pushLeafPairs(heaps, tree.second, kernel, 1);
         return;
       case HELPER_TASK.candidates:
-        return pushCandidates(heaps, candidates.newCand, candidates.oldCand, candidates.round[0], 1);
+        return pushCandidates(heaps, candidates.newCand, candidates.oldCand, kernel, candidates.round[0], 1);
       case HELPER_TASK.markSampled:
         return markSampledNew(heaps, candidates.newCand, 1);
       case HELPER_TASK.joinDistances:
         return fillJoinDistances(join.input, kernel, mid, to, join.theirs);
       case HELPER_TASK.joinApply:
-        join.updates[0] += applyJoinDistances(join.input, heaps, from, mid, join.mine, 1) + applyJoinDistances(join.input, heaps, mid, to, join.theirs, 1);
+        join.updates[0] += applyJoinDistances(join.input, heaps, kernel, from, mid, join.mine, 1) + applyJoinDistances(join.input, heaps, kernel, mid, to, join.theirs, 1);
         return;
     }
   };

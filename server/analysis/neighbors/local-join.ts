@@ -1,6 +1,6 @@
-import { heapPush, type NeighborHeaps } from './neighbor-heap.ts';
-import { ownsRow, type RowOwner } from './row-owner.ts';
-import type { DistanceKernels } from './distances.ts';
+import type { NeighborHeaps } from './neighbor-heap.ts';
+import type { RowOwner } from './row-owner.ts';
+import type { NeighborKernels } from './kernels.ts';
 
 /**
  * NN-descent's local join in two phases, so that the costly one can be shared by two threads:
@@ -29,7 +29,7 @@ export function maxPairsPerRow(m: number): number {
 }
 
 /** The distances of rows [from, to)'s candidate pairs into `out`, in WebAssembly (distances.as.ts joinDistances); every array lives in `kernel`'s arena. */
-export function fillJoinDistances(j: JoinInput, kernel: DistanceKernels, from: number, to: number, out: Float32Array): void {
+export function fillJoinDistances(j: JoinInput, kernel: NeighborKernels, from: number, to: number, out: Float32Array): void {
   kernel.joinDistances(j.data.byteOffset, j.d, j.roots.byteOffset, j.k, j.newCand.byteOffset, j.oldCand.byteOffset, j.m, from, to, out.byteOffset);
 }
 
@@ -37,31 +37,9 @@ export function fillJoinDistances(j: JoinInput, kernel: DistanceKernels, from: n
  * Offers the distances `fillJoinDistances` computed for rows [from, to) to the heaps of the rows
  * `owner` owns; returns how many of their entries changed. A pair is offered to each end that
  * it beats: a row's heap decides alone, from its own root, so owners never read each other's.
+ * In WebAssembly (heap-offers.as.ts); the heaps and `dist` live in `kernel`'s arena.
  */
-export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, from: number, to: number, dist: Float32Array, owner: RowOwner): number {
-  const { roots, k, newCand, oldCand, m } = j;
-  let slot = 0;
-  let updates = 0;
-  for (let i = from; i < to; i++) {
-    const base = i * m;
-    for (let a = 0; a < m; a++) {
-      const p = newCand[base + a];
-      if (p < 0) continue;
-      for (let b = a + 1; b < m; b++) {
-        const q = newCand[base + b];
-        if (q < 0) continue;
-        const s = dist[slot++];
-        if (ownsRow(owner, p) && s < roots[p * k]) updates += heapPush(heaps, p, q, s, 1);
-        if (ownsRow(owner, q) && s < roots[q * k]) updates += heapPush(heaps, q, p, s, 1);
-      }
-      for (let b = 0; b < m; b++) {
-        const q = oldCand[base + b];
-        if (q < 0 || q === p) continue;
-        const s = dist[slot++];
-        if (ownsRow(owner, p) && s < roots[p * k]) updates += heapPush(heaps, p, q, s, 1);
-        if (ownsRow(owner, q) && s < roots[q * k]) updates += heapPush(heaps, q, p, s, 1);
-      }
-    }
-  }
-  return updates;
+export function applyJoinDistances(j: JoinInput, heaps: NeighborHeaps, kernel: NeighborKernels, from: number, to: number, dist: Float32Array, owner: RowOwner): number {
+  const { indices, distances, isNew } = heaps;
+  return kernel.applyJoinDistances(indices.byteOffset, distances.byteOffset, isNew.byteOffset, j.k, j.newCand.byteOffset, j.oldCand.byteOffset, j.m, from, to, dist.byteOffset, owner);
 }

@@ -1,16 +1,16 @@
-import { selectRows, type Matrix } from '../matrix.ts';
+import type { Matrix } from '../matrix.ts';
 import { throwIfAborted, type ProgressFn } from '../progress.ts';
 import type { Random } from '../../../shared/random.ts';
 import { createNeighborHeaps, heapPush, type NeighborHeaps } from './neighbor-heap.ts';
-import { rpTreeLeaves } from './rp-tree.ts';
+import { createTreeSpace, rpTreeLeaves } from './rp-tree.ts';
 import { createTreeLeaves, growTree, pushLeafPairs } from './rp-forest.ts';
 import { applyJoinDistances, fillJoinDistances, maxPairsPerRow, type JoinInput } from './local-join.ts';
 import { HELPER_TASK, type JoinShare } from './join-kernel.ts';
 import { markSampledNew, pushCandidates } from './candidates.ts';
 import { ALL_ROWS, type RowOwner } from './row-owner.ts';
 import type { LockstepHelper } from '../reduce/lockstep-helper.ts';
-import { createWasmArena } from '../wasm/arena.ts';
-import { instantiateDistances } from './distances.ts';
+import { createWasmArena, type WasmArena } from '../wasm/arena.ts';
+import { instantiateNeighborKernels, type NeighborKernels } from './kernels.ts';
 
 export interface NnDescentOptions {
   random: Random;
@@ -39,10 +39,20 @@ export interface NnDescentOptions {
  * squared euclidean. Returns unsorted heaps.
  */
 export function nnDescentHeaps(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
+  const { rows: n, cols: d } = x;
+  // Everything the helper thread and the kernels read lives on one shared memory.
+  const arena = createWasmArena();
+  const kernel = instantiateNeighborKernels(arena.memory);
+  const given = { rows: n, cols: d, data: arena.f32(n * d) };
+  given.data.set(x.data);
   // Rows are first reordered along one random-projection tree, so that rows near in space are
   // near in memory: the local joins then mostly hit cache. Results are mapped back at the end.
-  const { order } = rpTreeLeaves(x, Math.max(10, k), opts.random);
-  const local = nnDescentInPlace(selectRows(x, order), k, opts);
+  const space = createTreeSpace(n, d, arena);
+  rpTreeLeaves(given, Math.max(10, k), opts.random, kernel, space);
+  const order = space.order;
+  const data = arena.f32(n * d);
+  for (let r = 0; r < n; r++) data.set(given.data.subarray(order[r] * d, (order[r] + 1) * d), r * d);
+  const local = nnDescentInPlace({ rows: n, cols: d, data }, k, opts, arena, kernel);
   return unpermute(local, order);
 }
 
@@ -59,13 +69,9 @@ function unpermute(h: NeighborHeaps, order: Int32Array): NeighborHeaps {
   return out;
 }
 
-function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): NeighborHeaps {
-  const { rows: n, cols: d } = x;
-  // Everything the helper thread and the distance kernels read lives on one shared memory.
-  const arena = createWasmArena();
-  const kernel = instantiateDistances(arena.memory);
-  const data = arena.f32(n * d);
-  data.set(x.data);
+/** `x.data` lives in `arena`, which the rest is taken from. */
+function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions, arena: WasmArena, kernel: NeighborKernels): NeighborHeaps {
+  const { rows: n, cols: d, data } = x;
   const { random, signal, onProgress } = opts;
   const nTrees = opts.nTrees ?? defaultTrees(n);
   const nIters = opts.nIters ?? Math.max(5, Math.round(Math.log2(n)));
@@ -88,7 +94,7 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
   // Trees are grown in pairs, the second of each by the helper when there is one; each has its
   // own seed, so which thread grows it does not matter.
   const leafSize = Math.max(10, k);
-  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: arena.i32(1), count: arena.i32(1), first: createTreeLeaves(n, leafSize, arena), second: createTreeLeaves(n, leafSize, arena) };
+  const tree = { x: { rows: n, cols: d, data }, leafSize, seed: arena.i32(1), count: arena.i32(1), first: createTreeLeaves(n, d, leafSize, arena), second: createTreeLeaves(n, d, leafSize, arena) };
   const task = arena.i32(1);
   const round = arena.i32(1);
   const share: JoinShare = { memory: arena.memory, task, heaps, tree, join: { input: join, range, mine, theirs, updates: arena.i32(1) }, candidates: { newCand, oldCand, round } };
@@ -124,8 +130,8 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
       growTree(tree.x, leafSize, treeSeeds[t], tree.first, kernel);
     }
     byRows(HELPER_TASK.treePairs, (owner) => {
-      pushLeafPairs(heaps, tree.first, owner);
-      if (second) pushLeafPairs(heaps, tree.second, owner);
+      pushLeafPairs(heaps, tree.first, kernel, owner);
+      if (second) pushLeafPairs(heaps, tree.second, kernel, owner);
     });
   }
   // Rows whose leaves were too small to fill their heap get random neighbours.
@@ -139,7 +145,7 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
     throwIfAborted(signal);
     onProgress?.(0.25 + (0.75 * iter) / nIters);
     round[0] = Math.floor(random() * 2 ** 31);
-    byRows(HELPER_TASK.candidates, (owner) => pushCandidates(heaps, newCand, oldCand, round[0], owner));
+    byRows(HELPER_TASK.candidates, (owner) => pushCandidates(heaps, newCand, oldCand, kernel, round[0], owner));
     byRows(HELPER_TASK.markSampled, (owner) => markSampledNew(heaps, newCand, owner));
     let updates = 0;
     for (let from = 0; from < n; from += blockRows) {
@@ -157,7 +163,7 @@ function nnDescentInPlace(x: Matrix, k: number, opts: NnDescentOptions): Neighbo
         },
       );
       byRows(HELPER_TASK.joinApply, (owner) => {
-        updates += applyJoinDistances(join, heaps, from, mid, mine, owner) + applyJoinDistances(join, heaps, mid, to, theirs, owner);
+        updates += applyJoinDistances(join, heaps, kernel, from, mid, mine, owner) + applyJoinDistances(join, heaps, kernel, mid, to, theirs, owner);
       });
     }
     updates += share.join.updates[0];

@@ -1,23 +1,35 @@
 import type { Matrix } from '../matrix.ts';
 import type { Random } from '../../../shared/random.ts';
+import type { WasmArena } from '../wasm/arena.ts';
+import type { NeighborKernels } from './kernels.ts';
 
 /**
  * One random-projection tree (as in PyNNDescent): each node splits its rows by the hyperplane
  * halfway between two of its rows picked at random, until leaves hold at most `leafSize` rows.
  * Rows that share a leaf are likely near each other, which makes leaves a cheap, good starting
- * guess for NN-descent. Returns the rows permuted so each leaf is a contiguous range, and the
- * leaf boundaries (leaf t is order[bounds[t] .. bounds[t+1])).
+ * guess for NN-descent. Writes the rows permuted so each leaf is a contiguous range into
+ * `space.order`, and returns the leaf boundaries (leaf t is order[bounds[t] .. bounds[t+1])).
+ * The rows' margins are computed in WebAssembly (distances.as.ts hyperplaneMargins): `x.data`
+ * and `space` live in `kernel`'s arena.
  */
-export interface RpLeaves {
+export interface TreeSpace {
+  /** n: the rows, permuted leaf by leaf. */
   order: Int32Array;
-  bounds: Int32Array;
+  /** d: the current split's normal. */
+  normal: Float32Array;
+  /** n: the current split's margins, row by row of the range. */
+  margins: Float32Array;
 }
 
-export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random): RpLeaves {
+export function createTreeSpace(n: number, d: number, arena: WasmArena): TreeSpace {
+  return { order: arena.i32(n), normal: arena.f32(d), margins: arena.f32(n) };
+}
+
+export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random, kernel: NeighborKernels, space: TreeSpace): Int32Array {
   const { rows: n, cols: d, data } = x;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const { order, normal, margins } = space;
+  for (let i = 0; i < n; i++) order[i] = i;
   const side = new Uint8Array(n);
-  const normal = new Float64Array(d);
   const bounds: number[] = [0];
   // Depth-first over [start, end) ranges with an explicit stack; pushing the right half first
   // keeps leaves in left-to-right order.
@@ -40,11 +52,10 @@ export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random): RpLea
       normal[t] = va - vb;
       offset -= (normal[t] * (va + vb)) / 2;
     }
+    kernel.hyperplaneMargins(data.byteOffset, d, order.byteOffset + 4 * start, size, normal.byteOffset, offset, margins.byteOffset);
     let leftCount = 0;
     for (let p = start; p < end; p++) {
-      const base = order[p] * d;
-      let margin = offset;
-      for (let t = 0; t < d; t++) margin += normal[t] * data[base + t];
+      const margin = margins[p - start];
       // Points on the plane (duplicates, a == b) go to a random side so the split still splits.
       const s = Math.abs(margin) < 1e-8 ? (random() < 0.5 ? 1 : 0) : margin > 0 ? 1 : 0;
       side[p] = s;
@@ -64,7 +75,7 @@ export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random): RpLea
     const mid = start + leftCount;
     stack.push(mid, end, start, mid);
   }
-  return { order, bounds: Int32Array.from(bounds) };
+  return Int32Array.from(bounds);
 }
 
 /** Stable-enough in-place partition: rows with side 1 first. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, WASM_MODULES, compileWasm } from '../../../build/wasm.ts';
 import { ArenaFullError, createWasmArena } from '../../../server/analysis/wasm/arena.ts';
-import { instantiateDistances } from '../../../server/analysis/neighbors/distances.ts';
+import { instantiateNeighborKernels } from '../../../server/analysis/neighbors/kernels.ts';
+import { createNeighborHeaps, heapPush, type NeighborHeaps } from '../../../server/analysis/neighbors/neighbor-heap.ts';
 import { instantiateLayoutSgd } from '../../../server/analysis/reduce/umap/layout-sgd.ts';
 import { createRandom } from '../../../shared/random.ts';
 
@@ -52,7 +53,7 @@ describe('our WebAssembly kernels', () => {
       const m = 6;
       const k = 5;
       const arena = createWasmArena();
-      const kernel = instantiateDistances(arena.memory);
+      const kernel = instantiateNeighborKernels(arena.memory);
       const data = filled(arena.f32(n * d), () => random() * 10 - 5);
       const roots = filled(arena.f32(n * k), () => random() * d * 40);
       const newCand = filled(arena.i32(n * m), () => (random() < 0.2 ? -1 : Math.floor(random() * n)));
@@ -100,6 +101,103 @@ describe('our WebAssembly kernels', () => {
       }
       expect(slot).toBe((9 * 8) / 2 + (30 * 29) / 2);
       expect(leafOut[slot]).toBe(0);
+    }
+  });
+
+  it("heap offers: the local join's, the leaves' and the candidates' give exactly the heaps of JavaScript's heapPush, for each row owner", () => {
+    const random = createRandom(11);
+    const n = 300;
+    const k = 8;
+    const m = 6;
+    const owners = [-1, 0, 1] as const;
+    // Rows 0..299 span blocks of 64 rows owned alternately by 0 and 1.
+    const seeded = (h: NeighborHeaps) => {
+      for (let i = 0; i < n; i++) for (let t = 0; t < 3; t++) heapPush(h, i, (i + 1 + t * 37) % n, 5 + random() * 50, t & 1);
+    };
+    for (const owner of owners) {
+      const owns = (row: number) => owner < 0 || ((row >> 6) & 1) === owner;
+      const arena = createWasmArena();
+      const kernel = instantiateNeighborKernels(arena.memory);
+      const heaps = createNeighborHeaps(n, k, arena);
+      seeded(heaps);
+      const reference = createNeighborHeaps(n, k);
+      reference.indices.set(heaps.indices);
+      reference.distances.set(heaps.distances);
+      reference.isNew.set(heaps.isNew);
+      const newCand = filled(arena.i32(n * m), () => (random() < 0.15 ? -1 : Math.floor(random() * n)));
+      const oldCand = filled(arena.i32(n * m), () => (random() < 0.15 ? -1 : Math.floor(random() * n)));
+      const dist = filled(arena.f32(n * m * m * 2), () => Math.fround(random() * 40));
+      const updates = kernel.applyJoinDistances(heaps.indices.byteOffset, heaps.distances.byteOffset, heaps.isNew.byteOffset, k, newCand.byteOffset, oldCand.byteOffset, m, 10, 250, dist.byteOffset, owner);
+      let slot = 0;
+      let expected = 0;
+      const offer = (p: number, q: number) => {
+        const s = dist[slot++];
+        if (owns(p) && s < reference.distances[p * k]) expected += heapPush(reference, p, q, s, 1);
+        if (owns(q) && s < reference.distances[q * k]) expected += heapPush(reference, q, p, s, 1);
+      };
+      for (let i = 10; i < 250; i++) {
+        for (let a = 0; a < m; a++) {
+          const p = newCand[i * m + a];
+          if (p < 0) continue;
+          for (let b = a + 1; b < m; b++) if (newCand[i * m + b] >= 0) offer(p, newCand[i * m + b]);
+          for (let b = 0; b < m; b++) if (oldCand[i * m + b] >= 0 && oldCand[i * m + b] !== p) offer(p, oldCand[i * m + b]);
+        }
+      }
+      expect(updates).toBe(expected);
+      expect(updates).toBeGreaterThan(100);
+      expect(heaps.indices).toEqual(reference.indices);
+      expect(heaps.distances).toEqual(reference.distances);
+      expect(heaps.isNew).toEqual(reference.isNew);
+
+      // The candidates of the round: priorities from murmur3's finaliser of (slot ^ seed).
+      const newHeaps = createNeighborHeaps(n, m, arena);
+      const oldHeaps = createNeighborHeaps(n, m, arena);
+      const seed = 0x2f6b1d3;
+      kernel.pushCandidates(n, k, heaps.indices.byteOffset, heaps.isNew.byteOffset, m, newHeaps.indices.byteOffset, newHeaps.distances.byteOffset, newHeaps.isNew.byteOffset, oldHeaps.indices.byteOffset, oldHeaps.distances.byteOffset, oldHeaps.isNew.byteOffset, seed, owner);
+      const newRef = createNeighborHeaps(n, m);
+      const oldRef = createNeighborHeaps(n, m);
+      for (let i = 0; i < n; i++) {
+        for (let t = 0; t < k; t++) {
+          const j = reference.indices[i * k + t];
+          if (j < 0 || (!owns(i) && !owns(j))) continue;
+          let h = Math.imul((i * k + t) ^ seed, 0x9e3779b1);
+          h ^= h >>> 16;
+          h = Math.imul(h, 0x85ebca6b);
+          h ^= h >>> 13;
+          h = Math.imul(h, 0xc2b2ae35);
+          h ^= h >>> 16;
+          const target = reference.isNew[i * k + t] === 1 ? newRef : oldRef;
+          if (owns(i)) heapPush(target, i, j, (h >>> 0) / 4294967296, 0);
+          if (owns(j)) heapPush(target, j, i, (h >>> 0) / 4294967296, 0);
+        }
+      }
+      for (const [got, want] of [[newHeaps, newRef], [oldHeaps, oldRef]] as const) {
+        for (let i = 0; i < n; i++) {
+          if (!owns(i)) continue;
+          expect(got.indices.subarray(i * m, (i + 1) * m)).toEqual(want.indices.subarray(i * m, (i + 1) * m));
+          expect(got.distances.subarray(i * m, (i + 1) * m)).toEqual(want.distances.subarray(i * m, (i + 1) * m));
+        }
+      }
+
+      // A tree's leaves: two leaves of 7 and 9 rows.
+      const order = filled(arena.i32(16), (i) => (i * 19 + 5) % n);
+      const bounds = arena.i32(4);
+      bounds.set([2, 0, 7, 16]);
+      const pairs = filled(arena.f32((7 * 6) / 2 + (9 * 8) / 2), () => Math.fround(random() * 8));
+      kernel.pushLeafPairs(heaps.indices.byteOffset, heaps.distances.byteOffset, heaps.isNew.byteOffset, k, order.byteOffset, bounds.byteOffset, pairs.byteOffset, owner);
+      slot = 0;
+      for (const [start, end] of [[0, 7], [7, 16]]) {
+        for (let a = start; a < end; a++) {
+          for (let b = a + 1; b < end; b++) {
+            const d = pairs[slot++];
+            if (owns(order[a])) heapPush(reference, order[a], order[b], d, 1);
+            if (owns(order[b])) heapPush(reference, order[b], order[a], d, 1);
+          }
+        }
+      }
+      expect(heaps.indices).toEqual(reference.indices);
+      expect(heaps.distances).toEqual(reference.distances);
+      expect(heaps.isNew).toEqual(reference.isNew);
     }
   });
 
