@@ -143,6 +143,8 @@ describe('umap', () => {
     const { x } = penguins();
     expect(() => umap(x, { minDist: 2, spread: 1 })).toThrow(expect.objectContaining({ code: 'bad_reduction_input' }));
     expect(() => umap(x, { nEpochs: 0 })).toThrow(/nEpochs/);
+    // The layout kernel is written for three coordinates; a JavaScript caller asking for two is told so.
+    expect(() => umap(x, { nComponents: 2 as 3 })).toThrow(/3 dimensions, not 2/);
   });
 });
 

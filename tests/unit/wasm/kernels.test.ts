@@ -15,6 +15,18 @@ function squaredDistance(data: Float32Array, d: number, p: number, q: number): n
   return s;
 }
 
+/** The local join's pairs of rows [from, to) in the kernels' order: new×new (a < b), then new×old. */
+function forEachJoinPair(newCand: Int32Array, oldCand: Int32Array, m: number, from: number, to: number, visit: (p: number, q: number) => void): void {
+  for (let i = from; i < to; i++) {
+    for (let a = 0; a < m; a++) {
+      const p = newCand[i * m + a];
+      if (p < 0) continue;
+      for (let b = a + 1; b < m; b++) if (newCand[i * m + b] >= 0) visit(p, newCand[i * m + b]);
+      for (let b = 0; b < m; b++) if (oldCand[i * m + b] >= 0 && oldCand[i * m + b] !== p) visit(p, oldCand[i * m + b]);
+    }
+  }
+}
+
 /** Fills `a` in place (a typed array's map would copy it off the arena). */
 function filled<T extends Float32Array | Int32Array>(a: T, value: (i: number) => number): T {
   for (let i = 0; i < a.length; i++) a[i] = value(i);
@@ -75,14 +87,7 @@ describe('our WebAssembly kernels', () => {
           abandoned++;
         }
       };
-      for (let i = 3; i < 30; i++) {
-        for (let a = 0; a < m; a++) {
-          const p = newCand[i * m + a];
-          if (p < 0) continue;
-          for (let b = a + 1; b < m; b++) if (newCand[i * m + b] >= 0) check(p, newCand[i * m + b]);
-          for (let b = 0; b < m; b++) if (oldCand[i * m + b] >= 0 && oldCand[i * m + b] !== p) check(p, oldCand[i * m + b]);
-        }
-      }
+      forEachJoinPair(newCand, oldCand, m, 3, 30, check);
       expect(exact).toBeGreaterThan(50);
       if (d >= 17) expect(abandoned).toBeGreaterThan(10);
       // Nothing written past the last pair.
@@ -135,14 +140,7 @@ describe('our WebAssembly kernels', () => {
         if (owns(p) && s < reference.distances[p * k]) expected += heapPush(reference, p, q, s, 1);
         if (owns(q) && s < reference.distances[q * k]) expected += heapPush(reference, q, p, s, 1);
       };
-      for (let i = 10; i < 250; i++) {
-        for (let a = 0; a < m; a++) {
-          const p = newCand[i * m + a];
-          if (p < 0) continue;
-          for (let b = a + 1; b < m; b++) if (newCand[i * m + b] >= 0) offer(p, newCand[i * m + b]);
-          for (let b = 0; b < m; b++) if (oldCand[i * m + b] >= 0 && oldCand[i * m + b] !== p) offer(p, oldCand[i * m + b]);
-        }
-      }
+      forEachJoinPair(newCand, oldCand, m, 10, 250, offer);
       expect(updates).toBe(expected);
       expect(updates).toBeGreaterThan(100);
       expect(heaps.indices).toEqual(reference.indices);
