@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * compiler. `npm run build:wasm` rebuilds them; a test requires the committed files to be
  * exactly what this gives.
  */
-export const WASM_MODULES = ['server/analysis/reduce/umap/layout-sgd', 'server/analysis/neighbors/kernels'] as const;
+export const WASM_MODULES = ['server/analysis/reduce/umap/layout-sgd', 'server/analysis/neighbors/kernels', 'server/analysis/quality/rank-counter'] as const;
 
 /** The kernels import one shared memory (wasm/arena.ts), use SIMD, and allocate nothing. */
 const ASC_FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536', '--enable', 'simd,threads'];

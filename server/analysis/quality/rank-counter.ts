@@ -1,6 +1,8 @@
 import { selectRows, type Matrix } from '../matrix.ts';
 import { pca } from '../reduce/pca.ts';
 import { KdTree } from '../../../shared/spatial/kdtree.ts';
+import { createWasmArena, type WasmArena } from '../wasm/arena.ts';
+import { instantiateKernel } from '../wasm/instantiate.ts';
 
 /**
  * Counts, for one query row, how many rows lie strictly closer to it than each of a few given
@@ -14,7 +16,8 @@ import { KdTree } from '../../../shared/spatial/kdtree.ts';
  * Distances are summed exactly as a full pass sums them (original columns in order, float64),
  * so the ranks are bit-for-bit those of a full pass, ties broken by row index as an argsort
  * would; the projection only chooses which rows to look at, with a margin for its float32
- * rounding.
+ * rounding. The walk runs in WebAssembly (rank-counter.as.ts, the same sums and comparisons),
+ * on the tree's arrays copied into the arena that holds the rows.
  */
 export interface RankCounter {
   /** Squared distance from row i to row j of the original matrix. */
@@ -31,8 +34,44 @@ const INDEX_DIMS = 8;
 /** Rows sampled (evenly spaced) to find the principal directions: any orthonormal set is correct, good ones prune. */
 const DIRECTION_SAMPLE = 20_000;
 
-export function createRankCounter(x: Matrix): RankCounter {
-  const { rows: n, cols: d, data } = x;
+interface RankKernel {
+  countCloser(
+    data: number,
+    d: number,
+    i: number,
+    targetRows: number,
+    targets2: number,
+    m: number,
+    counts: number,
+    max2: number,
+    query: number,
+    r2: number,
+    dims: number,
+    points: number,
+    index: number,
+    start: number,
+    end: number,
+    left: number,
+    right: number,
+    lo: number,
+    hi: number,
+    stack: number,
+  ): void;
+}
+
+const WASM = new URL('./rank-counter.wasm', import.meta.url);
+/** Most target rows one count takes (trustworthiness asks for k = 10). */
+const MAX_TARGETS = 64;
+
+/**
+ * `arena`: the arena whose memory holds `x.data` (the rows must be a view of its memory; another
+ * thread's rank counter may share them); without one, the rows are copied into an arena of the
+ * counter's own.
+ */
+export function createRankCounter(x: Matrix, arena?: WasmArena): RankCounter {
+  const { rows: n, cols: d } = x;
+  const memory = arena ?? createWasmArena();
+  const data = arena ? x.data : copyInto(memory.f32(n * d), x.data);
   const { components, mean, dims } = principalDirections(x);
   const scores = new Float32Array(n * dims);
   let largest = 0;
@@ -44,9 +83,14 @@ export function createRankCounter(x: Matrix): RankCounter {
       largest = Math.max(largest, Math.abs(s));
     }
   }
-  const tree = new KdTree(scores, n, dims);
+  const tree = indexInArena(new KdTree(scores, n, dims), memory);
   // float32 scores are within 2⁻²⁴ of their value, so a projected distance within ~dims·2⁻²³ of it.
   const margin = largest * 1e-5 + 1e-12;
+  const kernel = instantiateKernel<RankKernel>(WASM, memory.memory);
+  const query = memory.f32(dims);
+  const targetRows = memory.i32(MAX_TARGETS);
+  const targets = memory.f64(MAX_TARGETS);
+  const counted = memory.i32(MAX_TARGETS);
 
   const squaredDistance = (i: number, j: number): number => {
     let s = 0;
@@ -59,35 +103,64 @@ export function createRankCounter(x: Matrix): RankCounter {
 
   return {
     squaredDistance,
-    count(i, targetRows, targets2, counts) {
-      const m = targetRows.length;
-      counts.fill(0);
+    count(i, rows, targets2, counts) {
+      const m = rows.length;
+      if (m > MAX_TARGETS) throw new RangeError(`createRankCounter: at most ${MAX_TARGETS} target rows, got ${m}.`);
       let max2 = 0;
       for (let t = 0; t < m; t++) if (targets2[t] > max2) max2 = targets2[t];
-      const base = i * d;
-      tree.withinRadius(
-        scores,
-        Math.sqrt(max2) + margin,
-        (q) => {
-          if (q === i) return;
-          const off = q * d;
-          let s = 0;
-          let t = 0;
-          // Partial sums only grow: once one passes the largest target it cannot be closer (ties need equality).
-          while (t < d) {
-            const stop = t + 8 < d ? t + 8 : d;
-            for (; t < stop; t++) {
-              const diff = data[off + t] - data[base + t];
-              s += diff * diff;
-            }
-            if (s > max2) return;
-          }
-          for (let u = 0; u < m; u++) if (s < targets2[u] || (s === targets2[u] && q < targetRows[u])) counts[u]++;
-        },
-        i * dims,
+      targetRows.set(rows);
+      targets.set(targets2);
+      counted.fill(0, 0, m);
+      query.set(scores.subarray(i * dims, (i + 1) * dims));
+      const r = Math.sqrt(max2) + margin;
+      kernel.countCloser(
+        data.byteOffset,
+        d,
+        i,
+        targetRows.byteOffset,
+        targets.byteOffset,
+        m,
+        counted.byteOffset,
+        max2,
+        query.byteOffset,
+        r * r,
+        dims,
+        tree.points.byteOffset,
+        tree.index.byteOffset,
+        tree.start.byteOffset,
+        tree.end.byteOffset,
+        tree.left.byteOffset,
+        tree.right.byteOffset,
+        tree.lo.byteOffset,
+        tree.hi.byteOffset,
+        tree.stack.byteOffset,
       );
+      counts.set(counted.subarray(0, m));
     },
   };
+}
+
+/** The kd-tree's arrays, copied into the arena, with a stack for its walk. */
+function indexInArena(tree: KdTree, arena: WasmArena) {
+  const { nodes } = tree;
+  const count = nodes.count;
+  return {
+    points: copyInto(arena.f32(tree.points.length), tree.points),
+    index: copyInto(arena.i32(tree.index.length), tree.index),
+    start: copyInto(arena.i32(count), nodes.start.subarray(0, count)),
+    end: copyInto(arena.i32(count), nodes.end.subarray(0, count)),
+    left: copyInto(arena.i32(count), nodes.left.subarray(0, count)),
+    right: copyInto(arena.i32(count), nodes.right.subarray(0, count)),
+    lo: copyInto(arena.f32(count * tree.dim), nodes.lo.subarray(0, count * tree.dim)),
+    hi: copyInto(arena.f32(count * tree.dim), nodes.hi.subarray(0, count * tree.dim)),
+    // Never more pending nodes than nodes (a few hundred KB at 1M rows).
+    stack: arena.i32(count + 2),
+  };
+}
+
+function copyInto<T extends Float32Array | Int32Array>(to: T, from: ArrayLike<number>): T {
+  to.set(from);
+  return to;
 }
 
 function principalDirections(x: Matrix): { components: Float64Array; mean: Float64Array; dims: number } {

@@ -1,12 +1,15 @@
 import type { Matrix } from '../matrix.ts';
 import { sharedCopy } from '../reduce/lockstep-helper.ts';
+import { attachWasmArena, createWasmArena } from '../wasm/arena.ts';
 import { measureTrustQueries } from './trustworthiness.ts';
 
 /**
  * A measurement two threads share (every array on shared memory): each takes the next query
  * from `next` until none is left and writes its cost; costs of queries not yet measured are −1.
+ * The features live in an arena (`memory`), where each thread's rank counter puts its index.
  */
 export interface TrustShare {
+  memory: WebAssembly.Memory;
   high: Matrix;
   low: Matrix;
   k: number;
@@ -18,8 +21,12 @@ export interface TrustShare {
 
 export function createTrustShare(high: Matrix, low: Matrix, k: number, queries: Int32Array): TrustShare {
   const costs = new Float64Array(new SharedArrayBuffer(queries.length * 8)).fill(-1);
+  const arena = createWasmArena();
+  const data = arena.f32(high.data.length);
+  data.set(high.data);
   return {
-    high: { ...high, data: sharedCopy(high.data) },
+    memory: arena.memory,
+    high: { ...high, data },
     low: { ...low, data: sharedCopy(low.data) },
     k,
     queries: sharedCopy(queries),
@@ -30,7 +37,7 @@ export function createTrustShare(high: Matrix, low: Matrix, k: number, queries: 
 
 /** Takes and measures queries of `share` until none is left (on either thread). */
 export function measureShared(share: TrustShare): void {
-  measureTrustQueries(share.high, share.low, share.k, share.queries, () => Atomics.add(share.next, 0, 1), share.costs);
+  measureTrustQueries(share.high, share.low, share.k, share.queries, () => Atomics.add(share.next, 0, 1), share.costs, attachWasmArena(share.memory));
 }
 
 /** Helper-thread side of trust-stage.ts. */

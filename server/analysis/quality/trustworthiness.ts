@@ -3,6 +3,7 @@ import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError } from '../reduce/errors.ts';
 import { KdTree } from '../../../shared/spatial/kdtree.ts';
 import { createRankCounter } from './rank-counter.ts';
+import type { WasmArena } from '../wasm/arena.ts';
 
 export interface TrustworthinessOptions {
   /** Evaluate on this many random query rows (exact ranks against all rows); default: every row. */
@@ -41,12 +42,13 @@ export function trustQueries(high: Matrix, low: Matrix, k: number, opts: Trustwo
 /**
  * Measures queries until `take` returns an index past the last: costs[q] = the summed
  * (rank − k) of query q's intruders. Several threads may share one list through an atomic
- * `take`; each query's cost does not depend on who measured it.
+ * `take`; each query's cost does not depend on who measured it. `arena`: the arena `high.data`
+ * lives in, shared by the threads (rank-counter.ts), if any.
  */
-export function measureTrustQueries(high: Matrix, low: Matrix, k: number, queries: Int32Array, take: () => number, costs: Float64Array): void {
+export function measureTrustQueries(high: Matrix, low: Matrix, k: number, queries: Int32Array, take: () => number, costs: Float64Array, arena?: WasmArena): void {
   const n = high.rows;
   const lowTree = new KdTree(low.data, n, low.cols);
-  const ranks = createRankCounter(high);
+  const ranks = createRankCounter(high, arena);
   // A few spare neighbours, so that rows tied with the k-th are all seen and ordered by index.
   const extra = Math.min(n, k + 5);
   const foundIdx = new Int32Array(extra);

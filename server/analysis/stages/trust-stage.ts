@@ -3,6 +3,7 @@ import type { Matrix } from '../matrix.ts';
 import { measureTrustQueries, trustFromCosts, trustQueries, trustworthiness } from '../quality/trustworthiness.ts';
 import { createTrustShare, measureShared } from '../quality/trust-kernel.ts';
 import { spawnLockstepHelper } from '../reduce/lockstep-helper.ts';
+import { attachWasmArena } from '../wasm/arena.ts';
 
 /**
  * Trustworthiness is measured on this many sampled query points, each ranked exactly against
@@ -75,7 +76,7 @@ export function trustMeasurement(n: number): TrustMeasurement {
               while (q < queries.length && share.costs[q] >= 0) q++;
               return q++;
             };
-            measureTrustQueries(share.high, share.low, 10, queries, takeMissing, share.costs);
+            measureTrustQueries(share.high, share.low, 10, queries, takeMissing, share.costs, attachWasmArena(share.memory));
           }
           return trustFromCosts(share.costs, n, 10);
         };

@@ -2,11 +2,16 @@
  * Typed arrays carved out of one shared WebAssembly memory, so that our WebAssembly kernels
  * (instantiated on `memory` by each thread that runs them) and JavaScript read and write the
  * same data: a kernel takes an array as its `byteOffset`. The memory grows as arrays are taken
- * (a shared memory's views stay valid when it grows) up to WebAssembly's 4 GiB.
+ * (a shared memory's views stay valid when it grows) up to WebAssembly's 4 GiB. Arrays are
+ * never given back: an arena lives as long as one computation.
+ *
+ * Several threads may take arrays from one memory (`attachWasmArena` in each): the next free
+ * offset is kept at the start of the memory and advanced atomically.
  */
 export interface WasmArena {
   memory: WebAssembly.Memory;
   f32(length: number): Float32Array;
+  f64(length: number): Float64Array;
   i32(length: number): Int32Array;
   u8(length: number): Uint8Array;
 }
@@ -14,6 +19,8 @@ export interface WasmArena {
 const PAGE = 65_536;
 /** WebAssembly's 32-bit memory: 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65_536;
+/** The arrays' space starts after the first page (the kernels declare no data; 0 is no place for an array). */
+const FIRST = PAGE;
 
 /** Thrown when the arrays asked for do not fit in 4 GiB. */
 export class ArenaFullError extends Error {
@@ -25,22 +32,35 @@ export class ArenaFullError extends Error {
 
 export function createWasmArena(): WasmArena {
   const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
-  // The first page stays the kernels' own (they declare no data, but 0 is no place for an array).
-  let offset = PAGE;
+  Atomics.store(new Uint32Array(memory.buffer, 0, 1), 0, FIRST / 16);
+  return attachWasmArena(memory);
+}
+
+/** Takes arrays from an arena another thread created (its `memory`). */
+export function attachWasmArena(memory: WebAssembly.Memory): WasmArena {
+  // The next free offset in 16-byte units, so that 4 GiB fits a 32-bit word.
+  const next = new Uint32Array(memory.buffer, 0, 1);
   const take = <T>(View: new (buffer: ArrayBufferLike, offset: number, length: number) => T, bytesPer: number, length: number): T => {
-    const start = offset;
-    const end = start + Math.ceil((length * bytesPer) / 16) * 16;
-    const have = memory.buffer.byteLength;
-    if (end > have) {
-      if (end > MAX_PAGES * PAGE) throw new ArenaFullError(end);
-      memory.grow(Math.ceil((end - have) / PAGE));
+    const units = Math.ceil((length * bytesPer) / 16);
+    if (units * 16 > MAX_PAGES * PAGE) throw new ArenaFullError(length * bytesPer);
+    const start = Atomics.add(next, 0, units) * 16;
+    const end = start + units * 16;
+    if (end > MAX_PAGES * PAGE) throw new ArenaFullError(end);
+    // Another thread may grow it meanwhile: grow until this array fits, whoever did.
+    while (memory.buffer.byteLength < end) {
+      try {
+        memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+      } catch (error) {
+        if (memory.buffer.byteLength >= end) break;
+        throw error instanceof RangeError ? new ArenaFullError(end) : error;
+      }
     }
-    offset = end;
     return new View(memory.buffer, start, length);
   };
   return {
     memory,
     f32: (length) => take(Float32Array, 4, length),
+    f64: (length) => take(Float64Array, 8, length),
     i32: (length) => take(Int32Array, 4, length),
     u8: (length) => take(Uint8Array, 1, length),
   };
