@@ -1,29 +1,28 @@
 // AssemblyScript, compiled to rank-counter.wasm by `npm run build:wasm` (build/wasm.ts). The
-// walk of rank-counter.ts's count(): the same kd-tree (shared/spatial/kdtree.ts, its arrays
-// copied into the arena), the same float64 sums in the same column order and the same
-// comparisons, so the counts, and the trustworthiness, are exactly those of the JavaScript it
-// replaces. Arrays are byte offsets into the arena's memory.
+// walk of rank-counter.ts's count(): the kd-tree of shared/spatial/kdtree.ts (its arrays copied
+// into the arena), the same float64 sums in the same column order and the same comparisons as
+// the JavaScript walk it replaced, so the counts, and the trustworthiness, are exactly a full
+// pass's. Arrays are byte offsets into the arena's memory.
 
 /**
- * For query row `i`: counts[u] += rows q ≠ i with d(i, q)² < targets2[u], or equal and
- * q < targetRows[u] (u < m). Only rows whose projected point lies within r2 of the query's
- * projection (`query`, dims float32) are looked at; the tree's nodes are start/end/left/right
- * (int32) and lo/hi (dims float32 each), its points in tree order, `index` maps them to rows.
- * `data` is n × d float32 rows; `stack` has room for the tree's depth.
+ * For the query at tree position `at`: counts[u] += rows q ≠ it with d(i, q)² < targets2[u], or
+ * equal and q < targetRows[u] (u < m). `rows` (n × d float32) and `scores` (n × dims float32,
+ * the tree's points) are in tree order, `index` maps a tree position to its row. Only rows whose
+ * projection lies within r2 of the query's are looked at; the tree's nodes are
+ * start/end/left/right (int32) and lo/hi (dims float32 each); `stack` has room for every node.
  */
 export function countCloser(
-  data: usize,
+  rows: usize,
   d: i32,
-  i: i32,
+  at: i32,
   targetRows: usize,
   targets2: usize,
   m: i32,
   counts: usize,
   max2: f64,
-  query: usize,
   r2: f64,
   dims: i32,
-  points: usize,
+  scores: usize,
   index: usize,
   start: usize,
   end: usize,
@@ -34,11 +33,11 @@ export function countCloser(
   stack: usize,
 ): void {
   const rowBytes = <usize>d << 2;
-  const base = data + <usize>i * rowBytes;
+  const base = rows + <usize>at * rowBytes;
   const boxBytes = <usize>dims << 2;
-  let top = 0;
+  const query = scores + <usize>at * boxBytes;
   store<i32>(stack, 0);
-  top = 1;
+  let top = 1;
   while (top > 0) {
     top--;
     const node = load<i32>(stack + (<usize>top << 2));
@@ -67,15 +66,13 @@ export function countCloser(
     const last = load<i32>(end + (<usize>node << 2));
     for (let p = load<i32>(start + (<usize>node << 2)); p < last; p++) {
       let s: f64 = 0;
-      const pb = points + <usize>p * boxBytes;
+      const pb = scores + <usize>p * boxBytes;
       for (let t = 0; t < dims && s <= r2; t++) {
         const diff = <f64>load<f32>(pb + (<usize>t << 2)) - <f64>load<f32>(query + (<usize>t << 2));
         s += diff * diff;
       }
-      if (s > r2) continue;
-      const q = load<i32>(index + (<usize>p << 2));
-      if (q == i) continue;
-      countRow(base, data + <usize>q * rowBytes, d, q, targetRows, targets2, m, counts, max2);
+      if (s > r2 || p == at) continue;
+      countRow(base, rows + <usize>p * rowBytes, d, load<i32>(index + (<usize>p << 2)), targetRows, targets2, m, counts, max2);
     }
   }
 }

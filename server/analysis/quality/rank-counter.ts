@@ -1,7 +1,7 @@
 import { selectRows, type Matrix } from '../matrix.ts';
 import { pca } from '../reduce/pca.ts';
 import { KdTree } from '../../../shared/spatial/kdtree.ts';
-import { createWasmArena, type WasmArena } from '../wasm/arena.ts';
+import type { WasmArena } from '../wasm/arena.ts';
 import { instantiateKernel } from '../wasm/instantiate.ts';
 
 /**
@@ -16,8 +16,11 @@ import { instantiateKernel } from '../wasm/instantiate.ts';
  * Distances are summed exactly as a full pass sums them (original columns in order, float64),
  * so the ranks are bit-for-bit those of a full pass, ties broken by row index as an argsort
  * would; the projection only chooses which rows to look at, with a margin for its float32
- * rounding. The walk runs in WebAssembly (rank-counter.as.ts, the same sums and comparisons),
- * on the tree's arrays copied into the arena that holds the rows.
+ * rounding. The walk runs in WebAssembly (rank-counter.as.ts, the same sums and comparisons).
+ *
+ * The index (`buildRankIndex`) lives in an arena and holds the rows themselves in the tree's
+ * order, so that a leaf's rows are read from consecutive memory; threads that measure together
+ * share one index and each make a counter of their own on it.
  */
 export interface RankCounter {
   /** Squared distance from row i to row j of the original matrix. */
@@ -29,6 +32,31 @@ export interface RankCounter {
   count(i: number, targetRows: Int32Array, targets2: Float64Array, counts: Int32Array): void;
 }
 
+/** Every array a view of one arena's memory. */
+export interface RankIndex {
+  n: number;
+  d: number;
+  /** Principal coordinates indexed. */
+  dims: number;
+  /** Slack for the projection's float32 rounding, added to the search radius. */
+  margin: number;
+  /** n × d: the rows in tree order. */
+  rows: Float32Array;
+  /** n × dims: their principal coordinates (the tree's points), in tree order. */
+  scores: Float32Array;
+  /** Tree position → row. */
+  index: Int32Array;
+  /** Row → tree position. */
+  position: Int32Array;
+  /** The kd-tree's nodes (shared/spatial/kdtree-build.ts). */
+  start: Int32Array;
+  end: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  lo: Float32Array;
+  hi: Float32Array;
+}
+
 /** Principal coordinates indexed: enough to separate groups, few enough for a kd-tree to prune. */
 const INDEX_DIMS = 8;
 /** Rows sampled (evenly spaced) to find the principal directions: any orthonormal set is correct, good ones prune. */
@@ -36,18 +64,17 @@ const DIRECTION_SAMPLE = 20_000;
 
 interface RankKernel {
   countCloser(
-    data: number,
+    rows: number,
     d: number,
-    i: number,
+    position: number,
     targetRows: number,
     targets2: number,
     m: number,
     counts: number,
     max2: number,
-    query: number,
     r2: number,
     dims: number,
-    points: number,
+    scores: number,
     index: number,
     start: number,
     end: number,
@@ -63,39 +90,64 @@ const WASM = new URL('./rank-counter.wasm', import.meta.url);
 /** Most target rows one count takes (trustworthiness asks for k = 10). */
 const MAX_TARGETS = 64;
 
-/**
- * `arena`: the arena whose memory holds `x.data` (the rows must be a view of its memory; another
- * thread's rank counter may share them); without one, the rows are copied into an arena of the
- * counter's own.
- */
-export function createRankCounter(x: Matrix, arena?: WasmArena): RankCounter {
-  const { rows: n, cols: d } = x;
-  const memory = arena ?? createWasmArena();
-  const data = arena ? x.data : copyInto(memory.f32(n * d), x.data);
+export function buildRankIndex(x: Matrix, arena: WasmArena): RankIndex {
+  const { rows: n, cols: d, data } = x;
   const { components, mean, dims } = principalDirections(x);
-  const scores = new Float32Array(n * dims);
+  const projected = new Float32Array(n * dims);
   let largest = 0;
   for (let q = 0; q < n; q++) {
     for (let c = 0; c < dims; c++) {
       let s = 0;
       for (let t = 0; t < d; t++) s += components[c * d + t] * (data[q * d + t] - mean[t]);
-      scores[q * dims + c] = s;
+      projected[q * dims + c] = s;
       largest = Math.max(largest, Math.abs(s));
     }
   }
-  const tree = indexInArena(new KdTree(scores, n, dims), memory);
-  // float32 scores are within 2⁻²⁴ of their value, so a projected distance within ~dims·2⁻²³ of it.
-  const margin = largest * 1e-5 + 1e-12;
-  const kernel = instantiateKernel<RankKernel>(WASM, memory.memory);
-  const query = memory.f32(dims);
-  const targetRows = memory.i32(MAX_TARGETS);
-  const targets = memory.f64(MAX_TARGETS);
-  const counted = memory.i32(MAX_TARGETS);
+  const tree = new KdTree(projected, n, dims);
+  const { nodes } = tree;
+  const count = nodes.count;
+  const rows = arena.f32(n * d);
+  const position = arena.i32(n);
+  for (let p = 0; p < n; p++) {
+    const row = tree.index[p];
+    position[row] = p;
+    rows.set(data.subarray(row * d, (row + 1) * d), p * d);
+  }
+  return {
+    n,
+    d,
+    dims,
+    // float32 scores are within 2⁻²⁴ of their value, so a projected distance within ~dims·2⁻²³ of it.
+    margin: largest * 1e-5 + 1e-12,
+    rows,
+    scores: copyInto(arena.f32(tree.points.length), tree.points),
+    index: copyInto(arena.i32(n), tree.index),
+    position,
+    start: copyInto(arena.i32(count), nodes.start.subarray(0, count)),
+    end: copyInto(arena.i32(count), nodes.end.subarray(0, count)),
+    left: copyInto(arena.i32(count), nodes.left.subarray(0, count)),
+    right: copyInto(arena.i32(count), nodes.right.subarray(0, count)),
+    lo: copyInto(arena.f32(count * dims), nodes.lo.subarray(0, count * dims)),
+    hi: copyInto(arena.f32(count * dims), nodes.hi.subarray(0, count * dims)),
+  };
+}
+
+/** A counter on `index`, with its scratch taken from `arena` (the index's, attached on this thread). */
+export function createRankCounter(index: RankIndex, arena: WasmArena): RankCounter {
+  const { d, dims, rows, position } = index;
+  const kernel = instantiateKernel<RankKernel>(WASM, arena.memory);
+  const targetRows = arena.i32(MAX_TARGETS);
+  const targets = arena.f64(MAX_TARGETS);
+  const counted = arena.i32(MAX_TARGETS);
+  // Never more pending nodes than nodes (a few hundred KB at 1M rows).
+  const stack = arena.i32(index.start.length + 2);
 
   const squaredDistance = (i: number, j: number): number => {
+    const a = position[i] * d;
+    const b = position[j] * d;
     let s = 0;
     for (let t = 0; t < d; t++) {
-      const diff = data[j * d + t] - data[i * d + t];
+      const diff = rows[b + t] - rows[a + t];
       s += diff * diff;
     }
     return s;
@@ -103,58 +155,38 @@ export function createRankCounter(x: Matrix, arena?: WasmArena): RankCounter {
 
   return {
     squaredDistance,
-    count(i, rows, targets2, counts) {
-      const m = rows.length;
+    count(i, queryTargets, targets2, counts) {
+      const m = queryTargets.length;
       if (m > MAX_TARGETS) throw new RangeError(`createRankCounter: at most ${MAX_TARGETS} target rows, got ${m}.`);
       let max2 = 0;
       for (let t = 0; t < m; t++) if (targets2[t] > max2) max2 = targets2[t];
-      targetRows.set(rows);
+      targetRows.set(queryTargets);
       targets.set(targets2);
       counted.fill(0, 0, m);
-      query.set(scores.subarray(i * dims, (i + 1) * dims));
-      const r = Math.sqrt(max2) + margin;
+      const r = Math.sqrt(max2) + index.margin;
       kernel.countCloser(
-        data.byteOffset,
+        rows.byteOffset,
         d,
-        i,
+        position[i],
         targetRows.byteOffset,
         targets.byteOffset,
         m,
         counted.byteOffset,
         max2,
-        query.byteOffset,
         r * r,
         dims,
-        tree.points.byteOffset,
-        tree.index.byteOffset,
-        tree.start.byteOffset,
-        tree.end.byteOffset,
-        tree.left.byteOffset,
-        tree.right.byteOffset,
-        tree.lo.byteOffset,
-        tree.hi.byteOffset,
-        tree.stack.byteOffset,
+        index.scores.byteOffset,
+        index.index.byteOffset,
+        index.start.byteOffset,
+        index.end.byteOffset,
+        index.left.byteOffset,
+        index.right.byteOffset,
+        index.lo.byteOffset,
+        index.hi.byteOffset,
+        stack.byteOffset,
       );
       counts.set(counted.subarray(0, m));
     },
-  };
-}
-
-/** The kd-tree's arrays, copied into the arena, with a stack for its walk. */
-function indexInArena(tree: KdTree, arena: WasmArena) {
-  const { nodes } = tree;
-  const count = nodes.count;
-  return {
-    points: copyInto(arena.f32(tree.points.length), tree.points),
-    index: copyInto(arena.i32(tree.index.length), tree.index),
-    start: copyInto(arena.i32(count), nodes.start.subarray(0, count)),
-    end: copyInto(arena.i32(count), nodes.end.subarray(0, count)),
-    left: copyInto(arena.i32(count), nodes.left.subarray(0, count)),
-    right: copyInto(arena.i32(count), nodes.right.subarray(0, count)),
-    lo: copyInto(arena.f32(count * tree.dim), nodes.lo.subarray(0, count * tree.dim)),
-    hi: copyInto(arena.f32(count * tree.dim), nodes.hi.subarray(0, count * tree.dim)),
-    // Never more pending nodes than nodes (a few hundred KB at 1M rows).
-    stack: arena.i32(count + 2),
   };
 }
 

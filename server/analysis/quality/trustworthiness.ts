@@ -2,8 +2,8 @@ import type { Matrix } from '../matrix.ts';
 import { createRandom } from '../../../shared/random.ts';
 import { ReductionInputError } from '../reduce/errors.ts';
 import { KdTree } from '../../../shared/spatial/kdtree.ts';
-import { createRankCounter } from './rank-counter.ts';
-import type { WasmArena } from '../wasm/arena.ts';
+import { buildRankIndex, createRankCounter, type RankIndex } from './rank-counter.ts';
+import { createWasmArena, type WasmArena } from '../wasm/arena.ts';
 
 export interface TrustworthinessOptions {
   /** Evaluate on this many random query rows (exact ranks against all rows); default: every row. */
@@ -25,7 +25,8 @@ export function trustworthiness(high: Matrix, low: Matrix, k = 10, opts: Trustwo
   const queries = trustQueries(high, low, k, opts);
   const costs = new Float64Array(queries.length);
   let next = 0;
-  measureTrustQueries(high, low, k, queries, () => next++, costs);
+  const arena = createWasmArena();
+  measureTrustQueries(buildRankIndex(high, arena), arena, low, k, queries, () => next++, costs);
   return trustFromCosts(costs, high.rows, k);
 }
 
@@ -42,11 +43,12 @@ export function trustQueries(high: Matrix, low: Matrix, k: number, opts: Trustwo
 /**
  * Measures queries until `take` returns an index past the last: costs[q] = the summed
  * (rank − k) of query q's intruders. Several threads may share one list through an atomic
- * `take`; each query's cost does not depend on who measured it. `arena`: the arena `high.data`
- * lives in, shared by the threads (rank-counter.ts), if any.
+ * `take`; each query's cost does not depend on who measured it. The high space is given as its
+ * rank index (rank-counter.ts), which such threads share; `arena` is the index's, attached on
+ * this thread.
  */
-export function measureTrustQueries(high: Matrix, low: Matrix, k: number, queries: Int32Array, take: () => number, costs: Float64Array, arena?: WasmArena): void {
-  const n = high.rows;
+export function measureTrustQueries(high: RankIndex, arena: WasmArena, low: Matrix, k: number, queries: Int32Array, take: () => number, costs: Float64Array): void {
+  const n = high.n;
   const lowTree = new KdTree(low.data, n, low.cols);
   const ranks = createRankCounter(high, arena);
   // A few spare neighbours, so that rows tied with the k-th are all seen and ordered by index.

@@ -76,7 +76,7 @@ export function trustMeasurement(n: number): TrustMeasurement {
               while (q < queries.length && share.costs[q] >= 0) q++;
               return q++;
             };
-            measureTrustQueries(share.high, share.low, 10, queries, takeMissing, share.costs, attachWasmArena(share.memory));
+            measureTrustQueries(share.high, attachWasmArena(share.memory), share.low, 10, queries, takeMissing, share.costs);
           }
           return trustFromCosts(share.costs, n, 10);
         };
