@@ -25,8 +25,9 @@ export type TrustFigure = NonNullable<AnalysisSummary['reduction']['trustworthin
  * features. On tables of BACKGROUND_FROM points or more it runs on a helper thread, spawned at
  * once so that it boots while the layout is computed, then measuring beside clustering and
  * anomaly scoring, and finish() has this thread take the queries left too (at 1M rows the
- * 2,000 exact queries take ~75 CPU s, most of it after those stages); on smaller tables it runs
- * in finish(). The figure is the same either way: each query's cost is summed in query order.
+ * 2,000 exact queries left ~4 s to wait after those stages); on smaller tables it runs in
+ * finish(). The figure is the same either way: each query's cost is summed in query order.
+ * The rank index (quality/rank-counter.ts) is built once, here in start(), and shared.
  */
 export interface TrustMeasurement {
   /** Runs `work`; if it throws, the helper thread is stopped first. */
