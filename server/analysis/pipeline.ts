@@ -112,7 +112,7 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     features: prepared.encodings,
     excluded: prepared.excluded,
     featureDimensions: prepared.matrix.cols,
-    reduction: measured ? { ...reduced.summary, trustworthiness: measured.trustworthiness } : reduced.summary,
+    reduction: measured?.trustworthiness ? { ...reduced.summary, trustworthiness: measured.trustworthiness } : reduced.summary,
     clustering: { ...clustered.summary, clusterCount, noiseCount },
     clusters: explained.clusters,
     anomalies: {

@@ -92,10 +92,12 @@ export function leafDistances(data: usize, d: i32, order: usize, bounds: usize, 
 }
 
 /**
- * rp-tree.ts's split: for the `count` rows listed at `rows` (row numbers), offset + normal·row
- * (which side of the hyperplane a row lies on, and how far) into `out`.
+ * rp-tree.ts's split: for the `count` rows listed at `rows` (row numbers), normal·(row − midpoint)
+ * (which side of the hyperplane a row lies on, and how far) into `out`. Measured from the
+ * midpoint, not as offset + normal·row, so that float32 does not cancel away the margins of rows
+ * far from the origin.
  */
-export function hyperplaneMargins(data: usize, d: i32, rows: usize, count: i32, normal: usize, offset: f32, out: usize): void {
+export function hyperplaneMargins(data: usize, d: i32, rows: usize, count: i32, normal: usize, midpoint: usize, out: usize): void {
   const rowBytes = <usize>d << 2;
   for (let r = 0; r < count; r++) {
     const row = data + <usize>load<i32>(rows + (<usize>r << 2)) * rowBytes;
@@ -103,13 +105,13 @@ export function hyperplaneMargins(data: usize, d: i32, rows: usize, count: i32, 
     let t = 0;
     while (t + 4 <= d) {
       const at = <usize>t << 2;
-      acc = f32x4.add(acc, f32x4.mul(v128.load(normal + at), v128.load(row + at)));
+      acc = f32x4.add(acc, f32x4.mul(v128.load(normal + at), f32x4.sub(v128.load(row + at), v128.load(midpoint + at))));
       t += 4;
     }
-    let s = offset + sum4(acc);
+    let s = sum4(acc);
     while (t < d) {
       const at = <usize>t << 2;
-      s += load<f32>(normal + at) * load<f32>(row + at);
+      s += load<f32>(normal + at) * (load<f32>(row + at) - load<f32>(midpoint + at));
       t++;
     }
     store<f32>(out + (<usize>r << 2), s);

@@ -43,15 +43,15 @@ export function nnDescentHeaps(x: Matrix, k: number, opts: NnDescentOptions): Ne
   // Everything the helper thread and the kernels read lives on one shared memory.
   const arena = createWasmArena();
   const kernel = instantiateNeighborKernels(arena.memory);
-  const given = { rows: n, cols: d, data: arena.f32(n * d) };
-  given.data.set(x.data);
+  const data = arena.f32(n * d);
+  data.set(x.data);
   // Rows are first reordered along one random-projection tree, so that rows near in space are
   // near in memory: the local joins then mostly hit cache. Results are mapped back at the end.
+  // The tree is grown on the arena's copy, which then takes the rows in its order (from x).
   const space = createTreeSpace(n, d, arena);
-  rpTreeLeaves(given, Math.max(10, k), opts.random, kernel, space);
+  rpTreeLeaves({ rows: n, cols: d, data }, Math.max(10, k), opts.random, kernel, space);
   const order = space.order;
-  const data = arena.f32(n * d);
-  for (let r = 0; r < n; r++) data.set(given.data.subarray(order[r] * d, (order[r] + 1) * d), r * d);
+  for (let r = 0; r < n; r++) data.set(x.data.subarray(order[r] * d, (order[r] + 1) * d), r * d);
   const local = nnDescentInPlace({ rows: n, cols: d, data }, k, opts, arena, kernel);
   return unpermute(local, order);
 }

@@ -15,19 +15,20 @@ import type { NeighborKernels } from './kernels.ts';
 export interface TreeSpace {
   /** n: the rows, permuted leaf by leaf. */
   order: Int32Array;
-  /** d: the current split's normal. */
+  /** d: the current split's normal, and the point halfway between the two rows it separates. */
   normal: Float32Array;
+  midpoint: Float32Array;
   /** n: the current split's margins, row by row of the range. */
   margins: Float32Array;
 }
 
 export function createTreeSpace(n: number, d: number, arena: WasmArena): TreeSpace {
-  return { order: arena.i32(n), normal: arena.f32(d), margins: arena.f32(n) };
+  return { order: arena.i32(n), normal: arena.f32(d), midpoint: arena.f32(d), margins: arena.f32(n) };
 }
 
 export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random, kernel: NeighborKernels, space: TreeSpace): Int32Array {
   const { rows: n, cols: d, data } = x;
-  const { order, normal, margins } = space;
+  const { order, normal, midpoint, margins } = space;
   for (let i = 0; i < n; i++) order[i] = i;
   const side = new Uint8Array(n);
   const bounds: number[] = [0];
@@ -45,14 +46,13 @@ export function rpTreeLeaves(x: Matrix, leafSize: number, random: Random, kernel
     const a = order[start + Math.floor(random() * size)];
     let b = order[start + Math.floor(random() * (size - 1))];
     if (b === a) b = order[end - 1];
-    let offset = 0;
     for (let t = 0; t < d; t++) {
       const va = data[a * d + t];
       const vb = data[b * d + t];
       normal[t] = va - vb;
-      offset -= (normal[t] * (va + vb)) / 2;
+      midpoint[t] = (va + vb) / 2;
     }
-    kernel.hyperplaneMargins(data.byteOffset, d, order.byteOffset + 4 * start, size, normal.byteOffset, offset, margins.byteOffset);
+    kernel.hyperplaneMargins(data.byteOffset, d, order.byteOffset + 4 * start, size, normal.byteOffset, midpoint.byteOffset, margins.byteOffset);
     let leftCount = 0;
     for (let p = start; p < end; p++) {
       const margin = margins[p - start];

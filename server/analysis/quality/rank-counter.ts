@@ -87,8 +87,6 @@ interface RankKernel {
 }
 
 const WASM = new URL('./rank-counter.wasm', import.meta.url);
-/** Most target rows one count takes (trustworthiness asks for k = 10). */
-const MAX_TARGETS = 64;
 
 export function buildRankIndex(x: Matrix, arena: WasmArena): RankIndex {
   const { rows: n, cols: d, data } = x;
@@ -136,9 +134,11 @@ export function buildRankIndex(x: Matrix, arena: WasmArena): RankIndex {
 export function createRankCounter(index: RankIndex, arena: WasmArena): RankCounter {
   const { d, dims, rows, position } = index;
   const kernel = instantiateKernel<RankKernel>(WASM, arena.memory);
-  const targetRows = arena.i32(MAX_TARGETS);
-  const targets = arena.f64(MAX_TARGETS);
-  const counted = arena.i32(MAX_TARGETS);
+  // Room for the targets of one count (trustworthiness asks for k of them), grown when more come.
+  let room = 0;
+  let targetRows = arena.i32(0);
+  let targets = arena.f64(0);
+  let counted = arena.i32(0);
   // Never more pending nodes than nodes (a few hundred KB at 1M rows).
   const stack = arena.i32(index.start.length + 2);
 
@@ -157,11 +157,16 @@ export function createRankCounter(index: RankIndex, arena: WasmArena): RankCount
     squaredDistance,
     count(i, queryTargets, targets2, counts) {
       const m = queryTargets.length;
-      if (m > MAX_TARGETS) throw new RangeError(`createRankCounter: at most ${MAX_TARGETS} target rows, got ${m}.`);
+      if (m > room) {
+        room = Math.max(m, 16);
+        targetRows = arena.i32(room);
+        targets = arena.f64(room);
+        counted = arena.i32(room);
+      }
       let max2 = 0;
       for (let t = 0; t < m; t++) if (targets2[t] > max2) max2 = targets2[t];
       targetRows.set(queryTargets);
-      targets.set(targets2);
+      targets.set(targets2.subarray(0, m));
       counted.fill(0, 0, m);
       const r = Math.sqrt(max2) + index.margin;
       kernel.countCloser(

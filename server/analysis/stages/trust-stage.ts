@@ -1,9 +1,9 @@
-import { infoNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
+import { infoNote, warningNote, type AnalysisNote, type AnalysisSummary } from '../../../shared/analysis-result.ts';
 import type { Matrix } from '../matrix.ts';
 import { measureTrustQueries, trustFromCosts, trustQueries, trustworthiness } from '../quality/trustworthiness.ts';
-import { createTrustShare, measureShared } from '../quality/trust-kernel.ts';
+import { createTrustShare, measureShared, type TrustShare } from '../quality/trust-kernel.ts';
 import { spawnLockstepHelper } from '../reduce/lockstep-helper.ts';
-import { attachWasmArena } from '../wasm/arena.ts';
+import { ArenaFullError, attachWasmArena } from '../wasm/arena.ts';
 
 /**
  * Trustworthiness is measured on this many sampled query points, each ranked exactly against
@@ -34,8 +34,11 @@ export interface TrustMeasurement {
   guard<T>(work: () => T): T;
   /** Starts the measurement of `positions` (n × 3) against `features`. */
   start(features: Matrix, positions: Float32Array, seed: number): void;
-  /** Waits for the measurement and returns it with its note (null below 12 points). */
-  finish(): { trustworthiness: TrustFigure; notes: AnalysisNote[] } | null;
+  /**
+   * Waits for the measurement and returns it with its note (null below 12 points); without a
+   * figure, and a note saying why, when its index did not fit in memory.
+   */
+  finish(): { trustworthiness?: TrustFigure; notes: AnalysisNote[] } | null;
 }
 
 export function trustMeasurement(n: number): TrustMeasurement {
@@ -46,6 +49,7 @@ export function trustMeasurement(n: number): TrustMeasurement {
   };
   let pending: (() => number) | null = null;
   let sample = 0;
+  let unmeasured: string | null = null;
   return {
     guard(work) {
       try {
@@ -60,7 +64,16 @@ export function trustMeasurement(n: number): TrustMeasurement {
       sample = Math.min(n, TRUST_SAMPLE);
       const low = { rows: n, cols: 3, data: positions };
       const queries = trustQueries(features, low, 10, { sample, seed });
-      const share = helper ? createTrustShare(features, low, 10, queries) : null;
+      let share: TrustShare | null = null;
+      try {
+        share = helper ? createTrustShare(features, low, 10, queries) : null;
+      } catch (error) {
+        // Its index (the features copied) did not fit: see unmeasuredNote.
+        stop();
+        if (!(error instanceof ArenaFullError)) throw error;
+        unmeasured = error.message;
+        return;
+      }
       if (helper && share && helper.attach(share)) {
         const running = helper;
         running.begin(0);
@@ -87,15 +100,24 @@ export function trustMeasurement(n: number): TrustMeasurement {
       pending = () => trustworthiness(features, low, 10, { sample, seed });
     },
     finish() {
+      if (unmeasured) return { notes: [unmeasuredNote(unmeasured)] };
       if (!pending) return null;
       try {
         const value = pending();
         return { trustworthiness: { k: 10, value, sampledPoints: sample }, notes: sample < n ? [infoNote(trustNote(value, sample, n))] : [] };
+      } catch (error) {
+        if (error instanceof ArenaFullError) return { notes: [unmeasuredNote(error.message)] };
+        throw error;
       } finally {
         stop();
       }
     },
   };
+}
+
+/** The figure is a quality check, not the result: a table too big to index for it gets its analysis without it. */
+function unmeasuredNote(why: string): AnalysisNote {
+  return warningNote(`Trustworthiness was not measured: ${why}`);
 }
 
 function trustNote(value: number, sample: number, rows: number): string {

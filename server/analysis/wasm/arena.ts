@@ -22,16 +22,23 @@ const MAX_PAGES = 65_536;
 /** The arrays' space starts after the first page (the kernels declare no data; 0 is no place for an array). */
 const FIRST = PAGE;
 
-/** Thrown when the arrays asked for do not fit in 4 GiB. */
+/** Thrown when the arrays asked for do not fit: beyond 4 GiB, or more than the machine gives. */
 export class ArenaFullError extends Error {
   constructor(bytes: number) {
-    super(`This needs more than 4 GiB of working memory (${(bytes / 2 ** 30).toFixed(1)} GiB asked for).`);
+    super(`This needs ${(bytes / 2 ** 30).toFixed(1)} GiB of working memory, which could not be had (4 GiB at most, and no more than the machine gives).`);
     this.name = 'ArenaFullError';
   }
 }
 
 export function createWasmArena(): WasmArena {
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  } catch (error) {
+    // A shared memory reserves its 4 GiB of address space up front: a process limited below
+    // that (ulimit -v) cannot have one.
+    throw error instanceof RangeError ? new ArenaFullError(MAX_PAGES * PAGE) : error;
+  }
   Atomics.store(new Uint32Array(memory.buffer, 0, 1), 0, FIRST / 16);
   return attachWasmArena(memory);
 }
@@ -42,16 +49,24 @@ export function attachWasmArena(memory: WebAssembly.Memory): WasmArena {
   const next = new Uint32Array(memory.buffer, 0, 1);
   const take = <T>(View: new (buffer: ArrayBufferLike, offset: number, length: number) => T, bytesPer: number, length: number): T => {
     const units = Math.ceil((length * bytesPer) / 16);
-    if (units * 16 > MAX_PAGES * PAGE) throw new ArenaFullError(length * bytesPer);
-    const start = Atomics.add(next, 0, units) * 16;
+    // Claim [start, end) only if it fits, so that a refused array leaves the arena as it was.
+    let start: number;
+    for (;;) {
+      const at = Atomics.load(next, 0);
+      if ((at + units) * 16 > MAX_PAGES * PAGE) throw new ArenaFullError((at + units) * 16);
+      if (Atomics.compareExchange(next, 0, at, at + units) === at) {
+        start = at * 16;
+        break;
+      }
+    }
     const end = start + units * 16;
-    if (end > MAX_PAGES * PAGE) throw new ArenaFullError(end);
     // Another thread may grow it meanwhile: grow until this array fits, whoever did.
     while (memory.buffer.byteLength < end) {
+      const have = memory.buffer.byteLength;
       try {
-        memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+        memory.grow(Math.ceil((end - have) / PAGE));
       } catch (error) {
-        if (memory.buffer.byteLength >= end) break;
+        if (memory.buffer.byteLength !== have) continue; // grown by another thread meanwhile: look again
         throw error instanceof RangeError ? new ArenaFullError(end) : error;
       }
     }

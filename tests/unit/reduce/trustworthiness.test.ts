@@ -78,6 +78,8 @@ describe('trustworthiness', () => {
     for (const sample of [undefined, 150]) {
       expect(trustworthiness(high, low, 10, { sample, seed: 4 })).toBeCloseTo(fullPass(high, low, 10, sample, 4), 12);
     }
+    // Any k below n/2, however many target rows a count then takes.
+    expect(trustworthiness(high, low, 80, { sample: 60, seed: 4 })).toBeCloseTo(fullPass(high, low, 80, 60, 4), 12);
   });
 
   it('rejects mismatched inputs', () => {
