@@ -1,6 +1,7 @@
 import { selectRows, type Matrix } from '../matrix.ts';
 import { pca } from '../reduce/pca.ts';
 import { KdTree } from '../../../shared/spatial/kdtree.ts';
+import type { KdNodes } from '../../../shared/spatial/kdtree-build.ts';
 import type { WasmArena } from '../wasm/arena.ts';
 import { instantiateKernel } from '../wasm/instantiate.ts';
 
@@ -32,8 +33,8 @@ export interface RankCounter {
   count(i: number, targetRows: Int32Array, targets2: Float64Array, counts: Int32Array): void;
 }
 
-/** Every array a view of one arena's memory. */
-export interface RankIndex {
+/** Every array a view of one arena's memory; the kd-tree's nodes as shared/spatial/kdtree-build.ts lays them out. */
+export interface RankIndex extends Omit<KdNodes, 'count'> {
   n: number;
   d: number;
   /** Principal coordinates indexed. */
@@ -48,13 +49,6 @@ export interface RankIndex {
   index: Int32Array;
   /** Row → tree position. */
   position: Int32Array;
-  /** The kd-tree's nodes (shared/spatial/kdtree-build.ts). */
-  start: Int32Array;
-  end: Int32Array;
-  left: Int32Array;
-  right: Int32Array;
-  lo: Float32Array;
-  hi: Float32Array;
 }
 
 /** Principal coordinates indexed: enough to separate groups, few enough for a kd-tree to prune. */
