@@ -64,13 +64,15 @@ export function applyJoinDistances(indices: usize, distances: usize, flags: usiz
   return updates;
 }
 
-/** rp-forest.ts pushLeafPairs: a tree's leaf pairs (bounds[0] = leaves, then their bounds) offered to both ends. */
-export function pushLeafPairs(indices: usize, distances: usize, flags: usize, k: i32, order: usize, bounds: usize, pairs: usize, owner: i32): void {
-  const leaves = load<i32>(bounds);
+/**
+ * rp-forest.ts pushLeafPairs: a tree's leaf pairs offered to both ends, `pairs` holding their
+ * distances as distances.as.ts leafDistances wrote them (leaf t is order[bounds[t] .. bounds[t + 1])).
+ */
+export function pushLeafPairs(indices: usize, distances: usize, flags: usize, k: i32, order: usize, bounds: usize, leaves: i32, pairs: usize, owner: i32): void {
   let slot = pairs;
   for (let leaf = 0; leaf < leaves; leaf++) {
-    const start = load<i32>(bounds + (<usize>(leaf + 1) << 2));
-    const end = load<i32>(bounds + (<usize>(leaf + 2) << 2));
+    const start = load<i32>(bounds + (<usize>leaf << 2));
+    const end = load<i32>(bounds + (<usize>(leaf + 1) << 2));
     for (let a = start; a < end; a++) {
       const p = load<i32>(order + (<usize>a << 2));
       const ownsP = owns(owner, p);

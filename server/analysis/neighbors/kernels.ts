@@ -9,7 +9,7 @@ export interface NeighborKernels {
   leafDistances(data: number, d: number, order: number, bounds: number, leaves: number, out: number): void;
   hyperplaneMargins(data: number, d: number, rows: number, count: number, normal: number, midpoint: number, out: number): void;
   applyJoinDistances(indices: number, distances: number, flags: number, k: number, newCand: number, oldCand: number, m: number, from: number, to: number, dist: number, owner: number): number;
-  pushLeafPairs(indices: number, distances: number, flags: number, k: number, order: number, bounds: number, pairs: number, owner: number): void;
+  pushLeafPairs(indices: number, distances: number, flags: number, k: number, order: number, bounds: number, leaves: number, pairs: number, owner: number): void;
   pushCandidates(
     n: number,
     k: number,

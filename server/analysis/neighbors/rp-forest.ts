@@ -42,5 +42,5 @@ export function growTree(x: Matrix, leafSize: number, seed: number, out: TreeLea
 /** Offers a tree's leaf pairs to the heaps of the rows `owner` owns, in WebAssembly (heap-offers.as.ts); all on `kernel`'s arena. */
 export function pushLeafPairs(heaps: NeighborHeaps, leaves: TreeLeaves, kernel: NeighborKernels, owner: RowOwner): void {
   const { indices, distances, isNew, k } = heaps;
-  kernel.pushLeafPairs(indices.byteOffset, distances.byteOffset, isNew.byteOffset, k, leaves.space.order.byteOffset, leaves.bounds.byteOffset, leaves.distances.byteOffset, owner);
+  kernel.pushLeafPairs(indices.byteOffset, distances.byteOffset, isNew.byteOffset, k, leaves.space.order.byteOffset, leaves.bounds.byteOffset + 4, leaves.bounds[0], leaves.distances.byteOffset, owner);
 }

@@ -179,10 +179,10 @@ describe('our WebAssembly kernels', () => {
 
       // A tree's leaves: two leaves of 7 and 9 rows.
       const order = filled(arena.i32(16), (i) => (i * 19 + 5) % n);
-      const bounds = arena.i32(4);
-      bounds.set([2, 0, 7, 16]);
+      const leafBounds = arena.i32(3);
+      leafBounds.set([0, 7, 16]);
       const pairs = filled(arena.f32((7 * 6) / 2 + (9 * 8) / 2), () => Math.fround(random() * 8));
-      kernel.pushLeafPairs(heaps.indices.byteOffset, heaps.distances.byteOffset, heaps.isNew.byteOffset, k, order.byteOffset, bounds.byteOffset, pairs.byteOffset, owner);
+      kernel.pushLeafPairs(heaps.indices.byteOffset, heaps.distances.byteOffset, heaps.isNew.byteOffset, k, order.byteOffset, leafBounds.byteOffset, 2, pairs.byteOffset, owner);
       slot = 0;
       for (const [start, end] of [[0, 7], [7, 16]]) {
         for (let a = start; a < end; a++) {
