@@ -4,9 +4,11 @@
 //
 // Why WebAssembly: the same loop in JavaScript spent its time on float64 arithmetic, on fastPow's
 // round trip through a typed array, and on the dependency chain of one negative sample after
-// another. Here the arithmetic is float32, the bit tricks are free reinterprets, and a point's
-// negative samples are taken four at a time in SIMD lanes against the same position, their pushes
-// summed (see docs/analysis.md for the measurements).
+// another. Here the arithmetic is float32, the bit tricks are free reinterprets, and a sample's
+// attraction and its negative samples are computed four slots to a SIMD vector, all at the
+// point's position as the sample starts, and applied together, so that no step waits on another.
+// Clamps use pmin/pmax: wasm's min/max must propagate NaN and -0 exactly, which costs several
+// x86 instructions each; these inputs are never NaN (see docs/analysis.md for the measurements).
 
 /** Mulberry32's step (shared/random.ts): the stream's state advances by this constant per draw. */
 const STEP: u32 = 0x6d2b79f5;
@@ -40,7 +42,7 @@ const LANE: v128 = i32x4(0, 1, 2, 3);
   const p45 = f32x4.add(f32x4.splat(0.12146853), f32x4.mul(f32x4.splat(-0.02579071), u));
   const log2 = f32x4.add(exponent, f32x4.mul(u, f32x4.add(f32x4.add(p01, f32x4.mul(p23, u2)), f32x4.mul(p45, u4))));
   // Keep 2^y a normal float32 (tiny or huge powers saturate, as their gradients do).
-  const y = f32x4.min(f32x4.max(f32x4.mul(f32x4.splat(b), log2), f32x4.splat(-126)), f32x4.splat(127));
+  const y = f32x4.pmin(f32x4.pmax(f32x4.mul(f32x4.splat(b), log2), f32x4.splat(-126)), f32x4.splat(127));
   const whole = f32x4.floor(y);
   const f = f32x4.sub(y, whole);
   const f2 = f32x4.mul(f, f);
@@ -49,15 +51,13 @@ const LANE: v128 = i32x4(0, 1, 2, 3);
     f32x4.mul(f32x4.add(f32x4.splat(0.05583664), f32x4.mul(f32x4.splat(0.00897284), f)), f2),
   );
   const frac = f32x4.add(f32x4.splat(1), f32x4.mul(f, f32x4.add(q, f32x4.mul(f32x4.splat(0.00188543), f32x4.mul(f2, f2)))));
-  return f32x4.mul(i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(whole), i32x4.splat(127)), 23), frac);
-}
-
-@inline function clip(v: f32): f32 {
-  return v > 4 ? 4 : v < -4 ? <f32>-4 : v;
+  // 2^whole from the bits: whole + 127 lands in the low bits of 1.5·2^23 + whole + 127, and the
+  // shift drops the rest (cheaper than a saturating conversion, which y's range does not need).
+  return f32x4.mul(i32x4.shl(f32x4.add(whole, f32x4.splat(12582912 + 127)), 23), frac);
 }
 
 @inline function clip4(v: v128): v128 {
-  return f32x4.min(f32x4.max(v, f32x4.splat(-4)), f32x4.splat(4));
+  return f32x4.pmin(f32x4.pmax(v, f32x4.splat(-4)), f32x4.splat(4));
 }
 
 @inline function sum4(v: v128): f32 {
@@ -109,34 +109,23 @@ export function runPartition(
     const k = load<i32>(tail + eo);
     const pj = live + <usize>j * 12;
     const tailOwn = k >= lo && k < hi;
-    const pk = (tailOwn ? live : snapshot) + <usize>k * 12;
-    let x = load<f32>(pj);
-    let y = load<f32>(pj, 4);
-    let z = load<f32>(pj, 8);
-    const dx = x - load<f32>(pk);
-    const dy = y - load<f32>(pk, 4);
-    const dz = z - load<f32>(pk, 8);
-    const d2 = dx * dx + dy * dy + dz * dz;
-    if (d2 > 0) {
-      // -2ab·d^(2(b-1)) / (1 + a·d^(2b)) with a single power.
-      const pb = f32x4.extract_lane(pow4(f32x4.splat(d2), b), 0);
-      const coeff = (-twoAB * pb) / d2 / (a * pb + 1);
-      const gx = clip(coeff * dx) * alpha;
-      const gy = clip(coeff * dy) * alpha;
-      const gz = clip(coeff * dz) * alpha;
-      x += gx;
-      y += gy;
-      z += gz;
-      const qk = (tailOwn ? live : out) + <usize>k * 12;
-      store<f32>(qk, load<f32>(qk) - gx);
-      store<f32>(qk, load<f32>(qk, 4) - gy, 4);
-      store<f32>(qk, load<f32>(qk, 8) - gz, 8);
-    }
     store<f32>(nextSample + eo, load<f32>(nextSample + eo) + load<f32>(epochsPerSample + eo));
-
     const perNegative = load<f32>(epochsPerNegative + eo);
     const negatives = <i32>Mathf.floor((epoch - load<f32>(nextNegative + eo)) / perNegative);
-    for (let q = 0; q < negatives; q += 4) {
+    if (negatives > 0) store<f32>(nextNegative + eo, load<f32>(nextNegative + eo) + <f32>negatives * perNegative);
+    // The sample's attraction (slot 0: the edge's tail) and its repulsions (slots 1 to
+    // `negatives`: uniform rows) are all taken at the point's position as the sample starts,
+    // four slots to a SIMD vector, and applied together.
+    const x = load<f32>(pj);
+    const y = load<f32>(pj, 4);
+    const z = load<f32>(pj, 8);
+    let px = f32x4.splat(0);
+    let py = f32x4.splat(0);
+    let pz = f32x4.splat(0);
+    let tx: f32 = 0;
+    let ty: f32 = 0;
+    let tz: f32 = 0;
+    for (let q = 0; q <= negatives; q += 4) {
       // Four uniform rows: from the epoch's pool (positions as of the epoch's start), or from
       // all rows, the partition's own live, the other's as of the epoch's start.
       let p0: usize, p1: usize, p2: usize, p3: usize;
@@ -165,25 +154,47 @@ export function runPartition(
         p3 = (r3 >= lo && r3 < hi ? live : snapshot) + <usize>r3 * 12;
         ids = i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(r0), 1, r1), 2, r2), 3, r3);
       }
+      if (q == 0) {
+        p0 = (tailOwn ? live : snapshot) + <usize>k * 12;
+        ids = i32x4.replace_lane(ids, 0, k);
+      }
       const nx = f32x4.sub(f32x4.splat(x), gather(p0, p1, p2, p3, 0));
       const ny = f32x4.sub(f32x4.splat(y), gather(p0, p1, p2, p3, 4));
       const nz = f32x4.sub(f32x4.splat(z), gather(p0, p1, p2, p3, 8));
       const nd2 = f32x4.add(f32x4.add(f32x4.mul(nx, nx), f32x4.mul(ny, ny)), f32x4.mul(nz, nz));
-      // A lane counts if it is one of this edge's negatives, not the point itself, and not
-      // coincident with it (no defined direction to push).
+      // A slot counts if it is one of this sample's, not the point itself, and not coincident
+      // with it (no defined direction to pull or push).
+      const slot = i32x4.add(LANE, i32x4.splat(q));
       const use = v128.and(
         v128.and(i32x4.ne(ids, i32x4.splat(j)), f32x4.gt(nd2, f32x4.splat(0))),
-        i32x4.lt_s(LANE, i32x4.splat(negatives - q)),
+        i32x4.le_s(slot, i32x4.splat(negatives)),
       );
-      const coeff = f32x4.div(twoGammaB, f32x4.mul(f32x4.add(f32x4.splat(0.001), nd2), f32x4.add(f32x4.mul(f32x4.splat(a), pow4(nd2, b)), f32x4.splat(1))));
-      x += sum4(v128.and(clip4(f32x4.mul(coeff, nx)), use)) * alpha;
-      y += sum4(v128.and(clip4(f32x4.mul(coeff, ny)), use)) * alpha;
-      z += sum4(v128.and(clip4(f32x4.mul(coeff, nz)), use)) * alpha;
+      // Attraction -2ab·d^(2(b-1)) / (1 + a·d^(2b)), repulsion 2γb / ((0.001 + d²)(1 + a·d^(2b))).
+      const pb = pow4(nd2, b);
+      const attract = i32x4.eq(slot, i32x4.splat(0));
+      const numerator = v128.bitselect(f32x4.mul(f32x4.splat(-twoAB), pb), twoGammaB, attract);
+      const distance = v128.bitselect(nd2, f32x4.add(f32x4.splat(0.001), nd2), attract);
+      const coeff = f32x4.div(numerator, f32x4.mul(distance, f32x4.add(f32x4.mul(f32x4.splat(a), pb), f32x4.splat(1))));
+      const gx = v128.and(clip4(f32x4.mul(coeff, nx)), use);
+      const gy = v128.and(clip4(f32x4.mul(coeff, ny)), use);
+      const gz = v128.and(clip4(f32x4.mul(coeff, nz)), use);
+      if (q == 0) {
+        tx = f32x4.extract_lane(gx, 0) * alpha;
+        ty = f32x4.extract_lane(gy, 0) * alpha;
+        tz = f32x4.extract_lane(gz, 0) * alpha;
+      }
+      px = f32x4.add(px, gx);
+      py = f32x4.add(py, gy);
+      pz = f32x4.add(pz, gz);
     }
-    store<f32>(pj, x);
-    store<f32>(pj, y, 4);
-    store<f32>(pj, z, 8);
-    if (negatives > 0) store<f32>(nextNegative + eo, load<f32>(nextNegative + eo) + <f32>negatives * perNegative);
+    store<f32>(pj, x + sum4(px) * alpha);
+    store<f32>(pj, y + sum4(py) * alpha, 4);
+    store<f32>(pj, z + sum4(pz) * alpha, 8);
+    // The tail is pulled back by as much (into the other partition's queue when it is not ours).
+    const qk = (tailOwn ? live : out) + <usize>k * 12;
+    store<f32>(qk, load<f32>(qk) - tx);
+    store<f32>(qk, load<f32>(qk, 4) - ty, 4);
+    store<f32>(qk, load<f32>(qk, 8) - tz, 8);
   }
   return state;
 }

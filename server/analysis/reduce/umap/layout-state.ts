@@ -9,8 +9,8 @@ import type { LayoutSgd } from './layout-sgd.ts';
  * (epochs_per_sample = w_max / w), pulled together by the attractive force of the curve
  * 1 / (1 + a·d^(2b)), each positive sample followed by `negativeSampleRate` repulsive samples
  * against random rows, with a learning rate decaying linearly to 0. The epochs run in
- * WebAssembly (layout-sgd.as.ts), which takes a point's negative samples four at a time
- * against the same position and sums their pushes.
+ * WebAssembly (layout-sgd.as.ts), which takes a sample's attraction and its negative samples
+ * together, all at the point's position as the sample starts, four to a SIMD vector.
  *
  * Rows are split in two partitions (first and second half of the row order). During an epoch,
  * partition p moves only its own rows live; it reads the other partition's rows as they were
