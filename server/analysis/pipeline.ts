@@ -12,6 +12,7 @@ import type { PipelineAbout, PipelineHooks, PipelineOutput } from './pipeline-ty
 import { throwIfAborted } from './progress.ts';
 import { anomalyStage } from './stages/anomaly-stage.ts';
 import { clusterStage } from './stages/cluster-stage.ts';
+import { featureStages, type FeatureStages } from './stages/feature-stages.ts';
 import { reduceStage } from './stages/reduce-stage.ts';
 import { trustMeasurement } from './stages/trust-stage.ts';
 
@@ -30,9 +31,19 @@ const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
  * and cancellation go through `hooks`. Same table + params (seed included) → same output.
  */
 export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}, about: PipelineAbout = {}): PipelineOutput {
-  const timings: Record<string, number> = {};
-  const notes: AnalysisNote[] = [];
-  const run = <T>(stage: PipelineStage, work: (progress: (f: number) => void) => T): T => {
+  const onFeatures = featureStages(table.rowCount, params, hooks.threads);
+  try {
+    return analyse(table, params, hooks, about, onFeatures);
+  } finally {
+    onFeatures.stop();
+  }
+}
+
+type StageRunner = <T>(stage: PipelineStage, work: (progress: (f: number) => void) => T) => T;
+
+/** Runs a stage with its share of the progress bar, recording its time in `timings`. */
+function stageRunner(hooks: PipelineHooks, timings: Record<string, number>): StageRunner {
+  return (stage, work) => {
     throwIfAborted(hooks.signal);
     const [from, to] = STAGE_SPAN[stage];
     let last = -1;
@@ -51,8 +62,15 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
     progress(1);
     return result;
   };
+}
 
+function analyse(table: Table, params: AnalysisParams, hooks: PipelineHooks, about: PipelineAbout, onFeatures: FeatureStages): PipelineOutput {
+  const timings: Record<string, number> = {};
+  const run = stageRunner(hooks, timings);
+  const notes: AnalysisNote[] = [];
   const prepared = run('prepare', () => prepareFeatures(table, params));
+  // From here on the features may be on shared memory, read by the helper too (one copy).
+  prepared.matrix = onFeatures.start(prepared.matrix);
   hooks.onRows?.(prepared.rowIndex);
   if (prepared.droppedRows > 0) {
     notes.push(warningNote(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`));
@@ -76,31 +94,38 @@ export function runPipeline(table: Table, params: AnalysisParams, hooks: Pipelin
   trust.start(prepared.matrix, reduced.positions, params.seed);
   const layout = { rows: prepared.matrix.rows, cols: 3, data: reduced.positions };
 
-  const clustered = trust.guard(() => run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method)));
+  // The stages on the features ran beside the layout when the table is large (feature-stages.ts).
+  const computed = onFeatures.result();
+  const clustered = trust.guard(() =>
+    run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method, computed?.clustering ?? null)),
+  );
   notes.push(...clustered.notes);
   const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
   hooks.onClusters?.(clustered.labels);
 
-  const anomalies = trust.guard(() => run('anomalies', (onProgress) => anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal })));
+  const anomalies = trust.guard(() => run('anomalies', (onProgress) => computed?.anomalies ?? anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal })));
   hooks.onAnomalies?.(anomalies.scores, anomalies.flags);
+
+  // Explained while the trustworthiness is still measured on the helper thread.
+  const explained = trust.guard(() =>
+    run('explain', () => {
+      const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName), prepared.text);
+      return {
+        clusters,
+        anomalies: describeAnomalies(
+          table.columns.filter((c) => c.data.type !== 'text' && prepared.encodings.some((e) => e.column === c.name)),
+          prepared.rowIndex,
+          anomalies.scores,
+          anomalies.flags,
+          prepared.matrix,
+        ),
+        stats: clusterStatsTable(table.columns, prepared.rowIndex, clustered.labels, clusters.map((c) => c.label)),
+      };
+    }),
+  );
   const measured = trust.finish();
   if (measured) notes.push(...measured.notes);
-
-  const explained = run('explain', () => {
-    const clusters = describeClusters(explainedColumns(table, prepared.encodings), prepared.rowIndex, clustered.labels, clusterCount, rowNoun(about.datasetName), prepared.text);
-    return {
-      clusters,
-      anomalies: describeAnomalies(
-        table.columns.filter((c) => c.data.type !== 'text' && prepared.encodings.some((e) => e.column === c.name)),
-        prepared.rowIndex,
-        anomalies.scores,
-        anomalies.flags,
-        prepared.matrix,
-      ),
-      stats: clusterStatsTable(table.columns, prepared.rowIndex, clustered.labels, clusters.map((c) => c.label)),
-    };
-  });
 
   const summary: AnalysisSummary = {
     params,

@@ -27,14 +27,17 @@ export function clusterStage(
   params: AnalysisParams,
   hooks: { onProgress: ProgressFn; signal?: AbortSignal },
   layoutMethod: ReductionMethod = params.reduction.method,
+  /** featureClustering's result when it was computed already (feature-stages.ts), else null. */
+  computedOnFeatures: ClusterStageOutput | null = null,
 ): ClusterStageOutput {
   const agreement = (labels: Int32Array) => neighbourAgreement(layout, labels, { seed: params.seed });
   if (!checksLayoutAgreement(params, layoutMethod)) {
-    const out = runClustering(layout, features, params, hooks);
+    const space = clusteringSpace(params);
+    const out = (space === 'features' && computedOnFeatures) || runClustering(space === 'embedding' ? layout : features, space, params, hooks);
     return { ...out, summary: { ...out.summary, layoutAgreement: agreement(out.labels) } };
   }
   const half = (from: number) => (f: number) => hooks.onProgress(from + f / 2);
-  const onFeatures = kmeansStage(features, 'features', params, { onProgress: half(0), signal: hooks.signal });
+  const onFeatures = computedOnFeatures ?? featureClustering(features, params, { onProgress: half(0), signal: hooks.signal });
   const featuresAgreement = agreement(onFeatures.labels);
   if (featuresAgreement >= LAYOUT_AGREEMENT_MIN) {
     return {
@@ -52,10 +55,22 @@ export function clusterStage(
   };
 }
 
-function runClustering(layout: Matrix, features: Matrix, params: AnalysisParams, hooks: { onProgress: ProgressFn; signal?: AbortSignal }): ClusterStageOutput {
+/**
+ * Whether the clustering reads the features alone (or, checked against the layout, fits on
+ * them first): then featureClustering can run before the layout exists (feature-stages.ts).
+ */
+export function clustersOnFeatures(params: AnalysisParams, layoutMethod: ReductionMethod): boolean {
+  return checksLayoutAgreement(params, layoutMethod) || clusteringSpace(params) === 'features';
+}
+
+/** The clustering on the features: all of it, or the first fit that clusterStage checks against the layout. */
+export function featureClustering(features: Matrix, params: AnalysisParams, hooks: { onProgress: ProgressFn; signal?: AbortSignal }): ClusterStageOutput {
+  return runClustering(features, 'features', params, hooks);
+}
+
+/** The chosen clustering on x, which is the layout or the features (`space`). */
+function runClustering(x: Matrix, space: 'embedding' | 'features', params: AnalysisParams, hooks: { onProgress: ProgressFn; signal?: AbortSignal }): ClusterStageOutput {
   const c = params.clustering;
-  const space = clusteringSpace(params);
-  const x = space === 'embedding' ? layout : features;
   const common = { onProgress: hooks.onProgress, signal: hooks.signal };
   switch (c.method) {
     case 'kmeans':

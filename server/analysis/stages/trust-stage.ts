@@ -11,7 +11,7 @@ import { ArenaFullError, attachWasmArena } from '../wasm/arena.ts';
  * the estimate's standard error near 0.001.
  */
 export const TRUST_SAMPLE = 2000;
-/** From this many points the measurement runs on a second thread while clustering and anomaly scoring run. */
+/** From this many points the measurement runs on a second thread while the stages after the layout run. */
 const BACKGROUND_FROM = 50_000;
 
 const KERNEL = new URL('../quality/trust-kernel.ts', import.meta.url);
@@ -23,9 +23,9 @@ export type TrustFigure = NonNullable<AnalysisSummary['reduction']['trustworthin
 /**
  * The trustworthiness (k = 10, sklearn's definition) of an analysis' layout against its
  * features. On tables of BACKGROUND_FROM points or more it runs on a helper thread, spawned at
- * once so that it boots while the layout is computed, then measuring beside clustering and
- * anomaly scoring, and finish() has this thread take the queries left too (at 1M rows the
- * 2,000 exact queries left ~4 s to wait after those stages); on smaller tables it runs in
+ * once so that it boots while the layout is computed, then measuring beside the clustering's
+ * check against the layout and the explanations, and finish() has this thread take the queries
+ * left too (at 1M rows the 2,000 exact queries are ~26 CPU s); on smaller tables it runs in
  * finish(). The figure is the same either way: each query's cost is summed in query order.
  * The rank index (quality/rank-counter.ts) is built once, here in start(), and shared.
  */

@@ -78,13 +78,21 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): FuzzyGraph {
       directed[i * k + t] = d <= 0 ? 1 : Math.exp(-d / sigma[i]);
     }
   }
-  // Rows that list i (CSR of the transpose), to find the edges only the other side has.
+  // Who lists i, with the membership they give it (CSR of the transpose, rows ascending): each
+  // row's merge below then reads only its own two lists instead of every neighbour's row.
   const revStart = new Int32Array(n + 1);
   for (let e = 0; e < n * k; e++) revStart[indices[e] + 1]++;
   for (let i = 0; i < n; i++) revStart[i + 1] += revStart[i];
   const revFrom = new Int32Array(n * k);
+  const revWeight = new Float32Array(n * k);
   const fill = revStart.slice(0, n);
-  for (let i = 0; i < n; i++) for (let t = 0; t < k; t++) revFrom[fill[indices[i * k + t]]++] = i;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < k; t++) {
+      const slot = fill[indices[i * k + t]]++;
+      revFrom[slot] = i;
+      revWeight[slot] = directed[i * k + t];
+    }
+  }
 
   const capacity = 2 * n * k;
   const head = new Int32Array(capacity);
@@ -92,11 +100,19 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): FuzzyGraph {
   const weight = new Float32Array(capacity);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    // i's own neighbours, merged with w_ji when j lists i too (a scan of j's k entries).
+    const from = revStart[i];
+    const to = revStart[i + 1];
+    // i's own neighbours, merged with w_ji when j lists i too.
     for (let t = 0; t < k; t++) {
       const j = indices[i * k + t];
       const wij = directed[i * k + t];
-      const wji = weightOf(indices, directed, k, j, i);
+      let wji = 0;
+      for (let s = from; s < to; s++) {
+        if (revFrom[s] === j) {
+          wji = revWeight[s];
+          break;
+        }
+      }
       const w = wij + wji - wij * wji;
       if (w > 0) {
         head[m] = i;
@@ -105,10 +121,10 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): FuzzyGraph {
       }
     }
     // Rows that list i without i listing them.
-    for (let s = revStart[i]; s < revStart[i + 1]; s++) {
+    for (let s = from; s < to; s++) {
       const j = revFrom[s];
       if (listed(indices, k, i, j)) continue;
-      const wji = weightOf(indices, directed, k, j, i);
+      const wji = revWeight[s];
       if (wji > 0) {
         head[m] = i;
         tail[m] = j;
@@ -122,10 +138,4 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): FuzzyGraph {
 function listed(indices: Int32Array, k: number, row: number, j: number): boolean {
   for (let t = row * k; t < row * k + k; t++) if (indices[t] === j) return true;
   return false;
-}
-
-/** Membership of `target` in `row`'s directed neighbourhood, 0 when not listed. */
-function weightOf(indices: Int32Array, directed: Float32Array, k: number, row: number, target: number): number {
-  for (let t = row * k; t < row * k + k; t++) if (indices[t] === target) return directed[t];
-  return 0;
 }

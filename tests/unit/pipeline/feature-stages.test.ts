@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
+import { runPipeline } from '../../../server/analysis/pipeline.ts';
+import { adjustedRandIndex } from '../../../server/analysis/quality/ari.ts';
+import { anomalyStage } from '../../../server/analysis/stages/anomaly-stage.ts';
+import { featureClustering } from '../../../server/analysis/stages/cluster-stage.ts';
+import { featureStages } from '../../../server/analysis/stages/feature-stages.ts';
+import { ingest } from '../../../server/ingest/ingest.ts';
+import { chunked } from '../ingest/support.ts';
+import { generateMixture, mixtureToCsv, zScoreColumns } from '../../support/synthetic.ts';
+
+const params = analysisParamsSchema.parse({});
+const noProgress = () => {};
+
+describe('the stages on the features, beside the layout', () => {
+  const rows = 60_000;
+  const mix = generateMixture({ rows, numeric: 8, categorical: 0, clusters: 6, seed: 3 });
+  const features = zScoreColumns(mix.numeric);
+
+  it('runs k-means (k auto) and the isolation forest on a helper thread, with the results of the stages run in place', () => {
+    const stages = featureStages(rows, params, undefined);
+    const shared = stages.start(features);
+    // The helper reads the same values, from shared memory (the table is held once).
+    expect(shared.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.data).toEqual(features.data);
+    const result = stages.result()!;
+    const clustering = featureClustering(features, params, { onProgress: noProgress });
+    const anomalies = anomalyStage(features, params, { onProgress: noProgress });
+    expect(result.clustering).toEqual(clustering);
+    expect(result.anomalies).toEqual(anomalies);
+    // And they are the real stages: the six groups found, the top 1% flagged.
+    expect(result.clustering!.summary.k).toBe(6);
+    expect(adjustedRandIndex(result.clustering!.labels, mix.labels)).toBe(1);
+    expect(result.anomalies.flags.reduce((s, f) => s + f, 0)).toBe(Math.round(rows * params.anomalies.contamination));
+  });
+
+  it('stays on this thread for small tables, PCA layouts (quick) and one-thread runs', () => {
+    for (const [n, p, threads] of [
+      [49_999, params, undefined],
+      [rows, analysisParamsSchema.parse({ reduction: { method: 'pca' } }), undefined],
+      [rows, params, 1],
+    ] as const) {
+      const stages = featureStages(n, p, threads);
+      expect(stages.start(features)).toBe(features);
+      expect(stages.result()).toBeNull();
+    }
+  });
+
+  it('gives no result when the helper fails, so that the error is met where it is reported', () => {
+    const broken = { ...features, data: features.data.slice() };
+    broken.data[5] = Number.NaN;
+    const stages = featureStages(rows, params, undefined);
+    stages.start(broken);
+    expect(stages.result()).toBeNull();
+    expect(() => featureClustering(broken, params, { onProgress: noProgress })).toThrow(/k-means/);
+  });
+
+  it('leaves the whole analysis unchanged: the same output with the helper as on one thread', async () => {
+    const { table } = await ingest(chunked(mixtureToCsv(generateMixture({ rows, seed: 8 }))));
+    const quick = analysisParamsSchema.parse({ reduction: { nEpochs: 20 } });
+    const helped = runPipeline(table, quick);
+    const alone = runPipeline(table, quick, { threads: 1 });
+    for (const key of ['cluster', 'anomaly', 'anomalyFlag', 'positions'] as const) expect(helped[key]).toEqual(alone[key]);
+    const { timings: _t1, ...a } = helped.summary;
+    const { timings: _t2, ...b } = alone.summary;
+    expect(a).toEqual(b);
+    expect(helped.clusterStats).toEqual(alone.clusterStats);
+    expect(helped.summary.clustering.clusterCount).toBe(10);
+  }, 120_000);
+});
