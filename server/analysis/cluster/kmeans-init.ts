@@ -63,9 +63,10 @@ function evaluate(
       p += current;
       continue;
     }
+    // Squares only add up: stop once the sum reaches the current distance (the row stays put).
     let s = 0;
     const id = i * d;
-    for (let t = 0; t < d; t++) {
+    for (let t = 0; t < d && s < current; t++) {
       const diff = data[id + t] - data[rd + t];
       s += diff * diff;
     }

@@ -84,14 +84,14 @@ function inertiaOf(x: Matrix, labels: Int32Array, centres: Float64Array): number
 
 function meanVariance(x: Matrix): number {
   const { rows: n, cols: d, data } = x;
+  // Row by row (the memory's order), one running sum per column: each column's sums add the
+  // same values in the same order as a column-by-column pass, several times faster at 1M rows.
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t] += data[i * d + t];
+  for (let t = 0; t < d; t++) mean[t] /= n;
+  const v = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) v[t] += (data[i * d + t] - mean[t]) ** 2;
   let total = 0;
-  for (let t = 0; t < d; t++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[i * d + t];
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (data[i * d + t] - mean) ** 2;
-    total += v / n;
-  }
+  for (let t = 0; t < d; t++) total += v[t] / n;
   return total / d;
 }
