@@ -8,8 +8,8 @@ const TOP_VALUES = 5;
  * The per-cluster statistics table: for every column, over all analysed rows, each cluster and
  * noise (if any): count, missing, mean, SD, min, quartiles, median, max (numbers, dates) or the
  * most frequent values (categories, booleans, text), in the column's own units.
- * `clusterLabels[c]` names cluster c. Deterministic; one typed-array sort per column and group
- * (1M rows × 12 columns: see docs/analysis.md).
+ * `clusterLabels[c]` names cluster c. Deterministic; one typed-array sort per numeric column and
+ * cluster, the all-rows values merged from those (1M rows × 12 columns: see docs/analysis.md).
  */
 export function clusterStatsTable(columns: Column[], rowIndex: Uint32Array, labels: Int32Array, clusterLabels: readonly string[]): ClusterStatsTable {
   const k = clusterLabels.length;
@@ -26,7 +26,7 @@ export function clusterStatsTable(columns: Column[], rowIndex: Uint32Array, labe
     ...clusterLabels.map((label, c) => ({ cluster: c, label, rows: grouped.subarray(start[c], start[c + 1]) })),
   ];
   if (start[k + 1] > start[k]) groups.push({ cluster: -1, label: 'Noise', rows: grouped.subarray(start[k], start[k + 1]) });
-  const perColumn = columns.map((c) => groups.map((g) => columnStats(c.data, g.rows)));
+  const perColumn = columns.map((c) => groupsStats(c.data, groups.map((g) => g.rows)));
   return {
     columns: columns.map((c) => ({ name: c.name, type: c.data.type, ...unitOf(c.name) })),
     groups: groups.map((g, i): ClusterStatsGroup => ({ cluster: g.cluster, label: g.label, size: g.rows.length, stats: perColumn.map((col) => col[i]) })),
@@ -38,34 +38,21 @@ function unitOf(name: string): { unit?: string } {
   return unit ? { unit } : {};
 }
 
+/**
+ * One column over each group of rows, where groups[0] is all rows and the others split them: a
+ * number column's sorted values of all rows are merged from the others' (the same array a sort
+ * gives), which halves the sorting.
+ */
+function groupsStats(data: ColumnData, groups: ArrayLike<number>[]): ColumnGroupStats[] {
+  if (data.type !== 'number' && data.type !== 'datetime') return groups.map((rows) => columnStats(data, rows));
+  const parts = groups.slice(1).map((rows) => sortedPresent(data.values, rows));
+  const all = mergeSorted(parts);
+  return [numberStats(all, groups[0].length), ...parts.map((sorted, g) => numberStats(sorted, groups[g + 1].length))];
+}
+
 /** One column over the given dataset rows. */
 export function columnStats(data: ColumnData, rows: ArrayLike<number>): ColumnGroupStats {
-  if (data.type === 'number' || data.type === 'datetime') {
-    const present = new Float64Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const v = data.values[rows[i]];
-      if (!Number.isNaN(v)) present[count++] = v;
-    }
-    const base = { count, missing: rows.length - count };
-    if (count === 0) return base;
-    const sorted = present.subarray(0, count).sort();
-    let sum = 0;
-    for (let i = 0; i < count; i++) sum += sorted[i];
-    const mean = sum / count;
-    let sq = 0;
-    for (let i = 0; i < count; i++) sq += (sorted[i] - mean) * (sorted[i] - mean);
-    return {
-      ...base,
-      mean,
-      sd: Math.sqrt(sq / count),
-      min: sorted[0],
-      q1: quantile(sorted, 0.25),
-      median: quantile(sorted, 0.5),
-      q3: quantile(sorted, 0.75),
-      max: sorted[count - 1],
-    };
-  }
+  if (data.type === 'number' || data.type === 'datetime') return numberStats(sortedPresent(data.values, rows), rows.length);
   const counts = new Map<string, number>();
   let missing = 0;
   if (data.type === 'text') {
@@ -84,6 +71,72 @@ export function columnStats(data: ColumnData, rows: ArrayLike<number>): ColumnGr
     byCode.forEach((n, code) => n > 0 && counts.set(data.dictionary[code], n));
   }
   return { count: rows.length - missing, missing, top: mostFrequent(counts, TOP_VALUES) };
+}
+
+/** The rows' values that are not missing, sorted ascending. */
+function sortedPresent(values: Float64Array, rows: ArrayLike<number>): Float64Array {
+  const present = new Float64Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (!Number.isNaN(v)) present[count++] = v;
+  }
+  return present.subarray(0, count).sort();
+}
+
+function numberStats(sorted: Float64Array, rows: number): ColumnGroupStats {
+  const count = sorted.length;
+  const base = { count, missing: rows - count };
+  if (count === 0) return base;
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += sorted[i];
+  const mean = sum / count;
+  let sq = 0;
+  for (let i = 0; i < count; i++) sq += (sorted[i] - mean) * (sorted[i] - mean);
+  return {
+    ...base,
+    mean,
+    sd: Math.sqrt(sq / count),
+    min: sorted[0],
+    q1: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    q3: quantile(sorted, 0.75),
+    max: sorted[count - 1],
+  };
+}
+
+/** Sorted arrays merged pairwise into one, ordered as a typed-array sort orders (−0 before +0). */
+function mergeSorted(parts: Float64Array[]): Float64Array {
+  if (parts.length === 0) return new Float64Array(0);
+  let round = parts;
+  while (round.length > 1) {
+    const next: Float64Array[] = [];
+    for (let p = 0; p < round.length; p += 2) next.push(p + 1 < round.length ? mergeTwo(round[p], round[p + 1]) : round[p]);
+    round = next;
+  }
+  return round[0];
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    // Equal values: a's first, unless b's is the −0 of a +0.
+    if (x < y || (x === y && !(1 / y < 0 && 1 / x > 0))) {
+      out[o++] = x;
+      i++;
+    } else {
+      out[o++] = y;
+      j++;
+    }
+  }
+  out.set(a.subarray(i), o);
+  out.set(b.subarray(j), o + a.length - i);
+  return out;
 }
 
 /** The k most frequent values, ties by value: a selection, not a sort (a text column may hold 1M distinct values). */

@@ -10,13 +10,15 @@ export function nearestTypical(features: Matrix, point: number, flags: Uint8Arra
   const base = point * cols;
   for (let q = 0; q < rows; q++) {
     if (q === point || (anyTypical && flags[q] !== 0)) continue;
+    // Squares only add up: a point is out once its partial sum reaches the k-th best.
+    const bound = best.length === k ? best[k - 1].d2 : Infinity;
     let d2 = 0;
     const qb = q * cols;
-    for (let t = 0; t < cols; t++) {
+    for (let t = 0; t < cols && d2 < bound; t++) {
       const diff = data[base + t] - data[qb + t];
       d2 += diff * diff;
     }
-    if (best.length === k && d2 >= best[k - 1].d2) continue;
+    if (d2 >= bound) continue;
     let i = best.length < k ? best.length : k - 1;
     if (best.length < k) best.push({ point: q, d2 });
     while (i > 0 && best[i - 1].d2 > d2) {

@@ -86,13 +86,15 @@ export function buildRankIndex(x: Matrix, arena: WasmArena): RankIndex {
   const { rows: n, cols: d, data } = x;
   const { components, mean, dims } = principalDirections(x);
   const projected = new Float32Array(n * dims);
+  const centred = new Float64Array(d);
   let largest = 0;
   for (let q = 0; q < n; q++) {
+    for (let t = 0; t < d; t++) centred[t] = data[q * d + t] - mean[t];
     for (let c = 0; c < dims; c++) {
       let s = 0;
-      for (let t = 0; t < d; t++) s += components[c * d + t] * (data[q * d + t] - mean[t]);
+      for (let t = 0; t < d; t++) s += components[c * d + t] * centred[t];
       projected[q * dims + c] = s;
-      largest = Math.max(largest, Math.abs(s));
+      if (Math.abs(s) > largest) largest = Math.abs(s);
     }
   }
   const tree = new KdTree(projected, n, dims);
