@@ -67,7 +67,12 @@ export function hasArrayType<K extends ArrayName>(name: K, value: AnyTypedArray)
   return value instanceof CONSTRUCTORS[ANALYSIS_ARRAYS[name].dtype];
 }
 
-/** The buffers of every array, to transfer (not copy) them from a worker. */
+/**
+ * The buffers of every array, to transfer (not copy) them from a worker. Arrays on shared
+ * memory (the pipeline's helper threads wrote them) are left out: they cannot be transferred,
+ * and posting them shares them without a copy anyway.
+ */
 export function arraysTransferList(arrays: AnalysisArrays): ArrayBuffer[] {
-  return ARRAY_NAMES.map((name) => arrays[name].buffer as ArrayBuffer);
+  const buffers = ARRAY_NAMES.map((name) => arrays[name].buffer).filter((b): b is ArrayBuffer => !(typeof SharedArrayBuffer !== 'undefined' && b instanceof SharedArrayBuffer));
+  return [...new Set(buffers)];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
+import { runPipelineInWorker } from '../../../server/jobs/run-in-worker.ts';
 import { adjustedRandIndex } from '../../../server/analysis/quality/ari.ts';
 import { anomalyStage } from '../../../server/analysis/stages/anomaly-stage.ts';
 import { featureClustering } from '../../../server/analysis/stages/cluster-stage.ts';
@@ -55,11 +56,12 @@ describe('the stages on the features, beside the layout', () => {
     expect(() => featureClustering(broken, params, { onProgress: noProgress })).toThrow(/k-means/);
   });
 
-  it('leaves the whole analysis unchanged: the same output with the helper as on one thread', async () => {
+  it('leaves the whole analysis unchanged: the same output from an analysis worker with the helper as on one thread', async () => {
     const { table } = await ingest(chunked(mixtureToCsv(generateMixture({ rows, seed: 8 }))));
     const quick = analysisParamsSchema.parse({ reduction: { nEpochs: 20 } });
-    const helped = runPipeline(table, quick);
     const alone = runPipeline(table, quick, { threads: 1 });
+    // As the server runs it: the result, partly on shared memory, posted back from a worker.
+    const helped = await runPipelineInWorker(table, quick).result;
     for (const key of ['cluster', 'anomaly', 'anomalyFlag', 'positions'] as const) expect(helped[key]).toEqual(alone[key]);
     const { timings: _t1, ...a } = helped.summary;
     const { timings: _t2, ...b } = alone.summary;
