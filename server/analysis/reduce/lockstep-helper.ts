@@ -16,6 +16,8 @@ export const CONTROL = { ready: 0, command: 1, done: 2 } as const;
 export interface HelperStart {
   control: Int32Array;
   kernel: string;
+  /** The helper ends its thread after this many steps (its memory freed at once); 0: when stopped. */
+  steps: number;
 }
 
 /**
@@ -45,12 +47,15 @@ export interface LockstepHelper {
 const START_TIMEOUT_MS = 20_000;
 const STEP_TIMEOUT_MS = 120_000;
 
-/** Starts the helper thread, which loads `kernel` (a module exporting createKernel) right away. */
-export function spawnLockstepHelper(kernel: URL): LockstepHelper | null {
+/**
+ * Starts the helper thread, which loads `kernel` (a module exporting createKernel) right away.
+ * With `steps`, the thread ends once it has done that many (end() still reports the last).
+ */
+export function spawnLockstepHelper(kernel: URL, steps = 0): LockstepHelper | null {
   const control = new Int32Array(new SharedArrayBuffer(4 * 4));
   let worker: Worker;
   try {
-    const start: HelperStart = { control, kernel: kernel.href };
+    const start: HelperStart = { control, kernel: kernel.href, steps };
     worker = spawnTsWorker(new URL('./lockstep-worker.ts', import.meta.url), { ...start });
   } catch {
     return null;

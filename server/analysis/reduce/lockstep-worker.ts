@@ -6,14 +6,14 @@ import { CONTROL, type CreateKernel, type HelperStart } from './lockstep-helper.
  * from the data the main thread then sends, and runs its half of each step the main thread
  * asks for, until told to stop.
  */
-const { control, kernel } = workerData as HelperStart;
+const { control, kernel, steps } = workerData as HelperStart;
 const { createKernel } = (await import(kernel)) as { createKernel: CreateKernel };
 parentPort!.once('message', (data: unknown) => {
   const run = createKernel(data as never);
   Atomics.store(control, CONTROL.ready, 1);
   Atomics.notify(control, CONTROL.ready);
   let last = 0;
-  for (;;) {
+  for (let done = 0; steps === 0 || done < steps; done++) {
     Atomics.wait(control, CONTROL.command, last);
     const command = Atomics.load(control, CONTROL.command);
     if (command < 0) break;

@@ -22,7 +22,8 @@ export interface FeatureStagesResult {
  * tables of BACKGROUND_FROM rows or more, with UMAP or t-SNE, they run on a helper thread
  * beside the layout, whose single-threaded steps (the PCA start, the fuzzy graph) and lockstep
  * waits leave a core idle; at 1M rows they were ~20 s of one thread after the layout. The
- * helper is spawned before the features are prepared, so that it boots meanwhile. Results are
+ * helper is spawned before the features are prepared, so that it boots meanwhile, and ends its
+ * thread once done, so that its memory is free before the layout's epochs need theirs. Results are
  * those of the stages run in place (they are deterministic); when the helper fails, result()
  * returns null and the caller runs them itself.
  */
@@ -39,7 +40,7 @@ export interface FeatureStages {
 
 export function featureStages(rows: number, params: AnalysisParams, threads: 1 | 2 | undefined): FeatureStages {
   const layoutMethod = params.reduction.method;
-  let helper = rows >= BACKGROUND_FROM && layoutMethod !== 'pca' && threads !== 1 ? spawnLockstepHelper(KERNEL) : null;
+  let helper = rows >= BACKGROUND_FROM && layoutMethod !== 'pca' && threads !== 1 ? spawnLockstepHelper(KERNEL, 1) : null;
   let share: FeatureStagesShare | null = null;
   const stop = () => {
     helper?.stop();
