@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisParamsSchema } from '../../../shared/analysis-params.ts';
 import { runPipeline } from '../../../server/analysis/pipeline.ts';
@@ -21,9 +22,13 @@ describe('the stages on the features, beside the layout', () => {
   it('runs k-means (k auto) and the isolation forest on a helper thread, with the results of the stages run in place', () => {
     const stages = featureStages(rows, params, undefined);
     const shared = stages.start(features);
+    // At work now (its thread ends with its step), at the lowest priority, so that it takes
+    // only the time the layout leaves (Linux: threads' nice values in /proc).
+    if (existsSync('/proc/self/task')) expect(threadNiceValues()).toContain(19);
     // The helper reads the same values, from shared memory (the table is held once).
     expect(shared.data.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(shared.data).toEqual(features.data);
+    // The helper runs at the lowest priority (nice 19), so that it takes only idle time.
     const result = stages.result()!;
     const clustering = featureClustering(features, params, { onProgress: noProgress });
     const anomalies = anomalyStage(features, params, { onProgress: noProgress });
@@ -70,3 +75,11 @@ describe('the stages on the features, beside the layout', () => {
     expect(helped.summary.clustering.clusterCount).toBe(10);
   }, 120_000);
 });
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat, after the command name). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
