@@ -31,11 +31,11 @@ const STAGE_SPAN: Record<PipelineStage, [number, number]> = {
  * and cancellation go through `hooks`. Same table + params (seed included) → same output.
  */
 export function runPipeline(table: Table, params: AnalysisParams, hooks: PipelineHooks = {}, about: PipelineAbout = {}): PipelineOutput {
-  const onFeatures = featureStages(table.rowCount, params, hooks.threads);
+  const featureHelper = featureStages(table.rowCount, params, hooks.threads);
   try {
-    return analyse(table, params, hooks, about, onFeatures);
+    return analyse(table, params, hooks, about, featureHelper);
   } finally {
-    onFeatures.stop();
+    featureHelper.stop();
   }
 }
 
@@ -64,13 +64,13 @@ function stageRunner(hooks: PipelineHooks, timings: Record<string, number>): Sta
   };
 }
 
-function analyse(table: Table, params: AnalysisParams, hooks: PipelineHooks, about: PipelineAbout, onFeatures: FeatureStages): PipelineOutput {
+function analyse(table: Table, params: AnalysisParams, hooks: PipelineHooks, about: PipelineAbout, featureHelper: FeatureStages): PipelineOutput {
   const timings: Record<string, number> = {};
   const run = stageRunner(hooks, timings);
   const notes: AnalysisNote[] = [];
   const prepared = run('prepare', () => prepareFeatures(table, params));
   // From here on the features may be on shared memory, read by the helper too (one copy).
-  prepared.matrix = onFeatures.start(prepared.matrix);
+  prepared.matrix = featureHelper.start(prepared.matrix);
   hooks.onRows?.(prepared.rowIndex);
   if (prepared.droppedRows > 0) {
     notes.push(warningNote(`${prepared.droppedRows} of ${table.rowCount} rows had a missing feature value and were left out (missing: "drop").`));
@@ -95,16 +95,16 @@ function analyse(table: Table, params: AnalysisParams, hooks: PipelineHooks, abo
   const layout = { rows: prepared.matrix.rows, cols: 3, data: reduced.positions };
 
   // The stages on the features ran beside the layout when the table is large (feature-stages.ts).
-  const computed = onFeatures.result();
+  const precomputed = featureHelper.result();
   const clustered = trust.guard(() =>
-    run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method, computed?.clustering ?? null)),
+    run('cluster', (onProgress) => clusterStage(layout, prepared.matrix, params, { onProgress, signal: hooks.signal }, reduced.summary.method, precomputed?.clustering ?? null)),
   );
   notes.push(...clustered.notes);
   const clusterCount = clustered.labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const noiseCount = clustered.labels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
   hooks.onClusters?.(clustered.labels);
 
-  const anomalies = trust.guard(() => run('anomalies', (onProgress) => computed?.anomalies ?? anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal })));
+  const anomalies = trust.guard(() => run('anomalies', (onProgress) => precomputed?.anomalies ?? anomalyStage(prepared.matrix, params, { onProgress, signal: hooks.signal })));
   hooks.onAnomalies?.(anomalies.scores, anomalies.flags);
 
   // Explained while the trustworthiness is still measured on the helper thread.

@@ -41,6 +41,8 @@ export interface LockstepHelper {
   begin(s: number): void;
   /** Waits until the helper has finished the step it began. */
   end(): void;
+  /** Waits up to `ms` for the step it began; whether it is finished (never throws). */
+  endWithin(ms: number): boolean;
   stop(): void;
 }
 
@@ -92,9 +94,13 @@ export function spawnLockstepHelper(kernel: URL, steps = 0): LockstepHelper | nu
         Atomics.wait(control, CONTROL.done, Atomics.load(control, CONTROL.done), 1000);
         if (Date.now() > deadline) {
           stop();
-          throw new Error('The reduction helper thread stopped responding.');
+          throw new Error('A helper thread of the analysis stopped responding.');
         }
       }
+    },
+    endWithin(ms) {
+      if (Atomics.load(control, CONTROL.done) !== step) Atomics.wait(control, CONTROL.done, Atomics.load(control, CONTROL.done), ms);
+      return Atomics.load(control, CONTROL.done) === step;
     },
     stop,
   };

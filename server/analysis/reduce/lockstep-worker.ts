@@ -4,7 +4,7 @@ import { CONTROL, type CreateKernel, type HelperStart } from './lockstep-helper.
 /**
  * The helper thread of lockstep-helper.ts: loads its kernel module at once, builds the kernel
  * from the data the main thread then sends, and runs its half of each step the main thread
- * asks for, until told to stop.
+ * asks for, until told to stop (or, given a step count, until it has done that many).
  */
 const { control, kernel, steps } = workerData as HelperStart;
 const { createKernel } = (await import(kernel)) as { createKernel: CreateKernel };

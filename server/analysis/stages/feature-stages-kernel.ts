@@ -6,10 +6,12 @@ import { anomalyStage } from './anomaly-stage.ts';
 import { featureClustering } from './cluster-stage.ts';
 
 /**
- * What the main thread shares with the helper of feature-stages.ts: the features and the
- * result arrays on shared memory, and `report`, where the helper writes the rest of its result
- * (the clustering's summary and notes) serialised as postMessage would: [byte length, …bytes]; a length of −1 says the
- * helper failed and the main thread computes the stages itself.
+ * What the main thread shares with the helper of feature-stages.ts: the features and the result
+ * arrays on shared memory; `ticks`, counted up at every progress report (the main thread reads
+ * it to tell a helper at work from a stalled one); and `report`, where the helper writes the rest
+ * of its result (the clustering's summary and notes) serialised as postMessage would:
+ * [byte length, …bytes]. A length of −1 says the helper failed and the main thread computes the
+ * stages itself.
  */
 export interface FeatureStagesShare {
   features: Matrix;
@@ -18,6 +20,7 @@ export interface FeatureStagesShare {
   labels: Int32Array;
   scores: Float32Array;
   flags: Uint8Array;
+  ticks: Int32Array;
   report: Int32Array;
 }
 
@@ -25,15 +28,15 @@ export interface FeatureStagesShare {
 export function createKernel(share: FeatureStagesShare): () => void {
   lowerThisThreadsPriority();
   return () => {
-    const noProgress = () => {};
+    const tick = () => void Atomics.add(share.ticks, 0, 1);
     try {
       let report = {};
       if (share.cluster) {
-        const { labels, ...rest } = featureClustering(share.features, share.params, { onProgress: noProgress });
+        const { labels, ...rest } = featureClustering(share.features, share.params, { onProgress: tick });
         share.labels.set(labels);
         report = rest;
       }
-      const anomalies = anomalyStage(share.features, share.params, { onProgress: noProgress });
+      const anomalies = anomalyStage(share.features, share.params, { onProgress: tick });
       share.scores.set(anomalies.scores);
       share.flags.set(anomalies.flags);
       writeReport(share.report, serialize(report));

@@ -38,6 +38,15 @@ export interface FeatureStages {
   stop(): void;
 }
 
+/**
+ * How long the helper may go without a progress report, once this thread waits for it, before
+ * its work is given up and the stages run in place: a helper starved of time (a host busy with
+ * other work, where nice 19 gets ~1.5 % of a core) or gone (out of memory) costs this much, not
+ * the lockstep helper's two-minute step timeout. A healthy helper reports at least every ~3 s
+ * at 1M rows (each k-means iteration, each isolation tree).
+ */
+const STALL_MS = 10_000;
+
 export function featureStages(rows: number, params: AnalysisParams, threads: 1 | 2 | undefined): FeatureStages {
   const layoutMethod = params.reduction.method;
   let helper = rows >= BACKGROUND_FROM && layoutMethod !== 'pca' && threads !== 1 ? spawnLockstepHelper(KERNEL, 1) : null;
@@ -45,6 +54,7 @@ export function featureStages(rows: number, params: AnalysisParams, threads: 1 |
   const stop = () => {
     helper?.stop();
     helper = null;
+    share = null;
   };
   return {
     start(features) {
@@ -53,37 +63,48 @@ export function featureStages(rows: number, params: AnalysisParams, threads: 1 |
         return features;
       }
       const n = features.rows;
-      const shared = { ...features, data: sharedCopy(features.data) };
-      share = {
-        features: shared,
+      const offered: FeatureStagesShare = {
+        features: { ...features, data: sharedCopy(features.data) },
         params,
         cluster: clustersOnFeatures(params, layoutMethod),
         labels: new Int32Array(new SharedArrayBuffer(n * 4)),
         scores: new Float32Array(new SharedArrayBuffer(n * 4)),
         flags: new Uint8Array(new SharedArrayBuffer(n)),
+        ticks: new Int32Array(new SharedArrayBuffer(4)),
         report: new Int32Array(new SharedArrayBuffer(REPORT_BYTES)),
       };
-      if (!helper.attach(share)) {
+      if (!helper.attach(offered)) {
         stop();
         return features;
       }
+      share = offered;
       helper.begin(0);
-      return shared;
+      return share.features;
     },
     result() {
-      if (!helper || !share) return null;
+      const running = helper;
+      const taken = share;
+      if (!running || !taken) return null;
       try {
-        helper.end();
-      } catch {
-        return null;
+        let ticks = Atomics.load(taken.ticks, 0);
+        let quietSince = Date.now();
+        while (!running.endWithin(1_000)) {
+          const now = Atomics.load(taken.ticks, 0);
+          if (now !== ticks) {
+            ticks = now;
+            quietSince = Date.now();
+          } else if (Date.now() - quietSince > STALL_MS) {
+            return null;
+          }
+        }
       } finally {
         stop();
       }
-      const report = readReport(share.report) as Omit<ClusterStageOutput, 'labels'> | null;
+      const report = readReport(taken.report) as Omit<ClusterStageOutput, 'labels'> | null;
       if (!report) return null;
       return {
-        clustering: share.cluster ? { ...report, labels: share.labels } : null,
-        anomalies: { scores: share.scores, flags: share.flags },
+        clustering: taken.cluster ? { ...report, labels: taken.labels } : null,
+        anomalies: { scores: taken.scores, flags: taken.flags },
       };
     },
     stop,

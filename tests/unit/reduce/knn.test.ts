@@ -105,6 +105,7 @@ describe('knn', () => {
       attach: (data) => (attached = spawned.attach(data)),
       begin: (step) => (steps++, spawned.begin(step)),
       end: () => spawned.end(),
+      endWithin: (ms) => spawned.endWithin(ms),
       stop: () => spawned.stop(),
     };
     try {

@@ -111,7 +111,8 @@ export function runPartition(
     const tailOwn = k >= lo && k < hi;
     store<f32>(nextSample + eo, load<f32>(nextSample + eo) + load<f32>(epochsPerSample + eo));
     const perNegative = load<f32>(epochsPerNegative + eo);
-    const negatives = <i32>Mathf.floor((epoch - load<f32>(nextNegative + eo)) / perNegative);
+    // Never below 0 (the schedule keeps nextNegative ≤ epoch), so that slot 0's attraction always runs.
+    const negatives = max(0, <i32>Mathf.floor((epoch - load<f32>(nextNegative + eo)) / perNegative));
     if (negatives > 0) store<f32>(nextNegative + eo, load<f32>(nextNegative + eo) + <f32>negatives * perNegative);
     // The sample's attraction (slot 0: the edge's tail) and its repulsions (slots 1 to
     // `negatives`: uniform rows) are all taken at the point's position as the sample starts,
