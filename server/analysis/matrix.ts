@@ -31,6 +31,22 @@ export function squaredDistance(a: Float32Array, i: number, b: Float32Array, j: 
   return s;
 }
 
+/**
+ * squaredDistance, given up once the sum reaches `bound`: squares only add up, so a row that far
+ * can be no nearer. Exact when below the bound, else some value at least the bound. A search for
+ * the nearest rows abandons most rows a few columns in.
+ */
+export function squaredDistanceBelow(a: Float32Array, i: number, b: Float32Array, j: number, d: number, bound: number): number {
+  let s = 0;
+  const ai = i * d;
+  const bj = j * d;
+  for (let t = 0; t < d && s < bound; t++) {
+    const diff = a[ai + t] - b[bj + t];
+    s += diff * diff;
+  }
+  return s;
+}
+
 /** The rows of m listed in `indices`, in that order. */
 export function selectRows(m: Matrix, indices: ArrayLike<number>): Matrix {
   const out = createMatrix(indices.length, m.cols);

@@ -1,4 +1,4 @@
-import type { Matrix } from '../matrix.ts';
+import { squaredDistanceBelow, type Matrix } from '../matrix.ts';
 import type { Random } from '../../../shared/random.ts';
 
 /**
@@ -55,7 +55,6 @@ function evaluate(
   // move if gap[j] < 4·closest (i.e. the candidate is within twice its current distance).
   for (let j = 0; j < c; j++) gap[j] = rowToCentre(data, row, centres, j, d);
   const n = closest.length;
-  const rd = row * d;
   let p = 0;
   for (let i = 0; i < n; i++) {
     const current = closest[i];
@@ -63,13 +62,7 @@ function evaluate(
       p += current;
       continue;
     }
-    // Squares only add up: stop once the sum reaches the current distance (the row stays put).
-    let s = 0;
-    const id = i * d;
-    for (let t = 0; t < d && s < current; t++) {
-      const diff = data[id + t] - data[rd + t];
-      s += diff * diff;
-    }
+    const s = squaredDistanceBelow(data, i, data, row, d, current);
     if (s < current) {
       p += s;
       if (commit) {

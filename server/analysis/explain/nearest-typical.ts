@@ -1,4 +1,4 @@
-import type { Matrix } from '../matrix.ts';
+import { squaredDistanceBelow, type Matrix } from '../matrix.ts';
 
 /**
  * The k nearest typical (non-flagged) points of `point` in feature space, nearest first (ties:
@@ -7,17 +7,10 @@ import type { Matrix } from '../matrix.ts';
 export function nearestTypical(features: Matrix, point: number, flags: Uint8Array, anyTypical: boolean, k = 3): { point: number; distance: number }[] {
   const { rows, cols, data } = features;
   const best: { point: number; d2: number }[] = [];
-  const base = point * cols;
   for (let q = 0; q < rows; q++) {
     if (q === point || (anyTypical && flags[q] !== 0)) continue;
-    // Squares only add up: a point is out once its partial sum reaches the k-th best.
     const bound = best.length === k ? best[k - 1].d2 : Infinity;
-    let d2 = 0;
-    const qb = q * cols;
-    for (let t = 0; t < cols && d2 < bound; t++) {
-      const diff = data[base + t] - data[qb + t];
-      d2 += diff * diff;
-    }
+    const d2 = squaredDistanceBelow(data, point, data, q, cols, bound);
     if (d2 >= bound) continue;
     let i = best.length < k ? best.length : k - 1;
     if (best.length < k) best.push({ point: q, d2 });

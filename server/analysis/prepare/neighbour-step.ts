@@ -1,3 +1,4 @@
+import { squaredDistanceBelow } from '../matrix.ts';
 import { seededSample } from '../sample-rows.ts';
 
 /** The neighbourhood a step is measured at: UMAP's default n_neighbors. */
@@ -33,20 +34,12 @@ export function neighbourStep(values: Float32Array, n: number, d: number, k = NE
   const kth = new Float64Array(queries.length);
   for (let s = 0; s < queries.length; s++) {
     const q = queries[s];
-    const base = q * d;
     best.fill(Infinity);
     for (let j = 0; j < n; j++) {
       if (j === q) continue;
-      const bj = j * d;
-      // Squares only add up: a row is out as soon as its partial sum reaches the bound, which
-      // for all but the nearest rows is a few columns in (the same result, ~4x faster at 1M).
-      const bound = best[kk - 1];
-      let sum = 0;
-      for (let t = 0; t < d && sum < bound; t++) {
-        const e = values[base + t] - values[bj + t];
-        sum += e * e;
-      }
-      if (sum >= bound) continue;
+      // Abandoned once past the k-th best (the same result, ~2x faster at 1M).
+      const sum = squaredDistanceBelow(values, q, values, j, d, best[kk - 1]);
+      if (sum >= best[kk - 1]) continue;
       let p = kk - 1;
       while (p > 0 && best[p - 1] > sum) {
         best[p] = best[p - 1];

@@ -74,6 +74,12 @@ export function spawnLockstepHelper(kernel: URL, steps = 0): LockstepHelper | nu
     Atomics.notify(control, CONTROL.command);
     void worker.terminate();
   };
+  /** Whether the step begun last is done, waiting up to `ms` for it. */
+  const finishedWithin = (ms: number): boolean => {
+    const seen = Atomics.load(control, CONTROL.done);
+    if (seen !== step) Atomics.wait(control, CONTROL.done, seen, ms);
+    return Atomics.load(control, CONTROL.done) === step;
+  };
   return {
     attach(data) {
       if (stopped) return false;
@@ -90,18 +96,14 @@ export function spawnLockstepHelper(kernel: URL, steps = 0): LockstepHelper | nu
     },
     end() {
       const deadline = Date.now() + STEP_TIMEOUT_MS;
-      while (Atomics.load(control, CONTROL.done) !== step) {
-        Atomics.wait(control, CONTROL.done, Atomics.load(control, CONTROL.done), 1000);
+      while (!finishedWithin(1000)) {
         if (Date.now() > deadline) {
           stop();
           throw new Error('A helper thread of the analysis stopped responding.');
         }
       }
     },
-    endWithin(ms) {
-      if (Atomics.load(control, CONTROL.done) !== step) Atomics.wait(control, CONTROL.done, Atomics.load(control, CONTROL.done), ms);
-      return Atomics.load(control, CONTROL.done) === step;
-    },
+    endWithin: finishedWithin,
     stop,
   };
 }
